@@ -1,0 +1,160 @@
+//! Credentials (licenses, certifications, registrations, memberships) and their cycles.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use uuid::Uuid;
+
+use super::credits::CreditTypeId;
+use super::rule::Rule;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialKind {
+    StateLicense,
+    BoardCertification,
+    DeaRegistration,
+    Membership,
+    Other,
+}
+
+impl CredentialKind {
+    pub const ALL: [CredentialKind; 5] = [
+        CredentialKind::StateLicense,
+        CredentialKind::BoardCertification,
+        CredentialKind::DeaRegistration,
+        CredentialKind::Membership,
+        CredentialKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CredentialKind::StateLicense => "State license",
+            CredentialKind::BoardCertification => "Board certification",
+            CredentialKind::DeaRegistration => "DEA registration",
+            CredentialKind::Membership => "Membership",
+            CredentialKind::Other => "Other",
+        }
+    }
+}
+
+/// One renewal period. Both ends are inclusive: an activity ending on `end` counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cycle {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// When the CE must be done, if not the license end (Texas allows 30 days' grace, some boards
+    /// want CE reported before expiry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ce_deadline: Option<NaiveDate>,
+    /// Exemptions and "deemed met" decisions the user recorded for this cycle.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exemptions: Vec<Exemption>,
+}
+
+impl Cycle {
+    pub fn new(start: NaiveDate, end: NaiveDate) -> Cycle {
+        Cycle {
+            start,
+            end,
+            ce_deadline: None,
+            exemptions: Vec::new(),
+        }
+    }
+
+    /// The date by which the CE must be complete.
+    pub fn deadline(&self) -> NaiveDate {
+        self.ce_deadline.unwrap_or(self.end)
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.start <= date && date <= self.end
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExemptionKind {
+    /// The board excused the requirement (residency, hardship, military…).
+    Exempt,
+    /// Satisfied by something that is not an activity (earlier training, board certification).
+    DeemedMet,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exemption {
+    pub rule_id: String,
+    pub kind: ExemptionKind,
+    pub reason: String,
+    pub date: NaiveDate,
+}
+
+/// A credential-specific multiplier on a credit type (e.g. a board counting Category 1 ×1.5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreditWeight {
+    pub credit_type: CreditTypeId,
+    /// 150 = ×1.5.
+    pub percent: u32,
+}
+
+/// A credential accepting one credit type as another (AOA 1-A accepted as AMA PRA Category 1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Equivalence {
+    pub from: CreditTypeId,
+    pub counts_as: CreditTypeId,
+}
+
+/// Which preset a credential's rules were copied from, so a newer catalog version can be offered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PresetRef {
+    pub id: String,
+    pub version: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Credential {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: CredentialKind,
+    #[serde(default)]
+    pub jurisdiction: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Holder conditions that are true (codes from [`super::vocab::CONDITIONS`]).
+    #[serde(default)]
+    pub conditions: BTreeSet<String>,
+    pub cycle: Cycle,
+    /// Earlier cycles, most recent first; used by recurring rules and carry-over.
+    #[serde(default)]
+    pub past_cycles: Vec<Cycle>,
+    /// Whether the current cycle is the first renewal after initial licensure.
+    #[serde(default)]
+    pub first_renewal: bool,
+    pub rules: Vec<Rule>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weights: Vec<CreditWeight>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub equivalences: Vec<Equivalence>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<PresetRef>,
+    #[serde(default)]
+    pub notes: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Credential {
+    pub fn has_condition(&self, code: &str) -> bool {
+        self.conditions.contains(code)
+    }
+
+    /// Which renewal the current cycle is: 1 for the first renewal. Without a first-renewal flag
+    /// the count of recorded earlier cycles is the best evidence (and at least 2).
+    pub fn renewal_number(&self) -> u32 {
+        if self.first_renewal {
+            1
+        } else {
+            (self.past_cycles.len() as u32 + 1).max(2)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! The heart of CME Tracker: pure Rust, no browser APIs, no clock (callers pass "today").
+//!
+//! Everything here is tested natively with `cargo test`; the UI only displays what this computes.
+
+pub mod activity;
+pub mod credential;
+pub mod credits;
+pub mod rule;
+pub mod topics;
+pub mod vocab;
+
+pub use activity::{Accreditor, Activity, ActivityStatus, Format};
+pub use credential::{
+    Credential, CredentialKind, CreditWeight, Cycle, Equivalence, Exemption, ExemptionKind,
+    PresetRef,
+};
+pub use credits::{Amount, AmountError, CreditDesignation, CreditTypeId};
+pub use rule::{Accepts, AppliesIf, CarryOver, Recurrence, Rule, RuleKind};
+pub use topics::TopicId;

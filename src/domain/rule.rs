@@ -1,0 +1,179 @@
+//! The rule language: what a credential requires, as data.
+//!
+//! Rules are plain serialisable values so that presets ship as data, users edit them in a form,
+//! and backups carry them. [`super::evaluate`] gives them meaning.
+
+use serde::{Deserialize, Serialize};
+
+use super::activity::Format;
+use super::credits::{Amount, CreditTypeId};
+use super::topics::TopicId;
+
+/// One requirement of a credential.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rule {
+    /// Stable within its credential ("total", "ethics"…); exemptions and presets refer to it.
+    pub id: String,
+    /// Short name shown on the dashboard ("Ethics", "Total CME").
+    pub label: String,
+    pub kind: RuleKind,
+    #[serde(default)]
+    pub recurrence: Recurrence,
+    /// When the rule applies at all; otherwise it is "not applicable".
+    #[serde(default, skip_serializing_if = "AppliesIf::is_always")]
+    pub applies_if: AppliesIf,
+    /// Holder conditions any one of which satisfies the rule without hours (e.g. the MATE Act is
+    /// met by addiction board certification).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deemed_met_if: Vec<String>,
+    /// Topic hours are usually a subset of the total; `false` when the board wants them on top.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub counts_toward_total: bool,
+    /// Only whole quarter hours of each activity count (AMA PRA increment), when a board says so.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub round_to_quarter_hour: bool,
+    /// Board wording or the user's own note, shown under the rule.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Which credit an amount-based rule accepts. Empty `credit_types` means any credit type.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accepts {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credit_types: Vec<CreditTypeId>,
+}
+
+impl Accepts {
+    pub fn any() -> Accepts {
+        Accepts::default()
+    }
+
+    pub fn only(codes: &[&str]) -> Accepts {
+        Accepts {
+            credit_types: codes.iter().map(|c| CreditTypeId::new(c)).collect(),
+        }
+    }
+
+    pub fn is_any(&self) -> bool {
+        self.credit_types.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum RuleKind {
+    /// At least `min` of accepted credit in the window (the headline "50 hours per cycle").
+    Total {
+        accepts: Accepts,
+        min: Amount,
+        /// Excess from the previous cycle that may be carried into this one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        carry_over: Option<CarryOver>,
+    },
+    /// At least `min` of the listed credit types (e.g. "24 of the 48 must be Category 1").
+    CategoryMin { accepts: Accepts, min: Amount },
+    /// At most `max` of the listed credit types, formats or topics counts; the excess does not
+    /// count toward any total of the credential either.
+    Cap {
+        #[serde(default)]
+        accepts: Accepts,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        formats: Vec<Format>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        topics: Vec<TopicId>,
+        max: Amount,
+    },
+    /// At least `min` of accepted credit on any of `topics` ("2 h of ethics, Category 1").
+    TopicMin {
+        topics: Vec<TopicId>,
+        accepts: Accepts,
+        min: Amount,
+    },
+    /// A completion requirement with no hour count (NY infection control): met by one completed
+    /// activity on any of the topics.
+    Completion {
+        topics: Vec<TopicId>,
+        #[serde(default)]
+        accepts: Accepts,
+    },
+    /// At least `min_per_year` of accepted credit (optionally on topics) in every year of the
+    /// cycle, counted in years starting on the cycle start date (pace: RCPSC 40/yr, MI 1 h/yr).
+    PerYear {
+        #[serde(default)]
+        accepts: Accepts,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        topics: Vec<TopicId>,
+        min_per_year: Amount,
+    },
+}
+
+/// How much of last cycle's surplus moves into this cycle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarryOver {
+    pub max: Amount,
+    /// Texas: topic-specific hours cannot be carried; the default, since most boards are silent.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub include_topic_hours: bool,
+}
+
+/// When a rule must be met, relative to the credential's cycles.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Recurrence {
+    /// In every cycle, counting only activities inside the current cycle.
+    #[default]
+    EveryCycle,
+    /// Once within every span of `n` cycles: the window is the current cycle and the `n - 1` before.
+    EveryNCycles { n: u32 },
+    /// Once within the `months` before the CE deadline.
+    EveryNMonths { months: u32 },
+    /// Once in a career: any completed activity up to the deadline counts, in any cycle.
+    OnceEver,
+    /// Only in the first `n` renewals of the credential (n = 1: first renewal only).
+    FirstCycles { n: u32 },
+    /// From renewal `after + 1` on, once within every `months` before the deadline
+    /// (Texas opioid hours: first two renewals, then every 8 years).
+    AfterFirstCycles { after: u32, months: u32 },
+}
+
+/// Holder conditions (codes from [`super::vocab::CONDITIONS`]) under which a rule applies.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppliesIf {
+    /// Every one of these must be true.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub all: Vec<String>,
+    /// At least one of these must be true (when not empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any: Vec<String>,
+    /// None of these may be true.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub none: Vec<String>,
+    /// The board's wording, shown to the user ("holds a valid federal DEA registration").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+impl AppliesIf {
+    pub fn is_always(&self) -> bool {
+        self.all.is_empty() && self.any.is_empty() && self.none.is_empty()
+    }
+
+    pub fn holds(&self, has: impl Fn(&str) -> bool) -> bool {
+        self.all.iter().all(|c| has(c))
+            && (self.any.is_empty() || self.any.iter().any(|c| has(c)))
+            && !self.none.iter().any(|c| has(c))
+    }
+}

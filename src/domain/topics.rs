@@ -1,0 +1,28 @@
+//! Topic identifiers. The vocabulary itself (labels, synonyms) lives in [`super::vocab`].
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A topic code such as `ethics_professional_responsibility`.
+///
+/// Rules name topics by code; activities carry codes chosen from the vocabulary, where each topic
+/// lists the synonyms people search for ("opioid prescribing", "pain management"…).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TopicId(pub String);
+
+impl TopicId {
+    pub fn new(code: &str) -> TopicId {
+        TopicId(code.to_string())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for TopicId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

@@ -1,0 +1,1 @@
+//! The stored format, its migrations, and backup export/import.
