@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what building and testing CME Tracker needs, and only what is missing.
+# Idempotent: a second run installs nothing. Works as root on a bare Debian machine that has
+# Rust (rustup), Node and npm; uses sudo for apt-get when not root.
+#
+# Pinned versions must match Trunk.toml and Cargo.toml:
+#   trunk 0.21.14 (newest that builds with rustc 1.95), wasm-bindgen-cli 0.2.130 (= the crate),
+#   wasm-opt from npm binaryen@132 (Debian's binaryen 108 cannot read what rustc 1.95 emits).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "installing Rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "installing rustup component $component"
+    rustup component add "$component"
+  fi
+done
+
+if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (cargo install, about 8 minutes)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "^wasm-bindgen $WASM_BINDGEN_VERSION\b"; then
+  # Not --locked: the published lockfile names a crate version the registry no longer has.
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, about 4 minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing Debian chromium and chromium-driver (for browser tests)"
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
+fi
+
+# npm ci only when node_modules does not match the committed lockfile.
+stamp=node_modules/.package-lock.sha
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  say "installing npm dev tools (binaryen@132 for wasm-opt, @playwright/test) with npm ci"
+  # Playwright must use Debian's chromium: never download a browser.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  echo "$want" > "$stamp"
+fi

@@ -1,0 +1,118 @@
+//! Routes and the page frame (header, navigation, footer).
+//!
+//! A hash router keeps every route inside the one `index.html`, so the app works from any static
+//! host and any sub-path without server rewrites.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::pages;
+
+#[derive(Debug, Clone, PartialEq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Dashboard,
+    #[at("/activities")]
+    Activities,
+    #[at("/credentials")]
+    Credentials,
+    #[at("/backup")]
+    Backup,
+    #[at("/privacy")]
+    Privacy,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+impl Route {
+    /// The routes shown in the main navigation, with their labels.
+    pub const NAV: [(Route, &'static str); 5] = [
+        (Route::Dashboard, "Dashboard"),
+        (Route::Activities, "Activities"),
+        (Route::Credentials, "Credentials"),
+        (Route::Backup, "Backup"),
+        (Route::Privacy, "About & privacy"),
+    ];
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    html! {
+        <HashRouter>
+            <Frame />
+        </HashRouter>
+    }
+}
+
+#[function_component(Frame)]
+fn frame() -> Html {
+    html! {
+        <>
+            <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
+            <header class="app-header">
+                <div class="app-header__inner">
+                    <Link<Route> to={Route::Dashboard} classes="brand">
+                        <span class="brand__mark" aria-hidden="true">{ "CME" }</span>
+                        <span>{ "CME Tracker" }</span>
+                    </Link<Route>>
+                    <Nav />
+                </div>
+            </header>
+            <main id="main" class="app-main" tabindex="-1">
+                <Switch<Route> render={switch} />
+            </main>
+            <footer class="app-footer">
+                { "Your records stay in this browser. Nothing is sent anywhere." }
+            </footer>
+        </>
+    }
+}
+
+/// The skip link must not change the hash (the router owns it), so it focuses `<main>` itself.
+fn skip_to_main() -> Callback<MouseEvent> {
+    Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        if let Some(main) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+        {
+            use wasm_bindgen::JsCast;
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    })
+}
+
+#[function_component(Nav)]
+fn nav() -> Html {
+    let current = use_route::<Route>();
+    html! {
+        <nav class="nav" aria-label="Main">
+            <ul>
+                { for Route::NAV.iter().map(|(route, label)| {
+                    let active = current.as_ref() == Some(route);
+                    // A plain hash link (the hash router follows it) so aria-current sits on the <a>.
+                    html! {
+                        <li>
+                            <a href={format!("#{}", route.to_path())}
+                               aria-current={active.then_some("page")}>{ *label }</a>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </nav>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Dashboard => html! { <pages::dashboard::DashboardPage /> },
+        Route::Activities => html! { <pages::activities::ActivitiesPage /> },
+        Route::Credentials => html! { <pages::credentials::CredentialsPage /> },
+        Route::Backup => html! { <pages::backup::BackupPage /> },
+        Route::Privacy => html! { <pages::privacy::PrivacyPage /> },
+        Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
+    }
+}

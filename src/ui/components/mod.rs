@@ -1,0 +1,5 @@
+//! Reusable widgets shared by the pages.
+
+pub mod empty_state;
+
+pub use empty_state::EmptyState;

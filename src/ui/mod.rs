@@ -1,0 +1,47 @@
+//! The Yew front end (wasm32 only). Components stay thin: they read the app state, dispatch
+//! actions, and display what the domain computed; they never evaluate rules themselves.
+
+pub mod app;
+pub mod components;
+pub mod pages;
+
+use wasm_bindgen::JsCast;
+
+/// Entry point called by `main`: installs the crash screen and mounts the app into `#app`.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| show_fatal_error(&info.to_string())));
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    else {
+        show_fatal_error("The page is missing its #app element.");
+        return;
+    };
+    // The static "Loading…" text is replaced by the app, not left above it.
+    root.set_inner_html("");
+    yew::Renderer::<app::App>::with_root(root).render();
+}
+
+/// Replaces the app with the friendly crash screen from index.html. A panic would otherwise leave
+/// a blank or frozen page; the screen tells the user their saved records are safe and how to go on.
+pub fn show_fatal_error(details: &str) {
+    web_sys::console::error_1(&details.into());
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(el) = doc.get_element_by_id("fatal") {
+        let _ = el.remove_attribute("hidden");
+        if let Some(Ok(button)) = doc
+            .get_element_by_id("fatal-reload")
+            .map(|b| b.dyn_into::<web_sys::HtmlElement>())
+        {
+            let _ = button.focus();
+        }
+    }
+    if let Some(el) = doc.get_element_by_id("fatal-details") {
+        el.set_text_content(Some(details));
+    }
+    if let Some(app) = doc.get_element_by_id("app") {
+        let _ = app.set_attribute("hidden", "");
+    }
+}

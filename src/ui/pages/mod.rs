@@ -1,0 +1,8 @@
+//! One module per screen.
+
+pub mod activities;
+pub mod backup;
+pub mod credentials;
+pub mod dashboard;
+pub mod not_found;
+pub mod privacy;

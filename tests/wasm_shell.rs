@@ -1,0 +1,123 @@
+//! Browser tests of the app shell: components render into a real DOM in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use cme_tracker::ui::app::App;
+use cme_tracker::ui::components::EmptyState;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root(id: &str) -> web_sys::Element {
+    let doc = gloo::utils::document();
+    let root = doc.create_element("div").expect("create div");
+    root.set_id(id);
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    root
+}
+
+#[derive(Properties, PartialEq)]
+struct Wrapper {
+    title: AttrValue,
+}
+
+#[function_component(EmptyStateHost)]
+fn empty_state_host(props: &Wrapper) -> Html {
+    html! {
+        <EmptyState icon="📚" title={props.title.clone()}>
+            <p>{ "Log your first activity." }</p>
+        </EmptyState>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn empty_state_renders_its_title_and_guidance() {
+    let root = fresh_root("empty-state-test");
+    yew::Renderer::<EmptyStateHost>::with_root_and_props(
+        root.clone(),
+        Wrapper {
+            title: "No activities logged yet".into(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+
+    let section = root
+        .query_selector("section.empty-state")
+        .unwrap()
+        .expect("section rendered");
+    assert_eq!(
+        section.get_attribute("aria-label").as_deref(),
+        Some("No activities logged yet")
+    );
+    let heading = root.query_selector("h2").unwrap().expect("heading");
+    assert_eq!(
+        heading.text_content().as_deref(),
+        Some("No activities logged yet")
+    );
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("Log your first activity."));
+}
+
+#[wasm_bindgen_test]
+async fn app_renders_navigation_with_every_screen() {
+    let root = fresh_root("app-test");
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+
+    let links = root.query_selector_all("nav[aria-label='Main'] a").unwrap();
+    let labels: Vec<String> = (0..links.length())
+        .filter_map(|i| links.item(i))
+        .filter_map(|n| n.text_content())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Dashboard",
+            "Activities",
+            "Credentials",
+            "Backup",
+            "About & privacy"
+        ]
+    );
+    let h1 = root
+        .query_selector("main h1")
+        .unwrap()
+        .expect("a page heading");
+    assert!(!h1.text_content().unwrap_or_default().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn crash_screen_replaces_the_app() {
+    let doc = gloo::utils::document();
+    let body = doc.body().unwrap();
+    for (tag, id) in [("div", "fatal"), ("pre", "fatal-details"), ("div", "app")] {
+        let el = doc.create_element(tag).unwrap();
+        el.set_id(id);
+        if id == "fatal" {
+            el.set_attribute("hidden", "").unwrap();
+        }
+        body.append_child(&el).unwrap();
+    }
+    cme_tracker::ui::show_fatal_error("panicked at 'boom'");
+    assert!(!doc
+        .get_element_by_id("fatal")
+        .unwrap()
+        .has_attribute("hidden"));
+    assert!(doc
+        .get_element_by_id("app")
+        .unwrap()
+        .has_attribute("hidden"));
+    assert_eq!(
+        doc.get_element_by_id("fatal-details")
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("panicked at 'boom'")
+    );
+}
