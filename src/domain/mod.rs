@@ -5,6 +5,8 @@
 pub mod activity;
 pub mod credential;
 pub mod credits;
+pub mod draft;
+pub mod query;
 pub mod rule;
 pub mod topics;
 pub mod vocab;
