@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod format;
 pub mod pages;
 
 use wasm_bindgen::JsCast;

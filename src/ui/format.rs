@@ -1,0 +1,64 @@
+//! Numbers and dates for people, in the browser's locale ("1.25 h", "31 Jan 2027").
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::Amount;
+
+/// A date as the browser's locale writes it with a short month name ("31 Jan 2027" in en-GB,
+/// "Jan 31, 2027" in en-US). Falls back to ISO when Intl is unavailable.
+pub fn date(d: NaiveDate) -> String {
+    let js =
+        js_sys::Date::new_with_year_month_day(d.year() as u32, d.month0() as i32, d.day() as i32);
+    let options = js_sys::Object::new();
+    let set = |k: &str, v: &str| {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    };
+    set("day", "numeric");
+    set("month", "short");
+    set("year", "numeric");
+    let text: String = js.to_locale_date_string("default", &options).into();
+    if text.is_empty() || text == "Invalid Date" {
+        d.format("%Y-%m-%d").to_string()
+    } else {
+        text
+    }
+}
+
+/// An amount with the locale's decimal separator and no needless zeros ("1.25", "2", "1,5").
+pub fn amount(a: Amount) -> String {
+    // Display only: the value is exact in hundredths, so the f64 round trip cannot change it.
+    let n = js_sys::Number::from(a.hundredths() as f64 / 100.0);
+    n.to_locale_string("default").into()
+}
+
+/// "1.25 h".
+pub fn hours(a: Amount) -> String {
+    format!("{} h", amount(a))
+}
+
+/// "in 12 days", "today", "3 days ago".
+pub fn days_left(days: i64) -> String {
+    match days {
+        0 => "due today".to_string(),
+        1 => "1 day left".to_string(),
+        d if d > 1 => format!("{d} days left"),
+        -1 => "1 day overdue".to_string(),
+        d => format!("{} days overdue", -d),
+    }
+}
+
+/// Today's date in the user's time zone (the domain never reads a clock itself).
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// The current instant, for created/updated timestamps.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}
