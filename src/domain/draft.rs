@@ -401,3 +401,208 @@ mod tests {
         assert_eq!(edited.title, "Renamed");
     }
 }
+
+/// The credential form's fields, as typed. Rules are edited separately (see [`RuleDraft`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CredentialDraft {
+    pub name: String,
+    pub kind: super::credential::CredentialKind,
+    pub jurisdiction: String,
+    pub number: String,
+    pub cycle_start: String,
+    pub cycle_end: String,
+    pub ce_deadline: String,
+    pub conditions: std::collections::BTreeSet<String>,
+    pub first_renewal: bool,
+    pub notes: String,
+}
+
+impl Default for CredentialDraft {
+    fn default() -> Self {
+        CredentialDraft {
+            name: String::new(),
+            kind: super::credential::CredentialKind::StateLicense,
+            jurisdiction: String::new(),
+            number: String::new(),
+            cycle_start: String::new(),
+            cycle_end: String::new(),
+            ce_deadline: String::new(),
+            conditions: Default::default(),
+            first_renewal: false,
+            notes: String::new(),
+        }
+    }
+}
+
+/// Fields of the credential form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CredentialField {
+    Name,
+    CycleStart,
+    CycleEnd,
+    CeDeadline,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CredentialFieldError {
+    pub field: CredentialField,
+    pub message: String,
+}
+
+/// A checked credential form: the values to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidCredential {
+    pub name: String,
+    pub kind: super::credential::CredentialKind,
+    pub jurisdiction: String,
+    pub number: Option<String>,
+    pub cycle_start: NaiveDate,
+    pub cycle_end: NaiveDate,
+    pub ce_deadline: Option<NaiveDate>,
+    pub conditions: std::collections::BTreeSet<String>,
+    pub first_renewal: bool,
+    pub notes: String,
+}
+
+impl CredentialDraft {
+    pub fn from_credential(c: &super::credential::Credential) -> CredentialDraft {
+        let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        CredentialDraft {
+            name: c.name.clone(),
+            kind: c.kind,
+            jurisdiction: c.jurisdiction.clone(),
+            number: c.number.clone().unwrap_or_default(),
+            cycle_start: iso(c.cycle.start),
+            cycle_end: iso(c.cycle.end),
+            ce_deadline: c.cycle.ce_deadline.map(iso).unwrap_or_default(),
+            conditions: c.conditions.clone(),
+            first_renewal: c.first_renewal,
+            notes: c.notes.clone(),
+        }
+    }
+
+    pub fn validate(&self) -> Result<ValidCredential, Vec<CredentialFieldError>> {
+        let mut errors = Vec::new();
+        let mut e = |field, message: &str| {
+            errors.push(CredentialFieldError {
+                field,
+                message: message.to_string(),
+            })
+        };
+        let name = self.name.trim();
+        if name.is_empty() {
+            e(
+                CredentialField::Name,
+                "Enter a name, e.g. \"Texas medical license\".",
+            );
+        }
+        let date = |text: &str, field, missing: &str, e: &mut dyn FnMut(CredentialField, &str)| {
+            if text.trim().is_empty() {
+                e(field, missing);
+                None
+            } else {
+                let d = parse_date(text);
+                if d.is_none() {
+                    e(field, "Enter a valid date.");
+                }
+                d
+            }
+        };
+        let start = date(
+            &self.cycle_start,
+            CredentialField::CycleStart,
+            "Enter the date the current renewal cycle started.",
+            &mut e,
+        );
+        let end = date(
+            &self.cycle_end,
+            CredentialField::CycleEnd,
+            "Enter the expiry date of the current cycle (license expiry).",
+            &mut e,
+        );
+        let deadline = if self.ce_deadline.trim().is_empty() {
+            None
+        } else {
+            let d = parse_date(&self.ce_deadline);
+            if d.is_none() {
+                e(
+                    CredentialField::CeDeadline,
+                    "Enter a valid date, or leave it empty.",
+                );
+            }
+            d
+        };
+        if let (Some(s), Some(en)) = (start, end) {
+            if en <= s {
+                e(
+                    CredentialField::CycleEnd,
+                    "The cycle must end after it starts.",
+                );
+            } else if (en - s).num_days() > 366 * 10 {
+                e(
+                    CredentialField::CycleEnd,
+                    "A renewal cycle longer than 10 years is almost certainly a typing slip.",
+                );
+            }
+            if let Some(dl) = deadline {
+                if dl < s {
+                    e(
+                        CredentialField::CeDeadline,
+                        "The CE deadline cannot be before the cycle starts.",
+                    );
+                }
+            }
+        }
+        match (errors.is_empty(), start, end) {
+            (true, Some(cycle_start), Some(cycle_end)) => Ok(ValidCredential {
+                name: name.to_string(),
+                kind: self.kind,
+                jurisdiction: self.jurisdiction.trim().to_string(),
+                number: Some(self.number.trim().to_string()).filter(|n| !n.is_empty()),
+                cycle_start,
+                cycle_end,
+                ce_deadline: deadline,
+                conditions: self.conditions.clone(),
+                first_renewal: self.first_renewal,
+                notes: self.notes.trim().to_string(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod credential_tests {
+    use super::*;
+
+    #[test]
+    fn credential_form_checks_names_and_cycle_dates() {
+        let mut d = CredentialDraft {
+            name: "Texas license".into(),
+            cycle_start: "2025-02-01".into(),
+            cycle_end: "2027-01-31".into(),
+            ..Default::default()
+        };
+        let ok = d.validate().unwrap();
+        assert_eq!(ok.cycle_end, NaiveDate::from_ymd_opt(2027, 1, 31).unwrap());
+        assert_eq!(ok.number, None);
+
+        d.name = " ".into();
+        d.cycle_end = "2024-01-31".into();
+        d.ce_deadline = "soon".into();
+        let fields: Vec<_> = d
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                CredentialField::Name,
+                CredentialField::CeDeadline,
+                CredentialField::CycleEnd
+            ]
+        );
+    }
+}
