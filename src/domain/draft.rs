@@ -606,3 +606,467 @@ mod credential_tests {
         );
     }
 }
+
+/// The kinds offered by the rule editor (one per [`RuleKind`](super::rule::RuleKind) variant).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuleKindChoice {
+    Total,
+    CategoryMin,
+    Cap,
+    TopicMin,
+    Completion,
+    PerYear,
+}
+
+impl RuleKindChoice {
+    pub const ALL: [RuleKindChoice; 6] = [
+        RuleKindChoice::Total,
+        RuleKindChoice::CategoryMin,
+        RuleKindChoice::TopicMin,
+        RuleKindChoice::Cap,
+        RuleKindChoice::Completion,
+        RuleKindChoice::PerYear,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RuleKindChoice::Total => "Total hours",
+            RuleKindChoice::CategoryMin => "Minimum of a credit category",
+            RuleKindChoice::Cap => "Cap (at most)",
+            RuleKindChoice::TopicMin => "Topic hours",
+            RuleKindChoice::Completion => "Completed training (no hour count)",
+            RuleKindChoice::PerYear => "Minimum per year (pace)",
+        }
+    }
+
+    fn of(kind: &super::rule::RuleKind) -> RuleKindChoice {
+        use super::rule::RuleKind as K;
+        match kind {
+            K::Total { .. } => RuleKindChoice::Total,
+            K::CategoryMin { .. } => RuleKindChoice::CategoryMin,
+            K::Cap { .. } => RuleKindChoice::Cap,
+            K::TopicMin { .. } => RuleKindChoice::TopicMin,
+            K::Completion { .. } => RuleKindChoice::Completion,
+            K::PerYear { .. } => RuleKindChoice::PerYear,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecurrenceChoice {
+    EveryCycle,
+    EveryNCycles,
+    EveryNMonths,
+    OnceEver,
+    FirstCycles,
+    AfterFirstCycles,
+}
+
+impl RecurrenceChoice {
+    pub const ALL: [RecurrenceChoice; 6] = [
+        RecurrenceChoice::EveryCycle,
+        RecurrenceChoice::EveryNCycles,
+        RecurrenceChoice::EveryNMonths,
+        RecurrenceChoice::OnceEver,
+        RecurrenceChoice::FirstCycles,
+        RecurrenceChoice::AfterFirstCycles,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RecurrenceChoice::EveryCycle => "Every cycle",
+            RecurrenceChoice::EveryNCycles => "Once every N cycles",
+            RecurrenceChoice::EveryNMonths => "Once every N months",
+            RecurrenceChoice::OnceEver => "Once in a career",
+            RecurrenceChoice::FirstCycles => "Only in the first N renewals",
+            RecurrenceChoice::AfterFirstCycles => "After the first N renewals, every M months",
+        }
+    }
+}
+
+/// The rule editor's fields, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleDraft {
+    /// Kept when editing so exemptions recorded against the rule stay attached.
+    pub id: Option<String>,
+    pub label: String,
+    pub kind: RuleKindChoice,
+    /// Minimum, maximum or per-year amount, depending on the kind.
+    pub amount: String,
+    pub credit_types: Vec<CreditTypeId>,
+    pub topics: Vec<TopicId>,
+    pub formats: Vec<Format>,
+    pub recurrence: RecurrenceChoice,
+    /// N for "every N cycles", "first N renewals", "after the first N".
+    pub n: String,
+    /// Months for "every N months" and "after the first N renewals, every M months".
+    pub months: String,
+    pub carry_over_max: String,
+    pub carry_over_topic_hours: bool,
+    pub applies_if: Vec<String>,
+    pub counts_toward_total: bool,
+    pub round_to_quarter_hour: bool,
+    pub note: String,
+}
+
+impl Default for RuleDraft {
+    fn default() -> Self {
+        RuleDraft {
+            id: None,
+            label: String::new(),
+            kind: RuleKindChoice::Total,
+            amount: String::new(),
+            credit_types: Vec::new(),
+            topics: Vec::new(),
+            formats: Vec::new(),
+            recurrence: RecurrenceChoice::EveryCycle,
+            n: String::new(),
+            months: String::new(),
+            carry_over_max: String::new(),
+            carry_over_topic_hours: false,
+            applies_if: Vec::new(),
+            counts_toward_total: true,
+            round_to_quarter_hour: false,
+            note: String::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuleField {
+    Label,
+    Amount,
+    Topics,
+    Limits,
+    N,
+    Months,
+    CarryOver,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleFieldError {
+    pub field: RuleField,
+    pub message: String,
+}
+
+impl RuleDraft {
+    pub fn from_rule(rule: &super::rule::Rule) -> RuleDraft {
+        use super::rule::{Recurrence as R, RuleKind as K};
+        let mut d = RuleDraft {
+            id: Some(rule.id.clone()),
+            label: rule.label.clone(),
+            kind: RuleKindChoice::of(&rule.kind),
+            counts_toward_total: rule.counts_toward_total,
+            round_to_quarter_hour: rule.round_to_quarter_hour,
+            note: rule.note.clone(),
+            applies_if: rule.applies_if.all.clone(),
+            ..RuleDraft::default()
+        };
+        match &rule.kind {
+            K::Total {
+                accepts,
+                min,
+                carry_over,
+            } => {
+                d.credit_types = accepts.credit_types.clone();
+                d.amount = min.display_short();
+                if let Some(c) = carry_over {
+                    d.carry_over_max = c.max.display_short();
+                    d.carry_over_topic_hours = c.include_topic_hours;
+                }
+            }
+            K::CategoryMin { accepts, min } => {
+                d.credit_types = accepts.credit_types.clone();
+                d.amount = min.display_short();
+            }
+            K::Cap {
+                accepts,
+                formats,
+                topics,
+                max,
+            } => {
+                d.credit_types = accepts.credit_types.clone();
+                d.formats = formats.clone();
+                d.topics = topics.clone();
+                d.amount = max.display_short();
+            }
+            K::TopicMin {
+                topics,
+                accepts,
+                min,
+            } => {
+                d.topics = topics.clone();
+                d.credit_types = accepts.credit_types.clone();
+                d.amount = min.display_short();
+            }
+            K::Completion { topics, accepts } => {
+                d.topics = topics.clone();
+                d.credit_types = accepts.credit_types.clone();
+            }
+            K::PerYear {
+                accepts,
+                topics,
+                min_per_year,
+            } => {
+                d.credit_types = accepts.credit_types.clone();
+                d.topics = topics.clone();
+                d.amount = min_per_year.display_short();
+            }
+        }
+        match rule.recurrence {
+            R::EveryCycle => {}
+            R::EveryNCycles { n } => {
+                d.recurrence = RecurrenceChoice::EveryNCycles;
+                d.n = n.to_string();
+            }
+            R::EveryNMonths { months } => {
+                d.recurrence = RecurrenceChoice::EveryNMonths;
+                d.months = months.to_string();
+            }
+            R::OnceEver => d.recurrence = RecurrenceChoice::OnceEver,
+            R::FirstCycles { n } => {
+                d.recurrence = RecurrenceChoice::FirstCycles;
+                d.n = n.to_string();
+            }
+            R::AfterFirstCycles { after, months } => {
+                d.recurrence = RecurrenceChoice::AfterFirstCycles;
+                d.n = after.to_string();
+                d.months = months.to_string();
+            }
+        }
+        d
+    }
+
+    /// Checks the draft and builds the rule. `existing` is the rule being edited (its `any`/`none`
+    /// conditions and other fields the editor does not show are kept); `new_id` names a new rule.
+    pub fn validate(
+        &self,
+        existing: Option<&super::rule::Rule>,
+        new_id: &str,
+    ) -> Result<super::rule::Rule, Vec<RuleFieldError>> {
+        use super::rule::{Accepts, AppliesIf, CarryOver, Recurrence as R, Rule, RuleKind as K};
+        let mut errors = Vec::new();
+        let mut e = |field, message: &str| {
+            errors.push(RuleFieldError {
+                field,
+                message: message.to_string(),
+            })
+        };
+        if self.label.trim().is_empty() {
+            e(
+                RuleField::Label,
+                "Give the rule a short name, e.g. \"Ethics\".",
+            );
+        }
+        let needs_amount = self.kind != RuleKindChoice::Completion;
+        let amount = if needs_amount {
+            match Amount::parse(&self.amount) {
+                Ok(a) if a.is_positive() => Some(a),
+                Ok(_) => {
+                    e(RuleField::Amount, "The hours must be more than 0.");
+                    None
+                }
+                Err(AmountError::Empty) => {
+                    e(RuleField::Amount, "Enter the number of hours.");
+                    None
+                }
+                Err(err) => {
+                    e(RuleField::Amount, &err.to_string());
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let needs_topics = matches!(
+            self.kind,
+            RuleKindChoice::TopicMin | RuleKindChoice::Completion
+        );
+        if needs_topics && self.topics.is_empty() {
+            e(RuleField::Topics, "Choose at least one topic.");
+        }
+        if self.kind == RuleKindChoice::CategoryMin && self.credit_types.is_empty() {
+            e(
+                RuleField::Limits,
+                "Choose the credit types this minimum is about.",
+            );
+        }
+        if self.kind == RuleKindChoice::Cap
+            && self.credit_types.is_empty()
+            && self.formats.is_empty()
+            && self.topics.is_empty()
+        {
+            e(
+                RuleField::Limits,
+                "Choose what the cap limits: credit types, formats or topics.",
+            );
+        }
+        let mut count = |text: &str, field, what: &str, max: u32| -> u32 {
+            match text.trim().parse::<u32>() {
+                Ok(v) if (1..=max).contains(&v) => v,
+                _ => {
+                    e(
+                        field,
+                        &format!("Enter a whole number of {what} from 1 to {max}."),
+                    );
+                    0
+                }
+            }
+        };
+        let recurrence = match self.recurrence {
+            RecurrenceChoice::EveryCycle => R::EveryCycle,
+            RecurrenceChoice::OnceEver => R::OnceEver,
+            RecurrenceChoice::EveryNCycles => R::EveryNCycles {
+                n: count(&self.n, RuleField::N, "cycles", 20),
+            },
+            RecurrenceChoice::FirstCycles => R::FirstCycles {
+                n: count(&self.n, RuleField::N, "renewals", 20),
+            },
+            RecurrenceChoice::EveryNMonths => R::EveryNMonths {
+                months: count(&self.months, RuleField::Months, "months", 240),
+            },
+            RecurrenceChoice::AfterFirstCycles => R::AfterFirstCycles {
+                after: count(&self.n, RuleField::N, "renewals", 20),
+                months: count(&self.months, RuleField::Months, "months", 240),
+            },
+        };
+        let carry_over =
+            if self.kind == RuleKindChoice::Total && !self.carry_over_max.trim().is_empty() {
+                match Amount::parse(&self.carry_over_max) {
+                    Ok(max) => Some(CarryOver {
+                        max,
+                        include_topic_hours: self.carry_over_topic_hours,
+                    }),
+                    Err(err) => {
+                        e(RuleField::CarryOver, &err.to_string());
+                        None
+                    }
+                }
+            } else {
+                None
+            };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let accepts = Accepts {
+            credit_types: self.credit_types.clone(),
+        };
+        let a = amount.unwrap_or(Amount::ZERO);
+        let kind = match self.kind {
+            RuleKindChoice::Total => K::Total {
+                accepts,
+                min: a,
+                carry_over,
+            },
+            RuleKindChoice::CategoryMin => K::CategoryMin { accepts, min: a },
+            RuleKindChoice::Cap => K::Cap {
+                accepts,
+                formats: self.formats.clone(),
+                topics: self.topics.clone(),
+                max: a,
+            },
+            RuleKindChoice::TopicMin => K::TopicMin {
+                topics: self.topics.clone(),
+                accepts,
+                min: a,
+            },
+            RuleKindChoice::Completion => K::Completion {
+                topics: self.topics.clone(),
+                accepts,
+            },
+            RuleKindChoice::PerYear => K::PerYear {
+                accepts,
+                topics: self.topics.clone(),
+                min_per_year: a,
+            },
+        };
+        let mut applies_if = existing
+            .map(|r| r.applies_if.clone())
+            .unwrap_or_else(AppliesIf::default);
+        applies_if.all = self.applies_if.clone();
+        let base = existing.cloned();
+        Ok(Rule {
+            id: self
+                .id
+                .clone()
+                .or_else(|| base.as_ref().map(|r| r.id.clone()))
+                .unwrap_or_else(|| new_id.to_string()),
+            label: self.label.trim().to_string(),
+            kind,
+            recurrence,
+            applies_if,
+            deemed_met_if: base
+                .as_ref()
+                .map(|r| r.deemed_met_if.clone())
+                .unwrap_or_default(),
+            counts_toward_total: self.counts_toward_total,
+            round_to_quarter_hour: self.round_to_quarter_hour,
+            note: self.note.trim().to_string(),
+            ..base.unwrap_or_else(|| Rule {
+                id: String::new(),
+                label: String::new(),
+                kind: K::Completion {
+                    topics: Vec::new(),
+                    accepts: Accepts::any(),
+                },
+                recurrence: R::EveryCycle,
+                applies_if: AppliesIf::default(),
+                deemed_met_if: Vec::new(),
+                counts_toward_total: true,
+                round_to_quarter_hour: false,
+                note: String::new(),
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod rule_draft_tests {
+    use super::*;
+    use crate::domain::rule::{Recurrence, RuleKind};
+
+    #[test]
+    fn a_topic_rule_round_trips_through_the_editor() {
+        let d = RuleDraft {
+            label: "Ethics".into(),
+            kind: RuleKindChoice::TopicMin,
+            amount: "2".into(),
+            credit_types: vec![CreditTypeId::new("AMA_PRA_CAT1")],
+            topics: vec![TopicId::new("ethics_professional_responsibility")],
+            recurrence: RecurrenceChoice::EveryNCycles,
+            n: "3".into(),
+            ..Default::default()
+        };
+        let rule = d.validate(None, "ethics").unwrap();
+        assert_eq!(rule.id, "ethics");
+        assert_eq!(rule.recurrence, Recurrence::EveryNCycles { n: 3 });
+        assert!(matches!(rule.kind, RuleKind::TopicMin { min, .. } if min == Amount::hours(2)));
+        let back = RuleDraft::from_rule(&rule);
+        assert_eq!(back.validate(Some(&rule), "other").unwrap(), rule);
+    }
+
+    #[test]
+    fn the_editor_names_each_missing_piece() {
+        let d = RuleDraft {
+            kind: RuleKindChoice::TopicMin,
+            recurrence: RecurrenceChoice::EveryNMonths,
+            months: "0".into(),
+            ..Default::default()
+        };
+        let fields: Vec<_> = d
+            .validate(None, "x")
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                RuleField::Label,
+                RuleField::Amount,
+                RuleField::Topics,
+                RuleField::Months
+            ]
+        );
+    }
+}
