@@ -980,43 +980,30 @@ impl RuleDraft {
                 min_per_year: a,
             },
         };
-        let mut applies_if = existing
-            .map(|r| r.applies_if.clone())
-            .unwrap_or_else(AppliesIf::default);
-        applies_if.all = self.applies_if.clone();
-        let base = existing.cloned();
-        Ok(Rule {
-            id: self
-                .id
-                .clone()
-                .or_else(|| base.as_ref().map(|r| r.id.clone()))
-                .unwrap_or_else(|| new_id.to_string()),
-            label: self.label.trim().to_string(),
-            kind,
-            recurrence,
-            applies_if,
-            deemed_met_if: base
-                .as_ref()
-                .map(|r| r.deemed_met_if.clone())
-                .unwrap_or_default(),
-            counts_toward_total: self.counts_toward_total,
-            round_to_quarter_hour: self.round_to_quarter_hour,
-            note: self.note.trim().to_string(),
-            ..base.unwrap_or_else(|| Rule {
-                id: String::new(),
-                label: String::new(),
-                kind: K::Completion {
-                    topics: Vec::new(),
-                    accepts: Accepts::any(),
-                },
-                recurrence: R::EveryCycle,
-                applies_if: AppliesIf::default(),
-                deemed_met_if: Vec::new(),
-                counts_toward_total: true,
-                round_to_quarter_hour: false,
-                note: String::new(),
-            })
-        })
+        // Start from the rule being edited so fields the editor does not show (any/none
+        // conditions, deemed-met conditions, fields added later) survive an edit.
+        let mut rule = existing.cloned().unwrap_or_else(|| Rule {
+            id: new_id.to_string(),
+            label: String::new(),
+            kind: kind.clone(),
+            recurrence: R::EveryCycle,
+            applies_if: AppliesIf::default(),
+            deemed_met_if: Vec::new(),
+            counts_toward_total: true,
+            round_to_quarter_hour: false,
+            note: String::new(),
+        });
+        if let Some(id) = &self.id {
+            rule.id = id.clone();
+        }
+        rule.label = self.label.trim().to_string();
+        rule.kind = kind;
+        rule.recurrence = recurrence;
+        rule.applies_if.all = self.applies_if.clone();
+        rule.counts_toward_total = self.counts_toward_total;
+        rule.round_to_quarter_hour = self.round_to_quarter_hour;
+        rule.note = self.note.trim().to_string();
+        Ok(rule)
     }
 }
 
