@@ -82,8 +82,7 @@ impl Amount {
         if whole.is_empty() && frac.is_empty() {
             return Err(AmountError::NotANumber);
         }
-        if !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit())
-        {
+        if !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) {
             return Err(AmountError::NotANumber);
         }
         if frac.len() > 2 {

@@ -58,45 +58,255 @@ const fn ct(
 
 /// Every built-in credit type. Codes are stable: they are stored in user data and backups.
 pub const CREDIT_TYPES: &[CreditTypeInfo] = &[
-    ct("AMA_PRA_CAT1", "AMA PRA Category 1 Credit™", "AMA Cat 1", "AMA", Unit::Credit),
-    ct("AMA_PRA_CAT2", "AMA PRA Category 2 Credit™", "AMA Cat 2", "AMA", Unit::Credit),
+    ct(
+        "AMA_PRA_CAT1",
+        "AMA PRA Category 1 Credit™",
+        "AMA Cat 1",
+        "AMA",
+        Unit::Credit,
+    ),
+    ct(
+        "AMA_PRA_CAT2",
+        "AMA PRA Category 2 Credit™",
+        "AMA Cat 2",
+        "AMA",
+        Unit::Credit,
+    ),
     ct("AOA_1A", "AOA Category 1-A", "AOA 1-A", "AOA", Unit::Credit),
     ct("AOA_1B", "AOA Category 1-B", "AOA 1-B", "AOA", Unit::Credit),
     ct("AOA_2A", "AOA Category 2-A", "AOA 2-A", "AOA", Unit::Credit),
     ct("AOA_2B", "AOA Category 2-B", "AOA 2-B", "AOA", Unit::Credit),
-    ct("AAFP_PRESCRIBED", "AAFP Prescribed credit", "AAFP Presc.", "AAFP", Unit::Credit),
-    ct("AAFP_ELECTIVE", "AAFP Elective credit", "AAFP Elect.", "AAFP", Unit::Credit),
-    ct("ANCC_CONTACT_HOUR", "ANCC contact hours", "ANCC h", "Nursing", Unit::Hour),
-    ct("ANCC_PHARMACOLOGY", "ANCC pharmacology (pharmacotherapeutics) hours", "ANCC pharm h", "Nursing", Unit::Hour),
-    ct("BRN_CONTACT_HOUR", "California BRN contact hours", "CA BRN h", "Nursing", Unit::Hour),
-    ct("FL_BON_CONTACT_HOUR", "Florida Board of Nursing contact hours", "FL BON h", "Nursing", Unit::Hour),
-    ct("ACPE", "ACPE pharmacy CE (contact hours)", "ACPE h", "Pharmacy", Unit::Hour),
-    ct("ABIM_MOC_POINT", "ABIM MOC points", "ABIM MOC", "Boards", Unit::Point),
-    ct("OTHER_MOC_POINT", "Other board MOC points", "MOC pts", "Boards", Unit::Point),
-    ct("AAPA_CAT1", "AAPA Category 1 CME", "AAPA Cat 1", "PA", Unit::Credit),
-    ct("NCCPA_CAT1", "NCCPA Category 1 CME", "NCCPA Cat 1", "PA", Unit::Credit),
-    ct("NCCPA_CAT2", "NCCPA Category 2 CME", "NCCPA Cat 2", "PA", Unit::Credit),
-    ct("MAINPRO_CERTIFIED", "Mainpro+ Certified credits", "Mainpro+ cert.", "Canada", Unit::Credit),
-    ct("MAINPRO_NON_CERTIFIED", "Mainpro+ Non-certified credits", "Mainpro+ non-cert.", "Canada", Unit::Credit),
-    ct("RCPSC_SECTION_1", "Royal College MOC Section 1 (group learning)", "RCPSC S1", "Canada", Unit::Credit),
-    ct("RCPSC_SECTION_2", "Royal College MOC Section 2 (self-learning)", "RCPSC S2", "Canada", Unit::Credit),
-    ct("RCPSC_SECTION_3", "Royal College MOC Section 3 (assessment)", "RCPSC S3", "Canada", Unit::Credit),
-    ct("CMQ_RECOGNIZED", "CMQ recognized activities (hours)", "CMQ recog.", "Canada", Unit::Hour),
-    ct("CMQ_NON_RECOGNIZED", "CMQ non-recognized activities (hours)", "CMQ non-recog.", "Canada", Unit::Hour),
-    ct("CMQ_PRACTICE_ASSESSMENT", "CMQ practice assessment (hours)", "CMQ assess.", "Canada", Unit::Hour),
-    ct("MBA_EDUCATIONAL", "MBA CPD: educational activities (hours)", "MBA edu.", "Australia", Unit::Hour),
-    ct("MBA_REVIEWING_PERFORMANCE", "MBA CPD: reviewing performance (hours)", "MBA review", "Australia", Unit::Hour),
-    ct("MBA_MEASURING_OUTCOMES", "MBA CPD: measuring outcomes (hours)", "MBA outcomes", "Australia", Unit::Hour),
-    ct("UK_CPD_CREDIT", "UK CPD credits (1 credit = 1 hour)", "UK CPD", "UK", Unit::Credit),
-    ct("TMA_APPROVED", "Texas Medical Association approved", "TMA", "US states", Unit::Credit),
-    ct("KS_CATEGORY_I", "Kansas Category I", "KS Cat I", "US states", Unit::Credit),
-    ct("UT_DOPL", "Utah DOPL-approved", "UT DOPL", "US states", Unit::Credit),
-    ct("WA_CAT_II", "Washington Category II (non-accredited CME)", "WA Cat II", "US states", Unit::Credit),
-    ct("WA_CAT_III", "Washington Category III (teaching)", "WA Cat III", "US states", Unit::Credit),
-    ct("WA_CAT_IV", "Washington Category IV (papers, publications)", "WA Cat IV", "US states", Unit::Credit),
-    ct("WA_CAT_V", "Washington Category V (self-directed, QA)", "WA Cat V", "US states", Unit::Credit),
-    ct("POINT_OF_CARE", "Point-of-care learning", "POC", "Other", Unit::Credit),
-    ct("INFORMAL", "Informal / self-study CME", "Informal", "Other", Unit::Credit),
+    ct(
+        "AAFP_PRESCRIBED",
+        "AAFP Prescribed credit",
+        "AAFP Presc.",
+        "AAFP",
+        Unit::Credit,
+    ),
+    ct(
+        "AAFP_ELECTIVE",
+        "AAFP Elective credit",
+        "AAFP Elect.",
+        "AAFP",
+        Unit::Credit,
+    ),
+    ct(
+        "ANCC_CONTACT_HOUR",
+        "ANCC contact hours",
+        "ANCC h",
+        "Nursing",
+        Unit::Hour,
+    ),
+    ct(
+        "ANCC_PHARMACOLOGY",
+        "ANCC pharmacology (pharmacotherapeutics) hours",
+        "ANCC pharm h",
+        "Nursing",
+        Unit::Hour,
+    ),
+    ct(
+        "BRN_CONTACT_HOUR",
+        "California BRN contact hours",
+        "CA BRN h",
+        "Nursing",
+        Unit::Hour,
+    ),
+    ct(
+        "FL_BON_CONTACT_HOUR",
+        "Florida Board of Nursing contact hours",
+        "FL BON h",
+        "Nursing",
+        Unit::Hour,
+    ),
+    ct(
+        "ACPE",
+        "ACPE pharmacy CE (contact hours)",
+        "ACPE h",
+        "Pharmacy",
+        Unit::Hour,
+    ),
+    ct(
+        "ABIM_MOC_POINT",
+        "ABIM MOC points",
+        "ABIM MOC",
+        "Boards",
+        Unit::Point,
+    ),
+    ct(
+        "OTHER_MOC_POINT",
+        "Other board MOC points",
+        "MOC pts",
+        "Boards",
+        Unit::Point,
+    ),
+    ct(
+        "AAPA_CAT1",
+        "AAPA Category 1 CME",
+        "AAPA Cat 1",
+        "PA",
+        Unit::Credit,
+    ),
+    ct(
+        "NCCPA_CAT1",
+        "NCCPA Category 1 CME",
+        "NCCPA Cat 1",
+        "PA",
+        Unit::Credit,
+    ),
+    ct(
+        "NCCPA_CAT2",
+        "NCCPA Category 2 CME",
+        "NCCPA Cat 2",
+        "PA",
+        Unit::Credit,
+    ),
+    ct(
+        "MAINPRO_CERTIFIED",
+        "Mainpro+ Certified credits",
+        "Mainpro+ cert.",
+        "Canada",
+        Unit::Credit,
+    ),
+    ct(
+        "MAINPRO_NON_CERTIFIED",
+        "Mainpro+ Non-certified credits",
+        "Mainpro+ non-cert.",
+        "Canada",
+        Unit::Credit,
+    ),
+    ct(
+        "RCPSC_SECTION_1",
+        "Royal College MOC Section 1 (group learning)",
+        "RCPSC S1",
+        "Canada",
+        Unit::Credit,
+    ),
+    ct(
+        "RCPSC_SECTION_2",
+        "Royal College MOC Section 2 (self-learning)",
+        "RCPSC S2",
+        "Canada",
+        Unit::Credit,
+    ),
+    ct(
+        "RCPSC_SECTION_3",
+        "Royal College MOC Section 3 (assessment)",
+        "RCPSC S3",
+        "Canada",
+        Unit::Credit,
+    ),
+    ct(
+        "CMQ_RECOGNIZED",
+        "CMQ recognized activities (hours)",
+        "CMQ recog.",
+        "Canada",
+        Unit::Hour,
+    ),
+    ct(
+        "CMQ_NON_RECOGNIZED",
+        "CMQ non-recognized activities (hours)",
+        "CMQ non-recog.",
+        "Canada",
+        Unit::Hour,
+    ),
+    ct(
+        "CMQ_PRACTICE_ASSESSMENT",
+        "CMQ practice assessment (hours)",
+        "CMQ assess.",
+        "Canada",
+        Unit::Hour,
+    ),
+    ct(
+        "MBA_EDUCATIONAL",
+        "MBA CPD: educational activities (hours)",
+        "MBA edu.",
+        "Australia",
+        Unit::Hour,
+    ),
+    ct(
+        "MBA_REVIEWING_PERFORMANCE",
+        "MBA CPD: reviewing performance (hours)",
+        "MBA review",
+        "Australia",
+        Unit::Hour,
+    ),
+    ct(
+        "MBA_MEASURING_OUTCOMES",
+        "MBA CPD: measuring outcomes (hours)",
+        "MBA outcomes",
+        "Australia",
+        Unit::Hour,
+    ),
+    ct(
+        "UK_CPD_CREDIT",
+        "UK CPD credits (1 credit = 1 hour)",
+        "UK CPD",
+        "UK",
+        Unit::Credit,
+    ),
+    ct(
+        "TMA_APPROVED",
+        "Texas Medical Association approved",
+        "TMA",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "KS_CATEGORY_I",
+        "Kansas Category I",
+        "KS Cat I",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "UT_DOPL",
+        "Utah DOPL-approved",
+        "UT DOPL",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "WA_CAT_II",
+        "Washington Category II (non-accredited CME)",
+        "WA Cat II",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "WA_CAT_III",
+        "Washington Category III (teaching)",
+        "WA Cat III",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "WA_CAT_IV",
+        "Washington Category IV (papers, publications)",
+        "WA Cat IV",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "WA_CAT_V",
+        "Washington Category V (self-directed, QA)",
+        "WA Cat V",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "POINT_OF_CARE",
+        "Point-of-care learning",
+        "POC",
+        "Other",
+        Unit::Credit,
+    ),
+    ct(
+        "INFORMAL",
+        "Informal / self-study CME",
+        "Informal",
+        "Other",
+        Unit::Credit,
+    ),
     ct("CE_HOUR", "CE hours (generic)", "CE h", "Other", Unit::Hour),
     CreditTypeInfo {
         code: "CEU",
@@ -116,7 +326,11 @@ pub fn credit_type(id: &CreditTypeId) -> Option<&'static CreditTypeInfo> {
 pub fn credit_type_label(id: &CreditTypeId) -> String {
     match credit_type(id) {
         Some(info) => info.label.to_string(),
-        None => id.as_str().strip_prefix("custom:").unwrap_or(id.as_str()).to_string(),
+        None => id
+            .as_str()
+            .strip_prefix("custom:")
+            .unwrap_or(id.as_str())
+            .to_string(),
     }
 }
 
@@ -133,7 +347,11 @@ pub struct TopicInfo {
     pub synonyms: &'static [&'static str],
 }
 
-const fn tp(code: &'static str, label: &'static str, synonyms: &'static [&'static str]) -> TopicInfo {
+const fn tp(
+    code: &'static str,
+    label: &'static str,
+    synonyms: &'static [&'static str],
+) -> TopicInfo {
     TopicInfo {
         code,
         label,
@@ -143,55 +361,287 @@ const fn tp(code: &'static str, label: &'static str, synonyms: &'static [&'stati
 
 /// Every built-in topic. Codes are stable: they are stored in user data, backups and presets.
 pub const TOPICS: &[TopicInfo] = &[
-    tp("ethics_professional_responsibility", "Ethics & professional responsibility", &["medical ethics", "professionalism", "professional responsibility", "bioethics"]),
-    tp("medical_errors_patient_safety", "Prevention of medical errors / patient safety", &["patient safety", "medical errors", "error prevention", "diagnostic error"]),
-    tp("risk_management", "Risk management", &["liability", "malpractice prevention", "documentation", "medical records"]),
-    tp("pain_management_opioids", "Pain management & opioid prescribing", &["opioid prescribing", "pain management", "safe opioid prescribing", "chronic pain"]),
-    tp("pain_management_end_of_life_care", "Pain management & care of the terminally ill", &["terminally ill", "pain and symptom management", "palliative pain"]),
-    tp("controlled_substance_prescribing", "Controlled substance prescribing", &["controlled substances", "prescribing practices", "DEA", "PDMP", "prescription drug monitoring"]),
-    tp("substance_use_disorder", "Substance use disorders / addiction", &["addiction", "SUD", "opioid use disorder", "OUD", "MATE Act", "buprenorphine"]),
-    tp("end_of_life_care", "End-of-life & palliative care", &["palliative care", "hospice", "terminal care"]),
-    tp("domestic_violence", "Domestic violence", &["intimate partner violence", "family violence", "IPV"]),
-    tp("sexual_assault", "Sexual assault", &["rape", "sexual violence"]),
-    tp("child_abuse", "Child abuse recognition & reporting", &["mandated reporter", "child maltreatment", "child neglect"]),
-    tp("human_trafficking", "Human trafficking", &["trafficked persons", "trafficking victims"]),
-    tp("implicit_bias", "Implicit bias", &["unconscious bias", "bias awareness"]),
-    tp("cultural_competency", "Cultural & linguistic competency", &["cultural competence", "linguistic competency", "diversity"]),
-    tp("health_equity", "Health equity", &["health disparities", "equity"]),
+    tp(
+        "ethics_professional_responsibility",
+        "Ethics & professional responsibility",
+        &[
+            "medical ethics",
+            "professionalism",
+            "professional responsibility",
+            "bioethics",
+        ],
+    ),
+    tp(
+        "medical_errors_patient_safety",
+        "Prevention of medical errors / patient safety",
+        &[
+            "patient safety",
+            "medical errors",
+            "error prevention",
+            "diagnostic error",
+        ],
+    ),
+    tp(
+        "risk_management",
+        "Risk management",
+        &[
+            "liability",
+            "malpractice prevention",
+            "documentation",
+            "medical records",
+        ],
+    ),
+    tp(
+        "pain_management_opioids",
+        "Pain management & opioid prescribing",
+        &[
+            "opioid prescribing",
+            "pain management",
+            "safe opioid prescribing",
+            "chronic pain",
+        ],
+    ),
+    tp(
+        "pain_management_end_of_life_care",
+        "Pain management & care of the terminally ill",
+        &[
+            "terminally ill",
+            "pain and symptom management",
+            "palliative pain",
+        ],
+    ),
+    tp(
+        "controlled_substance_prescribing",
+        "Controlled substance prescribing",
+        &[
+            "controlled substances",
+            "prescribing practices",
+            "DEA",
+            "PDMP",
+            "prescription drug monitoring",
+        ],
+    ),
+    tp(
+        "substance_use_disorder",
+        "Substance use disorders / addiction",
+        &[
+            "addiction",
+            "SUD",
+            "opioid use disorder",
+            "OUD",
+            "MATE Act",
+            "buprenorphine",
+        ],
+    ),
+    tp(
+        "end_of_life_care",
+        "End-of-life & palliative care",
+        &["palliative care", "hospice", "terminal care"],
+    ),
+    tp(
+        "domestic_violence",
+        "Domestic violence",
+        &["intimate partner violence", "family violence", "IPV"],
+    ),
+    tp(
+        "sexual_assault",
+        "Sexual assault",
+        &["rape", "sexual violence"],
+    ),
+    tp(
+        "child_abuse",
+        "Child abuse recognition & reporting",
+        &["mandated reporter", "child maltreatment", "child neglect"],
+    ),
+    tp(
+        "human_trafficking",
+        "Human trafficking",
+        &["trafficked persons", "trafficking victims"],
+    ),
+    tp(
+        "implicit_bias",
+        "Implicit bias",
+        &["unconscious bias", "bias awareness"],
+    ),
+    tp(
+        "cultural_competency",
+        "Cultural & linguistic competency",
+        &["cultural competence", "linguistic competency", "diversity"],
+    ),
+    tp(
+        "health_equity",
+        "Health equity",
+        &["health disparities", "equity"],
+    ),
     tp("hiv_aids", "HIV/AIDS", &["HIV", "AIDS"]),
-    tp("infection_control", "Infection control & barrier precautions", &["barrier precautions", "sepsis", "infection prevention"]),
-    tp("infectious_diseases", "Infectious diseases", &["infectious disease", "communicable disease"]),
-    tp("bioterrorism_wmd", "Bioterrorism / weapons of mass destruction", &["bioterrorism", "WMD", "disaster preparedness"]),
-    tp("dementia", "Alzheimer's disease & dementia", &["Alzheimer", "dementia care", "cognitive impairment"]),
-    tp("geriatrics", "Geriatric medicine", &["care of older patients", "elderly care", "aging"]),
-    tp("older_adult_care", "Older adult / geriatric care (nursing)", &["gerontology", "older adults"]),
-    tp("suicide_prevention", "Suicide assessment, treatment & prevention", &["suicide", "suicide risk", "mental health crisis"]),
-    tp("behavioral_health", "Behavioral health", &["mental health", "psychiatry"]),
-    tp("sexual_harassment_prevention", "Sexual harassment prevention", &["harassment", "workplace harassment"]),
-    tp("professional_boundaries", "Professional boundaries & sexual misconduct", &["boundaries", "sexual misconduct"]),
-    tp("board_laws_rules", "State laws & board rules", &["jurisprudence", "laws and rules", "regulations", "medical practice act"]),
-    tp("duty_to_report", "Duty to report misconduct", &["reporting misconduct", "impaired colleague"]),
-    tp("recognizing_impairment", "Recognizing impairment in the workplace", &["impairment", "substance impairment"]),
-    tp("ehr_proficiency", "Electronic health records proficiency", &["EHR", "electronic medical records", "EMR"]),
-    tp("pharmacotherapeutics", "Pharmacotherapeutics / pharmacology", &["pharmacology", "pharmacotherapy", "medication management"]),
-    tp("pharmacology", "Pharmacology (general)", &["drug therapy", "prescribing"]),
-    tp("forensic_evidence_collection", "Forensic evidence collection", &["forensic", "evidence collection", "SANE"]),
-    tp("public_health_priorities", "Public health priorities", &["public health", "population health"]),
+    tp(
+        "infection_control",
+        "Infection control & barrier precautions",
+        &["barrier precautions", "sepsis", "infection prevention"],
+    ),
+    tp(
+        "infectious_diseases",
+        "Infectious diseases",
+        &["infectious disease", "communicable disease"],
+    ),
+    tp(
+        "bioterrorism_wmd",
+        "Bioterrorism / weapons of mass destruction",
+        &["bioterrorism", "WMD", "disaster preparedness"],
+    ),
+    tp(
+        "dementia",
+        "Alzheimer's disease & dementia",
+        &["Alzheimer", "dementia care", "cognitive impairment"],
+    ),
+    tp(
+        "geriatrics",
+        "Geriatric medicine",
+        &["care of older patients", "elderly care", "aging"],
+    ),
+    tp(
+        "older_adult_care",
+        "Older adult / geriatric care (nursing)",
+        &["gerontology", "older adults"],
+    ),
+    tp(
+        "suicide_prevention",
+        "Suicide assessment, treatment & prevention",
+        &["suicide", "suicide risk", "mental health crisis"],
+    ),
+    tp(
+        "behavioral_health",
+        "Behavioral health",
+        &["mental health", "psychiatry"],
+    ),
+    tp(
+        "sexual_harassment_prevention",
+        "Sexual harassment prevention",
+        &["harassment", "workplace harassment"],
+    ),
+    tp(
+        "professional_boundaries",
+        "Professional boundaries & sexual misconduct",
+        &["boundaries", "sexual misconduct"],
+    ),
+    tp(
+        "board_laws_rules",
+        "State laws & board rules",
+        &[
+            "jurisprudence",
+            "laws and rules",
+            "regulations",
+            "medical practice act",
+        ],
+    ),
+    tp(
+        "duty_to_report",
+        "Duty to report misconduct",
+        &["reporting misconduct", "impaired colleague"],
+    ),
+    tp(
+        "recognizing_impairment",
+        "Recognizing impairment in the workplace",
+        &["impairment", "substance impairment"],
+    ),
+    tp(
+        "ehr_proficiency",
+        "Electronic health records proficiency",
+        &["EHR", "electronic medical records", "EMR"],
+    ),
+    tp(
+        "pharmacotherapeutics",
+        "Pharmacotherapeutics / pharmacology",
+        &["pharmacology", "pharmacotherapy", "medication management"],
+    ),
+    tp(
+        "pharmacology",
+        "Pharmacology (general)",
+        &["drug therapy", "prescribing"],
+    ),
+    tp(
+        "forensic_evidence_collection",
+        "Forensic evidence collection",
+        &["forensic", "evidence collection", "SANE"],
+    ),
+    tp(
+        "public_health_priorities",
+        "Public health priorities",
+        &["public health", "population health"],
+    ),
     tp("nutrition", "Nutrition", &["diet", "dietary counseling"]),
-    tp("nutrition_metabolic_health", "Nutrition & metabolic health", &["metabolic health", "obesity"]),
-    tp("osteopathic_medical_education", "Osteopathic principles & practice", &["OMM", "OMT", "osteopathic manipulative"]),
-    tp("practice_area_specialty", "Own specialty / practice area", &["specialty", "area of practice"]),
-    tp("scope_of_practice_specialty", "Scope of practice", &["scope of practice"]),
-    tp("self_assessment_activity", "Self-assessment activity", &["knowledge self-assessment", "MOC part II"]),
+    tp(
+        "nutrition_metabolic_health",
+        "Nutrition & metabolic health",
+        &["metabolic health", "obesity"],
+    ),
+    tp(
+        "osteopathic_medical_education",
+        "Osteopathic principles & practice",
+        &["OMM", "OMT", "osteopathic manipulative"],
+    ),
+    tp(
+        "practice_area_specialty",
+        "Own specialty / practice area",
+        &["specialty", "area of practice"],
+    ),
+    tp(
+        "scope_of_practice_specialty",
+        "Scope of practice",
+        &["scope of practice"],
+    ),
+    tp(
+        "self_assessment_activity",
+        "Self-assessment activity",
+        &["knowledge self-assessment", "MOC part II"],
+    ),
     // Cap buckets: not clinical topics, but what boards cap ("at most 30% practice management").
-    tp("practice_management", "Practice management & coding", &["coding", "reimbursement", "billing", "office management", "teaching methods"]),
-    tp("volunteer_service", "Volunteer health-care service", &["volunteer", "charity care"]),
-    tp("professional_enrichment", "Professional enrichment", &["enrichment", "wellness"]),
-    tp("teaching_health_professions", "Teaching health professions", &["teaching", "faculty", "precepting students"]),
-    tp("advanced_training", "Advanced training", &["fellowship", "residency training"]),
-    tp("board_certification_credit", "Board certification / recertification credit", &["board certification", "recertification", "MOC exam"]),
-    tp("scholarly_activities", "Scholarly activities", &["publication", "research", "poster", "journal article"]),
-    tp("osteopathic_preceptoring", "Osteopathic preceptoring", &["preceptor", "precepting"]),
+    tp(
+        "practice_management",
+        "Practice management & coding",
+        &[
+            "coding",
+            "reimbursement",
+            "billing",
+            "office management",
+            "teaching methods",
+        ],
+    ),
+    tp(
+        "volunteer_service",
+        "Volunteer health-care service",
+        &["volunteer", "charity care"],
+    ),
+    tp(
+        "professional_enrichment",
+        "Professional enrichment",
+        &["enrichment", "wellness"],
+    ),
+    tp(
+        "teaching_health_professions",
+        "Teaching health professions",
+        &["teaching", "faculty", "precepting students"],
+    ),
+    tp(
+        "advanced_training",
+        "Advanced training",
+        &["fellowship", "residency training"],
+    ),
+    tp(
+        "board_certification_credit",
+        "Board certification / recertification credit",
+        &["board certification", "recertification", "MOC exam"],
+    ),
+    tp(
+        "scholarly_activities",
+        "Scholarly activities",
+        &["publication", "research", "poster", "journal article"],
+    ),
+    tp(
+        "osteopathic_preceptoring",
+        "Osteopathic preceptoring",
+        &["preceptor", "precepting"],
+    ),
 ];
 
 pub fn topic(id: &TopicId) -> Option<&'static TopicInfo> {
@@ -224,24 +674,78 @@ pub struct ConditionInfo {
 
 /// Facts about the holder that rules can require (`applies_if`) or that deem a rule met.
 pub const CONDITIONS: &[ConditionInfo] = &[
-    ConditionInfo { code: "dea_registrant", label: "I hold a DEA registration" },
-    ConditionInfo { code: "prescribes_controlled_substances", label: "I prescribe, dispense or administer controlled substances" },
-    ConditionInfo { code: "prescribes_opioids", label: "I prescribe opioids" },
-    ConditionInfo { code: "state_controlled_substance_registration", label: "I hold a state controlled-substance registration" },
-    ConditionInfo { code: "direct_patient_care", label: "I provide direct patient care" },
-    ConditionInfo { code: "treats_children", label: "I treat children" },
-    ConditionInfo { code: "treats_adults_26_plus", label: "I see adults aged 26 or older" },
-    ConditionInfo { code: "treats_older_adults", label: "Over 25% of my patients are 65 or older" },
-    ConditionInfo { code: "primary_care", label: "I practise primary care (FM, IM, GP, pediatrics, EM…)" },
-    ConditionInfo { code: "emergency_setting", label: "I work in an emergency department" },
-    ConditionInfo { code: "pathologist_or_radiologist", label: "I am a pathologist or radiologist" },
-    ConditionInfo { code: "addiction_board_certified", label: "I am board-certified in addiction medicine or addiction psychiatry" },
-    ConditionInfo { code: "recent_graduate_sud_curriculum", label: "I graduated in the last 5 years from a program with ≥8 h of SUD training" },
-    ConditionInfo { code: "pain_practice", label: "Most of my patients are treated for pain with opioids" },
-    ConditionInfo { code: "resident_or_fellow", label: "I am in residency or fellowship training" },
-    ConditionInfo { code: "aprn", label: "I am an advanced practice registered nurse" },
-    ConditionInfo { code: "prescriptive_authority", label: "I have prescriptive authority" },
-    ConditionInfo { code: "national_certification", label: "I hold a board-approved national specialty certification" },
+    ConditionInfo {
+        code: "dea_registrant",
+        label: "I hold a DEA registration",
+    },
+    ConditionInfo {
+        code: "prescribes_controlled_substances",
+        label: "I prescribe, dispense or administer controlled substances",
+    },
+    ConditionInfo {
+        code: "prescribes_opioids",
+        label: "I prescribe opioids",
+    },
+    ConditionInfo {
+        code: "state_controlled_substance_registration",
+        label: "I hold a state controlled-substance registration",
+    },
+    ConditionInfo {
+        code: "direct_patient_care",
+        label: "I provide direct patient care",
+    },
+    ConditionInfo {
+        code: "treats_children",
+        label: "I treat children",
+    },
+    ConditionInfo {
+        code: "treats_adults_26_plus",
+        label: "I see adults aged 26 or older",
+    },
+    ConditionInfo {
+        code: "treats_older_adults",
+        label: "Over 25% of my patients are 65 or older",
+    },
+    ConditionInfo {
+        code: "primary_care",
+        label: "I practise primary care (FM, IM, GP, pediatrics, EM…)",
+    },
+    ConditionInfo {
+        code: "emergency_setting",
+        label: "I work in an emergency department",
+    },
+    ConditionInfo {
+        code: "pathologist_or_radiologist",
+        label: "I am a pathologist or radiologist",
+    },
+    ConditionInfo {
+        code: "addiction_board_certified",
+        label: "I am board-certified in addiction medicine or addiction psychiatry",
+    },
+    ConditionInfo {
+        code: "recent_graduate_sud_curriculum",
+        label: "I graduated in the last 5 years from a program with ≥8 h of SUD training",
+    },
+    ConditionInfo {
+        code: "pain_practice",
+        label: "Most of my patients are treated for pain with opioids",
+    },
+    ConditionInfo {
+        code: "resident_or_fellow",
+        label: "I am in residency or fellowship training",
+    },
+    ConditionInfo {
+        code: "aprn",
+        label: "I am an advanced practice registered nurse",
+    },
+    ConditionInfo {
+        code: "prescriptive_authority",
+        label: "I have prescriptive authority",
+    },
+    ConditionInfo {
+        code: "national_certification",
+        label: "I hold a board-approved national specialty certification",
+    },
 ];
 
 pub fn condition_label(code: &str) -> String {
@@ -268,16 +772,28 @@ mod tests {
 
     #[test]
     fn synonyms_find_topics() {
-        let hits: Vec<_> = search_topics("opioid prescribing").iter().map(|t| t.code).collect();
+        let hits: Vec<_> = search_topics("opioid prescribing")
+            .iter()
+            .map(|t| t.code)
+            .collect();
         assert!(hits.contains(&"pain_management_opioids"));
-        let hits: Vec<_> = search_topics("buprenorphine").iter().map(|t| t.code).collect();
+        let hits: Vec<_> = search_topics("buprenorphine")
+            .iter()
+            .map(|t| t.code)
+            .collect();
         assert_eq!(hits, vec!["substance_use_disorder"]);
     }
 
     #[test]
     fn ceu_counts_ten_hours() {
         assert_eq!(hours_percent(&CreditTypeId::new("CEU")), 1000);
-        assert_eq!(hours_percent(&CreditTypeId::new("custom:Grand rounds")), 100);
-        assert_eq!(credit_type_label(&CreditTypeId::new("custom:Grand rounds")), "Grand rounds");
+        assert_eq!(
+            hours_percent(&CreditTypeId::new("custom:Grand rounds")),
+            100
+        );
+        assert_eq!(
+            credit_type_label(&CreditTypeId::new("custom:Grand rounds")),
+            "Grand rounds"
+        );
     }
 }
