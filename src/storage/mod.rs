@@ -1,1 +1,8 @@
 //! The stored format, its migrations, and backup export/import.
+//!
+//! Everything here except `browser` is pure and natively tested; `browser` is the thin wasm-only
+//! adapter to localStorage and the Storage API.
+
+pub mod data;
+
+pub use data::{AppData, Goal, RecordKind, Settings, Tombstone};

@@ -1,0 +1,188 @@
+//! Every record the app keeps, in one value: what is saved, backed up and merged.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::domain::{Activity, Credential};
+
+/// A learning goal (the first step of the clinician's cycle: identify needs). Kept in the stored
+/// format and backups now so that the goals screen can come later without a migration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goal {
+    pub id: Uuid,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Reflection on what changed in practice, written after the learning.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reflection: String,
+    /// Activities that served this goal.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activity_ids: Vec<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Preferences and bookkeeping that travel with the data.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// When the user last downloaded a backup (drives the 30-day reminder).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_backup_at: Option<DateTime<Utc>>,
+    /// When any setting last changed (settings merge as one record).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Activity,
+    Credential,
+    Goal,
+}
+
+/// Remembers a deletion so that a merge (another tab, or a backup) does not bring the record back
+/// unless it was edited after it was deleted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub id: Uuid,
+    pub kind: RecordKind,
+    pub deleted_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppData {
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    #[serde(default)]
+    pub credentials: Vec<Credential>,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tombstones: Vec<Tombstone>,
+}
+
+impl AppData {
+    pub fn is_empty(&self) -> bool {
+        self.activities.is_empty() && self.credentials.is_empty() && self.goals.is_empty()
+    }
+
+    /// Adds the activity, or replaces the one with the same id (keeping its place in the list).
+    pub fn upsert_activity(&mut self, activity: Activity) {
+        self.tombstones.retain(|t| t.id != activity.id);
+        match self.activities.iter_mut().find(|a| a.id == activity.id) {
+            Some(slot) => *slot = activity,
+            None => self.activities.push(activity),
+        }
+    }
+
+    /// Removes the activity and leaves a tombstone; returns it for "Undo".
+    pub fn remove_activity(&mut self, id: Uuid, now: DateTime<Utc>) -> Option<Activity> {
+        let pos = self.activities.iter().position(|a| a.id == id)?;
+        let removed = self.activities.remove(pos);
+        self.bury(id, RecordKind::Activity, now);
+        // A goal must not point at an activity that no longer exists.
+        for g in &mut self.goals {
+            g.activity_ids.retain(|a| *a != id);
+        }
+        Some(removed)
+    }
+
+    pub fn upsert_credential(&mut self, credential: Credential) {
+        self.tombstones.retain(|t| t.id != credential.id);
+        match self.credentials.iter_mut().find(|c| c.id == credential.id) {
+            Some(slot) => *slot = credential,
+            None => self.credentials.push(credential),
+        }
+    }
+
+    pub fn remove_credential(&mut self, id: Uuid, now: DateTime<Utc>) -> Option<Credential> {
+        let pos = self.credentials.iter().position(|c| c.id == id)?;
+        let removed = self.credentials.remove(pos);
+        self.bury(id, RecordKind::Credential, now);
+        Some(removed)
+    }
+
+    pub fn upsert_goal(&mut self, goal: Goal) {
+        self.tombstones.retain(|t| t.id != goal.id);
+        match self.goals.iter_mut().find(|g| g.id == goal.id) {
+            Some(slot) => *slot = goal,
+            None => self.goals.push(goal),
+        }
+    }
+
+    pub fn remove_goal(&mut self, id: Uuid, now: DateTime<Utc>) -> Option<Goal> {
+        let pos = self.goals.iter().position(|g| g.id == id)?;
+        let removed = self.goals.remove(pos);
+        self.bury(id, RecordKind::Goal, now);
+        Some(removed)
+    }
+
+    fn bury(&mut self, id: Uuid, kind: RecordKind, now: DateTime<Utc>) {
+        self.tombstones.retain(|t| t.id != id);
+        self.tombstones.push(Tombstone {
+            id,
+            kind,
+            deleted_at: now,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Accreditor, ActivityStatus, Format};
+    use chrono::{NaiveDate, TimeZone};
+
+    fn activity(title: &str) -> Activity {
+        let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let d = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        Activity {
+            id: Uuid::new_v4(),
+            title: title.into(),
+            provider: String::new(),
+            accreditor: Accreditor::Accme,
+            start: d,
+            end: d,
+            format: Format::LiveInPerson,
+            credits: vec![],
+            topics: vec![],
+            tags: vec![],
+            status: ActivityStatus::Completed,
+            notes: String::new(),
+            created_at: t,
+            updated_at: t,
+        }
+    }
+
+    #[test]
+    fn upsert_replaces_in_place_and_remove_leaves_a_tombstone() {
+        let mut data = AppData::default();
+        let a = activity("Grand rounds");
+        let b = activity("Ethics");
+        data.upsert_activity(a.clone());
+        data.upsert_activity(b.clone());
+        let mut edited = a.clone();
+        edited.title = "Grand rounds (edited)".into();
+        data.upsert_activity(edited);
+        assert_eq!(data.activities.len(), 2);
+        assert_eq!(data.activities[0].title, "Grand rounds (edited)");
+
+        let now = Utc::now();
+        let removed = data.remove_activity(a.id, now).expect("was there");
+        assert_eq!(removed.id, a.id);
+        assert_eq!(data.activities.len(), 1);
+        assert_eq!(data.tombstones.len(), 1);
+        assert_eq!(data.tombstones[0].kind, RecordKind::Activity);
+        assert!(data.remove_activity(a.id, now).is_none());
+
+        // Undo: restoring drops the tombstone.
+        data.upsert_activity(removed);
+        assert!(data.tombstones.is_empty());
+        assert_eq!(data.activities.len(), 2);
+    }
+}
