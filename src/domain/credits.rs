@@ -195,6 +195,14 @@ impl SubAssign for Amount {
     }
 }
 
+/// Multiplying by a count (years in a cycle, activities) saturates rather than overflows.
+impl std::ops::Mul<i64> for Amount {
+    type Output = Amount;
+    fn mul(self, rhs: i64) -> Amount {
+        Amount(self.0.saturating_mul(rhs))
+    }
+}
+
 impl Sum for Amount {
     fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
         iter.fold(Amount::ZERO, |a, b| a + b)

@@ -3,9 +3,11 @@
 //! Everything here is tested natively with `cargo test`; the UI only displays what this computes.
 
 pub mod activity;
+pub mod build;
 pub mod credential;
 pub mod credits;
 pub mod draft;
+pub mod evaluate;
 pub mod query;
 pub mod rule;
 pub mod topics;

@@ -1,0 +1,1077 @@
+//! Rule evaluation: where each requirement of each credential stands, why, and what is left.
+//!
+//! Conventions (documented for users in docs/rules.md):
+//! - Windows are inclusive at both ends, and an activity belongs to the window that contains its
+//!   **end date** (a two-day course spanning a cycle boundary counts in the cycle it finished in).
+//! - The actual status counts completed activities only; planned ones are tallied apart, so the
+//!   what-if view is the same evaluation with the planned amount added.
+//! - Within one rule an activity counts once: with several designations (Category 1 + ANCC hours
+//!   for the same course) the largest accepted one counts, never their sum. Across rules and
+//!   credentials the same activity counts wherever it is accepted.
+//! - Results never depend on the order of the activities: everything is processed in
+//!   (end date, id) order.
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use uuid::Uuid;
+
+use super::activity::Activity;
+use super::credential::{Credential, Cycle, ExemptionKind};
+use super::credits::{Amount, CreditTypeId};
+use super::rule::{Accepts, Recurrence, Rule, RuleKind};
+use super::topics::TopicId;
+use super::vocab;
+
+/// Where one rule stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleStatus {
+    Met,
+    /// Not met by completed activities, but would be by the planned ones.
+    MetWithPlanned,
+    NotMet,
+    /// A holder condition or the renewal number makes the rule irrelevant.
+    NotApplicable,
+    /// The user recorded that the board excused it.
+    Exempt,
+    /// Satisfied without hours (recorded by the user, or by a holder condition).
+    DeemedMet,
+}
+
+impl RuleStatus {
+    /// Whether nothing more is needed for this rule in the actual status.
+    pub fn is_satisfied(self) -> bool {
+        !matches!(self, RuleStatus::NotMet | RuleStatus::MetWithPlanned)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RuleStatus::Met => "Met",
+            RuleStatus::MetWithPlanned => "Met with planned",
+            RuleStatus::NotMet => "Not met",
+            RuleStatus::NotApplicable => "Not applicable",
+            RuleStatus::Exempt => "Exempt",
+            RuleStatus::DeemedMet => "Deemed met",
+        }
+    }
+}
+
+/// What a rule's numbers measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Hours (or credits) that must be reached.
+    Hours,
+    /// A limit: `required` is the most that counts, `counted` what counts of it.
+    CapHours,
+    /// Completed activities (completion rules); `Amount::hours(1)` is one activity.
+    Activities,
+}
+
+/// Why an activity does not count (or not fully) toward a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Reason {
+    /// Its end date is outside the window the rule counts.
+    OutsideWindow { from: NaiveDate, to: NaiveDate },
+    /// None of its credit designations is accepted by the rule.
+    CreditTypeNotAccepted,
+    /// It has none of the topics the rule asks for.
+    TopicMissing,
+    /// It is outside what a cap limits (a format or topic cap that does not cover it).
+    NotCovered,
+    /// A cap was already full: `excess` of its credit did not count.
+    OverCap { cap: String, excess: Amount },
+    /// Planned, not completed: it counts only in the what-if view.
+    Planned,
+    /// The rule does not apply to this credential.
+    NotApplicable,
+    /// The rule is exempt or deemed met, so nothing is counted.
+    Exempt,
+}
+
+impl Reason {
+    pub fn describe(&self) -> String {
+        match self {
+            Reason::OutsideWindow { from, to } => {
+                format!("Completed outside the counted period ({from} to {to}).")
+            }
+            Reason::CreditTypeNotAccepted => "Its credit type is not accepted here.".into(),
+            Reason::TopicMissing => "It does not cover the required topic.".into(),
+            Reason::NotCovered => "This limit does not apply to it.".into(),
+            Reason::OverCap { cap, excess } => {
+                format!(
+                    "{} h did not count: the “{cap}” limit was reached.",
+                    excess.display_short()
+                )
+            }
+            Reason::Planned => "Planned, not yet completed (counts only in what-if).".into(),
+            Reason::NotApplicable => "The requirement does not apply.".into(),
+            Reason::Exempt => "The requirement is exempt or deemed met.".into(),
+        }
+    }
+}
+
+/// One activity's part in a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contribution {
+    pub activity_id: Uuid,
+    /// The designation that counted (after this credential's equivalences).
+    pub credit_type: CreditTypeId,
+    pub amount: Amount,
+    /// Whether it is a planned activity (only in the what-if part).
+    pub planned: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exclusion {
+    pub activity_id: Uuid,
+    pub reason: Reason,
+}
+
+/// Progress in one year of a per-year (pace) rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearProgress {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub counted: Amount,
+    pub required: Amount,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleEvaluation {
+    pub rule_id: String,
+    pub label: String,
+    pub status: RuleStatus,
+    pub measure: Measure,
+    pub required: Amount,
+    /// Counted from completed activities (and carry-over).
+    pub counted: Amount,
+    /// `required - counted`, never below zero (zero for caps and satisfied statuses).
+    pub remaining: Amount,
+    /// What planned activities would add (the what-if part, reported apart).
+    pub planned: Amount,
+    /// Carried over from the previous cycle (included in `counted`).
+    pub carried_over: Amount,
+    /// The dates whose activities count; `None` when nothing is counted (not applicable, exempt).
+    pub window: Option<(NaiveDate, NaiveDate)>,
+    pub deadline: NaiveDate,
+    /// Completed (and, flagged, planned) activities that count, in (end date, id) order.
+    pub contributions: Vec<Contribution>,
+    /// Activities inside the window that do not count, or not fully, with the reason. Activities
+    /// outside the window or without the topic are not listed (see [`explain`]).
+    pub exclusions: Vec<Exclusion>,
+    /// Years of a per-year rule.
+    pub years: Vec<YearProgress>,
+    /// Why the status is what it is, when the numbers alone do not say it (exemption reason,
+    /// condition text, "includes 2 h required on top").
+    pub detail: String,
+}
+
+impl RuleEvaluation {
+    pub fn counted_with_planned(&self) -> Amount {
+        self.counted + self.planned
+    }
+
+    pub fn remaining_with_planned(&self) -> Amount {
+        if self.status.is_satisfied() || self.measure == Measure::CapHours {
+            Amount::ZERO
+        } else {
+            self.required.saturating_sub(self.counted_with_planned())
+        }
+    }
+
+    pub fn contribution_of(&self, activity_id: Uuid) -> Option<&Contribution> {
+        self.contributions
+            .iter()
+            .find(|c| c.activity_id == activity_id)
+    }
+}
+
+/// Overall status of a credential.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialStatus {
+    /// Every applicable rule is satisfied.
+    Met,
+    /// Satisfied once the planned activities are completed.
+    MetWithPlanned,
+    NotMet,
+}
+
+impl CredentialStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            CredentialStatus::Met => "All requirements met",
+            CredentialStatus::MetWithPlanned => "Met once planned activities are done",
+            CredentialStatus::NotMet => "Requirements outstanding",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub credential_id: Uuid,
+    pub credential_name: String,
+    pub status: CredentialStatus,
+    pub cycle_start: NaiveDate,
+    pub cycle_end: NaiveDate,
+    pub deadline: NaiveDate,
+    /// Days from today to the deadline; negative once it has passed.
+    pub days_left: i64,
+    pub rules: Vec<RuleEvaluation>,
+}
+
+impl Evaluation {
+    /// The deadline has passed with requirements outstanding.
+    pub fn is_overdue(&self) -> bool {
+        self.days_left < 0 && self.status != CredentialStatus::Met
+    }
+
+    pub fn rule(&self, rule_id: &str) -> Option<&RuleEvaluation> {
+        self.rules.iter().find(|r| r.rule_id == rule_id)
+    }
+
+    /// Every completed activity that counts toward at least one rule (the list filter
+    /// "counts toward credential X").
+    pub fn contributing_activity_ids(&self) -> HashSet<Uuid> {
+        self.rules
+            .iter()
+            .flat_map(|r| r.contributions.iter())
+            .filter(|c| !c.planned)
+            .map(|c| c.activity_id)
+            .collect()
+    }
+}
+
+/// Activities sorted once by (end date, id), so that every window is a contiguous slice and the
+/// result is independent of the order the records are stored in.
+pub struct ActivityIndex<'a> {
+    sorted: Vec<&'a Activity>,
+}
+
+impl<'a> ActivityIndex<'a> {
+    pub fn new(activities: &'a [Activity]) -> ActivityIndex<'a> {
+        let mut sorted: Vec<&Activity> = activities.iter().collect();
+        sorted.sort_by(|a, b| (a.end, a.id).cmp(&(b.end, b.id)));
+        ActivityIndex { sorted }
+    }
+
+    /// Activities whose end date lies in `from..=to`.
+    pub fn window(&self, from: NaiveDate, to: NaiveDate) -> &[&'a Activity] {
+        let lo = self.sorted.partition_point(|a| a.end < from);
+        let hi = self.sorted.partition_point(|a| a.end <= to);
+        if lo >= hi {
+            &[]
+        } else {
+            &self.sorted[lo..hi]
+        }
+    }
+}
+
+/// Evaluates every credential against the same activities ("today" is passed in, never read).
+pub fn evaluate_all(
+    credentials: &[Credential],
+    activities: &[Activity],
+    today: NaiveDate,
+) -> Vec<Evaluation> {
+    let index = ActivityIndex::new(activities);
+    credentials
+        .iter()
+        .map(|c| evaluate_indexed(c, &index, today))
+        .collect()
+}
+
+/// Evaluates one credential.
+pub fn evaluate(credential: &Credential, activities: &[Activity], today: NaiveDate) -> Evaluation {
+    evaluate_indexed(credential, &ActivityIndex::new(activities), today)
+}
+
+pub fn evaluate_indexed(
+    credential: &Credential,
+    index: &ActivityIndex<'_>,
+    today: NaiveDate,
+) -> Evaluation {
+    let ctx = Ctx::new(credential);
+    let rules: Vec<RuleEvaluation> = credential
+        .rules
+        .iter()
+        .map(|r| ctx.evaluate_rule(r, index))
+        .collect();
+    let status = if rules.iter().any(|r| r.status == RuleStatus::NotMet) {
+        CredentialStatus::NotMet
+    } else if rules.iter().any(|r| r.status == RuleStatus::MetWithPlanned) {
+        CredentialStatus::MetWithPlanned
+    } else {
+        CredentialStatus::Met
+    };
+    let deadline = credential.cycle.deadline();
+    Evaluation {
+        credential_id: credential.id,
+        credential_name: credential.name.clone(),
+        status,
+        cycle_start: credential.cycle.start,
+        cycle_end: credential.cycle.end,
+        deadline,
+        days_left: (deadline - today).num_days(),
+        rules,
+    }
+}
+
+/// Why a rule is not counted at all.
+enum Skip {
+    NotApplicable(String),
+    Exempt(String),
+    DeemedMet(String),
+}
+
+/// A cap that limits what totals count.
+struct ActiveCap<'a> {
+    label: &'a str,
+    accepts: &'a Accepts,
+    formats: &'a [super::activity::Format],
+    topics: &'a [TopicId],
+    max: Amount,
+}
+
+impl ActiveCap<'_> {
+    fn covers(&self, a: &Activity, original: &CreditTypeId, mapped: &CreditTypeId) -> bool {
+        (self.accepts.is_any()
+            || self.accepts.credit_types.contains(original)
+            || self.accepts.credit_types.contains(mapped))
+            && (self.formats.is_empty() || self.formats.contains(&a.format))
+            && (self.topics.is_empty() || self.topics.iter().any(|t| a.has_topic(t)))
+    }
+}
+
+/// Per-credential facts every rule needs.
+struct Ctx<'a> {
+    cred: &'a Credential,
+    caps: Vec<ActiveCap<'a>>,
+    /// Topics some rule of this credential mandates: their hours are never carried over unless
+    /// the carry-over says so.
+    mandated_topics: Vec<&'a TopicId>,
+    /// Topic hours the board wants on top of the total (`counts_toward_total: false`).
+    on_top: Amount,
+    on_top_labels: Vec<&'a str>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(cred: &'a Credential) -> Ctx<'a> {
+        let mut ctx = Ctx {
+            cred,
+            caps: Vec::new(),
+            mandated_topics: Vec::new(),
+            on_top: Amount::ZERO,
+            on_top_labels: Vec::new(),
+        };
+        for rule in &cred.rules {
+            match &rule.kind {
+                RuleKind::TopicMin { topics, min, .. } => {
+                    ctx.mandated_topics.extend(topics.iter());
+                    if !rule.counts_toward_total && ctx.skip(rule).is_none() {
+                        ctx.on_top += *min;
+                        ctx.on_top_labels.push(&rule.label);
+                    }
+                }
+                RuleKind::Completion { topics, .. } => ctx.mandated_topics.extend(topics.iter()),
+                RuleKind::Cap {
+                    accepts,
+                    formats,
+                    topics,
+                    max,
+                } if ctx.skip(rule).is_none() => ctx.caps.push(ActiveCap {
+                    label: &rule.label,
+                    accepts,
+                    formats,
+                    topics,
+                    max: *max,
+                }),
+                _ => {}
+            }
+        }
+        ctx
+    }
+
+    fn has(&self, condition: &str) -> bool {
+        self.cred.has_condition(condition)
+    }
+
+    /// Whether the rule is counted at all, in the order a reader would check it: does it apply,
+    /// is it due in this renewal, did the user record an exemption, does a condition satisfy it.
+    fn skip(&self, rule: &Rule) -> Option<Skip> {
+        if !rule.applies_if.holds(|c| self.has(c)) {
+            let text = if rule.applies_if.text.is_empty() {
+                describe_conditions(&rule.applies_if)
+            } else {
+                rule.applies_if.text.clone()
+            };
+            return Some(Skip::NotApplicable(format!("Applies only if: {text}")));
+        }
+        let renewal = self.cred.renewal_number();
+        match rule.recurrence {
+            Recurrence::FirstCycles { n } if renewal > n => {
+                return Some(Skip::NotApplicable(if n == 1 {
+                    "Required only for the first renewal.".into()
+                } else {
+                    format!("Required only in the first {n} renewals.")
+                }));
+            }
+            Recurrence::AfterFirstCycles { after, .. } if renewal <= after => {
+                return Some(Skip::NotApplicable(format!(
+                    "Required from renewal {} on.",
+                    after + 1
+                )));
+            }
+            _ => {}
+        }
+        let cycles: &[Cycle] = if rule.recurrence == Recurrence::OnceEver {
+            // A one-time requirement excused or satisfied in any earlier cycle stays satisfied.
+            &self.cred.past_cycles
+        } else {
+            &[]
+        };
+        let recorded = std::iter::once(&self.cred.cycle)
+            .chain(cycles.iter())
+            .flat_map(|c| c.exemptions.iter())
+            .find(|e| e.rule_id == rule.id);
+        if let Some(e) = recorded {
+            let text = format!("{} (recorded {})", e.reason, e.date);
+            return Some(match e.kind {
+                ExemptionKind::Exempt => Skip::Exempt(text),
+                ExemptionKind::DeemedMet => Skip::DeemedMet(text),
+            });
+        }
+        if let Some(c) = rule.deemed_met_if.iter().find(|c| self.has(c)) {
+            return Some(Skip::DeemedMet(format!(
+                "Satisfied because: {}",
+                vocab::condition_label(c)
+            )));
+        }
+        None
+    }
+
+    /// The dates whose activities count for a rule with this recurrence (both ends inclusive).
+    fn window(&self, recurrence: &Recurrence) -> (NaiveDate, NaiveDate) {
+        window_of(self.cred, recurrence)
+    }
+}
+
+/// The counting window of a recurrence for a credential's current cycle.
+pub fn window_of(cred: &Credential, recurrence: &Recurrence) -> (NaiveDate, NaiveDate) {
+    let cycle = &cred.cycle;
+    let to = cycle.deadline();
+    let from = match *recurrence {
+        Recurrence::EveryCycle | Recurrence::FirstCycles { .. } => cycle.start,
+        Recurrence::EveryNCycles { n } if n <= 1 => cycle.start,
+        Recurrence::EveryNCycles { n } => match cred.past_cycles.get(n as usize - 2) {
+            Some(c) => c.start,
+            // Earlier cycles not recorded: assume they were as long as the current one.
+            None => {
+                let len = (cycle.end - cycle.start).num_days() + 1;
+                cycle.start - chrono::Duration::days(len * (n as i64 - 1))
+            }
+        },
+        Recurrence::EveryNMonths { months } | Recurrence::AfterFirstCycles { months, .. } => {
+            months_before(to, months)
+        }
+        Recurrence::OnceEver => NaiveDate::MIN,
+    };
+    (from, to)
+}
+
+/// The first day of the `months`-long span that ends on `to`.
+fn months_before(to: NaiveDate, months: u32) -> NaiveDate {
+    to.checked_sub_months(Months::new(months))
+        .and_then(|d| d.succ_opt())
+        .unwrap_or(NaiveDate::MIN)
+}
+
+fn describe_conditions(a: &super::rule::AppliesIf) -> String {
+    let mut parts = Vec::new();
+    if !a.all.is_empty() {
+        parts.push(
+            a.all
+                .iter()
+                .map(|c| vocab::condition_label(c))
+                .collect::<Vec<_>>()
+                .join(" and "),
+        );
+    }
+    if !a.any.is_empty() {
+        parts.push(
+            a.any
+                .iter()
+                .map(|c| vocab::condition_label(c))
+                .collect::<Vec<_>>()
+                .join(" or "),
+        );
+    }
+    for c in &a.none {
+        parts.push(format!("not {}", vocab::condition_label(c).to_lowercase()));
+    }
+    parts.join("; ")
+}
+
+/// What a rule counted.
+#[derive(Default)]
+struct Tally {
+    counted: Amount,
+    planned: Amount,
+    contributions: Vec<Contribution>,
+    exclusions: Vec<Exclusion>,
+}
+
+impl Tally {
+    fn add(&mut self, a: &Activity, credit_type: &CreditTypeId, amount: Amount) {
+        let planned = !a.is_completed();
+        if planned {
+            self.planned += amount;
+            self.exclude(a, Reason::Planned);
+        } else {
+            self.counted += amount;
+        }
+        self.contributions.push(Contribution {
+            activity_id: a.id,
+            credit_type: credit_type.clone(),
+            amount,
+            planned,
+        });
+    }
+
+    fn exclude(&mut self, a: &Activity, reason: Reason) {
+        self.exclusions.push(Exclusion {
+            activity_id: a.id,
+            reason,
+        });
+    }
+}
+
+impl Ctx<'_> {
+    /// Calls `f(original type, type it counts as, hours)` for each designation of `a` that
+    /// `accepts` takes, after this credential's equivalences, unit conversion and weighting.
+    fn for_each_accepted<'s>(
+        &'s self,
+        accepts: &'s Accepts,
+        a: &'s Activity,
+        quarter: bool,
+        mut f: impl FnMut(&'s CreditTypeId, &'s CreditTypeId, Amount),
+    ) {
+        for d in &a.credits {
+            let original = &d.credit_type;
+            let counted_as = if accepts.is_any() || accepts.credit_types.contains(original) {
+                Some(original)
+            } else {
+                self.cred
+                    .equivalences
+                    .iter()
+                    .find(|e| &e.from == original && accepts.credit_types.contains(&e.counts_as))
+                    .map(|e| &e.counts_as)
+            };
+            let Some(counted_as) = counted_as else {
+                continue;
+            };
+            let mut amount = d.amount;
+            let percent = vocab::hours_percent(original);
+            if percent != 100 {
+                amount = amount.scale_percent(percent);
+            }
+            if let Some(w) = self
+                .cred
+                .weights
+                .iter()
+                .find(|w| &w.credit_type == original || &w.credit_type == counted_as)
+            {
+                amount = amount.scale_percent(w.percent);
+            }
+            if quarter {
+                amount = amount.floor_quarter();
+            }
+            f(original, counted_as, amount);
+        }
+    }
+
+    /// The largest accepted designation: an activity counts once per rule.
+    fn best(
+        &self,
+        accepts: &Accepts,
+        a: &Activity,
+        quarter: bool,
+    ) -> Option<(CreditTypeId, Amount)> {
+        let mut best: Option<(&CreditTypeId, Amount)> = None;
+        self.for_each_accepted(accepts, a, quarter, |_, t, amount| {
+            // Ties go to the first designation, so the result depends only on the record.
+            if best.is_none_or(|(_, b)| amount > b) {
+                best = Some((t, amount));
+            }
+        });
+        best.map(|(t, a)| (t.clone(), a))
+    }
+}
+
+impl Ctx<'_> {
+    /// Sums the best accepted designation of each activity (optionally only those on `topics`).
+    fn tally_simple(
+        &self,
+        accepts: &Accepts,
+        topics: &[TopicId],
+        acts: &[&Activity],
+        quarter: bool,
+    ) -> Tally {
+        let mut t = Tally::default();
+        for a in acts {
+            if !topics.is_empty() && !topics.iter().any(|x| a.has_topic(x)) {
+                continue;
+            }
+            match self.best(accepts, a, quarter) {
+                Some((credit_type, amount)) => t.add(a, &credit_type, amount),
+                None => t.exclude(a, Reason::CreditTypeNotAccepted),
+            }
+        }
+        t
+    }
+
+    /// Counts a total with this credential's caps applied: activities are taken in (end date, id)
+    /// order and each designation only counts up to the room left in every cap covering it. Each
+    /// activity takes the designation that counts most. Planned activities are included only
+    /// when `with_planned` (the what-if pass).
+    fn tally_capped(
+        &self,
+        accepts: &Accepts,
+        acts: &[&Activity],
+        quarter: bool,
+        with_planned: bool,
+    ) -> Tally {
+        let mut t = Tally::default();
+        let mut room: Vec<Amount> = self.caps.iter().map(|c| c.max).collect();
+        for a in acts {
+            if !with_planned && !a.is_completed() {
+                t.exclude(a, Reason::Planned);
+                continue;
+            }
+            // (counts as, effective amount, full amount, binding cap)
+            let mut best: Option<(&CreditTypeId, Amount, Amount, Option<usize>)> = None;
+            let mut chosen_original: Option<&CreditTypeId> = None;
+            self.for_each_accepted(accepts, a, quarter, |original, counted_as, amount| {
+                let mut eff = amount;
+                let mut binding = None;
+                for (i, cap) in self.caps.iter().enumerate() {
+                    if cap.covers(a, original, counted_as) && room[i] < eff {
+                        eff = room[i];
+                        binding = Some(i);
+                    }
+                }
+                let better = match best {
+                    None => true,
+                    Some((_, e, full, _)) => eff > e || (eff == e && amount > full),
+                };
+                if better {
+                    best = Some((counted_as, eff, amount, binding));
+                    chosen_original = Some(original);
+                }
+            });
+            let Some((counted_as, eff, full, binding)) = best else {
+                t.exclude(a, Reason::CreditTypeNotAccepted);
+                continue;
+            };
+            let original = chosen_original.unwrap_or(counted_as);
+            for (i, cap) in self.caps.iter().enumerate() {
+                if cap.covers(a, original, counted_as) {
+                    room[i] = room[i].saturating_sub(eff);
+                }
+            }
+            if eff < full {
+                let cap = binding.map_or("", |i| self.caps[i].label).to_string();
+                t.exclude(
+                    a,
+                    Reason::OverCap {
+                        cap,
+                        excess: full - eff,
+                    },
+                );
+            }
+            if eff.is_positive() {
+                t.add(a, counted_as, eff);
+            }
+        }
+        t
+    }
+
+    /// A total: the actual pass over completed activities, then a what-if pass with the planned
+    /// ones (caps may fill differently once planned hours are in, so it is a separate pass).
+    fn tally_total(&self, accepts: &Accepts, acts: &[&Activity], quarter: bool) -> Tally {
+        let mut actual = self.tally_capped(accepts, acts, quarter, false);
+        if acts.iter().any(|a| !a.is_completed()) {
+            let what_if = self.tally_capped(accepts, acts, quarter, true);
+            actual.planned = (what_if.counted + what_if.planned).saturating_sub(actual.counted);
+            actual
+                .contributions
+                .extend(what_if.contributions.into_iter().filter(|c| c.planned));
+            // Keep the order of the records: (end date, id) of the activity.
+            let order: std::collections::HashMap<Uuid, usize> =
+                acts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+            actual
+                .contributions
+                .sort_by_key(|c| order.get(&c.activity_id).copied().unwrap_or(usize::MAX));
+        }
+        actual
+    }
+
+    /// Excess of the previous cycle that moves into this one.
+    fn carry_over(
+        &self,
+        accepts: &Accepts,
+        co: &super::rule::CarryOver,
+        required: Amount,
+        index: &ActivityIndex<'_>,
+        quarter: bool,
+    ) -> Amount {
+        let Some(prev) = self.cred.past_cycles.first() else {
+            return Amount::ZERO;
+        };
+        let acts = index.window(prev.start, prev.deadline());
+        let all = self.tally_capped(accepts, acts, quarter, false).counted;
+        let excess = all.saturating_sub(required);
+        let movable = if co.include_topic_hours {
+            excess
+        } else {
+            // Mandated-topic hours fill the previous minimum first; only the rest may move.
+            let plain: Vec<&Activity> = acts
+                .iter()
+                .copied()
+                .filter(|a| !self.mandated_topics.iter().any(|t| a.has_topic(t)))
+                .collect();
+            excess.min(self.tally_capped(accepts, &plain, quarter, false).counted)
+        };
+        movable.min(co.max)
+    }
+}
+
+impl Ctx<'_> {
+    fn evaluate_rule(&self, rule: &Rule, index: &ActivityIndex<'_>) -> RuleEvaluation {
+        let deadline = self.cred.cycle.deadline();
+        let mut ev = RuleEvaluation {
+            rule_id: rule.id.clone(),
+            label: rule.label.clone(),
+            status: RuleStatus::NotMet,
+            measure: match rule.kind {
+                RuleKind::Cap { .. } => Measure::CapHours,
+                RuleKind::Completion { .. } => Measure::Activities,
+                _ => Measure::Hours,
+            },
+            required: nominal_required(rule, &self.cred.cycle),
+            counted: Amount::ZERO,
+            remaining: Amount::ZERO,
+            planned: Amount::ZERO,
+            carried_over: Amount::ZERO,
+            window: None,
+            deadline,
+            contributions: Vec::new(),
+            exclusions: Vec::new(),
+            years: Vec::new(),
+            detail: String::new(),
+        };
+        if let Some(skip) = self.skip(rule) {
+            (ev.status, ev.detail) = match skip {
+                Skip::NotApplicable(t) => (RuleStatus::NotApplicable, t),
+                Skip::Exempt(t) => (RuleStatus::Exempt, t),
+                Skip::DeemedMet(t) => (RuleStatus::DeemedMet, t),
+            };
+            return ev;
+        }
+        let (from, to) = self.window(&rule.recurrence);
+        ev.window = Some((from, to));
+        let acts = index.window(from, to);
+        let quarter = rule.round_to_quarter_hour;
+        let tally = match &rule.kind {
+            RuleKind::Total {
+                accepts,
+                min,
+                carry_over,
+            } => {
+                ev.required = *min + self.on_top;
+                if self.on_top.is_positive() {
+                    ev.detail = format!(
+                        "Includes {} h required on top of the total ({}).",
+                        self.on_top.display_short(),
+                        self.on_top_labels.join(", ")
+                    );
+                }
+                let mut t = self.tally_total(accepts, acts, quarter);
+                if let Some(co) = carry_over {
+                    ev.carried_over = self.carry_over(accepts, co, ev.required, index, quarter);
+                    t.counted += ev.carried_over;
+                }
+                t
+            }
+            RuleKind::CategoryMin { accepts, .. } => self.tally_simple(accepts, &[], acts, quarter),
+            RuleKind::TopicMin {
+                topics, accepts, ..
+            } => self.tally_simple(accepts, topics, acts, quarter),
+            RuleKind::Completion { topics, accepts } => {
+                let mut t = self.tally_simple(accepts, topics, acts, false);
+                // Each completed activity is one completion, whatever its hours.
+                for c in &mut t.contributions {
+                    c.amount = Amount::hours(1);
+                }
+                t.counted =
+                    Amount::hours(t.contributions.iter().filter(|c| !c.planned).count() as i64);
+                t.planned =
+                    Amount::hours(t.contributions.iter().filter(|c| c.planned).count() as i64);
+                t
+            }
+            RuleKind::Cap {
+                accepts,
+                formats,
+                topics,
+                max,
+            } => self.tally_cap_rule(rule, accepts, formats, topics, *max, acts),
+            RuleKind::PerYear {
+                accepts,
+                topics,
+                min_per_year,
+            } => {
+                let (t, years) =
+                    self.tally_per_year(accepts, topics, *min_per_year, index, quarter);
+                ev.required = *min_per_year * years.len() as i64;
+                ev.years = years;
+                t
+            }
+        };
+        ev.counted = tally.counted;
+        ev.planned = tally.planned;
+        ev.contributions = tally.contributions;
+        ev.exclusions = tally.exclusions;
+        if ev.measure == Measure::CapHours {
+            ev.status = RuleStatus::Met;
+            return ev;
+        }
+        ev.remaining = ev.required.saturating_sub(ev.counted);
+        ev.status = if ev.remaining.is_zero() {
+            RuleStatus::Met
+        } else if ev.counted + ev.planned >= ev.required {
+            RuleStatus::MetWithPlanned
+        } else {
+            RuleStatus::NotMet
+        };
+        ev
+    }
+
+    /// A cap as a rule of its own: how much of the limit is used, and what went over it.
+    fn tally_cap_rule(
+        &self,
+        rule: &Rule,
+        accepts: &Accepts,
+        formats: &[super::activity::Format],
+        topics: &[TopicId],
+        max: Amount,
+        acts: &[&Activity],
+    ) -> Tally {
+        let cap = ActiveCap {
+            label: &rule.label,
+            accepts,
+            formats,
+            topics,
+            max,
+        };
+        let mut t = Tally::default();
+        let mut room = max;
+        let mut planned_room = Amount::ZERO;
+        let any = Accepts::any();
+        for a in acts {
+            let mut best: Option<(&CreditTypeId, Amount)> = None;
+            self.for_each_accepted(
+                &any,
+                a,
+                rule.round_to_quarter_hour,
+                |original, as_type, amount| {
+                    if cap.covers(a, original, as_type) && best.is_none_or(|(_, b)| amount > b) {
+                        best = Some((as_type, amount));
+                    }
+                },
+            );
+            let Some((credit_type, amount)) = best else {
+                continue;
+            };
+            if a.is_completed() {
+                let counted = amount.min(room);
+                room = room.saturating_sub(counted);
+                if counted < amount {
+                    t.exclude(
+                        a,
+                        Reason::OverCap {
+                            cap: rule.label.clone(),
+                            excess: amount - counted,
+                        },
+                    );
+                }
+                if counted.is_positive() {
+                    t.add(a, credit_type, counted);
+                }
+            } else {
+                // Planned hours fill what completed ones leave, after them.
+                t.add(a, credit_type, amount);
+                planned_room += amount;
+            }
+        }
+        t.planned = planned_room.min(room);
+        t
+    }
+
+    /// Per-year pace: each year of the cycle (counted from the cycle start) needs its own hours;
+    /// a surplus in one year does not make up for another.
+    fn tally_per_year(
+        &self,
+        accepts: &Accepts,
+        topics: &[TopicId],
+        min_per_year: Amount,
+        index: &ActivityIndex<'_>,
+        quarter: bool,
+    ) -> (Tally, Vec<YearProgress>) {
+        let cycle = &self.cred.cycle;
+        let mut total = Tally::default();
+        let mut years = Vec::new();
+        for (from, to) in cycle_years(cycle) {
+            let t = self.tally_simple(accepts, topics, index.window(from, to), quarter);
+            total.counted += t.counted.min(min_per_year);
+            total.planned += (t.counted + t.planned)
+                .min(min_per_year)
+                .saturating_sub(t.counted.min(min_per_year));
+            years.push(YearProgress {
+                from,
+                to,
+                counted: t.counted,
+                required: min_per_year,
+            });
+            total.contributions.extend(t.contributions);
+            total.exclusions.extend(t.exclusions);
+        }
+        (total, years)
+    }
+}
+
+/// The years of a cycle, each starting on an anniversary of the cycle start. A remainder shorter
+/// than a year joins the last year, which ends on the later of cycle end and CE deadline (a cycle
+/// from 29 Feb 2024 to 28 Feb 2026 has two years, not two and a day).
+pub fn cycle_years(cycle: &Cycle) -> Vec<(NaiveDate, NaiveDate)> {
+    let after_end = cycle.end.succ_opt().unwrap_or(cycle.end);
+    let anniversary = |k: u32| cycle.start.checked_add_months(Months::new(12 * k));
+    let mut n = 1;
+    while n < 100 && anniversary(n + 1).is_some_and(|d| d <= after_end) {
+        n += 1;
+    }
+    let last_to = cycle.deadline().max(cycle.end);
+    (0..n)
+        .filter_map(|k| {
+            let from = anniversary(k)?;
+            let to = if k + 1 == n {
+                last_to
+            } else {
+                anniversary(k + 1)?.pred_opt()?
+            };
+            Some((from, to))
+        })
+        .collect()
+}
+
+/// The requirement as written, before on-top topic hours or years are worked in.
+fn nominal_required(rule: &Rule, cycle: &Cycle) -> Amount {
+    match &rule.kind {
+        RuleKind::Total { min, .. }
+        | RuleKind::CategoryMin { min, .. }
+        | RuleKind::TopicMin { min, .. } => *min,
+        RuleKind::Cap { max, .. } => *max,
+        RuleKind::Completion { .. } => Amount::hours(1),
+        RuleKind::PerYear { min_per_year, .. } => *min_per_year * cycle_years(cycle).len() as i64,
+    }
+}
+
+/// How one activity relates to one rule of one credential.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountsToward {
+    pub credential_id: Uuid,
+    pub credential_name: String,
+    pub rule_id: String,
+    pub rule_label: String,
+    /// What it counts for (a planned activity: only in the what-if view).
+    pub amount: Option<Amount>,
+    pub credit_type: Option<CreditTypeId>,
+    /// Why it does not count, or not fully.
+    pub reason: Option<Reason>,
+}
+
+/// For one activity: every credential and rule it counts toward, and why not for the others.
+/// Uses the evaluations already computed for the dashboard, plus the rule definitions for the
+/// reasons evaluations do not list (outside the window, topic missing).
+pub fn counts_toward(
+    activity: &Activity,
+    credentials: &[Credential],
+    evaluations: &[Evaluation],
+) -> Vec<CountsToward> {
+    let mut out = Vec::new();
+    for cred in credentials {
+        let Some(ev) = evaluations.iter().find(|e| e.credential_id == cred.id) else {
+            continue;
+        };
+        for (rule, re) in cred.rules.iter().zip(&ev.rules) {
+            let contribution = re.contribution_of(activity.id);
+            out.push(CountsToward {
+                credential_id: cred.id,
+                credential_name: cred.name.clone(),
+                rule_id: rule.id.clone(),
+                rule_label: rule.label.clone(),
+                amount: contribution.map(|c| c.amount),
+                credit_type: contribution.map(|c| c.credit_type.clone()),
+                reason: explain(rule, re, activity),
+            });
+        }
+    }
+    out
+}
+
+/// Why an activity does not count (fully) toward a rule, or `None` when it counts in full.
+pub fn explain(rule: &Rule, re: &RuleEvaluation, activity: &Activity) -> Option<Reason> {
+    match re.status {
+        RuleStatus::NotApplicable => return Some(Reason::NotApplicable),
+        RuleStatus::Exempt | RuleStatus::DeemedMet => return Some(Reason::Exempt),
+        _ => {}
+    }
+    if let Some(e) = re.exclusions.iter().find(|e| e.activity_id == activity.id) {
+        return Some(e.reason.clone());
+    }
+    if re.contribution_of(activity.id).is_some() {
+        return None;
+    }
+    if let Some((from, to)) = re.window {
+        if activity.end < from || activity.end > to {
+            return Some(Reason::OutsideWindow { from, to });
+        }
+    }
+    let topics: &[TopicId] = match &rule.kind {
+        RuleKind::TopicMin { topics, .. }
+        | RuleKind::Completion { topics, .. }
+        | RuleKind::PerYear { topics, .. } => topics,
+        RuleKind::Cap {
+            formats, topics, ..
+        } => {
+            if !formats.is_empty() && !formats.contains(&activity.format) {
+                return Some(Reason::NotCovered);
+            }
+            topics
+        }
+        _ => &[],
+    };
+    if !topics.is_empty() && !topics.iter().any(|t| activity.has_topic(t)) {
+        return Some(if matches!(rule.kind, RuleKind::Cap { .. }) {
+            Reason::NotCovered
+        } else {
+            Reason::TopicMissing
+        });
+    }
+    if matches!(rule.kind, RuleKind::Cap { .. }) {
+        return Some(Reason::NotCovered);
+    }
+    // Not listed and not excluded: its accepted credit was zero.
+    Some(Reason::CreditTypeNotAccepted)
+}
