@@ -445,7 +445,7 @@ fn weighting_and_equivalence_are_per_credential() {
     let acts = vec![activity("2025-02-01").credit("AOA_1A", "10").build()];
     let r = eval(&c, &acts).rule("total").unwrap().clone();
     assert_eq!(r.counted, hours("15"));
-    assert_eq!(r.contributions[0].credit_type.as_str(), CAT1);
+    assert_eq!(r.contributions[0].credit_type(&acts[0]).as_str(), CAT1);
     let plain = credential("MD", "2025-01-01", "2027-12-31")
         .rule(total("total", "30", &[CAT1]))
         .build();

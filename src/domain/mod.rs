@@ -6,11 +6,14 @@ pub mod activity;
 pub mod build;
 pub mod credential;
 pub mod credits;
+pub mod describe;
 pub mod draft;
 pub mod evaluate;
+pub mod plan;
 pub mod query;
 pub mod rule;
 pub mod topics;
+pub mod totals;
 pub mod vocab;
 
 pub use activity::{Accreditor, Activity, ActivityStatus, Format};

@@ -336,7 +336,20 @@ pub fn credit_type_label(id: &CreditTypeId) -> String {
 
 /// Hours per unit in percent; unknown and custom types count one hour per unit.
 pub fn hours_percent(id: &CreditTypeId) -> u32 {
-    credit_type(id).map_or(100, |c| c.hours_percent)
+    // Called for every designation the engine counts: look up only the few types not counted
+    // in hours, instead of scanning the whole table.
+    static OTHER_UNITS: std::sync::OnceLock<Vec<(&'static str, u32)>> = std::sync::OnceLock::new();
+    let other = OTHER_UNITS.get_or_init(|| {
+        CREDIT_TYPES
+            .iter()
+            .filter(|c| c.hours_percent != 100)
+            .map(|c| (c.code, c.hours_percent))
+            .collect()
+    });
+    other
+        .iter()
+        .find(|(code, _)| *code == id.as_str())
+        .map_or(100, |(_, p)| *p)
 }
 
 pub struct TopicInfo {

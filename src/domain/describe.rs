@@ -1,0 +1,379 @@
+//! Plain-language sentences for rules, their status and plan items.
+//!
+//! Dates are formatted by the caller (the UI uses the browser's locale), so sentences take a
+//! date formatter.
+
+use chrono::NaiveDate;
+
+use super::activity::Format;
+use super::credits::{Amount, CreditTypeId};
+use super::evaluate::{Measure, RuleEvaluation, RuleStatus};
+use super::plan::PlanItem;
+use super::rule::{Accepts, Recurrence, Rule, RuleKind};
+use super::topics::TopicId;
+use super::vocab;
+
+fn h(a: Amount) -> String {
+    let n = a.display_short();
+    if a == Amount::hours(1) {
+        format!("{n} hour")
+    } else {
+        format!("{n} hours")
+    }
+}
+
+fn or_list(items: Vec<String>) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        _ => {
+            let (last, rest) = items.split_last().expect("two or more");
+            format!("{} or {last}", rest.join(", "))
+        }
+    }
+}
+
+fn topics_text(topics: &[TopicId]) -> String {
+    or_list(
+        topics
+            .iter()
+            .map(|t| vocab::topic_label(t).to_lowercase())
+            .collect(),
+    )
+}
+
+fn types_text(types: &[CreditTypeId]) -> String {
+    or_list(types.iter().map(vocab::credit_type_label).collect())
+}
+
+fn accepts_suffix(a: &Accepts) -> String {
+    if a.is_any() {
+        String::new()
+    } else {
+        format!(", {}", types_text(&a.credit_types))
+    }
+}
+
+fn formats_text(formats: &[Format]) -> String {
+    or_list(formats.iter().map(|f| f.label().to_lowercase()).collect())
+}
+
+pub fn recurrence_text(r: &Recurrence) -> String {
+    match *r {
+        Recurrence::EveryCycle => "every cycle".into(),
+        Recurrence::EveryNCycles { n } if n <= 1 => "every cycle".into(),
+        Recurrence::EveryNCycles { n } => format!("once every {n} cycles"),
+        Recurrence::EveryNMonths { months } if months % 12 == 0 => {
+            format!("once every {} years", months / 12)
+        }
+        Recurrence::EveryNMonths { months } => format!("once every {months} months"),
+        Recurrence::OnceEver => "once in a career".into(),
+        Recurrence::FirstCycles { n } if n <= 1 => "at the first renewal only".into(),
+        Recurrence::FirstCycles { n } => format!("in each of the first {n} renewals"),
+        Recurrence::AfterFirstCycles { after, months } => format!(
+            "after the first {after} renewals, once every {}",
+            if months % 12 == 0 {
+                format!("{} years", months / 12)
+            } else {
+                format!("{months} months")
+            }
+        ),
+    }
+}
+
+/// "At least 2 hours of ethics, AMA PRA Category 1 Credit™, every cycle."
+pub fn rule_sentence(rule: &Rule) -> String {
+    let when = recurrence_text(&rule.recurrence);
+    let mut s = match &rule.kind {
+        RuleKind::Total {
+            accepts,
+            min,
+            carry_over,
+        } => {
+            let mut s = format!(
+                "At least {} in total{}, {when}",
+                h(*min),
+                accepts_suffix(accepts)
+            );
+            if let Some(co) = carry_over {
+                s.push_str(&format!(
+                    "; up to {} of excess may carry over from the previous cycle",
+                    h(co.max)
+                ));
+                if !co.include_topic_hours {
+                    s.push_str(" (not topic hours)");
+                }
+            }
+            s
+        }
+        RuleKind::CategoryMin { accepts, min } => format!(
+            "At least {} of {}, {when}",
+            h(*min),
+            if accepts.is_any() {
+                "any credit".into()
+            } else {
+                types_text(&accepts.credit_types)
+            }
+        ),
+        RuleKind::Cap {
+            accepts,
+            formats,
+            topics,
+            max,
+        } => {
+            let mut what = Vec::new();
+            if !accepts.is_any() {
+                what.push(types_text(&accepts.credit_types));
+            }
+            if !formats.is_empty() {
+                what.push(formats_text(formats));
+            }
+            if !topics.is_empty() {
+                what.push(format!("on {}", topics_text(topics)));
+            }
+            let what = if what.is_empty() {
+                "credit".into()
+            } else {
+                what.join(", ")
+            };
+            format!(
+                "At most {} of {what} counts toward the total, {when}",
+                h(*max)
+            )
+        }
+        RuleKind::TopicMin {
+            topics,
+            accepts,
+            min,
+        } => format!(
+            "At least {} of {}{}, {when}",
+            h(*min),
+            topics_text(topics),
+            accepts_suffix(accepts)
+        ),
+        RuleKind::Completion { topics, accepts } => format!(
+            "Complete an activity on {}{}, {when}",
+            topics_text(topics),
+            accepts_suffix(accepts)
+        ),
+        RuleKind::PerYear {
+            accepts,
+            topics,
+            min_per_year,
+        } => {
+            let on = if topics.is_empty() {
+                String::new()
+            } else {
+                format!(" of {}", topics_text(topics))
+            };
+            format!(
+                "At least {}{on}{} in every year of the cycle",
+                h(*min_per_year),
+                accepts_suffix(accepts)
+            )
+        }
+    };
+    if !rule.counts_toward_total {
+        s.push_str(", in addition to the total");
+    }
+    if !rule.applies_if.is_always() {
+        let text = if rule.applies_if.text.is_empty() {
+            let mut codes: Vec<String> = rule
+                .applies_if
+                .all
+                .iter()
+                .map(|c| vocab::condition_label(c))
+                .collect();
+            codes.extend(
+                rule.applies_if
+                    .any
+                    .iter()
+                    .map(|c| vocab::condition_label(c)),
+            );
+            or_list(codes).to_lowercase()
+        } else {
+            rule.applies_if.text.clone()
+        };
+        s.push_str(&format!(" — only if {text}"));
+    }
+    s.push('.');
+    s
+}
+
+/// The short unit of what a rule asks for ("Category 1", "ethics"), for progress lines.
+fn need_text(rule: &Rule) -> String {
+    match &rule.kind {
+        RuleKind::TopicMin {
+            topics, accepts, ..
+        } => {
+            let mut s = topics_text(topics);
+            if !accepts.is_any() {
+                s.push_str(&format!(" ({})", short_types(&accepts.credit_types)));
+            }
+            s
+        }
+        RuleKind::PerYear {
+            topics, accepts, ..
+        } if !topics.is_empty() || !accepts.is_any() => {
+            if topics.is_empty() {
+                short_types(&accepts.credit_types)
+            } else {
+                topics_text(topics)
+            }
+        }
+        RuleKind::CategoryMin { accepts, .. } | RuleKind::Total { accepts, .. }
+            if !accepts.is_any() =>
+        {
+            short_types(&accepts.credit_types)
+        }
+        _ => String::new(),
+    }
+}
+
+fn short_types(types: &[CreditTypeId]) -> String {
+    or_list(
+        types
+            .iter()
+            .map(|t| {
+                vocab::credit_type(t)
+                    .map_or_else(|| vocab::credit_type_label(t), |i| i.short.to_string())
+            })
+            .collect(),
+    )
+}
+
+/// "2 hours of ethics (AMA Cat 1) still needed by 31 Jan 2027" and its siblings for other statuses.
+pub fn status_sentence(
+    rule: &Rule,
+    re: &RuleEvaluation,
+    fmt_date: &dyn Fn(NaiveDate) -> String,
+) -> String {
+    let by = fmt_date(re.deadline);
+    let what = need_text(rule);
+    let of = if what.is_empty() {
+        String::new()
+    } else {
+        format!(" of {what}")
+    };
+    match re.status {
+        RuleStatus::NotApplicable | RuleStatus::Exempt | RuleStatus::DeemedMet => {
+            format!("{}: {}", re.status.label(), re.detail)
+        }
+        _ if re.measure == Measure::CapHours => {
+            let over: Amount = re
+                .exclusions
+                .iter()
+                .filter_map(|e| match &e.reason {
+                    super::evaluate::Reason::OverCap { excess, .. } => Some(*excess),
+                    _ => None,
+                })
+                .sum();
+            if over.is_positive() {
+                format!(
+                    "{} of at most {} used; {} over the limit did not count.",
+                    h(re.counted),
+                    h(re.required),
+                    h(over)
+                )
+            } else {
+                format!("{} of at most {} used.", h(re.counted), h(re.required))
+            }
+        }
+        _ if re.measure == Measure::Activities => match re.status {
+            RuleStatus::Met => "Done.".into(),
+            RuleStatus::MetWithPlanned => format!("Planned; complete it by {by}."),
+            _ => format!("Complete one activity on {} by {by}.", topics_of(rule)),
+        },
+        RuleStatus::Met => format!(
+            "Met: {} counted of {} required.",
+            h(re.counted),
+            h(re.required)
+        ),
+        RuleStatus::MetWithPlanned => format!(
+            "{}{of} still needed by {by}; your planned activities cover it.",
+            h(re.remaining)
+        ),
+        RuleStatus::NotMet => format!("{}{of} still needed by {by}.", h(re.remaining)),
+    }
+}
+
+fn topics_of(rule: &Rule) -> String {
+    match &rule.kind {
+        RuleKind::Completion { topics, .. } => topics_text(topics),
+        _ => String::new(),
+    }
+}
+
+/// "2 hours of ethics, AMA PRA Category 1 Credit™, by 31 Jan 2027 — covers Texas and Pennsylvania".
+pub fn plan_sentence(item: &PlanItem, fmt_date: &dyn Fn(NaiveDate) -> String) -> String {
+    let mut s = if item.completion {
+        format!("One activity on {}", topics_text(&item.topics))
+    } else if item.topics.is_empty() {
+        format!("{} of any topic", h(item.hours))
+    } else {
+        format!("{} of {}", h(item.hours), topics_text(&item.topics))
+    };
+    if !item.accepts.is_empty() {
+        s.push_str(&format!(", {}", types_text(&item.accepts)));
+    }
+    s.push_str(&format!(", by {}", fmt_date(item.deadline)));
+    let mut names: Vec<&str> = Vec::new();
+    for c in &item.covers {
+        if !names.contains(&c.credential_name.as_str()) {
+            names.push(&c.credential_name);
+        }
+    }
+    let covers = match names.len() {
+        0 => String::new(),
+        1 => names[0].to_string(),
+        _ => {
+            let (last, rest) = names.split_last().expect("two or more");
+            format!("{} and {last}", rest.join(", "))
+        }
+    };
+    s.push_str(&format!(" — covers {covers}"));
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::build::*;
+    use crate::domain::evaluate::evaluate;
+
+    #[test]
+    fn rule_sentences_read_like_the_board_wrote_them() {
+        let r = topic_min(
+            "ethics",
+            "2",
+            &["ethics_professional_responsibility"],
+            &["AMA_PRA_CAT1"],
+        );
+        assert_eq!(
+            rule_sentence(&r),
+            "At least 2 hours of ethics & professional responsibility, AMA PRA Category 1 Credit™, every cycle."
+        );
+        let mate = topic_min("mate", "8", &["substance_use_disorder"], &[])
+            .every(Recurrence::OnceEver)
+            .only_if(&["dea_registrant"]);
+        let s = rule_sentence(&mate);
+        assert!(s.starts_with("At least 8 hours of "), "{s}");
+        assert!(s.contains("once in a career — only if"), "{s}");
+    }
+
+    #[test]
+    fn status_sentence_says_what_is_left_and_by_when() {
+        let rule = topic_min(
+            "ethics",
+            "2",
+            &["ethics_professional_responsibility"],
+            &["AMA_PRA_CAT1"],
+        );
+        let c = credential("TX", "2025-02-01", "2027-01-31")
+            .rule(rule.clone())
+            .build();
+        let ev = evaluate(&c, &[], date("2026-01-01"));
+        let s = status_sentence(&rule, &ev.rules[0], &|d| d.format("%-d %b %Y").to_string());
+        assert_eq!(s, "2 hours of ethics & professional responsibility (AMA Cat 1) still needed by 31 Jan 2027.");
+    }
+}
