@@ -272,7 +272,7 @@ pub struct ActivityIndex<'a> {
 impl<'a> ActivityIndex<'a> {
     pub fn new(activities: &'a [Activity]) -> ActivityIndex<'a> {
         let mut sorted: Vec<&Activity> = activities.iter().collect();
-        sorted.sort_by(|a, b| (a.end, a.id).cmp(&(b.end, b.id)));
+        sorted.sort_by_key(|a| (a.end, a.id));
         ActivityIndex { sorted }
     }
 

@@ -3,6 +3,8 @@
 //! Everything here except `browser` is pure and natively tested; `browser` is the thin wasm-only
 //! adapter to localStorage and the Storage API.
 
+pub mod backup;
 pub mod data;
+pub mod merge;
 
 pub use data::{AppData, Goal, RecordKind, Settings, Tombstone};
