@@ -1,5 +1,7 @@
 //! The cross-credential plan: shared needs asked for once, never more than the separate needs,
 //! never less than the largest one.
+// Native tests; the browser layer has its own tests (tests/wasm_*.rs).
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 

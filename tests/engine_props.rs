@@ -1,4 +1,6 @@
 //! Property tests: the evaluation obeys the laws a clinician relies on, for any records.
+// Native tests; the browser layer has its own tests (tests/wasm_*.rs).
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use uuid::Uuid;

@@ -1,4 +1,6 @@
 //! Every rule kind of the engine and the edges named in issue 3, checked natively.
+// Native tests; the browser layer has its own tests (tests/wasm_*.rs).
+#![cfg(not(target_arch = "wasm32"))]
 
 use cme_tracker::domain::build::*;
 use cme_tracker::domain::evaluate::{

@@ -1,4 +1,6 @@
 //! Backup import must never panic and never accept a damaged file silently.
+// Native tests; the browser layer has its own tests (tests/wasm_*.rs).
+#![cfg(not(target_arch = "wasm32"))]
 
 use chrono::Utc;
 use proptest::prelude::*;

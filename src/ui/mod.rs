@@ -4,7 +4,9 @@
 pub mod app;
 pub mod components;
 pub mod format;
+pub mod hooks;
 pub mod pages;
+pub mod state;
 
 use wasm_bindgen::JsCast;
 

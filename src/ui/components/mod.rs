@@ -2,5 +2,6 @@
 
 pub mod activity_form;
 pub mod empty_state;
+pub mod rule_editor;
 
 pub use empty_state::EmptyState;

@@ -1,0 +1,180 @@
+//! The one app-state reducer. Every change to the records goes through an [`Action`] here; an
+//! effect in `app.rs` saves after each change, and evaluations are derived from the records.
+
+use std::rc::Rc;
+
+use uuid::Uuid;
+use yew::prelude::*;
+
+use crate::domain::{Activity, Credential};
+use crate::storage::AppData;
+
+/// Whether the last save reached the browser's storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    /// Nothing to save yet, or the last save succeeded.
+    Saved,
+    /// The last save failed; the records are still in memory and the banner offers a backup.
+    Failed(String),
+    /// Storage could not be used at all (blocked, private mode): the app works in memory only.
+    Unavailable(String),
+}
+
+/// A deleted record kept for "Undo".
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    Activity(Activity),
+    Credential(Credential),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub data: Rc<AppData>,
+    /// Bumped on every change of `data`: memoised evaluations key on it.
+    pub revision: u64,
+    /// Bumped on every change made in this tab: the save effect keys on it (a change adopted
+    /// from another tab is already saved and must not be written back).
+    pub unsaved_revision: u64,
+    pub save: SaveState,
+    /// Count planned activities in the dashboard (the what-if view).
+    pub what_if: bool,
+    pub undo: Option<Undo>,
+    /// A short message for the polite live region ("Activity saved").
+    pub toast: Option<String>,
+}
+
+impl AppState {
+    pub fn new(data: AppData, save: SaveState) -> AppState {
+        AppState {
+            data: Rc::new(data),
+            revision: 0,
+            unsaved_revision: 0,
+            save,
+            what_if: false,
+            undo: None,
+            toast: None,
+        }
+    }
+
+    pub fn activity(&self, id: Uuid) -> Option<&Activity> {
+        self.data.activities.iter().find(|a| a.id == id)
+    }
+
+    pub fn credential(&self, id: Uuid) -> Option<&Credential> {
+        self.data.credentials.iter().find(|c| c.id == id)
+    }
+}
+
+pub enum Action {
+    /// Adds the activity, or replaces the one with the same id.
+    SaveActivity(Activity),
+    DeleteActivity(Uuid),
+    SaveCredential(Credential),
+    DeleteCredential(Uuid),
+    UndoDelete,
+    SetWhatIf(bool),
+    /// Replace every record (import "Replace everything", or a merge computed by storage).
+    ReplaceData(AppData, String),
+    /// Records changed in another tab: adopt them without saving them back.
+    ExternalChange(AppData),
+    SaveResult(SaveState),
+    DismissToast,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let now = chrono::Utc::now();
+        let mut changed = true;
+        let mut external = false;
+        match action {
+            Action::SaveActivity(activity) => {
+                let data = Rc::make_mut(&mut next.data);
+                let existed = data.activities.iter().any(|a| a.id == activity.id);
+                next.toast = Some(if existed {
+                    format!("Saved changes to “{}”.", activity.title)
+                } else {
+                    format!("Added “{}”.", activity.title)
+                });
+                data.upsert_activity(activity);
+            }
+            Action::DeleteActivity(id) => {
+                let data = Rc::make_mut(&mut next.data);
+                match data.remove_activity(id, now) {
+                    Some(removed) => {
+                        next.toast = Some(format!("Deleted “{}”.", removed.title));
+                        next.undo = Some(Undo::Activity(removed));
+                    }
+                    None => changed = false,
+                }
+            }
+            Action::SaveCredential(credential) => {
+                let data = Rc::make_mut(&mut next.data);
+                next.toast = Some(format!("Saved “{}”.", credential.name));
+                data.upsert_credential(credential);
+            }
+            Action::DeleteCredential(id) => {
+                let data = Rc::make_mut(&mut next.data);
+                match data.remove_credential(id, now) {
+                    Some(removed) => {
+                        next.toast = Some(format!("Deleted “{}”.", removed.name));
+                        next.undo = Some(Undo::Credential(removed));
+                    }
+                    None => changed = false,
+                }
+            }
+            Action::UndoDelete => match next.undo.take() {
+                Some(Undo::Activity(mut a)) => {
+                    // A restored record is a new change: it must win a merge over its tombstone.
+                    a.updated_at = now;
+                    next.toast = Some(format!("Restored “{}”.", a.title));
+                    Rc::make_mut(&mut next.data).upsert_activity(a);
+                }
+                Some(Undo::Credential(mut c)) => {
+                    c.updated_at = now;
+                    next.toast = Some(format!("Restored “{}”.", c.name));
+                    Rc::make_mut(&mut next.data).upsert_credential(c);
+                }
+                None => changed = false,
+            },
+            Action::SetWhatIf(on) => {
+                next.what_if = on;
+                changed = false;
+            }
+            Action::ReplaceData(data, message) => {
+                next.data = Rc::new(data);
+                next.undo = None;
+                next.toast = Some(message);
+            }
+            Action::ExternalChange(data) => {
+                next.data = Rc::new(data);
+                external = true;
+            }
+            Action::SaveResult(save) => {
+                next.save = save;
+                changed = false;
+            }
+            Action::DismissToast => {
+                next.toast = None;
+                changed = false;
+            }
+        }
+        if changed {
+            next.revision += 1;
+            if !external {
+                next.unsaved_revision += 1;
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+pub type AppContext = UseReducerHandle<AppState>;
+
+/// The app state, from any component below the provider in `app.rs`.
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("AppContext is provided by App at the root")
+}
