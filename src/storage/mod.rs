@@ -4,7 +4,9 @@
 //! adapter to localStorage and the Storage API.
 
 pub mod backup;
+pub mod compact;
 pub mod data;
+pub mod format;
 pub mod merge;
 
 pub use data::{AppData, Goal, RecordKind, Settings, Tombstone};

@@ -1,0 +1,335 @@
+//! The versioned format kept in localStorage, and its migrations.
+//!
+//! Records are split over a few keys (activities, credentials, the rest) under one `meta` key
+//! holding the schema version and a revision counter, so a save rewrites only the parts that
+//! changed and another tab can tell a newer revision from its own.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::compact;
+use super::data::{AppData, Goal, Settings, Tombstone};
+
+pub const SCHEMA_VERSION: u32 = 1;
+pub const KEY_META: &str = "cme-tracker:meta";
+pub const KEY_ACTIVITIES: &str = "cme-tracker:activities";
+pub const KEY_CREDENTIALS: &str = "cme-tracker:credentials";
+pub const KEY_OTHER: &str = "cme-tracker:other";
+/// Every data key, in the order they are written (meta last, so a torn save is detectable).
+pub const DATA_KEYS: [&str; 3] = [KEY_ACTIVITIES, KEY_CREDENTIALS, KEY_OTHER];
+/// Stored data that could not be read is moved under this prefix, never overwritten.
+pub const QUARANTINE_PREFIX: &str = "cme-tracker:quarantine:";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub schema_version: u32,
+    /// Incremented by every save from any tab.
+    pub revision: u64,
+    pub saved_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Other {
+    #[serde(default)]
+    goals: Vec<Goal>,
+    #[serde(default)]
+    settings: Settings,
+    #[serde(default)]
+    tombstones: Vec<Tombstone>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    pub data: AppData,
+    pub revision: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// A key does not parse (or the keys disagree): keep it aside, tell the user.
+    Corrupt { key: String, message: String },
+    /// Written by a newer version of the app: never overwrite it.
+    TooNew { found: u32, supported: u32 },
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Corrupt { key, message } => write!(
+                f,
+                "Your saved records could not be read ({key}: {message}). They were set aside, not deleted."
+            ),
+            LoadError::TooNew { found, supported } => write!(
+                f,
+                "Your saved records were written by a newer version of CME Tracker (format {found}; this version reads up to {supported}). Reload the page to get the newer version; nothing was changed."
+            ),
+        }
+    }
+}
+
+/// The key/value pairs to write for `data`; `previous` (what was last saved) lets unchanged
+/// parts be skipped. Meta comes last.
+pub fn encode(
+    data: &AppData,
+    previous: Option<&AppData>,
+    revision: u64,
+    now: DateTime<Utc>,
+) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let json = |v: &dyn erased::Ser| v.to_json();
+    if previous.is_none_or(|p| p.activities != data.activities) {
+        out.push((KEY_ACTIVITIES, json(&compact::to_stored(&data.activities))));
+    }
+    if previous.is_none_or(|p| p.credentials != data.credentials) {
+        out.push((KEY_CREDENTIALS, json(&data.credentials)));
+    }
+    if previous.is_none_or(|p| {
+        p.goals != data.goals || p.settings != data.settings || p.tombstones != data.tombstones
+    }) {
+        let other = Other {
+            goals: data.goals.clone(),
+            settings: data.settings.clone(),
+            tombstones: data.tombstones.clone(),
+        };
+        out.push((KEY_OTHER, json(&other)));
+    }
+    let meta = Meta {
+        schema_version: SCHEMA_VERSION,
+        revision,
+        saved_at: now,
+    };
+    out.push((KEY_META, json(&meta)));
+    out
+}
+
+/// Small helper so `encode` can serialise different types through one closure.
+mod erased {
+    pub trait Ser {
+        fn to_json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn to_json(&self) -> String {
+            serde_json::to_string(self).expect("records always serialise")
+        }
+    }
+}
+
+/// Reads the stored records through `get` (a localStorage look-up). No meta key: a first run,
+/// empty data. Older versions are migrated; newer or unreadable ones are refused.
+pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, LoadError> {
+    let Some(meta_text) = get(KEY_META) else {
+        if DATA_KEYS.iter().any(|k| get(k).is_some()) {
+            return Err(LoadError::Corrupt {
+                key: KEY_META.into(),
+                message: "records without their version marker".into(),
+            });
+        }
+        return Ok(Loaded {
+            data: AppData::default(),
+            revision: 0,
+        });
+    };
+    let meta_value: Value = serde_json::from_str(&meta_text).map_err(|e| corrupt(KEY_META, e))?;
+    let version = meta_value
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| LoadError::Corrupt {
+            key: KEY_META.into(),
+            message: "no schema_version".into(),
+        })? as u32;
+    if version > SCHEMA_VERSION {
+        return Err(LoadError::TooNew {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let revision = meta_value
+        .get("revision")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
+    let mut parts = serde_json::Map::new();
+    for key in DATA_KEYS {
+        let value = match get(key) {
+            Some(text) => serde_json::from_str(&text).map_err(|e| corrupt(key, e))?,
+            None => Value::Null,
+        };
+        parts.insert(key.to_string(), value);
+    }
+    let parts = migrate(Value::Object(parts), version).map_err(|message| LoadError::Corrupt {
+        key: KEY_META.into(),
+        message,
+    })?;
+    let take = |key: &str| parts.get(key).cloned().unwrap_or(Value::Null);
+    let activities = match take(KEY_ACTIVITIES) {
+        Value::Null => Vec::new(),
+        v => {
+            compact::from_stored(serde_json::from_value(v).map_err(|e| corrupt(KEY_ACTIVITIES, e))?)
+        }
+    };
+    let credentials = match take(KEY_CREDENTIALS) {
+        Value::Null => Vec::new(),
+        v => serde_json::from_value(v).map_err(|e| corrupt(KEY_CREDENTIALS, e))?,
+    };
+    let other: Other = match take(KEY_OTHER) {
+        Value::Null => Other::default(),
+        v => serde_json::from_value(v).map_err(|e| corrupt(KEY_OTHER, e))?,
+    };
+    Ok(Loaded {
+        data: AppData {
+            activities,
+            credentials,
+            goals: other.goals,
+            settings: other.settings,
+            tombstones: other.tombstones,
+        },
+        revision,
+    })
+}
+
+fn corrupt(key: &str, e: serde_json::Error) -> LoadError {
+    LoadError::Corrupt {
+        key: key.into(),
+        message: e.to_string(),
+    }
+}
+
+/// One migration step: the stored parts (an object keyed by storage key) of version `from`
+/// to version `from + 1`.
+type Step = fn(Value) -> Result<Value, String>;
+
+/// Steps from each older version; index 0 migrates version 1 to 2. Version 1 is the first
+/// stored format, so the chain is empty until the format changes.
+const STEPS: &[Step] = &[];
+
+/// Brings stored parts of version `from` up to [`SCHEMA_VERSION`], one step at a time.
+pub fn migrate(parts: Value, from: u32) -> Result<Value, String> {
+    migrate_with(parts, from, STEPS)
+}
+
+fn migrate_with(mut parts: Value, from: u32, steps: &[Step]) -> Result<Value, String> {
+    if from == 0 {
+        return Err("unknown format version 0".into());
+    }
+    for step in steps.iter().skip(from as usize - 1) {
+        parts = step(parts)?;
+    }
+    Ok(parts)
+}
+
+/// The raw stored strings to keep under the quarantine prefix before starting fresh.
+pub fn quarantine_pairs(
+    get: impl Fn(&str) -> Option<String>,
+    now: DateTime<Utc>,
+) -> Vec<(String, String)> {
+    let stamp = now.format("%Y%m%dT%H%M%S");
+    std::iter::once(KEY_META)
+        .chain(DATA_KEYS)
+        .filter_map(|k| get(k).map(|v| (format!("{QUARANTINE_PREFIX}{stamp}:{k}"), v)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::build::*;
+    use std::collections::HashMap;
+
+    fn store(pairs: Vec<(&'static str, String)>) -> HashMap<String, String> {
+        pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    }
+
+    fn sample() -> AppData {
+        let mut d = AppData::default();
+        d.upsert_activity(activity("2025-01-02").credit("AMA_PRA_CAT1", "2").build());
+        d.upsert_credential(
+            credential("TX", "2025-01-01", "2026-12-31")
+                .rule(total("total", "48", &[]))
+                .build(),
+        );
+        d
+    }
+
+    #[test]
+    fn encode_then_decode_round_trips_and_skips_unchanged_parts() {
+        let data = sample();
+        let s = store(encode(&data, None, 7, Utc::now()));
+        let loaded = decode(|k| s.get(k).cloned()).unwrap();
+        assert_eq!(loaded.data, data);
+        assert_eq!(loaded.revision, 7);
+        let mut changed = data.clone();
+        changed.activities[0].title = "Edited".into();
+        let keys: Vec<&str> = encode(&changed, Some(&data), 8, Utc::now())
+            .iter()
+            .map(|(k, _)| *k)
+            .collect();
+        assert_eq!(keys, [KEY_ACTIVITIES, KEY_META]);
+    }
+
+    #[test]
+    fn first_run_is_empty_and_bad_or_newer_data_is_refused() {
+        assert_eq!(decode(|_| None).unwrap().data, AppData::default());
+        let mut s = store(encode(&sample(), None, 1, Utc::now()));
+        s.insert(KEY_ACTIVITIES.into(), "[{\"broken".into());
+        assert!(
+            matches!(decode(|k| s.get(k).cloned()), Err(LoadError::Corrupt { key, .. }) if key == KEY_ACTIVITIES)
+        );
+        let mut s = store(encode(&sample(), None, 1, Utc::now()));
+        s.insert(
+            KEY_META.into(),
+            "{\"schema_version\":9,\"revision\":1}".into(),
+        );
+        assert_eq!(
+            decode(|k| s.get(k).cloned()),
+            Err(LoadError::TooNew {
+                found: 9,
+                supported: SCHEMA_VERSION
+            })
+        );
+        let q = quarantine_pairs(|k| s.get(k).cloned(), Utc::now());
+        assert_eq!(q.len(), 4);
+        assert!(q.iter().all(|(k, _)| k.starts_with(QUARANTINE_PREFIX)));
+    }
+
+    #[test]
+    fn the_v1_fixture_loads_every_field() {
+        let fixture: HashMap<String, Value> =
+            serde_json::from_str(include_str!("../../tests/fixtures/stored-v1.json")).unwrap();
+        let get = |k: &str| fixture.get(k).map(|v| v.to_string());
+        let loaded = decode(get).unwrap();
+        assert_eq!(loaded.revision, 3);
+        let a = &loaded.data.activities[0];
+        assert_eq!(a.title, "Ethics in practice");
+        assert_eq!(a.credits[0].amount, hours("2"));
+        assert_eq!(a.topics[0].as_str(), "ethics_professional_responsibility");
+        let c = &loaded.data.credentials[0];
+        assert_eq!(c.name, "Texas Medical Board");
+        assert_eq!(c.rules.len(), 2);
+        assert_eq!(c.cycle.end, date("2027-01-31"));
+        assert_eq!(loaded.data.goals.len(), 1);
+        assert_eq!(loaded.data.tombstones.len(), 1);
+    }
+
+    #[test]
+    fn migration_steps_run_in_order_from_the_stored_version() {
+        fn add_a(v: Value) -> Result<Value, String> {
+            let mut v = v;
+            v["trace"] = Value::String(format!("{}a", v["trace"].as_str().unwrap_or("")));
+            Ok(v)
+        }
+        fn add_b(v: Value) -> Result<Value, String> {
+            let mut v = v;
+            v["trace"] = Value::String(format!("{}b", v["trace"].as_str().unwrap_or("")));
+            Ok(v)
+        }
+        let steps: &[Step] = &[add_a, add_b];
+        let start = serde_json::json!({});
+        assert_eq!(
+            migrate_with(start.clone(), 1, steps).unwrap()["trace"],
+            "ab"
+        );
+        assert_eq!(migrate_with(start.clone(), 2, steps).unwrap()["trace"], "b");
+        assert_eq!(migrate_with(start.clone(), 3, steps).unwrap(), start);
+        assert!(migrate_with(start, 0, steps).is_err());
+    }
+}
