@@ -10,3 +10,6 @@ pub mod format;
 pub mod merge;
 
 pub use data::{AppData, Goal, RecordKind, Settings, Tombstone};
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;

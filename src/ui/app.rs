@@ -40,7 +40,9 @@ impl Route {
 pub fn app() -> Html {
     html! {
         <HashRouter>
-            <Frame />
+            <super::persist::DataProvider>
+                <Frame />
+            </super::persist::DataProvider>
         </HashRouter>
     }
 }

@@ -6,6 +6,7 @@ pub mod components;
 pub mod format;
 pub mod hooks;
 pub mod pages;
+pub mod persist;
 pub mod state;
 
 use wasm_bindgen::JsCast;

@@ -1,0 +1,176 @@
+//! The thin browser adapter: localStorage (through gloo-storage), the Storage API, downloads.
+//! Everything that decides anything lives in the pure modules next to this one.
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::data::AppData;
+use super::format::{self, LoadError, Loaded, KEY_META};
+
+/// Why storage cannot be used at all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unavailable(pub String);
+
+fn storage() -> Result<web_sys::Storage, Unavailable> {
+    // Accessing `window.localStorage` itself throws when storage is blocked by settings.
+    let window = web_sys::window().ok_or_else(|| Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        _ => Err(Unavailable(
+            "This browser does not let the page keep data (storage is blocked or disabled). Your changes stay in this tab only: download a backup before closing it."
+                .into(),
+        )),
+    }
+}
+
+/// Checks that storage can be read and written before anything is loaded or saved.
+pub fn probe() -> Result<(), Unavailable> {
+    // gloo-storage's raw handle would panic when storage is blocked, so the probe uses web-sys.
+    let s = storage()?;
+    let key = "cme-tracker:probe";
+    s.set_item(key, "1")
+        .and_then(|_| s.remove_item(key))
+        .map_err(|e| Unavailable(describe_error(&e)))
+}
+
+fn get(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok().flatten()
+}
+
+pub fn load() -> Result<Loaded, LoadError> {
+    format::decode(get)
+}
+
+/// Writes what changed since `previous`; checks every write. On failure nothing already stored
+/// is left half-written in a way that loses data: meta is written last, so a reader sees either
+/// the old revision or the complete new one.
+pub fn save(
+    data: &AppData,
+    previous: Option<&AppData>,
+    revision: u64,
+    now: DateTime<Utc>,
+) -> Result<(), String> {
+    let s = storage().map_err(|u| u.0)?;
+    for (key, value) in format::encode(data, previous, revision, now) {
+        s.set_item(key, &value).map_err(|e| describe_error(&e))?;
+        // Read back: some browsers (private modes) accept writes they do not keep.
+        if s.get_item(key).ok().flatten().as_deref() != Some(value.as_str()) {
+            return Err("Your browser did not keep the last change. Download a backup now.".into());
+        }
+    }
+    Ok(())
+}
+
+/// The revision another tab (or this one) last saved.
+pub fn stored_revision() -> Option<u64> {
+    let meta: serde_json::Value = serde_json::from_str(&get(KEY_META)?).ok()?;
+    meta.get("revision")?.as_u64()
+}
+
+/// Keeps unreadable stored data under the quarantine prefix, then clears the data keys so the
+/// app can start; the raw text stays downloadable.
+pub fn quarantine() -> Result<Vec<(String, String)>, String> {
+    let s = storage().map_err(|u| u.0)?;
+    let pairs = format::quarantine_pairs(get, Utc::now());
+    for (k, v) in &pairs {
+        s.set_item(k, v).map_err(|e| describe_error(&e))?;
+    }
+    for key in std::iter::once(KEY_META).chain(format::DATA_KEYS) {
+        let _ = s.remove_item(key);
+    }
+    Ok(pairs)
+}
+
+/// Removes every record this app keeps (the Privacy page's "Delete all my data").
+pub fn delete_all() -> Result<(), String> {
+    let s = storage().map_err(|u| u.0)?;
+    let len = s.length().unwrap_or(0);
+    let keys: Vec<String> = (0..len)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with("cme-tracker:"))
+        .collect();
+    for k in keys {
+        s.remove_item(&k).map_err(|e| describe_error(&e))?;
+    }
+    Ok(())
+}
+
+fn describe_error(e: &JsValue) -> String {
+    let name = e
+        .dyn_ref::<web_sys::DomException>()
+        .map(|d| d.name())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        "The browser's storage for this page is full, so the last change could not be saved. It is still here in this tab: download a backup now, then free space (for example by deleting old certificates)."
+            .into()
+    } else if name == "SecurityError" {
+        "The browser blocks storage for this page, so changes cannot be saved. Download a backup before closing the tab."
+            .into()
+    } else {
+        format!(
+            "The browser refused to save ({}). Your changes are still here: download a backup now.",
+            if name.is_empty() {
+                "unknown error".to_string()
+            } else {
+                name
+            }
+        )
+    }
+}
+
+/// Asks the browser not to evict our data under storage pressure. Returns whether it agreed.
+pub async fn request_persistence() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    if manager.is_undefined() {
+        return None;
+    }
+    let already = JsFuture::from(manager.persisted().ok()?).await.ok()?;
+    if already.as_bool() == Some(true) {
+        return Some(true);
+    }
+    JsFuture::from(manager.persist().ok()?)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// (used, quota) in bytes, when the browser says.
+pub async fn estimate() -> Option<(f64, f64)> {
+    let manager = web_sys::window()?.navigator().storage();
+    if manager.is_undefined() {
+        return None;
+    }
+    let e: web_sys::StorageEstimate = JsFuture::from(manager.estimate().ok()?)
+        .await
+        .ok()?
+        .unchecked_into();
+    Some((e.get_usage()?, e.get_quota()?))
+}
+
+/// Offers `text` as a downloaded file.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|_| "Could not prepare the file.".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "Could not prepare the file.".to_string())?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "no anchor")?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    // Revoking at once can cancel the download in some browsers; give it a moment.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
