@@ -14,6 +14,14 @@ pub enum Route {
     Dashboard,
     #[at("/activities")]
     Activities,
+    #[at("/activities/new")]
+    ActivityNew,
+    #[at("/activities/:id")]
+    ActivityDetail { id: String },
+    #[at("/activities/:id/edit")]
+    ActivityEdit { id: String },
+    #[at("/activities/:id/duplicate")]
+    ActivityDuplicate { id: String },
     #[at("/credentials")]
     Credentials,
     #[at("/backup")]
@@ -34,6 +42,17 @@ impl Route {
         (Route::Backup, "Backup"),
         (Route::Privacy, "About & privacy"),
     ];
+
+    /// The navigation entry a route belongs to (an activity's page is under "Activities").
+    pub fn section(&self) -> Route {
+        match self {
+            Route::ActivityNew
+            | Route::ActivityDetail { .. }
+            | Route::ActivityEdit { .. }
+            | Route::ActivityDuplicate { .. } => Route::Activities,
+            other => other.clone(),
+        }
+    }
 }
 
 #[function_component(App)]
@@ -64,6 +83,7 @@ fn frame() -> Html {
             <main id="main" class="app-main" tabindex="-1">
                 <Switch<Route> render={switch} />
             </main>
+            <super::components::toast::Toast />
             <footer class="app-footer">
                 { "Your records stay in this browser. Nothing is sent anywhere." }
             </footer>
@@ -94,7 +114,7 @@ fn nav() -> Html {
         <nav class="nav" aria-label="Main">
             <ul>
                 { for Route::NAV.iter().map(|(route, label)| {
-                    let active = current.as_ref() == Some(route);
+                    let active = current.as_ref().map(Route::section).as_ref() == Some(route);
                     // A plain hash link (the hash router follows it) so aria-current sits on the <a>.
                     html! {
                         <li>
@@ -112,6 +132,16 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Dashboard => html! { <pages::dashboard::DashboardPage /> },
         Route::Activities => html! { <pages::activities::ActivitiesPage /> },
+        Route::ActivityNew => html! { <pages::activities::ActivityEditorPage /> },
+        Route::ActivityDetail { id } => {
+            html! { <pages::activity_detail::ActivityDetailPage {id} /> }
+        }
+        Route::ActivityEdit { id } => {
+            html! { <pages::activities::ActivityEditorPage id={Some(id)} /> }
+        }
+        Route::ActivityDuplicate { id } => html! {
+            <pages::activities::ActivityEditorPage id={Some(id)} duplicate=true />
+        },
         Route::Credentials => html! { <pages::credentials::CredentialsPage /> },
         Route::Backup => html! { <pages::backup::BackupPage /> },
         Route::Privacy => html! { <pages::privacy::PrivacyPage /> },

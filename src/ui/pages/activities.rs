@@ -1,16 +1,451 @@
-use yew::prelude::*;
+//! The activity log: list with filters, search, sorting, totals and pagination; add, edit,
+//! duplicate and delete (with undo).
 
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::domain::draft::{ActivityDraft, ValidDraft};
+use crate::domain::query::{query, ActivityFilter, SortKey};
+use crate::domain::{vocab, ActivityStatus, CreditTypeId, Format, TopicId};
+use crate::ui::app::Route;
+use crate::ui::components::activity_form::ActivityForm;
 use crate::ui::components::EmptyState;
+use crate::ui::format;
+use crate::ui::hooks::use_evaluations;
+use crate::ui::state::{use_app, Action};
+
+/// Rows per page: enough to scan, few enough that 10,000 activities never slow the page down.
+const PAGE_SIZE: usize = 50;
+
+fn input_value(e: &InputEvent) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+fn parse_day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn format_from_label(label: &str) -> Option<Format> {
+    Format::ALL.iter().copied().find(|f| f.label() == label)
+}
+
+/// "2 AMA Cat 1 · 2 ABIM MOC".
+pub fn credits_summary(a: &crate::domain::Activity) -> String {
+    a.credits
+        .iter()
+        .map(|d| {
+            let short = vocab::credit_type(&d.credit_type)
+                .map(|c| c.short.to_string())
+                .unwrap_or_else(|| vocab::credit_type_label(&d.credit_type));
+            format!("{} {}", format::amount(d.amount), short)
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
 
 #[function_component(ActivitiesPage)]
 pub fn activities_page() -> Html {
+    let app = use_app();
+    let filter = use_state(ActivityFilter::default);
+    let counts_toward = use_state(|| None::<Uuid>);
+    let page = use_state(|| 0usize);
+    let evaluations = use_evaluations();
+
+    let activities = &app.data.activities;
+    if activities.is_empty() {
+        return html! {
+            <>
+                <div class="page-head">
+                    <h1>{ "Activities" }</h1>
+                    <Link<Route> to={Route::ActivityNew} classes="btn btn--primary">{ "Add activity" }</Link<Route>>
+                </div>
+                <EmptyState icon="📚" title="No activities logged yet">
+                    <p>{ "Log each course, conference, journal CME or grand rounds with its credits \
+                          and topics. One activity can count toward several licenses at once." }</p>
+                    <p><Link<Route> to={Route::ActivityNew} classes="btn btn--primary">{ "Log your first activity" }</Link<Route>></p>
+                </EmptyState>
+            </>
+        };
+    }
+
+    // "Counts toward credential X" uses the ids the engine reported as contributing.
+    let mut f = (*filter).clone();
+    f.counts_toward = counts_toward.and_then(|cid| {
+        evaluations
+            .iter()
+            .find(|e| e.credential_id == cid)
+            .map(|e| {
+                e.contributing_activity_ids()
+                    .into_iter()
+                    .collect::<HashSet<_>>()
+            })
+    });
+    let view = query(activities, &f);
+    let pages = view.rows.len().div_ceil(PAGE_SIZE).max(1);
+    let current = (*page).min(pages - 1);
+    let shown = &view.rows[current * PAGE_SIZE..((current + 1) * PAGE_SIZE).min(view.rows.len())];
+
+    let set = |apply: fn(&mut ActivityFilter, String)| {
+        let filter = filter.clone();
+        let page = page.clone();
+        move |v: String| {
+            let mut f = (*filter).clone();
+            apply(&mut f, v);
+            filter.set(f);
+            page.set(0);
+        }
+    };
+    let on_text = {
+        let s = set(|f, v| f.text = v);
+        Callback::from(move |e: InputEvent| s(input_value(&e)))
+    };
+    let on_from = {
+        let s = set(|f, v| f.from = parse_day(&v));
+        Callback::from(move |e: Event| s(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_to = {
+        let s = set(|f, v| f.to = parse_day(&v));
+        Callback::from(move |e: Event| s(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_credit = {
+        let s = set(|f, v| f.credit_type = (!v.is_empty()).then_some(CreditTypeId(v)));
+        Callback::from(move |e: Event| s(select_value(&e)))
+    };
+    let on_topic = {
+        let s = set(|f, v| f.topic = (!v.is_empty()).then_some(TopicId(v)));
+        Callback::from(move |e: Event| s(select_value(&e)))
+    };
+    let on_format = {
+        let s = set(|f, v| f.format = format_from_label(&v));
+        Callback::from(move |e: Event| s(select_value(&e)))
+    };
+    let on_status = {
+        let s = set(|f, v| {
+            f.status = match v.as_str() {
+                "completed" => Some(ActivityStatus::Completed),
+                "planned" => Some(ActivityStatus::Planned),
+                _ => None,
+            }
+        });
+        Callback::from(move |e: Event| s(select_value(&e)))
+    };
+    let on_counts = {
+        let counts_toward = counts_toward.clone();
+        let page = page.clone();
+        Callback::from(move |e: Event| {
+            counts_toward.set(Uuid::parse_str(&select_value(&e)).ok());
+            page.set(0);
+        })
+    };
+    let clear = {
+        let filter = filter.clone();
+        let counts_toward = counts_toward.clone();
+        let page = page.clone();
+        Callback::from(move |_| {
+            let sort = filter.sort;
+            let descending = filter.descending;
+            filter.set(ActivityFilter {
+                sort,
+                descending,
+                ..Default::default()
+            });
+            counts_toward.set(None);
+            page.set(0);
+        })
+    };
+
+    // Credit types and topics that occur in the log, for the filter menus.
+    let mut used_types: Vec<CreditTypeId> = activities
+        .iter()
+        .flat_map(|a| a.credits.iter().map(|d| d.credit_type.clone()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    used_types.sort_by_key(vocab::credit_type_label);
+    let used_topics: Vec<TopicId> = activities
+        .iter()
+        .flat_map(|a| a.topics.iter().cloned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+
+    let sort_header = |key: SortKey, label: &'static str, class: &'static str| {
+        let active = filter.sort == key;
+        let aria_sort = match (active, filter.descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        };
+        let onclick = {
+            let filter = filter.clone();
+            Callback::from(move |_| {
+                let mut f = (*filter).clone();
+                if f.sort == key {
+                    f.descending = !f.descending;
+                } else {
+                    f.sort = key;
+                    f.descending = key == SortKey::Date || key == SortKey::Credits;
+                }
+                filter.set(f);
+            })
+        };
+        let arrow = match aria_sort {
+            "ascending" => " ▲",
+            "descending" => " ▼",
+            _ => "",
+        };
+        html! {
+            <th scope="col" class={class} aria-sort={aria_sort}>
+                <button type="button" class="th-sort" {onclick}>{ label }<span aria-hidden="true">{ arrow }</span></button>
+            </th>
+        }
+    };
+
+    let total_text = if view.totals.is_empty() {
+        "no credits".to_string()
+    } else {
+        view.totals
+            .iter()
+            .map(|(t, a)| format!("{} {}", format::amount(*a), vocab::credit_type_label(t)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+
     html! {
         <>
-            <div class="page-head"><h1>{ "Activities" }</h1></div>
-            <EmptyState icon="📚" title="No activities logged yet">
-                <p>{ "Log each course, conference, journal CME or grand rounds with its credits \
-                      and topics. One activity can count toward several licenses at once." }</p>
+            <div class="page-head">
+                <h1>{ "Activities" }</h1>
+                <Link<Route> to={Route::ActivityNew} classes="btn btn--primary">{ "Add activity" }</Link<Route>>
+            </div>
+            <section class="card filters" aria-label="Filter activities">
+                <div class="filters__grid">
+                    <div class="field filters__search">
+                        <label for="flt-text">{ "Search" }</label>
+                        <input id="flt-text" type="search" placeholder="Title, provider, topic, tag, notes"
+                            value={filter.text.clone()} oninput={on_text} />
+                    </div>
+                    <div class="field">
+                        <label for="flt-from">{ "From" }</label>
+                        <input id="flt-from" type="date" onchange={on_from}
+                            value={filter.from.map(|d| d.to_string()).unwrap_or_default()} />
+                    </div>
+                    <div class="field">
+                        <label for="flt-to">{ "To" }</label>
+                        <input id="flt-to" type="date" onchange={on_to}
+                            value={filter.to.map(|d| d.to_string()).unwrap_or_default()} />
+                    </div>
+                    <div class="field">
+                        <label for="flt-credit">{ "Credit type" }</label>
+                        <select id="flt-credit" onchange={on_credit}>
+                            <option value="" selected={filter.credit_type.is_none()}>{ "Any" }</option>
+                            { for used_types.iter().map(|t| html! {
+                                <option value={t.0.clone()} selected={filter.credit_type.as_ref() == Some(t)}>
+                                    { vocab::credit_type_label(t) }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="flt-topic">{ "Topic" }</label>
+                        <select id="flt-topic" onchange={on_topic}>
+                            <option value="" selected={filter.topic.is_none()}>{ "Any" }</option>
+                            { for used_topics.iter().map(|t| html! {
+                                <option value={t.0.clone()} selected={filter.topic.as_ref() == Some(t)}>
+                                    { vocab::topic_label(t) }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="flt-format">{ "Format" }</label>
+                        <select id="flt-format" onchange={on_format}>
+                            <option value="" selected={filter.format.is_none()}>{ "Any" }</option>
+                            { for Format::ALL.iter().map(|fm| html! {
+                                <option value={fm.label()} selected={filter.format == Some(*fm)}>{ fm.label() }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="flt-status">{ "Status" }</label>
+                        <select id="flt-status" onchange={on_status}>
+                            <option value="" selected={filter.status.is_none()}>{ "Any" }</option>
+                            <option value="completed" selected={filter.status == Some(ActivityStatus::Completed)}>{ "Completed" }</option>
+                            <option value="planned" selected={filter.status == Some(ActivityStatus::Planned)}>{ "Planned" }</option>
+                        </select>
+                    </div>
+                    if !app.data.credentials.is_empty() {
+                        <div class="field">
+                            <label for="flt-counts">{ "Counts toward" }</label>
+                            <select id="flt-counts" onchange={on_counts}>
+                                <option value="" selected={counts_toward.is_none()}>{ "Any credential" }</option>
+                                { for app.data.credentials.iter().map(|c| html! {
+                                    <option value={c.id.to_string()} selected={*counts_toward == Some(c.id)}>{ c.name.clone() }</option>
+                                }) }
+                            </select>
+                        </div>
+                    }
+                </div>
+                if f.is_active() {
+                    <button type="button" class="btn btn--small" onclick={clear}>{ "Clear filters" }</button>
+                }
+            </section>
+            <p class="totals" aria-live="polite" id="activity-totals">
+                <strong>{ format!("{} of {} activities", view.rows.len(), activities.len()) }</strong>
+                { " — total shown: " }{ total_text }
+            </p>
+            if view.rows.is_empty() {
+                <p class="empty-state">{ "No activity matches these filters." }</p>
+            } else {
+                <div class="table-wrap">
+                    <table class="activity-table">
+                        <caption class="visually-hidden">{ "Activities, sortable by column" }</caption>
+                        <thead>
+                            <tr>
+                                { sort_header(SortKey::Date, "Date", "") }
+                                { sort_header(SortKey::Title, "Title", "") }
+                                { sort_header(SortKey::Format, "Format", "col-format") }
+                                { sort_header(SortKey::Credits, "Credits", "") }
+                                { sort_header(SortKey::Status, "Status", "") }
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for shown.iter().map(|&i| {
+                                let a = &activities[i];
+                                html! {
+                                    <tr key={a.id.to_string()}>
+                                        <td class="nowrap">{ format::date(a.end) }</td>
+                                        <td>
+                                            <Link<Route> to={Route::ActivityDetail { id: a.id.to_string() }}>{ a.title.clone() }</Link<Route>>
+                                            if !a.provider.is_empty() { <div class="muted small">{ a.provider.clone() }</div> }
+                                        </td>
+                                        <td class="col-format">{ a.format.label() }</td>
+                                        <td>{ credits_summary(a) }</td>
+                                        <td>{ status_badge(a.status) }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                if pages > 1 {
+                    <nav class="pager" aria-label="Pages">
+                        <button type="button" class="btn btn--small" disabled={current == 0}
+                            onclick={{ let page = page.clone(); Callback::from(move |_| page.set(current.saturating_sub(1))) }}>
+                            { "‹ Previous" }</button>
+                        <span aria-live="polite">{ format!("Page {} of {}", current + 1, pages) }</span>
+                        <button type="button" class="btn btn--small" disabled={current + 1 >= pages}
+                            onclick={{ let page = page.clone(); Callback::from(move |_| page.set(current + 1)) }}>
+                            { "Next ›" }</button>
+                    </nav>
+                }
+            }
+        </>
+    }
+}
+
+pub fn status_badge(status: ActivityStatus) -> Html {
+    match status {
+        ActivityStatus::Completed => {
+            html! { <span class="badge badge--ok">{ "✓ Completed" }</span> }
+        }
+        ActivityStatus::Planned => {
+            html! { <span class="badge badge--muted">{ "◷ Planned" }</span> }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ActivityEditorProps {
+    /// The activity to edit or duplicate; none for a new one.
+    #[prop_or_default]
+    pub id: Option<String>,
+    #[prop_or(false)]
+    pub duplicate: bool,
+}
+
+/// New, edit and duplicate share this page; only the starting draft and the saved id differ.
+#[function_component(ActivityEditorPage)]
+pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
+    let app = use_app();
+    let navigator = use_navigator();
+    let today = format::today();
+    // Bumped after "Save and add another" so the form starts over empty.
+    let generation = use_state(|| 0u32);
+
+    let existing = props
+        .id
+        .as_ref()
+        .and_then(|id| Uuid::parse_str(id).ok())
+        .and_then(|id| app.activity(id).cloned());
+    if props.id.is_some() && existing.is_none() {
+        return html! {
+            <EmptyState icon="🔎" title="Activity not found">
+                <p>{ "It may have been deleted." }</p>
+                <p><Link<Route> to={Route::Activities} classes="btn">{ "Back to activities" }</Link<Route>></p>
             </EmptyState>
+        };
+    }
+    let editing = existing.clone().filter(|_| !props.duplicate);
+    let initial = match &existing {
+        Some(a) => {
+            let mut d = ActivityDraft::from_activity(a);
+            if props.duplicate {
+                d.title = format!("{} (copy)", d.title);
+            }
+            d
+        }
+        None => ActivityDraft::default(),
+    };
+    let title = match (&editing, props.duplicate) {
+        (Some(_), _) => "Edit activity",
+        (None, true) => "Duplicate activity",
+        (None, false) => "Add activity",
+    };
+
+    let onsave = {
+        let app = app.clone();
+        let navigator = navigator.clone();
+        let editing = editing.clone();
+        let generation = generation.clone();
+        Callback::from(move |(valid, again): (ValidDraft, bool)| {
+            let activity = valid.into_activity(editing.as_ref(), Uuid::new_v4(), format::now());
+            let id = activity.id;
+            app.dispatch(Action::SaveActivity(activity));
+            if again {
+                generation.set(*generation + 1);
+                if let Some(el) = gloo::utils::document().get_element_by_id("act-title") {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            } else if let Some(nav) = &navigator {
+                nav.push(&Route::ActivityDetail { id: id.to_string() });
+            }
+        })
+    };
+    let oncancel = {
+        let navigator = navigator.clone();
+        Callback::from(move |_| {
+            if let Some(nav) = &navigator {
+                nav.back();
+            }
+        })
+    };
+
+    html! {
+        <>
+            <div class="page-head"><h1 id="activity-form-title">{ title }</h1></div>
+            <ActivityForm key={*generation} {initial} {today} {onsave} {oncancel}
+                submit_label={if editing.is_some() { "Save changes" } else { "Save activity" }}
+                allow_add_another={editing.is_none()} />
         </>
     }
 }

@@ -1,6 +1,7 @@
 //! One module per screen.
 
 pub mod activities;
+pub mod activity_detail;
 pub mod backup;
 pub mod credentials;
 pub mod dashboard;

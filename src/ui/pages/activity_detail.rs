@@ -1,0 +1,132 @@
+//! One activity: every detail, and where it counts — for each credential and rule, the amount,
+//! or the engine's reason why not.
+
+use uuid::Uuid;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::domain::evaluate::counts_toward;
+use crate::domain::{vocab, ActivityStatus};
+use crate::ui::app::Route;
+use crate::ui::components::EmptyState;
+use crate::ui::format;
+use crate::ui::hooks::use_evaluations;
+use crate::ui::state::{use_app, Action};
+
+#[derive(Properties, PartialEq)]
+pub struct ActivityDetailProps {
+    pub id: String,
+}
+
+#[function_component(ActivityDetailPage)]
+pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
+    let app = use_app();
+    let navigator = use_navigator();
+    let evaluations = use_evaluations();
+    let Some(activity) = Uuid::parse_str(&props.id)
+        .ok()
+        .and_then(|id| app.activity(id).cloned())
+    else {
+        return html! {
+            <EmptyState icon="🔎" title="Activity not found">
+                <p>{ "It may have been deleted. If you just deleted it, use Undo below." }</p>
+                <p><Link<Route> to={Route::Activities} classes="btn">{ "Back to activities" }</Link<Route>></p>
+            </EmptyState>
+        };
+    };
+    let rows = counts_toward(&activity, &app.data.credentials, &evaluations);
+    let on_delete = {
+        let app = app.clone();
+        let id = activity.id;
+        Callback::from(move |_| {
+            app.dispatch(Action::DeleteActivity(id));
+            if let Some(nav) = &navigator {
+                nav.push(&Route::Activities);
+            }
+        })
+    };
+    let dates = if activity.start == activity.end {
+        format::date(activity.end)
+    } else {
+        format!(
+            "{} – {}",
+            format::date(activity.start),
+            format::date(activity.end)
+        )
+    };
+    let id = activity.id.to_string();
+    html! {
+        <section aria-labelledby="activity-title">
+            <div class="page-head">
+                <h1 id="activity-title">{ activity.title.clone() }</h1>
+                <div class="actions">
+                    <Link<Route> to={Route::ActivityEdit { id: id.clone() }} classes="btn btn--primary">{ "Edit" }</Link<Route>>
+                    <Link<Route> to={Route::ActivityDuplicate { id: id.clone() }} classes="btn">{ "Duplicate" }</Link<Route>>
+                    <button type="button" class="btn btn--danger" onclick={on_delete}>{ "Delete" }</button>
+                </div>
+            </div>
+            <div class="card">
+                <dl class="details">
+                    <dt>{ "Status" }</dt>
+                    <dd>{ crate::ui::pages::activities::status_badge(activity.status) }</dd>
+                    <dt>{ "Date" }</dt><dd>{ dates }</dd>
+                    <dt>{ "Provider" }</dt>
+                    <dd>{ if activity.provider.is_empty() { "—".to_string() } else { activity.provider.clone() } }</dd>
+                    <dt>{ "Accredited by" }</dt><dd>{ activity.accreditor.label() }</dd>
+                    <dt>{ "Format" }</dt><dd>{ activity.format.label() }</dd>
+                    <dt>{ "Credit" }</dt>
+                    <dd>
+                        <ul class="plain-list">
+                            { for activity.credits.iter().map(|d| html! {
+                                <li>{ format!("{} {}", format::amount(d.amount), vocab::credit_type_label(&d.credit_type)) }</li>
+                            }) }
+                        </ul>
+                    </dd>
+                    <dt>{ "Topics" }</dt>
+                    <dd>{ if activity.topics.is_empty() { "—".to_string() } else {
+                        activity.topics.iter().map(vocab::topic_label).collect::<Vec<_>>().join(", ")
+                    } }</dd>
+                    if !activity.tags.is_empty() {
+                        <dt>{ "Tags" }</dt><dd>{ activity.tags.join(", ") }</dd>
+                    }
+                    if !activity.notes.is_empty() {
+                        <dt>{ "Notes" }</dt><dd class="pre-wrap">{ activity.notes.clone() }</dd>
+                    }
+                </dl>
+            </div>
+            <h2>{ "Where it counts" }</h2>
+            if activity.status == ActivityStatus::Planned {
+                <p class="muted">{ "Planned activities count only in the what-if view of the dashboard." }</p>
+            }
+            if rows.is_empty() {
+                <p class="muted">
+                    { "Add a credential to see which requirements this activity counts toward. " }
+                    <Link<Route> to={Route::Credentials}>{ "Go to credentials" }</Link<Route>>
+                </p>
+            } else {
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr><th scope="col">{ "Credential" }</th><th scope="col">{ "Requirement" }</th><th scope="col">{ "Counts" }</th><th scope="col">{ "Why" }</th></tr></thead>
+                        <tbody>
+                            { for rows.iter().map(|r| {
+                                let counts = match r.amount {
+                                    Some(a) => html! { <span class="badge badge--ok">{ format!("✓ {} h", format::amount(a)) }</span> },
+                                    None => html! { <span class="badge badge--muted">{ "— no" }</span> },
+                                };
+                                let why = r.reason.as_ref().map(|x| x.describe()).unwrap_or_else(|| "Counts in full.".into());
+                                html! {
+                                    <tr>
+                                        <td>{ r.credential_name.clone() }</td>
+                                        <td>{ r.rule_label.clone() }</td>
+                                        <td>{ counts }</td>
+                                        <td>{ why }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,70 @@
+import { test, expect, openApp, screenshots } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function addActivity(page: Page, a: { title: string; date: string; amount: string; topic?: string }) {
+  await page.goto('./#/activities/new');
+  await page.getByLabel('Title').fill(a.title);
+  await page.getByLabel('Date (start)').fill(a.date);
+  await page.getByLabel('Amount').first().fill(a.amount);
+  if (a.topic) {
+    await page.getByLabel('Search topics').fill(a.topic);
+    await page.getByRole('group', { name: 'Topics' }).getByRole('checkbox').first().check();
+  }
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: a.title })).toBeVisible();
+}
+
+test('log activities, edit, delete with undo, and find them again after a reload', async ({ page }) => {
+  await openApp(page, '#/activities');
+  await addActivity(page, { title: 'Ethics grand rounds', date: '2026-03-10', amount: '2', topic: 'medical ethics' });
+  await expect(page.getByText('Ethics & professional responsibility')).toBeVisible();
+  await screenshots(page, 'activity-detail');
+  await addActivity(page, { title: 'Sepsis update', date: '2026-04-02', amount: '1.5' });
+  await addActivity(page, { title: 'Journal club', date: '2026-05-20', amount: '1' });
+
+  await page.goto('./#/activities');
+  const rows = page.locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await screenshots(page, 'activity-list');
+
+  // Edit one.
+  await page.getByRole('link', { name: 'Journal club' }).click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Title').fill('Journal club: anticoagulation');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Journal club: anticoagulation' })).toBeVisible();
+
+  // Delete it, then undo.
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status')).toContainText('Deleted “Journal club: anticoagulation”');
+  await expect(rows).toHaveCount(2);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText('Restored');
+  await expect(rows).toHaveCount(3);
+
+  // Everything survives a reload.
+  await page.reload();
+  await expect(page.locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByRole('link', { name: 'Journal club: anticoagulation' })).toBeVisible();
+});
+
+test('a search narrows the list and the totals follow the shown rows', async ({ page }) => {
+  await openApp(page, '#/activities');
+  await addActivity(page, { title: 'Ethics grand rounds', date: '2026-03-10', amount: '2' });
+  await addActivity(page, { title: 'Sepsis update', date: '2026-04-02', amount: '1.5' });
+  await page.goto('./#/activities');
+  await page.getByRole('searchbox', { name: /search/i }).first().fill('sepsis');
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await expect(page.locator('.totals')).toContainText('1.5');
+  await expect(page.locator('.totals')).not.toContainText('3.5');
+});
+
+test('bad input shows its message next to the field and saves nothing', async ({ page }) => {
+  await openApp(page, '#/activities/new');
+  await page.getByLabel('Amount').first().fill('0.3');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.locator('#act-title-error')).toBeVisible();
+  await expect(page.locator('#act-credit-amount-0-error')).toContainText('0.25');
+  await page.goto('./#/activities');
+  await expect(page.locator('tbody tr')).toHaveCount(0);
+});
