@@ -148,6 +148,32 @@ impl Credential {
         self.conditions.contains(code)
     }
 
+    /// The license renewed: the current cycle becomes the most recent earlier one (kept for
+    /// recurring rules and carry-over) and a new one starts the day after it ended.
+    pub fn start_next_cycle(
+        &mut self,
+        new_end: NaiveDate,
+        ce_deadline: Option<NaiveDate>,
+    ) -> Result<(), String> {
+        let start = self
+            .cycle
+            .end
+            .succ_opt()
+            .ok_or_else(|| "The current cycle has no next day.".to_string())?;
+        if new_end < start {
+            return Err(format!("The new cycle must end after it starts ({start})."));
+        }
+        if ce_deadline.is_some_and(|d| d < start) {
+            return Err("The CE deadline must fall inside the new cycle or after it.".into());
+        }
+        let mut next = Cycle::new(start, new_end);
+        next.ce_deadline = ce_deadline;
+        let old = std::mem::replace(&mut self.cycle, next);
+        self.past_cycles.insert(0, old);
+        self.first_renewal = false;
+        Ok(())
+    }
+
     /// Which renewal the current cycle is: 1 for the first renewal. Without a first-renewal flag
     /// the count of recorded earlier cycles is the best evidence (and at least 2).
     pub fn renewal_number(&self) -> u32 {
@@ -156,5 +182,24 @@ impl Credential {
         } else {
             (self.past_cycles.len() as u32 + 1).max(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::build::*;
+
+    #[test]
+    fn a_new_cycle_keeps_the_old_one_for_recurring_rules() {
+        let mut c = credential("TX", "2025-02-01", "2027-01-31")
+            .first_renewal()
+            .build();
+        assert_eq!(c.renewal_number(), 1);
+        assert!(c.start_next_cycle(date("2027-01-15"), None).is_err());
+        c.start_next_cycle(date("2029-01-31"), None).unwrap();
+        assert_eq!(c.cycle.start, date("2027-02-01"));
+        assert_eq!(c.past_cycles[0].end, date("2027-01-31"));
+        assert!(!c.first_renewal);
+        assert_eq!(c.renewal_number(), 2);
     }
 }

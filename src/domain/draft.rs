@@ -1057,3 +1057,46 @@ mod rule_draft_tests {
         );
     }
 }
+
+impl ValidCredential {
+    /// The credential to store: a new one (no rules yet) or `existing` with the form's fields,
+    /// keeping its rules, earlier cycles and exemptions.
+    pub fn into_credential(
+        self,
+        existing: Option<&super::credential::Credential>,
+        new_id: uuid::Uuid,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> super::credential::Credential {
+        use super::credential::{Credential, Cycle};
+        let mut c = existing.cloned().unwrap_or_else(|| Credential {
+            id: new_id,
+            name: String::new(),
+            kind: self.kind,
+            jurisdiction: String::new(),
+            number: None,
+            conditions: Default::default(),
+            cycle: Cycle::new(self.cycle_start, self.cycle_end),
+            past_cycles: Vec::new(),
+            first_renewal: false,
+            rules: Vec::new(),
+            weights: Vec::new(),
+            equivalences: Vec::new(),
+            preset: None,
+            notes: String::new(),
+            created_at: now,
+            updated_at: now,
+        });
+        c.name = self.name;
+        c.kind = self.kind;
+        c.jurisdiction = self.jurisdiction;
+        c.number = self.number;
+        c.cycle.start = self.cycle_start;
+        c.cycle.end = self.cycle_end;
+        c.cycle.ce_deadline = self.ce_deadline;
+        c.conditions = self.conditions;
+        c.first_renewal = self.first_renewal;
+        c.notes = self.notes;
+        c.updated_at = now;
+        c
+    }
+}

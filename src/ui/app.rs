@@ -24,6 +24,12 @@ pub enum Route {
     ActivityDuplicate { id: String },
     #[at("/credentials")]
     Credentials,
+    #[at("/credentials/new")]
+    CredentialNew,
+    #[at("/credentials/:id")]
+    CredentialDetail { id: String },
+    #[at("/credentials/:id/edit")]
+    CredentialEdit { id: String },
     #[at("/backup")]
     Backup,
     #[at("/privacy")]
@@ -50,6 +56,9 @@ impl Route {
             | Route::ActivityDetail { .. }
             | Route::ActivityEdit { .. }
             | Route::ActivityDuplicate { .. } => Route::Activities,
+            Route::CredentialNew
+            | Route::CredentialDetail { .. }
+            | Route::CredentialEdit { .. } => Route::Credentials,
             other => other.clone(),
         }
     }
@@ -143,6 +152,13 @@ fn switch(route: Route) -> Html {
             <pages::activities::ActivityEditorPage id={Some(id)} duplicate=true />
         },
         Route::Credentials => html! { <pages::credentials::CredentialsPage /> },
+        Route::CredentialNew => html! { <pages::credentials::CredentialFormPage /> },
+        Route::CredentialDetail { id } => {
+            html! { <pages::credential_detail::CredentialDetailPage {id} /> }
+        }
+        Route::CredentialEdit { id } => {
+            html! { <pages::credentials::CredentialFormPage id={Some(id)} /> }
+        }
         Route::Backup => html! { <pages::backup::BackupPage /> },
         Route::Privacy => html! { <pages::privacy::PrivacyPage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },

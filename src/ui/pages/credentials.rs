@@ -1,16 +1,335 @@
-use yew::prelude::*;
+//! Credentials: the list, and the form to add or edit one (name, cycle, CE deadline, holder
+//! conditions, first renewal). Rules, exemptions and new cycles are on the credential's page.
 
+use std::collections::BTreeSet;
+
+use uuid::Uuid;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::domain::draft::{CredentialDraft, CredentialField, CredentialFieldError};
+use crate::domain::evaluate::CredentialStatus;
+use crate::domain::{vocab, CredentialKind};
+use crate::ui::app::Route;
 use crate::ui::components::EmptyState;
+use crate::ui::format;
+use crate::ui::hooks::use_evaluations;
+use crate::ui::state::{use_app, Action};
+
+pub fn status_badge(status: CredentialStatus, overdue: bool) -> Html {
+    match (status, overdue) {
+        (CredentialStatus::Met, _) => {
+            html! { <span class="badge badge--ok">{ "✓ All requirements met" }</span> }
+        }
+        (CredentialStatus::MetWithPlanned, _) => {
+            html! { <span class="badge badge--warn">{ "◷ Met once planned activities are done" }</span> }
+        }
+        (CredentialStatus::NotMet, true) => {
+            html! { <span class="badge badge--bad">{ "! Deadline passed — requirements outstanding" }</span> }
+        }
+        (CredentialStatus::NotMet, false) => {
+            html! { <span class="badge badge--bad">{ "✗ Requirements outstanding" }</span> }
+        }
+    }
+}
 
 #[function_component(CredentialsPage)]
 pub fn credentials_page() -> Html {
+    let app = use_app();
+    let evaluations = use_evaluations();
+    let head = html! {
+        <div class="page-head">
+            <h1>{ "Credentials" }</h1>
+            <Link<Route> to={Route::CredentialNew} classes="btn btn--primary">{ "Add credential" }</Link<Route>>
+        </div>
+    };
+    if app.data.credentials.is_empty() {
+        return html! {
+            <>
+                { head }
+                <EmptyState icon="🪪" title="No credentials yet">
+                    <p>{ "Add each license, board certification, DEA registration or membership you keep, with its renewal cycle. \
+                          Then add its requirements (total hours, topics such as ethics or opioids, caps) so the dashboard can tell you what is left." }</p>
+                    <p><Link<Route> to={Route::CredentialNew} classes="btn btn--primary">{ "Add your first credential" }</Link<Route>></p>
+                </EmptyState>
+            </>
+        };
+    }
     html! {
         <>
-            <div class="page-head"><h1>{ "Credentials" }</h1></div>
-            <EmptyState icon="🪪" title="No credentials yet">
-                <p>{ "Add each license, board certification, DEA registration or membership you keep. \
-                      Start from a board's preset or write the rules yourself." }</p>
-            </EmptyState>
+            { head }
+            <ul class="card-list">
+                { for app.data.credentials.iter().map(|c| {
+                    let ev = evaluations.iter().find(|e| e.credential_id == c.id);
+                    html! {
+                        <li class="card">
+                            <h2 class="card__title">
+                                <Link<Route> to={Route::CredentialDetail { id: c.id.to_string() }}>{ c.name.clone() }</Link<Route>>
+                            </h2>
+                            <p class="muted">{ format!("{} · cycle {} – {} · {} requirement{}",
+                                c.kind.label(), format::date(c.cycle.start), format::date(c.cycle.end),
+                                c.rules.len(), if c.rules.len() == 1 { "" } else { "s" }) }</p>
+                            if let Some(ev) = ev {
+                                <p>{ status_badge(ev.status, ev.is_overdue()) }{ " " }{ format::days_left(ev.days_left) }</p>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CredentialFormPageProps {
+    #[prop_or_default]
+    pub id: Option<String>,
+}
+
+fn field_id(f: CredentialField) -> &'static str {
+    match f {
+        CredentialField::Name => "cred-name",
+        CredentialField::CycleStart => "cred-start",
+        CredentialField::CycleEnd => "cred-end",
+        CredentialField::CeDeadline => "cred-deadline",
+    }
+}
+
+fn error_of(errors: &[CredentialFieldError], f: CredentialField) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == f)
+        .map(|e| e.message.clone())
+}
+
+fn error_html(errors: &[CredentialFieldError], f: CredentialField) -> Html {
+    match error_of(errors, f) {
+        Some(m) => html! { <p class="error" id={format!("{}-error", field_id(f))}>{ m }</p> },
+        None => html! {},
+    }
+}
+
+fn kind_code(k: CredentialKind) -> &'static str {
+    match k {
+        CredentialKind::StateLicense => "state_license",
+        CredentialKind::BoardCertification => "board_certification",
+        CredentialKind::DeaRegistration => "dea_registration",
+        CredentialKind::Membership => "membership",
+        CredentialKind::Other => "other",
+    }
+}
+
+/// Add (no id) or edit a credential.
+#[function_component(CredentialFormPage)]
+pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
+    let app = use_app();
+    let navigator = use_navigator();
+    let existing = props
+        .id
+        .as_ref()
+        .and_then(|id| Uuid::parse_str(id).ok())
+        .and_then(|id| app.credential(id).cloned());
+    let draft = {
+        let existing = existing.clone();
+        use_state(move || {
+            existing
+                .as_ref()
+                .map(CredentialDraft::from_credential)
+                .unwrap_or_default()
+        })
+    };
+    let errors = use_state(Vec::<CredentialFieldError>::new);
+    if props.id.is_some() && existing.is_none() {
+        return html! {
+            <EmptyState icon="🔎" title="Credential not found">
+                <p><Link<Route> to={Route::Credentials} classes="btn">{ "Back to credentials" }</Link<Route>></p>
+            </EmptyState>
+        };
+    }
+    let d = (*draft).clone();
+    let update = {
+        let draft = draft.clone();
+        move |f: Box<dyn Fn(&mut CredentialDraft)>| {
+            let mut next = (*draft).clone();
+            f(&mut next);
+            draft.set(next);
+        }
+    };
+    let text_input = |id: &'static str, value: String, setter: fn(&mut CredentialDraft, String)| {
+        let update = update.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            update(Box::new(move |d| setter(d, v.clone())));
+        });
+        (id, value, oninput)
+    };
+    let onsubmit = {
+        let draft = draft.clone();
+        let errors = errors.clone();
+        let app = app.clone();
+        let existing = existing.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match draft.validate() {
+                Ok(valid) => {
+                    errors.set(Vec::new());
+                    let c = valid.into_credential(existing.as_ref(), Uuid::new_v4(), format::now());
+                    let id = c.id.to_string();
+                    app.dispatch(Action::SaveCredential(c));
+                    if let Some(nav) = &navigator {
+                        nav.push(&Route::CredentialDetail { id });
+                    }
+                }
+                Err(errs) => {
+                    if let Some(first) = errs.first() {
+                        focus(field_id(first.field));
+                    }
+                    errors.set(errs);
+                }
+            }
+        })
+    };
+    let errs = (*errors).clone();
+    let described =
+        |f: CredentialField| error_of(&errs, f).map(|_| format!("{}-error", field_id(f)));
+    let date_field = |label: &str,
+                      f: CredentialField,
+                      value: String,
+                      setter: fn(&mut CredentialDraft, String),
+                      hint: Option<&str>| {
+        let (id, value, oninput) = text_input(field_id(f), value, setter);
+        html! {
+            <div class="field">
+                <label for={id}>{ label }</label>
+                <input {id} type="date" {value} {oninput} aria-invalid={error_of(&errs, f).is_some().then_some("true")}
+                    aria-describedby={described(f)} />
+                if let Some(h) = hint { <p class="hint">{ h }</p> }
+                { error_html(&errs, f) }
+            </div>
+        }
+    };
+    let (name_id, name_value, name_input) =
+        text_input("cred-name", d.name.clone(), |d, v| d.name = v);
+    let (jur_id, jur_value, jur_input) =
+        text_input("cred-jurisdiction", d.jurisdiction.clone(), |d, v| {
+            d.jurisdiction = v
+        });
+    let (num_id, num_value, num_input) =
+        text_input("cred-number", d.number.clone(), |d, v| d.number = v);
+    let on_kind = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let k = CredentialKind::ALL
+                .into_iter()
+                .find(|k| kind_code(*k) == v)
+                .unwrap_or(CredentialKind::Other);
+            update(Box::new(move |d| d.kind = k));
+        })
+    };
+    let toggle_condition = |code: &'static str| {
+        let update = update.clone();
+        Callback::from(move |_: Event| {
+            update(Box::new(move |d| {
+                if !d.conditions.remove(code) {
+                    d.conditions.insert(code.to_string());
+                }
+            }))
+        })
+    };
+    let on_first = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            update(Box::new(move |d| d.first_renewal = on));
+        })
+    };
+    let on_notes = {
+        let update = update.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            update(Box::new(move |d| d.notes = v.clone()));
+        })
+    };
+    let conditions: &BTreeSet<String> = &d.conditions;
+    let title = if existing.is_some() {
+        "Edit credential"
+    } else {
+        "Add credential"
+    };
+    html! {
+        <>
+            <div class="page-head"><h1>{ title }</h1></div>
+            <form class="card" {onsubmit} novalidate=true aria-label={title}>
+                <div class="field">
+                    <label for={name_id}>{ "Name" }<span class="req" aria-hidden="true">{ " *" }</span></label>
+                    <input id={name_id} type="text" value={name_value} oninput={name_input} placeholder="e.g. Texas medical license"
+                        aria-invalid={error_of(&errs, CredentialField::Name).is_some().then_some("true")}
+                        aria-describedby={described(CredentialField::Name)} />
+                    { error_html(&errs, CredentialField::Name) }
+                </div>
+                <div class="grid grid--3">
+                    <div class="field">
+                        <label for="cred-kind">{ "Kind" }</label>
+                        <select id="cred-kind" onchange={on_kind}>
+                            { for CredentialKind::ALL.iter().map(|k| html! {
+                                <option value={kind_code(*k)} selected={d.kind == *k}>{ k.label() }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for={jur_id}>{ "Jurisdiction or body" }</label>
+                        <input id={jur_id} type="text" value={jur_value} oninput={jur_input} placeholder="e.g. TX, ABIM" />
+                    </div>
+                    <div class="field">
+                        <label for={num_id}>{ "Number (optional)" }</label>
+                        <input id={num_id} type="text" value={num_value} oninput={num_input} />
+                    </div>
+                </div>
+                <div class="grid grid--3">
+                    { date_field("Cycle start", CredentialField::CycleStart, d.cycle_start.clone(), |d, v| d.cycle_start = v, None) }
+                    { date_field("Cycle end (expiry)", CredentialField::CycleEnd, d.cycle_end.clone(), |d, v| d.cycle_end = v, None) }
+                    { date_field("CE deadline (if different)", CredentialField::CeDeadline, d.ce_deadline.clone(), |d, v| d.ce_deadline = v,
+                        Some("Some boards want CE done before the license expires.")) }
+                </div>
+                <fieldset class="field">
+                    <legend>{ "About you (requirements that apply only to some holders use these)" }</legend>
+                    <div class="check-grid">
+                        { for vocab::CONDITIONS.iter().map(|c| {
+                            let id = format!("cond-{}", c.code);
+                            html! {
+                                <label class="check" for={id.clone()}>
+                                    <input type="checkbox" id={id} checked={conditions.contains(c.code)} onchange={toggle_condition(c.code)} />
+                                    <span>{ c.label }</span>
+                                </label>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+                <label class="check" for="cred-first">
+                    <input type="checkbox" id="cred-first" checked={d.first_renewal} onchange={on_first} />
+                    <span>{ "This is the first renewal since I was licensed or certified" }</span>
+                </label>
+                <div class="field">
+                    <label for="cred-notes">{ "Notes" }</label>
+                    <textarea id="cred-notes" rows="2" value={d.notes.clone()} oninput={on_notes} />
+                </div>
+                <div class="actions">
+                    <button type="submit" class="btn btn--primary">{ if existing.is_some() { "Save changes" } else { "Save credential" } }</button>
+                    <Link<Route> to={Route::Credentials} classes="btn">{ "Cancel" }</Link<Route>>
+                </div>
+            </form>
+        </>
+    }
+}
+
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
