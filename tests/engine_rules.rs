@@ -533,6 +533,10 @@ fn planned_activities_are_excluded_from_the_actual_status() {
     );
     assert_eq!(ev.status, CredentialStatus::MetWithPlanned);
     assert!(!ev.contributing_activity_ids().contains(&acts[1].id));
+    let what_if = ev.what_if();
+    assert_eq!(what_if.status, CredentialStatus::Met);
+    assert_eq!(what_if.rule("total").unwrap().counted, hours("10"));
+    assert_eq!(what_if.rule("total").unwrap().remaining, hours("0"));
 }
 
 #[test]

@@ -200,6 +200,30 @@ impl RuleEvaluation {
         }
     }
 
+    /// The what-if view of this rule: planned activities counted as if completed.
+    pub fn what_if(&self) -> RuleEvaluation {
+        let mut r = self.clone();
+        if matches!(
+            self.status,
+            RuleStatus::Met | RuleStatus::NotMet | RuleStatus::MetWithPlanned
+        ) {
+            r.counted = self.counted_with_planned();
+            r.planned = Amount::ZERO;
+            if r.measure != Measure::CapHours {
+                r.remaining = self.remaining_with_planned();
+                r.status = if r.remaining.is_zero() {
+                    RuleStatus::Met
+                } else {
+                    RuleStatus::NotMet
+                };
+            }
+            for c in &mut r.contributions {
+                c.planned = false;
+            }
+        }
+        r
+    }
+
     pub fn contribution_of(&self, activity_id: Uuid) -> Option<&Contribution> {
         self.contributions
             .iter()
@@ -245,6 +269,21 @@ impl Evaluation {
     /// The deadline has passed with requirements outstanding.
     pub fn is_overdue(&self) -> bool {
         self.days_left < 0 && self.status != CredentialStatus::Met
+    }
+
+    /// The same evaluation with planned activities counted (the dashboard's what-if switch).
+    pub fn what_if(&self) -> Evaluation {
+        let rules: Vec<RuleEvaluation> = self.rules.iter().map(RuleEvaluation::what_if).collect();
+        let status = if rules.iter().any(|r| r.status == RuleStatus::NotMet) {
+            CredentialStatus::NotMet
+        } else {
+            CredentialStatus::Met
+        };
+        Evaluation {
+            status,
+            rules,
+            ..self.clone()
+        }
     }
 
     pub fn rule(&self, rule_id: &str) -> Option<&RuleEvaluation> {

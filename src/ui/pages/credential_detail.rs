@@ -335,7 +335,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                         <div class="field">
                             <label for="ex-kind">{ "Decision" }</label>
                             <select id="ex-kind">
-                                <option value="exempt">{ "Exempt (excused by the board)" }</option>
+                                <option value="exempt" selected=true>{ "Exempt (excused by the board)" }</option>
                                 <option value="deemed_met">{ "Deemed met (satisfied another way)" }</option>
                             </select>
                         </div>

@@ -1,0 +1,79 @@
+import { test, expect, openApp, screenshots } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function addRule(page: Page, r: { name: string; kind: string; hours: string; types?: string[]; topics?: string[] }) {
+  await page.getByRole('button', { name: 'Add a requirement' }).click();
+  await page.getByLabel('Kind of rule').selectOption({ label: r.kind });
+  await page.getByLabel('Name', { exact: true }).fill(r.name);
+  await page.getByLabel(/At least \(hours\)/).fill(r.hours);
+  for (const t of r.types ?? []) await page.locator(`#rule-ct-${t}`).check();
+  for (const t of r.topics ?? []) await page.locator(`#rule-topic-${t}`).check();
+  await page.getByRole('button', { name: 'Save rule' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: r.name })).toBeVisible();
+}
+
+async function logActivity(page: Page, title: string, date: string, amount: string, topic?: string, planned = false) {
+  await page.goto('./#/activities/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Date (start)').fill(date);
+  await page.getByLabel('Amount').first().fill(amount);
+  if (topic) {
+    await page.getByLabel('Search topics').fill(topic);
+    await page.getByRole('group', { name: 'Topics' }).getByRole('checkbox').first().check();
+  }
+  if (planned) await page.getByLabel('Planned', { exact: true }).check();
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+test('a new user adds a Texas license, logs three activities and sees exactly what is left', async ({ page }) => {
+  await openApp(page);
+  await screenshots(page, 'dashboard-welcome');
+  await page.getByRole('link', { name: 'Add your first credential' }).click();
+  await page.getByLabel('Name').fill('Texas medical license');
+  await page.getByLabel('Cycle start').fill('2025-02-01');
+  await page.getByLabel('Cycle end (expiry)').fill('2027-01-31');
+  await page.getByLabel('Direct patient care').check();
+  await page.getByRole('button', { name: 'Save credential' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Texas medical license' })).toBeVisible();
+
+  await addRule(page, { name: 'Total CME', kind: 'Total hours', hours: '48' });
+  await addRule(page, { name: 'Formal (Category 1)', kind: 'Minimum of a credit category', hours: '24', types: ['AMA_PRA_CAT1'] });
+  await addRule(page, {
+    name: 'Ethics', kind: 'Topic hours', hours: '2',
+    types: ['AMA_PRA_CAT1'], topics: ['ethics_professional_responsibility'],
+  });
+  await screenshots(page, 'credential-detail');
+
+  await logActivity(page, 'Ethics grand rounds', '2025-03-10', '2', 'medical ethics');
+  await logActivity(page, 'Sepsis update', '2025-06-02', '10');
+  await logActivity(page, 'Cardiology review', '2026-01-20', '6.5');
+
+  await page.goto('./#/');
+  const card = page.getByRole('region', { name: 'Texas medical license' });
+  // 2 + 10 + 6.5 = 18.5 of 48 → 29.5 left; Category 1 18.5 of 24 → 5.5; ethics met.
+  await expect(card).toContainText('29.5 hours still needed');
+  await expect(card).toContainText('5.5 hours of AMA Cat 1 still needed');
+  await expect(card).toContainText('Met: 2 hours counted of 2 hours required');
+  await expect(page.getByTestId('summary')).toContainText('0 of 1 credentials on track');
+  await screenshots(page, 'dashboard');
+
+  // Edit one, delete one, undo, reload: the numbers follow and survive.
+  await page.goto('./#/activities');
+  await page.getByRole('link', { name: 'Cardiology review' }).click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Amount').first().fill('8');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.reload();
+  await page.goto('./#/');
+  await expect(page.getByRole('region', { name: 'Texas medical license' })).toContainText('28 hours still needed');
+
+  // What-if counts a planned activity apart from the actual status.
+  await logActivity(page, 'Planned conference', '2026-12-01', '4', undefined, true);
+  await page.goto('./#/');
+  await expect(page.getByRole('region', { name: 'Texas medical license' })).toContainText('28 hours still needed');
+  await page.getByLabel('What if: count planned activities').check();
+  await expect(page.getByRole('region', { name: 'Texas medical license' })).toContainText('24 hours still needed');
+});
