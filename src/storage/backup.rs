@@ -374,3 +374,69 @@ mod tests {
         );
     }
 }
+
+/// What an import would bring, shown before anything changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    pub activities: usize,
+    pub credentials: usize,
+    pub goals: usize,
+    /// First and last activity end dates in the file.
+    pub date_range: Option<(NaiveDate, NaiveDate)>,
+    /// Records whose id is also here.
+    pub same_id: usize,
+    /// Of those, how many differ from the copy here.
+    pub differing: usize,
+}
+
+pub fn preview(current: &AppData, backup: &Backup) -> Preview {
+    let d = &backup.data;
+    let first = d.activities.iter().map(|a| a.end).min();
+    let last = d.activities.iter().map(|a| a.end).max();
+    let mut same_id = 0;
+    let mut differing = 0;
+    for a in &d.activities {
+        if let Some(here) = current.activities.iter().find(|x| x.id == a.id) {
+            same_id += 1;
+            differing += usize::from(here != a);
+        }
+    }
+    for c in &d.credentials {
+        if let Some(here) = current.credentials.iter().find(|x| x.id == c.id) {
+            same_id += 1;
+            differing += usize::from(here != c);
+        }
+    }
+    Preview {
+        activities: d.activities.len(),
+        credentials: d.credentials.len(),
+        goals: d.goals.len(),
+        date_range: first.zip(last),
+        same_id,
+        differing,
+    }
+}
+
+#[cfg(test)]
+mod preview_tests {
+    use super::*;
+    use crate::domain::build::*;
+
+    #[test]
+    fn preview_counts_records_dates_and_conflicts() {
+        let mut current = AppData::default();
+        let a = activity("2025-03-01").title("A").build();
+        current.upsert_activity(a.clone());
+        let mut incoming = current.clone();
+        let mut a2 = a.clone();
+        a2.title = "A edited".into();
+        incoming.upsert_activity(a2);
+        incoming.upsert_activity(activity("2026-01-05").title("B").build());
+        let text = export(&incoming, "0.1.0", Utc::now());
+        let p = preview(&current, &parse(text.as_bytes()).unwrap());
+        assert_eq!(p.activities, 2);
+        assert_eq!(p.date_range, Some((date("2025-03-01"), date("2026-01-05"))));
+        assert_eq!(p.same_id, 1);
+        assert_eq!(p.differing, 1);
+    }
+}

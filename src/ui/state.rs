@@ -79,6 +79,8 @@ pub enum Action {
     ExternalChange(AppData),
     SaveResult(SaveState),
     DismissToast,
+    /// A backup file was downloaded: remember when, for the 30-day reminder.
+    BackupDownloaded(chrono::DateTime<chrono::Utc>),
 }
 
 impl Reducible for AppState {
@@ -155,6 +157,12 @@ impl Reducible for AppState {
             Action::SaveResult(save) => {
                 next.save = save;
                 changed = false;
+            }
+            Action::BackupDownloaded(at) => {
+                let data = Rc::make_mut(&mut next.data);
+                data.settings.last_backup_at = Some(at);
+                data.settings.updated_at = Some(at);
+                next.toast = Some("Backup downloaded. Keep the file somewhere safe.".into());
             }
             Action::DismissToast => {
                 next.toast = None;
