@@ -98,32 +98,40 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
         let known_revision = known_revision.clone();
         let last_saved = last_saved.clone();
         use_effect_with(app.unsaved_revision, move |rev| {
-            if *rev > 0 && !matches!(app.save, SaveState::Unavailable(_)) {
-                let mut data = app.data.clone();
-                let stored = browser::stored_revision().unwrap_or(0);
-                let mut previous = last_saved.borrow().clone();
-                if stored > *known_revision.borrow() {
-                    // Another tab saved since we last looked: merge its records with ours.
-                    if let Ok(theirs) = browser::load() {
-                        let (merged, _) = merge(&theirs.data, &data);
-                        data = Rc::new(merged);
-                        previous = Some(Rc::new(theirs.data));
-                        app.dispatch(Action::ExternalChange((*data).clone()));
-                    }
-                }
-                let next = stored.max(*known_revision.borrow()) + 1;
-                let result = browser::save(&data, previous.as_deref(), next, Utc::now());
-                match result {
-                    Ok(()) => {
-                        *known_revision.borrow_mut() = next;
-                        *last_saved.borrow_mut() = Some(data);
-                        if app.save != SaveState::Saved {
-                            app.dispatch(Action::SaveResult(SaveState::Saved));
+            let rev = *rev;
+            // Deferred to a new task so that serialising a long career never delays the paint
+            // that shows the change; saves still run in order.
+            let save = move || {
+                if rev > 0 && !matches!(app.save, SaveState::Unavailable(_)) {
+                    let mut data = app.data.clone();
+                    let stored = browser::stored_revision().unwrap_or(0);
+                    let mut previous = last_saved.borrow().clone();
+                    if stored > *known_revision.borrow() {
+                        // Another tab saved since we last looked: merge its records with ours.
+                        if let Ok(theirs) = browser::load() {
+                            let (merged, _) = merge(&theirs.data, &data);
+                            data = Rc::new(merged);
+                            previous = Some(Rc::new(theirs.data));
+                            app.dispatch(Action::ExternalChange((*data).clone()));
                         }
                     }
-                    Err(message) => app.dispatch(Action::SaveResult(SaveState::Failed(message))),
+                    let next = stored.max(*known_revision.borrow()) + 1;
+                    let result = browser::save(&data, previous.as_deref(), next, Utc::now());
+                    match result {
+                        Ok(()) => {
+                            *known_revision.borrow_mut() = next;
+                            *last_saved.borrow_mut() = Some(data);
+                            if app.save != SaveState::Saved {
+                                app.dispatch(Action::SaveResult(SaveState::Saved));
+                            }
+                        }
+                        Err(message) => {
+                            app.dispatch(Action::SaveResult(SaveState::Failed(message)))
+                        }
+                    }
                 }
-            }
+            };
+            gloo::timers::callback::Timeout::new(0, save).forget();
         });
     }
 
