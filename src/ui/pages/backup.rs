@@ -178,10 +178,12 @@ pub fn backup_page() -> Html {
 
     let last = app.data.settings.last_backup_at;
     let stale = last.is_none_or(|t| (Utc::now() - t).num_days() > 30);
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let counts = format!(
-        "{} activities, {} credentials",
-        app.data.activities.len(),
-        app.data.credentials.len()
+        "{}, {}",
+        plural(app.data.activities.len(), "activity", "activities"),
+        plural(app.data.credentials.len(), "credential", "credentials")
     );
     html! {
         <>
