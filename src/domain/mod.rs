@@ -10,6 +10,7 @@ pub mod describe;
 pub mod draft;
 pub mod evaluate;
 pub mod plan;
+pub mod presets;
 pub mod query;
 pub mod rule;
 pub mod topics;

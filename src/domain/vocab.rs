@@ -744,6 +744,12 @@ pub const CONDITIONS: &[ConditionInfo] = &[
         label: "Most of my patients are treated for pain with opioids",
     },
     ConditionInfo {
+        // For boards whose condition has no code of its own: the requirement shows the board's
+        // wording, and applies when the holder says it does.
+        code: "board_specific_condition",
+        label: "A board-specific condition applies to me (see each requirement's wording)",
+    },
+    ConditionInfo {
         code: "resident_or_fellow",
         label: "I am in residency or fellowship training",
     },

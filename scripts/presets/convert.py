@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Converts the researched requirement facts (requirements_presets.source.json, a copy of
+../shared/reference/requirements_presets.json) into the app's preset catalog
+(src/domain/presets/catalog.json), in the engine's own rule language.
+
+Free-text facts (holder conditions, first-renewal exemptions, recurrences) are mapped by the
+keyword table and the per-preset overrides below; the original wording is always kept in the
+rule's note or condition text, so the user sees what the board said. Run after editing the source
+or the overrides, then `cargo test --test presets_catalog`. Bump VERSION of a preset whose rules
+change so that credentials made from it offer the update.
+"""
+import json, re, sys, pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SRC = pathlib.Path(__file__).with_name('requirements_presets.source.json')
+OUT = ROOT / 'src/domain/presets/catalog.json'
+CHECKED = '2026-11-24'
+
+vocab = (ROOT / 'src/domain/vocab.rs').read_text()
+TOPIC_LABELS = dict(re.findall(r'tp\(\s*"([a-z0-9_]+)",\s*"([^"]+)"', vocab))
+TYPE_SHORT = {code: short for code, _label, short in re.findall(
+    r'ct\(\s*"([A-Z0-9_]+)",\s*"([^"]+)",\s*"([^"]+)"', vocab)}
+
+# Holder conditions recognised in the boards' wording. Order matters: the first patterns that
+# match decide; negated phrases ("not a pathologist") go to `none`.
+CONDITION_WORDS = [
+    (r'pathologist or radiologist', 'pathologist_or_radiologist'),
+    (r'residen(t|cy)|fellowship', 'resident_or_fellow'),
+    (r'\bAPRN\b|\bNP/CNS\b', 'aprn'),
+    (r'prescriptive authority', 'prescriptive_authority'),
+    (r'\bDEA\b', 'dea_registrant'),
+    (r'(Controlled Substances? (Certificate|Registration|license))|\bCSR\b|\bCDS\b|controlled[- ]substance (registration|license)|OBNDD|Pharmacy controlled', 'state_controlled_substance_registration'),
+    (r'opioid|buprenorphine', 'prescribes_opioids'),
+    (r'controlled[- ]substances?|Schedule II|controlled dangerous', 'prescribes_controlled_substances'),
+    (r'direct patient', 'direct_patient_care'),
+    (r'children|pediatric', 'treats_children'),
+    (r'adults aged 26|adult populations', 'treats_adults_26_plus'),
+    (r'65\+|older adult|geriatric', 'treats_older_adults'),
+    (r'primary (health )?care', 'primary_care'),
+    (r'emergency', 'emergency_setting'),
+    (r'pain[- ]management patients|pain practice', 'pain_practice'),
+    (r'prescriber or dispenser|prescribes or dispenses|licensed prescriber', 'prescribes_controlled_substances'),
+]
+
+# Conditions with no code of their own that restrict who must comply: the holder opts in.
+BOARD_SPECIFIC = ['collaborative practice', 'initially licensed after', 'identified by the DHP Director']
+
+def conditions(text):
+    any_, none = [], []
+    if any(b in text for b in BOARD_SPECIFIC):
+        return ['board_specific_condition'], []
+    for pattern, code in CONDITION_WORDS:
+        for m in re.finditer(pattern, text, re.I):
+            before = text[max(0, m.start() - 12):m.start()].lower()
+            target = none if re.search(r'\bnot (a |an |the )?$|\bno $', before) else any_
+            if code not in target and code not in any_ and code not in none:
+                target.append(code)
+    # "not a limited licensee enrolled in residency…": the whole phrase is an exclusion.
+    if text.lower().startswith('not '):
+        return [], any_ + none
+    return any_, none
+
+def kind_of(pid):
+    if pid == 'us-dea-mate':
+        return 'dea_registration'
+    if pid == 'aafp-membership':
+        return 'membership'
+    if pid in ('abim-moc', 'abfm-certification', 'nccpa-pa-c', 'ancc-certification',
+               'aoa-osteopathic-cme', 'ca-rcpsc-moc', 'ca-cfpc-mainpro'):
+        return 'board_certification'
+    if pid == 'ama-pra-certificate-3yr':
+        return 'other'
+    return 'state_license'
+
+def hundredths(h):
+    return int(round(float(h) * 100))
+
+def short_types(types):
+    return ' / '.join(TYPE_SHORT.get(t, t) for t in types)
+
+def convert_rule(p, r, cycle_months, used_ids):
+    kind = r['kind']
+    types = r.get('credit_types') or []
+    topic = r.get('topic')
+    hours = r.get('hours')
+    accepts = {'credit_types': types} if types else {}
+    note = r.get('note', '')
+    if r.get('confidence'):
+        note = f"{note} (Confidence: {r['confidence']}.)".strip()
+    recurrence = {'type': 'every_cycle'}
+    if r['per'] == 'ever' or kind == 'one_time':
+        recurrence = {'type': 'once_ever'}
+    rec = r.get('recurrence') or {}
+    per_year = False
+    if 'every_n_cycles' in rec:
+        recurrence = {'type': 'every_n_cycles', 'n': rec['every_n_cycles']}
+    elif 'every_months' in rec:
+        m = rec['every_months']
+        if m == 12 and cycle_months > 12:
+            per_year = True
+        elif m != cycle_months:
+            recurrence = {'type': 'every_n_months', 'months': m}
+    topics = [topic] if topic else []
+    if hours is None:
+        body = {'type': 'completion', 'topics': topics, 'accepts': accepts}
+        base = (topic or 'completion') + ('_once' if recurrence['type'] == 'once_ever' else '')
+        label = f"{TOPIC_LABELS.get(topic, topic)} training"
+    elif per_year:
+        body = {'type': 'per_year', 'accepts': accepts, 'topics': topics, 'min_per_year': hundredths(hours)}
+        base = (topic or 'total') + '_per_year'
+        label = (TOPIC_LABELS.get(topic, topic) if topic else 'Credits') + ' every year'
+    elif kind == 'total':
+        body = {'type': 'total', 'accepts': accepts, 'min': hundredths(hours)}
+        base, label = 'total', 'Total' + (f" ({short_types(types)})" if types else '')
+    elif kind == 'category_min':
+        body = {'type': 'category_min', 'accepts': accepts, 'min': hundredths(hours)}
+        base, label = 'min_' + (types[0].lower() if types else 'any'), f"Minimum {short_types(types)}"
+    elif kind == 'category_max':
+        body = {'type': 'cap', 'accepts': accepts, 'topics': topics, 'max': hundredths(hours)}
+        what = TOPIC_LABELS.get(topic, topic) if topic else short_types(types)
+        if topic and types:
+            what += f" ({short_types(types)})"
+        base, label = 'cap_' + (types[0].lower() if types else topic), f"At most {hours:g} h {what}"
+    else:  # topic_min, one_time
+        body = {'type': 'topic_min', 'topics': topics, 'accepts': accepts, 'min': hundredths(hours)}
+        base = topic + ('_once' if recurrence['type'] == 'once_ever' else '')
+        label = TOPIC_LABELS.get(topic, topic) + (' (once)' if recurrence['type'] == 'once_ever' else '')
+    rid, n = base, 2
+    while rid in used_ids:
+        rid, n = f"{base}_{n}", n + 1
+    used_ids.add(rid)
+    rule = {'id': rid, 'label': label, 'kind': body, 'recurrence': recurrence}
+    if r.get('applies_if'):
+        any_, none = conditions(r['applies_if'])
+        rule['applies_if'] = {'any': any_, 'none': none, 'text': r['applies_if']}
+    if r.get('counts_toward_total') is False:
+        rule['counts_toward_total'] = False
+    if note:
+        rule['note'] = note
+    return rule
+
+# Facts the generic mapping cannot read from free text, per preset.
+def overrides(pid, rules, p):
+    by_topic = lambda t: [r for r in rules if t in r['kind'].get('topics', [])]
+    total = [r for r in rules if r['kind']['type'] == 'total']
+    def not_first_renewal(r, months):
+        r['recurrence'] = {'type': 'after_first_cycles', 'after': 1, 'months': months}
+        r['note'] = (r.get('note', '') + ' Not required at the first renewal.').strip()
+    if pid == 'us-dea-mate':
+        r = rules[0]
+        r['applies_if'] = {'all': ['dea_registrant'], 'text': 'holds or applies for a DEA registration (not solely a veterinarian)'}
+        r['deemed_met_if'] = ['addiction_board_certified', 'recent_graduate_sud_curriculum']
+    if pid == 'us-tx-md-do':
+        for r in by_topic('pain_management_opioids'):
+            first = json.loads(json.dumps(r))
+            first['id'] = r['id'] + '_first'
+            first['label'] = r['label'] + ' (first two renewals)'
+            first['recurrence'] = {'type': 'first_cycles', 'n': 2}
+            r['recurrence'] = {'type': 'after_first_cycles', 'after': 2, 'months': 96}
+            r['label'] = r['label'] + ' (then every 8 years)'
+            rules.insert(rules.index(r), first)
+        co = p['carryover']
+        total[0]['kind']['carry_over'] = {'max': hundredths(co['max_hours'])}
+    if pid == 'us-ia-md-do':
+        total[0]['kind']['carry_over'] = {'max': hundredths(p['carryover']['max_hours']), 'include_topic_hours': True}
+    if pid == 'us-ca-md':
+        for r in by_topic('pain_management_end_of_life_care'):
+            r['applies_if'] = {'none': ['pathologist_or_radiologist'], 'text': 'not a pathologist or radiologist'}
+    if pid in ('us-fl-md', 'us-ct-md-do', 'us-ca-rn'):
+        for r in total:
+            not_first_renewal(r, p['cycle']['length_months'])
+    if pid == 'us-sc-md-do':
+        for r in rules:
+            not_first_renewal(r, p['cycle']['length_months'])
+    if pid == 'us-il-md-do':
+        for t in ('sexual_harassment_prevention', 'implicit_bias', 'dementia'):
+            for r in by_topic(t):
+                if r['recurrence']['type'] == 'every_cycle':
+                    not_first_renewal(r, p['cycle']['length_months'])
+    if pid == 'us-mi-md':
+        for r in by_topic('implicit_bias'):
+            r['kind'] = {'type': 'per_year', 'accepts': {}, 'topics': ['implicit_bias'], 'min_per_year': 100}
+            r['label'] = 'Implicit bias every license year'
+    return rules
+
+def main():
+    src = json.loads(SRC.read_text())
+    out = []
+    for p in src:
+        months = p['cycle']['length_months']
+        used = set()
+        rules = [convert_rule(p, r, months, used) for r in p['rules']]
+        rules = overrides(p['id'], rules, p)
+        asked = sorted({c for r in rules for key in ('all', 'any', 'none')
+                        for c in r.get('applies_if', {}).get(key, [])} |
+                       {c for r in rules for c in r.get('deemed_met_if', [])})
+        notes = list(p.get('notes') or [])
+        if p.get('carryover') and p['carryover'].get('note'):
+            notes.append('Carry-over: ' + p['carryover']['note'])
+        out.append({
+            'id': p['id'], 'version': 1, 'name': p['name'], 'profession': p['profession'],
+            'jurisdiction': p['jurisdiction'], 'kind': kind_of(p['id']), 'cycle_months': months,
+            'cycle_description': p['cycle'].get('anchor_description', ''),
+            'first_renewal_note': p.get('first_cycle_note'),
+            'rules': rules, 'conditions_asked': asked, 'sources': p['source_urls'],
+            'confidence': p['confidence'], 'checked': CHECKED, 'notes': notes,
+        })
+    # Compact: the catalog ships inside the app download.
+    OUT.write_text(json.dumps(out, ensure_ascii=False, separators=(',', ':')) + '\n')
+    print(f'{len(out)} presets, {sum(len(p["rules"]) for p in out)} rules -> {OUT.relative_to(ROOT)}')
+
+if __name__ == '__main__':
+    sys.exit(main())
