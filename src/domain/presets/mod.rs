@@ -207,7 +207,7 @@ pub fn search(query: &str) -> Vec<&'static Preset> {
 pub enum RuleChange {
     Added(Rule),
     Removed(Rule),
-    Changed { before: Rule, after: Rule },
+    Changed { before: Box<Rule>, after: Box<Rule> },
 }
 
 /// The differences a newer catalog would bring (empty when the credential is up to date or was
@@ -218,8 +218,8 @@ pub fn rule_changes(credential: &Credential, preset: &Preset) -> Vec<RuleChange>
         match credential.rules.iter().find(|r| r.id == after.id) {
             None => out.push(RuleChange::Added(after.clone())),
             Some(before) if before != after => out.push(RuleChange::Changed {
-                before: before.clone(),
-                after: after.clone(),
+                before: Box::new(before.clone()),
+                after: Box::new(after.clone()),
             }),
             Some(_) => {}
         }
