@@ -26,6 +26,8 @@ pub enum Route {
     Credentials,
     #[at("/credentials/new")]
     CredentialNew,
+    #[at("/credentials/catalog")]
+    CredentialCatalog,
     #[at("/credentials/:id")]
     CredentialDetail { id: String },
     #[at("/credentials/:id/edit")]
@@ -153,6 +155,7 @@ fn switch(route: Route) -> Html {
         },
         Route::Credentials => html! { <pages::credentials::CredentialsPage /> },
         Route::CredentialNew => html! { <pages::credentials::CredentialFormPage /> },
+        Route::CredentialCatalog => html! { <pages::catalog::CatalogPage /> },
         Route::CredentialDetail { id } => {
             html! { <pages::credential_detail::CredentialDetailPage {id} /> }
         }

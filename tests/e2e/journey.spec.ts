@@ -30,6 +30,7 @@ test('a new user adds a Texas license, logs three activities and sees exactly wh
   await openApp(page);
   await screenshots(page, 'dashboard-welcome');
   await page.getByRole('link', { name: 'Add your first credential' }).click();
+  await page.getByRole('link', { name: 'Add by hand instead' }).click();
   await page.getByLabel('Name').fill('Texas medical license');
   await page.getByLabel('Cycle start').fill('2025-02-01');
   await page.getByLabel('Cycle end (expiry)').fill('2027-01-31');
@@ -76,4 +77,33 @@ test('a new user adds a Texas license, logs three activities and sees exactly wh
   await expect(page.getByRole('region', { name: 'Texas medical license' })).toContainText('28 hours still needed');
   await page.getByLabel('What if: count planned activities').check();
   await expect(page.getByRole('region', { name: 'Texas medical license' })).toContainText('24 hours still needed');
+});
+
+test('a Texas physician adds the Texas Medical Board from the catalog and sees every rule', async ({ page }) => {
+  await openApp(page, '#/credentials/catalog');
+  await page.getByLabel('Search by state, profession or body').fill('texas medical');
+  await screenshots(page, 'catalog');
+  await page.getByRole('button', { name: /Choose Texas – Texas Medical Board/ }).click();
+  await expect(page.getByText('Verify with your board.')).toBeVisible();
+  await expect(page.getByText(/Sources \(\d+\)/)).toBeVisible();
+  await page.getByLabel('Expiry date (end of the current cycle)').fill('2027-01-31');
+  await expect(page.getByText(/The cycle then starts Feb 1, 2025/)).toBeVisible();
+  await page.getByLabel(/direct patient care/i).check();
+  await screenshots(page, 'catalog-preset');
+  await page.getByRole('button', { name: 'Add this credential' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Texas Medical Board/ })).toBeVisible();
+
+  await logActivity(page, 'Ethics grand rounds', '2025-03-10', '2', 'medical ethics');
+  await logActivity(page, 'Sepsis update', '2025-06-02', '10');
+  await logActivity(page, 'Hospital M&M conference', '2026-01-20', '6.5');
+
+  await page.goto('./#/');
+  const card = page.getByRole('region', { name: /Texas Medical Board/ });
+  // 48 h total: 18.5 logged → 29.5 left; 24 formal hours: 18.5 → 5.5; ethics met;
+  // opioids 2 h and human trafficking 1 h still needed (direct patient care).
+  await expect(card).toContainText('29.5 hours still needed');
+  await expect(card).toContainText('5.5 hours of AMA Cat 1, AOA 1-A, AAFP Presc. or TMA still needed');
+  await expect(card).toContainText('2 hours of pain management');
+  await expect(card).toContainText('1 hour of human trafficking');
+  await screenshots(page, 'dashboard-texas');
 });

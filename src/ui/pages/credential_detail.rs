@@ -290,6 +290,13 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                 if let Some(ev) = &ev {
                     <p>{ status_badge(ev.status, ev.is_overdue()) }{ " " }{ format::days_left(ev.days_left) }</p>
                 }
+                if let Some(p) = cred.preset.as_ref().and_then(|r| crate::domain::presets::find(&r.id)) {
+                    <p class="small muted">{ format!("Rules from the catalog preset “{}”.", p.name) }</p>
+                    { crate::ui::pages::catalog::provenance(p) }
+                }
+                if let Some(p) = crate::domain::presets::update_for(&cred) {
+                    { update_offer(&cred, p, save.clone()) }
+                }
             </div>
 
             <h2>{ "Requirements" }</h2>
@@ -384,4 +391,38 @@ pub fn rule_status_badge(status: RuleStatus) -> Html {
         RuleStatus::Exempt | RuleStatus::DeemedMet => ("badge badge--ok", "✓"),
     };
     html! { <span class={class}>{ format!("{mark} {}", status.label()) }</span> }
+}
+
+/// The catalog has a newer version of this credential's preset: show what would change.
+fn update_offer(
+    cred: &Credential,
+    p: &'static crate::domain::presets::Preset,
+    save: impl Fn(Credential) + 'static,
+) -> Html {
+    use crate::domain::presets::{rule_changes, RuleChange};
+    let changes = rule_changes(cred, p);
+    let apply = {
+        let cred = cred.clone();
+        Callback::from(move |_| {
+            let mut c = cred.clone();
+            c.rules = p.rules.clone();
+            if let Some(r) = c.preset.as_mut() {
+                r.version = p.version;
+            }
+            save(c);
+        })
+    };
+    html! {
+        <div class="banner banner--warn">
+            <p><strong>{ "The catalog has newer rules for this credential." }</strong></p>
+            <ul class="small">
+                { for changes.iter().map(|ch| match ch {
+                    RuleChange::Added(r) => html! { <li>{ format!("New: {}", describe::rule_sentence(r)) }</li> },
+                    RuleChange::Removed(r) => html! { <li>{ format!("Removed: {}", describe::rule_sentence(r)) }</li> },
+                    RuleChange::Changed { after, .. } => html! { <li>{ format!("Changed: {}", describe::rule_sentence(after)) }</li> },
+                }) }
+            </ul>
+            <button type="button" class="btn" onclick={apply}>{ "Apply the new rules" }</button>
+        </div>
+    }
 }

@@ -41,7 +41,10 @@ pub fn credentials_page() -> Html {
     let head = html! {
         <div class="page-head">
             <h1>{ "Credentials" }</h1>
-            <Link<Route> to={Route::CredentialNew} classes="btn btn--primary">{ "Add credential" }</Link<Route>>
+            <div class="actions">
+                <Link<Route> to={Route::CredentialCatalog} classes="btn btn--primary">{ "Add from the catalog" }</Link<Route>>
+                <Link<Route> to={Route::CredentialNew} classes="btn">{ "Add by hand" }</Link<Route>>
+            </div>
         </div>
     };
     if app.data.credentials.is_empty() {
@@ -51,7 +54,10 @@ pub fn credentials_page() -> Html {
                 <EmptyState icon="🪪" title="No credentials yet">
                     <p>{ "Add each license, board certification, DEA registration or membership you keep, with its renewal cycle. \
                           Then add its requirements (total hours, topics such as ethics or opioids, caps) so the dashboard can tell you what is left." }</p>
-                    <p><Link<Route> to={Route::CredentialNew} classes="btn btn--primary">{ "Add your first credential" }</Link<Route>></p>
+                    <p class="actions" style="justify-content:center">
+                        <Link<Route> to={Route::CredentialCatalog} classes="btn btn--primary">{ "Find your board in the catalog" }</Link<Route>>
+                        <Link<Route> to={Route::CredentialNew} classes="btn">{ "Add by hand" }</Link<Route>>
+                    </p>
                 </EmptyState>
             </>
         };

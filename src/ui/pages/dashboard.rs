@@ -31,7 +31,7 @@ fn welcome() -> Html {
                     <li>{ "Come back here to see what each requirement still needs." }</li>
                 </ol>
                 <p class="actions" style="justify-content:center">
-                    <a class="btn btn--primary" href="#/credentials/new">{ "Add your first credential" }</a>
+                    <a class="btn btn--primary" href="#/credentials/catalog">{ "Add your first credential" }</a>
                     <a class="btn" href="#/activities/new">{ "Log an activity" }</a>
                 </p>
             </EmptyState>

@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod activity_detail;
 pub mod backup;
+pub mod catalog;
 pub mod credential_detail;
 pub mod credentials;
 pub mod dashboard;
