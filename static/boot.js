@@ -18,3 +18,59 @@
     });
   }
 })();
+
+// Offline support: the service worker precaches the app. A new version waits until the user
+// chooses to reload, and never while a form has unsaved input.
+(function () {
+  "use strict";
+  if (!("serviceWorker" in navigator)) return;
+  var reloading = false;
+
+  function hasUnsavedInput() {
+    return document.querySelector('[data-dirty="true"]') !== null;
+  }
+
+  function showUpdate(worker) {
+    if (document.getElementById("update-banner")) return;
+    var bar = document.createElement("div");
+    bar.id = "update-banner";
+    bar.className = "update-banner";
+    bar.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = "A new version of CME Tracker is ready.";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn btn--primary btn--small";
+    button.textContent = "Reload to update";
+    button.addEventListener("click", function () {
+      if (hasUnsavedInput()) {
+        text.textContent = "Save or cancel the form you are editing first, then reload to update.";
+        return;
+      }
+      worker.postMessage("SKIP_WAITING");
+    });
+    bar.appendChild(text);
+    bar.appendChild(button);
+    document.body.appendChild(bar);
+  }
+
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  });
+
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("./sw.js", { scope: "./" }).then(function (reg) {
+      if (reg.waiting && navigator.serviceWorker.controller) showUpdate(reg.waiting);
+      reg.addEventListener("updatefound", function () {
+        var worker = reg.installing;
+        if (!worker) return;
+        worker.addEventListener("statechange", function () {
+          // Only an update (a page already controlled) is announced; the first install is silent.
+          if (worker.state === "installed" && navigator.serviceWorker.controller) showUpdate(worker);
+        });
+      });
+    }).catch(function () { /* offline support is a bonus: the app works without it */ });
+  });
+})();

@@ -15,6 +15,18 @@ export const test = base.extend<{ guard: { allowConsole: (pattern: RegExp) => vo
         }
       });
       page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      // CSP violations: reported as console messages and as events; either fails the test.
+      page.on('console', (msg) => {
+        const text = msg.text();
+        if (/Content Security Policy/i.test(text) && msg.type() !== 'error' && !allowed.some((re) => re.test(text))) {
+          problems.push(`CSP: ${text}`);
+        }
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
       page.context().on('request', (req) => {
         const url = req.url();
         if (url.startsWith('data:') || url.startsWith('blob:')) return;

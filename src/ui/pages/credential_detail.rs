@@ -31,9 +31,9 @@ pub fn progress(re: &RuleEvaluation) -> Html {
     let req = re.required.hundredths().max(1);
     let pct = (re.counted.hundredths() * 100 / req).clamp(0, 100);
     let class = if re.status == RuleStatus::Met {
-        "progress__bar progress__bar--ok"
+        "progress progress--ok"
     } else {
-        "progress__bar progress__bar--bad"
+        "progress progress--bad"
     };
     let label = if re.measure == Measure::Activities {
         format!("{} of 1 activity", re.counted.hundredths() / 100)
@@ -46,9 +46,9 @@ pub fn progress(re: &RuleEvaluation) -> Html {
     };
     html! {
         <div class="progress-row">
-            <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={pct.to_string()} aria-label={label.clone()}>
-                <div class={class} style={format!("width: {pct}%")}></div>
-            </div>
+            // A native <progress>: accessible by itself, and styled without inline styles (the
+            // CSP allows no style attributes).
+            <progress class={class} max="100" value={pct.to_string()} aria-label={label.clone()}>{ format!("{pct}%") }</progress>
             <span class="progress-row__text">{ label }</span>
         </div>
     }

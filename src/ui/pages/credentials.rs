@@ -54,7 +54,7 @@ pub fn credentials_page() -> Html {
                 <EmptyState icon="🪪" title="No credentials yet">
                     <p>{ "Add each license, board certification, DEA registration or membership you keep, with its renewal cycle. \
                           Then add its requirements (total hours, topics such as ethics or opioids, caps) so the dashboard can tell you what is left." }</p>
-                    <p class="actions" style="justify-content:center">
+                    <p class="actions actions--center">
                         <Link<Route> to={Route::CredentialCatalog} classes="btn btn--primary">{ "Find your board in the catalog" }</Link<Route>>
                         <Link<Route> to={Route::CredentialNew} classes="btn">{ "Add by hand" }</Link<Route>>
                     </p>

@@ -30,7 +30,7 @@ fn welcome() -> Html {
                     <li>{ "Log the CME activities you have completed or plan to take." }</li>
                     <li>{ "Come back here to see what each requirement still needs." }</li>
                 </ol>
-                <p class="actions" style="justify-content:center">
+                <p class="actions actions--center">
                     <a class="btn btn--primary" href="#/credentials/catalog">{ "Add your first credential" }</a>
                     <a class="btn" href="#/activities/new">{ "Log an activity" }</a>
                 </p>

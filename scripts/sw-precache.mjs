@@ -1,0 +1,44 @@
+// Trunk post-build hook (see Trunk.toml). In the staging directory it:
+// 1. writes sw.js with the list of every built file and a cache name made from their hash, so each
+//    build installs as a new version and the old cache is deleted;
+// 2. puts the SHA-256 hash of Trunk's inline loader script into the Content-Security-Policy of
+//    index.html, so no other inline script can ever run.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('sw-precache: TRUNK_STAGING_DIR is not set (run through trunk build)');
+  process.exit(1);
+}
+
+function files(d) {
+  return readdirSync(d).flatMap((name) => {
+    const p = join(d, name);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+// CSP: hash every inline <script> (Trunk's wasm loader) and list the hashes in script-src.
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
+);
+html = html.replace('__INLINE_SCRIPT_HASHES__', hashes.join(' '));
+writeFileSync(indexPath, html);
+
+const all = files(dir)
+  .map((p) => relative(dir, p).split('\\').join('/'))
+  .filter((p) => p !== 'sw.js')
+  .sort();
+const hash = createHash('sha256');
+for (const f of all) hash.update(f).update(readFileSync(join(dir, f)));
+const name = `cme-tracker-${hash.digest('hex').slice(0, 16)}`;
+const precache = ['./', ...all.map((f) => `./${f}`)];
+const sw = readFileSync(join(dir, 'sw.js'), 'utf8')
+  .replace('__CACHE_NAME__', name)
+  .replace('__PRECACHE__', JSON.stringify(precache));
+writeFileSync(join(dir, 'sw.js'), sw);
+console.log(`sw-precache: ${precache.length} files in ${name}; ${hashes.length} inline script hash(es) in the CSP`);

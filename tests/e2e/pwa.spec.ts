@@ -1,0 +1,110 @@
+import { test, expect, openApp, screenshots } from './fixtures';
+import type { Page } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const dist = path.resolve(process.env.E2E_DIST || 'dist');
+
+async function waitForServiceWorker(page: Page) {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return !!reg?.active && !!navigator.serviceWorker.controller;
+  }, undefined, { timeout: 20_000 }).catch(async () => {
+    // The first load is not controlled until the worker claims it; a reload makes sure.
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 });
+  });
+}
+
+async function addActivity(page: Page, title: string) {
+  await page.goto('./#/activities/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Date (start)').fill('2025-03-10');
+  await page.getByLabel('Amount').first().fill('1');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+for (const base of ['./', './cme/'] as const) {
+  test(`works offline after one visit (served at ${base === './' ? '/' : '/cme/'})`, async ({ page, context }) => {
+    await page.goto(`${base}#/`);
+    await expect(page.locator('header .brand')).toBeVisible();
+    await waitForServiceWorker(page);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
+    expect(scope).toMatch(base === './' ? /:\d+\/$/ : /\/cme\/$/);
+    await addActivity(page, 'Logged online');
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('header .brand')).toBeVisible();
+    await page.goto(`${base}#/activities`);
+    await expect(page.getByRole('link', { name: 'Logged online' })).toBeVisible();
+    await addActivity(page, 'Logged offline');
+
+    await context.setOffline(false);
+    await page.reload();
+    await page.goto(`${base}#/activities`);
+    await expect(page.locator('tbody tr')).toHaveCount(2);
+  });
+}
+
+test('the manifest installs from any sub-path and its icons load', async ({ page, request }) => {
+  await openApp(page);
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBe('manifest.webmanifest');
+  const manifest = await (await request.get('./manifest.webmanifest')).json();
+  expect(manifest.start_url).toBe('./');
+  expect(manifest.scope).toBe('./');
+  expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  expect(manifest.icons.some((i: { purpose?: string }) => i.purpose === 'maskable')).toBe(true);
+  for (const icon of manifest.icons) {
+    const r = await request.get(`./${icon.src}`);
+    expect(r.ok(), icon.src).toBe(true);
+  }
+});
+
+test('the content security policy allows only this origin', async ({ page, guard }) => {
+  // This test injects an inline script on purpose: its violation is expected here only.
+  guard.allowConsole(/Content Security Policy|CSP violation|script-src/);
+  await openApp(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).not.toContain('__INLINE_SCRIPT_HASHES__');
+  expect(csp).not.toContain('unsafe-inline');
+  // An injected inline script is refused (the guard then sees the violation: allow it here).
+  const ran = await page.evaluate(() => {
+    (window as unknown as { __injected?: boolean }).__injected = false;
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.body.appendChild(s);
+    return (window as unknown as { __injected?: boolean }).__injected;
+  }).catch(() => false);
+  expect(ran).toBe(false);
+});
+
+test('a new build is offered as an update and then runs with a fresh cache', async ({ page }) => {
+  const swPath = path.join(dist, 'sw.js');
+  const original = fs.readFileSync(swPath, 'utf8');
+  const oldName = original.match(/cme-tracker-[0-9a-f]{16}/)![0];
+  try {
+    await openApp(page);
+    await waitForServiceWorker(page);
+    expect(await page.evaluate(() => caches.keys())).toContain(oldName);
+
+    // "Rebuild": a new cache name, as the post-build hook writes after any change.
+    const newName = `${oldName.slice(0, -4)}beef`;
+    fs.writeFileSync(swPath, original.replace(oldName, newName));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const banner = page.locator('#update-banner');
+    await expect(banner).toContainText('A new version of CME Tracker is ready');
+    await screenshots(page, 'update-banner');
+    await banner.getByRole('button', { name: 'Reload to update' }).click();
+    await page.waitForFunction((n) => caches.keys().then((k) => k.includes(n)), newName);
+    await expect(page.locator('header .brand')).toBeVisible();
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([newName]);
+  } finally {
+    fs.writeFileSync(swPath, original);
+  }
+});
