@@ -25,6 +25,9 @@
   "use strict";
   if (!("serviceWorker" in navigator)) return;
   var reloading = false;
+  // Set when the user chose "Reload to update": only then does a new worker taking control
+  // reload the page (the first install also takes control, and must not reload).
+  var updateRequested = false;
 
   function hasUnsavedInput() {
     return document.querySelector('[data-dirty="true"]') !== null;
@@ -47,6 +50,7 @@
         text.textContent = "Save or cancel the form you are editing first, then reload to update.";
         return;
       }
+      updateRequested = true;
       worker.postMessage("SKIP_WAITING");
     });
     bar.appendChild(text);
@@ -55,7 +59,7 @@
   }
 
   navigator.serviceWorker.addEventListener("controllerchange", function () {
-    if (reloading) return;
+    if (reloading || !updateRequested) return;
     reloading = true;
     location.reload();
   });

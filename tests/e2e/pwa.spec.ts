@@ -108,3 +108,18 @@ test('a new build is offered as an update and then runs with a fresh cache', asy
     fs.writeFileSync(swPath, original);
   }
 });
+
+test('delete all my data needs the typed confirmation and then leaves nothing', async ({ page }) => {
+  await openApp(page);
+  await addActivity(page, 'To be deleted');
+  await page.goto('./#/privacy');
+  await page.getByRole('button', { name: 'Delete all my data' }).click();
+  await expect(page.getByText('Type DELETE in capitals to confirm; nothing was deleted.')).toBeVisible();
+  await page.getByLabel('Type DELETE to confirm').fill('DELETE');
+  await page.getByRole('button', { name: 'Delete all my data' }).click();
+  await expect(page.getByText('Deleted. Nothing of yours is left in this browser.')).toBeVisible();
+  await screenshots(page, 'privacy');
+  await page.reload();
+  await page.goto('./#/activities');
+  await expect(page.locator('tbody tr')).toHaveCount(0);
+});
