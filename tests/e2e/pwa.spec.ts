@@ -91,7 +91,7 @@ test('a new build is offered as an update and then runs with a fresh cache', asy
   try {
     await openApp(page);
     await waitForServiceWorker(page);
-    expect(await page.evaluate(() => caches.keys())).toContain(oldName);
+    await expect.poll(() => page.evaluate(() => caches.keys()).catch(() => [] as string[])).toContain(oldName);
 
     // "Rebuild": a new cache name, as the post-build hook writes after any change.
     const newName = `${oldName.slice(0, -4)}beef`;
@@ -100,10 +100,15 @@ test('a new build is offered as an update and then runs with a fresh cache', asy
     const banner = page.locator('#update-banner');
     await expect(banner).toContainText('A new version of CME Tracker is ready');
     await screenshots(page, 'update-banner');
-    await banner.getByRole('button', { name: 'Reload to update' }).click();
-    await page.waitForFunction((n) => caches.keys().then((k) => k.includes(n)), newName);
+    // The click activates the new worker, which reloads the page.
+    await Promise.all([
+      page.waitForEvent('load'),
+      banner.getByRole('button', { name: 'Reload to update' }).click(),
+    ]);
     await expect(page.locator('header .brand')).toBeVisible();
-    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([newName]);
+    await expect
+      .poll(() => page.evaluate(() => caches.keys()).catch(() => [] as string[]), { timeout: 15_000 })
+      .toEqual([newName]);
   } finally {
     fs.writeFileSync(swPath, original);
   }
