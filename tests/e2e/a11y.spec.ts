@@ -1,0 +1,45 @@
+import { test, expect, openApp } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** Every visible form control has a name a screen reader can announce. */
+async function unlabelled(page: Page) {
+  return page.locator('input:not([type=hidden]), select, textarea').evaluateAll((els) =>
+    els
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .filter((el) => {
+        const e = el as HTMLInputElement;
+        return !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby');
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+}
+
+test('every form control on every screen has a label, and the main flows work by keyboard', async ({ page }) => {
+  await openApp(page, '#/credentials/catalog');
+  expect(await unlabelled(page)).toEqual([]);
+  // Keyboard only: search the catalog, choose Texas, fill the form, add.
+  await page.getByLabel('Search by state, profession or body').focus();
+  await page.keyboard.type('texas medical');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /Texas Medical Board/ })).toBeVisible();
+  expect(await unlabelled(page)).toEqual([]);
+  await page.getByLabel('Expiry date (end of the current cycle)').fill('2027-01-31');
+  await page.getByLabel('Expiry date (end of the current cycle)').press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Requirements' })).toBeVisible();
+  expect(await unlabelled(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Add a requirement' }).click();
+  expect(await unlabelled(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  for (const hash of ['#/activities/new', '#/activities', '#/credentials/new', '#/backup', '#/privacy', '#/']) {
+    await page.goto(`./${hash}`);
+    await expect(page.locator('main h1')).toBeVisible();
+    expect(await unlabelled(page), hash).toEqual([]);
+  }
+  // The what-if switch toggles with the keyboard.
+  await page.getByLabel('What if: count planned activities').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel('What if: count planned activities')).toBeChecked();
+});
