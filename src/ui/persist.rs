@@ -67,6 +67,9 @@ fn initial() -> (AppState, Option<StartNotice>, u64) {
     }
 }
 
+/// A save scheduled for the next task.
+type PendingSave = Option<Box<dyn FnOnce()>>;
+
 #[derive(Properties, PartialEq)]
 pub struct DataProviderProps {
     pub children: Children,
@@ -92,15 +95,38 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
         use_mut_ref(move || Some(data))
     };
 
+    // The save waiting for its task; run at once if the page is being left (reload, close), so
+    // deferring a save can never lose the last change.
+    let pending: Rc<RefCell<PendingSave>> = use_mut_ref(|| None);
+    {
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let flush = move |_: &web_sys::Event| {
+                if let Some(save) = pending.borrow_mut().take() {
+                    save();
+                }
+            };
+            let listeners = web_sys::window().map(|w| {
+                (
+                    EventListener::new(&w, "pagehide", flush.clone()),
+                    EventListener::new(&w, "beforeunload", flush),
+                )
+            });
+            move || drop(listeners)
+        });
+    }
+
     // Save after every local change.
     {
         let app = app.clone();
         let known_revision = known_revision.clone();
         let last_saved = last_saved.clone();
+        let pending = pending.clone();
         use_effect_with(app.unsaved_revision, move |rev| {
             let rev = *rev;
             // Deferred to a new task so that serialising a long career never delays the paint
-            // that shows the change; saves still run in order.
+            // that shows the change. A newer save replaces one still waiting: it writes every
+            // part that changed since the last completed save.
             let save = move || {
                 if rev > 0 && !matches!(app.save, SaveState::Unavailable(_)) {
                     let mut data = app.data.clone();
@@ -131,7 +157,13 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
                     }
                 }
             };
-            gloo::timers::callback::Timeout::new(0, save).forget();
+            *pending.borrow_mut() = Some(Box::new(save));
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(save) = pending.borrow_mut().take() {
+                    save();
+                }
+            })
+            .forget();
         });
     }
 
