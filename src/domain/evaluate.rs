@@ -14,11 +14,14 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::ops::Range;
 use uuid::Uuid;
 
 use super::activity::Activity;
 use super::credential::{Credential, Cycle, ExemptionKind};
 use super::credits::{Amount, CreditTypeId};
+pub use super::index::ActivityIndex;
+use super::index::{Designation, TopicFilter, TypeIdx};
 use super::rule::{Accepts, Recurrence, Rule, RuleKind};
 use super::topics::TopicId;
 use super::vocab;
@@ -302,31 +305,6 @@ impl Evaluation {
     }
 }
 
-/// Activities sorted once by (end date, id), so that every window is a contiguous slice and the
-/// result is independent of the order the records are stored in.
-pub struct ActivityIndex<'a> {
-    sorted: Vec<&'a Activity>,
-}
-
-impl<'a> ActivityIndex<'a> {
-    pub fn new(activities: &'a [Activity]) -> ActivityIndex<'a> {
-        let mut sorted: Vec<&Activity> = activities.iter().collect();
-        sorted.sort_by_key(|a| (a.end, a.id));
-        ActivityIndex { sorted }
-    }
-
-    /// Activities whose end date lies in `from..=to`.
-    pub fn window(&self, from: NaiveDate, to: NaiveDate) -> &[&'a Activity] {
-        let lo = self.sorted.partition_point(|a| a.end < from);
-        let hi = self.sorted.partition_point(|a| a.end <= to);
-        if lo >= hi {
-            &[]
-        } else {
-            &self.sorted[lo..hi]
-        }
-    }
-}
-
 /// Evaluates every credential against the same activities ("today" is passed in, never read).
 pub fn evaluate_all(
     credentials: &[Credential],
@@ -350,7 +328,7 @@ pub fn evaluate_indexed(
     index: &ActivityIndex<'_>,
     today: NaiveDate,
 ) -> Evaluation {
-    let ctx = Ctx::new(credential);
+    let ctx = Ctx::new(credential, index);
     let rules: Vec<RuleEvaluation> = credential
         .rules
         .iter()
@@ -392,47 +370,38 @@ struct ActiveCap<'a> {
     max: Amount,
 }
 
-impl ActiveCap<'_> {
-    fn covers(&self, a: &Activity, original: &CreditTypeId, mapped: &CreditTypeId) -> bool {
-        (self.accepts.is_any()
-            || self.accepts.credit_types.contains(original)
-            || self.accepts.credit_types.contains(mapped))
-            && (self.formats.is_empty() || self.formats.contains(&a.format))
-            && (self.topics.is_empty() || self.topics.iter().any(|t| a.has_topic(t)))
-    }
-}
-
 /// Per-credential facts every rule needs.
 struct Ctx<'a> {
     cred: &'a Credential,
     caps: Vec<ActiveCap<'a>>,
     /// Topics some rule of this credential mandates: their hours are never carried over unless
     /// the carry-over says so.
-    mandated_topics: Vec<&'a TopicId>,
+    mandated_topics: TopicFilter,
     /// Topic hours the board wants on top of the total (`counts_toward_total: false`).
     on_top: Amount,
     on_top_labels: Vec<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(cred: &'a Credential) -> Ctx<'a> {
+    fn new(cred: &'a Credential, index: &ActivityIndex<'_>) -> Ctx<'a> {
+        let mut mandated: Vec<TopicId> = Vec::new();
         let mut ctx = Ctx {
             cred,
             caps: Vec::new(),
-            mandated_topics: Vec::new(),
+            mandated_topics: TopicFilter::Any,
             on_top: Amount::ZERO,
             on_top_labels: Vec::new(),
         };
         for rule in &cred.rules {
             match &rule.kind {
                 RuleKind::TopicMin { topics, min, .. } => {
-                    ctx.mandated_topics.extend(topics.iter());
+                    mandated.extend(topics.iter().cloned());
                     if !rule.counts_toward_total && ctx.skip(rule).is_none() {
                         ctx.on_top += *min;
                         ctx.on_top_labels.push(&rule.label);
                     }
                 }
-                RuleKind::Completion { topics, .. } => ctx.mandated_topics.extend(topics.iter()),
+                RuleKind::Completion { topics, .. } => mandated.extend(topics.iter().cloned()),
                 RuleKind::Cap {
                     accepts,
                     formats,
@@ -448,6 +417,7 @@ impl<'a> Ctx<'a> {
                 _ => {}
             }
         }
+        ctx.mandated_topics = index.topic_filter(&mandated);
         ctx
     }
 
@@ -581,111 +551,144 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, a: &Activity, designation: usize, counted_as: &CreditTypeId, amount: Amount) {
-        let planned = !a.is_completed();
+    /// `counted_as` is set only when one of the credential's equivalences mapped the type.
+    #[inline(always)]
+    fn add(
+        &mut self,
+        index: &ActivityIndex<'_>,
+        i: usize,
+        position: usize,
+        counted_as: Option<&CreditTypeId>,
+        amount: Amount,
+    ) {
+        let planned = !index.is_completed(i);
         if planned {
             self.planned += amount;
-            self.exclude(a, Reason::Planned);
+            self.exclude(index, i, Reason::Planned);
         } else {
             self.counted += amount;
         }
         self.contributions.push(Contribution {
-            activity_id: a.id,
-            designation,
-            counted_as: (a.credits.get(designation).map(|d| &d.credit_type) != Some(counted_as))
-                .then(|| counted_as.clone()),
+            activity_id: index.id(i),
+            designation: position,
+            counted_as: counted_as.cloned(),
             amount,
             planned,
         });
     }
 
-    fn exclude(&mut self, a: &Activity, reason: Reason) {
+    #[inline(always)]
+    fn exclude(&mut self, index: &ActivityIndex<'_>, i: usize, reason: Reason) {
         self.exclusions.push(Exclusion {
-            activity_id: a.id,
+            activity_id: index.id(i),
             reason,
         });
     }
 }
 
-impl Ctx<'_> {
-    /// Calls `f(original type, type it counts as, hours)` for each designation of `a` that
-    /// `accepts` takes, after this credential's equivalences, unit conversion and weighting.
-    fn for_each_accepted<'s>(
-        &'s self,
-        accepts: &'s Accepts,
-        a: &'s Activity,
-        quarter: bool,
-        mut f: impl FnMut(usize, &'s CreditTypeId, &'s CreditTypeId, Amount),
-    ) {
-        for (i, d) in a.credits.iter().enumerate() {
-            let original = &d.credit_type;
-            let counted_as = if accepts.is_any() || accepts.credit_types.contains(original) {
-                Some(original)
-            } else {
-                self.cred
-                    .equivalences
+/// How one credit type of the activities counts toward one rule of a credential: worked out once
+/// per rule (equivalences, weights), then read per designation by its type index.
+#[derive(Clone, Copy)]
+struct Accepted<'c> {
+    /// The type it counts as when an equivalence mapped it; `None`: as itself.
+    mapped: Option<&'c CreditTypeId>,
+    /// The credential's weighting of the type (100 = none).
+    percent: u32,
+}
+
+/// `Accepted` per type index of the activity index; `None` where the rule does not take the type.
+type AcceptTable<'c> = Vec<Option<Accepted<'c>>>;
+
+impl<'c> Ctx<'c> {
+    fn accept_table(&self, accepts: &'c Accepts, index: &ActivityIndex<'_>) -> AcceptTable<'c> {
+        (0..index.type_count())
+            .map(|t| {
+                let original = index.credit_type(t as TypeIdx);
+                let mapped = if accepts.is_any() || accepts.credit_types.contains(original) {
+                    None
+                } else {
+                    Some(
+                        &self
+                            .cred
+                            .equivalences
+                            .iter()
+                            .find(|e| {
+                                &e.from == original && accepts.credit_types.contains(&e.counts_as)
+                            })?
+                            .counts_as,
+                    )
+                };
+                let counted_as = mapped.unwrap_or(original);
+                let percent = self
+                    .cred
+                    .weights
                     .iter()
-                    .find(|e| &e.from == original && accepts.credit_types.contains(&e.counts_as))
-                    .map(|e| &e.counts_as)
-            };
-            let Some(counted_as) = counted_as else {
+                    .find(|w| &w.credit_type == original || &w.credit_type == counted_as)
+                    .map_or(100, |w| w.percent);
+                Some(Accepted { mapped, percent })
+            })
+            .collect()
+    }
+
+    /// Calls `f(designation, how it is accepted, hours)` for each designation of activity `i` that
+    /// the rule takes, after unit conversion, weighting and quarter-hour rounding.
+    #[inline(always)]
+    fn for_each_accepted(
+        table: &AcceptTable<'c>,
+        index: &ActivityIndex<'_>,
+        i: usize,
+        quarter: bool,
+        mut f: impl FnMut(&Designation, Accepted<'c>, Amount),
+    ) {
+        for d in index.designations(i) {
+            let Some(acc) = table[d.credit_type as usize] else {
                 continue;
             };
-            let mut amount = d.amount;
-            let percent = vocab::hours_percent(original);
-            if percent != 100 {
-                amount = amount.scale_percent(percent);
-            }
-            if let Some(w) = self
-                .cred
-                .weights
-                .iter()
-                .find(|w| &w.credit_type == original || &w.credit_type == counted_as)
-            {
-                amount = amount.scale_percent(w.percent);
+            let mut amount = d.hours;
+            if acc.percent != 100 {
+                amount = amount.scale_percent(acc.percent);
             }
             if quarter {
                 amount = amount.floor_quarter();
             }
-            f(i, original, counted_as, amount);
+            f(d, acc, amount);
         }
     }
 
     /// The largest accepted designation: an activity counts once per rule.
-    fn best<'s>(
-        &'s self,
-        accepts: &'s Accepts,
-        a: &'s Activity,
+    #[inline(always)]
+    fn best(
+        table: &AcceptTable<'c>,
+        index: &ActivityIndex<'_>,
+        i: usize,
         quarter: bool,
-    ) -> Option<(usize, &'s CreditTypeId, Amount)> {
-        let mut best: Option<(usize, &CreditTypeId, Amount)> = None;
-        self.for_each_accepted(accepts, a, quarter, |i, _, t, amount| {
+    ) -> Option<(usize, Option<&'c CreditTypeId>, Amount)> {
+        let mut best: Option<(usize, Option<&CreditTypeId>, Amount)> = None;
+        Self::for_each_accepted(table, index, i, quarter, |d, acc, amount| {
             // Ties go to the first designation, so the result depends only on the record.
             if best.is_none_or(|(_, _, b)| amount > b) {
-                best = Some((i, t, amount));
+                best = Some((d.position, acc.mapped, amount));
             }
         });
         best
     }
-}
 
-impl Ctx<'_> {
     /// Sums the best accepted designation of each activity (optionally only those on `topics`).
     fn tally_simple(
         &self,
-        accepts: &Accepts,
+        accepts: &'c Accepts,
         topics: &[TopicId],
-        acts: &[&Activity],
+        index: &ActivityIndex<'_>,
+        acts: Range<usize>,
         quarter: bool,
     ) -> Tally {
+        let table = self.accept_table(accepts, index);
+        let filter = index.topic_filter(topics);
         let mut t = Tally::default();
-        for a in acts {
-            if !topics.is_empty() && !topics.iter().any(|x| a.has_topic(x)) {
-                continue;
-            }
-            match self.best(accepts, a, quarter) {
-                Some((i, counted_as, amount)) => t.add(a, i, counted_as, amount),
-                None => t.exclude(a, Reason::CreditTypeNotAccepted),
+        for i in index.positions(acts, &filter) {
+            match Self::best(&table, index, i, quarter) {
+                Some((position, mapped, amount)) => t.add(index, i, position, mapped, amount),
+                None => t.exclude(index, i, Reason::CreditTypeNotAccepted),
             }
         }
         t
@@ -693,89 +696,171 @@ impl Ctx<'_> {
 
     /// Counts a total with this credential's caps applied: activities are taken in (end date, id)
     /// order and each designation only counts up to the room left in every cap covering it. Each
-    /// activity takes the designation that counts most. Planned activities are included only
-    /// when `with_planned` (the what-if pass).
+    /// activity takes the designation that counts most.
+    ///
+    /// Two tallies run side by side, because caps may fill differently once planned hours are in:
+    /// the actual one over completed activities and, when the window holds planned ones, the
+    /// what-if one over all of them, which only adds the planned contributions and the planned
+    /// amount. The what-if tally starts at the first planned activity: until then it is the
+    /// actual one.
+    ///
+    /// `Count(up_to)` keeps only the counted amount and stops once it reaches `up_to` (the
+    /// carry-over needs no more than that, and the amount only grows).
     fn tally_capped(
         &self,
-        accepts: &Accepts,
-        acts: &[&Activity],
+        table: &AcceptTable<'c>,
+        index: &ActivityIndex<'_>,
+        acts: impl Iterator<Item = usize> + Clone,
         quarter: bool,
-        with_planned: bool,
+        mode: CapMode,
     ) -> Tally {
+        let (record, up_to) = match mode {
+            CapMode::Record => (true, None),
+            CapMode::Count(up_to) => (false, Some(up_to)),
+        };
         let mut t = Tally::default();
+        let caps: Vec<CapCheck> = self
+            .caps
+            .iter()
+            .map(|cap| cap.check(table, index))
+            .collect();
+        let with_planned = record && acts.clone().any(|i| !index.is_completed(i));
         let mut room: Vec<Amount> = self.caps.iter().map(|c| c.max).collect();
-        for a in acts {
-            if !with_planned && !a.is_completed() {
-                t.exclude(a, Reason::Planned);
+        let mut what_if_room = Vec::new();
+        let mut what_if_counted = Amount::ZERO;
+        let mut what_if_started = false;
+        let mut planned_contributions = Vec::new();
+        let mut covering: Vec<bool> = vec![false; caps.len()];
+        for i in acts {
+            let completed = index.is_completed(i);
+            if !completed && !with_planned {
+                if record {
+                    t.exclude(index, i, Reason::Planned);
+                }
                 continue;
             }
-            // (designation, counts as, effective amount, full amount, binding cap)
-            let mut best: Option<(usize, &CreditTypeId, Amount, Amount, Option<usize>)> = None;
-            let mut chosen_original: Option<&CreditTypeId> = None;
-            self.for_each_accepted(accepts, a, quarter, |di, original, counted_as, amount| {
-                let mut eff = amount;
-                let mut binding = None;
-                for (i, cap) in self.caps.iter().enumerate() {
-                    if cap.covers(a, original, counted_as) && room[i] < eff {
-                        eff = room[i];
-                        binding = Some(i);
+            for (c, cap) in caps.iter().enumerate() {
+                covering[c] = cap.covers_activity(index, i);
+            }
+            if with_planned && !completed && !what_if_started {
+                what_if_started = true;
+                what_if_room = room.clone();
+                what_if_counted = t.counted;
+            }
+            if what_if_started {
+                if let Some(s) = Self::capped_step(
+                    table,
+                    index,
+                    i,
+                    quarter,
+                    &caps,
+                    &covering,
+                    &mut what_if_room,
+                ) {
+                    what_if_counted += s.counted;
+                    if !completed && s.counted.is_positive() {
+                        planned_contributions.push(Contribution {
+                            activity_id: index.id(i),
+                            designation: s.position,
+                            counted_as: s.mapped.cloned(),
+                            amount: s.counted,
+                            planned: true,
+                        });
                     }
                 }
-                let better = match best {
-                    None => true,
-                    Some((_, _, e, full, _)) => eff > e || (eff == e && amount > full),
-                };
-                if better {
-                    best = Some((di, counted_as, eff, amount, binding));
-                    chosen_original = Some(original);
+            }
+            if !completed {
+                t.exclude(index, i, Reason::Planned);
+                continue;
+            }
+            let Some(s) = Self::capped_step(table, index, i, quarter, &caps, &covering, &mut room)
+            else {
+                if record {
+                    t.exclude(index, i, Reason::CreditTypeNotAccepted);
                 }
-            });
-            let Some((di, counted_as, eff, full, binding)) = best else {
-                t.exclude(a, Reason::CreditTypeNotAccepted);
                 continue;
             };
-            let original = chosen_original.unwrap_or(counted_as);
-            for (i, cap) in self.caps.iter().enumerate() {
-                if cap.covers(a, original, counted_as) {
-                    room[i] = room[i].saturating_sub(eff);
+            if !record {
+                t.counted += s.counted;
+                if up_to.is_some_and(|u| t.counted >= u) {
+                    break;
                 }
+                continue;
             }
-            if eff < full {
-                let cap = binding.map_or("", |i| self.caps[i].label).to_string();
+            if s.counted < s.full {
+                let cap = s.binding.map_or("", |c| self.caps[c].label).to_string();
                 t.exclude(
-                    a,
+                    index,
+                    i,
                     Reason::OverCap {
                         cap,
-                        excess: full - eff,
+                        excess: s.full - s.counted,
                     },
                 );
             }
-            if eff.is_positive() {
-                t.add(a, di, counted_as, eff);
+            if s.counted.is_positive() {
+                t.add(index, i, s.position, s.mapped, s.counted);
             }
+        }
+        if what_if_started {
+            t.planned = what_if_counted.saturating_sub(t.counted);
+            // Completed contributions first, then the planned ones, each in (end date, id) order.
+            t.contributions.append(&mut planned_contributions);
         }
         t
     }
 
-    /// A total: the actual pass over completed activities, then a what-if pass with the planned
-    /// ones (caps may fill differently once planned hours are in, so it is a separate pass).
-    fn tally_total(&self, accepts: &Accepts, acts: &[&Activity], quarter: bool) -> Tally {
-        let mut actual = self.tally_capped(accepts, acts, quarter, false);
-        if acts.iter().any(|a| !a.is_completed()) {
-            let what_if = self.tally_capped(accepts, acts, quarter, true);
-            actual.planned = (what_if.counted + what_if.planned).saturating_sub(actual.counted);
-            // Completed contributions first, then the planned ones, each in (end date, id) order.
-            actual
-                .contributions
-                .extend(what_if.contributions.into_iter().filter(|c| c.planned));
+    /// One activity through the caps: the designation that counts most after the room left in
+    /// every cap covering it, with that room used up.
+    fn capped_step(
+        table: &AcceptTable<'c>,
+        index: &ActivityIndex<'_>,
+        i: usize,
+        quarter: bool,
+        caps: &[CapCheck],
+        covering: &[bool],
+        room: &mut [Amount],
+    ) -> Option<CappedStep<'c>> {
+        let mut best: Option<(TypeIdx, CappedStep)> = None;
+        Self::for_each_accepted(table, index, i, quarter, |d, acc, amount| {
+            let mut eff = amount;
+            let mut binding = None;
+            for (c, cap) in caps.iter().enumerate() {
+                if covering[c] && cap.types[d.credit_type as usize] && room[c] < eff {
+                    eff = room[c];
+                    binding = Some(c);
+                }
+            }
+            let better = match &best {
+                None => true,
+                Some((_, b)) => eff > b.counted || (eff == b.counted && amount > b.full),
+            };
+            if better {
+                best = Some((
+                    d.credit_type,
+                    CappedStep {
+                        position: d.position,
+                        mapped: acc.mapped,
+                        counted: eff,
+                        full: amount,
+                        binding,
+                    },
+                ));
+            }
+        });
+        let (ty, step) = best?;
+        for (c, cap) in caps.iter().enumerate() {
+            if covering[c] && cap.types[ty as usize] {
+                room[c] = room[c].saturating_sub(step.counted);
+            }
         }
-        actual
+        Some(step)
     }
 
     /// Excess of the previous cycle that moves into this one.
     fn carry_over(
         &self,
-        accepts: &Accepts,
+        table: &AcceptTable<'c>,
         co: &super::rule::CarryOver,
         required: Amount,
         index: &ActivityIndex<'_>,
@@ -785,25 +870,92 @@ impl Ctx<'_> {
             return Amount::ZERO;
         };
         let acts = index.window(prev.start, prev.deadline());
-        let all = self.tally_capped(accepts, acts, quarter, false).counted;
-        let excess = all.saturating_sub(required);
-        let movable = if co.include_topic_hours {
+        // Counting stops where more would not change the result: past `required + max`, the
+        // excess is capped by `max` anyway.
+        let all = self
+            .tally_capped(
+                table,
+                index,
+                acts.clone(),
+                quarter,
+                CapMode::Count(required + co.max),
+            )
+            .counted;
+        let excess = all.saturating_sub(required).min(co.max);
+        if co.include_topic_hours || self.mandated_topics.is_any() || excess.is_zero() {
             excess
         } else {
             // Mandated-topic hours fill the previous minimum first; only the rest may move.
-            let plain: Vec<&Activity> = acts
-                .iter()
-                .copied()
-                .filter(|a| !self.mandated_topics.iter().any(|t| a.has_topic(t)))
-                .collect();
-            excess.min(self.tally_capped(accepts, &plain, quarter, false).counted)
-        };
-        movable.min(co.max)
+            let plain = acts.filter(|&i| !index.matches(i, &self.mandated_topics));
+            excess.min(
+                self.tally_capped(table, index, plain, quarter, CapMode::Count(excess))
+                    .counted,
+            )
+        }
     }
 }
 
-impl Ctx<'_> {
-    fn evaluate_rule(&self, rule: &Rule, index: &ActivityIndex<'_>) -> RuleEvaluation {
+/// What a capped tally keeps.
+#[derive(Clone, Copy)]
+enum CapMode {
+    /// Contributions, exclusions and the what-if part.
+    Record,
+    /// Only the counted amount, up to this much.
+    Count(Amount),
+}
+
+/// What one activity counts toward a capped total.
+struct CappedStep<'c> {
+    position: usize,
+    mapped: Option<&'c CreditTypeId>,
+    /// After the caps.
+    counted: Amount,
+    /// Before the caps.
+    full: Amount,
+    /// The cap that limited it, if one did.
+    binding: Option<usize>,
+}
+
+/// A cap's coverage, resolved for one rule's accept table: which types it limits, and its format
+/// and topic conditions.
+struct CapCheck<'c> {
+    /// By type index: whether the cap limits that type (as itself or as the type it counts as).
+    types: Vec<bool>,
+    formats: &'c [super::activity::Format],
+    topics: TopicFilter,
+}
+
+impl CapCheck<'_> {
+    #[inline(always)]
+    fn covers_activity(&self, index: &ActivityIndex<'_>, i: usize) -> bool {
+        (self.formats.is_empty() || self.formats.contains(&index.format(i)))
+            && index.matches(i, &self.topics)
+    }
+}
+
+impl<'c> ActiveCap<'c> {
+    fn check(&self, table: &AcceptTable<'c>, index: &ActivityIndex<'_>) -> CapCheck<'c> {
+        CapCheck {
+            types: table
+                .iter()
+                .enumerate()
+                .map(|(t, acc)| {
+                    let original = index.credit_type(t as TypeIdx);
+                    self.accepts.is_any()
+                        || self.accepts.credit_types.contains(original)
+                        || acc
+                            .and_then(|a| a.mapped)
+                            .is_some_and(|m| self.accepts.credit_types.contains(m))
+                })
+                .collect(),
+            formats: self.formats,
+            topics: index.topic_filter(self.topics),
+        }
+    }
+}
+
+impl<'c> Ctx<'c> {
+    fn evaluate_rule(&self, rule: &'c Rule, index: &ActivityIndex<'_>) -> RuleEvaluation {
         let deadline = self.cred.cycle.deadline();
         let mut ev = RuleEvaluation {
             rule_id: rule.id.clone(),
@@ -852,19 +1004,22 @@ impl Ctx<'_> {
                         self.on_top_labels.join(", ")
                     );
                 }
-                let mut t = self.tally_total(accepts, acts, quarter);
+                let table = self.accept_table(accepts, index);
+                let mut t = self.tally_capped(&table, index, acts, quarter, CapMode::Record);
                 if let Some(co) = carry_over {
-                    ev.carried_over = self.carry_over(accepts, co, ev.required, index, quarter);
+                    ev.carried_over = self.carry_over(&table, co, ev.required, index, quarter);
                     t.counted += ev.carried_over;
                 }
                 t
             }
-            RuleKind::CategoryMin { accepts, .. } => self.tally_simple(accepts, &[], acts, quarter),
+            RuleKind::CategoryMin { accepts, .. } => {
+                self.tally_simple(accepts, &[], index, acts, quarter)
+            }
             RuleKind::TopicMin {
                 topics, accepts, ..
-            } => self.tally_simple(accepts, topics, acts, quarter),
+            } => self.tally_simple(accepts, topics, index, acts, quarter),
             RuleKind::Completion { topics, accepts } => {
-                let mut t = self.tally_simple(accepts, topics, acts, false);
+                let mut t = self.tally_simple(accepts, topics, index, acts, false);
                 // Each completed activity is one completion, whatever its hours.
                 for c in &mut t.contributions {
                     c.amount = Amount::hours(1);
@@ -880,7 +1035,7 @@ impl Ctx<'_> {
                 formats,
                 topics,
                 max,
-            } => self.tally_cap_rule(rule, accepts, formats, topics, *max, acts),
+            } => self.tally_cap_rule(rule, accepts, formats, topics, *max, index, acts),
             RuleKind::PerYear {
                 accepts,
                 topics,
@@ -913,14 +1068,16 @@ impl Ctx<'_> {
     }
 
     /// A cap as a rule of its own: how much of the limit is used, and what went over it.
+    #[allow(clippy::too_many_arguments)]
     fn tally_cap_rule(
         &self,
-        rule: &Rule,
-        accepts: &Accepts,
-        formats: &[super::activity::Format],
-        topics: &[TopicId],
+        rule: &'c Rule,
+        accepts: &'c Accepts,
+        formats: &'c [super::activity::Format],
+        topics: &'c [TopicId],
         max: Amount,
-        acts: &[&Activity],
+        index: &ActivityIndex<'_>,
+        acts: Range<usize>,
     ) -> Tally {
         let cap = ActiveCap {
             label: &rule.label,
@@ -929,31 +1086,41 @@ impl Ctx<'_> {
             topics,
             max,
         };
+        // Every type counts as itself here: the cap's own types decide what it limits.
+        static ANY: Accepts = Accepts {
+            credit_types: Vec::new(),
+        };
+        let table = self.accept_table(&ANY, index);
+        let check = cap.check(&table, index);
         let mut t = Tally::default();
         let mut room = max;
         let mut planned_room = Amount::ZERO;
-        let any = Accepts::any();
-        for a in acts {
-            let mut best: Option<(usize, &CreditTypeId, Amount)> = None;
-            self.for_each_accepted(
-                &any,
-                a,
+        for i in acts {
+            if !check.covers_activity(index, i) {
+                continue;
+            }
+            let mut best: Option<(usize, Amount)> = None;
+            Self::for_each_accepted(
+                &table,
+                index,
+                i,
                 rule.round_to_quarter_hour,
-                |i, original, as_type, amount| {
-                    if cap.covers(a, original, as_type) && best.is_none_or(|(_, _, b)| amount > b) {
-                        best = Some((i, as_type, amount));
+                |d, _, amount| {
+                    if check.types[d.credit_type as usize] && best.is_none_or(|(_, b)| amount > b) {
+                        best = Some((d.position, amount));
                     }
                 },
             );
-            let Some((di, credit_type, amount)) = best else {
+            let Some((position, amount)) = best else {
                 continue;
             };
-            if a.is_completed() {
+            if index.is_completed(i) {
                 let counted = amount.min(room);
                 room = room.saturating_sub(counted);
                 if counted < amount {
                     t.exclude(
-                        a,
+                        index,
+                        i,
                         Reason::OverCap {
                             cap: rule.label.clone(),
                             excess: amount - counted,
@@ -961,11 +1128,11 @@ impl Ctx<'_> {
                     );
                 }
                 if counted.is_positive() {
-                    t.add(a, di, credit_type, counted);
+                    t.add(index, i, position, None, counted);
                 }
             } else {
                 // Planned hours fill what completed ones leave, after them.
-                t.add(a, di, credit_type, amount);
+                t.add(index, i, position, None, amount);
                 planned_room += amount;
             }
         }
@@ -977,7 +1144,7 @@ impl Ctx<'_> {
     /// a surplus in one year does not make up for another.
     fn tally_per_year(
         &self,
-        accepts: &Accepts,
+        accepts: &'c Accepts,
         topics: &[TopicId],
         min_per_year: Amount,
         index: &ActivityIndex<'_>,
@@ -987,7 +1154,7 @@ impl Ctx<'_> {
         let mut total = Tally::default();
         let mut years = Vec::new();
         for (from, to) in cycle_years(cycle) {
-            let t = self.tally_simple(accepts, topics, index.window(from, to), quarter);
+            let t = self.tally_simple(accepts, topics, index, index.window(from, to), quarter);
             total.counted += t.counted.min(min_per_year);
             total.planned += (t.counted + t.planned)
                 .min(min_per_year)

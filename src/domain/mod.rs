@@ -9,6 +9,7 @@ pub mod credits;
 pub mod describe;
 pub mod draft;
 pub mod evaluate;
+pub mod index;
 pub mod plan;
 pub mod presets;
 pub mod query;

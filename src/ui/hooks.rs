@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::domain::evaluate::{evaluate_all, Evaluation};
 use crate::ui::format;
 use crate::ui::state::use_app;
+use crate::ui::timing::Timing;
 
 /// Every credential's evaluation with completed activities only (the actual status).
 #[hook]
@@ -16,6 +17,7 @@ pub fn use_evaluations() -> Rc<Vec<Evaluation>> {
     let today = format::today();
     let data = app.data.clone();
     use_memo((app.revision, today), move |_| {
+        let _timing = Timing::start("cme:evaluate");
         evaluate_all(&data.credentials, &data.activities, today)
     })
 }

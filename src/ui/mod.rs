@@ -8,6 +8,7 @@ pub mod hooks;
 pub mod pages;
 pub mod persist;
 pub mod state;
+pub mod timing;
 
 use wasm_bindgen::JsCast;
 

@@ -128,6 +128,7 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
             // that shows the change. A newer save replaces one still waiting: it writes every
             // part that changed since the last completed save.
             let save = move || {
+                let _timing = crate::ui::timing::Timing::start("cme:save");
                 if rev > 0 && !matches!(app.save, SaveState::Unavailable(_)) {
                     let mut data = app.data.clone();
                     let stored = browser::stored_revision().unwrap_or(0);
@@ -158,12 +159,14 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
                 }
             };
             *pending.borrow_mut() = Some(Box::new(save));
-            gloo::timers::callback::Timeout::new(0, move || {
+            // After the next frame, in a task of its own: a timer alone may run before the
+            // browser paints, and writing a long career takes tens of milliseconds. Leaving the
+            // page runs a waiting save at once (the pagehide listener above).
+            after_next_frame(move || {
                 if let Some(save) = pending.borrow_mut().take() {
                     save();
                 }
-            })
-            .forget();
+            });
         });
     }
 
@@ -266,5 +269,30 @@ fn save_banner() -> Html {
                 <button type="button" class="btn btn--primary" onclick={download}>{ "Download a backup now" }</button>
             </div>
         </div>
+    }
+}
+
+/// Runs `f` in a task after the browser has painted the next frame, or after 250 ms when no frame
+/// comes (a hidden tab gets none): whichever is first, once.
+fn after_next_frame(f: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let once = Rc::new(RefCell::new(Some(f)));
+    let run = {
+        let once = once.clone();
+        move || {
+            let f = once.borrow_mut().take();
+            if let Some(f) = f {
+                f();
+            }
+        }
+    };
+    gloo::timers::callback::Timeout::new(250, run.clone()).forget();
+    if let Some(window) = web_sys::window() {
+        let callback = Closure::once_into_js(move |_: f64| {
+            gloo::timers::callback::Timeout::new(0, run).forget();
+        });
+        let _ = window.request_animation_frame(callback.unchecked_ref());
     }
 }

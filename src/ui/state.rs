@@ -87,6 +87,13 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let _timing = crate::ui::timing::Timing::start("cme:reduce");
+        self.reduce_inner(action)
+    }
+}
+
+impl AppState {
+    fn reduce_inner(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let now = chrono::Utc::now();
         let mut changed = true;

@@ -1,0 +1,373 @@
+//! The activities as the engine reads them: sorted once by (end date, id), with credit type and
+//! topic codes turned into small integers.
+//!
+//! Why: evaluating 12 credentials means about 100 rules, each reading every activity of its
+//! window (a once-ever rule reads a whole career). Comparing code strings there was most of the
+//! time; here every code is compared once, when the index is built, and the rules compare
+//! integers. The index lives for one `evaluate_all`, so it never goes stale.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+use uuid::Uuid;
+
+use super::activity::{Activity, Format};
+use super::credits::{Amount, CreditTypeId};
+use super::topics::TopicId;
+use super::vocab;
+
+/// A credit type code as an index into [`ActivityIndex::credit_type`].
+pub type TypeIdx = u16;
+/// A topic code as an index into the index's topic table.
+pub type TopicIdx = u32;
+
+/// One credit designation of an activity, ready to count.
+#[derive(Debug, Clone, Copy)]
+pub struct Designation {
+    pub credit_type: TypeIdx,
+    /// Position in `Activity::credits` (what a contribution records).
+    pub position: usize,
+    /// The amount in hours: CEUs and other units already converted (1 CEU = 10 h).
+    pub hours: Amount,
+}
+
+/// Per activity, in sorted order.
+#[derive(Debug, Clone)]
+struct Row {
+    designations: Range<u32>,
+    topics: Range<u32>,
+    /// Bit `t` set when the activity has topic `t`, for the first 64 topics (real data has
+    /// fewer); later topics are found in `topics`.
+    topic_mask: u64,
+    format: Format,
+    completed: bool,
+}
+
+/// Codes to small integers. Few distinct codes appear in real data (a handful of credit types,
+/// a few dozen topics), so a scan of the short list beats hashing; a map takes over for long lists.
+struct Interner<'a> {
+    codes: Vec<&'a str>,
+    map: HashMap<&'a str, u32>,
+}
+
+impl<'a> Interner<'a> {
+    const SCAN: usize = 24;
+
+    fn new() -> Interner<'a> {
+        Interner {
+            codes: Vec::new(),
+            map: HashMap::new(),
+        }
+    }
+
+    fn get(&self, code: &str) -> Option<u32> {
+        if self.codes.len() <= Self::SCAN {
+            self.codes.iter().position(|c| *c == code).map(|i| i as u32)
+        } else {
+            self.map.get(code).copied()
+        }
+    }
+
+    fn intern(&mut self, code: &'a str) -> u32 {
+        if let Some(i) = self.get(code) {
+            return i;
+        }
+        let i = self.codes.len() as u32;
+        self.codes.push(code);
+        if self.codes.len() == Self::SCAN + 1 {
+            self.map = self
+                .codes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (*c, i as u32))
+                .collect();
+        } else if self.codes.len() > Self::SCAN {
+            self.map.insert(code, i);
+        }
+        i
+    }
+}
+
+/// Activities sorted once by (end date, id), so that every window is a contiguous range and the
+/// result is independent of the order the records are stored in.
+pub struct ActivityIndex<'a> {
+    sorted: Vec<&'a Activity>,
+    ids: Vec<Uuid>,
+    /// End dates as day numbers (see [`day_number`]), for the window searches.
+    ends: Vec<u32>,
+    rows: Vec<Row>,
+    designations: Vec<Designation>,
+    topics: Vec<TopicIdx>,
+    /// Per topic, the positions of the activities that have it, ascending: a topic rule reads
+    /// only those, not every activity of its window (a once-ever rule's window is a career).
+    postings: Vec<Vec<u32>>,
+    credit_types: Vec<&'a CreditTypeId>,
+    topic_codes: Interner<'a>,
+}
+
+impl<'a> ActivityIndex<'a> {
+    pub fn new(activities: &'a [Activity]) -> ActivityIndex<'a> {
+        // First pass in storage order, which is also roughly the order the records sit in
+        // memory: reading them in date order instead costs a cache miss per record.
+        let n = activities.len();
+        let mut type_codes = Interner::new();
+        let mut topic_codes = Interner::new();
+        let mut credit_types: Vec<&'a CreditTypeId> = Vec::new();
+        // Unit conversion depends only on the type: look it up once per distinct type.
+        let mut percent: Vec<u32> = Vec::new();
+        let mut rows: Vec<Row> = Vec::with_capacity(n);
+        let mut designations: Vec<Designation> = Vec::with_capacity(n * 2);
+        let mut topics: Vec<TopicIdx> = Vec::new();
+        let mut ids: Vec<u128> = Vec::with_capacity(n);
+        // (end date as an unsigned day number) << 32 | storage position: sorting plain integers.
+        let mut keys: Vec<u64> = Vec::with_capacity(n);
+        for (i, a) in activities.iter().enumerate() {
+            let d0 = designations.len() as u32;
+            for (position, d) in a.credits.iter().enumerate() {
+                let t = type_codes.intern(d.credit_type.as_str());
+                if t as usize == credit_types.len() {
+                    credit_types.push(&d.credit_type);
+                    percent.push(vocab::hours_percent(&d.credit_type));
+                }
+                let p = percent[t as usize];
+                designations.push(Designation {
+                    credit_type: t as TypeIdx,
+                    position,
+                    hours: if p == 100 {
+                        d.amount
+                    } else {
+                        d.amount.scale_percent(p)
+                    },
+                });
+            }
+            let t0 = topics.len() as u32;
+            let mut topic_mask = 0u64;
+            for topic in &a.topics {
+                let t = topic_codes.intern(topic.as_str());
+                if t < 64 {
+                    topic_mask |= 1 << t;
+                }
+                topics.push(t);
+            }
+            rows.push(Row {
+                designations: d0..designations.len() as u32,
+                topics: t0..topics.len() as u32,
+                topic_mask,
+                format: a.format,
+                completed: a.is_completed(),
+            });
+            ids.push(a.id.as_u128());
+            keys.push((day_number(a.end) as u64) << 32 | i as u64);
+        }
+        keys.sort_unstable();
+        // Same end date: order by id, so that the order never depends on how records are stored.
+        let position = |k: u64| (k & 0xffff_ffff) as usize;
+        let mut s = 0;
+        while s < n {
+            let day = keys[s] >> 32;
+            let mut e = s + 1;
+            while e < n && keys[e] >> 32 == day {
+                e += 1;
+            }
+            if e - s > 1 {
+                keys[s..e].sort_unstable_by_key(|k| ids[position(*k)]);
+            }
+            s = e;
+        }
+        // Second pass in date order over the compact rows; they keep pointing into the
+        // designation and topic arrays built in storage order.
+        let mut index = ActivityIndex {
+            sorted: Vec::with_capacity(n),
+            ids: Vec::with_capacity(n),
+            ends: Vec::with_capacity(n),
+            rows: Vec::with_capacity(n),
+            designations,
+            topics,
+            postings: vec![Vec::new(); topic_codes.codes.len()],
+            credit_types,
+            topic_codes,
+        };
+        for (pos, k) in keys.iter().enumerate() {
+            let i = position(*k);
+            let a = &activities[i];
+            let row = &rows[i];
+            index.sorted.push(a);
+            index.ids.push(Uuid::from_u128(ids[i]));
+            index.ends.push((*k >> 32) as u32);
+            for &t in &index.topics[row.topics.start as usize..row.topics.end as usize] {
+                let posting = &mut index.postings[t as usize];
+                // A topic listed twice on one record is still one activity.
+                if posting.last() != Some(&(pos as u32)) {
+                    posting.push(pos as u32);
+                }
+            }
+            index.rows.push(row.clone());
+        }
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.sorted.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sorted.is_empty()
+    }
+
+    /// Positions (in sorted order) of the activities whose end date lies in `from..=to`.
+    pub fn window(&self, from: NaiveDate, to: NaiveDate) -> Range<usize> {
+        let (from, to) = (day_number(from), day_number(to));
+        let lo = self.ends.partition_point(|d| *d < from);
+        let hi = self.ends.partition_point(|d| *d <= to);
+        lo..hi.max(lo)
+    }
+
+    #[inline(always)]
+    pub fn activity(&self, i: usize) -> &'a Activity {
+        self.sorted[i]
+    }
+
+    /// The id of activity `i`, without reaching for the record.
+    #[inline(always)]
+    pub fn id(&self, i: usize) -> Uuid {
+        self.ids[i]
+    }
+
+    #[inline(always)]
+    pub fn is_completed(&self, i: usize) -> bool {
+        self.rows[i].completed
+    }
+
+    #[inline(always)]
+    pub fn format(&self, i: usize) -> Format {
+        self.rows[i].format
+    }
+
+    #[inline(always)]
+    pub fn designations(&self, i: usize) -> &[Designation] {
+        let r = &self.rows[i].designations;
+        &self.designations[r.start as usize..r.end as usize]
+    }
+
+    /// Number of distinct credit types among the activities.
+    pub fn type_count(&self) -> usize {
+        self.credit_types.len()
+    }
+
+    #[inline(always)]
+    pub fn credit_type(&self, t: TypeIdx) -> &'a CreditTypeId {
+        self.credit_types[t as usize]
+    }
+
+    /// The topics a rule names, as a filter over this index's activities.
+    pub fn topic_filter(&self, topics: &[TopicId]) -> TopicFilter {
+        if topics.is_empty() {
+            return TopicFilter::Any;
+        }
+        let mut ids: Vec<TopicIdx> = topics
+            .iter()
+            // A topic no activity has cannot match; it is simply left out.
+            .filter_map(|t| self.topic_codes.get(t.as_str()))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mask = ids.iter().filter(|t| **t < 64).fold(0, |m, t| m | 1 << t);
+        let rest = ids.iter().copied().filter(|t| *t >= 64).collect();
+        TopicFilter::Of { ids, mask, rest }
+    }
+
+    /// Whether activity `i` has one of the topics (always, for [`TopicFilter::Any`]).
+    #[inline(always)]
+    pub fn matches(&self, i: usize, filter: &TopicFilter) -> bool {
+        match filter {
+            TopicFilter::Any => true,
+            TopicFilter::Of { mask, rest, .. } => {
+                let row = &self.rows[i];
+                row.topic_mask & mask != 0
+                    || (!rest.is_empty()
+                        && self.topics[row.topics.start as usize..row.topics.end as usize]
+                            .iter()
+                            .any(|t| rest.contains(t)))
+            }
+        }
+    }
+
+    /// Positions in `window` of the activities the filter passes, ascending. With topics, only
+    /// the activities on those topics are visited.
+    pub fn positions(&self, window: Range<usize>, filter: &TopicFilter) -> Positions<'_> {
+        let TopicFilter::Of { ids, .. } = filter else {
+            return Positions::Range(window);
+        };
+        let within = |posting: &'_ [u32]| -> std::ops::Range<usize> {
+            let lo = posting.partition_point(|p| (*p as usize) < window.start);
+            let hi = posting.partition_point(|p| (*p as usize) < window.end);
+            lo..hi
+        };
+        match ids.as_slice() {
+            [] => Positions::Range(0..0),
+            [one] => {
+                let posting = &self.postings[*one as usize];
+                Positions::Slice(posting[within(posting)].iter())
+            }
+            many => {
+                // Several topics: merge their postings (an activity on two of them once).
+                let mut merged: Vec<u32> = many
+                    .iter()
+                    .flat_map(|t| {
+                        let posting = &self.postings[*t as usize];
+                        posting[within(posting)].iter().copied()
+                    })
+                    .collect();
+                merged.sort_unstable();
+                merged.dedup();
+                Positions::Owned(merged.into_iter())
+            }
+        }
+    }
+}
+
+/// A date as an unsigned day number that orders like the date.
+fn day_number(date: NaiveDate) -> u32 {
+    (date.num_days_from_ce() as i64 - i32::MIN as i64) as u32
+}
+
+/// The topics a rule asks for, interned.
+#[derive(Debug, Clone)]
+pub enum TopicFilter {
+    /// The rule names no topic: every activity passes.
+    Any,
+    /// An activity passes when it has one of `ids` (`mask` holds those below 64, `rest` the
+    /// others).
+    Of {
+        ids: Vec<TopicIdx>,
+        mask: u64,
+        rest: Vec<TopicIdx>,
+    },
+}
+
+impl TopicFilter {
+    pub fn is_any(&self) -> bool {
+        matches!(self, TopicFilter::Any)
+    }
+}
+
+/// Positions of activities in an index, ascending.
+pub enum Positions<'i> {
+    Range(Range<usize>),
+    Slice(std::slice::Iter<'i, u32>),
+    Owned(std::vec::IntoIter<u32>),
+}
+
+impl Iterator for Positions<'_> {
+    type Item = usize;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Positions::Range(r) => r.next(),
+            Positions::Slice(s) => s.next().map(|p| *p as usize),
+            Positions::Owned(v) => v.next().map(|p| p as usize),
+        }
+    }
+}
