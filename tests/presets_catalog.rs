@@ -18,7 +18,7 @@ fn types_of(a: &Accepts) -> Vec<String> {
 
 #[test]
 fn every_preset_parses_with_unique_ids_and_known_vocabulary() {
-    let presets = catalog();
+    let presets = catalog().presets();
     assert_eq!(presets.len(), 76);
     let mut ids = HashSet::new();
     let topic_codes: HashSet<&str> = vocab::TOPICS.iter().map(|t| t.code).collect();

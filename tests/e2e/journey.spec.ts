@@ -107,3 +107,19 @@ test('a Texas physician adds the Texas Medical Board from the catalog and sees e
   await expect(card).toContainText('1 hour of human trafficking');
   await screenshots(page, 'dashboard-texas');
 });
+
+test.describe('without the catalog file', () => {
+  // The service worker would answer from its cache; block it so the failed request reaches the page.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the catalog page says it could not load and the credential can still be added by hand', async ({ page, guard }) => {
+    // The browser logs the refused request itself; that one error is the point of this test.
+    guard.allowConsole(/Failed to load resource.*503/);
+    await page.route('**/catalog.json', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    await openApp(page, '#/credentials/catalog');
+    await expect(page.getByRole('alert')).toContainText('The preset catalog could not be loaded');
+    await expect(page.getByRole('alert')).toContainText('503');
+    await page.getByRole('link', { name: 'Add by hand instead' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/credential/i);
+  });
+});

@@ -40,6 +40,10 @@ for (const base of ['./', './cme/'] as const) {
     await page.goto(`${base}#/activities`);
     await expect(page.getByRole('link', { name: 'Logged online' })).toBeVisible();
     await addActivity(page, 'Logged offline');
+    // The preset catalog is a file of its own, fetched on demand: it must come from the cache.
+    await page.goto(`${base}#/credentials/catalog`);
+    await page.getByLabel('Search by state, profession or body').fill('Texas');
+    await expect(page.getByRole('button', { name: /^Choose Texas/ }).first()).toBeVisible();
 
     await context.setOffline(false);
     await page.reload();

@@ -10,9 +10,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::describe;
-use crate::domain::presets::{self, Confidence, Preset};
+use crate::domain::presets::{Confidence, Preset};
 use crate::domain::vocab;
 use crate::ui::app::Route;
+use crate::ui::catalog_source::{use_catalog, CatalogLoad};
 use crate::ui::format;
 use crate::ui::state::{use_app, Action};
 
@@ -52,6 +53,7 @@ pub fn provenance(p: &Preset) -> Html {
 
 #[function_component(CatalogPage)]
 pub fn catalog_page() -> Html {
+    let catalog = use_catalog();
     let query = use_state(String::new);
     let chosen = use_state(|| None::<&'static Preset>);
     if let Some(p) = *chosen {
@@ -61,7 +63,32 @@ pub fn catalog_page() -> Html {
         };
         return html! { <PresetSetup preset={PresetRefProp(p)} onback={back} /> };
     }
-    let results = presets::search(&query);
+    let head = html! {
+        <div class="page-head">
+            <h1>{ "Add a credential from the catalog" }</h1>
+            <Link<Route> to={Route::CredentialNew} classes="btn">{ "Add by hand instead" }</Link<Route>>
+        </div>
+    };
+    let catalog = match catalog {
+        CatalogLoad::Ready(c) => c,
+        CatalogLoad::Loading => {
+            return html! {
+                <>
+                    { head }
+                    <p class="muted" role="status" aria-busy="true">{ "Loading the catalog…" }</p>
+                </>
+            };
+        }
+        CatalogLoad::Failed(message) => {
+            return html! {
+                <>
+                    { head }
+                    <div class="banner banner--bad" role="alert"><p>{ message }</p></div>
+                </>
+            };
+        }
+    };
+    let results = catalog.search(&query);
     let on_query = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -70,20 +97,16 @@ pub fn catalog_page() -> Html {
     };
     html! {
         <>
-            <div class="page-head">
-                <h1>{ "Add a credential from the catalog" }</h1>
-                <Link<Route> to={Route::CredentialNew} classes="btn">{ "Add by hand instead" }</Link<Route>>
-            </div>
+            { head }
             <div class="field">
                 <label for="catalog-search">{ "Search by state, profession or body" }</label>
                 <input id="catalog-search" type="search" placeholder="e.g. Texas, nursing, ABIM, DEA" value={(*query).clone()} oninput={on_query} />
-                <p class="hint">{ format!("{} of {} boards and bodies", results.len(), presets::catalog().len()) }</p>
+                <p class="hint" role="status">{ format!("{} of {} boards and bodies", results.len(), catalog.len()) }</p>
             </div>
             <ul class="card-list" aria-label="Presets">
-                { for results.iter().map(|p| {
+                { for results.into_iter().map(|p| {
                     let choose = {
                         let chosen = chosen.clone();
-                        let p: &'static Preset = p;
                         Callback::from(move |_| chosen.set(Some(p)))
                     };
                     html! {

@@ -75,6 +75,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
     let app = use_app();
     let navigator = use_navigator();
     let evaluations = use_evaluations();
+    let catalog = crate::ui::catalog_source::use_catalog().ready();
     let editing = use_state(|| Editing::None);
     let exemption_error = use_state(|| None::<String>);
     let cycle_error = use_state(|| None::<String>);
@@ -290,11 +291,12 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                 if let Some(ev) = &ev {
                     <p>{ status_badge(ev.status, ev.is_overdue()) }{ " " }{ format::days_left(ev.days_left) }</p>
                 }
-                if let Some(p) = cred.preset.as_ref().and_then(|r| crate::domain::presets::find(&r.id)) {
+                // Provenance and updates appear once the catalog file has loaded.
+                if let Some(p) = cred.preset.as_ref().zip(catalog).and_then(|(r, c)| c.find(&r.id)) {
                     <p class="small muted">{ format!("Rules from the catalog preset “{}”.", p.name) }</p>
                     { crate::ui::pages::catalog::provenance(p) }
                 }
-                if let Some(p) = crate::domain::presets::update_for(&cred) {
+                if let Some(p) = catalog.and_then(|c| c.update_for(&cred)) {
                     { update_offer(&cred, p, save.clone()) }
                 }
             </div>
