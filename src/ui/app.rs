@@ -59,6 +59,7 @@ impl Route {
             | Route::ActivityEdit { .. }
             | Route::ActivityDuplicate { .. } => Route::Activities,
             Route::CredentialNew
+            | Route::CredentialCatalog
             | Route::CredentialDetail { .. }
             | Route::CredentialEdit { .. } => Route::Credentials,
             other => other.clone(),
