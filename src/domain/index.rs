@@ -63,7 +63,13 @@ impl<'a> Interner<'a> {
 
     fn get(&self, code: &str) -> Option<u32> {
         if self.codes.len() <= Self::SCAN {
-            self.codes.iter().position(|c| *c == code).map(|i| i as u32)
+            // Codes of one family differ mostly at the end ("…CAT1", "…CAT2"): comparing the
+            // length and last byte first skips most full comparisons (a byte loop in wasm).
+            let last = code.as_bytes().last();
+            self.codes
+                .iter()
+                .position(|c| c.len() == code.len() && c.as_bytes().last() == last && *c == code)
+                .map(|i| i as u32)
         } else {
             self.map.get(code).copied()
         }
@@ -120,8 +126,10 @@ impl<'a> ActivityIndex<'a> {
         let mut designations: Vec<Designation> = Vec::with_capacity(n * 2);
         let mut topics: Vec<TopicIdx> = Vec::new();
         let mut ids: Vec<u128> = Vec::with_capacity(n);
-        // (end date as an unsigned day number) << 32 | storage position: sorting plain integers.
-        let mut keys: Vec<u64> = Vec::with_capacity(n);
+        // Sorting plain integers: end date (as an unsigned day number), the id's first 32 bits,
+        // then the storage position. That is (end date, id) order except where two activities
+        // share both the day and the id's first 32 bits (rare): those are put in id order below.
+        let mut keys: Vec<u128> = Vec::with_capacity(n);
         for (i, a) in activities.iter().enumerate() {
             let d0 = designations.len() as u32;
             for (position, d) in a.credits.iter().enumerate() {
@@ -157,17 +165,17 @@ impl<'a> ActivityIndex<'a> {
                 format: a.format,
                 completed: a.is_completed(),
             });
-            ids.push(a.id.as_u128());
-            keys.push((day_number(a.end) as u64) << 32 | i as u64);
+            let id = a.id.as_u128();
+            ids.push(id);
+            keys.push((day_number(a.end) as u128) << 96 | (id >> 96) << 64 | (i as u128) << 32);
         }
         keys.sort_unstable();
-        // Same end date: order by id, so that the order never depends on how records are stored.
-        let position = |k: u64| (k & 0xffff_ffff) as usize;
+        let position = |k: u128| ((k >> 32) & 0xffff_ffff) as usize;
         let mut s = 0;
         while s < n {
-            let day = keys[s] >> 32;
+            let head = keys[s] >> 64;
             let mut e = s + 1;
-            while e < n && keys[e] >> 32 == day {
+            while e < n && keys[e] >> 64 == head {
                 e += 1;
             }
             if e - s > 1 {
@@ -194,7 +202,7 @@ impl<'a> ActivityIndex<'a> {
             let row = &rows[i];
             index.sorted.push(a);
             index.ids.push(Uuid::from_u128(ids[i]));
-            index.ends.push((*k >> 32) as u32);
+            index.ends.push((*k >> 96) as u32);
             for &t in &index.topics[row.topics.start as usize..row.topics.end as usize] {
                 let posting = &mut index.postings[t as usize];
                 // A topic listed twice on one record is still one activity.
