@@ -70,4 +70,16 @@ test('no screen scrolls sideways at 360 px, with a credential and an activity on
     if (width > 360) wide.push(`${hash}: ${width}px`);
   }
   expect(wide).toEqual([]);
+
+  // On a phone the list's filters fold behind one button, so the first rows are on the first screen.
+  await page.goto('./#/activities');
+  const toggle = page.getByRole('button', { name: 'Filters' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByLabel('From')).toBeHidden();
+  await expect(page.getByRole('link', { name: /Opioid prescribing/ })).toBeInViewport();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await page.getByLabel('Status').selectOption('planned');
+  await expect(page.getByRole('button', { name: 'Filters (1 on)' })).toBeVisible();
+  await expect(page.locator('#activity-totals')).toContainText('0 of 1 activities');
 });

@@ -58,6 +58,7 @@ pub fn activities_page() -> Html {
     let filter = use_state(ActivityFilter::default);
     let counts_toward = use_state(|| None::<Uuid>);
     let page = use_state(|| 0usize);
+    let more_open = use_state(|| false);
     let evaluations = use_evaluations();
 
     let activities = &app.data.activities;
@@ -220,6 +221,24 @@ pub fn activities_page() -> Html {
             .join(" · ")
     };
 
+    // Filters other than the search, for the folded button's count.
+    let more_active = [
+        filter.from.is_some(),
+        filter.to.is_some(),
+        filter.credit_type.is_some(),
+        filter.topic.is_some(),
+        filter.format.is_some(),
+        filter.status.is_some(),
+        counts_toward.is_some(),
+    ]
+    .into_iter()
+    .filter(|on| *on)
+    .count();
+    let toggle_more = {
+        let more_open = more_open.clone();
+        Callback::from(move |_| more_open.set(!*more_open))
+    };
+
     html! {
         <>
             <div class="page-head">
@@ -233,6 +252,13 @@ pub fn activities_page() -> Html {
                         <input id="flt-text" type="search" placeholder="Title, provider, topic, tag, notes"
                             value={filter.text.clone()} oninput={on_text} />
                     </div>
+                    // On a phone the seven filters would fill the screen before the first row:
+                    // they fold behind this button (always shown on wider screens, by CSS).
+                    <button type="button" class="btn btn--small filters__toggle"
+                        aria-expanded={more_open.to_string()} aria-controls="filters-more" onclick={toggle_more}>
+                        { if more_active > 0 { format!("Filters ({more_active} on)") } else { "Filters".to_string() } }
+                    </button>
+                    <div id="filters-more" class={classes!("filters__more", (*more_open).then_some("filters__more--open"))}>
                     <div class="field">
                         <label for="flt-from">{ "From" }</label>
                         <input id="flt-from" type="date" onchange={on_from}
@@ -291,6 +317,7 @@ pub fn activities_page() -> Html {
                             </select>
                         </div>
                     }
+                    </div>
                 </div>
                 if f.is_active() {
                     <button type="button" class="btn btn--small" onclick={clear}>{ "Clear filters" }</button>

@@ -21,7 +21,7 @@ pub fn confidence_badge(c: Confidence) -> Html {
     let class = match c {
         Confidence::High => "badge badge--ok",
         Confidence::Medium => "badge badge--warn",
-        Confidence::Low => "badge badge--bad",
+        Confidence::Low => "badge badge--bad badge--wrap",
     };
     html! { <span class={class}>{ c.label() }</span> }
 }
