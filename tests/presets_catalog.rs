@@ -140,3 +140,29 @@ fn instantiate_copies_rules_and_remembers_the_preset_version() {
         .iter()
         .any(|x| matches!(x, RuleChange::Changed { .. })));
 }
+
+#[test]
+fn adding_the_dea_registration_makes_its_holder_a_registrant_so_mate_applies() {
+    use cme_tracker::domain::evaluate::{evaluate, RuleStatus};
+    let mate = find("us-dea-mate").expect("the MATE preset");
+    let implied = mate.implied_conditions();
+    assert_eq!(
+        implied.iter().map(String::as_str).collect::<Vec<_>>(),
+        ["dea_registrant"]
+    );
+    let mut cred = mate.instantiate(
+        uuid::Uuid::new_v4(),
+        date("2024-07-01"),
+        date("2027-06-30"),
+        chrono::Utc::now(),
+    );
+    cred.conditions = implied;
+    let ev = evaluate(&cred, &[], date("2026-01-01"));
+    assert_eq!(ev.rules[0].status, RuleStatus::NotMet);
+    assert_eq!(
+        ev.rules[0].remaining,
+        cme_tracker::domain::build::hours("8")
+    );
+    // A state license implies nothing: its conditions are the holder's to tick.
+    assert!(find("us-tx-md-do").unwrap().implied_conditions().is_empty());
+}

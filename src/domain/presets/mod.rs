@@ -240,6 +240,21 @@ impl Preset {
         }
     }
 
+    /// Holder conditions the credential itself establishes, pre-ticked when it is added (the user
+    /// can still untick them): whoever adds a DEA registration is a DEA registrant, so its MATE
+    /// rule applies without a second question.
+    pub fn implied_conditions(&self) -> std::collections::BTreeSet<String> {
+        let implied: &[&str] = match self.kind {
+            CredentialKind::DeaRegistration => &["dea_registrant"],
+            _ => &[],
+        };
+        implied
+            .iter()
+            .filter(|c| self.conditions_asked.iter().any(|a| a == *c))
+            .map(|c| c.to_string())
+            .collect()
+    }
+
     /// The cycle start that goes with an expiry date: one cycle length earlier, plus a day.
     pub fn cycle_start_for(&self, cycle_end: NaiveDate) -> NaiveDate {
         cycle_end

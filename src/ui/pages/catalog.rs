@@ -1,8 +1,6 @@
 //! Add a credential from the preset catalog: search by state, profession or body, read the
 //! rules with their sources and confidence, set the cycle and the holder conditions, add.
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use uuid::Uuid;
 use web_sys::HtmlInputElement;
@@ -147,7 +145,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
     let end = use_state(String::new);
     let deadline = use_state(String::new);
     let first = use_state(|| false);
-    let conditions = use_state(BTreeSet::<String>::new);
+    let conditions = use_state(|| p.implied_conditions());
     let error = use_state(|| None::<String>);
     let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     let start_preview = parse(&end).map(|e| p.cycle_start_for(e));
