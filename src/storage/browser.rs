@@ -62,6 +62,16 @@ pub fn save(
     Ok(())
 }
 
+/// Bytes the records take in localStorage (what counts against its ~5 MB quota: two bytes per
+/// UTF-16 unit), apart from the app's own files the service worker keeps.
+pub fn records_size() -> usize {
+    std::iter::once(KEY_META)
+        .chain(format::DATA_KEYS)
+        .filter_map(get)
+        .map(|v| v.encode_utf16().count() * 2)
+        .sum()
+}
+
 /// The revision another tab (or this one) last saved.
 pub fn stored_revision() -> Option<u64> {
     let meta: serde_json::Value = serde_json::from_str(&get(KEY_META)?).ok()?;

@@ -42,14 +42,15 @@ pub fn backup_page() -> Html {
     let import = use_state(|| Import::Idle);
     let reader = use_mut_ref(|| None::<FileReader>);
     let confirm_replace = use_state(|| false);
-    let usage = use_state(|| None::<(f64, f64, Option<bool>)>);
+    // (records' bytes, site's bytes, quota, persisted), read once when the page opens.
+    let usage = use_state(|| None::<(usize, f64, f64, Option<bool>)>);
     {
         let usage = usage.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let persisted = browser::request_persistence().await;
                 if let Some((used, quota)) = browser::estimate().await {
-                    usage.set(Some((used, quota, persisted)));
+                    usage.set(Some((browser::records_size(), used, quota, persisted)));
                 }
             });
         });
@@ -201,9 +202,10 @@ pub fn backup_page() -> Html {
                     }
                 </p>
                 <button type="button" class="btn btn--primary" onclick={on_download.clone()}>{ "Download backup" }</button>
-                if let Some((used, quota, persisted)) = *usage {
+                if let Some((records, used, quota, persisted)) = *usage {
                     <p class="small muted">
-                        { format!("This site uses {:.1} MB of about {:.0} MB the browser allows. ", used / 1_048_576.0, quota / 1_048_576.0) }
+                        { format!("Your records take {}; with the app's offline copy this site uses {} of about {} the browser allows. ",
+                            format::bytes(records as f64), format::bytes(used), format::bytes(quota)) }
                         { match persisted {
                             Some(true) => "The browser keeps this data even when space runs low.",
                             Some(false) => "The browser may clear this data when space runs low — another reason to keep backups.",
