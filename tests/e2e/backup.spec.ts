@@ -27,6 +27,8 @@ test('export downloads every record and importing it into an empty profile gives
   await openApp(page);
   await seed(page);
   await page.goto('./#/backup');
+  // The records' own size, apart from the app's offline copy (a few KB for this seed).
+  await expect(page.getByText(/Your records take \d+(\.\d)? (bytes|KB);/)).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download backup' }).click(),
