@@ -71,6 +71,23 @@ test('no screen scrolls sideways at 360 px, with a credential and an activity on
   }
   expect(wide).toEqual([]);
 
+  // Check lists (topics, holder conditions) whose labels wrap onto two lines must not overlap.
+  // (Their rows once collapsed during full-page screenshots; the CSS now fixes row heights to
+  // their content, and this keeps an eye on the ordinary layouts.)
+  for (const [hash, list] of [['/activities/new', '.topic-list'], ['/credentials/new', '.check-grid']]) {
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 780 });
+      await page.goto(`./#${hash}`);
+      const boxes = await page.locator(`${list} label.check > span`).evaluateAll((els) =>
+        els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.top, r.right, r.bottom]));
+      expect(boxes.length, `${hash} ${list}`).toBeGreaterThan(3);
+      const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) =>
+        a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1).map(() => `${hash} ${width}px: label ${i}`));
+      expect(overlaps).toEqual([]);
+    }
+  }
+  await page.setViewportSize({ width: 360, height: 780 });
+
   // On a phone the list's filters fold behind one button, so the first rows are on the first screen.
   await page.goto('./#/activities');
   const toggle = page.getByRole('button', { name: 'Filters' });
