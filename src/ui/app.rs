@@ -80,6 +80,15 @@ pub fn app() -> Html {
 
 #[function_component(Frame)]
 fn frame() -> Html {
+    // A new page starts at its top, and keyboard and screen-reader users land in it rather than
+    // on the link they left (unless the page already put focus on one of its own fields).
+    let route = use_route::<Route>();
+    let first = use_mut_ref(|| true);
+    use_effect_with(route, move |_| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            page_changed();
+        }
+    });
     html! {
         <>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
@@ -100,6 +109,31 @@ fn frame() -> Html {
                 { "Your records stay in this browser. Nothing is sent anywhere." }
             </footer>
         </>
+    }
+}
+
+fn page_changed() {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    let Some(doc) = window.document() else {
+        return;
+    };
+    let Some(main) = doc
+        .get_element_by_id("main")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let focus_in_page = doc
+        .active_element()
+        .is_some_and(|a| a != *main.as_ref() && main.contains(Some(&a)));
+    if !focus_in_page {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = main.focus_with_options(&options);
     }
 }
 

@@ -28,6 +28,24 @@ test('navigation works with the keyboard alone', async ({ page }) => {
   await expect(page).toHaveURL(/#\/activities$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Activities' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Activities' })).toHaveAttribute('aria-current', 'page');
+  // Focus moved into the new page, so the next Tab reaches its content, not the rest of the menu.
+  await expect(page.locator('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.querySelector('main')!.contains(document.activeElement))).toBe(true);
+});
+
+test('a new page opens at its top, not where the last one was scrolled', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 700 });
+  await openApp(page, '#/activities/new');
+  await page.getByLabel('Title').fill('Scrolled far down');
+  await page.getByLabel('Date (start)').fill('2025-03-10');
+  await page.getByLabel('Amount').first().fill('1');
+  const save = page.getByRole('button', { name: 'Save activity' });
+  await save.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  await save.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Scrolled far down' })).toBeVisible();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
 
 test('an unknown address shows a way back instead of a blank page', async ({ page }) => {
