@@ -79,7 +79,7 @@ pub fn encode(
     let mut out = Vec::new();
     let json = |v: &dyn erased::Ser| v.to_json();
     if previous.is_none_or(|p| p.activities != data.activities) {
-        out.push((KEY_ACTIVITIES, json(&compact::to_stored(&data.activities))));
+        out.push((KEY_ACTIVITIES, compact::to_stored_json(&data.activities)));
     }
     if previous.is_none_or(|p| p.credentials != data.credentials) {
         out.push((KEY_CREDENTIALS, json(&data.credentials)));
