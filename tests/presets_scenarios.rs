@@ -11,7 +11,7 @@ use uuid::Uuid;
 use cme_tracker::domain::build::*;
 use cme_tracker::domain::evaluate::{cycle_years, evaluate, Measure, RuleStatus};
 use cme_tracker::domain::presets::{catalog, find, Preset};
-use cme_tracker::domain::{Activity, Amount, Credential, Rule, RuleKind};
+use cme_tracker::domain::{Activity, Amount, Credential, RenewalAnswer, Rule, RuleKind};
 
 const END: &str = "2027-12-31";
 const TODAY: &str = "2027-06-30";
@@ -281,6 +281,7 @@ fn cred_from(id: &str, end: &str, renewal: u32, conditions: &[&str]) -> Credenti
     let end = date(end);
     let mut c = p.instantiate(Uuid::new_v4(), p.cycle_start_for(end), end, Utc::now());
     c.first_renewal = renewal == 1;
+    c.renewal = Some(renewal);
     let mut start = c.cycle.start;
     for _ in 1..renewal {
         let prev_end = start.pred_opt().unwrap();
@@ -356,6 +357,26 @@ fn texas_opioids_first_two_renewals_then_every_eight_years() {
     );
     assert_eq!(
         status_of(&fifth, &opioid(2018), "pain_management_opioids").1,
+        hours("2")
+    );
+
+    // A long-licensed physician who records no earlier cycles but answers "third renewal or
+    // later": the every-8-years rule applies (2018 is too old, 2020 counts), not the early one.
+    let mut veteran = cred_from("us-tx-md-do", "2027-01-31", 2, &["direct_patient_care"]);
+    veteran.past_cycles.clear();
+    veteran.set_renewal_answer(RenewalAnswer::ThirdOrLater);
+    let ev = evaluate(&veteran, &opioid(2020), date(TODAY));
+    assert_eq!(
+        ev.rule("pain_management_opioids_first").unwrap().status,
+        RuleStatus::NotApplicable
+    );
+    assert_eq!(
+        ev.rule("pain_management_opioids").unwrap().status,
+        RuleStatus::Met
+    );
+    let ev = evaluate(&veteran, &opioid(2018), date(TODAY));
+    assert_eq!(
+        ev.rule("pain_management_opioids").unwrap().remaining,
         hours("2")
     );
 }

@@ -103,6 +103,7 @@ pub fn credential(name: &str, start: &str, end: &str) -> CredentialBuilder {
         cycle: Cycle::new(date(start), date(end)),
         past_cycles: Vec::new(),
         first_renewal: false,
+        renewal: None,
         rules: Vec::new(),
         weights: Vec::new(),
         equivalences: Vec::new(),
@@ -137,6 +138,7 @@ impl CredentialBuilder {
     }
     pub fn first_renewal(mut self) -> Self {
         self.0.first_renewal = true;
+        self.0.renewal = Some(1);
         self
     }
     pub fn exemption(mut self, rule_id: &str, kind: ExemptionKind, reason: &str) -> Self {

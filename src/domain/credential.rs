@@ -111,6 +111,50 @@ pub struct PresetRef {
     pub version: u32,
 }
 
+/// "Which renewal is this cycle?" as a form asks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RenewalAnswer {
+    NotSure,
+    First,
+    Second,
+    ThirdOrLater,
+}
+
+impl RenewalAnswer {
+    pub const ALL: [RenewalAnswer; 4] = [
+        RenewalAnswer::NotSure,
+        RenewalAnswer::First,
+        RenewalAnswer::Second,
+        RenewalAnswer::ThirdOrLater,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RenewalAnswer::NotSure => "Not sure",
+            RenewalAnswer::First => "The first renewal after licensure",
+            RenewalAnswer::Second => "The second renewal",
+            RenewalAnswer::ThirdOrLater => "The third renewal or later",
+        }
+    }
+
+    /// A stable value for a form's `<option>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            RenewalAnswer::NotSure => "not_sure",
+            RenewalAnswer::First => "first",
+            RenewalAnswer::Second => "second",
+            RenewalAnswer::ThirdOrLater => "third_or_later",
+        }
+    }
+
+    pub fn from_code(code: &str) -> RenewalAnswer {
+        RenewalAnswer::ALL
+            .into_iter()
+            .find(|a| a.code() == code)
+            .unwrap_or(RenewalAnswer::NotSure)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Credential {
     pub id: Uuid,
@@ -130,6 +174,11 @@ pub struct Credential {
     /// Whether the current cycle is the first renewal after initial licensure.
     #[serde(default)]
     pub first_renewal: bool,
+    /// Which renewal the current cycle leads to, when the holder said so (2 = second, 3 = third
+    /// or later). Rules for "the first two renewals" or "from the third renewal on" depend on it;
+    /// without it the number is inferred from the recorded earlier cycles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewal: Option<u32>,
     pub rules: Vec<Rule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weights: Vec<CreditWeight>,
@@ -170,17 +219,45 @@ impl Credential {
         next.ce_deadline = ce_deadline;
         let old = std::mem::replace(&mut self.cycle, next);
         self.past_cycles.insert(0, old);
+        // An answered renewal number moves on with the cycle; an unanswered one stays inferred
+        // from the recorded cycles (which just grew by one).
+        self.renewal = self.renewal.map(|n| n.max(1) + 1);
         self.first_renewal = false;
         Ok(())
     }
 
-    /// Which renewal the current cycle is: 1 for the first renewal. Without a first-renewal flag
-    /// the count of recorded earlier cycles is the best evidence (and at least 2).
+    /// The holder's answer to "which renewal is this?", as the forms show it.
+    pub fn renewal_answer(&self) -> RenewalAnswer {
+        match (self.first_renewal, self.renewal) {
+            (true, _) => RenewalAnswer::First,
+            (false, Some(2)) => RenewalAnswer::Second,
+            (false, Some(n)) if n >= 3 => RenewalAnswer::ThirdOrLater,
+            _ => RenewalAnswer::NotSure,
+        }
+    }
+
+    pub fn set_renewal_answer(&mut self, answer: RenewalAnswer) {
+        self.first_renewal = answer == RenewalAnswer::First;
+        self.renewal = match answer {
+            RenewalAnswer::NotSure => None,
+            RenewalAnswer::First => Some(1),
+            RenewalAnswer::Second => Some(2),
+            RenewalAnswer::ThirdOrLater => Some(3),
+        };
+    }
+
+    /// Which renewal the current cycle is: 1 for the first renewal. The holder's answer counts,
+    /// raised by the earlier cycles recorded since; without an answer the recorded cycles are the
+    /// only evidence, and "at least the second" is assumed (it keeps first-renewal-only rules in
+    /// force rather than silently dropping them).
     pub fn renewal_number(&self) -> u32 {
         if self.first_renewal {
-            1
-        } else {
-            (self.past_cycles.len() as u32 + 1).max(2)
+            return 1;
+        }
+        let recorded = self.past_cycles.len() as u32 + 1;
+        match self.renewal {
+            Some(n) => n.max(recorded),
+            None => recorded.max(2),
         }
     }
 }
@@ -188,6 +265,36 @@ impl Credential {
 #[cfg(test)]
 mod tests {
     use crate::domain::build::*;
+    use crate::domain::RenewalAnswer;
+
+    #[test]
+    fn the_renewal_answer_sets_the_renewal_number_and_moves_on_with_each_cycle() {
+        let mut c = credential("TX", "2025-02-01", "2027-01-31").build();
+        // No answer, no recorded cycles: assumed at least the second renewal.
+        assert_eq!(c.renewal_answer(), RenewalAnswer::NotSure);
+        assert_eq!(c.renewal_number(), 2);
+        c.set_renewal_answer(RenewalAnswer::ThirdOrLater);
+        assert_eq!(c.renewal_number(), 3);
+        c.start_next_cycle(date("2029-01-31"), None).unwrap();
+        assert_eq!(c.renewal_number(), 4);
+        assert_eq!(c.renewal_answer(), RenewalAnswer::ThirdOrLater);
+
+        let mut first = credential("FL", "2025-02-01", "2027-01-31").build();
+        first.set_renewal_answer(RenewalAnswer::First);
+        assert_eq!(first.renewal_number(), 1);
+        first.start_next_cycle(date("2029-01-31"), None).unwrap();
+        assert_eq!(first.renewal_number(), 2);
+        assert_eq!(first.renewal_answer(), RenewalAnswer::Second);
+
+        // Recorded earlier cycles outweigh a lower answer.
+        let mut many = credential("CA", "2025-02-01", "2027-01-31")
+            .past_cycle("2023-02-01", "2025-01-31")
+            .past_cycle("2021-02-01", "2023-01-31")
+            .past_cycle("2019-02-01", "2021-01-31")
+            .build();
+        many.set_renewal_answer(RenewalAnswer::Second);
+        assert_eq!(many.renewal_number(), 4);
+    }
 
     #[test]
     fn a_new_cycle_keeps_the_old_one_for_recurring_rules() {

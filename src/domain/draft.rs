@@ -413,7 +413,7 @@ pub struct CredentialDraft {
     pub cycle_end: String,
     pub ce_deadline: String,
     pub conditions: std::collections::BTreeSet<String>,
-    pub first_renewal: bool,
+    pub renewal: super::credential::RenewalAnswer,
     pub notes: String,
 }
 
@@ -428,7 +428,7 @@ impl Default for CredentialDraft {
             cycle_end: String::new(),
             ce_deadline: String::new(),
             conditions: Default::default(),
-            first_renewal: false,
+            renewal: super::credential::RenewalAnswer::NotSure,
             notes: String::new(),
         }
     }
@@ -460,7 +460,7 @@ pub struct ValidCredential {
     pub cycle_end: NaiveDate,
     pub ce_deadline: Option<NaiveDate>,
     pub conditions: std::collections::BTreeSet<String>,
-    pub first_renewal: bool,
+    pub renewal: super::credential::RenewalAnswer,
     pub notes: String,
 }
 
@@ -476,7 +476,7 @@ impl CredentialDraft {
             cycle_end: iso(c.cycle.end),
             ce_deadline: c.cycle.ce_deadline.map(iso).unwrap_or_default(),
             conditions: c.conditions.clone(),
-            first_renewal: c.first_renewal,
+            renewal: c.renewal_answer(),
             notes: c.notes.clone(),
         }
     }
@@ -563,7 +563,7 @@ impl CredentialDraft {
                 cycle_end,
                 ce_deadline: deadline,
                 conditions: self.conditions.clone(),
-                first_renewal: self.first_renewal,
+                renewal: self.renewal,
                 notes: self.notes.trim().to_string(),
             }),
             _ => Err(errors),
@@ -1078,6 +1078,7 @@ impl ValidCredential {
             cycle: Cycle::new(self.cycle_start, self.cycle_end),
             past_cycles: Vec::new(),
             first_renewal: false,
+            renewal: None,
             rules: Vec::new(),
             weights: Vec::new(),
             equivalences: Vec::new(),
@@ -1094,7 +1095,10 @@ impl ValidCredential {
         c.cycle.end = self.cycle_end;
         c.cycle.ce_deadline = self.ce_deadline;
         c.conditions = self.conditions;
-        c.first_renewal = self.first_renewal;
+        // An unchanged answer keeps what the cycles recorded since then have added.
+        if c.renewal_answer() != self.renewal {
+            c.set_renewal_answer(self.renewal);
+        }
         c.notes = self.notes;
         c.updated_at = now;
         c

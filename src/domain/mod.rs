@@ -21,7 +21,7 @@ pub mod vocab;
 pub use activity::{Accreditor, Activity, ActivityStatus, Format};
 pub use credential::{
     Credential, CredentialKind, CreditWeight, Cycle, Equivalence, Exemption, ExemptionKind,
-    PresetRef,
+    PresetRef, RenewalAnswer,
 };
 pub use credits::{Amount, AmountError, CreditDesignation, CreditTypeId};
 pub use rule::{Accepts, AppliesIf, CarryOver, Recurrence, Rule, RuleKind};

@@ -123,3 +123,18 @@ test.describe('without the catalog file', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(/credential/i);
   });
 });
+
+test('a physician at the third renewal or later gets the every-8-years opioid rule, not the early one', async ({ page }) => {
+  await openApp(page, '#/credentials/catalog');
+  await page.getByLabel('Search by state, profession or body').fill('texas medical');
+  await page.getByRole('button', { name: /Choose Texas – Texas Medical Board/ }).click();
+  await page.getByLabel('Expiry date (end of the current cycle)').fill('2027-01-31');
+  await page.getByLabel(/direct patient care/i).check();
+  await page.getByLabel('Which renewal does this cycle lead to?').selectOption({ label: 'The third renewal or later' });
+  await page.getByRole('button', { name: 'Add this credential' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Requirements' })).toBeVisible();
+  await expect(page.getByText('Required only in the first 2 renewals.')).toBeVisible();
+  // The form shows the answer back, and it can be changed there.
+  await page.getByRole('link', { name: 'Edit details' }).click();
+  await expect(page.getByLabel('Which renewal does this cycle lead to?')).toHaveValue('third_or_later');
+});

@@ -227,6 +227,7 @@ impl Preset {
             cycle: Cycle::new(cycle_start, cycle_end),
             past_cycles: Vec::new(),
             first_renewal: false,
+            renewal: None,
             rules: self.rules.clone(),
             weights: Vec::new(),
             equivalences: self.equivalences.clone(),

@@ -10,8 +10,10 @@ use yew_router::prelude::*;
 use crate::domain::describe;
 use crate::domain::presets::{Confidence, Preset};
 use crate::domain::vocab;
+use crate::domain::RenewalAnswer;
 use crate::ui::app::Route;
 use crate::ui::catalog_source::{use_catalog, CatalogLoad};
+use crate::ui::components::RenewalSelect;
 use crate::ui::format;
 use crate::ui::state::{use_app, Action};
 
@@ -144,16 +146,16 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
     let navigator = use_navigator();
     let end = use_state(String::new);
     let deadline = use_state(String::new);
-    let first = use_state(|| false);
+    let renewal = use_state(|| RenewalAnswer::NotSure);
     let conditions = use_state(|| p.implied_conditions());
     let error = use_state(|| None::<String>);
     let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     let start_preview = parse(&end).map(|e| p.cycle_start_for(e));
     let onsubmit = {
-        let (end, deadline, first, conditions, error) = (
+        let (end, deadline, renewal, conditions, error) = (
             end.clone(),
             deadline.clone(),
-            first.clone(),
+            renewal.clone(),
             conditions.clone(),
             error.clone(),
         );
@@ -178,7 +180,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
             }
             let mut c = p.instantiate(Uuid::new_v4(), start, cycle_end, format::now());
             c.cycle.ce_deadline = ce;
-            c.first_renewal = *first;
+            c.set_renewal_answer(*renewal);
             c.conditions = (*conditions).clone();
             let id = c.id.to_string();
             app.dispatch(Action::SaveCredential(c));
@@ -254,13 +256,10 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                         </div>
                     </fieldset>
                 }
-                <label class="check" for="preset-first">
-                    <input type="checkbox" id="preset-first" checked={*first} onchange={{
-                        let first = first.clone();
-                        Callback::from(move |e: Event| first.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
-                    }} />
-                    <span>{ "This is my first renewal" }</span>
-                </label>
+                <RenewalSelect id="preset-renewal" value={*renewal} onchange={{
+                    let renewal = renewal.clone();
+                    Callback::from(move |answer| renewal.set(answer))
+                }} />
                 if let Some(m) = &*error { <p class="error" id="preset-error">{ m.clone() }</p> }
                 <div class="actions">
                     <button type="submit" class="btn btn--primary">{ "Add this credential" }</button>

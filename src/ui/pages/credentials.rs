@@ -12,7 +12,7 @@ use crate::domain::draft::{CredentialDraft, CredentialField, CredentialFieldErro
 use crate::domain::evaluate::CredentialStatus;
 use crate::domain::{vocab, CredentialKind};
 use crate::ui::app::Route;
-use crate::ui::components::EmptyState;
+use crate::ui::components::{EmptyState, RenewalSelect};
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
 use crate::ui::state::{use_app, Action};
@@ -244,12 +244,9 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
             }))
         })
     };
-    let on_first = {
+    let on_renewal = {
         let update = update.clone();
-        Callback::from(move |e: Event| {
-            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-            update(Box::new(move |d| d.first_renewal = on));
-        })
+        Callback::from(move |answer| update(Box::new(move |d| d.renewal = answer)))
     };
     let on_notes = {
         let update = update.clone();
@@ -313,10 +310,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                         }) }
                     </div>
                 </fieldset>
-                <label class="check" for="cred-first">
-                    <input type="checkbox" id="cred-first" checked={d.first_renewal} onchange={on_first} />
-                    <span>{ "This is the first renewal since I was licensed or certified" }</span>
-                </label>
+                <RenewalSelect id="cred-renewal" value={d.renewal} onchange={on_renewal} />
                 <div class="field">
                     <label for="cred-notes">{ "Notes" }</label>
                     <textarea id="cred-notes" rows="2" value={d.notes.clone()} oninput={on_notes} />
