@@ -78,6 +78,7 @@ pub fn privacy_page() -> Html {
                 <h2 id="privacy-presets">{ "About the requirement presets" }</h2>
                 <p>{ "The board presets are drawn from public sources listed with each one, with a confidence level and the date \
                       the facts were checked. They are aids, not legal advice: verify with your board." }</p>
+                <p>{ "The catalog is a file of the app itself, fetched from the same address the first time you open it and                       kept for offline use; the request carries nothing about you." }</p>
             </section>
             <section class="card card--danger" aria-labelledby="privacy-delete">
                 <h2 id="privacy-delete">{ "Delete all my data" }</h2>
