@@ -330,7 +330,8 @@ pub fn activities_page() -> Html {
             if view.rows.is_empty() {
                 <p class="empty-state">{ "No activity matches these filters." }</p>
             } else {
-                <div class="table-wrap">
+                // Focusable so the table can be scrolled sideways by keyboard on a phone.
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Activity list">
                     <table class="activity-table">
                         <caption class="visually-hidden">{ "Activities, sortable by column" }</caption>
                         <thead>

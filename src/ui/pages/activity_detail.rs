@@ -104,7 +104,8 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
                     <Link<Route> to={Route::Credentials}>{ "Go to credentials" }</Link<Route>>
                 </p>
             } else {
-                <div class="table-wrap">
+                // Focusable so the table can be scrolled sideways by keyboard on a phone.
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Where it counts">
                     <table>
                         <thead><tr><th scope="col">{ "Credential" }</th><th scope="col">{ "Requirement" }</th><th scope="col">{ "Counts" }</th><th scope="col">{ "Why" }</th></tr></thead>
                         <tbody>
