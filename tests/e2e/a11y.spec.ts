@@ -1,4 +1,4 @@
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, seedTexasWithActivity, everyScreen } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Every visible form control has a name a screen reader can announce. */
@@ -46,24 +46,11 @@ test('every form control on every screen has a label, and the main flows work by
 
 test('no screen scrolls sideways at 360 px, with a credential and an activity on record', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 780 });
-  await openApp(page, '#/credentials/catalog');
-  await page.getByLabel('Search by state, profession or body').fill('texas medical');
-  await page.getByRole('button', { name: /Choose Texas – Texas Medical Board/ }).click();
-  await page.getByLabel('Expiry date (end of the current cycle)').fill('2027-01-31');
-  await page.getByRole('button', { name: 'Add this credential' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Requirements' })).toBeVisible();
-  const credential = page.url().split('#')[1];
-  await page.goto('./#/activities/new');
-  await page.getByLabel('Title').fill('Opioid prescribing: safer practice in chronic pain management (ECHO series)');
-  await page.getByLabel('Date (start)').fill('2025-06-02');
-  await page.getByLabel('Amount').first().fill('2');
-  await page.getByRole('button', { name: 'Save activity' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /Opioid prescribing/ })).toBeVisible();
-  const activity = page.url().split('#')[1];
+  const { credential, activity } = await seedTexasWithActivity(page,
+    'Opioid prescribing: safer practice in chronic pain management (ECHO series)');
 
   const wide: string[] = [];
-  for (const hash of ['/', '/activities', '/activities/new', activity, '/credentials', '/credentials/new',
-    '/credentials/catalog', credential, '/backup', '/privacy']) {
+  for (const hash of everyScreen(credential, activity)) {
     await page.goto(`./#${hash}`);
     await expect(page.locator('main h1')).toBeVisible();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

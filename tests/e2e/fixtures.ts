@@ -59,3 +59,32 @@ export async function screenshots(page: Page, name: string) {
   }
   if (original) await page.setViewportSize(original);
 }
+
+/**
+ * A fresh profile with the Texas Medical Board from the catalog (direct patient care) and one
+ * logged activity. Returns the routes of the credential and activity pages.
+ */
+export async function seedTexasWithActivity(page: Page, title: string) {
+  await openApp(page, '#/credentials/catalog');
+  await page.getByLabel('Search by state, profession or body').fill('texas medical');
+  await page.getByRole('button', { name: /Choose Texas – Texas Medical Board/ }).click();
+  await page.getByLabel('Expiry date (end of the current cycle)').fill('2027-01-31');
+  await page.getByLabel(/direct patient care/i).check();
+  await page.getByRole('button', { name: 'Add this credential' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Requirements' })).toBeVisible();
+  const credential = page.url().split('#')[1];
+  await page.goto('./#/activities/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Date (start)').fill('2025-06-02');
+  await page.getByLabel('Amount').first().fill('2');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const activity = page.url().split('#')[1];
+  return { credential, activity };
+}
+
+/** Every screen's route, with the given credential and activity pages. */
+export function everyScreen(credential: string, activity: string) {
+  return ['/', '/activities', '/activities/new', activity, '/credentials', '/credentials/new',
+    '/credentials/catalog', credential, '/backup', '/privacy'];
+}
