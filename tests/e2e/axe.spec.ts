@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, seedTexasWithActivity, everyScreen } from './fixtures';
+import { test, expect, openApp, seedTexasWithActivity, everyScreen } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // An automated WCAG 2.1 AA check (axe-core) of every screen, with records on file, at desktop and
@@ -13,8 +13,20 @@ async function violations(page: Page) {
 for (const scheme of ['light', 'dark'] as const) {
   test(`every screen passes axe WCAG 2.1 AA checks (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    const { credential, activity } = await seedTexasWithActivity(page, 'Ethics grand rounds');
     const found: string[] = [];
+    // First visit: the empty states, and a preset's setup form.
+    await openApp(page, '#/');
+    for (const v of await violations(page)) found.push(`empty dashboard: ${v}`);
+    await page.goto('./#/activities');
+    await expect(page.locator('main h1')).toBeVisible();
+    for (const v of await violations(page)) found.push(`empty activities: ${v}`);
+    await page.goto('./#/credentials/catalog');
+    await page.getByRole('button', { name: /Choose Texas – Texas Medical Board/ }).click();
+    await expect(page.getByText('Verify with your board.')).toBeVisible();
+    for (const v of await violations(page)) found.push(`preset setup: ${v}`);
+    await page.getByRole('button', { name: 'Back to the catalog' }).click();
+
+    const { credential, activity } = await seedTexasWithActivity(page, 'Ethics grand rounds');
     for (const hash of everyScreen(credential, activity)) {
       for (const width of [1280, 360]) {
         await page.setViewportSize({ width, height: 900 });
