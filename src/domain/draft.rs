@@ -639,6 +639,18 @@ impl RuleKindChoice {
         }
     }
 
+    /// Whether "these hours also count toward the total" means anything: only topic hours can be
+    /// required on top of the total (the engine adds them to the total's requirement).
+    pub fn can_be_on_top(self) -> bool {
+        self == RuleKindChoice::TopicMin
+    }
+
+    /// Whether the rule counts hours (and so can round them to quarter hours); a completion rule
+    /// counts activities.
+    pub fn counts_hours(self) -> bool {
+        self != RuleKindChoice::Completion
+    }
+
     fn of(kind: &super::rule::RuleKind) -> RuleKindChoice {
         use super::rule::RuleKind as K;
         match kind {
@@ -1000,8 +1012,10 @@ impl RuleDraft {
         rule.kind = kind;
         rule.recurrence = recurrence;
         rule.applies_if.all = self.applies_if.clone();
-        rule.counts_toward_total = self.counts_toward_total;
-        rule.round_to_quarter_hour = self.round_to_quarter_hour;
+        // Options the chosen kind does not use are not kept (the form hides them), so switching
+        // kinds never leaves a hidden setting behind.
+        rule.counts_toward_total = self.counts_toward_total || !self.kind.can_be_on_top();
+        rule.round_to_quarter_hour = self.round_to_quarter_hour && self.kind.counts_hours();
         rule.note = self.note.trim().to_string();
         Ok(rule)
     }
@@ -1011,6 +1025,33 @@ impl RuleDraft {
 mod rule_draft_tests {
     use super::*;
     use crate::domain::rule::{Recurrence, RuleKind};
+
+    #[test]
+    fn options_a_kind_does_not_use_are_not_kept() {
+        let d = RuleDraft {
+            label: "Bias training".into(),
+            kind: RuleKindChoice::Completion,
+            topics: vec![TopicId::new("implicit_bias")],
+            counts_toward_total: false,
+            round_to_quarter_hour: true,
+            ..Default::default()
+        };
+        let rule = d.validate(None, "bias").unwrap();
+        assert!(rule.counts_toward_total);
+        assert!(!rule.round_to_quarter_hour);
+        let topic = RuleDraft {
+            label: "Ethics on top".into(),
+            kind: RuleKindChoice::TopicMin,
+            amount: "2".into(),
+            topics: vec![TopicId::new("ethics_professional_responsibility")],
+            counts_toward_total: false,
+            round_to_quarter_hour: true,
+            ..Default::default()
+        };
+        let rule = topic.validate(None, "ethics").unwrap();
+        assert!(!rule.counts_toward_total);
+        assert!(rule.round_to_quarter_hour);
+    }
 
     #[test]
     fn a_topic_rule_round_trips_through_the_editor() {

@@ -353,16 +353,20 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
                 </div>
             </fieldset>
             <div class="grid grid--2">
-                <label class="check" for="rule-counts">
-                    <input type="checkbox" id="rule-counts" checked={d.counts_toward_total}
-                        onchange={{ let update = update.clone(); Callback::from(move |_: Event| update(Box::new(|d| d.counts_toward_total = !d.counts_toward_total))) }} />
-                    <span>{ "These hours also count toward the total" }</span>
-                </label>
-                <label class="check" for="rule-quarter">
-                    <input type="checkbox" id="rule-quarter" checked={d.round_to_quarter_hour}
-                        onchange={{ let update = update.clone(); Callback::from(move |_: Event| update(Box::new(|d| d.round_to_quarter_hour = !d.round_to_quarter_hour))) }} />
-                    <span>{ "Count whole quarter hours only" }</span>
-                </label>
+                if d.kind.can_be_on_top() {
+                    <label class="check" for="rule-counts">
+                        <input type="checkbox" id="rule-counts" checked={d.counts_toward_total}
+                            onchange={{ let update = update.clone(); Callback::from(move |_: Event| update(Box::new(|d| d.counts_toward_total = !d.counts_toward_total))) }} />
+                        <span>{ "These hours also count toward the total" }</span>
+                    </label>
+                }
+                if d.kind.counts_hours() {
+                    <label class="check" for="rule-quarter">
+                        <input type="checkbox" id="rule-quarter" checked={d.round_to_quarter_hour}
+                            onchange={{ let update = update.clone(); Callback::from(move |_: Event| update(Box::new(|d| d.round_to_quarter_hour = !d.round_to_quarter_hour))) }} />
+                        <span>{ "Count whole quarter hours only" }</span>
+                    </label>
+                }
             </div>
             <div class="field">
                 <label for="rule-note">{ "Note" }</label>
