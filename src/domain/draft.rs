@@ -85,7 +85,7 @@ fn err(field: Field, message: impl Into<String>) -> FieldError {
 }
 
 fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    text.trim().parse::<NaiveDate>().ok()
 }
 
 impl ActivityDraft {
@@ -95,8 +95,8 @@ impl ActivityDraft {
             title: a.title.clone(),
             provider: a.provider.clone(),
             accreditor: a.accreditor,
-            start: a.start.format("%Y-%m-%d").to_string(),
-            end: a.end.format("%Y-%m-%d").to_string(),
+            start: a.start.to_string(),
+            end: a.end.to_string(),
             format: a.format,
             credits: a
                 .credits
@@ -466,7 +466,7 @@ pub struct ValidCredential {
 
 impl CredentialDraft {
     pub fn from_credential(c: &super::credential::Credential) -> CredentialDraft {
-        let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let iso = |d: NaiveDate| d.to_string();
         CredentialDraft {
             name: c.name.clone(),
             kind: c.kind,

@@ -93,7 +93,7 @@ fn refuse(summary: &str, problems: Vec<Problem>) -> BackupError {
 
 /// "cme-tracker-backup-2026-11-25.json"
 pub fn file_name(today: NaiveDate) -> String {
-    format!("cme-tracker-backup-{}.json", today.format("%Y-%m-%d"))
+    format!("cme-tracker-backup-{today}.json")
 }
 
 /// The backup file's text: every record, pretty-printed so it can be read and diffed.

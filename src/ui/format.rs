@@ -18,7 +18,7 @@ pub fn date(d: NaiveDate) -> String {
     set("year", "numeric");
     let text: String = js.to_locale_date_string("default", &options).into();
     if text.is_empty() || text == "Invalid Date" {
-        d.format("%Y-%m-%d").to_string()
+        d.to_string()
     } else {
         text
     }

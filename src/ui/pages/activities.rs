@@ -31,7 +31,7 @@ fn select_value(e: &Event) -> String {
 }
 
 fn parse_day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    s.parse::<NaiveDate>().ok()
 }
 
 fn format_from_label(label: &str) -> Option<Format> {

@@ -149,7 +149,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
     let renewal = use_state(|| RenewalAnswer::NotSure);
     let conditions = use_state(|| p.implied_conditions());
     let error = use_state(|| None::<String>);
-    let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let parse = |s: &str| s.parse::<NaiveDate>().ok();
     let start_preview = parse(&end).map(|e| p.cycle_start_for(e));
     let onsubmit = {
         let (end, deadline, renewal, conditions, error) = (

@@ -55,7 +55,7 @@ pub fn progress(re: &RuleEvaluation) -> Html {
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    s.parse::<NaiveDate>().ok()
 }
 
 #[derive(Properties, PartialEq)]
