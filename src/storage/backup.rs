@@ -123,8 +123,8 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
     if bytes.len() > MAX_BACKUP_BYTES {
         return Err(refuse(
             &format!(
-                "This file is {:.1} MB; a CME Tracker backup is at most 20 MB. Choose the backup file you downloaded.",
-                bytes.len() as f64 / 1_048_576.0
+                "This file is {}; a CME Tracker backup is at most 20 MB. Choose the backup file you downloaded.",
+                super::size_text(bytes.len() as u64)
             ),
             vec![],
         ));
@@ -345,7 +345,8 @@ mod tests {
             .summary
             .contains("newer version"));
         let big = vec![b' '; MAX_BACKUP_BYTES + 1];
-        assert!(parse(&big).unwrap_err().summary.contains("at most 20 MB"));
+        let refused = parse(&big).unwrap_err().summary;
+        assert!(refused.contains("This file is 20 MB; a CME Tracker backup is at most 20 MB."));
 
         let mut dup = sample();
         dup.activities.push(dup.activities[0].clone());

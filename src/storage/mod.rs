@@ -8,8 +8,10 @@ pub mod compact;
 pub mod data;
 pub mod format;
 pub mod merge;
+pub mod size;
 
 pub use data::{AppData, Goal, RecordKind, Settings, Tombstone};
+pub use size::size_text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

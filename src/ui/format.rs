@@ -63,21 +63,7 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
 }
 
-/// A size for people: "820 bytes", "12 KB", "1.2 MB", "10 GB" (powers of 1,024, as browsers count).
+/// A size for people ("12 KB", "1.2 MB"); see [`crate::storage::size_text`].
 pub fn bytes(n: f64) -> String {
-    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
-    if n < 1024.0 {
-        return format!("{} bytes", n.max(0.0).round());
-    }
-    let mut value = n / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if value < 10.0 {
-        format!("{value:.1} {}", UNITS[unit])
-    } else {
-        format!("{value:.0} {}", UNITS[unit])
-    }
+    crate::storage::size_text(n.max(0.0) as u64)
 }
