@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots } from './fixtures';
+import { test, expect, openApp, screenshots, seedTexasWithActivity } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function addRule(page: Page, r: { name: string; kind: string; hours: string; types?: string[]; topics?: string[] }) {
@@ -137,4 +137,23 @@ test('a physician at the third renewal or later gets the every-8-years opioid ru
   // The form shows the answer back, and it can be changed there.
   await page.getByRole('link', { name: 'Edit details' }).click();
   await expect(page.getByLabel('Which renewal does this cycle lead to?')).toHaveValue('third_or_later');
+});
+
+test('the activity page says, per credential, where it counts and why not elsewhere', async ({ page }) => {
+  const { activity } = await seedTexasWithActivity(page, 'Sepsis update');
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`./#${activity}`);
+    const table = page.getByRole('table', { name: 'Texas – Texas Medical Board (MD/DO)' });
+    await expect(table).toBeVisible();
+    const total = table.getByRole('row', { name: /^Total/ });
+    await expect(total).toContainText('✓ 2 h');
+    await expect(total).toContainText('Counts in full.');
+    await expect(table.getByRole('row', { name: /^Human trafficking/ })).toContainText('It does not cover the required topic.');
+    // On a phone the rows stack: the reason is on screen, not off to the side.
+    const why = table.getByRole('row', { name: /^Human trafficking/ }).getByText('It does not cover the required topic.');
+    const box = await why.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+  }
+  await screenshots(page, 'activity-where-it-counts');
 });

@@ -5,7 +5,7 @@ use uuid::Uuid;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::domain::evaluate::counts_toward;
+use crate::domain::evaluate::{counts_toward, CountsToward};
 use crate::domain::{vocab, ActivityStatus};
 use crate::ui::app::Route;
 use crate::ui::components::EmptyState;
@@ -35,6 +35,14 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
         };
     };
     let rows = counts_toward(&activity, &app.data.credentials, &evaluations);
+    // The engine lists rows credential by credential; shown as one table per credential.
+    let mut groups: Vec<(String, Vec<&CountsToward>)> = Vec::new();
+    for r in &rows {
+        match groups.last_mut() {
+            Some((_, g)) if g[0].credential_id == r.credential_id => g.push(r),
+            _ => groups.push((r.credential_name.clone(), vec![r])),
+        }
+    }
     let on_delete = {
         let app = app.clone();
         let id = activity.id;
@@ -104,10 +112,12 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
                     <Link<Route> to={Route::Credentials}>{ "Go to credentials" }</Link<Route>>
                 </p>
             } else {
-                // Focusable so the table can be scrolled sideways by keyboard on a phone.
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Where it counts">
-                    <table>
-                        <thead><tr><th scope="col">{ "Credential" }</th><th scope="col">{ "Requirement" }</th><th scope="col">{ "Counts" }</th><th scope="col">{ "Why" }</th></tr></thead>
+                // One table per credential; on a phone each row stacks into a small card, so the
+                // reason never hides off the side of the screen.
+                { for groups.iter().map(|(name, rows)| html! {
+                    <table class="table--stack where-it-counts">
+                        <caption>{ name.clone() }</caption>
+                        <thead><tr><th scope="col">{ "Requirement" }</th><th scope="col">{ "Counts" }</th><th scope="col">{ "Why" }</th></tr></thead>
                         <tbody>
                             { for rows.iter().map(|r| {
                                 let counts = match r.amount {
@@ -117,16 +127,15 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
                                 let why = r.reason.as_ref().map(|x| x.describe()).unwrap_or_else(|| "Counts in full.".into());
                                 html! {
                                     <tr>
-                                        <td>{ r.credential_name.clone() }</td>
-                                        <td>{ r.rule_label.clone() }</td>
-                                        <td>{ counts }</td>
-                                        <td>{ why }</td>
+                                        <th scope="row">{ r.rule_label.clone() }</th>
+                                        <td data-label="Counts">{ counts }</td>
+                                        <td data-label="Why">{ why }</td>
                                     </tr>
                                 }
                             }) }
                         </tbody>
                     </table>
-                </div>
+                }) }
             }
         </section>
     }
