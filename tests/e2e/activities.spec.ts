@@ -68,3 +68,24 @@ test('bad input shows its message next to the field and saves nothing', async ({
   await page.goto('./#/activities');
   await expect(page.locator('tbody tr')).toHaveCount(0);
 });
+
+test('the list reads newest first; on a phone rows become cards with a sort menu', async ({ page }) => {
+  await openApp(page, '#/activities');
+  await addActivity(page, { title: 'Older course', date: '2025-01-15', amount: '1' });
+  await addActivity(page, { title: 'Newer course', date: '2026-02-20', amount: '3' });
+  await page.goto('./#/activities');
+  const titles = page.locator('tbody tr .cell-title a');
+  await expect(titles).toHaveText(['Newer course', 'Older course']);
+  await expect(page.getByLabel('Sort')).toBeHidden();
+
+  await page.setViewportSize({ width: 360, height: 780 });
+  const sort = page.getByLabel('Sort');
+  await expect(sort).toHaveValue('date-desc');
+  // Each card shows its status and credits on screen, with the column name.
+  const first = page.locator('tbody tr').first();
+  await expect(first.getByText('✓ Completed')).toBeInViewport();
+  await expect(first.locator('td[data-label="Credits"]')).toContainText('3');
+  await sort.selectOption({ label: 'Oldest first' });
+  await expect(titles).toHaveText(['Older course', 'Newer course']);
+  await screenshots(page, 'activity-list-cards');
+});

@@ -55,7 +55,11 @@ pub fn credits_summary(a: &crate::domain::Activity) -> String {
 #[function_component(ActivitiesPage)]
 pub fn activities_page() -> Html {
     let app = use_app();
-    let filter = use_state(ActivityFilter::default);
+    // A log reads newest first.
+    let filter = use_state(|| ActivityFilter {
+        descending: true,
+        ..Default::default()
+    });
     let counts_toward = use_state(|| None::<Uuid>);
     let page = use_state(|| 0usize);
     let more_open = use_state(|| false);
@@ -211,6 +215,45 @@ pub fn activities_page() -> Html {
         }
     };
 
+    // On a phone the column headers are hidden (rows stack into cards): the order is chosen here.
+    const SORTS: [(&str, SortKey, bool, &str); 7] = [
+        ("date-desc", SortKey::Date, true, "Newest first"),
+        ("date-asc", SortKey::Date, false, "Oldest first"),
+        ("title-asc", SortKey::Title, false, "Title A–Z"),
+        ("credits-desc", SortKey::Credits, true, "Most credits first"),
+        ("format-asc", SortKey::Format, false, "Format"),
+        ("status-asc", SortKey::Status, false, "Status"),
+        ("provider-asc", SortKey::Provider, false, "Provider"),
+    ];
+    let on_sort_select = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some((_, key, descending, _)) = SORTS.iter().find(|s| s.0 == value) {
+                let mut f = (*filter).clone();
+                f.sort = *key;
+                f.descending = *descending;
+                filter.set(f);
+            }
+        })
+    };
+    let sort_select = html! {
+        <div class="field sort-select">
+            <label for="list-sort">{ "Sort" }</label>
+            <select id="list-sort" onchange={on_sort_select}>
+                // A column sort the list offers no option for (e.g. newest title first) shows as custom.
+                if !SORTS.iter().any(|s| s.1 == filter.sort && s.2 == filter.descending) {
+                    <option value="" selected=true>{ "As sorted by column" }</option>
+                }
+                { for SORTS.iter().map(|(value, key, descending, label)| html! {
+                    <option value={*value} selected={filter.sort == *key && filter.descending == *descending}>{ *label }</option>
+                }) }
+            </select>
+        </div>
+    };
+
     let total_text = if view.totals.is_empty() {
         "no credits".to_string()
     } else {
@@ -330,9 +373,10 @@ pub fn activities_page() -> Html {
             if view.rows.is_empty() {
                 <p class="empty-state">{ "No activity matches these filters." }</p>
             } else {
-                // Focusable so the table can be scrolled sideways by keyboard on a phone.
+                { sort_select }
+                // Focusable so the table can be scrolled sideways by keyboard on a narrow screen.
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Activity list">
-                    <table class="activity-table">
+                    <table class="activity-table table--stack">
                         <caption class="visually-hidden">{ "Activities, sortable by column" }</caption>
                         <thead>
                             <tr>
@@ -348,14 +392,14 @@ pub fn activities_page() -> Html {
                                 let a = &activities[i];
                                 html! {
                                     <tr key={a.id.to_string()}>
-                                        <td class="nowrap">{ format::date(a.end) }</td>
-                                        <td>
+                                        <td class="nowrap" data-label="Date">{ format::date(a.end) }</td>
+                                        <td class="cell-title">
                                             <Link<Route> to={Route::ActivityDetail { id: a.id.to_string() }}>{ a.title.clone() }</Link<Route>>
                                             if !a.provider.is_empty() { <div class="muted small">{ a.provider.clone() }</div> }
                                         </td>
-                                        <td class="col-format">{ a.format.label() }</td>
-                                        <td>{ credits_summary(a) }</td>
-                                        <td>{ status_badge(a.status) }</td>
+                                        <td class="col-format" data-label="Format">{ a.format.label() }</td>
+                                        <td data-label="Credits">{ credits_summary(a) }</td>
+                                        <td data-label="Status">{ status_badge(a.status) }</td>
                                     </tr>
                                 }
                             }) }
