@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Sub, SubAssign};
+use std::sync::Arc;
 
 /// A credit amount in hundredths (`Amount(125)` is 1.25 credits or hours).
 ///
@@ -214,13 +215,17 @@ impl Sum for Amount {
 /// A code rather than a Rust enum because presets name board-specific types (Washington's
 /// Category II–V, Kansas Category I…) and users may define their own (`custom:…`); the built-in
 /// ones are listed in [`crate::domain::vocab::CREDIT_TYPES`].
+///
+/// The code is a shared string: records loaded from storage share one copy per code (see
+/// `storage::compact::from_stored`), which saves memory and lets the engine recognise a code by
+/// its address before comparing text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct CreditTypeId(pub String);
+pub struct CreditTypeId(pub Arc<str>);
 
 impl CreditTypeId {
     pub fn new(code: &str) -> CreditTypeId {
-        CreditTypeId(code.to_string())
+        CreditTypeId(Arc::from(code))
     }
 
     pub fn as_str(&self) -> &str {

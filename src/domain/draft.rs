@@ -102,7 +102,7 @@ impl ActivityDraft {
                 .credits
                 .iter()
                 .map(|d| CreditDraft {
-                    credit_type: d.credit_type.0.clone(),
+                    credit_type: d.credit_type.as_str().to_string(),
                     amount: d.amount.display_short(),
                 })
                 .collect(),

@@ -62,6 +62,15 @@ impl<'a> Interner<'a> {
     }
 
     fn get(&self, code: &str) -> Option<u32> {
+        // Loaded records share one copy of each code (storage::compact::from_stored): the same
+        // address and length is the same code, without reading it.
+        if let Some(i) = self
+            .codes
+            .iter()
+            .position(|c| c.as_ptr() == code.as_ptr() && c.len() == code.len())
+        {
+            return Some(i as u32);
+        }
         if self.codes.len() <= Self::SCAN {
             // Codes of one family differ mostly at the end ("…CAT1", "…CAT2"): comparing the
             // length and last byte first skips most full comparisons (a byte loop in wasm).

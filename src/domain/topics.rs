@@ -2,18 +2,21 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// A topic code such as `ethics_professional_responsibility`.
 ///
 /// Rules name topics by code; activities carry codes chosen from the vocabulary, where each topic
 /// lists the synonyms people search for ("opioid prescribing", "pain management"…).
+///
+/// A shared string, like [`super::credits::CreditTypeId`]: loaded records share one copy per code.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct TopicId(pub String);
+pub struct TopicId(pub Arc<str>);
 
 impl TopicId {
     pub fn new(code: &str) -> TopicId {
-        TopicId(code.to_string())
+        TopicId(Arc::from(code))
     }
 
     pub fn as_str(&self) -> &str {

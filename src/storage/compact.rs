@@ -3,6 +3,9 @@
 //! fields left out, timestamps as nanoseconds since the epoch (lossless, unlike seconds), start
 //! left out when it equals the end. Conversion both ways is lossless (tested).
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -182,8 +185,33 @@ impl<'a> From<&'a Activity> for StoredRef<'a> {
     }
 }
 
+/// The records, with every credit type and topic code shared: 10,000 activities name a handful of
+/// codes, so one copy each instead of one per record (less memory, and the engine recognises a
+/// shared code by its address before comparing text).
 pub fn from_stored(stored: Vec<StoredActivity>) -> Vec<Activity> {
-    stored.into_iter().map(Activity::from).collect()
+    let mut codes: HashSet<Arc<str>> = HashSet::new();
+    let mut share = |code: &Arc<str>| -> Arc<str> {
+        match codes.get(code.as_ref()) {
+            Some(shared) => shared.clone(),
+            None => {
+                codes.insert(code.clone());
+                code.clone()
+            }
+        }
+    };
+    stored
+        .into_iter()
+        .map(|s| {
+            let mut a = Activity::from(s);
+            for d in &mut a.credits {
+                d.credit_type.0 = share(&d.credit_type.0);
+            }
+            for t in &mut a.topics {
+                t.0 = share(&t.0);
+            }
+            a
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -213,6 +241,35 @@ mod tests {
             let back: StoredActivity = serde_json::from_str(&json).unwrap();
             assert_eq!(Activity::from(back), x);
         }
+    }
+
+    #[test]
+    fn loaded_records_share_one_copy_of_each_code() {
+        let list = vec![
+            activity("2025-01-01")
+                .credit("AMA_PRA_CAT1", "1")
+                .topic("implicit_bias")
+                .build(),
+            activity("2025-02-01")
+                .credit("AMA_PRA_CAT1", "2")
+                .topic("implicit_bias")
+                .build(),
+            activity("2025-03-01")
+                .credit("ANCC_CONTACT_HOUR", "2")
+                .build(),
+        ];
+        let text = to_stored_json(&list);
+        let back = from_stored(serde_json::from_str(&text).unwrap());
+        assert_eq!(back, list);
+        assert!(Arc::ptr_eq(
+            &back[0].credits[0].credit_type.0,
+            &back[1].credits[0].credit_type.0
+        ));
+        assert!(Arc::ptr_eq(&back[0].topics[0].0, &back[1].topics[0].0));
+        assert!(!Arc::ptr_eq(
+            &back[0].credits[0].credit_type.0,
+            &back[2].credits[0].credit_type.0
+        ));
     }
 
     #[test]

@@ -265,7 +265,7 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
         Callback::from(move |()| {
             let code = code.clone();
             update(Box::new(move |d| {
-                let t = TopicId(code.clone());
+                let t = TopicId::new(&code);
                 if let Some(pos) = d.topics.iter().position(|x| x == &t) {
                     d.topics.remove(pos);
                 } else {
@@ -387,7 +387,7 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
                         { for d.topics.iter().map(|t| html! {
                             <li class="chip">
                                 { vocab::topic_label(t) }
-                                <button type="button" class="chip__remove" onclick={toggle_topic(t.0.clone()).reform(|_: MouseEvent| ())}
+                                <button type="button" class="chip__remove" onclick={toggle_topic(t.as_str().to_string()).reform(|_: MouseEvent| ())}
                                     aria-label={format!("Remove topic {}", vocab::topic_label(t))}>{ "×" }</button>
                             </li>
                         }) }

@@ -122,11 +122,11 @@ pub fn activities_page() -> Html {
         Callback::from(move |e: Event| s(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let on_credit = {
-        let s = set(|f, v| f.credit_type = (!v.is_empty()).then_some(CreditTypeId(v)));
+        let s = set(|f, v| f.credit_type = (!v.is_empty()).then_some(CreditTypeId::new(&v)));
         Callback::from(move |e: Event| s(select_value(&e)))
     };
     let on_topic = {
-        let s = set(|f, v| f.topic = (!v.is_empty()).then_some(TopicId(v)));
+        let s = set(|f, v| f.topic = (!v.is_empty()).then_some(TopicId::new(&v)));
         Callback::from(move |e: Event| s(select_value(&e)))
     };
     let on_format = {
@@ -317,7 +317,7 @@ pub fn activities_page() -> Html {
                         <select id="flt-credit" onchange={on_credit}>
                             <option value="" selected={filter.credit_type.is_none()}>{ "Any" }</option>
                             { for used_types.iter().map(|t| html! {
-                                <option value={t.0.clone()} selected={filter.credit_type.as_ref() == Some(t)}>
+                                <option value={t.as_str().to_string()} selected={filter.credit_type.as_ref() == Some(t)}>
                                     { vocab::credit_type_label(t) }</option>
                             }) }
                         </select>
@@ -327,7 +327,7 @@ pub fn activities_page() -> Html {
                         <select id="flt-topic" onchange={on_topic}>
                             <option value="" selected={filter.topic.is_none()}>{ "Any" }</option>
                             { for used_topics.iter().map(|t| html! {
-                                <option value={t.0.clone()} selected={filter.topic.as_ref() == Some(t)}>
+                                <option value={t.as_str().to_string()} selected={filter.topic.as_ref() == Some(t)}>
                                     { vocab::topic_label(t) }</option>
                             }) }
                         </select>
