@@ -48,6 +48,13 @@ test('no screen scrolls sideways at 360 px, with a credential and an activity on
   await page.setViewportSize({ width: 360, height: 780 });
   const { credential, activity } = await seedTexasWithActivity(page,
     'Opioid prescribing: safer practice in chronic pain management (ECHO series)');
+  // An overdue credential too: its status has the longest label ("Deadline passed — …").
+  await page.goto('./#/credentials/catalog');
+  await page.getByLabel('Search by state, profession or body').fill('florida board of medicine');
+  await page.getByRole('button', { name: /^Choose Florida/ }).first().click();
+  await page.getByLabel('Expiry date (end of the current cycle)').fill('2026-01-31');
+  await page.getByRole('button', { name: 'Add this credential' }).click();
+  await expect(page.getByText(/Deadline passed/).first()).toBeVisible();
 
   const wide: string[] = [];
   for (const hash of everyScreen(credential, activity)) {

@@ -17,19 +17,20 @@ use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
 use crate::ui::state::{use_app, Action};
 
+/// Long labels: they may wrap inside the pill on a phone.
 pub fn status_badge(status: CredentialStatus, overdue: bool) -> Html {
     match (status, overdue) {
         (CredentialStatus::Met, _) => {
-            html! { <span class="badge badge--ok">{ "✓ All requirements met" }</span> }
+            html! { <span class="badge badge--wrap badge--ok">{ "✓ All requirements met" }</span> }
         }
         (CredentialStatus::MetWithPlanned, _) => {
-            html! { <span class="badge badge--warn">{ "◷ Met once planned activities are done" }</span> }
+            html! { <span class="badge badge--wrap badge--warn">{ "◷ Met once planned activities are done" }</span> }
         }
         (CredentialStatus::NotMet, true) => {
-            html! { <span class="badge badge--bad">{ "! Deadline passed — requirements outstanding" }</span> }
+            html! { <span class="badge badge--wrap badge--bad">{ "! Deadline passed — requirements outstanding" }</span> }
         }
         (CredentialStatus::NotMet, false) => {
-            html! { <span class="badge badge--bad">{ "✗ Requirements outstanding" }</span> }
+            html! { <span class="badge badge--wrap badge--bad">{ "✗ Requirements outstanding" }</span> }
         }
     }
 }
