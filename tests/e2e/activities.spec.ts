@@ -89,3 +89,39 @@ test('the list reads newest first; on a phone rows become cards with a sort menu
   await expect(titles).toHaveText(['Older course', 'Newer course']);
   await screenshots(page, 'activity-list-cards');
 });
+
+test('every validation message appears next to its field, and nothing is saved while one shows', async ({ page }) => {
+  await openApp(page, '#/activities/new');
+  const save = page.getByRole('button', { name: 'Save activity' });
+  const fill = async (label: string, value: string) => page.getByLabel(label).first().fill(value);
+  // A valid activity to start from; each case breaks one field, checks its message, then fixes it.
+  await fill('Title', 'Grand rounds');
+  await fill('Date (start)', '2025-03-10');
+  await fill('Amount', '1');
+  const cases: [string, string, string, string, string][] = [
+    ['Title', '', '#act-title-error', 'Enter a title, e.g. the course name.', 'Grand rounds'],
+    ['Date (start)', '', '#act-start-error', 'Enter the date of the activity.', '2025-03-10'],
+    ['Amount', '0', '#act-credit-amount-0-error', 'The amount must be more than 0.', '1'],
+    ['Amount', '100.25', '#act-credit-amount-0-error', 'The amount can be at most 100.', '1'],
+    ['Amount', '1.3', '#act-credit-amount-0-error', 'use steps of 0.25', '1'],
+    ['End date', '2025-03-01', '#act-end-error', 'The end date cannot be before the start date.', ''],
+    ['Date (start)', '2099-01-01', '#act-start-error', 'A completed activity cannot be in the future.', '2025-03-10'],
+  ];
+  for (const [label, bad, errorId, message, good] of cases) {
+    await fill(label, bad);
+    await save.click();
+    await expect(page.locator(errorId), `${label} = "${bad}"`).toContainText(message);
+    await expect(page.getByLabel(label).first()).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add activity');
+    await fill(label, good);
+    await expect(page.locator(errorId)).toHaveCount(0);
+  }
+  // Nothing was saved by any of those attempts.
+  const stored = await page.evaluate(() => localStorage.getItem('cme-tracker:activities'));
+  expect(stored === null || JSON.parse(stored).length === 0).toBe(true);
+  // A future date is fine for a planned activity.
+  await fill('Date (start)', '2099-01-01');
+  await page.getByLabel('Planned', { exact: true }).check();
+  await save.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Grand rounds' })).toBeVisible();
+});
