@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots } from './fixtures';
+import { test, expect, openApp, screenshots, seedTexasWithActivity } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function addActivity(page: Page, a: { title: string; date: string; amount: string; topic?: string }) {
@@ -124,4 +124,45 @@ test('every validation message appears next to its field, and nothing is saved w
   await page.getByLabel('Planned', { exact: true }).check();
   await save.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Grand rounds' })).toBeVisible();
+});
+
+test('each filter narrows the list and the totals always add up the shown rows', async ({ page }) => {
+  await seedTexasWithActivity(page, 'Sepsis update');
+  await addActivity(page, { title: 'Ethics grand rounds', date: '2026-03-10', amount: '2', topic: 'medical ethics' });
+  await addActivity(page, { title: 'Opioid webinar', date: '2024-11-05', amount: '3', topic: 'opioid prescribing' });
+  await page.goto('./#/activities/new');
+  await page.getByLabel('Title').fill('Planned conference');
+  await page.getByLabel('Date (start)').fill('2027-02-01');
+  await page.getByLabel('Amount').first().fill('10');
+  await page.getByLabel('Planned', { exact: true }).check();
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Planned conference' })).toBeVisible();
+
+  await page.goto('./#/activities');
+  const rows = page.locator('tbody tr');
+  const totals = page.locator('#activity-totals');
+  // The sum of the credits column of the shown rows, as the totals line should state it.
+  const shownSum = async () => (await page.locator('tbody td[data-label="Credits"]').allTextContents())
+    .reduce((s, t) => s + parseFloat(t), 0);
+  const check = async (count: number, hours: string) => {
+    await expect(rows).toHaveCount(count);
+    await expect(totals).toContainText(`${count} of 4 activities`);
+    await expect(totals).toContainText(`total shown: ${hours} AMA PRA Category 1 Credit`);
+    expect(await shownSum()).toBeCloseTo(parseFloat(hours));
+  };
+  await check(4, '17');
+  await page.getByLabel('Status').selectOption('planned');
+  await check(1, '10');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Topic').selectOption({ label: 'Ethics & professional responsibility' });
+  await check(1, '2');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('From', { exact: true }).fill('2025-01-01');
+  await page.getByLabel('To', { exact: true }).fill('2026-12-31');
+  await check(2, '4');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  // Counts toward Texas: completed activities of its current cycle (Feb 2025 – Jan 2027) only.
+  await page.getByLabel('Counts toward').selectOption({ label: 'Texas – Texas Medical Board (MD/DO)' });
+  await check(2, '4');
+  await expect(page.getByRole('link', { name: 'Opioid webinar' })).toHaveCount(0);
 });
