@@ -387,4 +387,12 @@ impl Iterator for Positions<'_> {
             Positions::Owned(v) => v.next().map(|p| p as usize),
         }
     }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            Positions::Range(r) => r.size_hint(),
+            Positions::Slice(s) => s.size_hint(),
+            Positions::Owned(v) => v.size_hint(),
+        }
+    }
 }
