@@ -739,14 +739,10 @@ impl<'c> Ctx<'c> {
         let mut covering: Vec<bool> = vec![false; caps.len()];
         for i in acts {
             let completed = index.is_completed(i);
-            if !completed && !with_planned {
-                if record {
-                    t.exclude(index, i, Reason::Planned);
+            if completed || with_planned {
+                for (c, cap) in caps.iter().enumerate() {
+                    covering[c] = cap.covers_activity(index, i);
                 }
-                continue;
-            }
-            for (c, cap) in caps.iter().enumerate() {
-                covering[c] = cap.covers_activity(index, i);
             }
             if with_planned && !completed && !what_if_started {
                 what_if_started = true;
@@ -776,7 +772,9 @@ impl<'c> Ctx<'c> {
                 }
             }
             if !completed {
-                t.exclude(index, i, Reason::Planned);
+                if record {
+                    t.exclude(index, i, Reason::Planned);
+                }
                 continue;
             }
             let Some(s) = Self::capped_step(table, index, i, quarter, &caps, &covering, &mut room)

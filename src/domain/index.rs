@@ -62,26 +62,26 @@ impl<'a> Interner<'a> {
     }
 
     fn get(&self, code: &str) -> Option<u32> {
+        if self.codes.len() > Self::SCAN {
+            return self.map.get(code).copied();
+        }
         // Loaded records share one copy of each code (storage::compact::from_stored): the same
         // address and length is the same code, without reading it.
-        if let Some(i) = self
+        let shared = self
             .codes
             .iter()
-            .position(|c| c.as_ptr() == code.as_ptr() && c.len() == code.len())
-        {
-            return Some(i as u32);
-        }
-        if self.codes.len() <= Self::SCAN {
-            // Codes of one family differ mostly at the end ("…CAT1", "…CAT2"): comparing the
-            // length and last byte first skips most full comparisons (a byte loop in wasm).
-            let last = code.as_bytes().last();
-            self.codes
-                .iter()
-                .position(|c| c.len() == code.len() && c.as_bytes().last() == last && *c == code)
-                .map(|i| i as u32)
-        } else {
-            self.map.get(code).copied()
-        }
+            .position(|c| c.as_ptr() == code.as_ptr() && c.len() == code.len());
+        // Otherwise compare text. Codes of one family differ mostly at the end ("…CAT1",
+        // "…CAT2"): comparing the length and last byte first skips most full comparisons (a
+        // byte loop in wasm).
+        let last = code.as_bytes().last();
+        shared
+            .or_else(|| {
+                self.codes.iter().position(|c| {
+                    c.len() == code.len() && c.as_bytes().last() == last && *c == code
+                })
+            })
+            .map(|i| i as u32)
     }
 
     fn intern(&mut self, code: &'a str) -> u32 {
