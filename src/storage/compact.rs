@@ -14,30 +14,32 @@ use crate::domain::{
     Accreditor, Activity, ActivityStatus, Amount, CreditDesignation, CreditTypeId, Format, TopicId,
 };
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// An activity as stored, read back. (It is written by [`to_stored_json`] straight from the
+/// records, with the same keys.)
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct StoredActivity {
     i: Uuid,
     t: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     p: String,
     a: Accreditor,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     s: Option<NaiveDate>,
     e: NaiveDate,
     f: Format,
     c: Vec<(CreditTypeId, Amount)>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     o: Vec<TopicId>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     g: Vec<String>,
     /// Planned; completed is the default and left out.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     x: bool,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     n: String,
     k: i64,
     /// Updated, when different from created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     u: Option<i64>,
 }
 
@@ -48,32 +50,6 @@ fn nanos(t: DateTime<Utc>) -> i64 {
 
 fn from_nanos(n: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_nanos(n)
-}
-
-impl From<&Activity> for StoredActivity {
-    fn from(a: &Activity) -> StoredActivity {
-        let k = nanos(a.created_at);
-        let u = nanos(a.updated_at);
-        StoredActivity {
-            i: a.id,
-            t: a.title.clone(),
-            p: a.provider.clone(),
-            a: a.accreditor,
-            s: (a.start != a.end).then_some(a.start),
-            e: a.end,
-            f: a.format,
-            c: a.credits
-                .iter()
-                .map(|d| (d.credit_type.clone(), d.amount))
-                .collect(),
-            o: a.topics.clone(),
-            g: a.tags.clone(),
-            x: a.status == ActivityStatus::Planned,
-            n: a.notes.clone(),
-            k,
-            u: (u != k).then_some(u),
-        }
-    }
 }
 
 impl From<StoredActivity> for Activity {
@@ -108,13 +84,9 @@ impl From<StoredActivity> for Activity {
     }
 }
 
-pub fn to_stored(activities: &[Activity]) -> Vec<StoredActivity> {
-    activities.iter().map(StoredActivity::from).collect()
-}
-
-/// The stored form of every activity as JSON, written straight from the records: the same text
-/// as serialising [`to_stored`], without copying every title, note and code first (a save of a
-/// long career spent a third of its time on those copies).
+/// The stored form of every activity as JSON, written straight from the records without copying
+/// every title, note and code first (a save of a long career spent a third of its time on those
+/// copies).
 pub fn to_stored_json(activities: &[Activity]) -> String {
     serde_json::to_string(&StoredList(activities)).expect("records always serialise")
 }
@@ -127,7 +99,8 @@ impl Serialize for StoredList<'_> {
     }
 }
 
-/// [`StoredActivity`] borrowing from the record; field for field the same keys and rules.
+/// The written form: short keys, empty fields left out, start only when it differs from the end,
+/// updated only when it differs from created. [`StoredActivity`] reads it back.
 #[derive(Serialize)]
 struct StoredRef<'a> {
     i: Uuid,
@@ -237,9 +210,9 @@ mod tests {
         a.updated_at = a.created_at + chrono::Duration::nanoseconds(1);
         let plain = activity("2025-01-01").credit("CEU", "0.5").build();
         for x in [a, plain] {
-            let json = serde_json::to_string(&StoredActivity::from(&x)).unwrap();
-            let back: StoredActivity = serde_json::from_str(&json).unwrap();
-            assert_eq!(Activity::from(back), x);
+            let json = to_stored_json(std::slice::from_ref(&x));
+            let back: Vec<StoredActivity> = serde_json::from_str(&json).unwrap();
+            assert_eq!(from_stored(back), vec![x]);
         }
     }
 
@@ -273,8 +246,11 @@ mod tests {
     }
 
     #[test]
-    fn borrowed_writer_gives_the_same_text_as_the_stored_form() {
+    fn the_written_form_is_the_documented_compact_one() {
+        // Pinned: stored data written by earlier versions must keep reading the same way, so the
+        // keys and the fields left out may only change with a schema migration.
         let mut full = activity("2025-05-10")
+            .id(Uuid::from_u128(1))
             .start("2025-05-08")
             .title("Conference \"quoted\" ✓")
             .credit("AMA_PRA_CAT1", "12.25")
@@ -286,11 +262,22 @@ mod tests {
         full.tags = vec!["travel".into(), "2025".into()];
         full.notes = "Line one\nline two".into();
         full.updated_at = full.created_at + chrono::Duration::seconds(5);
-        let bare = activity("2025-01-01").credit("CEU", "0.5").build();
-        let list = vec![full, bare];
+        let bare = activity("2025-01-01")
+            .id(Uuid::from_u128(2))
+            .credit("CEU", "0.5")
+            .build();
         assert_eq!(
-            to_stored_json(&list),
-            serde_json::to_string(&to_stored(&list)).unwrap()
+            to_stored_json(&[full, bare]),
+            concat!(
+                r#"[{"i":"00000000-0000-0000-0000-000000000001","t":"Conference \"quoted\" ✓","#,
+                r#""p":"ACP","a":"accme","s":"2025-05-08","e":"2025-05-10","f":"live_in_person","#,
+                r#""c":[["AMA_PRA_CAT1",1225],["ABIM_MOC_POINT",1200]],"o":["implicit_bias"],"#,
+                r#""g":["travel","2025"],"x":true,"n":"Line one\nline two","#,
+                r#""k":1767225600000000000,"u":1767225605000000000},"#,
+                r#"{"i":"00000000-0000-0000-0000-000000000002","t":"Activity on 2025-01-01","#,
+                r#""a":"accme","e":"2025-01-01","f":"live_in_person","c":[["CEU",50]],"#,
+                r#""k":1767225600000000000}]"#
+            )
         );
         assert_eq!(to_stored_json(&[]), "[]");
     }
