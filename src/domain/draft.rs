@@ -84,7 +84,8 @@ fn err(field: Field, message: impl Into<String>) -> FieldError {
     }
 }
 
-fn parse_date(text: &str) -> Option<NaiveDate> {
+/// A date as a form field holds it (`YYYY-MM-DD`, what date inputs give), or `None`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
     text.trim().parse::<NaiveDate>().ok()
 }
 

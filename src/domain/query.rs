@@ -42,14 +42,24 @@ pub struct ActivityFilter {
 impl ActivityFilter {
     /// Whether any filter (other than sorting) is active.
     pub fn is_active(&self) -> bool {
-        !self.text.trim().is_empty()
-            || self.from.is_some()
-            || self.to.is_some()
-            || self.credit_type.is_some()
-            || self.topic.is_some()
-            || self.format.is_some()
-            || self.status.is_some()
-            || self.counts_toward.is_some()
+        !self.text.trim().is_empty() || self.narrowing_count() > 0
+    }
+
+    /// How many filters besides the text search are set (the count on the folded "Filters"
+    /// button).
+    pub fn narrowing_count(&self) -> usize {
+        [
+            self.from.is_some(),
+            self.to.is_some(),
+            self.credit_type.is_some(),
+            self.topic.is_some(),
+            self.format.is_some(),
+            self.status.is_some(),
+            self.counts_toward.is_some(),
+        ]
+        .into_iter()
+        .filter(|on| *on)
+        .count()
     }
 }
 
@@ -137,6 +147,20 @@ mod tests {
     use crate::domain::activity::Accreditor;
     use crate::domain::credits::CreditDesignation;
     use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn the_text_search_is_active_but_not_one_of_the_narrowing_filters() {
+        let mut f = ActivityFilter::default();
+        assert!(!f.is_active());
+        f.text = "sepsis".into();
+        assert!(f.is_active());
+        assert_eq!(f.narrowing_count(), 0);
+        f.status = Some(ActivityStatus::Planned);
+        f.counts_toward = Some(HashSet::new());
+        assert_eq!(f.narrowing_count(), 2);
+        f.text.clear();
+        assert!(f.is_active());
+    }
 
     fn act(n: u128, title: &str, end: &str, credits: &[(&str, i64)], topics: &[&str]) -> Activity {
         let end = NaiveDate::parse_from_str(end, "%Y-%m-%d").unwrap();

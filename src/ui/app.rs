@@ -112,23 +112,26 @@ fn frame() -> Html {
     }
 }
 
-fn page_changed() {
+/// The page's `<main>`, which the skip link and page changes focus.
+fn main_element() -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id("main")?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+fn page_changed() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    let Some(main) = main_element() else {
         return;
     };
-    window.scroll_to_with_x_and_y(0.0, 0.0);
-    let Some(doc) = window.document() else {
-        return;
-    };
-    let Some(main) = doc
-        .get_element_by_id("main")
-        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
-    };
-    let focus_in_page = doc
-        .active_element()
+    let focus_in_page = main
+        .owner_document()
+        .and_then(|d| d.active_element())
         .is_some_and(|a| a != *main.as_ref() && main.contains(Some(&a)));
     if !focus_in_page {
         let options = web_sys::FocusOptions::new();
@@ -141,14 +144,8 @@ fn page_changed() {
 fn skip_to_main() -> Callback<MouseEvent> {
     Callback::from(|e: MouseEvent| {
         e.prevent_default();
-        if let Some(main) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("main"))
-        {
-            use wasm_bindgen::JsCast;
-            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                let _ = main.focus();
-            }
+        if let Some(main) = main_element() {
+            let _ = main.focus();
         }
     })
 }

@@ -3,13 +3,12 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDate;
 use uuid::Uuid;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::domain::draft::{ActivityDraft, ValidDraft};
+use crate::domain::draft::{parse_date, ActivityDraft, ValidDraft};
 use crate::domain::query::{query, ActivityFilter, SortKey};
 use crate::domain::{vocab, ActivityStatus, CreditTypeId, Format, TopicId};
 use crate::ui::app::Route;
@@ -28,10 +27,6 @@ fn input_value(e: &InputEvent) -> String {
 
 fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
-}
-
-fn parse_day(s: &str) -> Option<NaiveDate> {
-    s.parse::<NaiveDate>().ok()
 }
 
 fn format_from_label(label: &str) -> Option<Format> {
@@ -114,11 +109,11 @@ pub fn activities_page() -> Html {
         Callback::from(move |e: InputEvent| s(input_value(&e)))
     };
     let on_from = {
-        let s = set(|f, v| f.from = parse_day(&v));
+        let s = set(|f, v| f.from = parse_date(&v));
         Callback::from(move |e: Event| s(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let on_to = {
-        let s = set(|f, v| f.to = parse_day(&v));
+        let s = set(|f, v| f.to = parse_date(&v));
         Callback::from(move |e: Event| s(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let on_credit = {
@@ -264,19 +259,7 @@ pub fn activities_page() -> Html {
             .join(" · ")
     };
 
-    // Filters other than the search, for the folded button's count.
-    let more_active = [
-        filter.from.is_some(),
-        filter.to.is_some(),
-        filter.credit_type.is_some(),
-        filter.topic.is_some(),
-        filter.format.is_some(),
-        filter.status.is_some(),
-        counts_toward.is_some(),
-    ]
-    .into_iter()
-    .filter(|on| *on)
-    .count();
+    let more_active = f.narrowing_count();
     let toggle_more = {
         let more_open = more_open.clone();
         Callback::from(move |_| more_open.set(!*more_open))

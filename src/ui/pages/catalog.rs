@@ -1,13 +1,13 @@
 //! Add a credential from the preset catalog: search by state, profession or body, read the
 //! rules with their sources and confidence, set the cycle and the holder conditions, add.
 
-use chrono::NaiveDate;
 use uuid::Uuid;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::describe;
+use crate::domain::draft::parse_date;
 use crate::domain::presets::{Confidence, Preset};
 use crate::domain::vocab;
 use crate::domain::RenewalAnswer;
@@ -149,8 +149,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
     let renewal = use_state(|| RenewalAnswer::NotSure);
     let conditions = use_state(|| p.implied_conditions());
     let error = use_state(|| None::<String>);
-    let parse = |s: &str| s.parse::<NaiveDate>().ok();
-    let start_preview = parse(&end).map(|e| p.cycle_start_for(e));
+    let start_preview = parse_date(&end).map(|e| p.cycle_start_for(e));
     let onsubmit = {
         let (end, deadline, renewal, conditions, error) = (
             end.clone(),
@@ -161,7 +160,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Some(cycle_end) = parse(&end) else {
+            let Some(cycle_end) = parse_date(&end) else {
                 error.set(Some("Enter the date your license or certification expires (the end of the current cycle).".into()));
                 crate::ui::pages::credentials::focus("preset-end");
                 return;
@@ -169,7 +168,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
             let ce = if deadline.is_empty() {
                 None
             } else {
-                parse(&deadline)
+                parse_date(&deadline)
             };
             let start = p.cycle_start_for(cycle_end);
             if ce.is_some_and(|d| d < start) {

@@ -1,13 +1,13 @@
 //! One credential: its cycle and status, every requirement with progress and what is left, the
 //! rule editor, exemptions, and starting the next cycle when the license renews.
 
-use chrono::NaiveDate;
 use uuid::Uuid;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::describe;
+use crate::domain::draft::parse_date;
 use crate::domain::evaluate::{Measure, RuleEvaluation, RuleStatus};
 use crate::domain::{Credential, Exemption, ExemptionKind, Rule};
 use crate::ui::app::Route;
@@ -52,10 +52,6 @@ pub fn progress(re: &RuleEvaluation) -> Html {
             <span class="progress-row__text">{ label }</span>
         </div>
     }
-}
-
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    s.parse::<NaiveDate>().ok()
 }
 
 #[derive(Properties, PartialEq)]
