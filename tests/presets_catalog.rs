@@ -166,3 +166,25 @@ fn adding_the_dea_registration_makes_its_holder_a_registrant_so_mate_applies() {
     // A state license implies nothing: its conditions are the holder's to tick.
     assert!(find("us-tx-md-do").unwrap().implied_conditions().is_empty());
 }
+
+/// Every preset makes a credential that passes the validity contract (so adding one can never
+/// produce a record that a reload would refuse), with the conditions it implies ticked.
+#[test]
+fn every_preset_instantiates_within_the_contract() {
+    use cme_tracker::domain::contract::check_credential;
+    let catalog = cme_tracker::domain::presets::catalog();
+    assert!(catalog.len() >= 76);
+    for (i, p) in catalog.presets().iter().enumerate() {
+        let end = date("2027-06-30");
+        let mut c = p.instantiate(
+            uuid::Uuid::new_v4(),
+            p.cycle_start_for(end),
+            end,
+            chrono::Utc::now(),
+        );
+        c.conditions = p.implied_conditions();
+        let mut problems = Vec::new();
+        check_credential(&c, i, &mut problems);
+        assert!(problems.is_empty(), "{}: {problems:?}", p.id);
+    }
+}

@@ -10,9 +10,7 @@ use super::activity::{Accreditor, Activity, ActivityStatus, Format};
 use super::credits::{Amount, AmountError, CreditDesignation, CreditTypeId};
 use super::topics::TopicId;
 
-/// Largest amount one designation may carry: no single activity is worth more than 100 credits,
-/// so anything above is a typing slip (e.g. "150" for "1.50").
-pub const MAX_DESIGNATION: Amount = Amount::hours(100);
+pub use super::contract::MAX_DESIGNATION;
 
 /// One credit row of the form, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -5,19 +5,16 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::fmt;
 
 use super::data::{AppData, Goal, Settings, Tombstone};
-use crate::domain::{Activity, Amount, Credential};
+use crate::domain::{Activity, Credential};
 
 pub const BACKUP_FORMAT: &str = "cme-tracker-backup";
 /// Version of the backup layout; older files are migrated on import, newer ones refused.
 pub const BACKUP_VERSION: u32 = 1;
 /// Larger files are refused before parsing (a career of records is a few MB).
 pub const MAX_BACKUP_BYTES: usize = 20 * 1024 * 1024;
-/// The most a single designation may carry (the activity form allows up to 100).
-const MAX_DESIGNATION: Amount = Amount::hours(100);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
@@ -53,30 +50,27 @@ pub struct Backup {
     pub data: AppData,
 }
 
-/// One thing wrong with a file: where (a JSON path or line/column) and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-}
+pub use crate::domain::contract::Problem;
+use crate::domain::contract::RecordRef;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackupError {
     /// One line for the notice next to the file picker.
     pub summary: String,
-    /// The first problems found (at most ten).
+    /// The first problems found (at most ten), each naming its record and field.
     pub problems: Vec<Problem>,
+    /// How many problems there were in all.
+    pub total: usize,
 }
 
 impl fmt::Display for BackupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.summary)?;
         for p in &self.problems {
-            if p.path.is_empty() {
-                write!(f, "\n• {}", p.message)?;
-            } else {
-                write!(f, "\n• {}: {}", p.path, p.message)?;
-            }
+            write!(f, "\n• {p}")?;
+        }
+        if self.total > self.problems.len() {
+            write!(f, "\n• … and {} more", self.total - self.problems.len())?;
         }
         Ok(())
     }
@@ -87,9 +81,37 @@ impl std::error::Error for BackupError {}
 fn refuse(summary: &str, problems: Vec<Problem>) -> BackupError {
     BackupError {
         summary: summary.into(),
-        problems,
+        total: problems.len(),
+        problems: problems.into_iter().take(10).collect(),
     }
 }
+
+/// A problem with the file as a whole (not one record): where in the file, and why.
+fn file_problem(path: String, message: String) -> Problem {
+    Problem {
+        record: RecordRef {
+            kind: "file",
+            position: 0,
+            title: None,
+        },
+        path,
+        message,
+    }
+}
+
+/// The top-level keys a backup may have.
+const KEYS: [&str; 10] = [
+    "format",
+    "schema_version",
+    "app_version",
+    "exported_at",
+    "counts",
+    "activities",
+    "credentials",
+    "goals",
+    "settings",
+    "tombstones",
+];
 
 /// "cme-tracker-backup-2026-11-25.json"
 pub fn file_name(today: NaiveDate) -> String {
@@ -129,6 +151,8 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
             vec![],
         ));
     }
+    // A byte-order mark (Windows editors add one) is not part of the JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| {
         refuse(
             "This is not a text file, so it cannot be a CME Tracker backup (a .json file).",
@@ -138,10 +162,10 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         refuse(
             "This file is not valid JSON, so it cannot be a CME Tracker backup.",
-            vec![Problem {
-                path: format!("line {}, column {}", e.line(), e.column()),
-                message: e.to_string(),
-            }],
+            vec![file_problem(
+                format!("line {}, column {}", e.line(), e.column()),
+                e.to_string(),
+            )],
         )
     })?;
     let Some(obj) = value.as_object() else {
@@ -165,10 +189,10 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
         .ok_or_else(|| {
             refuse(
                 "This backup has no schema_version, so it cannot be read safely.",
-                vec![Problem {
-                    path: "schema_version".into(),
-                    message: "missing or not a whole number".into(),
-                }],
+                vec![file_problem(
+                    "schema_version".into(),
+                    "missing or not a whole number".into(),
+                )],
             )
         })?;
     if version > BACKUP_VERSION as u64 {
@@ -179,115 +203,106 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
             vec![],
         ));
     }
-    let file: BackupFile = serde_json::from_value(value).map_err(|e| {
-        refuse(
-            "Some records in this backup are missing fields or have wrong values; nothing was imported.",
-            vec![Problem {
-                path: String::new(),
-                message: e.to_string(),
-            }],
-        )
-    })?;
-    let problems = validate(&file);
-    if !problems.is_empty() {
+    if version == 0 {
         return Err(refuse(
-            "This backup has records that cannot be imported; nothing was changed.",
-            problems.into_iter().take(10).collect(),
+            "This backup names format version 0, which no version of CME Tracker wrote.",
+            vec![file_problem("schema_version".into(), "is 0".into())],
         ));
     }
-    Ok(Backup {
-        app_version: file.app_version,
-        exported_at: file.exported_at,
-        data: AppData {
-            activities: file.activities,
-            credentials: file.credentials,
-            goals: file.goals,
-            settings: file.settings,
-            tombstones: file.tombstones,
-        },
-    })
+    let mut problems = Vec::new();
+    for key in obj.keys().filter(|k| !KEYS.contains(&k.as_str())) {
+        problems.push(file_problem(
+            contract_shorten(key),
+            "is not part of a CME Tracker backup".into(),
+        ));
+    }
+    // The envelope: everything but the record lists.
+    let field = |key: &str, problems: &mut Vec<Problem>| -> Option<serde_json::Value> {
+        let v = obj.get(key).cloned();
+        if v.is_none() {
+            problems.push(file_problem(key.into(), "is missing".into()));
+        }
+        v
+    };
+    let app_version = field("app_version", &mut problems)
+        .and_then(|v| read_field::<String>(v, "app_version", &mut problems))
+        .unwrap_or_default();
+    let exported_at = field("exported_at", &mut problems)
+        .and_then(|v| read_field::<DateTime<Utc>>(v, "exported_at", &mut problems));
+    if let Some(counts) = field("counts", &mut problems) {
+        read_field::<Counts>(counts, "counts", &mut problems);
+    }
+    // A backup always lists activities and credentials, even when empty: a file without them
+    // was cut short or edited by hand, and must not read as "no records".
+    let activities = match field("activities", &mut problems) {
+        Some(v) => super::contract::read_list(&v, "activities", "activity", &mut problems),
+        None => Vec::new(),
+    };
+    let credentials = match field("credentials", &mut problems) {
+        Some(v) => super::contract::read_list(&v, "credentials", "credential", &mut problems),
+        None => Vec::new(),
+    };
+    let goals = obj.get("goals").map_or_else(Vec::new, |v| {
+        super::contract::read_list(v, "goals", "goal", &mut problems)
+    });
+    let tombstones = obj.get("tombstones").map_or_else(Vec::new, |v| {
+        super::contract::read_list(v, "tombstones", "deletion", &mut problems)
+    });
+    let settings = obj
+        .get("settings")
+        .and_then(|v| read_field::<Settings>(v.clone(), "settings", &mut problems))
+        .unwrap_or_default();
+    let data = AppData {
+        activities,
+        credentials,
+        goals,
+        settings,
+        tombstones,
+    };
+    problems.extend(super::contract::check(&data));
+    match (problems.is_empty(), exported_at) {
+        (true, Some(exported_at)) => Ok(Backup {
+            app_version,
+            exported_at,
+            data,
+        }),
+        _ => Err(refuse(
+            "This backup has records that cannot be imported; nothing was changed.",
+            problems,
+        )),
+    }
 }
 
-/// Checks what the types alone cannot: unique ids, sensible amounts and date order.
-fn validate(file: &BackupFile) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut push = |path: String, message: String| problems.push(Problem { path, message });
-    let mut ids = HashSet::new();
-    for (i, a) in file.activities.iter().enumerate() {
-        let at = format!("activities[{i}]");
-        if !ids.insert(a.id) {
-            push(format!("{at}.id"), format!("the id {} appears twice", a.id));
-        }
-        if a.title.trim().is_empty() {
-            push(format!("{at}.title"), "the title is empty".into());
-        }
-        if a.end < a.start {
-            push(
-                format!("{at}.end"),
-                format!("ends ({}) before it starts ({})", a.end, a.start),
-            );
-        }
-        for (j, d) in a.credits.iter().enumerate() {
-            if !d.amount.is_positive() || d.amount > MAX_DESIGNATION {
-                push(
-                    format!("{at}.credits[{j}].amount"),
-                    format!(
-                        "{} is not an amount between 0 and 100",
-                        d.amount.display_short()
-                    ),
-                );
-            }
+fn contract_shorten(s: &str) -> String {
+    crate::domain::contract::shorten(s, 40)
+}
+
+/// Reads one envelope field, naming it (and the part inside it) when it does not parse.
+fn read_field<T: serde::de::DeserializeOwned>(
+    v: serde_json::Value,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    match serde_path_to_error::deserialize::<_, T>(&v) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let inner = e.path().to_string();
+            let path = if inner == "." {
+                key.to_string()
+            } else {
+                format!("{key}.{inner}")
+            };
+            problems.push(file_problem(path, e.into_inner().to_string()));
+            None
         }
     }
-    for (i, c) in file.credentials.iter().enumerate() {
-        let at = format!("credentials[{i}]");
-        if !ids.insert(c.id) {
-            push(format!("{at}.id"), format!("the id {} appears twice", c.id));
-        }
-        if c.name.trim().is_empty() {
-            push(format!("{at}.name"), "the name is empty".into());
-        }
-        for (k, cycle) in std::iter::once(&c.cycle)
-            .chain(c.past_cycles.iter())
-            .enumerate()
-        {
-            if cycle.end < cycle.start {
-                let where_ = if k == 0 {
-                    "cycle".to_string()
-                } else {
-                    format!("past_cycles[{}]", k - 1)
-                };
-                push(
-                    format!("{at}.{where_}.end"),
-                    "the cycle ends before it starts".into(),
-                );
-            }
-        }
-        let mut rule_ids = HashSet::new();
-        for (j, r) in c.rules.iter().enumerate() {
-            if !rule_ids.insert(r.id.as_str()) {
-                push(
-                    format!("{at}.rules[{j}].id"),
-                    format!("the rule id \"{}\" appears twice", r.id),
-                );
-            }
-        }
-    }
-    for (i, g) in file.goals.iter().enumerate() {
-        if !ids.insert(g.id) {
-            push(
-                format!("goals[{i}].id"),
-                format!("the id {} appears twice", g.id),
-            );
-        }
-    }
-    problems
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::build::*;
+    use crate::domain::Amount;
 
     fn sample() -> AppData {
         AppData {
@@ -369,10 +384,25 @@ mod tests {
             1,
         );
         let err = parse(wrong_type.as_bytes()).unwrap_err();
-        assert!(
-            err.summary.contains("missing fields or have wrong values"),
-            "{err}"
+        assert_eq!(err.problems.len(), 1, "{err}");
+        assert_eq!(err.problems[0].path, "activities[0].credits[0].amount");
+        assert_eq!(
+            err.problems[0].record.to_string(),
+            "activity 1 “Ethics grand rounds”"
         );
+        assert!(err.problems[0].message.contains("\"two\""), "{err}");
+
+        // A byte-order mark is not an error; a missing list is.
+        let data = sample();
+        let text = export(&data, "0.1.0", Utc::now());
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+        assert_eq!(parse(&with_bom).unwrap().data, data);
+        let mut v: serde_json::Value =
+            serde_json::from_str(&export(&sample(), "0.1.0", Utc::now())).unwrap();
+        v.as_object_mut().unwrap().remove("credentials");
+        let err = parse(v.to_string().as_bytes()).unwrap_err();
+        assert_eq!(err.problems[0].path, "credentials");
+        assert_eq!(err.problems[0].message, "is missing");
     }
 }
 
@@ -426,13 +456,21 @@ mod preview_tests {
     #[test]
     fn preview_counts_records_dates_and_conflicts() {
         let mut current = AppData::default();
-        let a = activity("2025-03-01").title("A").build();
+        let a = activity("2025-03-01")
+            .title("A")
+            .credit("AMA_PRA_CAT1", "1")
+            .build();
         current.upsert_activity(a.clone());
         let mut incoming = current.clone();
         let mut a2 = a.clone();
         a2.title = "A edited".into();
         incoming.upsert_activity(a2);
-        incoming.upsert_activity(activity("2026-01-05").title("B").build());
+        incoming.upsert_activity(
+            activity("2026-01-05")
+                .title("B")
+                .credit("AMA_PRA_CAT1", "1")
+                .build(),
+        );
         let text = export(&incoming, "0.1.0", Utc::now());
         let p = preview(&current, &parse(text.as_bytes()).unwrap());
         assert_eq!(p.activities, 2);

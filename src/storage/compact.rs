@@ -158,6 +158,28 @@ impl<'a> From<&'a Activity> for StoredRef<'a> {
     }
 }
 
+/// The record field a short stored key stands for, so that a problem names "end", not "e".
+pub fn field_name(key: &str) -> String {
+    match key {
+        "i" => "id",
+        "t" => "title",
+        "p" => "provider",
+        "a" => "accreditor",
+        "s" => "start",
+        "e" => "end",
+        "f" => "format",
+        "c" => "credits",
+        "o" => "topics",
+        "g" => "tags",
+        "x" => "status",
+        "n" => "notes",
+        "k" => "created_at",
+        "u" => "updated_at",
+        other => other,
+    }
+    .to_string()
+}
+
 /// The records, with every credit type and topic code shared: 10,000 activities name a handful of
 /// codes, so one copy each instead of one per record (less memory, and the engine recognises a
 /// shared code by its address before comparing text).

@@ -9,9 +9,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::compact;
+use super::contract;
 use super::data::{AppData, Goal, Settings, Tombstone};
+use crate::domain::contract::Problem;
 
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2: every data key is written with the first save, so a missing key is damage, not
+/// "no records" (version 1 wrote a key only once it had records).
+pub const SCHEMA_VERSION: u32 = 2;
 pub const KEY_META: &str = "cme-tracker:meta";
 pub const KEY_ACTIVITIES: &str = "cme-tracker:activities";
 pub const KEY_CREDENTIALS: &str = "cme-tracker:credentials";
@@ -47,8 +51,14 @@ pub struct Loaded {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    /// A key does not parse (or the keys disagree): keep it aside, tell the user.
-    Corrupt { key: String, message: String },
+    /// A key does not parse, is missing, or holds records that break the contract: keep it aside,
+    /// tell the user. `problems` names each record and field (empty when the key's text is not
+    /// JSON at all: `message` then gives the line and column).
+    Corrupt {
+        key: String,
+        message: String,
+        problems: Vec<Problem>,
+    },
     /// Written by a newer version of the app: never overwrite it.
     TooNew { found: u32, supported: u32 },
 }
@@ -56,13 +66,13 @@ pub enum LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LoadError::Corrupt { key, message } => write!(
+            LoadError::Corrupt { key, message, .. } => write!(
                 f,
                 "Your saved records could not be read ({key}: {message}). They were set aside, not deleted."
             ),
             LoadError::TooNew { found, supported } => write!(
                 f,
-                "Your saved records were written by a newer version of CME Tracker (format {found}; this version reads up to {supported}). Reload the page to get the newer version; nothing was changed."
+                "Your saved records were written by a newer version of CME Tracker (format {found}; this version reads up to {supported}). Open the newer version (reload this page, or close the other tabs of CME Tracker and reload) to see them. Nothing was changed, and nothing will be saved from this tab."
             ),
         }
     }
@@ -115,82 +125,139 @@ mod erased {
     }
 }
 
-/// Reads the stored records through `get` (a localStorage look-up). No meta key: a first run,
-/// empty data. Older versions are migrated; newer or unreadable ones are refused.
-pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, LoadError> {
+/// The version and revision of what is stored, read from the meta key alone (cheap: a save reads
+/// it first to decide whether to merge). `None` when nothing is stored.
+pub fn read_meta(get: &impl Fn(&str) -> Option<String>) -> Result<Option<(u32, u64)>, LoadError> {
     let Some(meta_text) = get(KEY_META) else {
         if DATA_KEYS.iter().any(|k| get(k).is_some()) {
-            return Err(LoadError::Corrupt {
-                key: KEY_META.into(),
-                message: "records without their version marker".into(),
-            });
+            return Err(corrupt_msg(
+                KEY_META,
+                "records without their version marker",
+            ));
         }
-        return Ok(Loaded {
-            data: AppData::default(),
-            revision: 0,
-        });
+        return Ok(None);
     };
     let meta_value: Value = serde_json::from_str(&meta_text).map_err(|e| corrupt(KEY_META, e))?;
     let version = meta_value
         .get("schema_version")
         .and_then(Value::as_u64)
-        .ok_or_else(|| LoadError::Corrupt {
-            key: KEY_META.into(),
-            message: "no schema_version".into(),
-        })? as u32;
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(|| corrupt_msg(KEY_META, "no schema_version"))?;
+    let revision = meta_value
+        .get("revision")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
+    Ok(Some((version, revision)))
+}
+
+/// Reads the stored records through `get` (a localStorage look-up). No meta key: a first run,
+/// empty data. Older versions are migrated; newer ones are refused untouched; unreadable ones,
+/// and records that break the validity contract, are refused naming the record and field.
+pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, LoadError> {
+    let Some((version, revision)) = read_meta(&get)? else {
+        return Ok(Loaded {
+            data: AppData::default(),
+            revision: 0,
+        });
+    };
     if version > SCHEMA_VERSION {
         return Err(LoadError::TooNew {
             found: version,
             supported: SCHEMA_VERSION,
         });
     }
-    let revision = meta_value
-        .get("revision")
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
+    if version == 0 {
+        return Err(corrupt_msg(KEY_META, "unknown format version 0"));
+    }
     let mut parts = serde_json::Map::new();
     for key in DATA_KEYS {
         let value = match get(key) {
             Some(text) => serde_json::from_str(&text).map_err(|e| corrupt(key, e))?,
-            None => Value::Null,
+            // Version 1 wrote a part only once it held records.
+            None if version == 1 => Value::Null,
+            None => return Err(corrupt_msg(key, "this part of the records is missing")),
         };
         parts.insert(key.to_string(), value);
     }
-    let parts = migrate(Value::Object(parts), version).map_err(|message| LoadError::Corrupt {
-        key: KEY_META.into(),
-        message,
-    })?;
+    let parts = migrate(Value::Object(parts), version).map_err(|m| corrupt_msg(KEY_META, &m))?;
     let take = |key: &str| parts.get(key).cloned().unwrap_or(Value::Null);
+    let mut problems = Vec::new();
     let activities = match take(KEY_ACTIVITIES) {
         Value::Null => Vec::new(),
-        v => {
-            compact::from_stored(serde_json::from_value(v).map_err(|e| corrupt(KEY_ACTIVITIES, e))?)
-        }
+        v => compact::from_stored(contract::read_list_with(
+            &v,
+            "activities",
+            "activity",
+            &compact::field_name,
+            &mut problems,
+        )),
     };
     let credentials = match take(KEY_CREDENTIALS) {
         Value::Null => Vec::new(),
-        v => serde_json::from_value(v).map_err(|e| corrupt(KEY_CREDENTIALS, e))?,
+        v => contract::read_list(&v, "credentials", "credential", &mut problems),
     };
-    let other: Other = match take(KEY_OTHER) {
-        Value::Null => Other::default(),
-        v => serde_json::from_value(v).map_err(|e| corrupt(KEY_OTHER, e))?,
+    let other = match take(KEY_OTHER) {
+        Value::Null => Value::Object(Default::default()),
+        v => v,
     };
-    Ok(Loaded {
-        data: AppData {
-            activities,
-            credentials,
-            goals: other.goals,
-            settings: other.settings,
-            tombstones: other.tombstones,
-        },
-        revision,
-    })
+    let goals = match other.get("goals") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(v) => contract::read_list(v, "goals", "goal", &mut problems),
+    };
+    let tombstones = match other.get("tombstones") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(v) => contract::read_list(v, "tombstones", "deletion", &mut problems),
+    };
+    let settings: Settings = match other.get("settings") {
+        None | Some(Value::Null) => Settings::default(),
+        Some(v) => contract::read_list::<Settings>(
+            &Value::Array(vec![v.clone()]),
+            "settings",
+            "settings",
+            &mut problems,
+        )
+        .pop()
+        .unwrap_or_default(),
+    };
+    if !other.is_object() {
+        return Err(corrupt_msg(KEY_OTHER, "is not an object"));
+    }
+    let data = AppData {
+        activities,
+        credentials,
+        goals,
+        settings,
+        tombstones,
+    };
+    problems.extend(contract::check(&data));
+    if let Some(first) = problems.first() {
+        let key = match first.path.split(['[', '.']).next().unwrap_or("") {
+            "activities" => KEY_ACTIVITIES,
+            "credentials" => KEY_CREDENTIALS,
+            _ => KEY_OTHER,
+        };
+        return Err(LoadError::Corrupt {
+            key: key.into(),
+            message: first.to_string(),
+            problems,
+        });
+    }
+    Ok(Loaded { data, revision })
 }
 
 fn corrupt(key: &str, e: serde_json::Error) -> LoadError {
     LoadError::Corrupt {
         key: key.into(),
         message: e.to_string(),
+        problems: Vec::new(),
+    }
+}
+
+fn corrupt_msg(key: &str, message: &str) -> LoadError {
+    LoadError::Corrupt {
+        key: key.into(),
+        message: message.into(),
+        problems: Vec::new(),
     }
 }
 
@@ -198,9 +265,14 @@ fn corrupt(key: &str, e: serde_json::Error) -> LoadError {
 /// to version `from + 1`.
 type Step = fn(Value) -> Result<Value, String>;
 
-/// Steps from each older version; index 0 migrates version 1 to 2. Version 1 is the first
-/// stored format, so the chain is empty until the format changes.
-const STEPS: &[Step] = &[];
+/// Steps from each older version; index 0 migrates version 1 to 2.
+const STEPS: &[Step] = &[v1_to_v2];
+
+/// Version 2 only promises that every part is written; a part version 1 never wrote reads as
+/// empty, as it always did.
+fn v1_to_v2(parts: Value) -> Result<Value, String> {
+    Ok(parts)
+}
 
 /// Brings stored parts of version `from` up to [`SCHEMA_VERSION`], one step at a time.
 pub fn migrate(parts: Value, from: u32) -> Result<Value, String> {

@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod compact;
+pub mod contract;
 pub mod data;
 pub mod format;
 pub mod merge;

@@ -1,0 +1,256 @@
+//! The validity contract applied to a whole set of records, and typed reading of record lists
+//! that names the record and field of every problem.
+//!
+//! Backup import and the stored-format loader both end here, so what one refuses the other
+//! refuses too; the per-record checks are [`crate::domain::contract`], which the forms share.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::collections::HashSet;
+use uuid::Uuid;
+
+use super::data::AppData;
+use crate::domain::contract::{self as rules, limits, Checker, Problem, RecordRef};
+
+/// Every problem with `data`, in record order: each record against the contract, and ids that
+/// appear twice (in any list: an activity and a credential may not share one either).
+pub fn check(data: &AppData) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut ids: HashSet<Uuid> = HashSet::new();
+    let mut twice = |id: Uuid, record: RecordRef, path: String, out: &mut Vec<Problem>| {
+        if !ids.insert(id) {
+            out.push(Problem {
+                record,
+                path,
+                message: format!("the id {id} appears twice"),
+            });
+        }
+    };
+    for (i, a) in data.activities.iter().enumerate() {
+        rules::check_activity(a, i, &mut out);
+        twice(
+            a.id,
+            RecordRef::new("activity", i, Some(&a.title)),
+            format!("activities[{i}].id"),
+            &mut out,
+        );
+    }
+    for (i, c) in data.credentials.iter().enumerate() {
+        rules::check_credential(c, i, &mut out);
+        twice(
+            c.id,
+            RecordRef::new("credential", i, Some(&c.name)),
+            format!("credentials[{i}].id"),
+            &mut out,
+        );
+    }
+    for (i, g) in data.goals.iter().enumerate() {
+        let mut c = Checker::new(
+            RecordRef::new("goal", i, Some(&g.title)),
+            format!("goals[{i}]"),
+            &mut out,
+        );
+        c.required("title", &g.title, limits::TITLE, "the title");
+        c.text("notes", &g.notes, limits::NOTES);
+        c.text("reflection", &g.reflection, limits::NOTES);
+        c.count("activity_ids", &g.activity_ids, 10_000);
+        c.timestamps(g.created_at, g.updated_at);
+        twice(
+            g.id,
+            RecordRef::new("goal", i, Some(&g.title)),
+            format!("goals[{i}].id"),
+            &mut out,
+        );
+    }
+    let mut buried = HashSet::new();
+    for (i, t) in data.tombstones.iter().enumerate() {
+        let mut c = Checker::new(
+            RecordRef::new("deletion", i, None),
+            format!("tombstones[{i}]"),
+            &mut out,
+        );
+        c.time("deleted_at", t.deleted_at);
+        if !buried.insert(t.id) {
+            c.push("id", format!("the deletion of {} appears twice", t.id));
+        }
+    }
+    let mut c = Checker::new(
+        RecordRef {
+            kind: "settings",
+            position: 0,
+            title: None,
+        },
+        "settings".into(),
+        &mut out,
+    );
+    if let Some(t) = data.settings.last_backup_at {
+        c.time("last_backup_at", t);
+    }
+    if let Some(t) = data.settings.updated_at {
+        c.time("updated_at", t);
+    }
+    out
+}
+
+/// Reads one list of records (`key` names it in paths: "activities"), each on its own, so that a
+/// record that does not parse is named by position, title and the field that failed, and the
+/// others are still read (to report their problems too).
+pub fn read_list<T: DeserializeOwned>(
+    list: &Value,
+    key: &str,
+    kind: &'static str,
+    out: &mut Vec<Problem>,
+) -> Vec<T> {
+    read_list_with(list, key, kind, &|s| s.to_string(), out)
+}
+
+/// [`read_list`] for a stored form whose short keys are renamed for people by `field_name`.
+pub fn read_list_with<T: DeserializeOwned>(
+    list: &Value,
+    key: &str,
+    kind: &'static str,
+    field_name: &dyn Fn(&str) -> String,
+    out: &mut Vec<Problem>,
+) -> Vec<T> {
+    let Some(items) = list.as_array() else {
+        out.push(Problem {
+            record: RecordRef {
+                kind,
+                position: 0,
+                title: None,
+            },
+            path: key.to_string(),
+            message: format!("is {}, not a list of records", value_kind(list)),
+        });
+        return Vec::new();
+    };
+    let mut records = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match read_one::<T>(item) {
+            Ok(r) => records.push(r),
+            Err((inner, message)) => {
+                let title = item
+                    .get("title")
+                    .or_else(|| item.get("name"))
+                    .or_else(|| item.get("t"))
+                    .and_then(Value::as_str);
+                let readable = readable_path(&inner, field_name);
+                out.push(Problem {
+                    record: RecordRef::new(kind, i, title),
+                    path: if readable.is_empty() {
+                        format!("{key}[{i}]")
+                    } else {
+                        format!("{key}[{i}].{readable}")
+                    },
+                    message,
+                });
+            }
+        }
+    }
+    records
+}
+
+/// Deserialises one record; on failure, the path inside it and a message that quotes the value.
+fn read_one<T: DeserializeOwned>(item: &Value) -> Result<T, (String, String)> {
+    serde_path_to_error::deserialize::<_, T>(item).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        let inner = e.into_inner().to_string();
+        let at = pointer(item, &path);
+        let message = match at {
+            Some(v @ (Value::String(_) | Value::Number(_) | Value::Bool(_))) => {
+                let shown = rules::shorten(&v.to_string(), 40);
+                format!("{shown} is not accepted here ({inner})")
+            }
+            _ => inner,
+        };
+        (path, message)
+    })
+}
+
+/// The value at a serde_path_to_error path (`credits[0].amount`), when there is one.
+fn pointer<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut v = root;
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (name, rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !name.is_empty() {
+            v = v.get(name)?;
+        }
+        for index in rest.split(['[', ']']).filter(|s| !s.is_empty()) {
+            v = v.get(index.parse::<usize>().ok()?)?;
+        }
+    }
+    Some(v)
+}
+
+/// Renames each field of a path through `field_name` ("c[0].1" → "credits[0].1").
+fn readable_path(path: &str, field_name: &dyn Fn(&str) -> String) -> String {
+    path.split('.')
+        .filter(|p| !p.is_empty())
+        .map(|part| match part.find('[') {
+            Some(0) => part.to_string(),
+            Some(i) => format!("{}{}", field_name(&part[..i]), &part[i..]),
+            None => field_name(part),
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+pub fn value_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::build::*;
+    use crate::domain::Activity;
+
+    #[test]
+    fn a_record_that_does_not_parse_is_named_by_position_title_and_field() {
+        let good = activity("2025-03-01")
+            .title("Ethics")
+            .credit("AMA_PRA_CAT1", "2")
+            .build();
+        let mut bad = serde_json::to_value(&good).unwrap();
+        bad["title"] = "Opioids".into();
+        bad["end"] = "2025-02-30".into();
+        let list = Value::Array(vec![serde_json::to_value(&good).unwrap(), bad]);
+        let mut out = Vec::new();
+        let read: Vec<Activity> = read_list(&list, "activities", "activity", &mut out);
+        assert_eq!(read, vec![good]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].path, "activities[1].end");
+        assert_eq!(out[0].record.to_string(), "activity 2 “Opioids”");
+        assert!(
+            out[0].message.contains("\"2025-02-30\""),
+            "{}",
+            out[0].message
+        );
+    }
+
+    #[test]
+    fn the_same_id_twice_in_two_lists_is_refused() {
+        let a = activity("2025-03-01").credit("AMA_PRA_CAT1", "1").build();
+        let mut c = credential("TX", "2025-01-01", "2026-12-31").build();
+        c.id = a.id;
+        let data = AppData {
+            activities: vec![a],
+            credentials: vec![c],
+            ..AppData::default()
+        };
+        let problems = check(&data);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, "credentials[0].id");
+    }
+}
