@@ -143,13 +143,13 @@ impl Amount {
 
     /// `self - other`, never below zero.
     pub fn saturating_sub(self, other: Amount) -> Amount {
-        Amount((self.0 - other.0).max(0))
+        Amount(self.0.saturating_sub(other.0).max(0))
     }
 
     /// Short human form: "2", "1.5", "1.25" (no trailing zeros).
     pub fn display_short(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
-        let a = self.0.abs();
+        let a = self.0.unsigned_abs();
         let (w, f) = (a / 100, a % 100);
         if f == 0 {
             format!("{sign}{w}")
@@ -165,7 +165,7 @@ impl Amount {
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
-        let a = self.0.abs();
+        let a = self.0.unsigned_abs();
         write!(f, "{sign}{}.{:02}", a / 100, a % 100)
     }
 }

@@ -448,7 +448,7 @@ impl<'a> Ctx<'a> {
             Recurrence::AfterFirstCycles { after, .. } if renewal <= after => {
                 return Some(Skip::NotApplicable(format!(
                     "Required from renewal {} on.",
-                    after + 1
+                    after.saturating_add(1)
                 )));
             }
             _ => {}
@@ -494,10 +494,15 @@ pub fn window_of(cred: &Credential, recurrence: &Recurrence) -> (NaiveDate, Naiv
         Recurrence::EveryNCycles { n } if n <= 1 => cycle.start,
         Recurrence::EveryNCycles { n } => match cred.past_cycles.get(n as usize - 2) {
             Some(c) => c.start,
-            // Earlier cycles not recorded: assume they were as long as the current one.
+            // Earlier cycles not recorded: assume they were as long as the current one. Checked
+            // all the way: an imported n or cycle length must never panic the engine; a window
+            // reaching before the calendar's first day simply starts there.
             None => {
-                let len = (cycle.end - cycle.start).num_days() + 1;
-                cycle.start - chrono::Duration::days(len * (n as i64 - 1))
+                let len = (cycle.end - cycle.start).num_days().max(0) + 1;
+                len.checked_mul(i64::from(n) - 1)
+                    .and_then(chrono::TimeDelta::try_days)
+                    .and_then(|back| cycle.start.checked_sub_signed(back))
+                    .unwrap_or(NaiveDate::MIN)
             }
         },
         Recurrence::EveryNMonths { months } | Recurrence::AfterFirstCycles { months, .. } => {
