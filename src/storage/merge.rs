@@ -5,7 +5,9 @@
 //! changes nothing the second time.
 
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
+use serde::{de::DeserializeOwned, Serialize};
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 use super::data::{AppData, Tombstone};
@@ -88,7 +90,7 @@ fn merge_list<T: Record>(
             report.removed += 1;
         }
     }
-    let ours_ids: std::collections::HashSet<Uuid> = ours.iter().map(|r| r.id()).collect();
+    let ours_ids: HashSet<Uuid> = ours.iter().map(|r| r.id()).collect();
     for t in theirs {
         if ours_ids.contains(&t.id()) {
             continue;
@@ -152,6 +154,153 @@ pub fn merge(ours: &AppData, theirs: &AppData) -> (AppData, MergeReport) {
         },
         report,
     )
+}
+
+/// Merges two tabs' records three ways: `base` is what both last had in common (what this tab
+/// last read or wrote), `ours` this tab's records, `theirs` what another tab stored since.
+///
+/// A record changed on one side only takes that side. Changed on both, it is merged field by
+/// field: each field changed on one side only takes that side, and a field changed on both takes
+/// the side whose record was edited later. A record deleted on one side and not edited on the
+/// other after the deletion stays deleted (so a stale tab cannot bring it back); a record added on
+/// either side is kept.
+pub fn merge3(base: &AppData, ours: &AppData, theirs: &AppData) -> AppData {
+    let mut deleted: HashMap<Uuid, DateTime<Utc>> = HashMap::new();
+    for t in ours.tombstones.iter().chain(&theirs.tombstones) {
+        let e = deleted.entry(t.id).or_insert(t.deleted_at);
+        if t.deleted_at > *e {
+            *e = t.deleted_at;
+        }
+    }
+    let mut tombstones: Vec<Tombstone> = Vec::new();
+    for t in ours.tombstones.iter().chain(&theirs.tombstones) {
+        if deleted.get(&t.id) == Some(&t.deleted_at) && !tombstones.iter().any(|x| x.id == t.id) {
+            tombstones.push(t.clone());
+        }
+    }
+    let activities = merge3_list(
+        &base.activities,
+        &ours.activities,
+        &theirs.activities,
+        &deleted,
+    );
+    let credentials = merge3_list(
+        &base.credentials,
+        &ours.credentials,
+        &theirs.credentials,
+        &deleted,
+    );
+    let goals = merge3_list(&base.goals, &ours.goals, &theirs.goals, &deleted);
+    let mut settings = if theirs.settings.updated_at > ours.settings.updated_at {
+        theirs.settings.clone()
+    } else {
+        ours.settings.clone()
+    };
+    settings.last_backup_at = ours
+        .settings
+        .last_backup_at
+        .max(theirs.settings.last_backup_at);
+    tombstones.retain(|t| {
+        !activities.iter().any(|a| a.id == t.id)
+            && !credentials.iter().any(|c| c.id == t.id)
+            && !goals.iter().any(|g| g.id == t.id)
+    });
+    AppData {
+        activities,
+        credentials,
+        goals,
+        settings,
+        tombstones,
+    }
+}
+
+fn merge3_list<T: Record + Serialize + DeserializeOwned>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    deleted: &HashMap<Uuid, DateTime<Utc>>,
+) -> Vec<T> {
+    let base_by_id: HashMap<Uuid, &T> = base.iter().map(|r| (r.id(), r)).collect();
+    let ours_by_id: HashMap<Uuid, &T> = ours.iter().map(|r| (r.id(), r)).collect();
+    let alive = |r: &T| deleted.get(&r.id()).is_none_or(|d| r.updated_at() > *d);
+    // The stored order comes first, so that when we hold nothing new the result equals what is
+    // stored, and two tabs never take turns rewriting the same records in their own order.
+    let mut out: Vec<T> = Vec::with_capacity(ours.len().max(theirs.len()));
+    for t in theirs {
+        let b = base_by_id.get(&t.id()).copied();
+        let chosen = match ours_by_id.get(&t.id()) {
+            Some(o) => merge_record(b, o, t),
+            // Gone from ours: we deleted it, unless they changed it since (or it is new there).
+            None if b == Some(t) => continue,
+            None => t.clone(),
+        };
+        if alive(&chosen) {
+            out.push(chosen);
+        }
+    }
+    let theirs_ids: HashSet<Uuid> = theirs.iter().map(|r| r.id()).collect();
+    for o in ours {
+        if theirs_ids.contains(&o.id()) {
+            continue;
+        }
+        // They deleted it (it was in the base): keep it deleted unless we edited it since.
+        if base_by_id.get(&o.id()).is_some_and(|b| *b == o) {
+            continue;
+        }
+        if alive(o) {
+            out.push(o.clone());
+        }
+    }
+    out
+}
+
+/// One record changed on both sides: field by field against the base.
+fn merge_record<T: Record + Serialize + DeserializeOwned>(b: Option<&T>, o: &T, t: &T) -> T {
+    if o == t || b == Some(t) {
+        return o.clone();
+    }
+    if b == Some(o) {
+        return t.clone();
+    }
+    let newer = if t.updated_at() > o.updated_at() {
+        t
+    } else {
+        o
+    };
+    let Some(b) = b else {
+        return newer.clone();
+    };
+    let (Ok(Value::Object(bv)), Ok(Value::Object(ov)), Ok(Value::Object(tv))) = (
+        serde_json::to_value(b),
+        serde_json::to_value(o),
+        serde_json::to_value(t),
+    ) else {
+        return newer.clone();
+    };
+    let theirs_newer = t.updated_at() > o.updated_at();
+    let mut out = serde_json::Map::new();
+    let keys: Vec<&String> = ov
+        .keys()
+        .chain(tv.keys().filter(|k| !ov.contains_key(*k)))
+        .collect();
+    for k in keys {
+        let (bk, ok, tk) = (bv.get(k), ov.get(k), tv.get(k));
+        let pick = if ok == tk || bk == tk {
+            ok
+        } else if bk == ok || theirs_newer {
+            tk
+        } else {
+            ok
+        };
+        if let Some(v) = pick {
+            out.insert(k.clone(), v.clone());
+        }
+    }
+    out.insert(
+        "updated_at".into(),
+        serde_json::to_value(newer.updated_at()).unwrap_or(Value::Null),
+    );
+    serde_json::from_value(Value::Object(out)).unwrap_or_else(|_| newer.clone())
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod data;
 pub mod format;
 pub mod merge;
 pub mod size;
+pub mod sync;
 
 pub use data::{AppData, Goal, RecordKind, Settings, Tombstone};
 pub use size::size_text;
