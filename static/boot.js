@@ -8,7 +8,39 @@
   document.addEventListener("DOMContentLoaded", function () {
     var reload = document.getElementById("fatal-reload");
     if (reload) reload.addEventListener("click", function () { location.reload(); });
+    var save = document.getElementById("fatal-download");
+    if (save) save.addEventListener("click", downloadStored);
   });
+
+  // The crash screen's "Download what is stored": every stored string of the app exactly as it
+  // is, read by plain JavaScript, because after a crash the WebAssembly app cannot run. The
+  // file holds the records even when the app cannot start with them.
+  function downloadStored() {
+    var keys = {};
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        var k = localStorage.key(i);
+        if (k && k.indexOf("cme-tracker:") === 0) keys[k] = localStorage.getItem(k);
+      }
+    } catch (e) {
+      keys = { error: String(e) };
+    }
+    var file = {
+      format: "cme-tracker-stored-data",
+      note: "Everything CME Tracker kept in this browser, as stored. Keep this file; it can be read again once the problem is fixed.",
+      saved_at: new Date().toISOString(),
+      keys: keys
+    };
+    var blob = new Blob([JSON.stringify(file, null, 2)], { type: "application/json" });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = "cme-tracker-stored-data-" + new Date().toISOString().slice(0, 10) + ".json";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
   if (!ok) {
     document.addEventListener("DOMContentLoaded", function () {
       var box = document.getElementById("no-wasm");

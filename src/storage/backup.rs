@@ -7,8 +7,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::data::{AppData, Goal, Settings, Tombstone};
+use super::data::{AppData, Goal, RecordKind, Settings, Tombstone};
 use crate::domain::{Activity, Credential};
+use std::collections::HashSet;
+use uuid::Uuid;
 
 pub const BACKUP_FORMAT: &str = "cme-tracker-backup";
 /// Version of the backup layout; older files are migrated on import, newer ones refused.
@@ -418,6 +420,9 @@ pub struct Preview {
     pub same_id: usize,
     /// Of those, how many differ from the copy here.
     pub differing: usize,
+    /// Records here that merging would delete (the file holds their deletion, made after their
+    /// last edit): what kind, id and title, so the person is asked before they go.
+    pub deletes: Vec<(RecordKind, Uuid, String)>,
 }
 
 pub fn preview(current: &AppData, backup: &Backup) -> Preview {
@@ -438,7 +443,34 @@ pub fn preview(current: &AppData, backup: &Backup) -> Preview {
             differing += usize::from(here != c);
         }
     }
+    let (merged, _) = super::merge::merge(current, d);
+    let kept: HashSet<Uuid> = merged
+        .activities
+        .iter()
+        .map(|a| a.id)
+        .chain(merged.credentials.iter().map(|c| c.id))
+        .chain(merged.goals.iter().map(|g| g.id))
+        .collect();
+    let deletes = current
+        .activities
+        .iter()
+        .map(|a| (RecordKind::Activity, a.id, a.title.clone()))
+        .chain(
+            current
+                .credentials
+                .iter()
+                .map(|c| (RecordKind::Credential, c.id, c.name.clone())),
+        )
+        .chain(
+            current
+                .goals
+                .iter()
+                .map(|g| (RecordKind::Goal, g.id, g.title.clone())),
+        )
+        .filter(|(_, id, _)| !kept.contains(id))
+        .collect();
     Preview {
+        deletes,
         activities: d.activities.len(),
         credentials: d.credentials.len(),
         goals: d.goals.len(),
@@ -477,5 +509,50 @@ mod preview_tests {
         assert_eq!(p.date_range, Some((date("2025-03-01"), date("2026-01-05"))));
         assert_eq!(p.same_id, 1);
         assert_eq!(p.differing, 1);
+    }
+}
+
+impl Backup {
+    /// The backup without the deletions of `keep` (records here the person chose to keep when
+    /// merging): those records stay, and no deletion of them is recorded.
+    pub fn keeping(&self, keep: &[Uuid]) -> AppData {
+        let mut data = self.data.clone();
+        data.tombstones.retain(|t| !keep.contains(&t.id));
+        data
+    }
+}
+
+#[cfg(test)]
+mod deletion_tests {
+    use super::*;
+    use crate::domain::build::*;
+    use crate::storage::merge::merge;
+
+    #[test]
+    fn a_file_holding_only_deletions_lists_them_before_anything_changes() {
+        let mut current = AppData::default();
+        let a = activity("2025-03-01")
+            .title("Ethics")
+            .credit("AMA_PRA_CAT1", "1")
+            .build();
+        let b = activity("2025-04-01")
+            .title("Opioids")
+            .credit("AMA_PRA_CAT1", "1")
+            .build();
+        current.upsert_activity(a.clone());
+        current.upsert_activity(b.clone());
+        let mut file = current.clone();
+        file.remove_activity(a.id, a.updated_at + chrono::Duration::minutes(1));
+        file.remove_activity(b.id, b.updated_at + chrono::Duration::minutes(1));
+        file.activities.clear();
+        let backup = parse(export(&file, "0.1.0", Utc::now()).as_bytes()).unwrap();
+        let p = preview(&current, &backup);
+        assert_eq!(p.activities, 0);
+        let titles: Vec<&str> = p.deletes.iter().map(|(_, _, t)| t.as_str()).collect();
+        assert_eq!(titles, ["Ethics", "Opioids"]);
+        // Keeping one: only the other goes.
+        let (merged, report) = merge(&current, &backup.keeping(&[a.id]));
+        assert_eq!(report.removed, 1);
+        assert_eq!(merged.activities, vec![a]);
     }
 }

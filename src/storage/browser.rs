@@ -1,12 +1,12 @@
 //! The thin browser adapter: localStorage (through gloo-storage), the Storage API, downloads.
 //! Everything that decides anything lives in the pure modules next to this one.
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::data::AppData;
-use super::format::{self, LoadError, Loaded, KEY_META};
+use super::format::{self, KEY_META};
+use super::sync::Store;
 
 /// Why storage cannot be used at all.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,45 +38,86 @@ fn get(key: &str) -> Option<String> {
     storage().ok()?.get_item(key).ok().flatten()
 }
 
-pub fn load() -> Result<Loaded, LoadError> {
-    format::decode(get)
-}
+/// localStorage as the save path's [`Store`]: reads, and writes that are read back.
+pub struct BrowserStore;
 
-/// Writes what changed since `previous`; checks every write. On failure nothing already stored
-/// is left half-written in a way that loses data: meta is written last, so a reader sees either
-/// the old revision or the complete new one.
-pub fn save(
-    data: &AppData,
-    previous: Option<&AppData>,
-    revision: u64,
-    now: DateTime<Utc>,
-) -> Result<(), String> {
-    let s = storage().map_err(|u| u.0)?;
-    for (key, value) in format::encode(data, previous, revision, now) {
-        s.set_item(key, &value).map_err(|e| describe_error(&e))?;
+impl Store for BrowserStore {
+    fn get(&self, key: &str) -> Option<String> {
+        get(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let s = storage().map_err(|u| u.0)?;
+        s.set_item(key, value).map_err(|e| describe_error(&e))?;
         // Read back: some browsers (private modes) accept writes they do not keep.
-        if s.get_item(key).ok().flatten().as_deref() != Some(value.as_str()) {
+        if s.get_item(key).ok().flatten().as_deref() != Some(value) {
             return Err("Your browser did not keep the last change. Download a backup now.".into());
         }
+        Ok(())
     }
-    Ok(())
 }
 
-/// Bytes the records take in localStorage (what counts against its ~5 MB quota: two bytes per
-/// UTF-16 unit), apart from the app's own files the service worker keeps.
-pub fn records_size() -> usize {
-    std::iter::once(KEY_META)
-        .chain(format::DATA_KEYS)
-        .filter_map(get)
-        .map(|v| v.encode_utf16().count() * 2)
-        .sum()
+/// Every raw stored string of the app (records, quarantined copies), for the crash screen's
+/// "download what is stored" and the unreadable-data download. Reads only.
+pub fn raw_pairs() -> Vec<(String, String)> {
+    let Ok(s) = storage() else {
+        return Vec::new();
+    };
+    let len = s.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with("cme-tracker:") && k != "cme-tracker:probe")
+        .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
+        .collect()
 }
 
-/// The revision another tab (or this one) last saved.
-pub fn stored_revision() -> Option<u64> {
-    let meta: serde_json::Value = serde_json::from_str(&get(KEY_META)?).ok()?;
-    meta.get("revision")?.as_u64()
+/// Runs `f` holding the exclusive cross-tab lock on the records (the Web Locks API), so that a
+/// save's read-merge-write never interleaves with another tab's. Where the browser has no Web
+/// Locks (Safari before 15.4, pages not served from a secure context) `f` runs at once: the
+/// storage event's merge-and-save-again still heals a collision, a moment later.
+pub fn with_lock(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let locks = web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")).ok())
+        .filter(|l| !l.is_undefined() && !l.is_null());
+    let request = locks.as_ref().and_then(|l| {
+        js_sys::Reflect::get(l, &JsValue::from_str("request"))
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    let f = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
+    let run_now = || {
+        let f = f.borrow_mut().take();
+        if let Some(f) = f {
+            f();
+        }
+    };
+    match (locks, request) {
+        (Some(locks), Some(request)) => {
+            let run = f.clone();
+            // The lock is held until the callback returns (it returns no promise): the save is
+            // synchronous, so the whole read-merge-write happens under it.
+            let callback = Closure::once_into_js(move |_lock: JsValue| {
+                let f = run.borrow_mut().take();
+                if let Some(f) = f {
+                    f();
+                }
+                JsValue::UNDEFINED
+            });
+            if request
+                .call2(&locks, &JsValue::from_str(LOCK_NAME), &callback)
+                .is_err()
+            {
+                run_now();
+            }
+        }
+        _ => run_now(),
+    }
 }
+
+const LOCK_NAME: &str = "cme-tracker:records";
 
 /// Keeps unreadable stored data under the quarantine prefix, then clears the data keys so the
 /// app can start; the raw text stays downloadable.

@@ -69,6 +69,14 @@ impl Route {
 
 #[function_component(App)]
 pub fn app() -> Html {
+    // `?crash-test` in the address panics while rendering, so the end-to-end test can check
+    // that any panic shows the crash screen (with its download) and never a blank page.
+    let crash_test = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| q.contains("crash-test"));
+    if crash_test {
+        panic!("Crash screen test (?crash-test in the address)");
+    }
     html! {
         <HashRouter>
             <super::persist::DataProvider>

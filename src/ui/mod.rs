@@ -15,7 +15,9 @@ use wasm_bindgen::JsCast;
 
 /// Entry point called by `main`: installs the crash screen and mounts the app into `#app`.
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| show_fatal_error(&info.to_string())));
+    // Through yew: its Renderer replaces a hook set with std::panic::set_hook by its own (which
+    // only logs), and the page would go blank; this one it keeps.
+    yew::set_custom_panic_hook(Box::new(|info| show_fatal_error(&info.to_string())));
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
@@ -38,7 +40,7 @@ pub fn show_fatal_error(details: &str) {
     if let Some(el) = doc.get_element_by_id("fatal") {
         let _ = el.remove_attribute("hidden");
         if let Some(Ok(button)) = doc
-            .get_element_by_id("fatal-reload")
+            .get_element_by_id("fatal-download")
             .map(|b| b.dyn_into::<web_sys::HtmlElement>())
         {
             let _ = button.focus();

@@ -1,8 +1,8 @@
 //! Loads the records at start, saves after every change, and keeps tabs in step.
 //!
-//! The provider owns the one app-state reducer. Saving is an effect keyed on the revision of
-//! local changes; before writing it checks whether another tab saved in the meantime and, if so,
-//! merges by record id and `updated_at` so that concurrent edits in two tabs lose nothing.
+//! A thin wrapper around the pure save path in `storage::sync`: this file only decides *when*
+//! (after the next paint, at once when the page is left, after another tab's save), takes the
+//! cross-tab lock, and shows the outcome. What is read, merged and written is decided there.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,9 +12,9 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::storage::backup;
-use crate::storage::browser;
-use crate::storage::format::{LoadError, KEY_META};
-use crate::storage::merge::merge;
+use crate::storage::browser::{self, BrowserStore};
+use crate::storage::format::KEY_META;
+use crate::storage::sync::{Heard, Saved, Session, Start};
 use crate::storage::AppData;
 use crate::ui::format as fmt;
 use crate::ui::state::{Action, AppContext, AppState, SaveState};
@@ -22,45 +22,51 @@ use crate::ui::state::{Action, AppContext, AppState, SaveState};
 /// Why the app started without the stored records.
 #[derive(Clone, PartialEq)]
 enum StartNotice {
-    /// Stored data was unreadable or too new: set aside under the quarantine keys.
+    /// Stored data was unreadable or broke the contract: set aside under the quarantine keys.
     Quarantined {
         message: String,
         raw: Rc<Vec<(String, String)>>,
     },
-    /// Too new and could not be set aside: the app must not write at all.
+    /// Written by a newer version: left untouched; this tab does not save.
     ReadOnly(String),
 }
 
-fn initial() -> (AppState, Option<StartNotice>, u64) {
+fn initial() -> (AppState, Option<StartNotice>, Session) {
+    let (mut session, start) = Session::start(&BrowserStore);
     if let Err(u) = browser::probe() {
         return (
             AppState::new(AppData::default(), SaveState::Unavailable(u.0)),
             None,
-            0,
+            session,
         );
     }
-    match browser::load() {
-        Ok(loaded) => (
-            AppState::new(loaded.data, SaveState::Saved),
-            None,
-            loaded.revision,
+    match start {
+        Start::Loaded(data) => (AppState::new(data, SaveState::Saved), None, session),
+        // Never move or rewrite what a newer version wrote: show nothing, save nothing.
+        Start::TooNew(r) => (
+            AppState::new(AppData::default(), SaveState::ReadOnly(r.message())),
+            Some(StartNotice::ReadOnly(r.message())),
+            session,
         ),
-        Err(e) => {
+        Start::Corrupt(e) => {
             let message = e.to_string();
-            match (&e, browser::quarantine()) {
-                // Never touch data from a newer version: run without saving.
-                (LoadError::TooNew { .. }, _) | (_, Err(_)) => (
+            match browser::quarantine() {
+                Ok(raw) => {
+                    session.after_quarantine();
+                    (
+                        AppState::new(AppData::default(), SaveState::Saved),
+                        Some(StartNotice::Quarantined {
+                            message,
+                            raw: Rc::new(raw),
+                        }),
+                        session,
+                    )
+                }
+                // Could not be set aside: do not write over it either.
+                Err(_) => (
                     AppState::new(AppData::default(), SaveState::Unavailable(message.clone())),
                     Some(StartNotice::ReadOnly(message)),
-                    0,
-                ),
-                (_, Ok(raw)) => (
-                    AppState::new(AppData::default(), SaveState::Saved),
-                    Some(StartNotice::Quarantined {
-                        message,
-                        raw: Rc::new(raw),
-                    }),
-                    0,
+                    session,
                 ),
             }
         }
@@ -77,23 +83,23 @@ pub struct DataProviderProps {
 
 #[function_component(DataProvider)]
 pub fn data_provider(props: &DataProviderProps) -> Html {
-    // Loaded once; the revision we last saw in storage and the data we last wrote are kept
-    // outside the reducer because they change on every save without needing a render.
+    // Loaded once (the hooks' initialisers run on the first render only). The session (known
+    // revision, base records) lives outside the reducer: it changes on every save without
+    // needing a render.
     let start = use_memo((), |_| RefCell::new(Some(initial())));
-    let (state, notice, revision) = {
-        let taken = start.borrow().clone();
-        match taken {
-            Some((s, n, r)) => (s, n, r),
-            None => (AppState::new(AppData::default(), SaveState::Saved), None, 0),
-        }
+    let (state, notice, session) = match start.borrow_mut().take() {
+        Some((s, n, session)) => (Some(s), n, Some(session)),
+        None => (None, None, None),
     };
-    let app = use_reducer_eq(move || state);
+    let app = use_reducer_eq(move || {
+        state.unwrap_or_else(|| AppState::new(AppData::default(), SaveState::Saved))
+    });
     let notice = use_state(move || notice);
-    let known_revision = use_mut_ref(move || revision);
-    let last_saved: Rc<RefCell<Option<Rc<AppData>>>> = {
-        let data = app.data.clone();
-        use_mut_ref(move || Some(data))
-    };
+    let session: Rc<RefCell<Option<Session>>> = use_mut_ref(move || session);
+    // The records as this tab shows them now, for saves and merges that run later than the
+    // render that scheduled them (a handle's state is the one of its render).
+    let current: Rc<RefCell<Rc<AppData>>> = use_mut_ref(|| app.data.clone());
+    *current.borrow_mut() = app.data.clone();
 
     // The save waiting for its task; run at once if the page is being left (reload, close), so
     // deferring a save can never lose the last change.
@@ -119,62 +125,64 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
     // Save after every local change.
     {
         let app = app.clone();
-        let known_revision = known_revision.clone();
-        let last_saved = last_saved.clone();
+        let session = session.clone();
+        let current = current.clone();
         let pending = pending.clone();
         use_effect_with(app.unsaved_revision, move |rev| {
             let rev = *rev;
-            // Deferred to a new task so that serialising a long career never delays the paint
-            // that shows the change. A newer save replaces one still waiting: it writes every
-            // part that changed since the last completed save.
-            let save = move || {
-                let _timing = crate::ui::timing::Timing::start("cme:save");
-                if rev > 0 && !matches!(app.save, SaveState::Unavailable(_)) {
-                    let mut data = app.data.clone();
-                    let stored = browser::stored_revision().unwrap_or(0);
-                    let mut previous = last_saved.borrow().clone();
-                    if stored > *known_revision.borrow() {
-                        // Another tab saved since we last looked: merge its records with ours.
-                        if let Ok(theirs) = browser::load() {
-                            let (merged, _) = merge(&theirs.data, &data);
-                            data = Rc::new(merged);
-                            previous = Some(Rc::new(theirs.data));
-                            app.dispatch(Action::ExternalChange((*data).clone()));
-                        }
-                    }
-                    let next = stored.max(*known_revision.borrow()) + 1;
-                    let result = browser::save(&data, previous.as_deref(), next, Utc::now());
-                    match result {
-                        Ok(()) => {
-                            *known_revision.borrow_mut() = next;
-                            *last_saved.borrow_mut() = Some(data);
-                            if app.save != SaveState::Saved {
-                                app.dispatch(Action::SaveResult(SaveState::Saved));
+            let writable = matches!(app.save, SaveState::Saved | SaveState::Failed(_));
+            if rev > 0 && writable {
+                // Runs the save path under the cross-tab lock. Deferred to a new task so that
+                // serialising a long career never delays the paint that shows the change; a newer
+                // save replaces one still waiting (it writes the newest records either way).
+                let save = move || {
+                    browser::with_lock(move || {
+                        let _timing = crate::ui::timing::Timing::start("cme:save");
+                        let ours = current.borrow().clone();
+                        let outcome = match session.borrow_mut().as_mut() {
+                            Some(s) => s.save(&mut BrowserStore, &ours, Utc::now()),
+                            None => return,
+                        };
+                        match outcome {
+                            Saved::Written { .. } => {
+                                if app.save != SaveState::Saved {
+                                    app.dispatch(Action::SaveResult(SaveState::Saved));
+                                }
+                            }
+                            Saved::Merged { data, .. } => {
+                                *current.borrow_mut() = Rc::new(data.clone());
+                                app.dispatch(Action::ExternalChange(data));
+                                if app.save != SaveState::Saved {
+                                    app.dispatch(Action::SaveResult(SaveState::Saved));
+                                }
+                            }
+                            Saved::ReadOnly(r) => {
+                                app.dispatch(Action::SaveResult(SaveState::ReadOnly(r.message())))
+                            }
+                            Saved::Unreadable(message) => {
+                                app.dispatch(Action::SaveResult(SaveState::Failed(message)))
                             }
                         }
-                        Err(message) => {
-                            app.dispatch(Action::SaveResult(SaveState::Failed(message)))
-                        }
+                    });
+                };
+                *pending.borrow_mut() = Some(Box::new(save));
+                // After the next frame, in a task of its own: a timer alone may run before the
+                // browser paints. Leaving the page runs a waiting save at once (pagehide above).
+                after_next_frame(move || {
+                    if let Some(save) = pending.borrow_mut().take() {
+                        save();
                     }
-                }
-            };
-            *pending.borrow_mut() = Some(Box::new(save));
-            // After the next frame, in a task of its own: a timer alone may run before the
-            // browser paints, and writing a long career takes tens of milliseconds. Leaving the
-            // page runs a waiting save at once (the pagehide listener above).
-            after_next_frame(move || {
-                if let Some(save) = pending.borrow_mut().take() {
-                    save();
-                }
-            });
+                });
+            }
         });
     }
 
-    // Changes saved by another tab show up here.
+    // Another tab saved: merge its records with ours (three ways, by record and field); if ours
+    // held changes its save lacks, save the merged records again so they are not lost.
     {
         let app = app.clone();
-        let known_revision = known_revision.clone();
-        let last_saved = last_saved.clone();
+        let session = session.clone();
+        let current = current.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "storage", move |e| {
@@ -184,12 +192,30 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
                     if e.key().as_deref() != Some(KEY_META) {
                         return;
                     }
-                    if let Ok(theirs) = browser::load() {
-                        let (merged, _) = merge(&app.data, &theirs.data);
-                        *known_revision.borrow_mut() = theirs.revision;
-                        *last_saved.borrow_mut() = Some(Rc::new(theirs.data));
-                        app.dispatch(Action::ExternalChange(merged));
-                    }
+                    let app = app.clone();
+                    let session = session.clone();
+                    let current = current.clone();
+                    browser::with_lock(move || {
+                        let ours = current.borrow().clone();
+                        let heard = match session.borrow_mut().as_mut() {
+                            Some(s) => s.heard(&BrowserStore, &ours),
+                            None => return,
+                        };
+                        match heard {
+                            Heard::Nothing => {}
+                            Heard::Changed { data, must_save } => {
+                                *current.borrow_mut() = Rc::new(data.clone());
+                                app.dispatch(if must_save {
+                                    Action::MergedFromOtherTab(data)
+                                } else {
+                                    Action::ExternalChange(data)
+                                });
+                            }
+                            Heard::ReadOnly(r) => {
+                                app.dispatch(Action::SaveResult(SaveState::ReadOnly(r.message())))
+                            }
+                        }
+                    });
                 })
             });
             move || drop(listener)
@@ -218,8 +244,14 @@ struct StartBannerProps {
 
 #[function_component(StartBanner)]
 fn start_banner(props: &StartBannerProps) -> Html {
+    let app = crate::ui::state::use_app();
     match &props.notice {
         None => html! {},
+        // The save banner says it for a newer version (read-only); this one is for records that
+        // could not be set aside.
+        Some(StartNotice::ReadOnly(_)) if matches!(app.save, SaveState::ReadOnly(_)) => {
+            html! {}
+        }
         Some(StartNotice::ReadOnly(message)) => html! {
             <div class="banner banner--bad" role="alert">
                 <p><strong>{ "Your records were not loaded. " }</strong>{ message }</p>
@@ -255,6 +287,17 @@ fn save_banner() -> Html {
     let app = crate::ui::state::use_app();
     let message = match &app.save {
         SaveState::Saved => return html! {},
+        SaveState::ReadOnly(m) => {
+            return html! {
+                <div class="banner banner--bad" role="alert" data-testid="read-only-banner">
+                    <p><strong>{ "Read-only. " }</strong>{ m.clone() }</p>
+                    <div class="banner__actions">
+                        <button type="button" class="btn btn--primary"
+                            onclick={Callback::from(|_| reload())}>{ "Reload now" }</button>
+                    </div>
+                </div>
+            };
+        }
         SaveState::Failed(m) | SaveState::Unavailable(m) => m.clone(),
     };
     let data = app.data.clone();
@@ -269,6 +312,12 @@ fn save_banner() -> Html {
                 <button type="button" class="btn btn--primary" onclick={download}>{ "Download a backup now" }</button>
             </div>
         </div>
+    }
+}
+
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
     }
 }
 

@@ -18,6 +18,8 @@ pub enum SaveState {
     Failed(String),
     /// Storage could not be used at all (blocked, private mode): the app works in memory only.
     Unavailable(String),
+    /// A newer version of the app keeps the records: this tab never writes (until reloaded).
+    ReadOnly(String),
 }
 
 /// A deleted record kept for "Undo".
@@ -77,6 +79,9 @@ pub enum Action {
     ReplaceData(AppData, String),
     /// Records changed in another tab: adopt them without saving them back.
     ExternalChange(AppData),
+    /// Another tab's records merged with changes of ours that its save lacked: adopt them and
+    /// save, so our changes reach storage too.
+    MergedFromOtherTab(AppData),
     SaveResult(SaveState),
     DismissToast,
     /// A backup file was downloaded: remember when, for the 30-day reminder.
@@ -158,8 +163,14 @@ impl AppState {
                 next.toast = Some(message);
             }
             Action::ExternalChange(data) => {
+                if *next.data == data {
+                    return self;
+                }
                 next.data = Rc::new(data);
                 external = true;
+            }
+            Action::MergedFromOtherTab(data) => {
+                next.data = Rc::new(data);
             }
             Action::SaveResult(save) => {
                 next.save = save;

@@ -11,7 +11,9 @@ use yew::prelude::*;
 
 use crate::storage::backup::{self, Backup, BackupError, Preview};
 use crate::storage::browser;
+use crate::storage::format::stored_units;
 use crate::storage::merge::merge;
+use crate::storage::RecordKind;
 use crate::ui::format;
 use crate::ui::state::{use_app, Action};
 
@@ -42,19 +44,28 @@ pub fn backup_page() -> Html {
     let import = use_state(|| Import::Idle);
     let reader = use_mut_ref(|| None::<FileReader>);
     let confirm_replace = use_state(|| false);
-    // (records' bytes, site's bytes, quota, persisted), read once when the page opens.
-    let usage = use_state(|| None::<(usize, f64, f64, Option<bool>)>);
+    // (site's bytes, quota, persisted), read when the page opens and after each change (an
+    // import changes them).
+    let usage = use_state(|| None::<(f64, f64, Option<bool>)>);
     {
         let usage = usage.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(app.revision, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let persisted = browser::request_persistence().await;
                 if let Some((used, quota)) = browser::estimate().await {
-                    usage.set(Some((browser::records_size(), used, quota, persisted)));
+                    usage.set(Some((used, quota, persisted)));
                 }
             });
         });
     }
+    // What the records take in storage, as the browser counts it (two bytes per UTF-16 unit),
+    // from the records themselves: right after an import, before the deferred save has run.
+    let records_bytes = {
+        let data = app.data.clone();
+        *use_memo(app.revision, move |_| stored_units(&data) * 2)
+    };
+    // Records here that the file would delete, which the person chose to keep.
+    let keep = use_state(Vec::<uuid::Uuid>::new);
 
     let read_file = {
         let import = import.clone();
@@ -69,6 +80,7 @@ pub fn backup_page() -> Html {
                             "This file is larger than 20 MB, so it cannot be a CME Tracker backup."
                                 .into(),
                         problems: vec![],
+                        total: 0,
                     },
                 ));
                 return;
@@ -87,6 +99,7 @@ pub fn backup_page() -> Html {
                         BackupError {
                             summary: "The file could not be read.".into(),
                             problems: vec![],
+                            total: 0,
                         },
                     ),
                 };
@@ -128,9 +141,10 @@ pub fn backup_page() -> Html {
     let on_merge = {
         let app = app.clone();
         let import = import.clone();
+        let keep = keep.clone();
         Callback::from(move |_| {
             if let Import::Ready(_, b) = &*import {
-                let (merged, report) = merge(&app.data, &b.data);
+                let (merged, report) = merge(&app.data, &b.keeping(&keep));
                 let message = format!(
                     "Imported: {} added, {} updated, {} unchanged{}.",
                     report.added,
@@ -144,7 +158,19 @@ pub fn backup_page() -> Html {
                 );
                 app.dispatch(Action::ReplaceData(merged, message));
                 import.set(Import::Idle);
+                keep.set(Vec::new());
             }
+        })
+    };
+    let on_keep = {
+        let keep = keep.clone();
+        Callback::from(move |(id, kept): (uuid::Uuid, bool)| {
+            let mut next = (*keep).clone();
+            next.retain(|k| *k != id);
+            if kept {
+                next.push(id);
+            }
+            keep.set(next);
         })
     };
     let on_replace = {
@@ -174,7 +200,11 @@ pub fn backup_page() -> Html {
     };
     let on_cancel = {
         let import = import.clone();
-        Callback::from(move |_| import.set(Import::Idle))
+        let keep = keep.clone();
+        Callback::from(move |_| {
+            import.set(Import::Idle);
+            keep.set(Vec::new());
+        })
     };
 
     let last = app.data.settings.last_backup_at;
@@ -202,10 +232,10 @@ pub fn backup_page() -> Html {
                     }
                 </p>
                 <button type="button" class="btn btn--primary" onclick={on_download.clone()}>{ "Download backup" }</button>
-                if let Some((records, used, quota, persisted)) = *usage {
-                    <p class="small muted">
+                if let Some((used, quota, persisted)) = *usage {
+                    <p class="small muted" data-testid="storage-usage">
                         { format!("Your records take {}; with the app's offline copy this site uses {} of about {} the browser allows. ",
-                            format::bytes(records as f64), format::bytes(used), format::bytes(quota)) }
+                            format::bytes(records_bytes as f64), format::bytes(used), format::bytes(quota)) }
                         { match persisted {
                             Some(true) => "The browser keeps this data even when space runs low.",
                             Some(false) => "The browser may clear this data when space runs low — another reason to keep backups.",
@@ -231,8 +261,11 @@ pub fn backup_page() -> Html {
                                 if !e.problems.is_empty() {
                                     <ul>
                                         { for e.problems.iter().map(|p| html! {
-                                            <li>{ if p.path.is_empty() { p.message.clone() } else { format!("{}: {}", p.path, p.message) } }</li>
+                                            <li>{ p.to_string() }</li>
                                         }) }
+                                        if e.total > e.problems.len() {
+                                            <li>{ format!("… and {} more problems", e.total - e.problems.len()) }</li>
+                                        }
                                     </ul>
                                 }
                                 <p>{ "Nothing was changed." }</p>
@@ -245,11 +278,14 @@ pub fn backup_page() -> Html {
                                     if let Some((from, to)) = p.date_range { { format!(" · activities from {} to {}", format::date(from), format::date(to)) } }
                                 </p>
                                 <p>{ format!("{} records are already here ({} of them differ).", p.same_id, p.differing) }</p>
+                                if !p.deletes.is_empty() {
+                                    <DeletionList deletes={p.deletes.clone()} keep={(*keep).clone()} onchange={on_keep.clone()} />
+                                }
                                 <div class="banner__actions">
                                     <button type="button" class="btn btn--primary" onclick={on_merge}>{ "Merge" }</button>
                                     <button type="button" class="btn" onclick={on_cancel}>{ "Cancel" }</button>
                                 </div>
-                                <p class="small">{ "Merge adds new records and keeps the newer version of records that are in both." }</p>
+                                <p class="small">{ "Merge adds new records, keeps the newer version of records that are in both, and deletes only the records ticked above." }</p>
                                 <details>
                                     <summary>{ "Replace everything instead" }</summary>
                                     <p>{ "Replace deletes every record here and keeps only the backup's. Download a backup of the current data first." }</p>
@@ -266,5 +302,56 @@ pub fn backup_page() -> Html {
                 </div>
             </section>
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DeletionListProps {
+    deletes: Vec<(RecordKind, uuid::Uuid, String)>,
+    keep: Vec<uuid::Uuid>,
+    onchange: Callback<(uuid::Uuid, bool)>,
+}
+
+/// The records here that the file deletes, each with a box to tick off to keep it. Nothing is
+/// deleted before the person has seen this list and pressed Merge.
+#[function_component(DeletionList)]
+fn deletion_list(props: &DeletionListProps) -> Html {
+    let count = |kind: RecordKind| props.deletes.iter().filter(|(k, _, _)| *k == kind).count();
+    let mut parts = Vec::new();
+    for (kind, one, many) in [
+        (RecordKind::Activity, "activity", "activities"),
+        (RecordKind::Credential, "credential", "credentials"),
+        (RecordKind::Goal, "goal", "goals"),
+    ] {
+        match count(kind) {
+            0 => {}
+            1 => parts.push(format!("1 {one}")),
+            n => parts.push(format!("{n} {many}")),
+        }
+    }
+    let applied = props.deletes.len() - props.keep.len();
+    html! {
+        <fieldset class="deletions" data-testid="import-deletions">
+            <legend><strong>{ format!("This file deletes {} you have.", parts.join(" and ")) }</strong></legend>
+            <p class="small">{ "They were deleted on another device after their last change here. Untick any you want to keep." }</p>
+            <ul class="check-list">
+                { for props.deletes.iter().map(|(_, id, title)| {
+                    let id = *id;
+                    let onchange = props.onchange.reform(move |e: Event| {
+                        (id, !e.target_unchecked_into::<HtmlInputElement>().checked())
+                    });
+                    let field = format!("delete-{id}");
+                    html! {
+                        <li>
+                            <label class="check" for={field.clone()}>
+                                <input type="checkbox" id={field} checked={!props.keep.contains(&id)} {onchange} />
+                                <span class="wrap-anywhere">{ format!("Delete “{title}”") }</span>
+                            </label>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <p class="small">{ format!("Merge will delete {applied} of them.") }</p>
+        </fieldset>
     }
 }
