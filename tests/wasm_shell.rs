@@ -128,3 +128,18 @@ fn the_backup_page_sizes_use_the_shared_size_text() {
     assert_eq!(bytes(12.0 * 1024.0), "12 KB");
     assert_eq!(bytes(-1.0), "0 bytes");
 }
+
+/// Years below 100 keep their digits (JavaScript's Date constructor reads 25 as 1925), and every
+/// year the contract allows is written with its own number.
+#[wasm_bindgen_test]
+fn dates_keep_years_below_one_hundred_and_at_the_contract_ends() {
+    use chrono::NaiveDate;
+    use cme_tracker::ui::format::date;
+    let shown = date(NaiveDate::from_ymd_opt(25, 3, 1).unwrap());
+    assert!(shown.contains("25") && !shown.contains("1925"), "{shown}");
+    for (y, m, d) in [(1900, 1, 1), (2200, 12, 31), (2026, 2, 28)] {
+        let shown = date(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        assert!(shown.contains(&y.to_string()), "{shown}");
+    }
+    assert_eq!(date(NaiveDate::MIN), NaiveDate::MIN.to_string());
+}

@@ -212,8 +212,25 @@ impl Credential {
         if new_end < start {
             return Err(format!("The new cycle must end after it starts ({start})."));
         }
+        if super::contract::date_problem(new_end).is_some() {
+            return Err("Enter an end date between 1900 and 2200.".into());
+        }
+        if (new_end - start).num_days() > super::contract::MAX_CYCLE_DAYS {
+            return Err(
+                "A renewal cycle longer than 10 years is almost certainly a typing slip.".into(),
+            );
+        }
         if ce_deadline.is_some_and(|d| d < start) {
             return Err("The CE deadline must fall inside the new cycle or after it.".into());
+        }
+        if ce_deadline.is_some_and(|d| (d - new_end).num_days() > super::contract::MAX_GRACE_DAYS) {
+            return Err("The CE deadline can be at most a year after the cycle ends.".into());
+        }
+        if self.past_cycles.len() >= super::contract::limits::PAST_CYCLES {
+            return Err(format!(
+                "This credential already keeps {} earlier cycles, the most it can hold.",
+                super::contract::limits::PAST_CYCLES
+            ));
         }
         let mut next = Cycle::new(start, new_end);
         next.ce_deadline = ce_deadline;

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::activity::{Accreditor, Activity, ActivityStatus, Format};
+use super::contract::{self, limits};
 use super::credits::{Amount, AmountError, CreditDesignation, CreditTypeId};
 use super::topics::TopicId;
 
@@ -67,6 +68,9 @@ pub enum Field {
     Credits,
     CreditType(usize),
     CreditAmount(usize),
+    Provider,
+    Tags,
+    Notes,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +89,17 @@ fn err(field: Field, message: impl Into<String>) -> FieldError {
 /// A date as a form field holds it (`YYYY-MM-DD`, what date inputs give), or `None`.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     text.trim().parse::<NaiveDate>().ok()
+}
+
+/// The message for a typed date outside what the contract keeps (1900-2200), if it is.
+pub fn date_range_message(d: NaiveDate) -> Option<&'static str> {
+    contract::date_problem(d).map(|_| "Enter a date between 1900 and 2200.")
+}
+
+/// "Keep the title to 300 characters (it has 312)." when `text` is longer than `max`.
+pub fn too_long(what: &str, text: &str, max: usize) -> Option<String> {
+    let n = text.trim().chars().count();
+    (n > max).then(|| format!("Keep the {what} to {max} characters (it has {n})."))
 }
 
 impl ActivityDraft {
@@ -121,8 +136,11 @@ impl ActivityDraft {
         let title = self.title.trim();
         if title.is_empty() {
             errors.push(err(Field::Title, "Enter a title, e.g. the course name."));
-        } else if title.chars().count() > 300 {
-            errors.push(err(Field::Title, "Keep the title under 300 characters."));
+        } else if let Some(m) = too_long("title", title, limits::TITLE) {
+            errors.push(err(Field::Title, m));
+        }
+        if let Some(m) = too_long("provider", &self.provider, limits::PROVIDER) {
+            errors.push(err(Field::Provider, m));
         }
 
         let start = if self.start.trim().is_empty() {
@@ -130,8 +148,10 @@ impl ActivityDraft {
             None
         } else {
             let d = parse_date(&self.start);
-            if d.is_none() {
-                errors.push(err(Field::Start, "Enter a valid date."));
+            match d.map(date_range_message) {
+                None => errors.push(err(Field::Start, "Enter a valid date.")),
+                Some(Some(m)) => errors.push(err(Field::Start, m)),
+                Some(None) => {}
             }
             d
         };
@@ -139,11 +159,13 @@ impl ActivityDraft {
             start
         } else {
             let d = parse_date(&self.end);
-            if d.is_none() {
-                errors.push(err(
+            match d.map(date_range_message) {
+                None => errors.push(err(
                     Field::End,
                     "Enter a valid end date, or leave it empty.",
-                ));
+                )),
+                Some(Some(m)) => errors.push(err(Field::End, m)),
+                Some(None) => {}
             }
             d
         };
@@ -215,6 +237,36 @@ impl ActivityDraft {
             }
         }
 
+        if self.credits.len() > limits::CREDITS {
+            errors.push(err(
+                Field::Credits,
+                format!("Keep to {} credit rows.", limits::CREDITS),
+            ));
+        }
+        let tags: Vec<&str> = self
+            .tags
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect();
+        if tags.len() > limits::TAGS {
+            errors.push(err(
+                Field::Tags,
+                format!("Keep to {} tags (there are {}).", limits::TAGS, tags.len()),
+            ));
+        } else if let Some(long) = tags.iter().find(|t| t.chars().count() > limits::TAG) {
+            errors.push(err(
+                Field::Tags,
+                format!(
+                    "Keep each tag to {} characters (“{}” is longer).",
+                    limits::TAG,
+                    contract::shorten(long, 30)
+                ),
+            ));
+        }
+        if let Some(m) = too_long("notes", &self.notes, limits::NOTES) {
+            errors.push(err(Field::Notes, m));
+        }
         match (errors.is_empty(), start, end) {
             (true, Some(start), Some(end)) => Ok(ValidDraft {
                 draft: self.clone(),
@@ -440,6 +492,9 @@ pub enum CredentialField {
     CycleStart,
     CycleEnd,
     CeDeadline,
+    Jurisdiction,
+    Number,
+    Notes,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -494,6 +549,27 @@ impl CredentialDraft {
                 CredentialField::Name,
                 "Enter a name, e.g. \"Texas medical license\".",
             );
+        } else if let Some(m) = too_long("name", name, limits::NAME) {
+            e(CredentialField::Name, &m);
+        }
+        for (field, what, text, max) in [
+            (
+                CredentialField::Jurisdiction,
+                "jurisdiction",
+                &self.jurisdiction,
+                limits::JURISDICTION,
+            ),
+            (
+                CredentialField::Number,
+                "number",
+                &self.number,
+                limits::NUMBER,
+            ),
+            (CredentialField::Notes, "notes", &self.notes, limits::NOTES),
+        ] {
+            if let Some(m) = too_long(what, text, max) {
+                e(field, &m);
+            }
         }
         let date = |text: &str, field, missing: &str, e: &mut dyn FnMut(CredentialField, &str)| {
             if text.trim().is_empty() {
@@ -501,8 +577,10 @@ impl CredentialDraft {
                 None
             } else {
                 let d = parse_date(text);
-                if d.is_none() {
-                    e(field, "Enter a valid date.");
+                match d.map(date_range_message) {
+                    None => e(field, "Enter a valid date."),
+                    Some(Some(m)) => e(field, m),
+                    Some(None) => {}
                 }
                 d
             }
@@ -523,11 +601,13 @@ impl CredentialDraft {
             None
         } else {
             let d = parse_date(&self.ce_deadline);
-            if d.is_none() {
-                e(
+            match d.map(date_range_message) {
+                None => e(
                     CredentialField::CeDeadline,
                     "Enter a valid date, or leave it empty.",
-                );
+                ),
+                Some(Some(m)) => e(CredentialField::CeDeadline, m),
+                Some(None) => {}
             }
             d
         };
@@ -537,7 +617,7 @@ impl CredentialDraft {
                     CredentialField::CycleEnd,
                     "The cycle must end after it starts.",
                 );
-            } else if (en - s).num_days() > 366 * 10 {
+            } else if (en - s).num_days() > contract::MAX_CYCLE_DAYS {
                 e(
                     CredentialField::CycleEnd,
                     "A renewal cycle longer than 10 years is almost certainly a typing slip.",
@@ -548,6 +628,11 @@ impl CredentialDraft {
                     e(
                         CredentialField::CeDeadline,
                         "The CE deadline cannot be before the cycle starts.",
+                    );
+                } else if (dl - en).num_days() > contract::MAX_GRACE_DAYS {
+                    e(
+                        CredentialField::CeDeadline,
+                        "The CE deadline can be at most a year after the cycle ends.",
                     );
                 }
             }
@@ -745,6 +830,7 @@ impl Default for RuleDraft {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RuleField {
+    Note,
     Label,
     Amount,
     Topics,
@@ -868,10 +954,19 @@ impl RuleDraft {
                 RuleField::Label,
                 "Give the rule a short name, e.g. \"Ethics\".",
             );
+        } else if let Some(m) = too_long("name", &self.label, limits::RULE_LABEL) {
+            e(RuleField::Label, &m);
+        }
+        if let Some(m) = too_long("note", &self.note, limits::RULE_NOTE) {
+            e(RuleField::Note, &m);
         }
         let needs_amount = self.kind != RuleKindChoice::Completion;
         let amount = if needs_amount {
             match Amount::parse(&self.amount) {
+                Ok(a) if a > contract::MAX_RULE_AMOUNT => {
+                    e(RuleField::Amount, "Enter at most 1000 hours.");
+                    None
+                }
                 Ok(a) if a.is_positive() => Some(a),
                 Ok(_) => {
                     e(RuleField::Amount, "The hours must be more than 0.");
@@ -928,22 +1023,36 @@ impl RuleDraft {
             RecurrenceChoice::EveryCycle => R::EveryCycle,
             RecurrenceChoice::OnceEver => R::OnceEver,
             RecurrenceChoice::EveryNCycles => R::EveryNCycles {
-                n: count(&self.n, RuleField::N, "cycles", 20),
+                n: count(&self.n, RuleField::N, "cycles", contract::MAX_CYCLES),
             },
             RecurrenceChoice::FirstCycles => R::FirstCycles {
-                n: count(&self.n, RuleField::N, "renewals", 20),
+                n: count(&self.n, RuleField::N, "renewals", contract::MAX_CYCLES),
             },
             RecurrenceChoice::EveryNMonths => R::EveryNMonths {
-                months: count(&self.months, RuleField::Months, "months", 240),
+                months: count(
+                    &self.months,
+                    RuleField::Months,
+                    "months",
+                    contract::MAX_MONTHS,
+                ),
             },
             RecurrenceChoice::AfterFirstCycles => R::AfterFirstCycles {
-                after: count(&self.n, RuleField::N, "renewals", 20),
-                months: count(&self.months, RuleField::Months, "months", 240),
+                after: count(&self.n, RuleField::N, "renewals", contract::MAX_CYCLES),
+                months: count(
+                    &self.months,
+                    RuleField::Months,
+                    "months",
+                    contract::MAX_MONTHS,
+                ),
             },
         };
         let carry_over =
             if self.kind == RuleKindChoice::Total && !self.carry_over_max.trim().is_empty() {
                 match Amount::parse(&self.carry_over_max) {
+                    Ok(max) if max > contract::MAX_RULE_AMOUNT => {
+                        e(RuleField::CarryOver, "Enter at most 1000 hours.");
+                        None
+                    }
                     Ok(max) => Some(CarryOver {
                         max,
                         include_topic_hours: self.carry_over_topic_hours,

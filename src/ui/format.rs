@@ -7,8 +7,14 @@ use crate::domain::Amount;
 /// A date as the browser's locale writes it with a short month name ("31 Jan 2027" in en-GB,
 /// "Jan 31, 2027" in en-US). Falls back to ISO when Intl is unavailable.
 pub fn date(d: NaiveDate) -> String {
-    let js =
-        js_sys::Date::new_with_year_month_day(d.year() as u32, d.month0() as i32, d.day() as i32);
+    // Outside what locales write sensibly: ISO. (The contract keeps records in 1900-2200.)
+    if !(1..=9999).contains(&d.year()) {
+        return d.to_string();
+    }
+    // JavaScript reads a year of 0-99 given to the constructor as 1900-1999 ("0025" would show
+    // as 1925); setting the full year afterwards keeps it as written.
+    let js = js_sys::Date::new_with_year_month_day(2000, d.month0() as i32, d.day() as i32);
+    js.set_full_year(d.year() as u32);
     let options = js_sys::Object::new();
     let set = |k: &str, v: &str| {
         let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());

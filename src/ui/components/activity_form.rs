@@ -72,6 +72,9 @@ fn field_id(f: Field) -> String {
         Field::Credits => "act-add-credit".into(),
         Field::CreditType(i) => format!("act-credit-type-{i}"),
         Field::CreditAmount(i) => format!("act-credit-amount-{i}"),
+        Field::Provider => "act-provider".into(),
+        Field::Tags => "act-tags".into(),
+        Field::Notes => "act-notes".into(),
     }
 }
 
@@ -308,7 +311,9 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
                 <div class="field">
                     <label for="act-provider">{ "Provider" }</label>
                     <input id="act-provider" type="text" value={d.provider.clone()}
-                        oninput={text(|d, v| d.provider = v)} />
+                        oninput={text(|d, v| d.provider = v)} aria-invalid={invalid(Field::Provider)}
+                        aria-describedby={described_by(&errs, Field::Provider, None)} />
+                    { error_html(&errs, Field::Provider) }
                 </div>
                 <div class="field">
                     <label for="act-accreditor">{ "Accreditor" }</label>
@@ -419,8 +424,10 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
             <div class="field">
                 <label for="act-tags">{ "Tags" }</label>
                 <input id="act-tags" type="text" value={d.tags.clone()} placeholder="e.g. grand rounds, cardiology"
-                    aria-describedby="act-tags-hint" oninput={text(|d, v| d.tags = v)} />
+                    aria-describedby={described_by(&errs, Field::Tags, Some("act-tags-hint"))}
+                    aria-invalid={invalid(Field::Tags)} oninput={text(|d, v| d.tags = v)} />
                 <p class="hint" id="act-tags-hint">{ "Your own words, separated by commas." }</p>
+                { error_html(&errs, Field::Tags) }
             </div>
             <div class="field">
                 <label for="act-notes">{ "Notes" }</label>
@@ -431,7 +438,9 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
                             let v = e.target_unchecked_into::<HtmlTextAreaElement>().value();
                             update(Box::new(move |d| d.notes = v.clone()));
                         })
-                    }} />
+                    }} aria-invalid={invalid(Field::Notes)}
+                    aria-describedby={described_by(&errs, Field::Notes, None)} />
+                { error_html(&errs, Field::Notes) }
             </div>
             <div class="actions">
                 <button type="submit" class="btn btn--primary">{ props.submit_label.clone() }</button>

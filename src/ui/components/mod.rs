@@ -1,10 +1,12 @@
 //! Reusable widgets shared by the pages.
 
 pub mod activity_form;
+pub mod edit_conflict;
 pub mod empty_state;
 pub mod renewal_select;
 pub mod rule_editor;
 pub mod toast;
 
+pub use edit_conflict::{use_edit_guard, EditConflict};
 pub use empty_state::EmptyState;
 pub use renewal_select::RenewalSelect;

@@ -50,6 +50,7 @@ fn rule_field_id(f: RuleField) -> &'static str {
         RuleField::N => "rule-n",
         RuleField::Months => "rule-months",
         RuleField::CarryOver => "rule-carry",
+        RuleField::Note => "rule-note",
     }
 }
 
@@ -377,6 +378,7 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
                         update(Box::new(move |d| d.note = v.clone()));
                     })
                 }} />
+                { msg(&errs, RuleField::Note) }
             </div>
             <p class="rule-preview" aria-live="polite">
                 <strong>{ "Preview: " }</strong>

@@ -14,6 +14,7 @@ use crate::domain::{vocab, ActivityStatus, CreditTypeId, Format, TopicId};
 use crate::ui::app::Route;
 use crate::ui::components::activity_form::ActivityForm;
 use crate::ui::components::EmptyState;
+use crate::ui::components::{use_edit_guard, EditConflict};
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
 use crate::ui::state::{use_app, Action};
@@ -439,6 +440,7 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
         .as_ref()
         .and_then(|id| Uuid::parse_str(id).ok())
         .and_then(|id| app.activity(id).cloned());
+    let guard = use_edit_guard(existing.clone().filter(|_| !props.duplicate));
     if props.id.is_some() && existing.is_none() {
         return html! {
             <EmptyState icon="🔎" title="Activity not found">
@@ -469,7 +471,14 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
         let navigator = navigator.clone();
         let editing = editing.clone();
         let generation = generation.clone();
+        let guard_ok = !guard.changed();
+        let tell = guard.teller();
         Callback::from(move |(valid, again): (ValidDraft, bool)| {
+            if !guard_ok {
+                // Changed in another tab since the form opened: ask first (the notice says so).
+                tell.emit(());
+                return;
+            }
             let activity = valid.into_activity(editing.as_ref(), Uuid::new_v4(), format::now());
             let id = activity.id;
             app.dispatch(Action::SaveActivity(activity));
@@ -498,6 +507,15 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
     html! {
         <>
             <div class="page-head"><h1 id="activity-form-title">{ title }</h1></div>
+            if guard.changed() {
+                <EditConflict what="activity" told={guard.told()}
+                    onreload={{
+                        let generation = generation.clone();
+                        let ack = guard.acknowledger();
+                        Callback::from(move |_| { ack.emit(()); generation.set(*generation + 1); })
+                    }}
+                    onkeep={guard.acknowledger()} />
+            }
             <ActivityForm key={*generation} {initial} {today} {onsave} {oncancel}
                 submit_label={if editing.is_some() { "Save changes" } else { "Save activity" }}
                 allow_add_another={editing.is_none()} />

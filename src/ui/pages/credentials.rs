@@ -12,6 +12,7 @@ use crate::domain::draft::{CredentialDraft, CredentialField, CredentialFieldErro
 use crate::domain::evaluate::CredentialStatus;
 use crate::domain::{vocab, CredentialKind};
 use crate::ui::app::Route;
+use crate::ui::components::{use_edit_guard, EditConflict};
 use crate::ui::components::{EmptyState, RenewalSelect};
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
@@ -100,6 +101,9 @@ fn field_id(f: CredentialField) -> &'static str {
         CredentialField::CycleStart => "cred-start",
         CredentialField::CycleEnd => "cred-end",
         CredentialField::CeDeadline => "cred-deadline",
+        CredentialField::Jurisdiction => "cred-jurisdiction",
+        CredentialField::Number => "cred-number",
+        CredentialField::Notes => "cred-notes",
     }
 }
 
@@ -147,6 +151,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
         })
     };
     let errors = use_state(Vec::<CredentialFieldError>::new);
+    let guard = use_edit_guard(existing.clone());
     if props.id.is_some() && existing.is_none() {
         return html! {
             <EmptyState icon="🔎" title="Credential not found">
@@ -176,8 +181,15 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
         let errors = errors.clone();
         let app = app.clone();
         let existing = existing.clone();
+        let guard_ok = !guard.changed();
+        let tell = guard.teller();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            if !guard_ok {
+                // Changed in another tab since the form opened: ask first (the notice says so).
+                tell.emit(());
+                return;
+            }
             match draft.validate() {
                 Ok(valid) => {
                     errors.set(Vec::new());
@@ -265,6 +277,21 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
     html! {
         <>
             <div class="page-head"><h1>{ title }</h1></div>
+            if guard.changed() {
+                <EditConflict what="credential" told={guard.told()}
+                    onreload={{
+                        let ack = guard.acknowledger();
+                        let draft = draft.clone();
+                        let current = existing.clone();
+                        Callback::from(move |_| {
+                            ack.emit(());
+                            if let Some(c) = &current {
+                                draft.set(CredentialDraft::from_credential(c));
+                            }
+                        })
+                    }}
+                    onkeep={guard.acknowledger()} />
+            }
             <form class="card" {onsubmit} novalidate=true aria-label={title}>
                 <div class="field">
                     <label for={name_id}>{ "Name" }<span class="req" aria-hidden="true">{ " *" }</span></label>
@@ -284,11 +311,17 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                     </div>
                     <div class="field">
                         <label for={jur_id}>{ "Jurisdiction or body" }</label>
-                        <input id={jur_id} type="text" value={jur_value} oninput={jur_input} placeholder="e.g. TX, ABIM" />
+                        <input id={jur_id} type="text" value={jur_value} oninput={jur_input} placeholder="e.g. TX, ABIM"
+                            aria-invalid={error_of(&errs, CredentialField::Jurisdiction).is_some().then_some("true")}
+                            aria-describedby={described(CredentialField::Jurisdiction)} />
+                        { error_html(&errs, CredentialField::Jurisdiction) }
                     </div>
                     <div class="field">
                         <label for={num_id}>{ "Number (optional)" }</label>
-                        <input id={num_id} type="text" value={num_value} oninput={num_input} />
+                        <input id={num_id} type="text" value={num_value} oninput={num_input}
+                            aria-invalid={error_of(&errs, CredentialField::Number).is_some().then_some("true")}
+                            aria-describedby={described(CredentialField::Number)} />
+                        { error_html(&errs, CredentialField::Number) }
                     </div>
                 </div>
                 <div class="grid grid--3">
@@ -314,7 +347,10 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                 <RenewalSelect id="cred-renewal" value={d.renewal} onchange={on_renewal} />
                 <div class="field">
                     <label for="cred-notes">{ "Notes" }</label>
-                    <textarea id="cred-notes" rows="2" value={d.notes.clone()} oninput={on_notes} />
+                    <textarea id="cred-notes" rows="2" value={d.notes.clone()} oninput={on_notes}
+                        aria-invalid={error_of(&errs, CredentialField::Notes).is_some().then_some("true")}
+                        aria-describedby={described(CredentialField::Notes)} />
+                    { error_html(&errs, CredentialField::Notes) }
                 </div>
                 <div class="actions">
                     <button type="submit" class="btn btn--primary">{ if existing.is_some() { "Save changes" } else { "Save credential" } }</button>

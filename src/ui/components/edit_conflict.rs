@@ -1,0 +1,92 @@
+//! "Changed in another tab": a form open on a record that another tab saved meanwhile says so,
+//! and lets the person load that version or keep theirs. Saving is held back until they choose,
+//! so the second save is never a silent overwrite.
+
+use yew::prelude::*;
+
+/// The record as it was when its form opened (or when the person last chose), and whether the
+/// stored one has changed since.
+pub struct EditGuard<T: 'static> {
+    opened: UseStateHandle<Option<T>>,
+    told: UseStateHandle<bool>,
+    current: Option<T>,
+}
+
+impl<T: Clone + PartialEq + 'static> EditGuard<T> {
+    /// Whether the record changed elsewhere since the form opened (a new record never has).
+    pub fn changed(&self) -> bool {
+        match (&*self.opened, &self.current) {
+            (Some(opened), Some(current)) => opened != current,
+            _ => false,
+        }
+    }
+
+    /// For a save held back because the record changed: the notice turns into an alert.
+    pub fn teller(&self) -> Callback<()> {
+        let told = self.told.clone();
+        Callback::from(move |_| told.set(true))
+    }
+
+    /// The person chose: from now on, the current version is the one the form started from.
+    pub fn acknowledger(&self) -> Callback<()> {
+        let opened = self.opened.clone();
+        let told = self.told.clone();
+        let current = self.current.clone();
+        Callback::from(move |_| {
+            opened.set(current.clone());
+            told.set(false);
+        })
+    }
+
+    pub fn told(&self) -> bool {
+        *self.told
+    }
+}
+
+/// Remembers the record a form opened on; `current` is the record as the app holds it now.
+#[hook]
+pub fn use_edit_guard<T: Clone + PartialEq + 'static>(current: Option<T>) -> EditGuard<T> {
+    let opened = {
+        let first = current.clone();
+        use_state(move || first)
+    };
+    let told = use_state(|| false);
+    EditGuard {
+        opened,
+        told,
+        current,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EditConflictProps {
+    /// "activity", "credential".
+    pub what: AttrValue,
+    /// The person tried to save: say it as an alert.
+    pub told: bool,
+    /// Load the other tab's version (drops the unsaved edits here).
+    pub onreload: Callback<()>,
+    /// Keep editing this version; saving then replaces the other tab's.
+    pub onkeep: Callback<()>,
+}
+
+#[function_component(EditConflict)]
+pub fn edit_conflict(props: &EditConflictProps) -> Html {
+    let what = props.what.clone();
+    html! {
+        <div class="banner banner--warn" role={if props.told { "alert" } else { "status" }}
+            data-testid="edit-conflict">
+            <p>
+                <strong>{ format!("This {what} was changed in another tab while you were editing it. ") }</strong>
+                if props.told { { "Not saved yet: choose which version to keep. " } }
+                { "Load the other tab's version (your unsaved changes here are dropped), or keep yours (saving will replace the other tab's changes)." }
+            </p>
+            <div class="banner__actions">
+                <button type="button" class="btn btn--primary" onclick={props.onreload.reform(|_| ())}>
+                    { "Load the other tab's version" }</button>
+                <button type="button" class="btn" onclick={props.onkeep.reform(|_| ())}>
+                    { "Keep mine" }</button>
+            </div>
+        </div>
+    }
+}
