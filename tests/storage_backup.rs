@@ -37,11 +37,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
     #[test]
-    fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        let current = sample();
-        let before = current.clone();
-        let _ = parse(&bytes);
-        prop_assert_eq!(current, before);
+    fn random_bytes_are_refused_saying_where(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        // Random bytes are never a backup; the refusal says where the file goes wrong.
+        let err = parse(&bytes).unwrap_err();
+        prop_assert!(!err.problems.is_empty(), "{}", err);
+        prop_assert!(err.problems.iter().all(|p| !p.path.is_empty()), "{}", err);
     }
 
     #[test]
@@ -59,7 +59,9 @@ proptest! {
             }
         }
         if let Ok(backup) = parse(&bytes) {
-            // Whatever got through is valid by the same rules as a fresh export.
+            // Whatever got through passes the contract, and is valid by the same rules as a
+            // fresh export.
+            prop_assert!(cme_tracker::storage::contract::check(&backup.data).is_empty());
             let again = export(&backup.data, "0.1.0", Utc::now());
             prop_assert_eq!(parse(again.as_bytes()).map(|b| b.data), Ok(backup.data));
         }

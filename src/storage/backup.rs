@@ -150,15 +150,21 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
                 "This file is {}; a CME Tracker backup is at most 20 MB. Choose the backup file you downloaded.",
                 super::size_text(bytes.len() as u64)
             ),
-            vec![],
+            vec![file_problem(
+                "file".into(),
+                format!("is {} bytes long", bytes.len()),
+            )],
         ));
     }
     // A byte-order mark (Windows editors add one) is not part of the JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         refuse(
             "This is not a text file, so it cannot be a CME Tracker backup (a .json file).",
-            vec![],
+            vec![file_problem(
+                format!("byte {}", e.valid_up_to()),
+                "is not UTF-8 text".into(),
+            )],
         )
     })?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
@@ -173,7 +179,13 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
     let Some(obj) = value.as_object() else {
         return Err(refuse(
             "This JSON file is not a CME Tracker backup.",
-            vec![],
+            vec![file_problem(
+                "file".into(),
+                format!(
+                    "is {}, not an object with \"format\": \"cme-tracker-backup\"",
+                    super::contract::value_kind(&value)
+                ),
+            )],
         ));
     };
     match obj.get("format").and_then(|f| f.as_str()) {
@@ -181,7 +193,10 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
         _ => {
             return Err(refuse(
                 "This JSON file is not a CME Tracker backup (it has no \"format\": \"cme-tracker-backup\").",
-                vec![],
+                vec![file_problem(
+                    "format".into(),
+                    "is missing or not \"cme-tracker-backup\"".into(),
+                )],
             ))
         }
     }
@@ -202,7 +217,10 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
             &format!(
                 "This backup was made by a newer version of CME Tracker (format version {version}; this app reads up to {BACKUP_VERSION}). Reload the app to update it, then import again."
             ),
-            vec![],
+            vec![file_problem(
+                "schema_version".into(),
+                format!("is {version}; this app reads up to {BACKUP_VERSION}"),
+            )],
         ));
     }
     if version == 0 {

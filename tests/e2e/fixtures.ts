@@ -14,7 +14,9 @@ export const test = base.extend<{ guard: { allowConsole: (pattern: RegExp) => vo
           problems.push(`console error: ${msg.text()}`);
         }
       });
-      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      page.on('pageerror', (err) => {
+        if (!allowed.some((re) => re.test(err.message))) problems.push(`page error: ${err.message}`);
+      });
       // CSP violations: reported as console messages and as events; either fails the test.
       page.on('console', (msg) => {
         const text = msg.text();

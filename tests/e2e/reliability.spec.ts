@@ -1,0 +1,262 @@
+import { test, expect, openApp, screenshots } from './fixtures';
+import type { Page, BrowserContext } from '@playwright/test';
+import * as fs from 'node:fs';
+
+// Issue 11: records can never be lost and the app never goes blank — two tabs saving at once, an
+// old version next to a newer format, stale tabs, edits in two tabs, hostile imports, stored data
+// that breaks the contract, and panics.
+
+const KEYS = ['cme-tracker:meta', 'cme-tracker:activities', 'cme-tracker:credentials', 'cme-tracker:other'];
+
+async function stored(page: Page): Promise<Record<string, string | null>> {
+  return page.evaluate((keys) => Object.fromEntries(keys.map((k) => [k, localStorage.getItem(k)])), KEYS);
+}
+
+async function storedTitles(page: Page): Promise<string[]> {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('cme-tracker:activities') || '[]').map((a: { t: string }) => a.t));
+}
+
+async function addActivity(page: Page, title: string, date = '2025-03-10') {
+  await page.goto('./#/activities/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Date (start)').fill(date);
+  await page.getByLabel('Amount').first().fill('1');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+async function twoTabs(context: BrowserContext) {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openApp(a);
+  await openApp(b);
+  return [a, b] as const;
+}
+
+test('two tabs adding 40 activities each at the same instants keep all 80, shown in both after reload', async ({ page }) => {
+  test.setTimeout(240_000);
+  const [a, b] = await twoTabs(page.context());
+  for (let i = 0; i < 40; i++) {
+    await Promise.all([addActivity(a, `Tab A ${i}`), addActivity(b, `Tab B ${i}`)]);
+  }
+  // The last merges (a tab hearing the other's save and saving again) settle within moments.
+  await expect.poll(async () => (await storedTitles(a)).length, { timeout: 15_000 }).toBe(80);
+  const titles = await storedTitles(a);
+  for (let i = 0; i < 40; i++) {
+    expect(titles).toContain(`Tab A ${i}`);
+    expect(titles).toContain(`Tab B ${i}`);
+  }
+  for (const tab of [a, b]) {
+    await tab.goto('./#/activities');
+    await tab.reload();
+    await expect(tab.locator('#activity-totals')).toContainText('80 of 80 activities');
+  }
+});
+
+test('an old-version tab next to a newer format writes nothing and says so; a restart leaves it untouched', async ({ page }) => {
+  await openApp(page);
+  await addActivity(page, 'Written by this version');
+  // Another tab runs a newer version of the app and writes its own format.
+  const newer = await page.context().newPage();
+  await newer.goto('./#/privacy');
+  await newer.evaluate(() => {
+    localStorage.setItem('cme-tracker:activities', '{"format-99": "records the old app cannot read"}');
+    localStorage.setItem('cme-tracker:meta', JSON.stringify({ schema_version: 99, revision: 50, saved_at: '2026-11-30T00:00:00Z' }));
+  });
+  await newer.close();
+  const before = await stored(page);
+  await expect(page.getByTestId('read-only-banner')).toBeVisible();
+  await expect(page.getByTestId('read-only-banner')).toContainText('newer version of CME Tracker');
+  // An edit in the old tab is not written over the newer data.
+  await page.goto('./#/activities/new');
+  await page.getByLabel('Title').fill('Typed in the old tab');
+  await page.getByLabel('Date (start)').fill('2025-04-01');
+  await page.getByLabel('Amount').first().fill('1');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await page.waitForTimeout(600);
+  expect(await stored(page)).toEqual(before);
+  // Starting the old version again: nothing moved to quarantine, nothing rewritten.
+  await page.reload();
+  await expect(page.getByTestId('read-only-banner')).toBeVisible();
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cme-tracker:quarantine')));
+  expect(keys).toEqual([]);
+  expect(await stored(page)).toEqual(before);
+  await screenshots(page, 'read-only');
+});
+
+test('a stale tab cannot bring back a record deleted in another tab', async ({ page }) => {
+  await openApp(page);
+  await addActivity(page, 'Delete me');
+  const id = page.url().split('/activities/')[1];
+  const other = await page.context().newPage();
+  await openApp(other, `#/activities/${id}`);
+  await expect(other.getByRole('heading', { level: 1, name: 'Delete me' })).toBeVisible();
+  // Deleted here; the other tab still shows it until it hears, and then saves a change of its own.
+  await page.getByRole('button', { name: /^Delete/ }).click();
+  await expect.poll(() => storedTitles(page)).toEqual([]);
+  await addActivity(other, 'Added in the other tab');
+  await expect.poll(() => storedTitles(page)).toEqual(['Added in the other tab']);
+  for (const tab of [page, other]) {
+    await tab.goto('./#/activities');
+    await tab.reload();
+    await expect(tab.locator('#activity-totals')).toContainText('1 of 1 activities');
+    await expect(tab.getByText('Delete me')).toHaveCount(0);
+  }
+});
+
+test('the same record edited in two tabs: the second save is told and chooses', async ({ page }) => {
+  await openApp(page);
+  await addActivity(page, 'Grand rounds');
+  const id = page.url().split('/activities/')[1];
+  const other = await page.context().newPage();
+  await openApp(other, `#/activities/${id}/edit`);
+  await page.goto(`./#/activities/${id}/edit`);
+  await page.getByLabel('Title').fill('Grand rounds (first tab)');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Grand rounds (first tab)' })).toBeVisible();
+  // The other tab's form says so at once, and its save waits for a choice.
+  await expect(other.getByTestId('edit-conflict')).toBeVisible();
+  await other.getByLabel('Title').fill('Grand rounds (second tab)');
+  await other.getByRole('button', { name: 'Save changes' }).click();
+  await expect(other.getByTestId('edit-conflict')).toHaveAttribute('role', 'alert');
+  await expect(other.getByTestId('edit-conflict')).toContainText('Not saved yet');
+  expect(await storedTitles(other)).toEqual(['Grand rounds (first tab)']);
+  await screenshots(other, 'edit-conflict');
+  // Keeping theirs' is one click; here the person keeps theirs own, deliberately.
+  await other.getByRole('button', { name: 'Keep mine' }).click();
+  await other.getByRole('button', { name: 'Save changes' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Grand rounds (second tab)' })).toBeVisible();
+  await expect.poll(() => storedTitles(page)).toEqual(['Grand rounds (second tab)']);
+  // Loading the other version instead replaces the form's fields.
+  await page.goto(`./#/activities/${id}/edit`);
+  await other.goto(`./#/activities/${id}/edit`);
+  await other.getByLabel('Title').fill('Third title');
+  await other.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('edit-conflict')).toBeVisible();
+  await page.getByRole('button', { name: "Load the other tab's version" }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Third title');
+  await expect(page.getByTestId('edit-conflict')).toHaveCount(0);
+});
+
+test('a backup with n = 1,000,000 or a 9999-12-31 date is refused, naming record and field', async ({ page }, info) => {
+  await openApp(page);
+  await addActivity(page, 'Ethics grand rounds');
+  await page.goto('./#/credentials/new');
+  await page.getByLabel('Name').fill('Texas medical license');
+  await page.getByLabel('Cycle start').fill('2025-02-01');
+  await page.getByLabel('Cycle end (expiry)').fill('2027-01-31');
+  await page.getByRole('button', { name: 'Save credential' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Texas medical license' })).toBeVisible();
+  await page.goto('./#/backup');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download backup' }).click(),
+  ]);
+  const good = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const before = await stored(page);
+
+  const bad = structuredClone(good);
+  bad.credentials[0].rules = [{ id: 'ethics', label: 'Ethics', kind: { type: 'total', accepts: {}, min: 200 }, recurrence: { type: 'every_n_cycles', n: 1000000 } }];
+  bad.activities[0].end = '9999-12-31';
+  const file = info.outputPath('hostile.json');
+  // With a byte-order mark, as Windows editors write: that alone is no reason to refuse.
+  fs.writeFileSync(file, '\uFEFF' + JSON.stringify(bad, null, 2));
+  await page.getByLabel(/Choose a backup file/).setInputFiles(file);
+  const alert = page.locator('#import-status [role="alert"]');
+  await expect(alert).toContainText('nothing was changed');
+  await expect(alert).toContainText('activity 1 “Ethics grand rounds”, activities[0].end: 9999-12-31 is outside the dates');
+  await expect(alert).toContainText('credential 1 “Texas medical license”, credentials[0].rules[0].recurrence.n: 1000000 is not a whole number from 1 to 20');
+  await screenshots(page, 'import-refused');
+  expect(await stored(page)).toEqual(before);
+  // The app still works.
+  await page.goto('./#/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('a file holding only deletions lists them and asks before anything goes', async ({ page }, info) => {
+  await openApp(page);
+  await addActivity(page, 'Keep this one');
+  await addActivity(page, 'Delete this one', '2025-03-11');
+  const data = await page.evaluate(() => JSON.parse(localStorage.getItem('cme-tracker:activities') || '[]'));
+  const later = new Date(Date.now() + 60_000).toISOString();
+  const file = info.outputPath('deletions.json');
+  fs.writeFileSync(file, JSON.stringify({
+    format: 'cme-tracker-backup', schema_version: 1, app_version: '0.1.0', exported_at: later,
+    counts: { activities: 0, credentials: 0, goals: 0 }, activities: [], credentials: [],
+    tombstones: data.map((a: { i: string }) => ({ id: a.i, kind: 'activity', deleted_at: later })),
+  }));
+  await page.goto('./#/backup');
+  await page.getByLabel(/Choose a backup file/).setInputFiles(file);
+  const list = page.getByTestId('import-deletions');
+  await expect(list).toContainText('This file deletes 2 activities you have.');
+  await expect(page.getByText('Merge will delete 2 of them.')).toBeVisible();
+  expect(await storedTitles(page)).toHaveLength(2);
+  await screenshots(page, 'import-deletions');
+  await page.getByLabel('Delete “Keep this one”').uncheck();
+  await expect(page.getByText('Merge will delete 1 of them.')).toBeVisible();
+  await page.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('1 removed');
+  await expect.poll(() => storedTitles(page)).toEqual(['Keep this one']);
+});
+
+test('stored data that breaks the contract is set aside byte for byte, and the app starts', async ({ page }) => {
+  await openApp(page);
+  await addActivity(page, 'Fine');
+  const bad = await page.evaluate(() => {
+    const list = JSON.parse(localStorage.getItem('cme-tracker:activities')!);
+    list[0].e = '9999-12-31';
+    const text = JSON.stringify(list);
+    localStorage.setItem('cme-tracker:activities', text);
+    return text;
+  });
+  await page.reload();
+  const banner = page.getByRole('alert').filter({ hasText: 'Starting with empty records' });
+  await expect(banner).toContainText('activity 1 “Fine”, activities[0].start: 9999-12-31 is outside the dates');
+  const quarantined = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('cme-tracker:quarantine') && k.endsWith(':cme-tracker:activities')).map((k) => localStorage.getItem(k)));
+  expect(quarantined).toEqual([bad]);
+  await screenshots(page, 'quarantined');
+  // The app works, and new records are kept.
+  await addActivity(page, 'After the quarantine');
+  await expect.poll(() => storedTitles(page)).toEqual(['After the quarantine']);
+});
+
+test('a panic shows the crash screen with a download of what is stored, never a blank page', async ({ page, guard }) => {
+  guard.allowConsole(/Crash screen test|unreachable|panicked/i);
+  await openApp(page);
+  await addActivity(page, 'Still stored');
+  await page.goto('./?crash-test#/');
+  const fatal = page.locator('#fatal');
+  await expect(fatal).toBeVisible();
+  await expect(fatal).toContainText('nothing was deleted');
+  await expect(page.getByRole('button', { name: 'Download what is stored' })).toBeFocused();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download what is stored' }).click(),
+  ]);
+  const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(file.format).toBe('cme-tracker-stored-data');
+  expect(file.keys['cme-tracker:activities']).toContain('Still stored');
+  await screenshots(page, 'crash-screen');
+});
+
+test('a 299-character title without spaces and a 200-character name keep the pages within the screen', async ({ page }) => {
+  await openApp(page);
+  const long = 'A'.repeat(299);
+  await addActivity(page, long);
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const hash of ['#/activities', page.url().split('#')[1] ? `#${page.url().split('#')[1]}` : '#/']) {
+      await page.goto(`./${hash}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${hash} at ${width}px`).toBeLessThanOrEqual(0);
+    }
+  }
+  // Longer than the contract allows: the form says so next to the field.
+  await page.goto('./#/credentials/new');
+  await page.getByLabel('Name').fill('N'.repeat(201));
+  await page.getByLabel('Cycle start').fill('2025-02-01');
+  await page.getByLabel('Cycle end (expiry)').fill('2027-01-31');
+  await page.getByRole('button', { name: 'Save credential' }).click();
+  await expect(page.locator('#cred-name-error')).toHaveText('Keep the name to 200 characters (it has 201).');
+});
