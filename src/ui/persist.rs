@@ -288,12 +288,24 @@ fn save_banner() -> Html {
     let message = match &app.save {
         SaveState::Saved => return html! {},
         SaveState::ReadOnly(m) => {
+            // What this tab holds (typed since the newer version took over) is not saved: it can
+            // still leave as a backup file, to import into the newer version.
+            let data = app.data.clone();
+            let download = Callback::from(move |_| {
+                let text = backup::export(&data, env!("CARGO_PKG_VERSION"), Utc::now());
+                let _ =
+                    browser::download(&backup::file_name(fmt::today()), "application/json", &text);
+            });
             return html! {
                 <div class="banner banner--bad" role="alert" data-testid="read-only-banner">
                     <p><strong>{ "Read-only. " }</strong>{ m.clone() }</p>
                     <div class="banner__actions">
                         <button type="button" class="btn btn--primary"
                             onclick={Callback::from(|_| reload())}>{ "Reload now" }</button>
+                        if !app.data.is_empty() {
+                            <button type="button" class="btn" onclick={download}>
+                                { "Download this tab's records" }</button>
+                        }
                     </div>
                 </div>
             };

@@ -194,9 +194,13 @@ test('a file holding only deletions lists them and asks before anything goes', a
   await screenshots(page, 'import-deletions');
   await page.getByLabel('Delete “Keep this one”').uncheck();
   await expect(page.getByText('Merge will delete 1 of them.')).toBeVisible();
+  const usage = page.getByTestId('storage-usage');
+  const sizeBefore = await usage.textContent();
   await page.getByRole('button', { name: 'Merge' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('1 removed');
   await expect.poll(() => storedTitles(page)).toEqual(['Keep this one']);
+  // The records' size figure follows the import (one record fewer).
+  await expect(usage).not.toHaveText(sizeBefore!);
 });
 
 test('stored data that breaks the contract is set aside byte for byte, and the app starts', async ({ page }) => {
