@@ -262,16 +262,7 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
         Some(v) => super::contract::read_list(&v, "credentials", "credential", &mut problems),
         None => Vec::new(),
     };
-    let goals = obj.get("goals").map_or_else(Vec::new, |v| {
-        super::contract::read_list(v, "goals", "goal", &mut problems)
-    });
-    let tombstones = obj.get("tombstones").map_or_else(Vec::new, |v| {
-        super::contract::read_list(v, "tombstones", "deletion", &mut problems)
-    });
-    let settings = obj
-        .get("settings")
-        .and_then(|v| read_field::<Settings>(v.clone(), "settings", &mut problems))
-        .unwrap_or_default();
+    let (goals, tombstones, settings) = super::contract::read_other(&value, &mut problems);
     let data = AppData {
         activities,
         credentials,

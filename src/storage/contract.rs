@@ -9,7 +9,7 @@ use serde_json::Value;
 use std::collections::HashSet;
 use uuid::Uuid;
 
-use super::data::AppData;
+use super::data::{AppData, Goal, Settings, Tombstone};
 use crate::domain::contract::{self as rules, limits, Checker, Problem, RecordRef};
 
 /// Every problem with `data`, in record order: each record against the contract, and ids that
@@ -90,6 +90,47 @@ pub fn check(data: &AppData) -> Vec<Problem> {
         c.time("updated_at", t);
     }
     out
+}
+
+/// Reads goals, deletions and settings from the object that holds them (a backup file, or the
+/// stored `other` part); a missing one is empty.
+pub fn read_other(obj: &Value, out: &mut Vec<Problem>) -> (Vec<Goal>, Vec<Tombstone>, Settings) {
+    fn list<T: DeserializeOwned>(
+        obj: &Value,
+        key: &str,
+        kind: &'static str,
+        out: &mut Vec<Problem>,
+    ) -> Vec<T> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(v) => read_list(v, key, kind, out),
+        }
+    }
+    let goals = list(obj, "goals", "goal", out);
+    let tombstones = list(obj, "tombstones", "deletion", out);
+    let settings = match obj.get("settings") {
+        None | Some(Value::Null) => Settings::default(),
+        Some(v) => match read_one::<Settings>(v) {
+            Ok(s) => s,
+            Err((inner, message)) => {
+                out.push(Problem {
+                    record: RecordRef {
+                        kind: "settings",
+                        position: 0,
+                        title: None,
+                    },
+                    path: if inner.is_empty() {
+                        "settings".into()
+                    } else {
+                        format!("settings.{inner}")
+                    },
+                    message,
+                });
+                Settings::default()
+            }
+        },
+    };
+    (goals, tombstones, settings)
 }
 
 /// Reads one list of records (`key` names it in paths: "activities"), each on its own, so that a

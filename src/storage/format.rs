@@ -209,25 +209,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, LoadError>
         Value::Null => Value::Object(Default::default()),
         v => v,
     };
-    let goals = match other.get("goals") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(v) => contract::read_list(v, "goals", "goal", &mut problems),
-    };
-    let tombstones = match other.get("tombstones") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(v) => contract::read_list(v, "tombstones", "deletion", &mut problems),
-    };
-    let settings: Settings = match other.get("settings") {
-        None | Some(Value::Null) => Settings::default(),
-        Some(v) => contract::read_list::<Settings>(
-            &Value::Array(vec![v.clone()]),
-            "settings",
-            "settings",
-            &mut problems,
-        )
-        .pop()
-        .unwrap_or_default(),
-    };
+    let (goals, tombstones, settings) = contract::read_other(&other, &mut problems);
     if !other.is_object() {
         return Err(corrupt_msg(KEY_OTHER, "is not an object"));
     }

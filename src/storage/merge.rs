@@ -105,30 +105,44 @@ fn merge_list<T: Record>(
     out
 }
 
-/// Merges `theirs` into `ours` without changing either; returns the result and what happened.
-pub fn merge(ours: &AppData, theirs: &AppData) -> (AppData, MergeReport) {
+/// The latest deletion time of every id deleted on either side.
+fn latest_deletions(ours: &AppData, theirs: &AppData) -> HashMap<Uuid, DateTime<Utc>> {
     let mut deleted: HashMap<Uuid, DateTime<Utc>> = HashMap::new();
-    let mut tombstones: Vec<Tombstone> = Vec::new();
     for t in ours.tombstones.iter().chain(&theirs.tombstones) {
         let e = deleted.entry(t.id).or_insert(t.deleted_at);
         if t.deleted_at > *e {
             *e = t.deleted_at;
         }
     }
+    deleted
+}
+
+/// The merged records with their settings (the later change; the later backup date) and the
+/// tombstones still needed: the latest of each id, except for records present again (edited
+/// after their deletion).
+fn assemble(
+    ours: &AppData,
+    theirs: &AppData,
+    deleted: &HashMap<Uuid, DateTime<Utc>>,
+    activities: Vec<Activity>,
+    credentials: Vec<Credential>,
+    goals: Vec<Goal>,
+) -> AppData {
+    let present: HashSet<Uuid> = activities
+        .iter()
+        .map(|a| a.id)
+        .chain(credentials.iter().map(|c| c.id))
+        .chain(goals.iter().map(|g| g.id))
+        .collect();
+    let mut tombstones: Vec<Tombstone> = Vec::new();
     for t in ours.tombstones.iter().chain(&theirs.tombstones) {
-        if deleted.get(&t.id) == Some(&t.deleted_at) && !tombstones.iter().any(|x| x.id == t.id) {
+        if deleted.get(&t.id) == Some(&t.deleted_at)
+            && !present.contains(&t.id)
+            && !tombstones.iter().any(|x| x.id == t.id)
+        {
             tombstones.push(t.clone());
         }
     }
-    let mut report = MergeReport::default();
-    let activities = merge_list(&ours.activities, &theirs.activities, &deleted, &mut report);
-    let credentials = merge_list(
-        &ours.credentials,
-        &theirs.credentials,
-        &deleted,
-        &mut report,
-    );
-    let goals = merge_list(&ours.goals, &theirs.goals, &deleted, &mut report);
     let mut settings = if theirs.settings.updated_at > ours.settings.updated_at {
         theirs.settings.clone()
     } else {
@@ -138,20 +152,29 @@ pub fn merge(ours: &AppData, theirs: &AppData) -> (AppData, MergeReport) {
         .settings
         .last_backup_at
         .max(theirs.settings.last_backup_at);
-    // A record present again (edited after its deletion) no longer needs its tombstone.
-    tombstones.retain(|t| {
-        !activities.iter().any(|a| a.id == t.id)
-            && !credentials.iter().any(|c| c.id == t.id)
-            && !goals.iter().any(|g| g.id == t.id)
-    });
+    AppData {
+        activities,
+        credentials,
+        goals,
+        settings,
+        tombstones,
+    }
+}
+
+/// Merges `theirs` into `ours` without changing either; returns the result and what happened.
+pub fn merge(ours: &AppData, theirs: &AppData) -> (AppData, MergeReport) {
+    let deleted = latest_deletions(ours, theirs);
+    let mut report = MergeReport::default();
+    let activities = merge_list(&ours.activities, &theirs.activities, &deleted, &mut report);
+    let credentials = merge_list(
+        &ours.credentials,
+        &theirs.credentials,
+        &deleted,
+        &mut report,
+    );
+    let goals = merge_list(&ours.goals, &theirs.goals, &deleted, &mut report);
     (
-        AppData {
-            activities,
-            credentials,
-            goals,
-            settings,
-            tombstones,
-        },
+        assemble(ours, theirs, &deleted, activities, credentials, goals),
         report,
     )
 }
@@ -165,19 +188,7 @@ pub fn merge(ours: &AppData, theirs: &AppData) -> (AppData, MergeReport) {
 /// other after the deletion stays deleted (so a stale tab cannot bring it back); a record added on
 /// either side is kept.
 pub fn merge3(base: &AppData, ours: &AppData, theirs: &AppData) -> AppData {
-    let mut deleted: HashMap<Uuid, DateTime<Utc>> = HashMap::new();
-    for t in ours.tombstones.iter().chain(&theirs.tombstones) {
-        let e = deleted.entry(t.id).or_insert(t.deleted_at);
-        if t.deleted_at > *e {
-            *e = t.deleted_at;
-        }
-    }
-    let mut tombstones: Vec<Tombstone> = Vec::new();
-    for t in ours.tombstones.iter().chain(&theirs.tombstones) {
-        if deleted.get(&t.id) == Some(&t.deleted_at) && !tombstones.iter().any(|x| x.id == t.id) {
-            tombstones.push(t.clone());
-        }
-    }
+    let deleted = latest_deletions(ours, theirs);
     let activities = merge3_list(
         &base.activities,
         &ours.activities,
@@ -191,27 +202,7 @@ pub fn merge3(base: &AppData, ours: &AppData, theirs: &AppData) -> AppData {
         &deleted,
     );
     let goals = merge3_list(&base.goals, &ours.goals, &theirs.goals, &deleted);
-    let mut settings = if theirs.settings.updated_at > ours.settings.updated_at {
-        theirs.settings.clone()
-    } else {
-        ours.settings.clone()
-    };
-    settings.last_backup_at = ours
-        .settings
-        .last_backup_at
-        .max(theirs.settings.last_backup_at);
-    tombstones.retain(|t| {
-        !activities.iter().any(|a| a.id == t.id)
-            && !credentials.iter().any(|c| c.id == t.id)
-            && !goals.iter().any(|g| g.id == t.id)
-    });
-    AppData {
-        activities,
-        credentials,
-        goals,
-        settings,
-        tombstones,
-    }
+    assemble(ours, theirs, &deleted, activities, credentials, goals)
 }
 
 fn merge3_list<T: Record + Serialize + DeserializeOwned>(

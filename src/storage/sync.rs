@@ -219,8 +219,23 @@ impl Session {
         if self.read_only.is_some() {
             return Heard::Nothing;
         }
-        let Ok(Some((version, revision))) = format::read_meta(&|k: &str| store.get(k)) else {
-            return Heard::Nothing;
+        let (version, revision) = match format::read_meta(&|k: &str| store.get(k)) {
+            Ok(Some(meta)) => meta,
+            // Everything was removed in another tab ("Delete all my data"): follow, rather than
+            // write the records back at this tab's next save.
+            Ok(None) if self.known_revision > 0 => {
+                self.known_revision = 0;
+                self.base = None;
+                return if ours.is_empty() && ours.tombstones.is_empty() {
+                    Heard::Nothing
+                } else {
+                    Heard::Changed {
+                        data: AppData::default(),
+                        must_save: false,
+                    }
+                };
+            }
+            _ => return Heard::Nothing,
         };
         if version > SCHEMA_VERSION {
             let r = ReadOnly::NewerFormat {
@@ -397,6 +412,29 @@ mod tests {
             Saved::ReadOnly(_)
         ));
         assert_eq!(*store.0.borrow(), before);
+    }
+
+    #[test]
+    fn deleting_everything_in_one_tab_empties_the_others_instead_of_being_undone() {
+        let store = Shared::default();
+        let (mut a, _) = Session::start(&store);
+        let mut data = AppData::default();
+        data.upsert_activity(act("Private"));
+        a.save(&mut store.clone(), &data, now());
+        let (mut b, Start::Loaded(b_data)) = Session::start(&store) else {
+            panic!()
+        };
+        store.0.borrow_mut().clear();
+        assert_eq!(
+            b.heard(&store, &b_data),
+            Heard::Changed {
+                data: AppData::default(),
+                must_save: false
+            }
+        );
+        // And a later save of B's (now empty) records writes nothing back of the old ones.
+        b.save(&mut store.clone(), &AppData::default(), now());
+        assert!(format::decode(|k| store.get(k)).unwrap().data.is_empty());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots } from './fixtures';
+import { test, expect, openApp, screenshots, addCredential } from './fixtures';
 import type { Page } from '@playwright/test';
 import * as fs from 'node:fs';
 
@@ -8,12 +8,7 @@ async function seed(page: Page) {
   await page.getByLabel('Date (start)').fill('2025-03-10');
   await page.getByLabel('Amount').first().fill('2');
   await page.getByRole('button', { name: 'Save activity' }).click();
-  await page.goto('./#/credentials/new');
-  await page.getByLabel('Name').fill('Texas medical license');
-  await page.getByLabel('Cycle start').fill('2025-02-01');
-  await page.getByLabel('Cycle end (expiry)').fill('2027-01-31');
-  await page.getByRole('button', { name: 'Save credential' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Texas medical license' })).toBeVisible();
+  await addCredential(page, 'Texas medical license');
 }
 
 async function storedRecords(page: Page) {

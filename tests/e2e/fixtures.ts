@@ -85,6 +85,16 @@ export async function seedTexasWithActivity(page: Page, title: string) {
   return { credential, activity };
 }
 
+/** Adds a credential through the form and waits for its page. */
+export async function addCredential(page: Page, name: string, start = '2025-02-01', end = '2027-01-31') {
+  await page.goto('./#/credentials/new');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Cycle start').fill(start);
+  await page.getByLabel('Cycle end (expiry)').fill(end);
+  await page.getByRole('button', { name: 'Save credential' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
 /** Every screen's route, with the given credential and activity pages. */
 export function everyScreen(credential: string, activity: string) {
   return ['/', '/activities', '/activities/new', activity, '/credentials', '/credentials/new',

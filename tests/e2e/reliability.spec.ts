@@ -1,5 +1,6 @@
-import { test, expect, openApp, screenshots } from './fixtures';
+import { test, expect, openApp, screenshots, addCredential } from './fixtures';
 import type { Page, BrowserContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
 
 // Issue 11: records can never be lost and the app never goes blank — two tabs saving at once, an
@@ -23,6 +24,12 @@ async function addActivity(page: Page, title: string, date = '2025-03-10') {
   await page.getByLabel('Amount').first().fill('1');
   await page.getByRole('button', { name: 'Save activity' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+/** WCAG 2.1 AA problems axe-core finds on the page as it is now. */
+async function axe(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function twoTabs(context: BrowserContext) {
@@ -81,6 +88,7 @@ test('an old-version tab next to a newer format writes nothing and says so; a re
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cme-tracker:quarantine')));
   expect(keys).toEqual([]);
   expect(await stored(page)).toEqual(before);
+  expect(await axe(page)).toEqual([]);
   await screenshots(page, 'read-only');
 });
 
@@ -121,6 +129,7 @@ test('the same record edited in two tabs: the second save is told and chooses', 
   await expect(other.getByTestId('edit-conflict')).toHaveAttribute('role', 'alert');
   await expect(other.getByTestId('edit-conflict')).toContainText('Not saved yet');
   expect(await storedTitles(other)).toEqual(['Grand rounds (first tab)']);
+  expect(await axe(other)).toEqual([]);
   await screenshots(other, 'edit-conflict');
   // Keeping theirs' is one click; here the person keeps theirs own, deliberately.
   await other.getByRole('button', { name: 'Keep mine' }).click();
@@ -141,12 +150,7 @@ test('the same record edited in two tabs: the second save is told and chooses', 
 test('a backup with n = 1,000,000 or a 9999-12-31 date is refused, naming record and field', async ({ page }, info) => {
   await openApp(page);
   await addActivity(page, 'Ethics grand rounds');
-  await page.goto('./#/credentials/new');
-  await page.getByLabel('Name').fill('Texas medical license');
-  await page.getByLabel('Cycle start').fill('2025-02-01');
-  await page.getByLabel('Cycle end (expiry)').fill('2027-01-31');
-  await page.getByRole('button', { name: 'Save credential' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Texas medical license' })).toBeVisible();
+  await addCredential(page, 'Texas medical license');
   await page.goto('./#/backup');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -191,6 +195,7 @@ test('a file holding only deletions lists them and asks before anything goes', a
   await expect(list).toContainText('This file deletes 2 activities you have.');
   await expect(page.getByText('Merge will delete 2 of them.')).toBeVisible();
   expect(await storedTitles(page)).toHaveLength(2);
+  expect(await axe(page)).toEqual([]);
   await screenshots(page, 'import-deletions');
   await page.getByLabel('Delete “Keep this one”').uncheck();
   await expect(page.getByText('Merge will delete 1 of them.')).toBeVisible();
@@ -241,6 +246,8 @@ test('a panic shows the crash screen with a download of what is stored, never a 
   const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   expect(file.format).toBe('cme-tracker-stored-data');
   expect(file.keys['cme-tracker:activities']).toContain('Still stored');
+  // The app's DOM stays hidden; only the crash screen is on show.
+  await expect(page.locator('#app')).toBeHidden();
   await screenshots(page, 'crash-screen');
 });
 
