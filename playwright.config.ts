@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 // End-to-end tests run in Debian's chromium (never a downloaded browser) against the release
-// build in dist/, served on 127.0.0.1 by tests/e2e/server.mjs, which Playwright starts and stops.
+// build in dist/, served on 127.0.0.1 by scripts/static-server.mjs, which Playwright starts and stops.
 const PORT = Number(process.env.E2E_PORT || 4173);
 
 export default defineConfig({
@@ -32,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/server.mjs --port ${PORT}`,
+    command: `node scripts/static-server.mjs --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

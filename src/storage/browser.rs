@@ -12,26 +12,42 @@ use super::sync::Store;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unavailable(pub String);
 
+thread_local! {
+    /// Set by [`probe`]: whether localStorage can be read and written.
+    static AVAILABLE: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
+const BLOCKED: &str = "This browser does not let the page keep data (storage is blocked or disabled). Your changes stay in this tab only: download a backup before closing it.";
+
+/// localStorage, through gloo-storage, once the probe has shown it works (gloo's handle panics
+/// when storage is blocked, so nothing touches it before).
 fn storage() -> Result<web_sys::Storage, Unavailable> {
-    // Accessing `window.localStorage` itself throws when storage is blocked by settings.
-    let window = web_sys::window().ok_or_else(|| Unavailable("no window".into()))?;
-    match window.local_storage() {
-        Ok(Some(s)) => Ok(s),
-        _ => Err(Unavailable(
-            "This browser does not let the page keep data (storage is blocked or disabled). Your changes stay in this tab only: download a backup before closing it."
-                .into(),
-        )),
+    let available = AVAILABLE.with(|a| a.get()).unwrap_or_else(|| probe().is_ok());
+    if available {
+        use gloo_storage::Storage as _;
+        Ok(gloo_storage::LocalStorage::raw())
+    } else {
+        Err(Unavailable(BLOCKED.into()))
     }
 }
 
-/// Checks that storage can be read and written before anything is loaded or saved.
+/// Checks that storage can be read and written before anything is loaded or saved. Through
+/// web-sys: accessing `window.localStorage` itself throws when storage is blocked by settings.
 pub fn probe() -> Result<(), Unavailable> {
-    // gloo-storage's raw handle would panic when storage is blocked, so the probe uses web-sys.
-    let s = storage()?;
-    let key = "cme-tracker:probe";
-    s.set_item(key, "1")
-        .and_then(|_| s.remove_item(key))
-        .map_err(|e| Unavailable(describe_error(&e)))
+    let result = web_sys::window()
+        .ok_or_else(|| Unavailable("no window".into()))
+        .and_then(|w| match w.local_storage() {
+            Ok(Some(s)) => Ok(s),
+            _ => Err(Unavailable(BLOCKED.into())),
+        })
+        .and_then(|s| {
+            let key = "cme-tracker:probe";
+            s.set_item(key, "1")
+                .and_then(|_| s.remove_item(key))
+                .map_err(|e| Unavailable(describe_error(&e)))
+        });
+    AVAILABLE.with(|a| a.set(Some(result.is_ok())));
+    result
 }
 
 fn get(key: &str) -> Option<String> {

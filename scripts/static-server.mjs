@@ -1,4 +1,5 @@
-// A tiny static file server for the end-to-end tests: serves dist/ on 127.0.0.1, both at "/" and
+// A tiny static file server: serves dist/ on 127.0.0.1 as a user would host it (scripts/serve.sh)
+// and for the end-to-end tests, both at "/" and
 // under the sub-path "/cme/" (to prove the app works from any sub-path). No dependencies.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
