@@ -11,6 +11,7 @@ pub mod describe;
 pub mod draft;
 pub mod evaluate;
 pub mod index;
+pub mod ops;
 pub mod plan;
 pub mod presets;
 pub mod query;

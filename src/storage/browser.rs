@@ -22,7 +22,9 @@ const BLOCKED: &str = "This browser does not let the page keep data (storage is 
 /// localStorage, through gloo-storage, once the probe has shown it works (gloo's handle panics
 /// when storage is blocked, so nothing touches it before).
 fn storage() -> Result<web_sys::Storage, Unavailable> {
-    let available = AVAILABLE.with(|a| a.get()).unwrap_or_else(|| probe().is_ok());
+    let available = AVAILABLE
+        .with(|a| a.get())
+        .unwrap_or_else(|| probe().is_ok());
     if available {
         use gloo_storage::Storage as _;
         Ok(gloo_storage::LocalStorage::raw())

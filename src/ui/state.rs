@@ -6,6 +6,7 @@ use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
 
+use crate::domain::ops::CredentialOp;
 use crate::domain::{Activity, Credential};
 use crate::storage::AppData;
 
@@ -72,6 +73,8 @@ pub enum Action {
     SaveActivity(Activity),
     DeleteActivity(Uuid),
     SaveCredential(Credential),
+    /// One change of a stored credential (a domain operation); the reducer stamps the time.
+    EditCredential(Uuid, CredentialOp),
     DeleteCredential(Uuid),
     UndoDelete,
     SetWhatIf(bool),
@@ -104,9 +107,14 @@ impl AppState {
         let mut changed = true;
         let mut external = false;
         match action {
-            Action::SaveActivity(activity) => {
+            Action::SaveActivity(mut activity) => {
                 let data = Rc::make_mut(&mut next.data);
                 let existed = data.activities.iter().any(|a| a.id == activity.id);
+                // Times are the reducer's: the record changed now.
+                activity.updated_at = now;
+                if !existed {
+                    activity.created_at = now;
+                }
                 next.toast = Some(if existed {
                     format!("Saved changes to “{}”.", activity.title)
                 } else {
@@ -124,10 +132,29 @@ impl AppState {
                     None => changed = false,
                 }
             }
-            Action::SaveCredential(credential) => {
+            Action::SaveCredential(mut credential) => {
                 let data = Rc::make_mut(&mut next.data);
+                credential.updated_at = now;
+                if !data.credentials.iter().any(|c| c.id == credential.id) {
+                    credential.created_at = now;
+                }
                 next.toast = Some(format!("Saved “{}”.", credential.name));
                 data.upsert_credential(credential);
+            }
+            Action::EditCredential(id, op) => {
+                let Some(mut c) = next.credential(id).cloned() else {
+                    return self;
+                };
+                match c.apply(op, now) {
+                    Ok(()) => {
+                        next.toast = Some(format!("Saved “{}”.", c.name));
+                        Rc::make_mut(&mut next.data).upsert_credential(c);
+                    }
+                    Err(message) => {
+                        next.toast = Some(message);
+                        changed = false;
+                    }
+                }
             }
             Action::DeleteCredential(id) => {
                 let data = Rc::make_mut(&mut next.data);

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::domain::draft::{ActivityDraft, CreditDraft, Field, FieldError, ValidDraft};
+use crate::domain::draft::{
+    ActivityDraft, ActivityFieldError as FieldError, CreditDraft, Field, ValidDraft,
+};
 use crate::domain::vocab;
 use crate::domain::{Accreditor, ActivityStatus, Format, TopicId};
 

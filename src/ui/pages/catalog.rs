@@ -7,10 +7,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::describe;
-use crate::domain::draft::parse_date;
+use crate::domain::draft::{message_for, FieldError};
+use crate::domain::ops::{PresetSetupDraft, PresetSetupField};
 use crate::domain::presets::{Confidence, Preset};
 use crate::domain::vocab;
-use crate::domain::RenewalAnswer;
 use crate::ui::app::Route;
 use crate::ui::catalog_source::{use_catalog, CatalogLoad};
 use crate::ui::components::RenewalSelect;
@@ -139,70 +139,76 @@ struct PresetSetupProps {
     onback: Callback<()>,
 }
 
+fn field_id(f: PresetSetupField) -> &'static str {
+    match f {
+        PresetSetupField::End => "preset-end",
+        PresetSetupField::CeDeadline => "preset-deadline",
+    }
+}
+
 #[function_component(PresetSetup)]
 fn preset_setup(props: &PresetSetupProps) -> Html {
     let p = props.preset.0;
     let app = use_app();
     let navigator = use_navigator();
-    let end = use_state(String::new);
-    let deadline = use_state(String::new);
-    let renewal = use_state(|| RenewalAnswer::NotSure);
-    let conditions = use_state(|| p.implied_conditions());
-    let error = use_state(|| None::<String>);
-    let start_preview = parse_date(&end).map(|e| p.cycle_start_for(e));
+    let draft = use_state(|| PresetSetupDraft::new(p));
+    let errors = use_state(Vec::<FieldError<PresetSetupField>>::new);
+    let start_preview = draft.start_preview(p);
     let onsubmit = {
-        let (end, deadline, renewal, conditions, error) = (
-            end.clone(),
-            deadline.clone(),
-            renewal.clone(),
-            conditions.clone(),
-            error.clone(),
-        );
+        let (draft, errors) = (draft.clone(), errors.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Some(cycle_end) = parse_date(&end) else {
-                error.set(Some("Enter the date your license or certification expires (the end of the current cycle).".into()));
-                crate::ui::pages::credentials::focus("preset-end");
-                return;
-            };
-            let ce = if deadline.is_empty() {
-                None
-            } else {
-                parse_date(&deadline)
-            };
-            let start = p.cycle_start_for(cycle_end);
-            if ce.is_some_and(|d| d < start) {
-                error.set(Some(
-                    "The CE deadline cannot be before the cycle starts.".into(),
-                ));
-                return;
-            }
-            let mut c = p.instantiate(Uuid::new_v4(), start, cycle_end, format::now());
-            c.cycle.ce_deadline = ce;
-            c.set_renewal_answer(*renewal);
-            c.conditions = (*conditions).clone();
-            let id = c.id.to_string();
-            app.dispatch(Action::SaveCredential(c));
-            if let Some(nav) = &navigator {
-                nav.push(&Route::CredentialDetail { id });
+            // Every step (cycle from the expiry, rules, renewal answer, conditions) is the
+            // domain's; the page only shows where the input is wrong.
+            match draft.build(p, Uuid::new_v4(), format::now()) {
+                Ok(c) => {
+                    let id = c.id.to_string();
+                    app.dispatch(Action::SaveCredential(c));
+                    if let Some(nav) = &navigator {
+                        nav.push(&Route::CredentialDetail { id });
+                    }
+                }
+                Err(errs) => {
+                    if let Some(first) = errs.first() {
+                        crate::ui::pages::credentials::focus(field_id(first.field));
+                    }
+                    errors.set(errs);
+                }
             }
         })
     };
-    let set_text = |state: UseStateHandle<String>| {
+    let set_text = |apply: fn(&mut PresetSetupDraft, String)| {
+        let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
-            state.set(e.target_unchecked_into::<HtmlInputElement>().value())
+            let mut d = (*draft).clone();
+            apply(
+                &mut d,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            );
+            draft.set(d);
         })
     };
     let toggle = |code: String| {
-        let conditions = conditions.clone();
+        let draft = draft.clone();
         Callback::from(move |_: Event| {
-            let mut next = (*conditions).clone();
-            if !next.remove(&code) {
-                next.insert(code.clone());
+            let mut d = (*draft).clone();
+            if !d.conditions.remove(&code) {
+                d.conditions.insert(code.clone());
             }
-            conditions.set(next);
+            draft.set(d);
         })
     };
+    let msg = |f: PresetSetupField| -> Html {
+        match message_for(&errors, f) {
+            Some(m) => {
+                html! { <p class="error" id={format!("{}-error", field_id(f))}>{ m.to_string() }</p> }
+            }
+            None => html! {},
+        }
+    };
+    let invalid = |f: PresetSetupField| message_for(&errors, f).is_some().then_some("true");
+    let described =
+        |f: PresetSetupField| message_for(&errors, f).map(|_| format!("{}-error", field_id(f)));
     let back = props.onback.reform(|_: MouseEvent| ());
     html! {
         <>
@@ -230,13 +236,16 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                 <div class="grid grid--2">
                     <div class="field">
                         <label for="preset-end">{ "Expiry date (end of the current cycle)" }</label>
-                        <input id="preset-end" type="date" value={(*end).clone()} oninput={set_text(end.clone())}
-                            aria-invalid={error.is_some().then_some("true")} aria-describedby={error.is_some().then_some("preset-error")} />
+                        <input id="preset-end" type="date" value={draft.end.clone()} oninput={set_text(|d, v| d.end = v)}
+                            aria-invalid={invalid(PresetSetupField::End)} aria-describedby={described(PresetSetupField::End)} />
                         if let Some(s) = start_preview { <p class="hint">{ format!("The cycle then starts {}.", format::date(s)) }</p> }
+                        { msg(PresetSetupField::End) }
                     </div>
                     <div class="field">
                         <label for="preset-deadline">{ "CE deadline (if different)" }</label>
-                        <input id="preset-deadline" type="date" value={(*deadline).clone()} oninput={set_text(deadline.clone())} />
+                        <input id="preset-deadline" type="date" value={draft.ce_deadline.clone()} oninput={set_text(|d, v| d.ce_deadline = v)}
+                            aria-invalid={invalid(PresetSetupField::CeDeadline)} aria-describedby={described(PresetSetupField::CeDeadline)} />
+                        { msg(PresetSetupField::CeDeadline) }
                     </div>
                 </div>
                 if !p.conditions_asked.is_empty() {
@@ -247,7 +256,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                                 let id = format!("preset-cond-{code}");
                                 html! {
                                     <label class="check" for={id.clone()}>
-                                        <input type="checkbox" id={id} checked={conditions.contains(code)} onchange={toggle(code.clone())} />
+                                        <input type="checkbox" id={id} checked={draft.conditions.contains(code)} onchange={toggle(code.clone())} />
                                         <span>{ vocab::condition_label(code) }</span>
                                     </label>
                                 }
@@ -255,11 +264,14 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                         </div>
                     </fieldset>
                 }
-                <RenewalSelect id="preset-renewal" value={*renewal} onchange={{
-                    let renewal = renewal.clone();
-                    Callback::from(move |answer| renewal.set(answer))
+                <RenewalSelect id="preset-renewal" value={draft.renewal} onchange={{
+                    let draft = draft.clone();
+                    Callback::from(move |answer| {
+                        let mut d = (*draft).clone();
+                        d.renewal = answer;
+                        draft.set(d);
+                    })
                 }} />
-                if let Some(m) = &*error { <p class="error" id="preset-error">{ m.clone() }</p> }
                 <div class="actions">
                     <button type="submit" class="btn btn--primary">{ "Add this credential" }</button>
                 </div>

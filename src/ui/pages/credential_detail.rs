@@ -7,9 +7,12 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::describe;
-use crate::domain::draft::parse_date;
+use crate::domain::draft::{
+    message_for, ExemptionDraft, ExemptionField, FieldError, NextCycleDraft, NextCycleField,
+};
 use crate::domain::evaluate::{Measure, RuleEvaluation, RuleStatus};
-use crate::domain::{Credential, Exemption, ExemptionKind, Rule};
+use crate::domain::ops::CredentialOp;
+use crate::domain::{Credential, ExemptionKind, Rule};
 use crate::ui::app::Route;
 use crate::ui::components::rule_editor::RuleEditor;
 use crate::ui::components::EmptyState;
@@ -73,12 +76,27 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
     let evaluations = use_evaluations();
     let catalog = crate::ui::catalog_source::use_catalog().ready();
     let editing = use_state(|| Editing::None);
-    let exemption_error = use_state(|| None::<String>);
-    let cycle_error = use_state(|| None::<String>);
-    let Some(cred) = Uuid::parse_str(&props.id)
+    let exemption_errors = use_state(Vec::<FieldError<ExemptionField>>::new);
+    let cycle_errors = use_state(Vec::<FieldError<NextCycleField>>::new);
+    let next_cycle = use_state(NextCycleDraft::default);
+    let found = Uuid::parse_str(&props.id)
         .ok()
-        .and_then(|id| app.credential(id).cloned())
-    else {
+        .and_then(|id| app.credential(id).cloned());
+    let exemption = {
+        let found = found.clone();
+        use_state(move || {
+            found.as_ref().map_or_else(
+                || ExemptionDraft {
+                    rule_id: String::new(),
+                    kind: ExemptionKind::Exempt,
+                    reason: String::new(),
+                    date: String::new(),
+                },
+                |c| ExemptionDraft::new(c, format::today()),
+            )
+        })
+    };
+    let Some(cred) = found else {
         return html! {
             <EmptyState icon="🔎" title="Credential not found">
                 <p>{ "It may have been deleted." }</p>
@@ -90,26 +108,19 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
         .iter()
         .find(|e| e.credential_id == cred.id)
         .cloned();
-    let save = {
+    // Every change is a domain operation; the reducer applies it and stamps the time.
+    let edit_op = {
         let app = app.clone();
-        move |mut c: Credential| {
-            c.updated_at = format::now();
-            app.dispatch(Action::SaveCredential(c));
-        }
+        let cid = cred.id;
+        Callback::from(move |op: CredentialOp| app.dispatch(Action::EditCredential(cid, op)))
     };
     let id = cred.id.to_string();
 
     let on_rule_saved = {
-        let cred = cred.clone();
         let editing = editing.clone();
-        let save = save.clone();
+        let edit_op = edit_op.clone();
         Callback::from(move |rule: Rule| {
-            let mut c = cred.clone();
-            match c.rules.iter_mut().find(|r| r.id == rule.id) {
-                Some(slot) => *slot = rule,
-                None => c.rules.push(rule),
-            }
-            save(c);
+            edit_op.emit(CredentialOp::UpsertRule(Box::new(rule)));
             editing.set(Editing::None);
         })
     };
@@ -117,14 +128,8 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
         let editing = editing.clone();
         Callback::from(move |_| editing.set(Editing::None))
     };
-    let delete_rule = |i: usize| {
-        let cred = cred.clone();
-        let save = save.clone();
-        Callback::from(move |_| {
-            let mut c = cred.clone();
-            c.rules.remove(i);
-            save(c);
-        })
+    let delete_rule = |rule_id: String| {
+        edit_op.reform(move |_: MouseEvent| CredentialOp::RemoveRule(rule_id.clone()))
     };
     let on_delete_credential = {
         let app = app.clone();
@@ -137,94 +142,105 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
             }
         })
     };
+    // The select shows the first requirement until one is chosen (or when the chosen one was
+    // removed): the draft follows what is on screen.
+    if !cred.rules.iter().any(|r| r.id == exemption.rule_id) {
+        if let Some(first) = cred.rules.first() {
+            let mut d = (*exemption).clone();
+            d.rule_id = first.id.clone();
+            exemption.set(d);
+        }
+    }
     let on_exemption = {
         let cred = cred.clone();
-        let save = save.clone();
-        let exemption_error = exemption_error.clone();
+        let edit_op = edit_op.clone();
+        let exemption = exemption.clone();
+        let exemption_errors = exemption_errors.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let doc = gloo::utils::document();
-            let value = |id: &str| {
-                use wasm_bindgen::JsCast;
-                doc.get_element_by_id(id)
-                    .and_then(|el| el.dyn_into::<HtmlInputElement>().ok().map(|i| i.value()))
-                    .unwrap_or_default()
-            };
-            let select = |id: &str| {
-                use wasm_bindgen::JsCast;
-                doc.get_element_by_id(id)
-                    .and_then(|el| el.dyn_into::<HtmlSelectElement>().ok())
-                    .map(|s| s.value())
-                    .unwrap_or_default()
-            };
-            let rule_id = select("ex-rule");
-            let kind = if select("ex-kind") == "deemed_met" {
-                ExemptionKind::DeemedMet
-            } else {
-                ExemptionKind::Exempt
-            };
-            let reason = value("ex-reason").trim().to_string();
-            let date = parse_date(&value("ex-date"));
-            if reason.is_empty() {
-                exemption_error.set(Some(
-                    "Write the reason the board gave (it is what an auditor will ask for).".into(),
-                ));
-                return;
+            match exemption.validate(&cred) {
+                Ok(x) => {
+                    exemption_errors.set(Vec::new());
+                    edit_op.emit(CredentialOp::RecordExemption(x));
+                    let mut next = (*exemption).clone();
+                    next.reason.clear();
+                    exemption.set(next);
+                }
+                Err(errs) => exemption_errors.set(errs),
             }
-            let Some(date) = date else {
-                exemption_error.set(Some("Enter the date of the decision.".into()));
-                return;
-            };
-            let mut c = cred.clone();
-            c.cycle.exemptions.retain(|x| x.rule_id != rule_id);
-            c.cycle.exemptions.push(Exemption {
-                rule_id,
-                kind,
-                reason,
-                date,
-            });
-            exemption_error.set(None);
-            save(c);
         })
     };
     let remove_exemption = |rule_id: String| {
-        let cred = cred.clone();
-        let save = save.clone();
-        Callback::from(move |_| {
-            let mut c = cred.clone();
-            c.cycle.exemptions.retain(|x| x.rule_id != rule_id);
-            save(c);
-        })
+        edit_op.reform(move |_: MouseEvent| CredentialOp::RemoveExemption(rule_id.clone()))
     };
     let on_next_cycle = {
         let cred = cred.clone();
-        let save = save.clone();
-        let cycle_error = cycle_error.clone();
+        let edit_op = edit_op.clone();
+        let next_cycle = next_cycle.clone();
+        let cycle_errors = cycle_errors.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            use wasm_bindgen::JsCast;
-            let v = |id: &str| {
-                gloo::utils::document()
-                    .get_element_by_id(id)
-                    .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
-                    .map(|i| i.value())
-                    .unwrap_or_default()
-            };
-            let Some(end) = parse_date(&v("next-end")) else {
-                cycle_error.set(Some("Enter the new expiry date.".into()));
-                return;
-            };
-            let deadline = parse_date(&v("next-deadline"));
-            let mut c = cred.clone();
-            match c.start_next_cycle(end, deadline) {
-                Ok(()) => {
-                    cycle_error.set(None);
-                    save(c);
+            match next_cycle.validate(&cred) {
+                Ok(valid) => {
+                    cycle_errors.set(Vec::new());
+                    next_cycle.set(NextCycleDraft::default());
+                    edit_op.emit(CredentialOp::StartNextCycle(valid));
                 }
-                Err(m) => cycle_error.set(Some(m)),
+                Err(errs) => cycle_errors.set(errs),
             }
         })
     };
+    // Controlled fields: each edit updates its draft (no page reads the DOM by id).
+    let exemption_text = |apply: fn(&mut ExemptionDraft, String)| {
+        let exemption = exemption.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut d = (*exemption).clone();
+            apply(
+                &mut d,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            );
+            exemption.set(d);
+        })
+    };
+    let exemption_select = |apply: fn(&mut ExemptionDraft, String)| {
+        let exemption = exemption.clone();
+        Callback::from(move |e: Event| {
+            let mut d = (*exemption).clone();
+            apply(
+                &mut d,
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+            );
+            exemption.set(d);
+        })
+    };
+    let cycle_text = |apply: fn(&mut NextCycleDraft, String)| {
+        let next_cycle = next_cycle.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut d = (*next_cycle).clone();
+            apply(
+                &mut d,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            );
+            next_cycle.set(d);
+        })
+    };
+    let ex_msg = |f: ExemptionField, id: &str| -> Html {
+        match message_for(&exemption_errors, f) {
+            Some(m) => html! { <p class="error" id={format!("{id}-error")}>{ m.to_string() }</p> },
+            None => html! {},
+        }
+    };
+    let ex_described = |f: ExemptionField, id: &str| {
+        message_for(&exemption_errors, f).map(|_| format!("{id}-error"))
+    };
+    let cy_msg = |f: NextCycleField, id: &str| -> Html {
+        match message_for(&cycle_errors, f) {
+            Some(m) => html! { <p class="error" id={format!("{id}-error")}>{ m.to_string() }</p> },
+            None => html! {},
+        }
+    };
+    let cy_described =
+        |f: NextCycleField, id: &str| message_for(&cycle_errors, f).map(|_| format!("{id}-error"));
 
     let rules_html = cred.rules.iter().enumerate().map(|(i, rule)| {
         if *editing == Editing::Rule(i) {
@@ -253,18 +269,12 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                 if !rule.note.is_empty() { <p class="small muted">{ rule.note.clone() }</p> }
                 <div class="actions">
                     <button type="button" class="btn btn--small" onclick={edit} aria-label={format!("Edit requirement {}", rule.label)}>{ "Edit" }</button>
-                    <button type="button" class="btn btn--small btn--danger" onclick={delete_rule(i)} aria-label={format!("Delete requirement {}", rule.label)}>{ "Delete" }</button>
+                    <button type="button" class="btn btn--small btn--danger" onclick={delete_rule(rule.id.clone())} aria-label={format!("Delete requirement {}", rule.label)}>{ "Delete" }</button>
                 </div>
             </li>
         }
     });
-    let new_rule_id = {
-        let mut n = cred.rules.len() + 1;
-        while cred.rules.iter().any(|r| r.id == format!("rule{n}")) {
-            n += 1;
-        }
-        format!("rule{n}")
-    };
+    let new_rule_id = cred.next_rule_id();
     let add_rule = {
         let editing = editing.clone();
         Callback::from(move |_| editing.set(Editing::NewRule))
@@ -293,7 +303,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                     { crate::ui::pages::catalog::provenance(p) }
                 }
                 if let Some(p) = catalog.and_then(|c| c.update_for(&cred)) {
-                    { update_offer(&cred, p, save.clone()) }
+                    { update_offer(&cred, p, edit_op.clone()) }
                 }
             </div>
 
@@ -333,27 +343,38 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                     <div class="grid grid--3">
                         <div class="field">
                             <label for="ex-rule">{ "Requirement" }</label>
-                            <select id="ex-rule">
-                                { for cred.rules.iter().map(|r| html! { <option value={r.id.clone()}>{ r.label.clone() }</option> }) }
+                            <select id="ex-rule" onchange={exemption_select(|d, v| d.rule_id = v)}
+                                aria-describedby={ex_described(ExemptionField::Rule, "ex-rule")}>
+                                { for cred.rules.iter().map(|r| html! {
+                                    <option value={r.id.clone()} selected={exemption.rule_id == r.id}>{ r.label.clone() }</option>
+                                }) }
                             </select>
+                            { ex_msg(ExemptionField::Rule, "ex-rule") }
                         </div>
                         <div class="field">
                             <label for="ex-kind">{ "Decision" }</label>
-                            <select id="ex-kind">
-                                <option value="exempt" selected=true>{ "Exempt (excused by the board)" }</option>
-                                <option value="deemed_met">{ "Deemed met (satisfied another way)" }</option>
+                            <select id="ex-kind" onchange={exemption_select(|d, v| {
+                                d.kind = if v == "deemed_met" { ExemptionKind::DeemedMet } else { ExemptionKind::Exempt };
+                            })}>
+                                <option value="exempt" selected={exemption.kind == ExemptionKind::Exempt}>{ "Exempt (excused by the board)" }</option>
+                                <option value="deemed_met" selected={exemption.kind == ExemptionKind::DeemedMet}>{ "Deemed met (satisfied another way)" }</option>
                             </select>
                         </div>
                         <div class="field">
                             <label for="ex-date">{ "Date" }</label>
-                            <input id="ex-date" type="date" value={format::today().to_string()} />
+                            <input id="ex-date" type="date" value={exemption.date.clone()} oninput={exemption_text(|d, v| d.date = v)}
+                                aria-invalid={message_for(&exemption_errors, ExemptionField::Date).is_some().then_some("true")}
+                                aria-describedby={ex_described(ExemptionField::Date, "ex-date")} />
+                            { ex_msg(ExemptionField::Date, "ex-date") }
                         </div>
                     </div>
                     <div class="field">
                         <label for="ex-reason">{ "Reason" }</label>
                         <input id="ex-reason" type="text" placeholder="e.g. Residency training; board letter of 3 March"
-                            aria-describedby={exemption_error.is_some().then_some("ex-error")} />
-                        if let Some(m) = &*exemption_error { <p class="error" id="ex-error">{ m.clone() }</p> }
+                            value={exemption.reason.clone()} oninput={exemption_text(|d, v| d.reason = v)}
+                            aria-invalid={message_for(&exemption_errors, ExemptionField::Reason).is_some().then_some("true")}
+                            aria-describedby={ex_described(ExemptionField::Reason, "ex-reason")} />
+                        { ex_msg(ExemptionField::Reason, "ex-reason") }
                     </div>
                     <button type="submit" class="btn">{ "Record exemption" }</button>
                 </form>
@@ -366,14 +387,19 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                 <div class="grid grid--3">
                     <div class="field">
                         <label for="next-end">{ "New expiry date" }</label>
-                        <input id="next-end" type="date" aria-describedby={cycle_error.is_some().then_some("next-error")} />
+                        <input id="next-end" type="date" value={next_cycle.end.clone()} oninput={cycle_text(|d, v| d.end = v)}
+                            aria-invalid={message_for(&cycle_errors, NextCycleField::End).is_some().then_some("true")}
+                            aria-describedby={cy_described(NextCycleField::End, "next-end")} />
+                        { cy_msg(NextCycleField::End, "next-end") }
                     </div>
                     <div class="field">
                         <label for="next-deadline">{ "CE deadline (if different)" }</label>
-                        <input id="next-deadline" type="date" />
+                        <input id="next-deadline" type="date" value={next_cycle.ce_deadline.clone()} oninput={cycle_text(|d, v| d.ce_deadline = v)}
+                            aria-invalid={message_for(&cycle_errors, NextCycleField::CeDeadline).is_some().then_some("true")}
+                            aria-describedby={cy_described(NextCycleField::CeDeadline, "next-deadline")} />
+                        { cy_msg(NextCycleField::CeDeadline, "next-deadline") }
                     </div>
                 </div>
-                if let Some(m) = &*cycle_error { <p class="error" id="next-error">{ m.clone() }</p> }
                 <button type="submit" class="btn">{ "Start the next cycle" }</button>
             </form>
         </section>
@@ -395,21 +421,11 @@ pub fn rule_status_badge(status: RuleStatus) -> Html {
 fn update_offer(
     cred: &Credential,
     p: &'static crate::domain::presets::Preset,
-    save: impl Fn(Credential) + 'static,
+    edit_op: Callback<CredentialOp>,
 ) -> Html {
     use crate::domain::presets::{rule_changes, RuleChange};
     let changes = rule_changes(cred, p);
-    let apply = {
-        let cred = cred.clone();
-        Callback::from(move |_| {
-            let mut c = cred.clone();
-            c.rules = p.rules.clone();
-            if let Some(r) = c.preset.as_mut() {
-                r.version = p.version;
-            }
-            save(c);
-        })
-    };
+    let apply = edit_op.reform(move |_: MouseEvent| p.update_op());
     html! {
         <div class="banner banner--warn">
             <p><strong>{ "The catalog has newer rules for this credential." }</strong></p>
