@@ -112,6 +112,15 @@ pub enum ActivityStatus {
     Planned,
 }
 
+impl ActivityStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ActivityStatus::Completed => "Completed",
+            ActivityStatus::Planned => "Planned",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Activity {
     pub id: Uuid,

@@ -81,6 +81,15 @@ pub enum ExemptionKind {
     DeemedMet,
 }
 
+impl ExemptionKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ExemptionKind::Exempt => "Exempt (excused by the board)",
+            ExemptionKind::DeemedMet => "Deemed met (satisfied another way)",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Exemption {
     pub rule_id: String,
@@ -112,7 +121,8 @@ pub struct PresetRef {
 }
 
 /// "Which renewal is this cycle?" as a form asks it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RenewalAnswer {
     NotSure,
     First,
@@ -135,23 +145,6 @@ impl RenewalAnswer {
             RenewalAnswer::Second => "The second renewal",
             RenewalAnswer::ThirdOrLater => "The third renewal or later",
         }
-    }
-
-    /// A stable value for a form's `<option>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            RenewalAnswer::NotSure => "not_sure",
-            RenewalAnswer::First => "first",
-            RenewalAnswer::Second => "second",
-            RenewalAnswer::ThirdOrLater => "third_or_later",
-        }
-    }
-
-    pub fn from_code(code: &str) -> RenewalAnswer {
-        RenewalAnswer::ALL
-            .into_iter()
-            .find(|a| a.code() == code)
-            .unwrap_or(RenewalAnswer::NotSure)
     }
 }
 

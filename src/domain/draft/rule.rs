@@ -7,7 +7,8 @@ use crate::domain::credits::{Amount, AmountError, CreditTypeId};
 use crate::domain::topics::TopicId;
 
 /// The kinds offered by the rule editor (one per [`RuleKind`](crate::domain::rule::RuleKind) variant).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RuleKindChoice {
     Total,
     CategoryMin,
@@ -63,7 +64,8 @@ impl RuleKindChoice {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RecurrenceChoice {
     EveryCycle,
     EveryNCycles,

@@ -12,6 +12,7 @@ use crate::domain::draft::{
 };
 use crate::domain::vocab;
 use crate::domain::{Accreditor, ActivityStatus, Format, TopicId};
+use crate::ui::components::enum_select::{enum_options, on_enum_change};
 
 #[derive(Properties, PartialEq)]
 pub struct ActivityFormProps {
@@ -33,35 +34,6 @@ fn input_value(e: &InputEvent) -> String {
 
 fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
-}
-
-fn accreditor_code(a: Accreditor) -> &'static str {
-    match a {
-        Accreditor::Accme => "accme",
-        Accreditor::Aoa => "aoa",
-        Accreditor::Aafp => "aafp",
-        Accreditor::Ancc => "ancc",
-        Accreditor::Acpe => "acpe",
-        Accreditor::JointAccreditation => "joint",
-        Accreditor::StateMedicalSociety => "state",
-        Accreditor::Other => "other",
-        Accreditor::None => "none",
-    }
-}
-
-fn format_code(f: Format) -> &'static str {
-    match f {
-        Format::LiveInPerson => "live_in_person",
-        Format::LiveVirtual => "live_virtual",
-        Format::OnDemandOnline => "on_demand",
-        Format::JournalReading => "journal",
-        Format::Workshop => "workshop",
-        Format::Conference => "conference",
-        Format::Teaching => "teaching",
-        Format::SelfAssessment => "self_assessment",
-        Format::QualityImprovement => "quality_improvement",
-        Format::Other => "other",
-    }
 }
 
 /// The DOM id of the input a field's message belongs to (for focus and aria-describedby).
@@ -321,18 +293,13 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
                     <label for="act-accreditor">{ "Accreditor" }</label>
                     <select id="act-accreditor" onchange={{
                         let update = update.clone();
-                        Callback::from(move |e: Event| {
-                            let v = select_value(&e);
-                            update(Box::new(move |d| {
-                                if let Some(a) = Accreditor::ALL.iter().find(|a| accreditor_code(**a) == v) {
-                                    d.accreditor = *a;
-                                }
-                            }))
+                        on_enum_change(move |a: Option<Accreditor>| {
+                            if let Some(a) = a {
+                                update(Box::new(move |d| d.accreditor = a));
+                            }
                         })
                     }}>
-                        { for Accreditor::ALL.iter().map(|a| html! {
-                            <option value={accreditor_code(*a)} selected={d.accreditor == *a}>{ a.label() }</option>
-                        }) }
+                        { enum_options(Some(d.accreditor), Accreditor::label) }
                     </select>
                 </div>
             </div>
@@ -365,18 +332,13 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
                 <label for="act-format">{ "Format" }</label>
                 <select id="act-format" onchange={{
                     let update = update.clone();
-                    Callback::from(move |e: Event| {
-                        let v = select_value(&e);
-                        update(Box::new(move |d| {
-                            if let Some(f) = Format::ALL.iter().find(|f| format_code(**f) == v) {
-                                d.format = *f;
-                            }
-                        }))
+                    on_enum_change(move |f: Option<Format>| {
+                        if let Some(f) = f {
+                            update(Box::new(move |d| d.format = f));
+                        }
                     })
                 }}>
-                    { for Format::ALL.iter().map(|f| html! {
-                        <option value={format_code(*f)} selected={d.format == *f}>{ f.label() }</option>
-                    }) }
+                    { enum_options(Some(d.format), Format::label) }
                 </select>
             </div>
             <fieldset class="field credits">

@@ -3,6 +3,7 @@
 pub mod activity_form;
 pub mod edit_conflict;
 pub mod empty_state;
+pub mod enum_select;
 pub mod renewal_select;
 pub mod rule_editor;
 pub mod toast;

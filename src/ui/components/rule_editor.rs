@@ -1,7 +1,9 @@
 //! The rule editor: one form for every rule kind of the engine, with a plain-language preview.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+use crate::ui::components::enum_select::{enum_options, on_enum_change};
 
 use crate::domain::draft::{
     RecurrenceChoice, RuleDraft, RuleField, RuleFieldError, RuleKindChoice,
@@ -17,28 +19,6 @@ pub struct RuleEditorProps {
     pub new_id: AttrValue,
     pub onsave: Callback<Rule>,
     pub oncancel: Callback<()>,
-}
-
-fn kind_code(k: RuleKindChoice) -> &'static str {
-    match k {
-        RuleKindChoice::Total => "total",
-        RuleKindChoice::CategoryMin => "category_min",
-        RuleKindChoice::Cap => "cap",
-        RuleKindChoice::TopicMin => "topic_min",
-        RuleKindChoice::Completion => "completion",
-        RuleKindChoice::PerYear => "per_year",
-    }
-}
-
-fn recurrence_code(r: RecurrenceChoice) -> &'static str {
-    match r {
-        RecurrenceChoice::EveryCycle => "every_cycle",
-        RecurrenceChoice::EveryNCycles => "every_n_cycles",
-        RecurrenceChoice::EveryNMonths => "every_n_months",
-        RecurrenceChoice::OnceEver => "once_ever",
-        RecurrenceChoice::FirstCycles => "first_cycles",
-        RecurrenceChoice::AfterFirstCycles => "after_first_cycles",
-    }
 }
 
 fn rule_field_id(f: RuleField) -> &'static str {
@@ -208,18 +188,13 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
                     <label for="rule-kind">{ "Kind of rule" }</label>
                     <select id="rule-kind" onchange={{
                         let update = update.clone();
-                        Callback::from(move |e: Event| {
-                            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-                            update(Box::new(move |d| {
-                                if let Some(k) = RuleKindChoice::ALL.iter().find(|k| kind_code(**k) == v) {
-                                    d.kind = *k;
-                                }
-                            }))
+                        on_enum_change(move |k: Option<RuleKindChoice>| {
+                            if let Some(k) = k {
+                                update(Box::new(move |d| d.kind = k));
+                            }
                         })
                     }}>
-                        { for RuleKindChoice::ALL.iter().map(|k| html! {
-                            <option value={kind_code(*k)} selected={d.kind == *k}>{ k.label() }</option>
-                        }) }
+                        { enum_options(Some(d.kind), RuleKindChoice::label) }
                     </select>
                 </div>
             </div>
@@ -287,20 +262,15 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
                 <div class="field">
                     <label for="rule-recurrence">{ "When" }</label>
                     <select id="rule-recurrence" onchange={{
-                        let update = update.clone();
-                        Callback::from(move |e: Event| {
-                            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-                            update(Box::new(move |d| {
-                                if let Some(r) = RecurrenceChoice::ALL.iter().find(|r| recurrence_code(**r) == v) {
-                                    d.recurrence = *r;
+                            let update = update.clone();
+                            on_enum_change(move |r: Option<RecurrenceChoice>| {
+                                if let Some(r) = r {
+                                    update(Box::new(move |d| d.recurrence = r));
                                 }
-                            }))
-                        })
-                    }}>
-                        { for RecurrenceChoice::ALL.iter().map(|r| html! {
-                            <option value={recurrence_code(*r)} selected={d.recurrence == *r}>{ r.label() }</option>
-                        }) }
-                    </select>
+                            })
+                        }}>
+                            { enum_options(Some(d.recurrence), RecurrenceChoice::label) }
+                        </select>
                 </div>
                 if matches!(d.recurrence, RecurrenceChoice::EveryNCycles | RecurrenceChoice::FirstCycles | RecurrenceChoice::AfterFirstCycles) {
                     <div class="field">

@@ -8,11 +8,13 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::domain::codes::Coded;
 use crate::domain::draft::{parse_date, ActivityDraft, ValidDraft};
 use crate::domain::query::{query, ActivityFilter, SortKey};
 use crate::domain::{vocab, ActivityStatus, CreditTypeId, Format, TopicId};
 use crate::ui::app::Route;
 use crate::ui::components::activity_form::ActivityForm;
+use crate::ui::components::enum_select::enum_options;
 use crate::ui::components::EmptyState;
 use crate::ui::components::{use_edit_guard, EditConflict};
 use crate::ui::format;
@@ -28,10 +30,6 @@ fn input_value(e: &InputEvent) -> String {
 
 fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
-}
-
-fn format_from_label(label: &str) -> Option<Format> {
-    Format::ALL.iter().copied().find(|f| f.label() == label)
 }
 
 /// "2 AMA Cat 1 · 2 ABIM MOC".
@@ -126,17 +124,11 @@ pub fn activities_page() -> Html {
         Callback::from(move |e: Event| s(select_value(&e)))
     };
     let on_format = {
-        let s = set(|f, v| f.format = format_from_label(&v));
+        let s = set(|f, v| f.format = Format::from_code(&v));
         Callback::from(move |e: Event| s(select_value(&e)))
     };
     let on_status = {
-        let s = set(|f, v| {
-            f.status = match v.as_str() {
-                "completed" => Some(ActivityStatus::Completed),
-                "planned" => Some(ActivityStatus::Planned),
-                _ => None,
-            }
-        });
+        let s = set(|f, v| f.status = ActivityStatus::from_code(&v));
         Callback::from(move |e: Event| s(select_value(&e)))
     };
     let on_counts = {
@@ -320,17 +312,14 @@ pub fn activities_page() -> Html {
                         <label for="flt-format">{ "Format" }</label>
                         <select id="flt-format" onchange={on_format}>
                             <option value="" selected={filter.format.is_none()}>{ "Any" }</option>
-                            { for Format::ALL.iter().map(|fm| html! {
-                                <option value={fm.label()} selected={filter.format == Some(*fm)}>{ fm.label() }</option>
-                            }) }
+                            { enum_options(filter.format, Format::label) }
                         </select>
                     </div>
                     <div class="field">
                         <label for="flt-status">{ "Status" }</label>
                         <select id="flt-status" onchange={on_status}>
                             <option value="" selected={filter.status.is_none()}>{ "Any" }</option>
-                            <option value="completed" selected={filter.status == Some(ActivityStatus::Completed)}>{ "Completed" }</option>
-                            <option value="planned" selected={filter.status == Some(ActivityStatus::Planned)}>{ "Planned" }</option>
+                            { enum_options(filter.status, ActivityStatus::label) }
                         </select>
                     </div>
                     if !app.data.credentials.is_empty() {

@@ -6,6 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::domain::codes::Coded;
 use crate::domain::describe;
 use crate::domain::draft::{
     message_for, ExemptionDraft, ExemptionField, FieldError, NextCycleDraft, NextCycleField,
@@ -14,6 +15,7 @@ use crate::domain::evaluate::{Measure, RuleEvaluation, RuleStatus};
 use crate::domain::ops::CredentialOp;
 use crate::domain::{Credential, ExemptionKind, Rule};
 use crate::ui::app::Route;
+use crate::ui::components::enum_select::enum_options;
 use crate::ui::components::rule_editor::RuleEditor;
 use crate::ui::components::EmptyState;
 use crate::ui::format;
@@ -354,10 +356,11 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                         <div class="field">
                             <label for="ex-kind">{ "Decision" }</label>
                             <select id="ex-kind" onchange={exemption_select(|d, v| {
-                                d.kind = if v == "deemed_met" { ExemptionKind::DeemedMet } else { ExemptionKind::Exempt };
+                                if let Some(k) = ExemptionKind::from_code(&v) {
+                                    d.kind = k;
+                                }
                             })}>
-                                <option value="exempt" selected={exemption.kind == ExemptionKind::Exempt}>{ "Exempt (excused by the board)" }</option>
-                                <option value="deemed_met" selected={exemption.kind == ExemptionKind::DeemedMet}>{ "Deemed met (satisfied another way)" }</option>
+                                { enum_options(Some(exemption.kind), ExemptionKind::label) }
                             </select>
                         </div>
                         <div class="field">

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use uuid::Uuid;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -12,6 +12,7 @@ use crate::domain::draft::{CredentialDraft, CredentialField, CredentialFieldErro
 use crate::domain::evaluate::CredentialStatus;
 use crate::domain::{vocab, CredentialKind};
 use crate::ui::app::Route;
+use crate::ui::components::enum_select::{enum_options, on_enum_change};
 use crate::ui::components::{use_edit_guard, EditConflict};
 use crate::ui::components::{EmptyState, RenewalSelect};
 use crate::ui::format;
@@ -118,16 +119,6 @@ fn error_html(errors: &[CredentialFieldError], f: CredentialField) -> Html {
     match error_of(errors, f) {
         Some(m) => html! { <p class="error" id={format!("{}-error", field_id(f))}>{ m }</p> },
         None => html! {},
-    }
-}
-
-fn kind_code(k: CredentialKind) -> &'static str {
-    match k {
-        CredentialKind::StateLicense => "state_license",
-        CredentialKind::BoardCertification => "board_certification",
-        CredentialKind::DeaRegistration => "dea_registration",
-        CredentialKind::Membership => "membership",
-        CredentialKind::Other => "other",
     }
 }
 
@@ -238,12 +229,8 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
         text_input("cred-number", d.number.clone(), |d, v| d.number = v);
     let on_kind = {
         let update = update.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let k = CredentialKind::ALL
-                .into_iter()
-                .find(|k| kind_code(*k) == v)
-                .unwrap_or(CredentialKind::Other);
+        on_enum_change(move |k: Option<CredentialKind>| {
+            let k = k.unwrap_or(CredentialKind::Other);
             update(Box::new(move |d| d.kind = k));
         })
     };
@@ -304,9 +291,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                     <div class="field">
                         <label for="cred-kind">{ "Kind" }</label>
                         <select id="cred-kind" onchange={on_kind}>
-                            { for CredentialKind::ALL.iter().map(|k| html! {
-                                <option value={kind_code(*k)} selected={d.kind == *k}>{ k.label() }</option>
-                            }) }
+                            { enum_options(Some(d.kind), CredentialKind::label) }
                         </select>
                     </div>
                     <div class="field">
