@@ -94,3 +94,31 @@ test('no screen scrolls sideways at 360 px, with a credential and an activity on
   await expect(page.getByRole('button', { name: 'Filters (1 on)' })).toBeVisible();
   await expect(page.locator('#activity-totals')).toContainText('0 of 1 activities');
 });
+
+test('messages never cover the field being typed in on a phone, and do not follow to the next page', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await openApp(page, '#/activities/new');
+  await page.getByLabel('Title').fill('Sepsis update');
+  await page.getByLabel('Date (start)').fill('2025-03-10');
+  await page.getByLabel('Amount').first().fill('1');
+  await page.getByRole('button', { name: 'Save and add another' }).click();
+  const region = page.locator('.toast-region');
+  await expect(region).toContainText('Added “Sepsis update”');
+  // The form starts over with the title focused: the message steps aside while typing...
+  await page.getByLabel('Title').focus();
+  await expect.poll(() => region.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
+  await page.getByLabel('Title').fill('Opioid update');
+  await page.getByLabel('Date (start)').fill('2025-03-11');
+  const amount = page.getByLabel('Amount').first();
+  await amount.fill('1');
+  // ...and comes back when no field has focus.
+  await amount.blur();
+  await expect.poll(() => region.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  // A save's message shows on the page the save leads to, and goes when the person moves on.
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Opioid update' })).toBeVisible();
+  await expect(region).toContainText('Added “Opioid update”');
+  await page.getByRole('link', { name: 'Activities', exact: true }).click();
+  await expect(page.locator('main h1')).toHaveText('Activities');
+  await expect(region.locator('.toast')).toHaveCount(0);
+});

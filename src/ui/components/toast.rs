@@ -17,6 +17,25 @@ pub fn toast() -> Html {
         let app = app.clone();
         Callback::from(move |_| app.dispatch(Action::DismissToast))
     };
+    // A message belongs to the page it appeared on (a save's message appears on the page the
+    // save leads to): when the person moves on to another page, it goes.
+    let route = yew_router::hooks::use_location()
+        .map(|l| l.path().to_string() + l.hash())
+        .unwrap_or_default();
+    let shown_at = use_mut_ref(|| None::<(String, String)>);
+    {
+        let mut at = shown_at.borrow_mut();
+        match (&message, at.as_ref()) {
+            (None, _) => *at = None,
+            (Some(m), Some((seen, page))) if seen == m => {
+                if *page != route {
+                    *at = None;
+                    app.dispatch(Action::DismissToast);
+                }
+            }
+            (Some(m), _) => *at = Some((m.clone(), route.clone())),
+        }
+    }
     // Messages go away by themselves; with Undo on offer they stay longer (10 s).
     {
         let app = app.clone();
