@@ -1,7 +1,11 @@
 // UI benchmark (not a test): a long career of 10,000 activities and 12 credentials stored in the
 // browser, then the time to show the dashboard and the list, to show search results after a
-// keystroke, and to show a newly added activity, each to the next painted frame. Run by
-// scripts/bench.sh after a release build; numbers go into docs/performance.md.
+// keystroke, and to show a newly added activity, each to the next painted frame — first on this
+// machine's full speed, then as a phone feels it (Chromium's CPU slowed 4× through the DevTools
+// protocol, as on a mid-range phone). Then the first visit to an interactive app on throttled
+// networks (Lighthouse's mobile "Slow 4G" and a "Fast 4G", both with 4× CPU), and the reload with
+// 10,000 activities against an empty profile. Run by scripts/bench.sh after a release build;
+// numbers go into docs/performance.md.
 import { chromium } from '@playwright/test';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -69,41 +73,44 @@ async function measure(name, budget, runs, fn) {
   console.log(`${name.padEnd(52)} median ${m.toFixed(1).padStart(7)} ms   budget ${String(budget).padStart(4)} ms   ${m <= budget ? 'ok' : 'OVER BUDGET'}`);
 }
 
-await measure('load, evaluate and paint the dashboard (12 × 10,000)', 1500, 5, async () => {
-  await page.goto(base + '#/');
-  const t0 = Date.now();
-  await page.reload();
-  await page.getByRole('region', { name: 'License 12' }).waitFor();
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
-  return Date.now() - t0;
-});
-
-await page.goto(base + '#/activities');
-await page.locator('tbody tr').first().waitFor();
-await measure('type one character in search → painted results', 50, 9, async (i) =>
-  page.evaluate(async (ch) => {
-    const input = document.getElementById('flt-text');
-    const t0 = performance.now();
-    input.value = input.value.length > 6 ? ch : input.value + ch;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    return performance.now() - t0;
-  }, 'abcdefghi'[i]));
-
-await measure('add an activity → its page painted', 50, 9, async (i) => {
-  await page.goto(base + '#/activities/new');
-  await page.getByLabel('Title').fill(`Bench activity ${i}`);
-  await page.getByLabel('Date (start)').fill('2026-03-10');
-  await page.getByLabel('Amount').first().fill('1');
-  return page.evaluate(async () => {
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Save activity');
-    const t0 = performance.now();
-    button.click();
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    return performance.now() - t0;
+async function longCareerCases(label, budgets) {
+  await measure(`${label}dashboard: load, evaluate, paint (12 × 10,000)`, budgets.dashboard, 5, async () => {
+    await page.goto(base + '#/');
+    const t0 = Date.now();
+    await page.reload();
+    await page.getByRole('region', { name: 'License 12' }).waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    return Date.now() - t0;
   });
-});
 
+  await page.goto(base + '#/activities');
+  await page.locator('tbody tr').first().waitFor();
+  await measure(`${label}type one character in search → painted`, budgets.search, 9, async (i) =>
+    page.evaluate(async (ch) => {
+      const input = document.getElementById('flt-text');
+      const t0 = performance.now();
+      input.value = input.value.length > 6 ? ch : input.value + ch;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now() - t0;
+    }, 'abcdefghi'[i]));
+
+  await measure(`${label}add an activity → its page painted`, budgets.add, 9, async (i) => {
+    await page.goto(base + '#/activities/new');
+    await page.getByLabel('Title').fill(`Bench activity ${label}${i}`);
+    await page.getByLabel('Date (start)').fill('2026-03-10');
+    await page.getByLabel('Amount').first().fill('1');
+    return page.evaluate(async () => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Save activity');
+      const t0 = performance.now();
+      button.click();
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now() - t0;
+    });
+  });
+}
+
+await longCareerCases('', { dashboard: 1500, search: 50, add: 50 });
 // The engine alone in wasm, from the User Timing measures the app records around each
 // evaluation (src/ui/hooks.rs): one per reload and one per saved activity above.
 const evaluations = await page.evaluate(() => performance.getEntriesByName('cme:evaluate').map((e) => e.duration));
@@ -120,6 +127,68 @@ const parts = await page.evaluate(() => Object.fromEntries(['cme:reduce', 'cme:s
 for (const [name, xs] of Object.entries(parts)) {
   if (xs.length) console.log(`  ${name.padEnd(50)} median ${median(xs).toFixed(1).padStart(7)} ms   (${xs.length} runs, not budgeted)`);
 }
+
+// As a phone feels it: the same cases with the CPU slowed 4×.
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await longCareerCases('4× CPU: ', { dashboard: 400, search: 100, add: 50 });
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+// Reload of a long career against an empty profile, at 4× CPU (the ratio is the budget).
+async function reloadTime(p, ready) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = Date.now();
+    await p.reload();
+    await ready(p);
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    times.push(Date.now() - t0);
+  }
+  return median(times);
+}
+{
+  const emptyContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const empty = await emptyContext.newPage();
+  await empty.goto(base + '#/');
+  const emptyCdp = await emptyContext.newCDPSession(empty);
+  await emptyCdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(base + '#/');
+  const long = await reloadTime(page, (p) => p.getByRole('region', { name: 'License 12' }).waitFor());
+  const none = await reloadTime(empty, (p) => p.locator('main h1').waitFor());
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const ratio = long / none;
+  results.push({ name: 'reload ratio', median: ratio, budget: 2 });
+  console.log(`${'4× CPU: reload with 10,000 ÷ empty profile'.padEnd(52)} ratio  ${ratio.toFixed(2).padStart(7)}      budget    2      ${ratio <= 2 ? 'ok' : 'OVER BUDGET'}   (${long} ms ÷ ${none} ms)`);
+  await emptyContext.close();
+}
+
+// First visit, fresh profile, to an interactive app (the dashboard's heading painted and the
+// navigation usable), on throttled networks with the CPU slowed 4×.
+async function firstVisit(name, network, budget) {
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const p = await context.newPage();
+    const c = await context.newCDPSession(p);
+    await c.send('Network.enable');
+    await c.send('Network.emulateNetworkConditions', { offline: false, ...network });
+    await c.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const t0 = Date.now();
+    await p.goto(base + '#/', { waitUntil: 'commit' });
+    await p.locator('main h1').waitFor({ timeout: 60_000 });
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    times.push(Date.now() - t0);
+    await context.close();
+  }
+  const m = median(times);
+  results.push({ name, median: m, budget });
+  console.log(`${name.padEnd(52)} median ${m.toFixed(1).padStart(7)} ms   budget ${String(budget).padStart(4)} ms   ${m <= budget ? 'ok' : 'OVER BUDGET'}`);
+}
+const mbps = (n) => (n * 1_000_000) / 8;
+// Lighthouse's mobile profile: 1.6 Mbps down, 750 kbps up, 150 ms round trip.
+await firstVisit('first visit → interactive, Slow 4G, 4× CPU', { latency: 150, downloadThroughput: mbps(1.6), uploadThroughput: mbps(0.75) }, 3000);
+await firstVisit('first visit → interactive, Fast 4G, 4× CPU', { latency: 60, downloadThroughput: mbps(9), uploadThroughput: mbps(1.5) }, 1200);
 
 await browser.close();
 server.close();
