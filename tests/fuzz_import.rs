@@ -23,7 +23,7 @@ use cme_tracker::domain::contract::Problem;
 use cme_tracker::domain::evaluate::evaluate_all;
 use cme_tracker::domain::plan::plan;
 use cme_tracker::domain::{ExemptionKind, Format, Recurrence};
-use cme_tracker::storage::format::{decode, encode, LoadError};
+use cme_tracker::storage::format::{decode, decode_named, encode, LoadError};
 use cme_tracker::storage::{backup, contract, AppData, Goal};
 
 /// xorshift64*: deterministic, so a failing case can be replayed with its seed.
@@ -280,6 +280,8 @@ struct Tally {
     panics: usize,
     accepted_invalid: usize,
     unnamed: usize,
+    /// Stored data the app's fast reader and the naming reader judge differently.
+    disagreements: usize,
     examples: Vec<String>,
 }
 
@@ -330,8 +332,8 @@ impl Tally {
 
     fn report(&self, name: &str) {
         println!(
-            "{name}: {} mutations; {} accepted, {} rejected, {} refused as newer; panics {}, accepted breaking the contract {}, rejections not naming record and field {}",
-            self.cases, self.accepted, self.rejected, self.too_new, self.panics, self.accepted_invalid, self.unnamed
+            "{name}: {} mutations; {} accepted, {} rejected, {} refused as newer; panics {}, accepted breaking the contract {}, rejections not naming record and field {}, fast and naming readers disagreeing {}",
+            self.cases, self.accepted, self.rejected, self.too_new, self.panics, self.accepted_invalid, self.unnamed, self.disagreements
         );
         for e in &self.examples {
             println!("  e.g. {e}");
@@ -340,8 +342,13 @@ impl Tally {
 
     fn assert_clean(&self) {
         assert_eq!(
-            (self.panics, self.accepted_invalid, self.unnamed),
-            (0, 0, 0),
+            (
+                self.panics,
+                self.accepted_invalid,
+                self.unnamed,
+                self.disagreements
+            ),
+            (0, 0, 0, 0),
             "{:#?}",
             self.examples
         );
@@ -462,7 +469,30 @@ fn mutated_stored_data_never_panics_never_slips_through_and_always_says_where() 
                 *text = String::from_utf8_lossy(&bytes).into_owned();
             }
         }
-        match caught(|| decode(|k| texts.get(k).cloned())) {
+        // The app's fast path and the naming reader must agree on what they accept.
+        let fast = caught(|| decode(|k| texts.get(k).cloned()).map(|l| l.data));
+        let named = caught(|| decode_named(|k| texts.get(k).cloned()));
+        if let (Ok(f), Ok(n)) = (&fast, &named) {
+            let agree = match (f, n) {
+                (Ok(a), Ok(b)) => *a == b.data,
+                (Err(LoadError::TooNew { .. }), Err(LoadError::TooNew { .. })) => true,
+                (Err(LoadError::Corrupt { .. }), Err(LoadError::Corrupt { .. })) => true,
+                _ => false,
+            };
+            if !agree {
+                t.disagreements += 1;
+                t.note(format!(
+                    "fast and named readers disagree: {:?} vs {:?}",
+                    f.as_ref().err(),
+                    n.as_ref().err()
+                ));
+            }
+        }
+        if fast.is_err() {
+            t.panics += 1;
+            t.note("fast decode panicked".into());
+        }
+        match named {
             Err(_) => {
                 t.panics += 1;
                 t.note("decode panicked".into());

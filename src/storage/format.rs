@@ -159,15 +159,13 @@ pub fn read_meta(get: &impl Fn(&str) -> Option<String>) -> Result<Option<(u32, u
     Ok(Some((version, revision)))
 }
 
-/// Reads the stored records through `get` (a localStorage look-up). No meta key: a first run,
-/// empty data. Older versions are migrated; newer ones are refused untouched; unreadable ones,
-/// and records that break the validity contract, are refused naming the record and field.
-pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, LoadError> {
-    let Some((version, revision)) = read_meta(&get)? else {
-        return Ok(Loaded {
-            data: AppData::default(),
-            revision: 0,
-        });
+/// The version, revision and the text of each data part (`None`: not written, which only version
+/// 1 allowed), migrated to the current version. `Ok(None)`: nothing stored (a first run).
+type Parts = (u64, [Option<String>; 3]);
+
+fn read_parts(get: &impl Fn(&str) -> Option<String>) -> Result<Option<Parts>, LoadError> {
+    let Some((version, revision)) = read_meta(get)? else {
+        return Ok(None);
     };
     if version > SCHEMA_VERSION {
         return Err(LoadError::TooNew {
@@ -178,17 +176,126 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, LoadError>
     if version == 0 {
         return Err(corrupt_msg(KEY_META, "unknown format version 0"));
     }
-    let mut parts = serde_json::Map::new();
-    for key in DATA_KEYS {
-        let value = match get(key) {
-            Some(text) => serde_json::from_str(&text).map_err(|e| corrupt(key, e))?,
+    let mut texts: [Option<String>; 3] = Default::default();
+    for (slot, key) in texts.iter_mut().zip(DATA_KEYS) {
+        *slot = match get(key) {
+            Some(text) => Some(text),
             // Version 1 wrote a part only once it held records.
-            None if version == 1 => Value::Null,
+            None if version == 1 => None,
             None => return Err(corrupt_msg(key, "this part of the records is missing")),
+        };
+    }
+    if version < SCHEMA_VERSION && STEPS.iter().skip(version as usize - 1).any(|s| s.1) {
+        // A step that changes data works on JSON values; the parts go back to text after it.
+        let mut parts = serde_json::Map::new();
+        for (text, key) in texts.iter().zip(DATA_KEYS) {
+            let value = match text {
+                Some(t) => serde_json::from_str(t).map_err(|e| corrupt(key, e))?,
+                None => Value::Null,
+            };
+            parts.insert(key.to_string(), value);
+        }
+        let parts =
+            migrate(Value::Object(parts), version).map_err(|m| corrupt_msg(KEY_META, &m))?;
+        for (slot, key) in texts.iter_mut().zip(DATA_KEYS) {
+            *slot = parts
+                .get(key)
+                .filter(|v| !v.is_null())
+                .map(|v| v.to_string());
+        }
+    }
+    Ok(Some((revision, texts)))
+}
+
+/// Reads the stored records through `get` (a localStorage look-up), straight from the text into
+/// typed records: what the app does at every start. No meta key: a first run, empty data. Older
+/// versions are migrated; newer ones are refused untouched; records that break the validity
+/// contract are refused naming record and field. A part that does not parse is refused with its
+/// key, line and column; [`decode_named`] (in the worker) then names its record and field.
+/// Both accept exactly the same data (the fuzz harness checks it).
+pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, LoadError> {
+    let Some((revision, [acts, creds, other])) = read_parts(&get)? else {
+        return Ok(Loaded {
+            data: AppData::default(),
+            revision: 0,
+        });
+    };
+    fn typed<T: serde::de::DeserializeOwned>(
+        key: &str,
+        text: Option<String>,
+    ) -> Result<Option<T>, LoadError> {
+        match text {
+            None => Ok(None),
+            Some(t) => serde_json::from_str::<Option<T>>(&t).map_err(|e| corrupt(key, e)),
+        }
+    }
+    /// The `other` part as stored; every list may be missing or null.
+    #[derive(Deserialize)]
+    struct OtherIn {
+        #[serde(default)]
+        goals: Option<Vec<Goal>>,
+        #[serde(default)]
+        settings: Option<Settings>,
+        #[serde(default)]
+        tombstones: Option<Vec<Tombstone>>,
+    }
+    let activities: Option<Vec<compact::StoredActivity>> = typed(KEY_ACTIVITIES, acts)?;
+    let credentials = typed(KEY_CREDENTIALS, creds)?.unwrap_or_default();
+    let other: Option<OtherIn> = typed(KEY_OTHER, other)?;
+    let other = other.unwrap_or(OtherIn {
+        goals: None,
+        settings: None,
+        tombstones: None,
+    });
+    checked(
+        AppData {
+            activities: compact::from_stored(activities.unwrap_or_default()),
+            credentials,
+            goals: other.goals.unwrap_or_default(),
+            settings: other.settings.unwrap_or_default(),
+            tombstones: other.tombstones.unwrap_or_default(),
+        },
+        revision,
+        Vec::new(),
+    )
+}
+
+/// The records, if they pass the contract (and no earlier problem was found).
+fn checked(data: AppData, revision: u64, mut problems: Vec<Problem>) -> Result<Loaded, LoadError> {
+    problems.extend(contract::check(&data));
+    if let Some(first) = problems.first() {
+        let key = match first.path.split(['[', '.']).next().unwrap_or("") {
+            "activities" => KEY_ACTIVITIES,
+            "credentials" => KEY_CREDENTIALS,
+            _ => KEY_OTHER,
+        };
+        return Err(LoadError::Corrupt {
+            key: key.into(),
+            message: first.to_string(),
+            problems,
+        });
+    }
+    Ok(Loaded { data, revision })
+}
+
+/// [`decode`], reading each record on its own so that one that does not parse is named with its
+/// position, title and field: for the message about stored data that was set aside (run in the
+/// worker, so the first download does not carry it) and for the fuzz harness.
+pub fn decode_named(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, LoadError> {
+    let Some((revision, texts)) = read_parts(&get)? else {
+        return Ok(Loaded {
+            data: AppData::default(),
+            revision: 0,
+        });
+    };
+    let mut parts = serde_json::Map::new();
+    for (text, key) in texts.iter().zip(DATA_KEYS) {
+        let value = match text {
+            Some(t) => serde_json::from_str(t).map_err(|e| corrupt(key, e))?,
+            None => Value::Null,
         };
         parts.insert(key.to_string(), value);
     }
-    let parts = migrate(Value::Object(parts), version).map_err(|m| corrupt_msg(KEY_META, &m))?;
     let take = |key: &str| parts.get(key).cloned().unwrap_or(Value::Null);
     let mut problems = Vec::new();
     let activities = match take(KEY_ACTIVITIES) {
@@ -213,27 +320,17 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, LoadError>
     if !other.is_object() {
         return Err(corrupt_msg(KEY_OTHER, "is not an object"));
     }
-    let data = AppData {
-        activities,
-        credentials,
-        goals,
-        settings,
-        tombstones,
-    };
-    problems.extend(contract::check(&data));
-    if let Some(first) = problems.first() {
-        let key = match first.path.split(['[', '.']).next().unwrap_or("") {
-            "activities" => KEY_ACTIVITIES,
-            "credentials" => KEY_CREDENTIALS,
-            _ => KEY_OTHER,
-        };
-        return Err(LoadError::Corrupt {
-            key: key.into(),
-            message: first.to_string(),
-            problems,
-        });
-    }
-    Ok(Loaded { data, revision })
+    checked(
+        AppData {
+            activities,
+            credentials,
+            goals,
+            settings,
+            tombstones,
+        },
+        revision,
+        problems,
+    )
 }
 
 /// A stored part whose text is not JSON: named by its key, line and column.
@@ -280,11 +377,12 @@ fn part_problem(key: &str, path: String, message: String) -> Problem {
 }
 
 /// One migration step: the stored parts (an object keyed by storage key) of version `from`
-/// to version `from + 1`.
-type Step = fn(Value) -> Result<Value, String>;
+/// to version `from + 1`, and whether it changes any data (a step that does not is skipped when
+/// loading, so the records are read straight from their text).
+type Step = (fn(Value) -> Result<Value, String>, bool);
 
 /// Steps from each older version; index 0 migrates version 1 to 2.
-const STEPS: &[Step] = &[v1_to_v2];
+const STEPS: &[Step] = &[(v1_to_v2, false)];
 
 /// Version 2 only promises that every part is written; a part version 1 never wrote reads as
 /// empty, as it always did.
@@ -301,7 +399,7 @@ fn migrate_with(mut parts: Value, from: u32, steps: &[Step]) -> Result<Value, St
     if from == 0 {
         return Err("unknown format version 0".into());
     }
-    for step in steps.iter().skip(from as usize - 1) {
+    for (step, _) in steps.iter().skip(from as usize - 1) {
         parts = step(parts)?;
     }
     Ok(parts)
@@ -421,7 +519,7 @@ mod tests {
             v["trace"] = Value::String(format!("{}b", v["trace"].as_str().unwrap_or("")));
             Ok(v)
         }
-        let steps: &[Step] = &[add_a, add_b];
+        let steps: &[Step] = &[(add_a, true), (add_b, true)];
         let start = serde_json::json!({});
         assert_eq!(
             migrate_with(start.clone(), 1, steps).unwrap()["trace"],
