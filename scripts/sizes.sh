@@ -6,13 +6,15 @@ set -euo pipefail
 # The ceiling on the first load (html + js + wasm + css, gzip -9), in KB. The one place it is kept:
 # lower it whenever a change cuts the download; raising it needs a line in docs/performance.md
 # saying why. The budget is 200 KB.
-CEILING_KB=443
+CEILING_KB=427
 cd "$(dirname "$0")/.."
 total_raw=0
 total_gz=0
 printf '%-44s %10s %10s\n' "file" "raw" "gzip -9"
 for f in dist/index.html dist/*.js dist/*.wasm dist/*.css; do
   [ -f "$f" ] || continue
+  # The worker loads on first use (backup import and export), not with the page.
+  case "$f" in dist/cme-worker*) continue ;; esac
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   total_raw=$((total_raw + raw))
@@ -20,6 +22,10 @@ for f in dist/index.html dist/*.js dist/*.wasm dist/*.css; do
   printf '%-44s %10s %10s\n' "${f#dist/}" "$raw" "$gz"
 done
 printf '%-44s %10s %10s\n' "first load (html+js+wasm+css)" "$total_raw" "$total_gz"
+for f in dist/cme-worker*; do
+  [ -f "$f" ] || continue
+  printf '%-44s %10s %10s   (on first use)\n' "${f#dist/}" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"
+done
 kb=$(((total_gz + 1023) / 1024))
 printf 'first-load transfer: %d KB gzipped (ceiling %d KB, budget 200 KB)\n' "$kb" "$CEILING_KB"
 if [ "$kb" -gt "$CEILING_KB" ]; then

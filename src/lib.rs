@@ -9,3 +9,7 @@ pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// The worker module (a second wasm, loaded on first use): see `src/worker.rs`.
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

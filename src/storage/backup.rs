@@ -144,6 +144,14 @@ pub fn export(data: &AppData, app_version: &str, now: DateTime<Utc>) -> String {
 /// Reads a backup file, checking everything: size, JSON, our format and version, every field,
 /// duplicate ids, amounts and dates. Nothing is changed whatever the outcome.
 pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
+    parse_with_progress(bytes, &mut |_, _| {})
+}
+
+/// [`parse`], reporting `progress(activities read, activities in the file)` as it goes.
+pub fn parse_with_progress(
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Backup, BackupError> {
     if bytes.len() > MAX_BACKUP_BYTES {
         return Err(refuse(
             &format!(
@@ -255,7 +263,17 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
     // A backup always lists activities and credentials, even when empty: a file without them
     // was cut short or edited by hand, and must not read as "no records".
     let activities = match field("activities", &mut problems) {
-        Some(v) => super::contract::read_list(&v, "activities", "activity", &mut problems),
+        Some(v) => {
+            let total = v.as_array().map_or(0, Vec::len);
+            progress(0, total);
+            super::contract::read_list_progress(
+                &v,
+                "activities",
+                "activity",
+                &mut problems,
+                &mut |n| progress(n, total),
+            )
+        }
         None => Vec::new(),
     };
     let credentials = match field("credentials", &mut problems) {
@@ -418,7 +436,7 @@ mod tests {
 }
 
 /// What an import would bring, shown before anything changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preview {
     pub activities: usize,
     pub credentials: usize,

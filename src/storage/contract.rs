@@ -145,6 +145,42 @@ pub fn read_list<T: DeserializeOwned>(
     read_list_with(list, key, kind, &|s| s.to_string(), out)
 }
 
+/// [`read_list`] that reports every thousandth record read (`progress(records read so far)`), for
+/// a long import's progress bar.
+pub fn read_list_progress<T: DeserializeOwned>(
+    list: &Value,
+    key: &str,
+    kind: &'static str,
+    out: &mut Vec<Problem>,
+    progress: &mut dyn FnMut(usize),
+) -> Vec<T> {
+    let mut read = Vec::new();
+    let Some(items) = list.as_array() else {
+        return read_list(list, key, kind, out);
+    };
+    for (start, chunk) in items.chunks(1000).enumerate().map(|(i, c)| (i * 1000, c)) {
+        let mut chunk_out = Vec::new();
+        let part: Vec<T> = read_list(&Value::Array(chunk.to_vec()), key, kind, &mut chunk_out);
+        // Positions inside the chunk start at 0: move them to the record's place in the list.
+        for mut p in chunk_out {
+            p.record.position += start;
+            let inner = p.path.strip_prefix(key).unwrap_or(&p.path).to_string();
+            p.path = match inner
+                .strip_prefix('[')
+                .and_then(|r| r.split_once(']'))
+                .and_then(|(i, rest)| i.parse::<usize>().ok().map(|i| (i, rest)))
+            {
+                Some((i, rest)) => format!("{key}[{}]{rest}", i + start),
+                None => p.path,
+            };
+            out.push(p);
+        }
+        read.extend(part);
+        progress(start + chunk.len());
+    }
+    read
+}
+
 /// [`read_list`] for a stored form whose short keys are renamed for people by `field_name`.
 pub fn read_list_with<T: DeserializeOwned>(
     list: &Value,
@@ -278,6 +314,28 @@ mod tests {
             "{}",
             out[0].message
         );
+    }
+
+    #[test]
+    fn a_long_list_reports_progress_and_names_records_by_their_place_in_it() {
+        let good = serde_json::to_value(activity("2025-03-01").credit("AMA_PRA_CAT1", "1").build())
+            .unwrap();
+        let mut items = vec![good; 2500];
+        items[1500]["end"] = "2025-02-30".into();
+        let mut out = Vec::new();
+        let mut seen = Vec::new();
+        let read: Vec<Activity> = read_list_progress(
+            &Value::Array(items),
+            "activities",
+            "activity",
+            &mut out,
+            &mut |n| seen.push(n),
+        );
+        assert_eq!(read.len(), 2499);
+        assert_eq!(seen, [1000, 2000, 2500]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].path, "activities[1500].end");
+        assert_eq!(out[0].record.position, 1501);
     }
 
     #[test]

@@ -224,9 +224,13 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, LoadError>
         key: &str,
         text: Option<String>,
     ) -> Result<Option<T>, LoadError> {
+        // Through a JSON value: the record types' value deserialisers are in the download anyway
+        // (the tabs' merge uses them), so reading from text directly would add a second copy.
         match text {
             None => Ok(None),
-            Some(t) => serde_json::from_str::<Option<T>>(&t).map_err(|e| corrupt(key, e)),
+            Some(t) => serde_json::from_str::<Value>(&t)
+                .and_then(serde_json::from_value::<Option<T>>)
+                .map_err(|e| corrupt(key, e)),
         }
     }
     /// The `other` part as stored; every list may be missing or null.

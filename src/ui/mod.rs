@@ -6,6 +6,7 @@ pub mod catalog_source;
 pub mod components;
 pub mod format;
 pub mod hooks;
+pub mod jobs;
 pub mod pages;
 pub mod persist;
 pub mod state;

@@ -11,7 +11,6 @@ use chrono::Utc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use crate::storage::backup;
 use crate::storage::browser::{self, BrowserStore};
 use crate::storage::format::KEY_META;
 use crate::storage::sync::{Heard, Saved, Session, Start};
@@ -245,6 +244,30 @@ struct StartBannerProps {
 #[function_component(StartBanner)]
 fn start_banner(props: &StartBannerProps) -> Html {
     let app = crate::ui::state::use_app();
+    // Data that did not read is named record by record by the worker (the first download does
+    // not carry the naming reader); the list appears a moment after the banner.
+    let explained = use_state(Vec::<String>::new);
+    {
+        let explained = explained.clone();
+        let raw = match &props.notice {
+            Some(StartNotice::Quarantined { raw, .. }) => Some(raw.clone()),
+            _ => None,
+        };
+        use_effect_with(raw, move |raw| {
+            if let Some(raw) = raw {
+                crate::ui::jobs::request(
+                    crate::storage::jobs::Request::Explain {
+                        stored: (**raw).clone(),
+                    },
+                    move |r| {
+                        if let crate::storage::jobs::Response::Explained { problems } = r {
+                            explained.set(problems);
+                        }
+                    },
+                );
+            }
+        });
+    }
     match &props.notice {
         None => html! {},
         // The save banner says it for a newer version (read-only); this one is for records that
@@ -269,6 +292,11 @@ fn start_banner(props: &StartBannerProps) -> Html {
             html! {
                 <div class="banner banner--bad" role="alert">
                     <p><strong>{ "Starting with empty records. " }</strong>{ message }</p>
+                    if !explained.is_empty() {
+                        <ul class="small" data-testid="unreadable-problems">
+                            { for explained.iter().map(|p| html! { <li>{ p.clone() }</li> }) }
+                        </ul>
+                    }
                     <p>{ "You can download the unreadable data as it was, import a backup on the Backup page, or carry on from scratch." }</p>
                     <div class="banner__actions">
                         <button type="button" class="btn btn--primary" onclick={download}>{ "Download the unreadable data" }</button>
@@ -290,12 +318,10 @@ fn save_banner() -> Html {
         SaveState::ReadOnly(m) => {
             // What this tab holds (typed since the newer version took over) is not saved: it can
             // still leave as a backup file, to import into the newer version.
-            let data = app.data.clone();
-            let download = Callback::from(move |_| {
-                let text = backup::export(&data, env!("CARGO_PKG_VERSION"), Utc::now());
-                let _ =
-                    browser::download(&backup::file_name(fmt::today()), "application/json", &text);
-            });
+            let download = {
+                let app = app.clone();
+                Callback::from(move |_| crate::ui::jobs::download_backup(&app))
+            };
             return html! {
                 <div class="banner banner--bad" role="alert" data-testid="read-only-banner">
                     <p><strong>{ "Read-only. " }</strong>{ m.clone() }</p>
@@ -312,11 +338,10 @@ fn save_banner() -> Html {
         }
         SaveState::Failed(m) | SaveState::Unavailable(m) => m.clone(),
     };
-    let data = app.data.clone();
-    let download = Callback::from(move |_| {
-        let text = backup::export(&data, env!("CARGO_PKG_VERSION"), Utc::now());
-        let _ = browser::download(&backup::file_name(fmt::today()), "application/json", &text);
-    });
+    let download = {
+        let app = app.clone();
+        Callback::from(move |_| crate::ui::jobs::download_backup(&app))
+    };
     html! {
         <div class="banner banner--bad" role="alert" data-testid="save-banner">
             <p><strong>{ "Not saved. " }</strong>{ message }</p>

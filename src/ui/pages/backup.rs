@@ -9,33 +9,31 @@ use gloo::file::File;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::storage::backup::{self, Backup, BackupError, Preview};
+use crate::storage::backup::{self, Preview};
 use crate::storage::browser;
 use crate::storage::format::stored_units;
-use crate::storage::merge::merge;
+use crate::storage::jobs::{self as job, from_stored, to_stored, Request, Response};
 use crate::storage::RecordKind;
 use crate::ui::format;
+use crate::ui::jobs;
 use crate::ui::state::{use_app, Action};
 
 #[derive(Clone, PartialEq)]
 enum Import {
     Idle,
     Reading(String),
-    Rejected(String, BackupError),
-    Ready(String, Rc<Backup>),
-}
-
-fn download_backup(app: &crate::ui::state::AppContext) {
-    let text = backup::export(&app.data, env!("CARGO_PKG_VERSION"), Utc::now());
-    if browser::download(
-        &backup::file_name(format::today()),
-        "application/json",
-        &text,
-    )
-    .is_ok()
-    {
-        app.dispatch(Action::BackupDownloaded(Utc::now()));
-    }
+    /// The worker is reading the file: activities read so far, of all.
+    Checking(String, usize, usize),
+    /// Refused: the summary, the first problems (each naming record and field), how many.
+    Rejected(String, String, Vec<String>, usize),
+    Ready {
+        name: String,
+        app_version: String,
+        exported_at: chrono::DateTime<Utc>,
+        preview: Rc<Preview>,
+    },
+    /// Merge or Replace was chosen; the worker is preparing the records.
+    Applying(String),
 }
 
 #[function_component(BackupPage)]
@@ -67,43 +65,115 @@ pub fn backup_page() -> Html {
     // Records here that the file would delete, which the person chose to keep.
     let keep = use_state(Vec::<uuid::Uuid>::new);
 
+    // The page's connection to the worker: the file's check, then Merge or Replace, all go over
+    // it, and the worker keeps the checked file between them. Opened on first use.
+    let worker = use_mut_ref(|| None::<gloo_worker::WorkerBridge<crate::worker::Jobs>>);
+    // The file being imported (answers arrive later than the render that asked).
+    let file_name = use_mut_ref(String::new);
+    let send = {
+        let file_name = file_name.clone();
+        let worker = worker.clone();
+        let import = import.clone();
+        let app = app.clone();
+        let keep = keep.clone();
+        let confirm_replace = confirm_replace.clone();
+        Rc::new(move |req: Request| {
+            let mut w = worker.borrow_mut();
+            let bridge = w.get_or_insert_with(|| {
+                let import = import.clone();
+                let file_name = file_name.clone();
+                let name_of = move |_: &UseStateHandle<Import>| file_name.borrow().clone();
+                let app = app.clone();
+                let keep = keep.clone();
+                let confirm_replace = confirm_replace.clone();
+                jobs::connect(move |r| match r {
+                    Response::Progress { done, total } => {
+                        import.set(Import::Checking(name_of(&import), done, total))
+                    }
+                    Response::Checked {
+                        app_version,
+                        exported_at,
+                        preview,
+                    } => import.set(Import::Ready {
+                        name: name_of(&import),
+                        app_version,
+                        exported_at,
+                        preview: Rc::new(preview),
+                    }),
+                    Response::Refused {
+                        summary,
+                        problems,
+                        total,
+                    } => import.set(Import::Rejected(name_of(&import), summary, problems, total)),
+                    Response::Records { stored, message } => match from_stored(&stored) {
+                        Ok(data) => {
+                            app.dispatch(Action::ReplaceData(data, message));
+                            import.set(Import::Idle);
+                            keep.set(Vec::new());
+                            confirm_replace.set(false);
+                        }
+                        Err(e) => import.set(Import::Rejected(
+                            name_of(&import),
+                            format!("The imported records could not be read back ({e}); nothing was changed."),
+                            Vec::new(),
+                            0,
+                        )),
+                    },
+                    Response::Failed { message } => {
+                        import.set(Import::Rejected(name_of(&import), message, Vec::new(), 0))
+                    }
+                    Response::Exported { .. } | Response::Explained { .. } => {}
+                })
+            });
+            bridge.send(req);
+        })
+    };
+
     let read_file = {
         let import = import.clone();
         let reader = reader.clone();
+        let app = app.clone();
+        let send = send.clone();
+        let file_name = file_name.clone();
         Rc::new(move |file: web_sys::File| {
             let name = file.name();
+            *file_name.borrow_mut() = name.clone();
             if file.size() > backup::MAX_BACKUP_BYTES as f64 {
                 import.set(Import::Rejected(
                     name,
-                    BackupError {
-                        summary:
-                            "This file is larger than 20 MB, so it cannot be a CME Tracker backup."
-                                .into(),
-                        problems: vec![],
-                        total: 0,
-                    },
+                    "This file is larger than 20 MB, so it cannot be a CME Tracker backup.".into(),
+                    Vec::new(),
+                    0,
                 ));
                 return;
             }
             import.set(Import::Reading(name.clone()));
             let import = import.clone();
             let current = name.clone();
+            let app = app.clone();
+            let send = send.clone();
             let task = gloo::file::callbacks::read_as_bytes(&File::from(file), move |result| {
-                let next = match result {
-                    Ok(bytes) => match backup::parse(&bytes) {
-                        Ok(b) => Import::Ready(current.clone(), Rc::new(b)),
-                        Err(e) => Import::Rejected(current.clone(), e),
-                    },
-                    Err(_) => Import::Rejected(
+                match result.map(String::from_utf8) {
+                    Ok(Ok(text)) => {
+                        import.set(Import::Checking(current.clone(), 0, 0));
+                        send(Request::Check {
+                            text,
+                            current: to_stored(&app.data),
+                        });
+                    }
+                    Ok(Err(_)) => import.set(Import::Rejected(
                         current.clone(),
-                        BackupError {
-                            summary: "The file could not be read.".into(),
-                            problems: vec![],
-                            total: 0,
-                        },
-                    ),
-                };
-                import.set(next);
+                        "This is not a text file, so it cannot be a CME Tracker backup (a .json file).".into(),
+                        Vec::new(),
+                        0,
+                    )),
+                    Err(_) => import.set(Import::Rejected(
+                        current.clone(),
+                        "The file could not be read.".into(),
+                        Vec::new(),
+                        0,
+                    )),
+                }
             });
             *reader.borrow_mut() = Some(task);
         })
@@ -133,32 +203,16 @@ pub fn backup_page() -> Html {
     };
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
 
-    // The preview compares with the current data, so it is computed at render time.
-    let preview: Option<Preview> = match &*import {
-        Import::Ready(_, b) => Some(backup::preview(&app.data, b)),
-        _ => None,
-    };
     let on_merge = {
-        let app = app.clone();
         let import = import.clone();
         let keep = keep.clone();
+        let send = send.clone();
         Callback::from(move |_| {
-            if let Import::Ready(_, b) = &*import {
-                let (merged, report) = merge(&app.data, &b.keeping(&keep));
-                let message = format!(
-                    "Imported: {} added, {} updated, {} unchanged{}.",
-                    report.added,
-                    report.updated,
-                    report.skipped,
-                    if report.removed > 0 {
-                        format!(", {} removed (deleted in the backup)", report.removed)
-                    } else {
-                        String::new()
-                    }
-                );
-                app.dispatch(Action::ReplaceData(merged, message));
-                import.set(Import::Idle);
-                keep.set(Vec::new());
+            if let Import::Ready { name, .. } = &*import {
+                import.set(Import::Applying(name.clone()));
+                send(Request::Merge {
+                    keep: (*keep).clone(),
+                });
             }
         })
     };
@@ -174,23 +228,18 @@ pub fn backup_page() -> Html {
         })
     };
     let on_replace = {
-        let app = app.clone();
         let import = import.clone();
-        let confirm_replace = confirm_replace.clone();
+        let send = send.clone();
         Callback::from(move |_| {
-            if let Import::Ready(_, b) = &*import {
-                app.dispatch(Action::ReplaceData(
-                    b.data.clone(),
-                    "Replaced every record with the backup.".into(),
-                ));
-                import.set(Import::Idle);
-                confirm_replace.set(false);
+            if let Import::Ready { name, .. } = &*import {
+                import.set(Import::Applying(name.clone()));
+                send(Request::Replace);
             }
         })
     };
     let on_download = {
         let app = app.clone();
-        Callback::from(move |_| download_backup(&app))
+        Callback::from(move |_| jobs::download_backup(&app))
     };
     let on_confirm = {
         let confirm_replace = confirm_replace.clone();
@@ -254,26 +303,36 @@ pub fn backup_page() -> Html {
                 <div id="import-status" aria-live="polite">
                     { match &*import {
                         Import::Idle => html! {},
-                        Import::Reading(name) => html! { <p>{ format!("Checking {name}…") }</p> },
-                        Import::Rejected(name, e) => html! {
+                        Import::Reading(name) => html! { <p>{ format!("Reading {name}…") }</p> },
+                        Import::Checking(name, done, total) => html! {
+                            <div class="import-progress">
+                                <p>{ if *total > 0 {
+                                    format!("Checking {name}: {done} of {total} activities…")
+                                } else {
+                                    format!("Checking {name}…")
+                                } }</p>
+                                <progress max={total.max(&1).to_string()} value={done.to_string()}
+                                    aria-label={format!("Checking {name}")}></progress>
+                            </div>
+                        },
+                        Import::Applying(name) => html! { <p>{ format!("Importing {name}…") }</p> },
+                        Import::Rejected(name, summary, problems, total) => html! {
                             <div class="banner banner--bad" role="alert">
-                                <p><strong>{ format!("{name}: ") }</strong>{ e.summary.clone() }</p>
-                                if !e.problems.is_empty() {
+                                <p><strong>{ format!("{name}: ") }</strong>{ summary.clone() }</p>
+                                if !problems.is_empty() {
                                     <ul>
-                                        { for e.problems.iter().map(|p| html! {
-                                            <li>{ p.to_string() }</li>
-                                        }) }
-                                        if e.total > e.problems.len() {
-                                            <li>{ format!("… and {} more problems", e.total - e.problems.len()) }</li>
+                                        { for problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }
+                                        if *total > problems.len() {
+                                            <li>{ format!("… and {} more problems", total - problems.len()) }</li>
                                         }
                                     </ul>
                                 }
                                 <p>{ "Nothing was changed." }</p>
                             </div>
                         },
-                        Import::Ready(name, b) => { let p = preview.clone().unwrap_or_else(|| backup::preview(&app.data, b)); html! {
+                        Import::Ready { name, app_version, exported_at, preview } => { let p = preview.clone(); html! {
                             <div class="banner">
-                                <p><strong>{ name.clone() }</strong>{ format!(" — exported {} by CME Tracker {}.", format::date(b.exported_at.date_naive()), b.app_version) }</p>
+                                <p><strong>{ name.clone() }</strong>{ format!(" — exported {} by CME Tracker {}.", format::date(exported_at.date_naive()), app_version) }</p>
                                 <p>{ format!("{} activities, {} credentials, {} goals", p.activities, p.credentials, p.goals) }
                                     if let Some((from, to)) = p.date_range { { format!(" · activities from {} to {}", format::date(from), format::date(to)) } }
                                 </p>
@@ -316,23 +375,10 @@ struct DeletionListProps {
 /// deleted before the person has seen this list and pressed Merge.
 #[function_component(DeletionList)]
 fn deletion_list(props: &DeletionListProps) -> Html {
-    let count = |kind: RecordKind| props.deletes.iter().filter(|(k, _, _)| *k == kind).count();
-    let mut parts = Vec::new();
-    for (kind, one, many) in [
-        (RecordKind::Activity, "activity", "activities"),
-        (RecordKind::Credential, "credential", "credentials"),
-        (RecordKind::Goal, "goal", "goals"),
-    ] {
-        match count(kind) {
-            0 => {}
-            1 => parts.push(format!("1 {one}")),
-            n => parts.push(format!("{n} {many}")),
-        }
-    }
     let applied = props.deletes.len() - props.keep.len();
     html! {
         <fieldset class="deletions" data-testid="import-deletions">
-            <legend><strong>{ format!("This file deletes {} you have.", parts.join(" and ")) }</strong></legend>
+            <legend><strong>{ format!("This file deletes {} you have.", job::deletion_summary(&props.deletes)) }</strong></legend>
             <p class="small">{ "They were deleted on another device after their last change here. Untick any you want to keep." }</p>
             <ul class="check-list">
                 { for props.deletes.iter().map(|(_, id, title)| {

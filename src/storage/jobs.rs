@@ -1,0 +1,307 @@
+//! The heavy, rarely used work that runs in the worker (a second WebAssembly module loaded on
+//! first use, `src/worker.rs`): checking and merging a backup file, writing one, and naming the
+//! record and field of stored data that did not load.
+//!
+//! Pure functions and message types, tested natively. Records cross between the page and the
+//! worker in the stored format (the key/text pairs of [`super::format::encode`]), which the page
+//! already reads and writes: the first download carries no second way to read records.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::backup::{self, Backup, Preview};
+use super::data::{AppData, RecordKind};
+use super::format::{self, LoadError};
+use super::merge::merge;
+
+/// The records as stored: `(key, text)` pairs.
+pub type Stored = Vec<(String, String)>;
+
+/// What the page asks of the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Check a backup file (its text) against the records here; answers with progress, then
+    /// `Checked` or `Refused`. The worker keeps the checked file for `Merge` and `Replace`.
+    Check { text: String, current: Stored },
+    /// Merge the checked file into the records here, keeping the records listed (those the file
+    /// deletes that the person chose to keep).
+    Merge { keep: Vec<Uuid> },
+    /// Replace every record with the checked file's.
+    Replace,
+    /// The backup file's text for these records.
+    Export {
+        current: Stored,
+        app_version: String,
+        now: DateTime<Utc>,
+    },
+    /// Name the record and field of every problem in stored data that did not load.
+    Explain { stored: Stored },
+}
+
+/// What the worker answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Response {
+    /// Activities read so far, of all in the file.
+    Progress { done: usize, total: usize },
+    /// The file is a backup that can be imported; nothing has changed yet.
+    Checked {
+        app_version: String,
+        exported_at: DateTime<Utc>,
+        preview: Preview,
+    },
+    /// The file cannot be imported: one line, then the first problems (each naming its record and
+    /// field) and how many there were.
+    Refused {
+        summary: String,
+        problems: Vec<String>,
+        total: usize,
+    },
+    /// The records to adopt (in the stored format) and the sentence saying what happened.
+    Records { stored: Stored, message: String },
+    /// A backup file's text.
+    Exported { text: String },
+    /// The named problems of stored data that did not load.
+    Explained { problems: Vec<String> },
+    /// Something the worker could not do (a message for the person).
+    Failed { message: String },
+}
+
+/// The records as stored, for sending to the worker.
+pub fn to_stored(data: &AppData) -> Stored {
+    format::encode(data, None, 1, DateTime::<Utc>::MIN_UTC)
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+}
+
+/// The records from stored pairs (what the worker sends back, or what the page sent).
+pub fn from_stored(stored: &Stored) -> Result<AppData, LoadError> {
+    format::decode(|k| {
+        stored
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+    })
+    .map(|l| l.data)
+}
+
+/// An import in progress in the worker: the checked file and the records it is compared with.
+#[derive(Debug, Clone)]
+pub struct ImportJob {
+    backup: Backup,
+    current: AppData,
+}
+
+/// Checks `text` as a backup against `current`; `progress(done, total)` as activities are read.
+pub fn check(
+    text: &str,
+    current: &Stored,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(ImportJob, Response), Response> {
+    let current = from_stored(current).map_err(|e| Response::Failed {
+        message: format!("The records here could not be read to compare with the file ({e})."),
+    })?;
+    match backup::parse_with_progress(text.as_bytes(), progress) {
+        Ok(b) => {
+            let preview = backup::preview(&current, &b);
+            let checked = Response::Checked {
+                app_version: b.app_version.clone(),
+                exported_at: b.exported_at,
+                preview,
+            };
+            Ok((ImportJob { backup: b, current }, checked))
+        }
+        Err(e) => Err(Response::Refused {
+            summary: e.summary.clone(),
+            problems: e.problems.iter().map(|p| p.to_string()).collect(),
+            total: e.total,
+        }),
+    }
+}
+
+impl ImportJob {
+    /// The merged records and what happened, keeping the records in `keep`.
+    pub fn merged(&self, keep: &[Uuid]) -> Response {
+        let (merged, report) = merge(&self.current, &self.backup.keeping(keep));
+        let message = format!(
+            "Imported: {} added, {} updated, {} unchanged{}.",
+            report.added,
+            report.updated,
+            report.skipped,
+            if report.removed > 0 {
+                format!(", {} removed (deleted in the backup)", report.removed)
+            } else {
+                String::new()
+            }
+        );
+        Response::Records {
+            stored: to_stored(&merged),
+            message,
+        }
+    }
+
+    /// The file's records in place of every record here.
+    pub fn replaced(&self) -> Response {
+        Response::Records {
+            stored: to_stored(&self.backup.data),
+            message: "Replaced every record with the backup.".into(),
+        }
+    }
+}
+
+/// A backup file of `current`.
+pub fn export(current: &Stored, app_version: &str, now: DateTime<Utc>) -> Response {
+    match from_stored(current) {
+        Ok(data) => Response::Exported {
+            text: backup::export(&data, app_version, now),
+        },
+        Err(e) => Response::Failed {
+            message: format!("The records could not be read to write the backup ({e})."),
+        },
+    }
+}
+
+/// Every problem of stored data that did not load, each naming its record and field.
+pub fn explain(stored: &Stored) -> Response {
+    let get = |k: &str| {
+        stored
+            .iter()
+            .find(|(key, _)| key.ends_with(k))
+            .map(|(_, v)| v.clone())
+    };
+    let problems = match format::decode_named(get) {
+        Ok(_) => Vec::new(),
+        Err(LoadError::Corrupt {
+            problems, message, ..
+        }) if problems.is_empty() => vec![message],
+        Err(LoadError::Corrupt { problems, .. }) => {
+            problems.iter().take(10).map(|p| p.to_string()).collect()
+        }
+        Err(e) => vec![e.to_string()],
+    };
+    Response::Explained { problems }
+}
+
+/// "3 activities and 1 credential" for a list of what a file deletes.
+pub fn deletion_summary(deletes: &[(RecordKind, Uuid, String)]) -> String {
+    let mut parts = Vec::new();
+    for (kind, one, many) in [
+        (RecordKind::Activity, "activity", "activities"),
+        (RecordKind::Credential, "credential", "credentials"),
+        (RecordKind::Goal, "goal", "goals"),
+    ] {
+        match deletes.iter().filter(|(k, _, _)| *k == kind).count() {
+            0 => {}
+            1 => parts.push(format!("1 {one}")),
+            n => parts.push(format!("{n} {many}")),
+        }
+    }
+    parts.join(" and ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::build::*;
+
+    fn sample() -> AppData {
+        let mut d = AppData::default();
+        d.upsert_activity(
+            activity("2025-03-01")
+                .title("Ethics")
+                .credit("AMA_PRA_CAT1", "2")
+                .build(),
+        );
+        d.upsert_credential(
+            credential("TX", "2025-02-01", "2027-01-31")
+                .rule(total("total", "48", &[]))
+                .build(),
+        );
+        d
+    }
+
+    #[test]
+    fn records_cross_in_the_stored_format_unchanged() {
+        let d = sample();
+        assert_eq!(from_stored(&to_stored(&d)).unwrap(), d);
+    }
+
+    #[test]
+    fn a_checked_file_merges_or_replaces_and_reports_progress() {
+        let here = sample();
+        let mut file = AppData::default();
+        for i in 0..2500 {
+            file.upsert_activity(
+                activity("2024-01-01")
+                    .title(&format!("Imported {i}"))
+                    .credit("AMA_PRA_CAT1", "1")
+                    .build(),
+            );
+        }
+        let text = backup::export(&file, "0.1.0", Utc::now());
+        let mut seen = Vec::new();
+        let (job, checked) =
+            check(&text, &to_stored(&here), &mut |d, t| seen.push((d, t))).unwrap();
+        assert_eq!(seen.first(), Some(&(0, 2500)));
+        assert_eq!(seen.last(), Some(&(2500, 2500)));
+        let Response::Checked { preview, .. } = checked else {
+            panic!()
+        };
+        assert_eq!(preview.activities, 2500);
+        let Response::Records { stored, message } = job.merged(&[]) else {
+            panic!()
+        };
+        assert_eq!(message, "Imported: 2500 added, 0 updated, 0 unchanged.");
+        let merged = from_stored(&stored).unwrap();
+        assert_eq!(merged.activities.len(), 2501);
+        assert_eq!(merged.credentials, here.credentials);
+        let Response::Records { stored, .. } = job.replaced() else {
+            panic!()
+        };
+        assert_eq!(from_stored(&stored).unwrap().activities.len(), 2500);
+    }
+
+    #[test]
+    fn a_bad_file_is_refused_naming_record_and_field_and_export_round_trips() {
+        let text =
+            backup::export(&sample(), "0.1.0", Utc::now()).replace("2025-03-01", "2025-02-30");
+        let Err(Response::Refused { problems, .. }) =
+            check(&text, &to_stored(&AppData::default()), &mut |_, _| {})
+        else {
+            panic!()
+        };
+        assert!(
+            problems[0].starts_with("activity 1 “Ethics”, activities[0].end"),
+            "{problems:?}"
+        );
+        let data = sample();
+        let Response::Exported { text } = export(&to_stored(&data), "0.1.0", Utc::now()) else {
+            panic!()
+        };
+        assert_eq!(backup::parse(text.as_bytes()).unwrap().data, data);
+    }
+
+    #[test]
+    fn stored_data_that_did_not_load_is_explained_record_by_record() {
+        let mut stored = to_stored(&sample());
+        for (k, v) in &mut stored {
+            if k.ends_with("activities") {
+                *v = v.replace("2025-03-01", "2025-02-30");
+            }
+        }
+        // The quarantine keeps the parts under a prefix: they are found by their ending.
+        let quarantined: Stored = stored
+            .into_iter()
+            .map(|(k, v)| (format!("cme-tracker:quarantine:20261130T000000:{k}"), v))
+            .collect();
+        let Response::Explained { problems } = explain(&quarantined) else {
+            panic!()
+        };
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("activity 1 “Ethics”, activities[0].end"),
+            "{problems:?}"
+        );
+    }
+}

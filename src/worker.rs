@@ -1,0 +1,84 @@
+//! The worker (wasm32 only): a second WebAssembly module, built by Trunk from
+//! `src/worker_main.rs` (`data-type="worker"`) and loaded on first use, that runs the heavy,
+//! rarely used work of `storage::jobs` off the page's thread: checking and merging a backup file,
+//! writing one, naming what is wrong with stored data. The first download carries none of it, and
+//! a 50,000-activity import never freezes the page (it reports progress as it reads).
+
+use gloo_worker::{Codec, HandlerId, Worker, WorkerScope};
+use wasm_bindgen::JsValue;
+
+use crate::storage::jobs::{self, ImportJob, Request, Response};
+
+/// The worker's state: the backup file checked last, waiting for Merge or Replace.
+pub struct Jobs {
+    import: Option<ImportJob>,
+}
+
+impl Worker for Jobs {
+    type Message = ();
+    type Input = Request;
+    type Output = Response;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        Jobs { import: None }
+    }
+
+    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
+
+    fn received(&mut self, scope: &WorkerScope<Self>, msg: Request, id: HandlerId) {
+        let reply = match msg {
+            Request::Check { text, current } => {
+                self.import = None;
+                // Progress every thousand activities: messages go out as the file is read.
+                let mut progress =
+                    |done, total| scope.respond(id, Response::Progress { done, total });
+                match jobs::check(&text, &current, &mut progress) {
+                    Ok((job, checked)) => {
+                        self.import = Some(job);
+                        checked
+                    }
+                    Err(refused) => refused,
+                }
+            }
+            Request::Merge { keep } => match &self.import {
+                Some(job) => job.merged(&keep),
+                None => no_file(),
+            },
+            Request::Replace => match &self.import {
+                Some(job) => job.replaced(),
+                None => no_file(),
+            },
+            Request::Export {
+                current,
+                app_version,
+                now,
+            } => jobs::export(&current, &app_version, now),
+            Request::Explain { stored } => jobs::explain(&stored),
+        };
+        scope.respond(id, reply);
+    }
+}
+
+fn no_file() -> Response {
+    Response::Failed {
+        message: "Choose the backup file again: the checked file is no longer in memory.".into(),
+    }
+}
+
+/// Messages as JSON text: the page already carries serde_json, so no second encoding (gloo's
+/// default, bincode) is added to the first download.
+pub struct Json;
+
+impl Codec for Json {
+    fn encode<I: serde::Serialize>(input: I) -> JsValue {
+        JsValue::from_str(&serde_json::to_string(&input).unwrap_or_default())
+    }
+
+    fn decode<O: for<'de> serde::Deserialize<'de>>(input: JsValue) -> O {
+        // Both ends are this crate's own types; a message that does not read is a bug, and the
+        // crash screen (with its download of what is stored) is the right answer to it.
+        serde_json::from_str::<serde_json::Value>(&input.as_string().unwrap_or_default())
+            .and_then(serde_json::from_value)
+            .expect("worker messages are this crate's own types")
+    }
+}
