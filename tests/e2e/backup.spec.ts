@@ -142,3 +142,57 @@ test('two tabs editing at once lose nothing', async ({ page }) => {
   await page.reload();
   await expect(page.locator('tbody tr')).toHaveCount(2);
 });
+
+test('a 50,000-activity backup is checked in the worker with progress while the page stays responsive', async ({ page }, info) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  await page.goto('./#/backup');
+  // A large file, written compactly (the readable export of 50,000 would pass 20 MB).
+  const stamp = '2026-01-01T00:00:00Z';
+  const activities = Array.from({ length: 50_000 }, (_, i) => ({
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    title: `Imported activity ${i}`, accreditor: 'accme',
+    start: '2024-03-01', end: '2024-03-01', format: 'live_virtual',
+    credits: [{ credit_type: 'AMA_PRA_CAT1', amount: 100 }], status: 'completed',
+    created_at: stamp, updated_at: stamp,
+  }));
+  const file = info.outputPath('big.json');
+  fs.writeFileSync(file, JSON.stringify({
+    format: 'cme-tracker-backup', schema_version: 1, app_version: '0.1.0', exported_at: stamp,
+    counts: { activities: 50_000, credentials: 0, goals: 0 }, activities, credentials: [],
+  }));
+  // A field to type into while the worker reads the file (the Backup page has none of its own),
+  // and a record of what the status line said, and of how late each keystroke was handled.
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'typing-probe';
+    input.setAttribute('aria-label', 'Typing probe');
+    document.querySelector('main')!.prepend(input);
+    const w = window as unknown as { seen: string[]; delays: number[] };
+    w.seen = [];
+    w.delays = [];
+    input.addEventListener('input', (e) => w.delays.push(performance.now() - e.timeStamp));
+    const status = document.getElementById('import-status')!;
+    new MutationObserver(() => w.seen.push(status.textContent || '')).observe(status, { childList: true, subtree: true, characterData: true });
+  });
+  await page.getByLabel(/Choose a backup file/).setInputFiles(file);
+  // Type while the file is read and checked.
+  await page.getByLabel('Typing probe').pressSequentially('still responsive while importing', { delay: 15 });
+  const status = page.locator('#import-status');
+  await expect(status).toContainText('50000 activities, 0 credentials, 0 goals', { timeout: 120_000 });
+  await expect(page.getByLabel('Typing probe')).toHaveValue('still responsive while importing');
+  const { seen, delays } = await page.evaluate(() => {
+    const w = window as unknown as { seen: string[]; delays: number[] };
+    return { seen: w.seen, delays: w.delays };
+  });
+  console.log(`status lines: ${seen.length}; slowest keystroke: ${Math.max(...delays).toFixed(1)} ms`);
+  // Progress was shown as the worker read the activities...
+  const progress = seen.filter((t) => /Checking big\.json: \d+ of 50000 activities/.test(t));
+  expect(progress.length).toBeGreaterThan(5);
+  // ...and no keystroke waited long for the page (the check runs in the worker).
+  expect(Math.max(...delays)).toBeLessThan(200);
+  await screenshots(page, 'backup-large-checked');
+  // Nothing changed before a choice; Cancel leaves the records as they were.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(await page.evaluate(() => localStorage.getItem('cme-tracker:activities'))).toBeNull();
+});

@@ -271,3 +271,17 @@ test('a 299-character title without spaces and a 200-character name keep the pag
   await page.getByRole('button', { name: 'Save credential' }).click();
   await expect(page.locator('#cred-name-error')).toHaveText('Keep the name to 200 characters (it has 201).');
 });
+
+test('stored data that does not parse is set aside, and the worker then names its record and field', async ({ page }) => {
+  await openApp(page);
+  await addActivity(page, 'Impossible date');
+  await page.evaluate(() => {
+    const list = JSON.parse(localStorage.getItem('cme-tracker:activities')!);
+    list[0].e = '2025-02-30';
+    localStorage.setItem('cme-tracker:activities', JSON.stringify(list));
+  });
+  await page.reload();
+  const banner = page.getByRole('alert').filter({ hasText: 'Starting with empty records' });
+  await expect(banner).toBeVisible();
+  await expect(page.getByTestId('unreadable-problems')).toContainText('activity 1 “Impossible date”, activities[0].end: "2025-02-30" is not accepted here');
+});
