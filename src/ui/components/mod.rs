@@ -1,9 +1,12 @@
 //! Reusable widgets shared by the pages.
 
 pub mod activity_form;
+pub mod badges;
 pub mod edit_conflict;
 pub mod empty_state;
 pub mod enum_select;
+pub mod focus;
+pub mod provenance;
 pub mod renewal_select;
 pub mod rule_editor;
 pub mod toast;

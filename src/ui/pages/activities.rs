@@ -14,6 +14,7 @@ use crate::domain::query::{query, ActivityFilter, SortKey};
 use crate::domain::{vocab, ActivityStatus, CreditTypeId, Format, TopicId};
 use crate::ui::app::Route;
 use crate::ui::components::activity_form::ActivityForm;
+use crate::ui::components::badges::activity_status_badge;
 use crate::ui::components::enum_select::enum_options;
 use crate::ui::components::EmptyState;
 use crate::ui::components::{use_edit_guard, EditConflict};
@@ -372,7 +373,7 @@ pub fn activities_page() -> Html {
                                         </td>
                                         <td class="col-format" data-label="Format">{ a.format.label() }</td>
                                         <td data-label="Credits">{ credits_summary(a) }</td>
-                                        <td data-label="Status">{ status_badge(a.status) }</td>
+                                        <td data-label="Status">{ activity_status_badge(a.status) }</td>
                                     </tr>
                                 }
                             }) }
@@ -392,17 +393,6 @@ pub fn activities_page() -> Html {
                 }
             }
         </>
-    }
-}
-
-pub fn status_badge(status: ActivityStatus) -> Html {
-    match status {
-        ActivityStatus::Completed => {
-            html! { <span class="badge badge--ok">{ "✓ Completed" }</span> }
-        }
-        ActivityStatus::Planned => {
-            html! { <span class="badge badge--muted">{ "◷ Planned" }</span> }
-        }
     }
 }
 

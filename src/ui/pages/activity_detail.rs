@@ -76,7 +76,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
             <div class="card">
                 <dl class="details">
                     <dt>{ "Status" }</dt>
-                    <dd>{ crate::ui::pages::activities::status_badge(activity.status) }</dd>
+                    <dd>{ crate::ui::components::badges::activity_status_badge(activity.status) }</dd>
                     <dt>{ "Date" }</dt><dd>{ dates }</dd>
                     <dt>{ "Provider" }</dt>
                     <dd>{ if activity.provider.is_empty() { "—".to_string() } else { activity.provider.clone() } }</dd>

@@ -4,53 +4,20 @@
 use uuid::Uuid;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::ui::components::provenance::{confidence_badge, provenance};
 use yew_router::prelude::*;
 
 use crate::domain::describe;
 use crate::domain::draft::{message_for, FieldError};
 use crate::domain::ops::{PresetSetupDraft, PresetSetupField};
-use crate::domain::presets::{Confidence, Preset};
+use crate::domain::presets::Preset;
 use crate::domain::vocab;
 use crate::ui::app::Route;
 use crate::ui::catalog_source::{use_catalog, CatalogLoad};
 use crate::ui::components::RenewalSelect;
 use crate::ui::format;
 use crate::ui::state::{use_app, Action};
-
-pub fn confidence_badge(c: Confidence) -> Html {
-    let class = match c {
-        Confidence::High => "badge badge--ok",
-        Confidence::Medium => "badge badge--warn",
-        Confidence::Low => "badge badge--bad badge--wrap",
-    };
-    html! { <span class={class}>{ c.label() }</span> }
-}
-
-/// Sources, confidence and the standing caveat, shown wherever a preset's rules are.
-pub fn provenance(p: &Preset) -> Html {
-    html! {
-        <div class="provenance">
-            <p>{ confidence_badge(p.confidence) }{ format!(" · facts checked {}", format::date(p.checked)) }</p>
-            <p class="small"><strong>{ "Verify with your board." }</strong>{ " These rules are an aid drawn from the sources below, not legal advice; boards change their rules." }</p>
-            <details>
-                <summary>{ format!("Sources ({})", p.sources.len()) }</summary>
-                <ul class="small">
-                    { for p.sources.iter().map(|s| html! {
-                        // Opened only when the user clicks; the app itself never fetches them.
-                        <li><a href={s.clone()} target="_blank" rel="noopener noreferrer">{ s.clone() }</a></li>
-                    }) }
-                </ul>
-            </details>
-            if !p.notes.is_empty() {
-                <details>
-                    <summary>{ "Notes" }</summary>
-                    <ul class="small">{ for p.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
-                </details>
-            }
-        </div>
-    }
-}
-
 #[function_component(CatalogPage)]
 pub fn catalog_page() -> Html {
     let catalog = use_catalog();
@@ -170,7 +137,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                 }
                 Err(errs) => {
                     if let Some(first) = errs.first() {
-                        crate::ui::pages::credentials::focus(field_id(first.field));
+                        crate::ui::components::focus::focus(field_id(first.field));
                     }
                     errors.set(errs);
                 }

@@ -11,53 +11,16 @@ use crate::domain::describe;
 use crate::domain::draft::{
     message_for, ExemptionDraft, ExemptionField, FieldError, NextCycleDraft, NextCycleField,
 };
-use crate::domain::evaluate::{Measure, RuleEvaluation, RuleStatus};
 use crate::domain::ops::CredentialOp;
 use crate::domain::{Credential, ExemptionKind, Rule};
 use crate::ui::app::Route;
+use crate::ui::components::badges::{progress, rule_status_badge, status_badge};
 use crate::ui::components::enum_select::enum_options;
 use crate::ui::components::rule_editor::RuleEditor;
 use crate::ui::components::EmptyState;
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
-use crate::ui::pages::credentials::status_badge;
 use crate::ui::state::{use_app, Action};
-
-/// A progress bar with its numbers in text: colour is never the only signal.
-pub fn progress(re: &RuleEvaluation) -> Html {
-    if re.measure == Measure::CapHours
-        || !matches!(
-            re.status,
-            RuleStatus::Met | RuleStatus::NotMet | RuleStatus::MetWithPlanned
-        )
-    {
-        return html! {};
-    }
-    let req = re.required.hundredths().max(1);
-    let pct = (re.counted.hundredths() * 100 / req).clamp(0, 100);
-    let class = if re.status == RuleStatus::Met {
-        "progress progress--ok"
-    } else {
-        "progress progress--bad"
-    };
-    let label = if re.measure == Measure::Activities {
-        format!("{} of 1 activity", re.counted.hundredths() / 100)
-    } else {
-        format!(
-            "{} of {} h",
-            format::amount(re.counted),
-            format::amount(re.required)
-        )
-    };
-    html! {
-        <div class="progress-row">
-            // A native <progress>: accessible by itself, and styled without inline styles (the
-            // CSP allows no style attributes).
-            <progress class={class} max="100" value={pct.to_string()} aria-label={label.clone()}>{ format!("{pct}%") }</progress>
-            <span class="progress-row__text">{ label }</span>
-        </div>
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct CredentialDetailProps {
@@ -302,7 +265,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                 // Provenance and updates appear once the catalog file has loaded.
                 if let Some(p) = cred.preset.as_ref().zip(catalog).and_then(|(r, c)| c.find(&r.id)) {
                     <p class="small muted">{ format!("Rules from the catalog preset “{}”.", p.name) }</p>
-                    { crate::ui::pages::catalog::provenance(p) }
+                    { crate::ui::components::provenance::provenance(p) }
                 }
                 if let Some(p) = catalog.and_then(|c| c.update_for(&cred)) {
                     { update_offer(&cred, p, edit_op.clone()) }
@@ -407,17 +370,6 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
             </form>
         </section>
     }
-}
-
-pub fn rule_status_badge(status: RuleStatus) -> Html {
-    let (class, mark) = match status {
-        RuleStatus::Met => ("badge badge--ok", "✓"),
-        RuleStatus::MetWithPlanned => ("badge badge--warn", "◷"),
-        RuleStatus::NotMet => ("badge badge--bad", "✗"),
-        RuleStatus::NotApplicable => ("badge badge--muted", "–"),
-        RuleStatus::Exempt | RuleStatus::DeemedMet => ("badge badge--ok", "✓"),
-    };
-    html! { <span class={class}>{ format!("{mark} {}", status.label()) }</span> }
 }
 
 /// The catalog has a newer version of this credential's preset: show what would change.

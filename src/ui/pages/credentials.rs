@@ -9,33 +9,16 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::draft::{CredentialDraft, CredentialField, CredentialFieldError};
-use crate::domain::evaluate::CredentialStatus;
 use crate::domain::{vocab, CredentialKind};
 use crate::ui::app::Route;
+use crate::ui::components::badges::status_badge;
 use crate::ui::components::enum_select::{enum_options, on_enum_change};
+use crate::ui::components::focus::focus;
 use crate::ui::components::{use_edit_guard, EditConflict};
 use crate::ui::components::{EmptyState, RenewalSelect};
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
 use crate::ui::state::{use_app, Action};
-
-/// Long labels: they may wrap inside the pill on a phone.
-pub fn status_badge(status: CredentialStatus, overdue: bool) -> Html {
-    match (status, overdue) {
-        (CredentialStatus::Met, _) => {
-            html! { <span class="badge badge--wrap badge--ok">{ "✓ All requirements met" }</span> }
-        }
-        (CredentialStatus::MetWithPlanned, _) => {
-            html! { <span class="badge badge--wrap badge--warn">{ "◷ Met once planned activities are done" }</span> }
-        }
-        (CredentialStatus::NotMet, true) => {
-            html! { <span class="badge badge--wrap badge--bad">{ "! Deadline passed — requirements outstanding" }</span> }
-        }
-        (CredentialStatus::NotMet, false) => {
-            html! { <span class="badge badge--wrap badge--bad">{ "✗ Requirements outstanding" }</span> }
-        }
-    }
-}
 
 #[function_component(CredentialsPage)]
 pub fn credentials_page() -> Html {
@@ -343,15 +326,5 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                 </div>
             </form>
         </>
-    }
-}
-
-pub fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }

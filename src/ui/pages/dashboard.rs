@@ -11,11 +11,10 @@ use crate::domain::describe;
 use crate::domain::evaluate::{CredentialStatus, Evaluation};
 use crate::domain::plan::plan;
 use crate::ui::app::Route;
+use crate::ui::components::badges::{progress, rule_status_badge, status_badge};
 use crate::ui::components::EmptyState;
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
-use crate::ui::pages::credential_detail::{progress, rule_status_badge};
-use crate::ui::pages::credentials::status_badge;
 use crate::ui::state::{use_app, Action};
 
 fn welcome() -> Html {

@@ -1,0 +1,84 @@
+//! Badges and progress bars shown by several pages: plain functions (no state, so no component
+//! type to pay for in the download).
+
+use yew::prelude::*;
+
+use crate::domain::evaluate::{CredentialStatus, Measure, RuleEvaluation, RuleStatus};
+use crate::domain::ActivityStatus;
+use crate::ui::format;
+
+/// Long labels: they may wrap inside the pill on a phone.
+pub fn status_badge(status: CredentialStatus, overdue: bool) -> Html {
+    match (status, overdue) {
+        (CredentialStatus::Met, _) => {
+            html! { <span class="badge badge--wrap badge--ok">{ "✓ All requirements met" }</span> }
+        }
+        (CredentialStatus::MetWithPlanned, _) => {
+            html! { <span class="badge badge--wrap badge--warn">{ "◷ Met once planned activities are done" }</span> }
+        }
+        (CredentialStatus::NotMet, true) => {
+            html! { <span class="badge badge--wrap badge--bad">{ "! Deadline passed — requirements outstanding" }</span> }
+        }
+        (CredentialStatus::NotMet, false) => {
+            html! { <span class="badge badge--wrap badge--bad">{ "✗ Requirements outstanding" }</span> }
+        }
+    }
+}
+
+/// A progress bar with its numbers in text: colour is never the only signal.
+pub fn progress(re: &RuleEvaluation) -> Html {
+    if re.measure == Measure::CapHours
+        || !matches!(
+            re.status,
+            RuleStatus::Met | RuleStatus::NotMet | RuleStatus::MetWithPlanned
+        )
+    {
+        return html! {};
+    }
+    let req = re.required.hundredths().max(1);
+    let pct = (re.counted.hundredths() * 100 / req).clamp(0, 100);
+    let class = if re.status == RuleStatus::Met {
+        "progress progress--ok"
+    } else {
+        "progress progress--bad"
+    };
+    let label = if re.measure == Measure::Activities {
+        format!("{} of 1 activity", re.counted.hundredths() / 100)
+    } else {
+        format!(
+            "{} of {} h",
+            format::amount(re.counted),
+            format::amount(re.required)
+        )
+    };
+    html! {
+        <div class="progress-row">
+            // A native <progress>: accessible by itself, and styled without inline styles (the
+            // CSP allows no style attributes).
+            <progress class={class} max="100" value={pct.to_string()} aria-label={label.clone()}>{ format!("{pct}%") }</progress>
+            <span class="progress-row__text">{ label }</span>
+        </div>
+    }
+}
+
+pub fn rule_status_badge(status: RuleStatus) -> Html {
+    let (class, mark) = match status {
+        RuleStatus::Met => ("badge badge--ok", "✓"),
+        RuleStatus::MetWithPlanned => ("badge badge--warn", "◷"),
+        RuleStatus::NotMet => ("badge badge--bad", "✗"),
+        RuleStatus::NotApplicable => ("badge badge--muted", "–"),
+        RuleStatus::Exempt | RuleStatus::DeemedMet => ("badge badge--ok", "✓"),
+    };
+    html! { <span class={class}>{ format!("{mark} {}", status.label()) }</span> }
+}
+
+pub fn activity_status_badge(status: ActivityStatus) -> Html {
+    match status {
+        ActivityStatus::Completed => {
+            html! { <span class="badge badge--ok">{ "✓ Completed" }</span> }
+        }
+        ActivityStatus::Planned => {
+            html! { <span class="badge badge--muted">{ "◷ Planned" }</span> }
+        }
+    }
+}
