@@ -178,19 +178,7 @@ pub fn rule_sentence(rule: &Rule) -> String {
     }
     if !rule.applies_if.is_always() {
         let text = if rule.applies_if.text.is_empty() {
-            let mut codes: Vec<String> = rule
-                .applies_if
-                .all
-                .iter()
-                .map(|c| vocab::condition_label(c))
-                .collect();
-            codes.extend(
-                rule.applies_if
-                    .any
-                    .iter()
-                    .map(|c| vocab::condition_label(c)),
-            );
-            or_list(codes).to_lowercase()
+            conditions_text(&rule.applies_if).to_lowercase()
         } else {
             rule.applies_if.text.clone()
         };
@@ -375,5 +363,101 @@ mod tests {
         let ev = evaluate(&c, &[], date("2026-01-01"));
         let s = status_sentence(&rule, &ev.rules[0], &|d| d.format("%-d %b %Y").to_string());
         assert_eq!(s, "2 hours of ethics & professional responsibility (AMA Cat 1) still needed by 31 Jan 2027.");
+    }
+}
+
+/// The holder conditions of a rule in words: every one of `all` ("and"), one of `any` ("or"),
+/// none of `none` ("not …"). The one wording, for the rule's sentence and for why it does not
+/// apply.
+pub fn conditions_text(a: &crate::domain::rule::AppliesIf) -> String {
+    let mut parts = Vec::new();
+    if !a.all.is_empty() {
+        parts.push(
+            a.all
+                .iter()
+                .map(|c| vocab::condition_label(c))
+                .collect::<Vec<_>>()
+                .join(" and "),
+        );
+    }
+    if !a.any.is_empty() {
+        parts.push(
+            a.any
+                .iter()
+                .map(|c| vocab::condition_label(c))
+                .collect::<Vec<_>>()
+                .join(" or "),
+        );
+    }
+    for c in &a.none {
+        parts.push(format!("not {}", vocab::condition_label(c).to_lowercase()));
+    }
+    parts.join("; ")
+}
+
+/// Why an activity does not count (or not fully) toward a rule, with dates as people write them.
+pub fn reason_text(
+    reason: &crate::domain::evaluate::Reason,
+    fmt_date: &dyn Fn(chrono::NaiveDate) -> String,
+) -> String {
+    use crate::domain::evaluate::Reason;
+    match reason {
+        Reason::OutsideWindow { from, to } => format!(
+            "Completed outside the counted period ({} to {}).",
+            fmt_date(*from),
+            fmt_date(*to)
+        ),
+        Reason::CreditTypeNotAccepted => "Its credit type is not accepted here.".into(),
+        Reason::TopicMissing => "It does not cover the required topic.".into(),
+        Reason::NotCovered => "This limit does not apply to it.".into(),
+        Reason::OverCap { cap, excess } => format!(
+            "{} h did not count: the “{cap}” limit was reached.",
+            excess.display_short()
+        ),
+        Reason::Planned => "Planned, not yet completed (counts only in what-if).".into(),
+        Reason::NotApplicable => "The requirement does not apply.".into(),
+        Reason::Exempt => "The requirement is exempt or deemed met.".into(),
+    }
+}
+
+#[cfg(test)]
+mod condition_tests {
+    use super::*;
+    use crate::domain::build::*;
+    use crate::domain::evaluate::{evaluate, RuleStatus};
+
+    #[test]
+    fn a_rules_conditions_read_the_same_in_its_sentence_and_in_why_it_does_not_apply() {
+        let mut r = total("total", "10", &[]);
+        r.applies_if.all = vec!["dea_registrant".into(), "prescribes_opioids".into()];
+        r.applies_if.none = vec!["national_certification".into()];
+        let words = conditions_text(&r.applies_if);
+        assert_eq!(
+            words,
+            format!(
+                "{} and {}; not {}",
+                vocab::condition_label("dea_registrant"),
+                vocab::condition_label("prescribes_opioids"),
+                vocab::condition_label("national_certification").to_lowercase()
+            )
+        );
+        assert!(rule_sentence(&r).ends_with(&format!(" — only if {}.", words.to_lowercase())));
+        let c = credential("TX", "2025-01-01", "2026-12-31").rule(r).build();
+        let ev = evaluate(&c, &[], date("2026-01-01"));
+        assert_eq!(ev.rules[0].status, RuleStatus::NotApplicable);
+        assert_eq!(ev.rules[0].detail, format!("Applies only if: {words}"));
+    }
+
+    #[test]
+    fn reasons_write_dates_as_people_do() {
+        use crate::domain::evaluate::Reason;
+        let r = Reason::OutsideWindow {
+            from: date("2025-01-01"),
+            to: date("2026-12-31"),
+        };
+        assert_eq!(
+            reason_text(&r, &|d| d.format("%-d %b %Y").to_string()),
+            "Completed outside the counted period (1 Jan 2025 to 31 Dec 2026)."
+        );
     }
 }

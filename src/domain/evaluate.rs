@@ -94,28 +94,6 @@ pub enum Reason {
     Exempt,
 }
 
-impl Reason {
-    pub fn describe(&self) -> String {
-        match self {
-            Reason::OutsideWindow { from, to } => {
-                format!("Completed outside the counted period ({from} to {to}).")
-            }
-            Reason::CreditTypeNotAccepted => "Its credit type is not accepted here.".into(),
-            Reason::TopicMissing => "It does not cover the required topic.".into(),
-            Reason::NotCovered => "This limit does not apply to it.".into(),
-            Reason::OverCap { cap, excess } => {
-                format!(
-                    "{} h did not count: the “{cap}” limit was reached.",
-                    excess.display_short()
-                )
-            }
-            Reason::Planned => "Planned, not yet completed (counts only in what-if).".into(),
-            Reason::NotApplicable => "The requirement does not apply.".into(),
-            Reason::Exempt => "The requirement is exempt or deemed met.".into(),
-        }
-    }
-}
-
 /// One activity's part in a rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contribution {
@@ -430,7 +408,7 @@ impl<'a> Ctx<'a> {
     fn skip(&self, rule: &Rule) -> Option<Skip> {
         if !rule.applies_if.holds(|c| self.has(c)) {
             let text = if rule.applies_if.text.is_empty() {
-                describe_conditions(&rule.applies_if)
+                super::describe::conditions_text(&rule.applies_if)
             } else {
                 rule.applies_if.text.clone()
             };
@@ -518,32 +496,6 @@ fn months_before(to: NaiveDate, months: u32) -> NaiveDate {
     to.checked_sub_months(Months::new(months))
         .and_then(|d| d.succ_opt())
         .unwrap_or(NaiveDate::MIN)
-}
-
-fn describe_conditions(a: &super::rule::AppliesIf) -> String {
-    let mut parts = Vec::new();
-    if !a.all.is_empty() {
-        parts.push(
-            a.all
-                .iter()
-                .map(|c| vocab::condition_label(c))
-                .collect::<Vec<_>>()
-                .join(" and "),
-        );
-    }
-    if !a.any.is_empty() {
-        parts.push(
-            a.any
-                .iter()
-                .map(|c| vocab::condition_label(c))
-                .collect::<Vec<_>>()
-                .join(" or "),
-        );
-    }
-    for c in &a.none {
-        parts.push(format!("not {}", vocab::condition_label(c).to_lowercase()));
-    }
-    parts.join("; ")
 }
 
 /// What a rule counted.

@@ -124,7 +124,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
                                     Some(a) => html! { <span class="badge badge--ok">{ format!("✓ {} h", format::amount(a)) }</span> },
                                     None => html! { <span class="badge badge--muted">{ "— no" }</span> },
                                 };
-                                let why = r.reason.as_ref().map(|x| x.describe()).unwrap_or_else(|| "Counts in full.".into());
+                                let why = r.reason.as_ref().map(|x| crate::domain::describe::reason_text(x, &|d| format::date(d))).unwrap_or_else(|| "Counts in full.".into());
                                 html! {
                                     <tr>
                                         <th scope="row">{ r.rule_label.clone() }</th>
