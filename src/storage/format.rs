@@ -245,7 +245,17 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, LoadError>
     }
     let activities: Option<Vec<compact::StoredActivity>> = typed(KEY_ACTIVITIES, acts)?;
     let credentials = typed(KEY_CREDENTIALS, creds)?.unwrap_or_default();
-    let other: Option<OtherIn> = typed(KEY_OTHER, other)?;
+    // The part must be an object, as the naming reader requires (serde would also take a list).
+    let other: Option<OtherIn> = match other {
+        None => None,
+        Some(text) => {
+            let v: Value = serde_json::from_str(&text).map_err(|e| corrupt(KEY_OTHER, e))?;
+            if !v.is_object() && !v.is_null() {
+                return Err(corrupt_msg(KEY_OTHER, "is not an object"));
+            }
+            serde_json::from_value(v).map_err(|e| corrupt(KEY_OTHER, e))?
+        }
+    };
     let other = other.unwrap_or(OtherIn {
         goals: None,
         settings: None,
