@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 const root = resolve(process.env.E2E_DIST || 'dist');
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
@@ -20,8 +21,13 @@ const server = createServer(async (req, res) => {
   if (p.endsWith('/')) p += 'index.html';
   try {
     const body = await readFile(join(root, p));
-    res.writeHead(200, { 'Content-Type': types[extname(p)] || 'application/octet-stream' });
-    res.end(body);
+    // Compressed as static hosts serve these files (the first-load budget is a gzipped figure).
+    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] || '') && !/\.(png)$/.test(p);
+    res.writeHead(200, {
+      'Content-Type': types[extname(p)] || 'application/octet-stream',
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+    });
+    res.end(gzip ? gzipSync(body, { level: 9 }) : body);
   } catch { res.writeHead(404); res.end(); }
 }).listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));

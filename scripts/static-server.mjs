@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const args = process.argv.slice(2);
 const port = Number(args[args.indexOf('--port') + 1] || 4173);
@@ -38,12 +39,15 @@ createServer(async (req, res) => {
     const info = await stat(file);
     if (!info.isFile()) throw new Error('not a file');
     const body = await readFile(file);
+    // Compressed when the browser accepts it, as static hosts do.
+    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] || '') && !file.endsWith('.png');
     res.writeHead(200, {
       'Content-Type': types[extname(file)] || 'application/octet-stream',
       // Always revalidate, as a static host serving a fresh deploy would.
       'Cache-Control': 'no-cache',
+      ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
-    res.end(body);
+    res.end(gzip ? gzipSync(body) : body);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     res.end('not found');

@@ -96,7 +96,29 @@
     location.reload();
   });
 
+  // Registered once the app is on screen and a moment has passed: installing the worker downloads
+  // every file for offline use (the worker module, the preset catalog…), which on a slow network
+  // would otherwise compete with the first visit's own download.
+  function whenAppShown(run) {
+    var app = document.getElementById("app");
+    var shown = function () { return app && app.querySelector("header"); };
+    var later = function () { setTimeout(run, 1000); };
+    if (shown()) return later();
+    var observer = new MutationObserver(function () {
+      if (shown()) {
+        observer.disconnect();
+        later();
+      }
+    });
+    if (app) observer.observe(app, { childList: true, subtree: true });
+    else later();
+  }
+
   window.addEventListener("load", function () {
+    whenAppShown(register);
+  });
+
+  function register() {
     navigator.serviceWorker.register("./sw.js", { scope: "./" }).then(function (reg) {
       if (reg.waiting && navigator.serviceWorker.controller) showUpdate(reg.waiting);
       reg.addEventListener("updatefound", function () {
@@ -108,5 +130,5 @@
         });
       });
     }).catch(function () { /* offline support is a bonus: the app works without it */ });
-  });
+  }
 })();
