@@ -93,25 +93,13 @@ pub struct CredentialBuilder(Credential);
 
 /// A state license whose current cycle runs from `start` to `end` inclusive.
 pub fn credential(name: &str, start: &str, end: &str) -> CredentialBuilder {
-    CredentialBuilder(Credential {
-        id: Uuid::new_v4(),
-        name: name.into(),
-        kind: CredentialKind::StateLicense,
-        jurisdiction: String::new(),
-        number: None,
-        conditions: Default::default(),
-        cycle: Cycle::new(date(start), date(end)),
-        past_cycles: Vec::new(),
-        first_renewal: false,
-        renewal: None,
-        rules: Vec::new(),
-        weights: Vec::new(),
-        equivalences: Vec::new(),
-        preset: None,
-        notes: String::new(),
-        created_at: epoch(),
-        updated_at: epoch(),
-    })
+    CredentialBuilder(Credential::new(
+        Uuid::new_v4(),
+        name.into(),
+        CredentialKind::StateLicense,
+        Cycle::new(date(start), date(end)),
+        epoch(),
+    ))
 }
 
 impl CredentialBuilder {

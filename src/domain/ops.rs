@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use uuid::Uuid;
 
 use super::credential::{Credential, CredentialKind, Cycle, Exemption, RenewalAnswer};
-use super::draft::{date_range_message, parse_date, FieldError, ValidNextCycle};
+use super::draft::{optional_date, parse_date, required_date, FieldError, ValidNextCycle};
 use super::presets::Preset;
 use super::rule::Rule;
 
@@ -171,41 +171,14 @@ impl PresetSetupDraft {
         now: DateTime<Utc>,
     ) -> Result<Credential, Vec<FieldError<PresetSetupField>>> {
         let mut errors = Vec::new();
-        let end = match parse_date(&self.end) {
-            None => {
-                errors.push(FieldError::new(
-                    PresetSetupField::End,
-                    "Enter the date your license or certification expires (the end of the current cycle).",
-                ));
-                None
-            }
-            Some(d) => {
-                if let Some(m) = date_range_message(d) {
-                    errors.push(FieldError::new(PresetSetupField::End, m));
-                }
-                Some(d)
-            }
-        };
-        let deadline = if self.ce_deadline.trim().is_empty() {
-            None
-        } else {
-            match parse_date(&self.ce_deadline) {
-                // A deadline that does not parse is said, never silently dropped.
-                None => {
-                    errors.push(FieldError::new(
-                        PresetSetupField::CeDeadline,
-                        "Enter a valid date, or leave it empty.",
-                    ));
-                    None
-                }
-                Some(d) => {
-                    if let Some(m) = date_range_message(d) {
-                        errors.push(FieldError::new(PresetSetupField::CeDeadline, m));
-                    }
-                    Some(d)
-                }
-            }
-        };
+        let end = required_date(
+            &self.end,
+            PresetSetupField::End,
+            "Enter the date your license or certification expires (the end of the current cycle).",
+            &mut errors,
+        );
+        // A deadline that does not parse is said, never silently dropped.
+        let deadline = optional_date(&self.ce_deadline, PresetSetupField::CeDeadline, &mut errors);
         if let (Some(end), Some(dl)) = (end, deadline) {
             let start = preset.cycle_start_for(end);
             if dl < start {

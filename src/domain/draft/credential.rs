@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{date_range_message, parse_date, too_long};
+use super::{optional_date, required_date, too_long, FieldError};
 use crate::domain::contract::{self, limits};
 
 /// The credential form's fields, as typed. Rules are edited separately (see [`RuleDraft`]).
@@ -85,104 +85,67 @@ impl CredentialDraft {
     }
 
     pub fn validate(&self) -> Result<ValidCredential, Vec<CredentialFieldError>> {
+        use CredentialField as F;
         let mut errors = Vec::new();
-        let mut e = |field, message: &str| {
-            errors.push(CredentialFieldError {
-                field,
-                message: message.to_string(),
-            })
-        };
         let name = self.name.trim();
         if name.is_empty() {
-            e(
-                CredentialField::Name,
+            errors.push(FieldError::new(
+                F::Name,
                 "Enter a name, e.g. \"Texas medical license\".",
-            );
+            ));
         } else if let Some(m) = too_long("name", name, limits::NAME) {
-            e(CredentialField::Name, &m);
+            errors.push(FieldError::new(F::Name, m));
         }
         for (field, what, text, max) in [
             (
-                CredentialField::Jurisdiction,
+                F::Jurisdiction,
                 "jurisdiction",
                 &self.jurisdiction,
                 limits::JURISDICTION,
             ),
-            (
-                CredentialField::Number,
-                "number",
-                &self.number,
-                limits::NUMBER,
-            ),
-            (CredentialField::Notes, "notes", &self.notes, limits::NOTES),
+            (F::Number, "number", &self.number, limits::NUMBER),
+            (F::Notes, "notes", &self.notes, limits::NOTES),
         ] {
             if let Some(m) = too_long(what, text, max) {
-                e(field, &m);
+                errors.push(FieldError::new(field, m));
             }
         }
-        let date = |text: &str, field, missing: &str, e: &mut dyn FnMut(CredentialField, &str)| {
-            if text.trim().is_empty() {
-                e(field, missing);
-                None
-            } else {
-                let d = parse_date(text);
-                match d.map(date_range_message) {
-                    None => e(field, "Enter a valid date."),
-                    Some(Some(m)) => e(field, m),
-                    Some(None) => {}
-                }
-                d
-            }
-        };
-        let start = date(
+        let start = required_date(
             &self.cycle_start,
-            CredentialField::CycleStart,
+            F::CycleStart,
             "Enter the date the current renewal cycle started.",
-            &mut e,
+            &mut errors,
         );
-        let end = date(
+        let end = required_date(
             &self.cycle_end,
-            CredentialField::CycleEnd,
+            F::CycleEnd,
             "Enter the expiry date of the current cycle (license expiry).",
-            &mut e,
+            &mut errors,
         );
-        let deadline = if self.ce_deadline.trim().is_empty() {
-            None
-        } else {
-            let d = parse_date(&self.ce_deadline);
-            match d.map(date_range_message) {
-                None => e(
-                    CredentialField::CeDeadline,
-                    "Enter a valid date, or leave it empty.",
-                ),
-                Some(Some(m)) => e(CredentialField::CeDeadline, m),
-                Some(None) => {}
-            }
-            d
-        };
+        let deadline = optional_date(&self.ce_deadline, F::CeDeadline, &mut errors);
         if let (Some(s), Some(en)) = (start, end) {
             if en <= s {
-                e(
-                    CredentialField::CycleEnd,
+                errors.push(FieldError::new(
+                    F::CycleEnd,
                     "The cycle must end after it starts.",
-                );
+                ));
             } else if (en - s).num_days() > contract::MAX_CYCLE_DAYS {
-                e(
-                    CredentialField::CycleEnd,
+                errors.push(FieldError::new(
+                    F::CycleEnd,
                     "A renewal cycle longer than 10 years is almost certainly a typing slip.",
-                );
+                ));
             }
             if let Some(dl) = deadline {
                 if dl < s {
-                    e(
-                        CredentialField::CeDeadline,
+                    errors.push(FieldError::new(
+                        F::CeDeadline,
                         "The CE deadline cannot be before the cycle starts.",
-                    );
+                    ));
                 } else if (dl - en).num_days() > contract::MAX_GRACE_DAYS {
-                    e(
-                        CredentialField::CeDeadline,
+                    errors.push(FieldError::new(
+                        F::CeDeadline,
                         "The CE deadline can be at most a year after the cycle ends.",
-                    );
+                    ));
                 }
             }
         }
@@ -214,24 +177,14 @@ impl ValidCredential {
         now: chrono::DateTime<chrono::Utc>,
     ) -> crate::domain::credential::Credential {
         use crate::domain::credential::{Credential, Cycle};
-        let mut c = existing.cloned().unwrap_or_else(|| Credential {
-            id: new_id,
-            name: String::new(),
-            kind: self.kind,
-            jurisdiction: String::new(),
-            number: None,
-            conditions: Default::default(),
-            cycle: Cycle::new(self.cycle_start, self.cycle_end),
-            past_cycles: Vec::new(),
-            first_renewal: false,
-            renewal: None,
-            rules: Vec::new(),
-            weights: Vec::new(),
-            equivalences: Vec::new(),
-            preset: None,
-            notes: String::new(),
-            created_at: now,
-            updated_at: now,
+        let mut c = existing.cloned().unwrap_or_else(|| {
+            Credential::new(
+                new_id,
+                String::new(),
+                self.kind,
+                Cycle::new(self.cycle_start, self.cycle_end),
+                now,
+            )
         });
         c.name = self.name;
         c.kind = self.kind;

@@ -1,6 +1,6 @@
 //! Recording an exemption or "deemed met" decision for one requirement of the current cycle.
 
-use super::{date_range_message, parse_date, too_long, FieldError};
+use super::{required_date, too_long, FieldError};
 use crate::domain::contract::limits;
 use crate::domain::credential::{Credential, Exemption, ExemptionKind};
 
@@ -60,22 +60,12 @@ impl ExemptionDraft {
         } else if let Some(m) = too_long("reason", reason, limits::REASON) {
             errors.push(FieldError::new(ExemptionField::Reason, m));
         }
-        let date = match parse_date(&self.date) {
-            None => {
-                errors.push(FieldError::new(
-                    ExemptionField::Date,
-                    "Enter the date of the decision.",
-                ));
-                None
-            }
-            Some(d) => match date_range_message(d) {
-                Some(m) => {
-                    errors.push(FieldError::new(ExemptionField::Date, m));
-                    None
-                }
-                None => Some(d),
-            },
-        };
+        let date = required_date(
+            &self.date,
+            ExemptionField::Date,
+            "Enter the date of the decision.",
+            &mut errors,
+        );
         match (errors.is_empty(), date) {
             (true, Some(date)) => Ok(Exemption {
                 rule_id: self.rule_id.clone(),

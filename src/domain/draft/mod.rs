@@ -47,6 +47,58 @@ pub fn message_for<F: PartialEq>(errors: &[FieldError<F>], field: F) -> Option<&
         .map(|e| e.message.as_str())
 }
 
+/// A date field that must be filled: `missing` when empty, a message when it is not a date or is
+/// outside 1900-2200 (the date is still returned then, for checks against other fields).
+pub fn required_date<F: Copy>(
+    text: &str,
+    field: F,
+    missing: &str,
+    errors: &mut Vec<FieldError<F>>,
+) -> Option<NaiveDate> {
+    if text.trim().is_empty() {
+        errors.push(FieldError::new(field, missing));
+        return None;
+    }
+    checked_date(text, field, "Enter a valid date.", errors)
+}
+
+/// A date field that may be left empty (`None`); otherwise as [`required_date`].
+pub fn optional_date<F: Copy>(
+    text: &str,
+    field: F,
+    errors: &mut Vec<FieldError<F>>,
+) -> Option<NaiveDate> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    checked_date(
+        text,
+        field,
+        "Enter a valid date, or leave it empty.",
+        errors,
+    )
+}
+
+fn checked_date<F: Copy>(
+    text: &str,
+    field: F,
+    invalid: &str,
+    errors: &mut Vec<FieldError<F>>,
+) -> Option<NaiveDate> {
+    match parse_date(text) {
+        None => {
+            errors.push(FieldError::new(field, invalid));
+            None
+        }
+        Some(d) => {
+            if let Some(m) = date_range_message(d) {
+                errors.push(FieldError::new(field, m));
+            }
+            Some(d)
+        }
+    }
+}
+
 /// A date as a form field holds it (`YYYY-MM-DD`, what date inputs give), or `None`.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     text.trim().parse::<NaiveDate>().ok()

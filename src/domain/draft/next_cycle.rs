@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{date_range_message, parse_date, FieldError};
+use super::{optional_date, required_date, FieldError};
 use crate::domain::credential::Credential;
 
 /// The next-cycle form, as typed.
@@ -34,40 +34,13 @@ impl NextCycleDraft {
         credential: &Credential,
     ) -> Result<ValidNextCycle, Vec<FieldError<NextCycleField>>> {
         let mut errors = Vec::new();
-        let end = match parse_date(&self.end) {
-            None => {
-                errors.push(FieldError::new(
-                    NextCycleField::End,
-                    "Enter the new expiry date.",
-                ));
-                None
-            }
-            Some(d) => {
-                if let Some(m) = date_range_message(d) {
-                    errors.push(FieldError::new(NextCycleField::End, m));
-                }
-                Some(d)
-            }
-        };
-        let ce_deadline = if self.ce_deadline.trim().is_empty() {
-            None
-        } else {
-            match parse_date(&self.ce_deadline) {
-                None => {
-                    errors.push(FieldError::new(
-                        NextCycleField::CeDeadline,
-                        "Enter a valid date, or leave it empty.",
-                    ));
-                    None
-                }
-                Some(d) => {
-                    if let Some(m) = date_range_message(d) {
-                        errors.push(FieldError::new(NextCycleField::CeDeadline, m));
-                    }
-                    Some(d)
-                }
-            }
-        };
+        let end = required_date(
+            &self.end,
+            NextCycleField::End,
+            "Enter the new expiry date.",
+            &mut errors,
+        );
+        let ce_deadline = optional_date(&self.ce_deadline, NextCycleField::CeDeadline, &mut errors);
         let Some(end) = end else {
             return Err(errors);
         };
