@@ -245,7 +245,12 @@ pub fn status_sentence(
     };
     match re.status {
         RuleStatus::NotApplicable | RuleStatus::Exempt | RuleStatus::DeemedMet => {
-            format!("{}: {}", re.status.label(), re.detail)
+            let detail = re
+                .detail
+                .as_ref()
+                .map(|d| detail_text(d, fmt_date))
+                .unwrap_or_default();
+            format!("{}: {}", re.status.label(), detail)
         }
         _ if re.measure == Measure::CapHours => {
             let over: Amount = re
@@ -395,6 +400,36 @@ pub fn conditions_text(a: &crate::domain::rule::AppliesIf) -> String {
     parts.join("; ")
 }
 
+/// Why a rule's status is what it is, beyond its numbers, with dates as people write them.
+pub fn detail_text(
+    detail: &crate::domain::evaluate::Detail,
+    fmt_date: &dyn Fn(chrono::NaiveDate) -> String,
+) -> String {
+    use crate::domain::evaluate::Detail;
+    match detail {
+        Detail::ConditionsNotMet { applies_if } => {
+            let text = if applies_if.text.is_empty() {
+                conditions_text(applies_if)
+            } else {
+                applies_if.text.clone()
+            };
+            format!("Applies only if: {text}")
+        }
+        Detail::OnlyFirstRenewals { n: 1 } => "Required only for the first renewal.".into(),
+        Detail::OnlyFirstRenewals { n } => format!("Required only in the first {n} renewals."),
+        Detail::FromRenewal { n } => format!("Required from renewal {n} on."),
+        Detail::Recorded { reason, date } => format!("{reason} (recorded {})", fmt_date(*date)),
+        Detail::SatisfiedBy { condition } => {
+            format!("Satisfied because: {}", vocab::condition_label(condition))
+        }
+        Detail::OnTop { hours, labels } => format!(
+            "Includes {} h required on top of the total ({}).",
+            hours.display_short(),
+            labels.join(", ")
+        ),
+    }
+}
+
 /// Why an activity does not count (or not fully) toward a rule, with dates as people write them.
 pub fn reason_text(
     reason: &crate::domain::evaluate::Reason,
@@ -445,7 +480,11 @@ mod condition_tests {
         let c = credential("TX", "2025-01-01", "2026-12-31").rule(r).build();
         let ev = evaluate(&c, &[], date("2026-01-01"));
         assert_eq!(ev.rules[0].status, RuleStatus::NotApplicable);
-        assert_eq!(ev.rules[0].detail, format!("Applies only if: {words}"));
+        let detail = ev.rules[0].detail.as_ref().unwrap();
+        assert_eq!(
+            detail_text(detail, &|d| d.to_string()),
+            format!("Applies only if: {words}")
+        );
     }
 
     #[test]

@@ -24,7 +24,6 @@ pub use super::index::ActivityIndex;
 use super::index::{Designation, TopicFilter, TypeIdx};
 use super::rule::{Accepts, Recurrence, Rule, RuleKind};
 use super::topics::TopicId;
-use super::vocab;
 
 /// Where one rule stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,8 +163,28 @@ pub struct RuleEvaluation {
     /// Years of a per-year rule.
     pub years: Vec<YearProgress>,
     /// Why the status is what it is, when the numbers alone do not say it (exemption reason,
-    /// condition text, "includes 2 h required on top").
-    pub detail: String,
+    /// conditions, hours required on top). Data: `describe::detail_text` words it.
+    pub detail: Option<Detail>,
+}
+
+/// Why a rule's status is what it is, beyond its numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "detail", rename_all = "snake_case")]
+pub enum Detail {
+    /// The holder conditions of the rule do not hold.
+    ConditionsNotMet {
+        applies_if: crate::domain::rule::AppliesIf,
+    },
+    /// Required only in the first `n` renewals, and this is a later one.
+    OnlyFirstRenewals { n: u32 },
+    /// Required from renewal `n` on, and this is an earlier one.
+    FromRenewal { n: u32 },
+    /// The holder recorded an exemption or a "deemed met" decision.
+    Recorded { reason: String, date: NaiveDate },
+    /// A holder condition satisfies the rule without hours.
+    SatisfiedBy { condition: String },
+    /// The total includes topic hours other rules require on top of it.
+    OnTop { hours: Amount, labels: Vec<String> },
 }
 
 impl RuleEvaluation {
@@ -334,9 +353,9 @@ pub fn evaluate_indexed(
 
 /// Why a rule is not counted at all.
 enum Skip {
-    NotApplicable(String),
-    Exempt(String),
-    DeemedMet(String),
+    NotApplicable(Detail),
+    Exempt(Detail),
+    DeemedMet(Detail),
 }
 
 /// A cap that limits what totals count.
@@ -407,27 +426,19 @@ impl<'a> Ctx<'a> {
     /// is it due in this renewal, did the user record an exemption, does a condition satisfy it.
     fn skip(&self, rule: &Rule) -> Option<Skip> {
         if !rule.applies_if.holds(|c| self.has(c)) {
-            let text = if rule.applies_if.text.is_empty() {
-                super::describe::conditions_text(&rule.applies_if)
-            } else {
-                rule.applies_if.text.clone()
-            };
-            return Some(Skip::NotApplicable(format!("Applies only if: {text}")));
+            return Some(Skip::NotApplicable(Detail::ConditionsNotMet {
+                applies_if: rule.applies_if.clone(),
+            }));
         }
         let renewal = self.cred.renewal_number();
         match rule.recurrence {
             Recurrence::FirstCycles { n } if renewal > n => {
-                return Some(Skip::NotApplicable(if n == 1 {
-                    "Required only for the first renewal.".into()
-                } else {
-                    format!("Required only in the first {n} renewals.")
-                }));
+                return Some(Skip::NotApplicable(Detail::OnlyFirstRenewals { n }));
             }
             Recurrence::AfterFirstCycles { after, .. } if renewal <= after => {
-                return Some(Skip::NotApplicable(format!(
-                    "Required from renewal {} on.",
-                    after.saturating_add(1)
-                )));
+                return Some(Skip::NotApplicable(Detail::FromRenewal {
+                    n: after.saturating_add(1),
+                }));
             }
             _ => {}
         }
@@ -442,17 +453,19 @@ impl<'a> Ctx<'a> {
             .flat_map(|c| c.exemptions.iter())
             .find(|e| e.rule_id == rule.id);
         if let Some(e) = recorded {
-            let text = format!("{} (recorded {})", e.reason, e.date);
+            let text = Detail::Recorded {
+                reason: e.reason.clone(),
+                date: e.date,
+            };
             return Some(match e.kind {
                 ExemptionKind::Exempt => Skip::Exempt(text),
                 ExemptionKind::DeemedMet => Skip::DeemedMet(text),
             });
         }
         if let Some(c) = rule.deemed_met_if.iter().find(|c| self.has(c)) {
-            return Some(Skip::DeemedMet(format!(
-                "Satisfied because: {}",
-                vocab::condition_label(c)
-            )));
+            return Some(Skip::DeemedMet(Detail::SatisfiedBy {
+                condition: c.clone(),
+            }));
         }
         None
     }
@@ -937,14 +950,16 @@ impl<'c> Ctx<'c> {
             contributions: Vec::new(),
             exclusions: Vec::new(),
             years: Vec::new(),
-            detail: String::new(),
+            detail: None,
         };
         if let Some(skip) = self.skip(rule) {
-            (ev.status, ev.detail) = match skip {
-                Skip::NotApplicable(t) => (RuleStatus::NotApplicable, t),
-                Skip::Exempt(t) => (RuleStatus::Exempt, t),
-                Skip::DeemedMet(t) => (RuleStatus::DeemedMet, t),
+            let (status, detail) = match skip {
+                Skip::NotApplicable(d) => (RuleStatus::NotApplicable, d),
+                Skip::Exempt(d) => (RuleStatus::Exempt, d),
+                Skip::DeemedMet(d) => (RuleStatus::DeemedMet, d),
             };
+            ev.status = status;
+            ev.detail = Some(detail);
             return ev;
         }
         let (from, to) = self.window(&rule.recurrence);
@@ -959,11 +974,10 @@ impl<'c> Ctx<'c> {
             } => {
                 ev.required = *min + self.on_top;
                 if self.on_top.is_positive() {
-                    ev.detail = format!(
-                        "Includes {} h required on top of the total ({}).",
-                        self.on_top.display_short(),
-                        self.on_top_labels.join(", ")
-                    );
+                    ev.detail = Some(Detail::OnTop {
+                        hours: self.on_top,
+                        labels: self.on_top_labels.iter().map(|l| l.to_string()).collect(),
+                    });
                 }
                 let table = self.accept_table(accepts, index);
                 let mut t = self.tally_capped(&table, index, acts, quarter, CapMode::Record);
