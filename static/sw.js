@@ -27,11 +27,12 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    // Any page of the app is index.html (hash routes); offline it comes from the cache.
+    // Any page of the app is index.html (hash routes); offline it comes from the cache. Hosts
+    // compress and send `Vary: Accept-Encoding`; the cached copy serves whatever the request says.
     event.respondWith(
-      caches.match('./index.html', { ignoreSearch: true }).then((cached) => cached || fetch(request)),
+      caches.match('./index.html', { ignoreSearch: true, ignoreVary: true }).then((cached) => cached || fetch(request)),
     );
     return;
   }
-  event.respondWith(caches.match(request, { ignoreSearch: true }).then((cached) => cached || fetch(request)));
+  event.respondWith(caches.match(request, { ignoreSearch: true, ignoreVary: true }).then((cached) => cached || fetch(request)));
 });

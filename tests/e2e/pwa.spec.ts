@@ -6,18 +6,18 @@ import * as path from 'node:path';
 const dist = path.resolve(process.env.E2E_DIST || 'dist');
 
 async function waitForServiceWorker(page: Page) {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.getRegistration();
-    return !!reg?.active && !!navigator.serviceWorker.controller;
-  }, undefined, { timeout: 20_000 }).catch(async () => {
+  // The app registers its service worker a moment after it is on screen (boot.js).
+  const active = () => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.active);
+  await expect.poll(active, { timeout: 20_000 }).toBe(true);
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 }).catch(async () => {
     // The first load is not controlled until the worker claims it; a reload makes sure.
     await page.reload();
     await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 });
   });
 }
 
-async function addActivity(page: Page, title: string) {
-  await page.goto('./#/activities/new');
+async function addActivity(page: Page, title: string, base = './') {
+  await page.goto(`${base}#/activities/new`);
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Date (start)').fill('2025-03-10');
   await page.getByLabel('Amount').first().fill('1');
@@ -32,14 +32,14 @@ for (const base of ['./', './cme/'] as const) {
     await waitForServiceWorker(page);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
     expect(scope).toMatch(base === './' ? /:\d+\/$/ : /\/cme\/$/);
-    await addActivity(page, 'Logged online');
+    await addActivity(page, 'Logged online', base);
 
     await context.setOffline(true);
     await page.reload();
     await expect(page.locator('header .brand')).toBeVisible();
     await page.goto(`${base}#/activities`);
     await expect(page.getByRole('link', { name: 'Logged online' })).toBeVisible();
-    await addActivity(page, 'Logged offline');
+    await addActivity(page, 'Logged offline', base);
     // The preset catalog is a file of its own, fetched on demand: it must come from the cache.
     await page.goto(`${base}#/credentials/catalog`);
     await page.getByLabel('Search by state, profession or body').fill('Texas');

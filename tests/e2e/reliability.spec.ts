@@ -157,6 +157,9 @@ test('a backup with n = 1,000,000 or a 9999-12-31 date is refused, naming record
     page.getByRole('button', { name: 'Download backup' }).click(),
   ]);
   const good = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  // The download is remembered (for the 30-day reminder) and saved: wait for it, then compare.
+  await expect(page.getByText(/Last backup:/)).toBeVisible();
+  await expect.poll(async () => (await stored(page))['cme-tracker:other']).toContain('last_backup_at');
   const before = await stored(page);
 
   const bad = structuredClone(good);
@@ -211,6 +214,7 @@ test('a file holding only deletions lists them and asks before anything goes', a
 test('stored data that breaks the contract is set aside byte for byte, and the app starts', async ({ page }) => {
   await openApp(page);
   await addActivity(page, 'Fine');
+  await expect.poll(() => storedTitles(page)).toEqual(['Fine']);
   const bad = await page.evaluate(() => {
     const list = JSON.parse(localStorage.getItem('cme-tracker:activities')!);
     list[0].e = '9999-12-31';
@@ -275,6 +279,7 @@ test('a 299-character title without spaces and a 200-character name keep the pag
 test('stored data that does not parse is set aside, and the worker then names its record and field', async ({ page }) => {
   await openApp(page);
   await addActivity(page, 'Impossible date');
+  await expect.poll(() => storedTitles(page)).toEqual(['Impossible date']);
   await page.evaluate(() => {
     const list = JSON.parse(localStorage.getItem('cme-tracker:activities')!);
     list[0].e = '2025-02-30';
