@@ -22,6 +22,8 @@ prop_compose! {
         day in 0i64..(4 * 365),
         designations in prop::collection::vec((0usize..3, 1i64..=40), 1..=2),
         topic_mask in 0u8..4,
+        // Per topic: 0 = the whole activity, otherwise that many quarter hours on it.
+        topic_quarters in prop::collection::vec(0i64..=12, 2),
         format in 0usize..3,
         planned in prop::bool::weighted(0.2),
         id in any::<u128>(),
@@ -33,7 +35,10 @@ prop_compose! {
         }
         for (i, topic) in TOPICS.iter().enumerate() {
             if topic_mask & (1 << i) != 0 {
-                b = b.topic(topic);
+                b = match topic_quarters[i] {
+                    0 => b.topic(topic),
+                    q => b.topic_hours(topic, &Amount::from_hundredths(q * 25).to_string()),
+                };
             }
         }
         if planned { b = b.planned(); }
@@ -105,12 +110,24 @@ fn eligible(c: &Credential, rule: &Rule, acts: &[Activity]) -> Amount {
         .filter(|a| a.is_completed() && a.end >= from && a.end <= to)
         .filter(|a| topics.is_empty() || topics.iter().any(|t| a.has_topic(t)))
         .map(|a| {
-            a.credits
+            let best = a
+                .credits
                 .iter()
                 .filter(|d| accepts.is_any() || accepts.credit_types.contains(&d.credit_type))
                 .map(|d| d.amount)
                 .max()
-                .unwrap_or(Amount::ZERO)
+                .unwrap_or(Amount::ZERO);
+            if topics.is_empty() {
+                return best;
+            }
+            // A topic rule counts the hours on its topics, pro rata of the designation.
+            let on: Amount = topics.iter().map(|t| a.hours_on(t)).sum();
+            let whole = a.hours();
+            if on >= whole {
+                best
+            } else {
+                Amount::from_hundredths(best.hundredths() * on.hundredths() / whole.hundredths())
+            }
         })
         .sum()
 }
@@ -180,6 +197,38 @@ proptest! {
             prop_assert_eq!(a.counted, o.counted);
             prop_assert_eq!(a.remaining, o.remaining);
             prop_assert_eq!(a.status == RuleStatus::Met, o.status == RuleStatus::Met);
+        }
+    }
+
+    #[test]
+    fn hours_on_a_topic_never_count_more_than_the_whole_activity(
+        rules in arb_rules(),
+        acts in prop::collection::vec(arb_activity(), 0..30),
+    ) {
+        // The same records with every topic taking the whole activity count at least as much
+        // toward every topic rule, and exactly as much toward rules without topics.
+        let c = cred(rules);
+        let whole: Vec<Activity> = acts
+            .iter()
+            .cloned()
+            .map(|mut a| {
+                a.topic_hours.clear();
+                a
+            })
+            .collect();
+        let part = evaluate(&c, &acts, today());
+        let full = evaluate(&c, &whole, today());
+        for ((rule, p), f) in c.rules.iter().zip(&part.rules).zip(&full.rules) {
+            match &rule.kind {
+                RuleKind::TopicMin { .. } | RuleKind::PerYear { .. } => {
+                    prop_assert!(p.counted <= f.counted, "{}: {} > {}", rule.id, p.counted, f.counted)
+                }
+                RuleKind::Completion { .. } => prop_assert_eq!(p.counted, f.counted),
+                RuleKind::Total { .. } | RuleKind::CategoryMin { .. } => {
+                    prop_assert_eq!(p.counted, f.counted, "{}", rule.id)
+                }
+                RuleKind::Cap { .. } => {}
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ use cme_tracker::domain::build::*;
 use cme_tracker::domain::evaluate::{
     counts_toward, evaluate, CredentialStatus, Evaluation, Reason, RuleStatus,
 };
-use cme_tracker::domain::{Activity, ExemptionKind, Format, Recurrence};
+use cme_tracker::domain::{Activity, ExemptionKind, Format, Recurrence, TopicId};
 
 const CAT1: &str = "AMA_PRA_CAT1";
 const CAT2: &str = "AMA_PRA_CAT2";
@@ -209,7 +209,13 @@ fn topic_minimum_needs_the_topic_and_an_accepted_type() {
         std::slice::from_ref(&c),
         std::slice::from_ref(&ev),
     );
-    assert_eq!(why[0].reason, Some(Reason::TopicMissing));
+    assert_eq!(
+        why[0].reason,
+        Some(Reason::TopicMissing {
+            needed: vec![TopicId::new(ETHICS)],
+            had: vec![]
+        })
+    );
     let why = counts_toward(
         &acts[0],
         std::slice::from_ref(&c),

@@ -1,5 +1,7 @@
 //! A logged (or planned) learning activity: the clinician's evidence at audit.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -137,6 +139,11 @@ pub struct Activity {
     /// Topics from the vocabulary ([`crate::domain::vocab::TOPICS`]); rules match on these.
     #[serde(default)]
     pub topics: Vec<TopicId>,
+    /// Hours spent on some of the `topics`, when less than the whole activity (a 21-hour
+    /// conference with 6 hours on geriatrics). A topic not listed here took the whole activity.
+    /// Topic rules count these hours pro rata of each designation (docs/rules.md).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub topic_hours: BTreeMap<TopicId, Amount>,
     /// Free tags of the user's own; never matched by rules.
     #[serde(default)]
     pub tags: Vec<String>,
@@ -164,5 +171,30 @@ impl Activity {
 
     pub fn is_completed(&self) -> bool {
         self.status == ActivityStatus::Completed
+    }
+
+    /// The length of the activity in hours: its largest designation, in hours (1 CEU = 10 h).
+    /// Topic hours are a part of this.
+    pub fn hours(&self) -> Amount {
+        self.credits
+            .iter()
+            .map(|d| {
+                d.amount
+                    .scale_percent(super::vocab::hours_percent(&d.credit_type))
+            })
+            .max()
+            .unwrap_or(Amount::ZERO)
+    }
+
+    /// Hours spent on `topic`: its entry in `topic_hours`, else the whole activity (0 when the
+    /// activity is not on the topic).
+    pub fn hours_on(&self, topic: &TopicId) -> Amount {
+        if !self.has_topic(topic) {
+            return Amount::ZERO;
+        }
+        match self.topic_hours.get(topic) {
+            Some(h) => (*h).min(self.hours()),
+            None => self.hours(),
+        }
     }
 }

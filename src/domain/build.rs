@@ -43,6 +43,7 @@ pub fn activity(end: &str) -> ActivityBuilder {
         format: Format::LiveInPerson,
         credits: Vec::new(),
         topics: Vec::new(),
+        topic_hours: Default::default(),
         tags: Vec::new(),
         status: ActivityStatus::Completed,
         notes: String::new(),
@@ -74,6 +75,12 @@ impl ActivityBuilder {
     }
     pub fn topic(mut self, code: &str) -> Self {
         self.0.topics.push(TopicId::new(code));
+        self
+    }
+    /// A topic that took only `hours` of the activity.
+    pub fn topic_hours(mut self, code: &str, h: &str) -> Self {
+        self.0.topics.push(TopicId::new(code));
+        self.0.topic_hours.insert(TopicId::new(code), hours(h));
         self
     }
     pub fn format(mut self, f: Format) -> Self {
@@ -187,6 +194,7 @@ fn rule(id: &str, kind: RuleKind) -> Rule {
         deemed_met_if: Vec::new(),
         counts_toward_total: true,
         round_to_quarter_hour: false,
+        excludes_topics: Vec::new(),
         note: String::new(),
     }
 }

@@ -32,7 +32,7 @@ pub const MAX_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2200, 12, 31) {
 
 /// Most credit one designation may carry: no activity is worth more than 100 credits, so more is
 /// a typing slip ("150" for "1.50").
-pub const MAX_DESIGNATION: Amount = Amount::hours(100);
+pub const MAX_DESIGNATION: Amount = Amount::from_hundredths(99_975);
 /// Most a rule may require, cap or carry over: ten times the largest real requirement (ABIM's
 /// 100 points; RCPSC's 400 credits over five years).
 pub const MAX_RULE_AMOUNT: Amount = Amount::hours(1000);
@@ -316,8 +316,9 @@ pub fn check_activity(a: &Activity, index: usize, out: &mut Vec<Problem>) {
             c.push(
                 &format!("credits[{j}].amount"),
                 format!(
-                    "{} is not an amount above 0 and at most 100",
-                    d.amount.display_short()
+                    "{} is not an amount above 0 and at most {}",
+                    d.amount.display_short(),
+                    MAX_DESIGNATION.display_short()
                 ),
             );
         }
@@ -325,6 +326,22 @@ pub fn check_activity(a: &Activity, index: usize, out: &mut Vec<Problem>) {
     c.count("topics", &a.topics, limits::TOPICS);
     for (j, t) in a.topics.iter().enumerate() {
         c.topic(&format!("topics[{j}]"), t);
+    }
+    for (t, h) in &a.topic_hours {
+        let field = format!("topic_hours.{t}");
+        if !a.topics.contains(t) {
+            c.push(&field, "names a topic the activity does not have");
+        }
+        if !h.is_positive() || *h > MAX_DESIGNATION {
+            c.push(
+                &field,
+                format!(
+                    "{} is not an amount above 0 and at most {}",
+                    h.display_short(),
+                    MAX_DESIGNATION.display_short()
+                ),
+            );
+        }
     }
     c.count("tags", &a.tags, limits::TAGS);
     for (j, t) in a.tags.iter().enumerate() {

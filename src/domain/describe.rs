@@ -33,6 +33,17 @@ fn or_list(items: Vec<String>) -> String {
     }
 }
 
+fn and_list(items: Vec<String>) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        _ => {
+            let (last, rest) = items.split_last().expect("two or more");
+            format!("{} and {last}", rest.join(", "))
+        }
+    }
+}
+
 fn topics_text(topics: &[TopicId]) -> String {
     or_list(
         topics
@@ -173,6 +184,12 @@ pub fn rule_sentence(rule: &Rule) -> String {
             )
         }
     };
+    if !rule.excludes_topics.is_empty() {
+        s.push_str(&format!(
+            "; hours on {} do not count",
+            topics_text(&rule.excludes_topics)
+        ));
+    }
     if !rule.counts_toward_total {
         s.push_str(", in addition to the total");
     }
@@ -443,7 +460,30 @@ pub fn reason_text(
             fmt_date(*to)
         ),
         Reason::CreditTypeNotAccepted => "Its credit type is not accepted here.".into(),
-        Reason::TopicMissing => "It does not cover the required topic.".into(),
+        Reason::TopicMissing { needed, had } => {
+            if had.is_empty() {
+                format!(
+                    "Needs {}; this activity has no topic ticked.",
+                    topics_text(needed)
+                )
+            } else {
+                format!(
+                    "Needs {}; this activity is on {}.",
+                    topics_text(needed),
+                    and_list(
+                        had.iter()
+                            .map(|t| vocab::topic_label(t).to_lowercase())
+                            .collect()
+                    )
+                )
+            }
+        }
+        Reason::TopicExcluded { topics } if topics.is_empty() => {
+            "Its hours are on topics that do not count here.".into()
+        }
+        Reason::TopicExcluded { topics } => {
+            format!("Hours on {} do not count here.", topics_text(topics))
+        }
         Reason::NotCovered => "This limit does not apply to it.".into(),
         Reason::OverCap { cap, excess } => format!(
             "{} h did not count: the “{cap}” limit was reached.",

@@ -21,7 +21,7 @@ use super::activity::Activity;
 use super::credential::{Credential, Cycle, ExemptionKind};
 use super::credits::{Amount, CreditTypeId};
 pub use super::index::ActivityIndex;
-use super::index::{Designation, TopicFilter, TypeIdx};
+use super::index::{Designation, Share, TopicFilter, TypeIdx};
 use super::rule::{Accepts, Recurrence, Rule, RuleKind};
 use super::topics::TopicId;
 
@@ -79,8 +79,14 @@ pub enum Reason {
     OutsideWindow { from: NaiveDate, to: NaiveDate },
     /// None of its credit designations is accepted by the rule.
     CreditTypeNotAccepted,
-    /// It has none of the topics the rule asks for.
-    TopicMissing,
+    /// It has none of the topics the rule asks for: `needed` (as the rule names them; a group
+    /// stands for its members), `had` (the activity's own topics, perhaps none).
+    TopicMissing {
+        needed: Vec<TopicId>,
+        had: Vec<TopicId>,
+    },
+    /// Its hours are on topics whose hours the rule does not count.
+    TopicExcluded { topics: Vec<TopicId> },
     /// It is outside what a cap limits (a format or topic cap that does not cover it).
     NotCovered,
     /// A cap was already full: `excess` of its credit did not count.
@@ -607,6 +613,7 @@ impl<'c> Ctx<'c> {
         table: &AcceptTable<'c>,
         index: &ActivityIndex<'_>,
         i: usize,
+        share: Share,
         quarter: bool,
         mut f: impl FnMut(&Designation, Accepted<'c>, Amount),
     ) {
@@ -614,7 +621,7 @@ impl<'c> Ctx<'c> {
             let Some(acc) = table[d.credit_type as usize] else {
                 continue;
             };
-            let mut amount = d.hours;
+            let mut amount = share.of(d.hours);
             if acc.percent != 100 {
                 amount = amount.scale_percent(acc.percent);
             }
@@ -631,10 +638,11 @@ impl<'c> Ctx<'c> {
         table: &AcceptTable<'c>,
         index: &ActivityIndex<'_>,
         i: usize,
+        share: Share,
         quarter: bool,
     ) -> Option<(usize, Option<&'c CreditTypeId>, Amount)> {
         let mut best: Option<(usize, Option<&CreditTypeId>, Amount)> = None;
-        Self::for_each_accepted(table, index, i, quarter, |d, acc, amount| {
+        Self::for_each_accepted(table, index, i, share, quarter, |d, acc, amount| {
             // Ties go to the first designation, so the result depends only on the record.
             if best.is_none_or(|(_, _, b)| amount > b) {
                 best = Some((d.position, acc.mapped, amount));
@@ -643,23 +651,37 @@ impl<'c> Ctx<'c> {
         best
     }
 
-    /// Sums the best accepted designation of each activity (optionally only those on `topics`).
+    /// Sums the best accepted designation of each activity (optionally only those on `topics`,
+    /// and only the hours on them; never the hours on `excludes`).
     fn tally_simple(
         &self,
         accepts: &'c Accepts,
         topics: &[TopicId],
+        excludes: &[TopicId],
         index: &ActivityIndex<'_>,
         acts: Range<usize>,
         quarter: bool,
     ) -> Tally {
         let table = self.accept_table(accepts, index);
         let filter = index.topic_filter(topics);
+        let exclude = exclude_filter(excludes, index);
         let mut t = Tally::default();
         let positions = index.positions(acts, &filter);
         // Most visited activities contribute: one allocation instead of a dozen regrowths.
         t.contributions.reserve(positions.size_hint().0);
         for i in positions {
-            match Self::best(&table, index, i, quarter) {
+            let share = index.share(i, &filter, exclude.as_ref().map(|e| &e.filter));
+            if share == Share::Nothing {
+                t.exclude(
+                    index,
+                    i,
+                    Reason::TopicExcluded {
+                        topics: excludes.to_vec(),
+                    },
+                );
+                continue;
+            }
+            match Self::best(&table, index, i, share, quarter) {
                 Some((position, mapped, amount)) => t.add(index, i, position, mapped, amount),
                 None => t.exclude(index, i, Reason::CreditTypeNotAccepted),
             }
@@ -685,6 +707,7 @@ impl<'c> Ctx<'c> {
         index: &ActivityIndex<'_>,
         acts: impl Iterator<Item = usize> + Clone,
         quarter: bool,
+        exclude: Option<&Excluded>,
         mode: CapMode,
     ) -> Tally {
         let (record, up_to) = match mode {
@@ -706,12 +729,20 @@ impl<'c> Ctx<'c> {
         let mut what_if_counted = Amount::ZERO;
         let mut what_if_started = false;
         let mut planned_contributions = Vec::new();
-        let mut covering: Vec<bool> = vec![false; caps.len()];
+        let mut covering: Vec<Share> = vec![Share::Nothing; caps.len()];
         for i in acts {
             let completed = index.is_completed(i);
+            let share = index.share(i, &TopicFilter::Any, exclude.map(|e| &e.filter));
+            if share == Share::Nothing {
+                if record {
+                    let topics = exclude.map_or(Vec::new(), |e| e.topics.to_vec());
+                    t.exclude(index, i, Reason::TopicExcluded { topics });
+                }
+                continue;
+            }
             if completed || with_planned {
                 for (c, cap) in caps.iter().enumerate() {
-                    covering[c] = cap.covers_activity(index, i);
+                    covering[c] = cap.coverage(index, i);
                 }
             }
             if with_planned && !completed && !what_if_started {
@@ -724,6 +755,7 @@ impl<'c> Ctx<'c> {
                     table,
                     index,
                     i,
+                    share,
                     quarter,
                     &caps,
                     &covering,
@@ -747,7 +779,8 @@ impl<'c> Ctx<'c> {
                 }
                 continue;
             }
-            let Some(s) = Self::capped_step(table, index, i, quarter, &caps, &covering, &mut room)
+            let Some(s) =
+                Self::capped_step(table, index, i, share, quarter, &caps, &covering, &mut room)
             else {
                 if record {
                     t.exclude(index, i, Reason::CreditTypeNotAccepted);
@@ -786,23 +819,33 @@ impl<'c> Ctx<'c> {
 
     /// One activity through the caps: the designation that counts most after the room left in
     /// every cap covering it, with that room used up.
+    #[allow(clippy::too_many_arguments)]
     fn capped_step(
         table: &AcceptTable<'c>,
         index: &ActivityIndex<'_>,
         i: usize,
+        share: Share,
         quarter: bool,
         caps: &[CapCheck],
-        covering: &[bool],
+        covering: &[Share],
         room: &mut [Amount],
     ) -> Option<CappedStep<'c>> {
         let mut best: Option<(TypeIdx, CappedStep)> = None;
-        Self::for_each_accepted(table, index, i, quarter, |d, acc, amount| {
+        Self::for_each_accepted(table, index, i, share, quarter, |d, acc, amount| {
             let mut eff = amount;
             let mut binding = None;
             for (c, cap) in caps.iter().enumerate() {
-                if covering[c] && cap.types[d.credit_type as usize] && room[c] < eff {
-                    eff = room[c];
-                    binding = Some(c);
+                if covering[c] == Share::Nothing || !cap.types[d.credit_type as usize] {
+                    continue;
+                }
+                // Only the part of the activity the cap covers (its topic hours) uses its room.
+                let covered = covering[c].of(amount);
+                if covered > room[c] {
+                    let left = amount - (covered - room[c]);
+                    if left < eff {
+                        eff = left;
+                        binding = Some(c);
+                    }
                 }
             }
             let better = match &best {
@@ -824,8 +867,8 @@ impl<'c> Ctx<'c> {
         });
         let (ty, step) = best?;
         for (c, cap) in caps.iter().enumerate() {
-            if covering[c] && cap.types[ty as usize] {
-                room[c] = room[c].saturating_sub(step.counted);
+            if covering[c] != Share::Nothing && cap.types[ty as usize] {
+                room[c] = room[c].saturating_sub(covering[c].of(step.counted));
             }
         }
         Some(step)
@@ -839,6 +882,7 @@ impl<'c> Ctx<'c> {
         required: Amount,
         index: &ActivityIndex<'_>,
         quarter: bool,
+        exclude: Option<&Excluded>,
     ) -> Amount {
         let Some(prev) = self.cred.past_cycles.first() else {
             return Amount::ZERO;
@@ -852,6 +896,7 @@ impl<'c> Ctx<'c> {
                 index,
                 acts.clone(),
                 quarter,
+                exclude,
                 CapMode::Count(required + co.max),
             )
             .counted;
@@ -862,8 +907,15 @@ impl<'c> Ctx<'c> {
             // Mandated-topic hours fill the previous minimum first; only the rest may move.
             let plain = acts.filter(|&i| !index.matches(i, &self.mandated_topics));
             excess.min(
-                self.tally_capped(table, index, plain, quarter, CapMode::Count(excess))
-                    .counted,
+                self.tally_capped(
+                    table,
+                    index,
+                    plain,
+                    quarter,
+                    exclude,
+                    CapMode::Count(excess),
+                )
+                .counted,
             )
         }
     }
@@ -905,6 +957,36 @@ impl CapCheck<'_> {
         (self.formats.is_empty() || self.formats.contains(&index.format(i)))
             && index.matches(i, &self.topics)
     }
+
+    /// The part of activity `i` the cap limits: none, the whole, or its hours on the cap's topics.
+    #[inline(always)]
+    fn coverage(&self, index: &ActivityIndex<'_>, i: usize) -> Share {
+        if !self.covers_activity(index, i) {
+            Share::Nothing
+        } else if self.topics.is_any() {
+            Share::Whole
+        } else {
+            index.share(i, &self.topics, None)
+        }
+    }
+}
+
+/// A rule's excluded topics, as written and as a filter.
+struct Excluded<'e> {
+    topics: &'e [TopicId],
+    filter: TopicFilter,
+}
+
+/// `None` when the rule excludes no topic that any activity has.
+fn exclude_filter<'e>(excludes: &'e [TopicId], index: &ActivityIndex<'_>) -> Option<Excluded<'e>> {
+    if excludes.is_empty() {
+        return None;
+    }
+    let filter = index.topic_filter(excludes);
+    (!filter.is_empty()).then_some(Excluded {
+        topics: excludes,
+        filter,
+    })
 }
 
 impl<'c> ActiveCap<'c> {
@@ -980,21 +1062,31 @@ impl<'c> Ctx<'c> {
                     });
                 }
                 let table = self.accept_table(accepts, index);
-                let mut t = self.tally_capped(&table, index, acts, quarter, CapMode::Record);
+                let exclude = exclude_filter(&rule.excludes_topics, index);
+                let mut t = self.tally_capped(
+                    &table,
+                    index,
+                    acts,
+                    quarter,
+                    exclude.as_ref(),
+                    CapMode::Record,
+                );
                 if let Some(co) = carry_over {
-                    ev.carried_over = self.carry_over(&table, co, ev.required, index, quarter);
+                    ev.carried_over =
+                        self.carry_over(&table, co, ev.required, index, quarter, exclude.as_ref());
                     t.counted += ev.carried_over;
                 }
                 t
             }
             RuleKind::CategoryMin { accepts, .. } => {
-                self.tally_simple(accepts, &[], index, acts, quarter)
+                self.tally_simple(accepts, &[], &rule.excludes_topics, index, acts, quarter)
             }
             RuleKind::TopicMin {
                 topics, accepts, ..
-            } => self.tally_simple(accepts, topics, index, acts, quarter),
+            } => self.tally_simple(accepts, topics, &rule.excludes_topics, index, acts, quarter),
             RuleKind::Completion { topics, accepts } => {
-                let mut t = self.tally_simple(accepts, topics, index, acts, false);
+                let mut t =
+                    self.tally_simple(accepts, topics, &rule.excludes_topics, index, acts, false);
                 // Each completed activity is one completion, whatever its hours.
                 for c in &mut t.contributions {
                     c.amount = Amount::hours(1);
@@ -1016,8 +1108,14 @@ impl<'c> Ctx<'c> {
                 topics,
                 min_per_year,
             } => {
-                let (t, years) =
-                    self.tally_per_year(accepts, topics, *min_per_year, index, quarter);
+                let (t, years) = self.tally_per_year(
+                    accepts,
+                    topics,
+                    &rule.excludes_topics,
+                    *min_per_year,
+                    index,
+                    quarter,
+                );
                 ev.required = *min_per_year * years.len() as i64;
                 ev.years = years;
                 t
@@ -1071,7 +1169,8 @@ impl<'c> Ctx<'c> {
         let mut room = max;
         let mut planned_room = Amount::ZERO;
         for i in acts {
-            if !check.covers_activity(index, i) {
+            let share = check.coverage(index, i);
+            if share == Share::Nothing {
                 continue;
             }
             let mut best: Option<(usize, Amount)> = None;
@@ -1079,6 +1178,7 @@ impl<'c> Ctx<'c> {
                 &table,
                 index,
                 i,
+                share,
                 rule.round_to_quarter_hour,
                 |d, _, amount| {
                     if check.types[d.credit_type as usize] && best.is_none_or(|(_, b)| amount > b) {
@@ -1121,6 +1221,7 @@ impl<'c> Ctx<'c> {
         &self,
         accepts: &'c Accepts,
         topics: &[TopicId],
+        excludes: &[TopicId],
         min_per_year: Amount,
         index: &ActivityIndex<'_>,
         quarter: bool,
@@ -1129,7 +1230,8 @@ impl<'c> Ctx<'c> {
         let mut total = Tally::default();
         let mut years = Vec::new();
         for (from, to) in cycle_years(cycle) {
-            let t = self.tally_simple(accepts, topics, index, index.window(from, to), quarter);
+            let acts = index.window(from, to);
+            let t = self.tally_simple(accepts, topics, excludes, index, acts, quarter);
             total.counted += t.counted.min(min_per_year);
             total.planned += (t.counted + t.planned)
                 .min(min_per_year)
@@ -1226,6 +1328,13 @@ pub fn counts_toward(
     out
 }
 
+/// Whether the activity is on one of `topics` (or on a member of a group among them).
+pub fn on_any_topic(activity: &Activity, topics: &[TopicId]) -> bool {
+    super::vocab::expand_topics(topics)
+        .iter()
+        .any(|t| activity.has_topic(t))
+}
+
 /// Why an activity does not count (fully) toward a rule, or `None` when it counts in full.
 pub fn explain(rule: &Rule, re: &RuleEvaluation, activity: &Activity) -> Option<Reason> {
     match re.status {
@@ -1258,11 +1367,14 @@ pub fn explain(rule: &Rule, re: &RuleEvaluation, activity: &Activity) -> Option<
         }
         _ => &[],
     };
-    if !topics.is_empty() && !topics.iter().any(|t| activity.has_topic(t)) {
+    if !topics.is_empty() && !on_any_topic(activity, topics) {
         return Some(if matches!(rule.kind, RuleKind::Cap { .. }) {
             Reason::NotCovered
         } else {
-            Reason::TopicMissing
+            Reason::TopicMissing {
+                needed: topics.to_vec(),
+                had: activity.topics.clone(),
+            }
         });
     }
     if matches!(rule.kind, RuleKind::Cap { .. }) {

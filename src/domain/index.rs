@@ -42,6 +42,10 @@ struct Row {
     topic_mask: u64,
     format: Format,
     completed: bool,
+    /// Whether some topic took only part of the activity (`Activity::topic_hours`).
+    partial: bool,
+    /// The activity's length in hours: its largest designation, converted.
+    hours: Amount,
 }
 
 /// Codes to small integers. Few distinct codes appear in real data (a handful of credit types,
@@ -114,6 +118,7 @@ pub struct ActivityIndex<'a> {
     rows: Vec<Row>,
     designations: Vec<Designation>,
     topics: Vec<TopicIdx>,
+    topic_hours: Vec<Amount>,
     /// Per topic, the positions of the activities that have it, ascending: a topic rule reads
     /// only those, not every activity of its window (a once-ever rule's window is a career).
     postings: Vec<Vec<u32>>,
@@ -134,6 +139,8 @@ impl<'a> ActivityIndex<'a> {
         let mut rows: Vec<Row> = Vec::with_capacity(n);
         let mut designations: Vec<Designation> = Vec::with_capacity(n * 2);
         let mut topics: Vec<TopicIdx> = Vec::new();
+        // Hours on each topic, beside `topics` (the whole activity unless it says less).
+        let mut topic_hours: Vec<Amount> = Vec::new();
         let mut ids: Vec<u128> = Vec::with_capacity(n);
         // Sorting plain integers: end date (as an unsigned day number), the id's first 32 bits,
         // then the storage position. That is (end date, id) order except where two activities
@@ -158,14 +165,25 @@ impl<'a> ActivityIndex<'a> {
                     },
                 });
             }
+            let hours = designations[d0 as usize..]
+                .iter()
+                .map(|d| d.hours)
+                .max()
+                .unwrap_or(Amount::ZERO);
             let t0 = topics.len() as u32;
             let mut topic_mask = 0u64;
+            let partial = !a.topic_hours.is_empty();
             for topic in &a.topics {
                 let t = topic_codes.intern(topic.as_str());
                 if t < 64 {
                     topic_mask |= 1 << t;
                 }
                 topics.push(t);
+                if partial {
+                    topic_hours.push(a.topic_hours.get(topic).map_or(hours, |h| (*h).min(hours)));
+                } else {
+                    topic_hours.push(hours);
+                }
             }
             rows.push(Row {
                 designations: d0..designations.len() as u32,
@@ -173,6 +191,8 @@ impl<'a> ActivityIndex<'a> {
                 topic_mask,
                 format: a.format,
                 completed: a.is_completed(),
+                partial,
+                hours,
             });
             let id = a.id.as_u128();
             ids.push(id);
@@ -201,6 +221,7 @@ impl<'a> ActivityIndex<'a> {
             rows: Vec::with_capacity(n),
             designations,
             topics,
+            topic_hours,
             postings: vec![Vec::new(); topic_codes.codes.len()],
             credit_types,
             topic_codes,
@@ -277,15 +298,19 @@ impl<'a> ActivityIndex<'a> {
         self.credit_types[t as usize]
     }
 
-    /// The topics a rule names, as a filter over this index's activities.
+    /// The topics a rule names, as a filter over this index's activities. A group topic also
+    /// passes the activities on any of its members ([`vocab::GROUPS`]).
     pub fn topic_filter(&self, topics: &[TopicId]) -> TopicFilter {
         if topics.is_empty() {
             return TopicFilter::Any;
         }
         let mut ids: Vec<TopicIdx> = topics
             .iter()
+            .flat_map(|t| {
+                std::iter::once(t.as_str()).chain(vocab::group_members(t.as_str()).iter().copied())
+            })
             // A topic no activity has cannot match; it is simply left out.
-            .filter_map(|t| self.topic_codes.get(t.as_str()))
+            .filter_map(|t| self.topic_codes.get(t))
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -307,6 +332,48 @@ impl<'a> ActivityIndex<'a> {
                             .iter()
                             .any(|t| rest.contains(t)))
             }
+        }
+    }
+
+    /// Which part of activity `i` counts toward a rule on `include` topics (every activity that
+    /// passes `include`; [`TopicFilter::Any`] for a rule without topics) that does not count the
+    /// hours on `exclude` topics. Hours on the included topics, at most the activity's hours,
+    /// less the hours on excluded topics: a whole activity on an excluded topic counts nothing.
+    pub fn share(&self, i: usize, include: &TopicFilter, exclude: Option<&TopicFilter>) -> Share {
+        let row = &self.rows[i];
+        if !row.partial && exclude.is_none() {
+            return Share::Whole;
+        }
+        let den = row.hours;
+        if !den.is_positive() {
+            return Share::Whole;
+        }
+        let range = row.topics.start as usize..row.topics.end as usize;
+        let on = |filter: &TopicFilter| -> Amount {
+            let mut seen: Vec<TopicIdx> = Vec::new();
+            let mut sum = Amount::ZERO;
+            for k in range.clone() {
+                let t = self.topics[k];
+                if filter.contains(t) && !seen.contains(&t) {
+                    seen.push(t);
+                    sum += self.topic_hours[k];
+                }
+            }
+            sum.min(den)
+        };
+        let mut num = match include {
+            TopicFilter::Any => den,
+            f => on(f),
+        };
+        if let Some(ex) = exclude {
+            num = num.min(den.saturating_sub(on(ex)));
+        }
+        if num >= den {
+            Share::Whole
+        } else if num.is_zero() {
+            Share::Nothing
+        } else {
+            Share::Part { num, den }
         }
     }
 
@@ -366,6 +433,47 @@ pub enum TopicFilter {
 impl TopicFilter {
     pub fn is_any(&self) -> bool {
         matches!(self, TopicFilter::Any)
+    }
+
+    fn contains(&self, t: TopicIdx) -> bool {
+        match self {
+            TopicFilter::Any => true,
+            TopicFilter::Of { ids, .. } => ids.contains(&t),
+        }
+    }
+
+    /// Whether the filter can pass no activity (its topics appear on none).
+    pub fn is_empty(&self) -> bool {
+        matches!(self, TopicFilter::Of { ids, .. } if ids.is_empty())
+    }
+}
+
+/// The part of an activity that counts toward a rule (see [`ActivityIndex::share`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Share {
+    Whole,
+    /// `num` of the activity's `den` hours: each designation counts pro rata.
+    Part {
+        num: Amount,
+        den: Amount,
+    },
+    /// Only hours the rule does not count.
+    Nothing,
+}
+
+impl Share {
+    /// The part of `amount` (a designation's amount) this share counts, rounded down to the
+    /// hundredth so that a share never invents credit.
+    #[inline(always)]
+    pub fn of(self, amount: Amount) -> Amount {
+        match self {
+            Share::Whole => amount,
+            Share::Part { num, den } => Amount::from_hundredths(
+                (amount.hundredths() as i128 * num.hundredths() as i128 / den.hundredths() as i128)
+                    as i64,
+            ),
+            Share::Nothing => Amount::ZERO,
+        }
     }
 }
 

@@ -180,6 +180,7 @@ mod tests {
                 })
                 .collect(),
             topics: topics.iter().map(|t| TopicId::new(t)).collect(),
+            topic_hours: Default::default(),
             tags: vec![],
             status: ActivityStatus::Completed,
             notes: String::new(),

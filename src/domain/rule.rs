@@ -26,6 +26,11 @@ pub struct Rule {
     /// met by addiction board certification).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deemed_met_if: Vec<String>,
+    /// Topics whose hours do not count toward this rule, even on an activity it otherwise takes
+    /// (Pennsylvania: child-abuse and opioid hours do not count toward the 12 hours of patient
+    /// safety / risk management). An activity partly on such a topic counts the rest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excludes_topics: Vec<TopicId>,
     /// Topic hours are usually a subset of the total; `false` when the board wants them on top.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub counts_toward_total: bool,

@@ -608,6 +608,29 @@ pub const TOPICS: &[TopicInfo] = &[
         "Self-assessment activity",
         &["knowledge self-assessment", "MOC part II"],
     ),
+    // Topic groups (see GROUPS): what a board names as one topic covering several.
+    tp(
+        "patient_safety_risk_management",
+        "Patient safety & risk management",
+        &[
+            "patient safety",
+            "risk management",
+            "quality improvement",
+            "professional conduct",
+            "medical records",
+            "communication",
+        ],
+    ),
+    tp(
+        "professional_responsibility",
+        "Professional responsibility (ethics, risk management, abuse)",
+        &[
+            "professional responsibility",
+            "risk management",
+            "domestic abuse",
+            "child abuse",
+        ],
+    ),
     // Cap buckets: not clinical topics, but what boards cap ("at most 30% practice management").
     tp(
         "practice_management",
@@ -657,12 +680,65 @@ pub const TOPICS: &[TopicInfo] = &[
     ),
 ];
 
+/// Topics boards name as one that covers several: an activity on any member counts toward a rule
+/// that names the group (Pennsylvania's 12 hours of patient safety / risk management include
+/// medical errors, risk management, and professional conduct & ethics). The group's own code may
+/// also be ticked on an activity that covers the whole field.
+pub const GROUPS: &[(&str, &[&str])] = &[
+    (
+        "patient_safety_risk_management",
+        &[
+            "medical_errors_patient_safety",
+            "risk_management",
+            "ethics_professional_responsibility",
+            "professional_boundaries",
+        ],
+    ),
+    (
+        // Texas: ethics and professional responsibility, where risk management, domestic abuse
+        // and child abuse count as professional responsibility (22 TAC 161.35).
+        "professional_responsibility",
+        &[
+            "ethics_professional_responsibility",
+            "risk_management",
+            "domestic_violence",
+            "child_abuse",
+        ],
+    ),
+];
+
+/// The members of a group topic (empty for a plain topic).
+pub fn group_members(code: &str) -> &'static [&'static str] {
+    GROUPS
+        .iter()
+        .find(|(g, _)| *g == code)
+        .map_or(&[], |(_, members)| members)
+}
+
+/// The topics a rule naming `topics` accepts: each topic, and the members of each group named.
+pub fn expand_topics(topics: &[TopicId]) -> Vec<TopicId> {
+    let mut out: Vec<TopicId> = topics.to_vec();
+    for t in topics {
+        out.extend(group_members(t.as_str()).iter().map(|m| TopicId::new(m)));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 pub fn topic(id: &TopicId) -> Option<&'static TopicInfo> {
     TOPICS.iter().find(|t| t.code == id.as_str())
 }
 
 pub fn topic_label(id: &TopicId) -> String {
     topic(id).map_or_else(|| id.as_str().replace('_', " "), |t| t.label.to_string())
+}
+
+/// Whether amounts of the type come in quarter hours (the AMA PRA increment): types counted in
+/// hours or hour-based credits do, points and CEUs (0.1 CEU = 1 hour) do not. Custom types count
+/// hours.
+pub fn counts_in_quarter_hours(id: &CreditTypeId) -> bool {
+    credit_type(id).is_none_or(|c| matches!(c.unit, Unit::Credit | Unit::Hour))
 }
 
 /// Topics whose code, label or synonyms contain `query` (case-insensitive); the picker's search.
@@ -801,6 +877,21 @@ mod tests {
             .map(|t| t.code)
             .collect();
         assert_eq!(hits, vec!["substance_use_disorder"]);
+    }
+
+    #[test]
+    fn groups_name_known_topics_and_expand_to_their_members() {
+        for (group, members) in GROUPS {
+            assert!(topic(&TopicId::new(group)).is_some(), "{group} is a topic");
+            for m in *members {
+                assert!(topic(&TopicId::new(m)).is_some(), "{m} is a topic");
+                assert!(group_members(m).is_empty(), "no nested groups: {m}");
+            }
+        }
+        let e = expand_topics(&[TopicId::new("patient_safety_risk_management")]);
+        assert!(e.contains(&TopicId::new("risk_management")));
+        assert!(e.contains(&TopicId::new("patient_safety_risk_management")));
+        assert_eq!(expand_topics(&[TopicId::new("geriatrics")]).len(), 1);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 pub const BACKUP_FORMAT: &str = "cme-tracker-backup";
 /// Version of the backup layout; older files are migrated on import, newer ones refused.
-pub const BACKUP_VERSION: u32 = 1;
+pub const BACKUP_VERSION: u32 = 2;
 /// Larger files are refused before parsing (a career of records is a few MB).
 pub const MAX_BACKUP_BYTES: usize = 20 * 1024 * 1024;
 
@@ -382,8 +382,10 @@ mod tests {
             .unwrap_err()
             .summary
             .contains("not a text file"));
-        let newer = export(&sample(), "9", Utc::now())
-            .replace("\"schema_version\": 1", "\"schema_version\": 99");
+        let newer = export(&sample(), "9", Utc::now()).replace(
+            &format!("\"schema_version\": {BACKUP_VERSION}"),
+            "\"schema_version\": 99",
+        );
         assert!(parse(newer.as_bytes())
             .unwrap_err()
             .summary
@@ -398,7 +400,7 @@ mod tests {
         assert_eq!(err.problems[0].path, "activities[2].id");
 
         let mut bad = sample();
-        bad.activities[1].credits[0].amount = Amount::hours(250);
+        bad.activities[1].credits[0].amount = Amount::hours(1000);
         bad.activities[0].end = date("2025-01-01");
         let err = parse(export(&bad, "0.1.0", Utc::now()).as_bytes()).unwrap_err();
         let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();

@@ -3,7 +3,7 @@
 //! fields left out, timestamps as nanoseconds since the epoch (lossless, unlike seconds), start
 //! left out when it equals the end. Conversion both ways is lossless (tested).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -30,6 +30,9 @@ pub struct StoredActivity {
     c: Vec<(CreditTypeId, Amount)>,
     #[serde(default)]
     o: Vec<TopicId>,
+    /// Hours on some topics (format 3 on).
+    #[serde(default)]
+    h: BTreeMap<TopicId, Amount>,
     #[serde(default)]
     g: Vec<String>,
     /// Planned; completed is the default and left out.
@@ -71,6 +74,7 @@ impl From<StoredActivity> for Activity {
                 })
                 .collect(),
             topics: s.o,
+            topic_hours: s.h,
             tags: s.g,
             status: if s.x {
                 ActivityStatus::Planned
@@ -115,6 +119,8 @@ struct StoredRef<'a> {
     c: Credits<'a>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     o: &'a [TopicId],
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    h: &'a BTreeMap<TopicId, Amount>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     g: &'a [String],
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -149,6 +155,7 @@ impl<'a> From<&'a Activity> for StoredRef<'a> {
             f: a.format,
             c: Credits(&a.credits),
             o: &a.topics,
+            h: &a.topic_hours,
             g: &a.tags,
             x: a.status == ActivityStatus::Planned,
             n: &a.notes,
@@ -170,6 +177,7 @@ pub fn field_name(key: &str) -> String {
         "f" => "format",
         "c" => "credits",
         "o" => "topics",
+        "h" => "topic_hours",
         "g" => "tags",
         "x" => "status",
         "n" => "notes",

@@ -151,6 +151,7 @@ mod tests {
             format: Format::LiveInPerson,
             credits: vec![],
             topics: vec![],
+            topic_hours: Default::default(),
             tags: vec![],
             status: ActivityStatus::Completed,
             notes: String::new(),

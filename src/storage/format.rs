@@ -15,7 +15,7 @@ use crate::domain::contract::Problem;
 
 /// Version 2: every data key is written with the first save, so a missing key is damage, not
 /// "no records" (version 1 wrote a key only once it had records).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 pub const KEY_META: &str = "cme-tracker:meta";
 pub const KEY_ACTIVITIES: &str = "cme-tracker:activities";
 pub const KEY_CREDENTIALS: &str = "cme-tracker:credentials";
@@ -396,11 +396,19 @@ fn part_problem(key: &str, path: String, message: String) -> Problem {
 type Step = (fn(Value) -> Result<Value, String>, bool);
 
 /// Steps from each older version; index 0 migrates version 1 to 2.
-const STEPS: &[Step] = &[(v1_to_v2, false)];
+const STEPS: &[Step] = &[(v1_to_v2, false), (v2_to_v3, false)];
 
 /// Version 2 only promises that every part is written; a part version 1 never wrote reads as
 /// empty, as it always did.
 fn v1_to_v2(parts: Value) -> Result<Value, String> {
+    Ok(parts)
+}
+
+/// Version 3 adds hours per topic (`h` on an activity). Records of version 2 have none, which
+/// reads as "every topic took the whole activity", exactly what version 2 counted. The version
+/// moves so that an older app, which would ignore the hours and count whole activities toward
+/// topic rules, refuses the data instead of showing wrong figures.
+fn v2_to_v3(parts: Value) -> Result<Value, String> {
     Ok(parts)
 }
 

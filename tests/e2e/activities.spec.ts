@@ -102,7 +102,7 @@ test('every validation message appears next to its field, and nothing is saved w
     ['Title', '', '#act-title-error', 'Enter a title, e.g. the course name.', 'Grand rounds'],
     ['Date (start)', '', '#act-start-error', 'Enter the date of the activity.', '2025-03-10'],
     ['Amount', '0', '#act-credit-amount-0-error', 'The amount must be more than 0.', '1'],
-    ['Amount', '100.25', '#act-credit-amount-0-error', 'The amount can be at most 100.', '1'],
+    ['Amount', '1000', '#act-credit-amount-0-error', 'The amount can be at most 999.75.', '1'],
     ['Amount', '1.3', '#act-credit-amount-0-error', 'use steps of 0.25', '1'],
     ['End date', '2025-03-01', '#act-end-error', 'The end date cannot be before the start date.', ''],
     ['Date (start)', '2099-01-01', '#act-start-error', 'A completed activity cannot be in the future.', '2025-03-10'],

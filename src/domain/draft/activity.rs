@@ -1,5 +1,7 @@
 //! The activity form.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
@@ -27,6 +29,8 @@ pub struct ActivityDraft {
     pub format: Format,
     pub credits: Vec<CreditDraft>,
     pub topics: Vec<TopicId>,
+    /// "Hours on this topic" as typed, per ticked topic; empty or absent: the whole activity.
+    pub topic_hours: BTreeMap<TopicId, String>,
     pub tags: String,
     pub status: ActivityStatus,
     pub notes: String,
@@ -46,6 +50,7 @@ impl Default for ActivityDraft {
                 amount: String::new(),
             }],
             topics: Vec::new(),
+            topic_hours: Default::default(),
             tags: String::new(),
             status: ActivityStatus::Completed,
             notes: String::new(),
@@ -64,6 +69,8 @@ pub enum Field {
     Credits,
     CreditType(usize),
     CreditAmount(usize),
+    /// "Hours on this topic" of the `i`-th ticked topic (in `ActivityDraft::topics` order).
+    TopicHours(usize),
     Provider,
     Tags,
     Notes,
@@ -99,6 +106,11 @@ impl ActivityDraft {
                 })
                 .collect(),
             topics: a.topics.clone(),
+            topic_hours: a
+                .topic_hours
+                .iter()
+                .map(|(t, h)| (t.clone(), h.display_short()))
+                .collect(),
             tags: a.tags.join(", "),
             status: a.status,
             notes: a.notes.clone(),
@@ -198,12 +210,19 @@ impl ActivityDraft {
                 )),
                 Ok(a) if a > MAX_DESIGNATION => errors.push(err(
                     Field::CreditAmount(i),
-                    "The amount can be at most 100.",
+                    format!("The amount can be at most {}.", MAX_DESIGNATION.display_short()),
                 )),
-                Ok(a) if !a.is_quarter_multiple() => errors.push(err(
+                Ok(a)
+                    if !a.is_quarter_multiple()
+                        && crate::domain::vocab::counts_in_quarter_hours(&CreditTypeId::new(
+                            code,
+                        )) =>
+                {
+                    errors.push(err(
                     Field::CreditAmount(i),
                     "Credits are given in quarter hours: use steps of 0.25 (e.g. 1.25, 1.5, 1.75).",
-                )),
+                    ))
+                }
                 Ok(a) => {
                     if !code.is_empty() {
                         credits.push(CreditDesignation {
@@ -214,6 +233,8 @@ impl ActivityDraft {
                 }
             }
         }
+
+        let topic_hours = self.check_topic_hours(&credits, &mut errors);
 
         if self.credits.len() > limits::CREDITS {
             errors.push(err(
@@ -251,9 +272,63 @@ impl ActivityDraft {
                 start,
                 end,
                 credits,
+                topic_hours,
             }),
             _ => Err(errors),
         }
+    }
+}
+
+impl ActivityDraft {
+    /// The hours typed beside ticked topics: each a positive quarter-hour amount no larger than
+    /// the activity (its largest designation, in hours). An amount equal to the activity is the
+    /// same as leaving the field empty, and is stored as "the whole activity".
+    fn check_topic_hours(
+        &self,
+        credits: &[CreditDesignation],
+        errors: &mut Vec<FieldError>,
+    ) -> BTreeMap<TopicId, Amount> {
+        let whole = credits
+            .iter()
+            .map(|d| {
+                d.amount
+                    .scale_percent(crate::domain::vocab::hours_percent(&d.credit_type))
+            })
+            .max()
+            .unwrap_or(Amount::ZERO);
+        let mut out = BTreeMap::new();
+        for (i, topic) in self.topics.iter().enumerate() {
+            let Some(text) = self.topic_hours.get(topic) else {
+                continue;
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            let field = Field::TopicHours(i);
+            match Amount::parse(text) {
+                Err(e) => errors.push(err(field, e.to_string())),
+                Ok(h) if !h.is_positive() => errors.push(err(
+                    field,
+                    "Hours on a topic must be more than 0; untick the topic if none were on it.",
+                )),
+                Ok(h) if !h.is_quarter_multiple() => {
+                    errors.push(err(field, "Use quarter hours (e.g. 1.25, 1.5, 1.75)."))
+                }
+                Ok(h) if whole.is_positive() && h > whole => errors.push(err(
+                    field,
+                    format!(
+                        "More than the activity's {} h; enter at most {}.",
+                        whole.display_short(),
+                        whole.display_short()
+                    ),
+                )),
+                Ok(h) if h == whole => {}
+                Ok(h) => {
+                    out.insert(topic.clone(), h);
+                }
+            }
+        }
+        out
     }
 }
 
@@ -264,6 +339,7 @@ pub struct ValidDraft {
     start: NaiveDate,
     end: NaiveDate,
     credits: Vec<CreditDesignation>,
+    topic_hours: BTreeMap<TopicId, Amount>,
 }
 
 impl ValidDraft {
@@ -295,6 +371,7 @@ impl ValidDraft {
             end: self.end,
             format: d.format,
             credits: self.credits,
+            topic_hours: self.topic_hours,
             topics,
             tags,
             status: d.status,
@@ -366,7 +443,7 @@ mod tests {
 
         for (amount, expected) in [
             ("0", "The amount must be more than 0."),
-            ("100.25", "The amount can be at most 100."),
+            ("1000", "The amount can be at most 999.75."),
             (
                 "1.1",
                 "Credits are given in quarter hours: use steps of 0.25 (e.g. 1.25, 1.5, 1.75).",

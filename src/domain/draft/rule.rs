@@ -108,6 +108,8 @@ pub struct RuleDraft {
     pub amount: String,
     pub credit_types: Vec<CreditTypeId>,
     pub topics: Vec<TopicId>,
+    /// Topics whose hours do not count toward the rule.
+    pub excludes_topics: Vec<TopicId>,
     pub formats: Vec<Format>,
     pub recurrence: RecurrenceChoice,
     /// N for "every N cycles", "first N renewals", "after the first N".
@@ -140,6 +142,7 @@ impl Default for RuleDraft {
             applies_if: Vec::new(),
             counts_toward_total: true,
             round_to_quarter_hour: false,
+            excludes_topics: Vec::new(),
             note: String::new(),
         }
     }
@@ -171,6 +174,7 @@ impl RuleDraft {
             round_to_quarter_hour: rule.round_to_quarter_hour,
             note: rule.note.clone(),
             applies_if: rule.applies_if.all.clone(),
+            excludes_topics: rule.excludes_topics.clone(),
             ..RuleDraft::default()
         };
         match &rule.kind {
@@ -427,6 +431,7 @@ impl RuleDraft {
             deemed_met_if: Vec::new(),
             counts_toward_total: true,
             round_to_quarter_hour: false,
+            excludes_topics: Vec::new(),
             note: String::new(),
         });
         if let Some(id) = &self.id {
@@ -434,6 +439,12 @@ impl RuleDraft {
         }
         rule.label = self.label.trim().to_string();
         rule.kind = kind;
+        rule.excludes_topics = self
+            .excludes_topics
+            .iter()
+            .filter(|t| !self.topics.contains(t))
+            .cloned()
+            .collect();
         rule.recurrence = recurrence;
         rule.applies_if.all = self.applies_if.clone();
         // Options the chosen kind does not use are not kept (the form hides them), so switching
