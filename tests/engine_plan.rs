@@ -8,7 +8,13 @@ use proptest::prelude::*;
 use cme_tracker::domain::build::*;
 use cme_tracker::domain::evaluate::evaluate_all;
 use cme_tracker::domain::plan::plan;
+use cme_tracker::domain::vocab::Unit;
 use cme_tracker::domain::{Activity, Amount, Credential, Rule};
+
+/// Every unit's figure together: only for bounds that hold unit by unit.
+fn all(list: &[(Unit, Amount)]) -> Amount {
+    list.iter().map(|(_, a)| *a).sum()
+}
 
 const CAT1: &str = "AMA_PRA_CAT1";
 const ETHICS: &str = "ethics_professional_responsibility";
@@ -47,8 +53,12 @@ fn one_ethics_hour_is_asked_for_once_for_two_licenses() {
     // Texas: 8 h left of 48, of which the 2 ethics hours count → 6 general.
     // Pennsylvania: 60 h left of 100, cat1 already met (40 ≥ 20), 2 ethics (any type) → 58.
     // Merged general need: one item of max(6, 58) = 58 for "any type" ∩ {Cat1, Cat2}.
-    assert_eq!(p.separate_hours, hours("72"));
-    assert_eq!(p.total_hours, hours("60"));
+    assert_eq!(all(&p.separate), hours("72"));
+    // Texas asks for credits (Category 1 or 2), Pennsylvania for hours of any credit: each unit
+    // keeps its own figure.
+    assert_eq!(p.separate_total(Unit::Credit), hours("10"));
+    assert_eq!(p.separate_total(Unit::Hour), hours("62"));
+    assert_eq!(all(&p.totals), hours("60"));
     assert!(p.items.windows(2).all(|w| w[0].deadline <= w[1].deadline));
 }
 
@@ -65,7 +75,7 @@ fn nothing_left_means_an_empty_plan() {
     let evs = evaluate_all(&creds, &acts, date("2026-06-01"));
     let p = plan(&creds, &evs, false);
     assert!(p.items.is_empty());
-    assert_eq!(p.total_hours, Amount::ZERO);
+    assert!(p.totals.is_empty());
 }
 
 #[test]
@@ -80,8 +90,8 @@ fn what_if_plan_counts_planned_activities() {
             .build(),
     ];
     let evs = evaluate_all(&creds, &acts, date("2026-06-01"));
-    assert_eq!(plan(&creds, &evs, false).total_hours, hours("8"));
-    assert_eq!(plan(&creds, &evs, true).total_hours, hours("6"));
+    assert_eq!(plan(&creds, &evs, false).total(Unit::Credit), hours("8"));
+    assert_eq!(plan(&creds, &evs, true).total(Unit::Credit), hours("6"));
 }
 
 fn arb_credential() -> impl Strategy<Value = Credential> {
@@ -137,8 +147,61 @@ proptest! {
             .max()
             .unwrap_or(Amount::ZERO);
         let sum: Amount = evs.iter().flat_map(|e| e.rules.iter().map(|r| r.remaining)).sum();
-        prop_assert!(p.total_hours <= sum, "{} > {}", p.total_hours, sum);
-        prop_assert!(p.total_hours >= largest, "{} < {}", p.total_hours, largest);
-        prop_assert_eq!(p.separate_hours, sum);
+        let total = all(&p.totals);
+        prop_assert!(total <= sum, "{} > {}", total, sum);
+        prop_assert!(total >= largest, "{} < {}", total, largest);
+        prop_assert_eq!(all(&p.separate), sum);
     }
+}
+
+#[test]
+fn a_topic_need_inside_a_total_is_narrowed_to_the_totals_credit_and_taken_from_it() {
+    // 50 h of Category 1, of which 10 h of geriatrics (any credit). Nothing logged: the plan
+    // asks for 10 h of geriatrics in Category 1 and 40 more, 50 in all, not 60.
+    let creds = vec![credential("California", "2025-01-01", "2026-12-31")
+        .rule(total("total", "50", &[CAT1]))
+        .rule(topic_min("geri", "10", &["geriatrics"], &[]))
+        .build()];
+    let evs = evaluate_all(&creds, &[], date("2026-06-01"));
+    let p = plan(&creds, &evs, false);
+    let geri = p.items.iter().find(|i| !i.topics.is_empty()).unwrap();
+    assert_eq!(geri.accepts.len(), 1);
+    assert_eq!(geri.accepts[0].as_str(), CAT1);
+    assert_eq!(all(&p.totals), hours("50"));
+    assert_eq!(all(&p.separate), hours("60"));
+}
+
+#[test]
+fn points_and_hours_are_never_added_and_one_activity_with_both_designations_is_named() {
+    let creds = vec![
+        credential("Ohio license", "2025-01-01", "2026-12-31")
+            .rule(total("total", "50", &[CAT1]))
+            .build(),
+        credential("ABIM MOC", "2025-01-01", "2026-12-31")
+            .rule(total("moc", "100", &["ABIM_MOC_POINT"]))
+            .build(),
+    ];
+    let evs = evaluate_all(&creds, &[], date("2026-06-01"));
+    assert_eq!(evs[1].rules[0].unit, Unit::Point);
+    let p = plan(&creds, &evs, false);
+    assert_eq!(p.total(Unit::Credit), hours("50"));
+    assert_eq!(p.total(Unit::Point), hours("100"));
+    assert_eq!(p.total(Unit::Hour), Amount::ZERO);
+    let moc = p.items.iter().find(|i| i.unit == Unit::Point).unwrap();
+    assert_eq!(moc.also.len(), 1);
+    assert_eq!(
+        moc.also[0].credential_names,
+        vec!["Ohio license".to_string()]
+    );
+    let words = cme_tracker::domain::describe::plan_sentence(moc, &|d| d.to_string());
+    assert!(
+        words.starts_with("100 points of any topic, ABIM MOC"),
+        "{words}"
+    );
+    assert!(words.contains("also gives AMA PRA Category 1"), "{words}");
+    assert!(words.contains("serves Ohio license too"), "{words}");
+    assert_eq!(
+        cme_tracker::domain::describe::totals_text(&p.totals, &|a| a.display_short()),
+        "50 credits and 100 points"
+    );
 }

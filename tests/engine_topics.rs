@@ -206,3 +206,39 @@ fn the_course_on_opioids_names_what_the_rule_needed() {
         "Needs pain management & care of the terminally ill; this activity is on pain management & opioid prescribing."
     );
 }
+
+#[test]
+fn a_credential_without_requirements_is_never_met_or_on_track() {
+    use cme_tracker::domain::evaluate::CredentialStatus;
+    let c = credential("New license", "2025-01-01", "2026-12-31").build();
+    let ev = eval(&c, &[activity("2025-03-01").credit(CAT1, "10").build()]);
+    assert_eq!(ev.status, CredentialStatus::NoRequirements);
+    assert_eq!(ev.what_if().status, CredentialStatus::NoRequirements);
+    assert!(!ev.is_overdue());
+}
+
+#[test]
+fn what_if_figures_that_count_planned_activities_are_marked_projected() {
+    let c = credential("TX", "2025-01-01", "2026-12-31")
+        .rule(total("total", "10", &[]))
+        .rule(topic_min("geri", "2", &[GERI], &[]))
+        .build();
+    let acts = vec![
+        activity("2025-03-01").credit(CAT1, "4").topic(GERI).build(),
+        activity("2026-09-01").credit(CAT1, "6").planned().build(),
+    ];
+    let w = eval(&c, &acts).what_if();
+    assert!(w.projected);
+    assert!(w.rule("total").unwrap().projected);
+    // Geriatrics is met by completed work alone: not a projection.
+    assert!(!w.rule("geri").unwrap().projected);
+}
+
+#[test]
+fn points_rules_speak_in_points() {
+    let r = total("moc", "100", &[MOC]);
+    assert_eq!(
+        rule_sentence(&r),
+        "At least 100 points in total, ABIM MOC points, every cycle."
+    );
+}

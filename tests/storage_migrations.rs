@@ -46,7 +46,10 @@ fn stored_version_2_loads_unchanged_and_counts_whole_activities_per_topic() {
     assert_eq!(d.activities.len(), 3);
     let conf = &d.activities[1];
     assert_eq!(conf.title, "Geriatrics update conference");
-    assert_eq!((conf.start, conf.end), (date("2025-09-10"), date("2025-09-12")));
+    assert_eq!(
+        (conf.start, conf.end),
+        (date("2025-09-10"), date("2025-09-12"))
+    );
     assert_eq!(conf.topics.len(), 2);
     // Version 2 had no hours per topic: each topic took the whole activity, as it counted then.
     assert!(conf.topic_hours.is_empty());
@@ -67,10 +70,18 @@ fn backup_version_1_imports_unchanged() {
     assert_eq!(b.data.tombstones, from_store.tombstones);
     assert_eq!(b.app_version, "0.9.0");
     // The same figures as before: the ethics course counts whole toward the ethics rule.
-    let ev = evaluate(&b.data.credentials[0], &b.data.activities, date("2026-06-01"));
+    let ev = evaluate(
+        &b.data.credentials[0],
+        &b.data.activities,
+        date("2026-06-01"),
+    );
     assert_eq!(ev.rule("ethics").unwrap().counted, hours("2"));
     // Exported again, it is a current backup that reads back the same.
-    let again = backup::export(&b.data, "1.0.0", Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap());
+    let again = backup::export(
+        &b.data,
+        "1.0.0",
+        Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap(),
+    );
     assert!(again.contains(&format!("\"schema_version\": {}", backup::BACKUP_VERSION)));
     assert_eq!(backup::parse(again.as_bytes()).unwrap().data, b.data);
 }

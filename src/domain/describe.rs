@@ -11,16 +11,7 @@ use super::evaluate::{Measure, RuleEvaluation, RuleStatus};
 use super::plan::PlanItem;
 use super::rule::{Accepts, Recurrence, Rule, RuleKind};
 use super::topics::TopicId;
-use super::vocab;
-
-fn h(a: Amount) -> String {
-    let n = a.display_short();
-    if a == Amount::hours(1) {
-        format!("{n} hour")
-    } else {
-        format!("{n} hours")
-    }
-}
+use super::vocab::{self, Unit};
 
 fn or_list(items: Vec<String>) -> String {
     match items.len() {
@@ -95,6 +86,7 @@ pub fn recurrence_text(r: &Recurrence) -> String {
 /// "At least 2 hours of ethics, AMA PRA Category 1 Credit™, every cycle."
 pub fn rule_sentence(rule: &Rule) -> String {
     let when = recurrence_text(&rule.recurrence);
+    let h = |a: Amount| rule.unit().amount_text(a);
     let mut s = match &rule.kind {
         RuleKind::Total {
             accepts,
@@ -254,6 +246,7 @@ pub fn status_sentence(
     fmt_date: &dyn Fn(NaiveDate) -> String,
 ) -> String {
     let by = fmt_date(re.deadline);
+    let h = |a: Amount| re.unit.amount_text(a);
     let what = need_text(rule);
     let of = if what.is_empty() {
         String::new()
@@ -316,6 +309,7 @@ fn topics_of(rule: &Rule) -> String {
 
 /// "2 hours of ethics, AMA PRA Category 1 Credit™, by 31 Jan 2027 — covers Texas and Pennsylvania".
 pub fn plan_sentence(item: &PlanItem, fmt_date: &dyn Fn(NaiveDate) -> String) -> String {
+    let h = |a: Amount| Unit::of_types(&item.accepts).amount_text(a);
     let mut s = if item.completion {
         format!("One activity on {}", topics_text(&item.topics))
     } else if item.topics.is_empty() {
@@ -327,22 +321,26 @@ pub fn plan_sentence(item: &PlanItem, fmt_date: &dyn Fn(NaiveDate) -> String) ->
         s.push_str(&format!(", {}", types_text(&item.accepts)));
     }
     s.push_str(&format!(", by {}", fmt_date(item.deadline)));
-    let mut names: Vec<&str> = Vec::new();
-    for c in &item.covers {
-        if !names.contains(&c.credential_name.as_str()) {
-            names.push(&c.credential_name);
-        }
+    s.push_str(&format!(" — covers {}", and_list(super::plan::names(item))));
+    for also in &item.also {
+        s.push_str(&format!(
+            ". One activity that also gives {} serves {} too",
+            types_text(&also.accepts),
+            and_list(also.credential_names.clone())
+        ));
     }
-    let covers = match names.len() {
-        0 => String::new(),
-        1 => names[0].to_string(),
-        _ => {
-            let (last, rest) = names.split_last().expect("two or more");
-            format!("{} and {last}", rest.join(", "))
-        }
-    };
-    s.push_str(&format!(" — covers {covers}"));
     s
+}
+
+/// "12 hours and 20 points": one figure per unit, never added together.
+pub fn totals_text(totals: &[(Unit, Amount)], number: &dyn Fn(Amount) -> String) -> String {
+    and_list(
+        totals
+            .iter()
+            .filter(|(_, a)| a.is_positive())
+            .map(|(u, a)| u.amount_with(*a, &number(*a)))
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -361,7 +359,7 @@ mod tests {
         );
         assert_eq!(
             rule_sentence(&r),
-            "At least 2 hours of ethics & professional responsibility, AMA PRA Category 1 Credit™, every cycle."
+            "At least 2 credits of ethics & professional responsibility, AMA PRA Category 1 Credit™, every cycle."
         );
         let mate = topic_min("mate", "8", &["substance_use_disorder"], &[])
             .every(Recurrence::OnceEver)
@@ -384,7 +382,7 @@ mod tests {
             .build();
         let ev = evaluate(&c, &[], date("2026-01-01"));
         let s = status_sentence(&rule, &ev.rules[0], &|d| d.format("%-d %b %Y").to_string());
-        assert_eq!(s, "2 hours of ethics & professional responsibility (AMA Cat 1) still needed by 31 Jan 2027.");
+        assert_eq!(s, "2 credits of ethics & professional responsibility (AMA Cat 1) still needed by 31 Jan 2027.");
     }
 }
 

@@ -149,6 +149,12 @@ pub struct RuleEvaluation {
     pub label: String,
     pub status: RuleStatus,
     pub measure: Measure,
+    /// What the amounts are counted in ([`Rule::unit`]).
+    #[serde(default)]
+    pub unit: super::vocab::Unit,
+    /// In the what-if view, whether planned activities are counted in these numbers.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub projected: bool,
     pub required: Amount,
     /// Counted from completed activities (and carry-over).
     pub counted: Amount,
@@ -213,6 +219,7 @@ impl RuleEvaluation {
             self.status,
             RuleStatus::Met | RuleStatus::NotMet | RuleStatus::MetWithPlanned
         ) {
+            r.projected = self.planned.is_positive();
             r.counted = self.counted_with_planned();
             r.planned = Amount::ZERO;
             if r.measure != Measure::CapHours {
@@ -241,6 +248,8 @@ impl RuleEvaluation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CredentialStatus {
+    /// No requirement has been entered: nothing can be said to be met (never "on track").
+    NoRequirements,
     /// Every applicable rule is satisfied.
     Met,
     /// Satisfied once the planned activities are completed.
@@ -251,6 +260,7 @@ pub enum CredentialStatus {
 impl CredentialStatus {
     pub fn label(self) -> &'static str {
         match self {
+            CredentialStatus::NoRequirements => "No requirements entered",
             CredentialStatus::Met => "All requirements met",
             CredentialStatus::MetWithPlanned => "Met once planned activities are done",
             CredentialStatus::NotMet => "Requirements outstanding",
@@ -269,18 +279,28 @@ pub struct Evaluation {
     /// Days from today to the deadline; negative once it has passed.
     pub days_left: i64,
     pub rules: Vec<RuleEvaluation>,
+    /// The what-if view, with planned activities counted in some figure.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub projected: bool,
 }
 
 impl Evaluation {
     /// The deadline has passed with requirements outstanding.
     pub fn is_overdue(&self) -> bool {
-        self.days_left < 0 && self.status != CredentialStatus::Met
+        self.days_left < 0
+            && !matches!(
+                self.status,
+                CredentialStatus::Met | CredentialStatus::NoRequirements
+            )
     }
 
     /// The same evaluation with planned activities counted (the dashboard's what-if switch).
     pub fn what_if(&self) -> Evaluation {
         let rules: Vec<RuleEvaluation> = self.rules.iter().map(RuleEvaluation::what_if).collect();
-        let status = if rules.iter().any(|r| r.status == RuleStatus::NotMet) {
+        let projected = rules.iter().any(|r| r.projected);
+        let status = if rules.is_empty() {
+            CredentialStatus::NoRequirements
+        } else if rules.iter().any(|r| r.status == RuleStatus::NotMet) {
             CredentialStatus::NotMet
         } else {
             CredentialStatus::Met
@@ -288,6 +308,7 @@ impl Evaluation {
         Evaluation {
             status,
             rules,
+            projected,
             ..self.clone()
         }
     }
@@ -337,7 +358,9 @@ pub fn evaluate_indexed(
         .iter()
         .map(|r| ctx.evaluate_rule(r, index))
         .collect();
-    let status = if rules.iter().any(|r| r.status == RuleStatus::NotMet) {
+    let status = if rules.is_empty() {
+        CredentialStatus::NoRequirements
+    } else if rules.iter().any(|r| r.status == RuleStatus::NotMet) {
         CredentialStatus::NotMet
     } else if rules.iter().any(|r| r.status == RuleStatus::MetWithPlanned) {
         CredentialStatus::MetWithPlanned
@@ -354,6 +377,7 @@ pub fn evaluate_indexed(
         deadline,
         days_left: (deadline - today).num_days(),
         rules,
+        projected: false,
     }
 }
 
@@ -1022,6 +1046,8 @@ impl<'c> Ctx<'c> {
                 RuleKind::Completion { .. } => Measure::Activities,
                 _ => Measure::Hours,
             },
+            unit: rule.unit(),
+            projected: false,
             required: nominal_required(rule, &self.cred.cycle),
             counted: Amount::ZERO,
             remaining: Amount::ZERO,

@@ -10,6 +10,7 @@ use super::credits::{Amount, CreditTypeId};
 use super::evaluate::{Evaluation, RuleEvaluation, RuleStatus};
 use super::rule::{Rule, RuleKind};
 use super::topics::TopicId;
+use super::vocab::Unit;
 
 /// A need a plan item answers for: one rule of one credential.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,19 +33,62 @@ pub struct PlanItem {
     pub hours: Amount,
     /// A completion requirement (one activity, no hour count).
     pub completion: bool,
+    /// What `hours` counts: hours, credits or points ([`Unit::of_types`] of `accepts`).
+    #[serde(default)]
+    pub unit: Unit,
     /// The earliest deadline among the needs covered.
     pub deadline: NaiveDate,
     pub covers: Vec<Covered>,
+    /// Other items on the same topic that ask for a different designation: one activity that
+    /// carries both (a course giving AMA PRA Category 1 credit and ABIM MOC points) serves both.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<AlsoServes>,
+}
+
+/// Another plan item one activity can serve at the same time, through another designation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlsoServes {
+    pub accepts: Vec<CreditTypeId>,
+    pub credential_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     /// Ordered by deadline, then by hours (largest first).
     pub items: Vec<PlanItem>,
-    /// Hours still to earn with the plan.
-    pub total_hours: Amount,
-    /// What the needs would add up to if each were earned separately.
-    pub separate_hours: Amount,
+    /// Still to earn with the plan, one figure per unit (hours and points are never added).
+    pub totals: Vec<(Unit, Amount)>,
+    /// What the needs would add up to if each were earned separately, per unit.
+    pub separate: Vec<(Unit, Amount)>,
+}
+
+impl Plan {
+    /// The total still to earn in one unit.
+    pub fn total(&self, unit: Unit) -> Amount {
+        sum_of(&self.totals, unit)
+    }
+
+    pub fn separate_total(&self, unit: Unit) -> Amount {
+        sum_of(&self.separate, unit)
+    }
+}
+
+fn sum_of(list: &[(Unit, Amount)], unit: Unit) -> Amount {
+    list.iter()
+        .filter(|(u, _)| *u == unit)
+        .map(|(_, a)| *a)
+        .sum()
+}
+
+/// Adds `amount` to its unit's figure, keeping the list in unit order.
+fn add_to(list: &mut Vec<(Unit, Amount)>, unit: Unit, amount: Amount) {
+    match list.iter_mut().find(|(u, _)| *u == unit) {
+        Some((_, a)) => *a += amount,
+        None => {
+            list.push((unit, amount));
+            list.sort_by_key(|(u, _)| *u);
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -78,13 +122,31 @@ pub fn plan(credentials: &[Credential], evaluations: &[Evaluation], with_planned
         let Some(cred) = credentials.iter().find(|c| c.id == ev.credential_id) else {
             continue;
         };
+        let first = needs.len();
         for (rule, re) in cred.rules.iter().zip(&ev.rules) {
             if let Some(n) = need(cred, rule, re, ev.deadline, with_planned) {
                 needs.push(n);
             }
         }
+        // A topic or category need that takes any credit, inside a total that takes only some
+        // types, asks for the total's types: then its hours also fill the total, and the plan
+        // does not ask for them twice.
+        let total_types = needs[first..]
+            .iter()
+            .find(|n| n.phase == Phase::Total && !n.accepts.is_empty())
+            .map(|n| n.accepts.clone());
+        if let Some(types) = total_types {
+            for n in &mut needs[first..] {
+                if n.phase != Phase::Total && n.feeds_total && n.accepts.is_empty() {
+                    n.accepts = types.clone();
+                }
+            }
+        }
     }
-    let separate_hours = needs.iter().map(|n| n.remaining).sum();
+    let mut separate = Vec::new();
+    for n in &needs {
+        add_to(&mut separate, Unit::of_types(&n.accepts), n.remaining);
+    }
     needs.sort_by(|a, b| {
         (
             a.phase,
@@ -134,6 +196,7 @@ pub fn plan(credentials: &[Credential], evaluations: &[Evaluation], with_planned
                 && !m.iter().any(|(cid, _, _)| *cid == n.credential.id)
                 && compatible(&item.topics, &n.topics)
                 && compatible(&item.accepts, &n.accepts)
+                && same_measure(item.unit, Unit::of_types(&n.accepts))
         });
         match slot {
             Some(i) => {
@@ -151,8 +214,10 @@ pub fn plan(credentials: &[Credential], evaluations: &[Evaluation], with_planned
                     accepts: n.accepts.clone(),
                     hours: remaining,
                     completion: n.completion,
+                    unit: Unit::of_types(&n.accepts),
                     deadline: n.deadline,
                     covers: vec![covered],
+                    also: Vec::new(),
                 });
                 members.push(vec![(n.credential.id, remaining, n.feeds_total)]);
             }
@@ -170,12 +235,68 @@ pub fn plan(credentials: &[Credential], evaluations: &[Evaluation], with_planned
                 b.covers[0].rule_label.as_str(),
             ))
     });
-    let total_hours = items.iter().map(|i| i.hours).sum();
+    for item in &mut items {
+        item.unit = Unit::of_types(&item.accepts);
+    }
+    let also: Vec<Vec<AlsoServes>> = items
+        .iter()
+        .map(|item| {
+            items
+                .iter()
+                .filter(|other| serves_both(item, other))
+                .map(|other| AlsoServes {
+                    accepts: other.accepts.clone(),
+                    credential_names: names(other),
+                })
+                .collect()
+        })
+        .collect();
+    for (item, also) in items.iter_mut().zip(also) {
+        item.also = also;
+    }
+    let mut totals = Vec::new();
+    for item in &items {
+        add_to(&mut totals, item.unit, item.hours);
+    }
     Plan {
         items,
-        total_hours,
-        separate_hours,
+        totals,
+        separate,
     }
+}
+
+/// Points (ABIM MOC) are never merged with hours or hour-based credits; hours and credits are
+/// (one AMA PRA credit per hour of participation), though each figure keeps its own unit.
+fn same_measure(a: Unit, b: Unit) -> bool {
+    (a == Unit::Point) == (b == Unit::Point)
+}
+
+/// Whether one activity can serve both items through different designations: same topic (or
+/// neither has one), each asks for its own credit types, and they are for different credentials.
+fn serves_both(a: &PlanItem, b: &PlanItem) -> bool {
+    !std::ptr::eq(a, b)
+        && !a.completion
+        && !b.completion
+        && !a.accepts.is_empty()
+        && !b.accepts.is_empty()
+        && !a.accepts.iter().any(|t| b.accepts.contains(t))
+        && a.topics.is_empty() == b.topics.is_empty()
+        && compatible(&a.topics, &b.topics)
+        && !a
+            .covers
+            .iter()
+            .any(|x| b.covers.iter().any(|y| y.credential_id == x.credential_id))
+}
+
+/// The credentials an item serves, each once, in order.
+pub fn names(item: &PlanItem) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in &item.covers {
+        if !out.contains(&c.credential_name) {
+            out.push(c.credential_name.clone());
+        }
+    }
+    out
 }
 
 /// The phase of an item is that of its first need (all its needs share it).

@@ -42,6 +42,23 @@ pub struct Rule {
     pub note: String,
 }
 
+impl Rule {
+    /// The unit the rule counts in (points for ABIM MOC, credits for AMA PRA Category 1, else
+    /// hours): every figure about it is written in this unit.
+    pub fn unit(&self) -> super::vocab::Unit {
+        match &self.kind {
+            RuleKind::Total { accepts, .. }
+            | RuleKind::CategoryMin { accepts, .. }
+            | RuleKind::Cap { accepts, .. }
+            | RuleKind::TopicMin { accepts, .. }
+            | RuleKind::Completion { accepts, .. }
+            | RuleKind::PerYear { accepts, .. } => {
+                super::vocab::Unit::of_types(&accepts.credit_types)
+            }
+        }
+    }
+}
+
 fn yes() -> bool {
     true
 }
