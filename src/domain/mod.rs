@@ -19,6 +19,7 @@ pub mod query;
 pub mod rule;
 pub mod topics;
 pub mod totals;
+pub mod topic_pick;
 pub mod vocab;
 
 pub use activity::{Accreditor, Activity, ActivityStatus, Format};

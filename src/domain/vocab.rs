@@ -408,6 +408,7 @@ pub fn hours_percent(id: &CreditTypeId) -> u32 {
         .map_or(100, |(_, p)| *p)
 }
 
+#[derive(Debug, PartialEq, Eq)]
 pub struct TopicInfo {
     pub code: &'static str,
     pub label: &'static str,

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::domain::draft::{
     ActivityDraft, ActivityFieldError as FieldError, CreditDraft, Field, ValidDraft,
 };
+use crate::domain::topic_pick::{self, RequiredTopic};
 use crate::domain::vocab;
 use crate::domain::{Accreditor, ActivityStatus, Format, TopicId};
 use crate::ui::components::enum_select::{enum_options, on_enum_change};
@@ -26,6 +27,10 @@ pub struct ActivityFormProps {
     /// Offer "Save and add another" (new activities only).
     #[prop_or(false)]
     pub allow_add_another: bool,
+    /// Topics the user's credentials require: listed first in the picker, and checked for near
+    /// misses before saving.
+    #[prop_or_default]
+    pub required: std::rc::Rc<Vec<RequiredTopic>>,
 }
 
 fn input_value(e: &InputEvent) -> String {
@@ -46,6 +51,7 @@ fn field_id(f: Field) -> String {
         Field::Credits => "act-add-credit".into(),
         Field::CreditType(i) => format!("act-credit-type-{i}"),
         Field::CreditAmount(i) => format!("act-credit-amount-{i}"),
+        Field::TopicHours(i) => format!("act-topic-hours-{i}"),
         Field::Provider => "act-provider".into(),
         Field::Tags => "act-tags".into(),
         Field::Notes => "act-notes".into(),
@@ -251,7 +257,38 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
             }))
         })
     };
-    let shown_topics = vocab::search_topics(&topic_query);
+    let shown_topics = topic_pick::picker(&topic_query, &props.required);
+    let misses = topic_pick::near_misses(&d.topics, &props.required);
+    let topic_hours_input = |i: usize, t: &TopicId| {
+        let update = update.clone();
+        let t = t.clone();
+        let f = Field::TopicHours(i);
+        let id = field_id(f);
+        let label = vocab::topic_label(&t);
+        let code = t.as_str().to_string();
+        let value = d.topic_hours.get(&t).cloned().unwrap_or_default();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let v = input_value(&e);
+            let t = t.clone();
+            update(Box::new(move |d| {
+                d.topic_hours.insert(t.clone(), v.clone());
+            }))
+        });
+        html! {
+            <li class="topic-hours">
+                <label for={id.clone()}>{ label.clone() }</label>
+                <span class="topic-hours__input">
+                    <input id={id.clone()} type="text" inputmode="decimal" size="6" {value} {oninput}
+                        placeholder="all" aria-invalid={error_for(&errs, f).is_some().then_some("true")}
+                        aria-describedby={described_by(&errs, f, Some("act-topic-hours-hint"))} />
+                    <span aria-hidden="true">{ " h" }</span>
+                </span>
+                <button type="button" class="chip__remove" onclick={toggle_topic(code).reform(|_: MouseEvent| ())}
+                    aria-label={format!("Remove topic {label}")}>{ "×" }</button>
+                { error_html(&errs, f) }
+            </li>
+        }
+    };
 
     let status_radio = |s: ActivityStatus, id: &'static str, label: &'static str| {
         let update = update.clone();
@@ -343,7 +380,7 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
             </div>
             <fieldset class="field credits">
                 <legend>{ "Credits" }</legend>
-                <p class="hint" id="act-amount-hint">{ "One row per credit type on the certificate (e.g. AMA PRA Category 1 and ABIM MOC points). Amounts in steps of 0.25, up to 100." }</p>
+                <p class="hint" id="act-amount-hint">{ "One row per credit type on the certificate (e.g. AMA PRA Category 1 and ABIM MOC points). Hours and credits in steps of 0.25, up to 999.75." }</p>
                 { for credit_rows }
                 { error_html(&errs, Field::Credits) }
                 <button type="button" id="act-add-credit" class="btn btn--small" onclick={on_add_credit}>{ "+ Add another credit type" }</button>
@@ -352,15 +389,15 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
                 <legend>{ "Topics" }</legend>
                 <p class="hint" id="act-topic-hint">{ "Topics decide which topic requirements (ethics, opioids, implicit bias…) this activity meets. Search by any word, e.g. \"opioid prescribing\"." }</p>
                 if !d.topics.is_empty() {
-                    <ul class="chips" aria-label="Chosen topics">
-                        { for d.topics.iter().map(|t| html! {
-                            <li class="chip">
-                                { vocab::topic_label(t) }
-                                <button type="button" class="chip__remove" onclick={toggle_topic(t.as_str().to_string()).reform(|_: MouseEvent| ())}
-                                    aria-label={format!("Remove topic {}", vocab::topic_label(t))}>{ "×" }</button>
-                            </li>
-                        }) }
+                    <p class="hint" id="act-topic-hours-hint">{ "Hours on this topic: leave empty when the whole activity was on it; for a conference with a few hours on a topic, enter those hours." }</p>
+                    <ul class="plain-list topic-hours-list" aria-label="Chosen topics and hours on each">
+                        { for d.topics.iter().enumerate().map(|(i, t)| topic_hours_input(i, t)) }
                     </ul>
+                }
+                if !misses.is_empty() {
+                    <div class="banner banner--warn" role="status" id="act-topic-near-miss">
+                        { for misses.iter().map(|m| html! { <p>{ topic_pick::near_miss_text(m) }</p> }) }
+                    </div>
                 }
                 <label for="act-topic-search" class="visually-hidden">{ "Search topics" }</label>
                 <input id="act-topic-search" type="search" placeholder="Search topics" value={(*topic_query).clone()}
@@ -370,13 +407,23 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
                         Callback::from(move |e: InputEvent| q.set(input_value(&e)))
                     }} />
                 <div class="topic-list" role="group" aria-label="Topics">
-                    { for shown_topics.iter().map(|t| {
+                    { for shown_topics.iter().map(|e| {
+                        let t = e.info;
                         let id = format!("topic-{}", t.code);
                         let checked = d.topics.iter().any(|x| x.as_str() == t.code);
+                        let members = vocab::group_members(t.code);
                         html! {
-                            <label class="check" for={id.clone()}>
+                            <label class={classes!("check", (!e.serves.is_empty()).then_some("check--required"))} for={id.clone()}>
                                 <input type="checkbox" id={id} {checked} onchange={toggle_topic(t.code.to_string()).reform(|_: Event| ())} />
-                                <span>{ t.label }</span>
+                                <span>
+                                    { t.label }
+                                    if !members.is_empty() {
+                                        <span class="small muted">{ format!(" — includes {}", members.iter().map(|m| vocab::topic_label(&TopicId::new(m)).to_lowercase()).collect::<Vec<_>>().join(", ")) }</span>
+                                    }
+                                    if !e.serves.is_empty() {
+                                        <span class="small topic-serves">{ format!("Required: {}", e.serves.join("; ")) }</span>
+                                    }
+                                </span>
                             </label>
                         }
                     }) }

@@ -3,24 +3,31 @@
 
 use yew::prelude::*;
 
-use crate::domain::evaluate::{CredentialStatus, Measure, RuleEvaluation, RuleStatus};
+use crate::domain::evaluate::{CredentialStatus, Evaluation, Measure, RuleEvaluation, RuleStatus};
 use crate::domain::ActivityStatus;
 use crate::ui::format;
 
-/// Long labels: they may wrap inside the pill on a phone.
-pub fn status_badge(status: CredentialStatus, overdue: bool) -> Html {
-    match (status, overdue) {
+/// Long labels: they may wrap inside the pill on a phone. What-if results say "Projected" in
+/// words, not by colour alone.
+pub fn status_badge(ev: &Evaluation) -> Html {
+    let projected = if ev.projected { "Projected: " } else { "" };
+    match (ev.status, ev.is_overdue()) {
+        (CredentialStatus::NoRequirements, _) => {
+            html! { <span class="badge badge--wrap badge--muted">{ "– No requirements entered" }</span> }
+        }
         (CredentialStatus::Met, _) => {
-            html! { <span class="badge badge--wrap badge--ok">{ "✓ All requirements met" }</span> }
+            let text = if ev.projected { "◷ Projected: all requirements met" } else { "✓ All requirements met" };
+            let class = if ev.projected { "badge badge--wrap badge--warn" } else { "badge badge--wrap badge--ok" };
+            html! { <span class={class}>{ text }</span> }
         }
         (CredentialStatus::MetWithPlanned, _) => {
             html! { <span class="badge badge--wrap badge--warn">{ "◷ Met once planned activities are done" }</span> }
         }
         (CredentialStatus::NotMet, true) => {
-            html! { <span class="badge badge--wrap badge--bad">{ "! Deadline passed — requirements outstanding" }</span> }
+            html! { <span class="badge badge--wrap badge--bad">{ format!("! {projected}Deadline passed — requirements outstanding") }</span> }
         }
         (CredentialStatus::NotMet, false) => {
-            html! { <span class="badge badge--wrap badge--bad">{ "✗ Requirements outstanding" }</span> }
+            html! { <span class="badge badge--wrap badge--bad">{ format!("✗ {projected}Requirements outstanding") }</span> }
         }
     }
 }
@@ -46,10 +53,15 @@ pub fn progress(re: &RuleEvaluation) -> Html {
         format!("{} of 1 activity", re.counted.hundredths() / 100)
     } else {
         format!(
-            "{} of {} h",
+            "{} of {}",
             format::amount(re.counted),
-            format::amount(re.required)
+            re.unit.amount_with(re.required, &format::amount(re.required))
         )
+    };
+    let label = if re.projected {
+        format!("{label} (projected, with planned activities)")
+    } else {
+        label
     };
     html! {
         <div class="progress-row">
@@ -61,15 +73,21 @@ pub fn progress(re: &RuleEvaluation) -> Html {
     }
 }
 
-pub fn rule_status_badge(status: RuleStatus) -> Html {
-    let (class, mark) = match status {
+pub fn rule_status_badge(re: &RuleEvaluation) -> Html {
+    let (class, mark) = match re.status {
+        RuleStatus::Met if re.projected => ("badge badge--warn", "◷"),
         RuleStatus::Met => ("badge badge--ok", "✓"),
         RuleStatus::MetWithPlanned => ("badge badge--warn", "◷"),
         RuleStatus::NotMet => ("badge badge--bad", "✗"),
         RuleStatus::NotApplicable => ("badge badge--muted", "–"),
         RuleStatus::Exempt | RuleStatus::DeemedMet => ("badge badge--ok", "✓"),
     };
-    html! { <span class={class}>{ format!("{mark} {}", status.label()) }</span> }
+    let text = if re.projected {
+        format!("{mark} Projected: {}", re.status.label().to_lowercase())
+    } else {
+        format!("{mark} {}", re.status.label())
+    };
+    html! { <span class={class}>{ text }</span> }
 }
 
 pub fn activity_status_badge(status: ActivityStatus) -> Html {

@@ -482,6 +482,12 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
             }
         })
     };
+    let required = {
+        let data = app.data.clone();
+        use_memo(app.revision, move |_| {
+            crate::domain::topic_pick::required_topics(&data.credentials)
+        })
+    };
 
     html! {
         <>
@@ -495,7 +501,7 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
                     }}
                     onkeep={guard.acknowledger()} />
             }
-            <ActivityForm key={*generation} {initial} {today} {onsave} {oncancel}
+            <ActivityForm key={*generation} {initial} {today} {onsave} {oncancel} required={required}
                 submit_label={if editing.is_some() { "Save changes" } else { "Save activity" }}
                 allow_add_another={editing.is_none()} />
         </>

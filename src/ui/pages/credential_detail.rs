@@ -224,7 +224,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
             <li class="card rule-card">
                 <div class="rule-card__head">
                     <h3>{ rule.label.clone() }</h3>
-                    if let Some(re) = re { { rule_status_badge(re.status) } }
+                    if let Some(re) = re { { rule_status_badge(re) } }
                 </div>
                 <p class="muted">{ describe::rule_sentence(rule) }</p>
                 if let Some(re) = re {
@@ -260,7 +260,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                     if let Some(d) = cred.cycle.ce_deadline { { format!(" · CE due {}", format::date(d)) } }
                 </p>
                 if let Some(ev) = &ev {
-                    <p>{ status_badge(ev.status, ev.is_overdue()) }{ " " }{ format::days_left(ev.days_left) }</p>
+                    <p>{ status_badge(ev) }{ " " }{ format::days_left(ev.days_left) }</p>
                 }
                 // Provenance and updates appear once the catalog file has loaded.
                 if let Some(p) = cred.preset.as_ref().zip(catalog).and_then(|(r, c)| c.find(&r.id)) {

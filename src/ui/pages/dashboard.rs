@@ -10,6 +10,7 @@ use yew_router::prelude::*;
 use crate::domain::describe;
 use crate::domain::evaluate::{CredentialStatus, Evaluation};
 use crate::domain::plan::plan;
+use crate::domain::vocab::Unit;
 use crate::ui::app::Route;
 use crate::ui::components::badges::{progress, rule_status_badge, status_badge};
 use crate::ui::components::EmptyState;
@@ -55,6 +56,14 @@ pub fn dashboard_page() -> Html {
             plan(&data.credentials, &actual, what_if)
         })
     };
+    {
+        // The what-if view belongs to the dashboard: leaving it turns the switch off, so no
+        // other page is read with planned activities counted by mistake.
+        let app = app.clone();
+        use_effect_with((), move |_| {
+            move || app.dispatch(Action::SetWhatIf(false))
+        });
+    }
     if app.data.credentials.is_empty() {
         return welcome();
     }
@@ -65,32 +74,50 @@ pub fn dashboard_page() -> Html {
             app.dispatch(Action::SetWhatIf(on));
         })
     };
-    let on_track = shown
+    let with_rules: Vec<&Evaluation> = shown
+        .iter()
+        .filter(|e| e.status != CredentialStatus::NoRequirements)
+        .collect();
+    let without_rules = shown.len() - with_rules.len();
+    let on_track = with_rules
         .iter()
         .filter(|e| e.status == CredentialStatus::Met)
         .count();
-    let next = shown
+    let next = with_rules
         .iter()
         .filter(|e| e.status != CredentialStatus::Met)
         .min_by_key(|e| e.deadline);
-    let summary = match next {
+    let to_earn = describe::totals_text(&the_plan.totals, &|a| format::amount(a));
+    let projected = if what_if { " (projected, counting planned activities)" } else { "" };
+    let mut summary = match next {
+        None if with_rules.is_empty() => String::new(),
         None => format!(
-            "All {} credential{} on track{}.",
-            shown.len(),
-            if shown.len() == 1 { " is" } else { "s are" },
-            if what_if {
-                " (counting planned activities)"
-            } else {
-                ""
-            }
+            "All {} credential{} with requirements on track{projected}.",
+            with_rules.len(),
+            if with_rules.len() == 1 { " is" } else { "s are" },
         ),
         Some(e) => format!(
-            "{on_track} of {} credentials on track · {} h still to earn · next deadline: {}, {}.",
-            shown.len(),
-            format::amount(the_plan.total_hours),
+            "{on_track} of {} credentials on track{projected} · {} still to earn · next deadline: {}, {}.",
+            with_rules.len(),
+            if to_earn.is_empty() { "nothing".to_string() } else { to_earn.clone() },
             e.credential_name,
             format::days_left(e.days_left)
         ),
+    };
+    if without_rules > 0 {
+        if !summary.is_empty() {
+            summary.push(' ');
+        }
+        summary.push_str(&if without_rules == 1 {
+            "1 credential has no requirements entered yet.".to_string()
+        } else {
+            format!("{without_rules} credentials have no requirements entered yet.")
+        });
+    }
+    // What merging saved, said in one unit only when the plan has one unit.
+    let (saved_unit, saved) = match the_plan.totals.as_slice() {
+        [(unit, total)] => (*unit, the_plan.separate_total(*unit).saturating_sub(*total)),
+        _ => (Unit::Hour, crate::domain::Amount::ZERO),
     };
     let fmt_date = |d| format::date(d);
     html! {
@@ -99,7 +126,7 @@ pub fn dashboard_page() -> Html {
                 <h1>{ "Dashboard" }</h1>
                 <label class="switch" for="what-if">
                     <input type="checkbox" id="what-if" role="switch" checked={what_if} onchange={on_what_if} />
-                    <span>{ "What if: count planned activities" }</span>
+                    <span>{ if what_if { "What if: on — planned activities are counted" } else { "What if: count planned activities" } }</span>
                 </label>
             </div>
             <p class="summary" data-testid="summary">{ summary }</p>
@@ -117,10 +144,10 @@ pub fn dashboard_page() -> Html {
                             <li>{ describe::plan_sentence(item, &fmt_date) }</li>
                         }) }
                     </ol>
-                    <p class="muted">{ format!("{} h in total", format::amount(the_plan.total_hours)) }
-                        if the_plan.separate_hours > the_plan.total_hours {
-                            { format!(" — {} h fewer than meeting each requirement separately, because one activity can count toward several requirements and credentials.",
-                                format::amount(the_plan.separate_hours - the_plan.total_hours)) }
+                    <p class="muted">{ format!("{to_earn} in total") }
+                        if saved.is_positive() {
+                            { format!(" — {} fewer than meeting each requirement separately, because one activity can count toward several requirements and credentials.",
+                                describe::totals_text(&[(saved_unit, saved)], &|a| format::amount(a))) }
                         }
                     </p>
                 </section>
@@ -133,7 +160,7 @@ pub fn dashboard_page() -> Html {
                             <h2 class="card__title">
                                 <Link<Route> to={Route::CredentialDetail { id: cred.id.to_string() }}>{ cred.name.clone() }</Link<Route>>
                             </h2>
-                            <p>{ status_badge(ev.status, ev.is_overdue()) }</p>
+                            <p>{ status_badge(ev) }</p>
                             <p class="muted">{ format!("CE due {} · {}", format::date(ev.deadline), format::days_left(ev.days_left)) }</p>
                             if cred.rules.is_empty() {
                                 <p>
@@ -146,7 +173,7 @@ pub fn dashboard_page() -> Html {
                                     <li>
                                         <div class="rule-card__head">
                                             <strong>{ rule.label.clone() }</strong>
-                                            { rule_status_badge(re.status) }
+                                            { rule_status_badge(re) }
                                         </div>
                                         { progress(re) }
                                         <p class="small">{ describe::status_sentence(rule, re, &fmt_date) }</p>
