@@ -11,7 +11,8 @@ use uuid::Uuid;
 use cme_tracker::domain::build::*;
 use cme_tracker::domain::evaluate::{cycle_years, evaluate, Measure, RuleStatus};
 use cme_tracker::domain::presets::{catalog, find, Preset};
-use cme_tracker::domain::{Activity, Amount, Credential, RenewalAnswer, Rule, RuleKind};
+use cme_tracker::domain::vocab;
+use cme_tracker::domain::{Activity, Amount, Credential, RenewalAnswer, Rule, RuleKind, TopicId};
 
 const END: &str = "2027-12-31";
 const TODAY: &str = "2027-06-30";
@@ -222,7 +223,12 @@ fn every_preset_with_a_topic_rule_fails_exactly_that_rule_when_the_topic_is_skip
     for p in catalog().presets() {
         let c = holder(p);
         let enough = exactly_enough(&c);
-        // A topic rule whose topic no other rule uses, so skipping it affects nothing else.
+        // A topic rule none of whose topics (or group members) another rule uses, so skipping
+        // it affects nothing else.
+        let overlap = |a: &[TopicId], b: &[TopicId]| {
+            let b = vocab::expand_topics(b);
+            vocab::expand_topics(a).iter().any(|t| b.contains(t))
+        };
         let topic_rule = c.rules.iter().find(|r| match &r.kind {
             RuleKind::TopicMin { topics, .. } => {
                 enough.iter().any(|(id, _)| id == &r.id)
@@ -232,7 +238,7 @@ fn every_preset_with_a_topic_rule_fails_exactly_that_rule_when_the_topic_is_skip
                         .all(|o| match &o.kind {
                             RuleKind::TopicMin { topics: t2, .. }
                             | RuleKind::Completion { topics: t2, .. }
-                            | RuleKind::PerYear { topics: t2, .. } => t2 != topics,
+                            | RuleKind::PerYear { topics: t2, .. } => !overlap(t2, topics),
                             _ => true,
                         })
             }
@@ -302,7 +308,7 @@ fn status_of(c: &Credential, acts: &[Activity], topic: &str) -> (RuleStatus, Amo
         .rules
         .iter()
         .zip(&ev.rules)
-        .find(|(r, e)| e.status != RuleStatus::NotApplicable && matches!(&r.kind, RuleKind::TopicMin { topics, .. } if topics.iter().any(|t| t.as_str() == topic)))
+        .find(|(r, e)| e.status != RuleStatus::NotApplicable && matches!(&r.kind, RuleKind::TopicMin { topics, .. } if topics.len() == 1 && topics[0].as_str() == topic))
         .unwrap_or_else(|| panic!("an applicable {topic} rule"));
     (re.status, re.remaining)
 }
@@ -487,4 +493,29 @@ fn washington_eighty_hour_cap_per_non_category_one_category() {
     // 80 + 80 + 20 = 180 of 200: 20 h over the caps do not count.
     assert_eq!(ev.rule("total").unwrap().counted, hours("180"));
     assert_eq!(ev.rule("total").unwrap().remaining, hours("20"));
+}
+
+#[test]
+fn an_ethics_course_counts_for_texas_and_pennsylvania_and_child_abuse_hours_only_for_pennsylvanias_total(
+) {
+    let pa = cred_from("us-pa-md", "2026-12-31", 3, &[]);
+    let tx = cred_from("us-tx-md-do", "2027-01-31", 3, &["direct_patient_care"]);
+    let ethics = activity("2026-03-01")
+        .topic("ethics_professional_responsibility")
+        .credit("AMA_PRA_CAT1", "2")
+        .build();
+    let abuse = activity("2026-03-02")
+        .topic("child_abuse")
+        .topic("risk_management")
+        .credit("AMA_PRA_CAT1", "2")
+        .build();
+    let acts = vec![ethics, abuse];
+    let pa_ev = evaluate(&pa, &acts, date(TODAY));
+    let psrm = pa_ev.rule("patient_safety_risk_management").unwrap();
+    // The ethics hours count toward Pennsylvania's 12; the child-abuse course does not.
+    assert_eq!(psrm.counted, hours("2"));
+    assert_eq!(pa_ev.rule("total").unwrap().counted, hours("4"));
+    let tx_ev = evaluate(&tx, &acts, date(TODAY));
+    let tx_ethics = tx_ev.rule("ethics_professional_responsibility").unwrap();
+    assert_eq!(tx_ethics.status, RuleStatus::Met);
 }

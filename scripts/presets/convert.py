@@ -139,6 +139,10 @@ def convert_rule(p, r, cycle_months, used_ids):
         rule['note'] = note
     return rule
 
+# Presets whose rules changed since they first shipped: credentials made from them offer the
+# update. 2: topic groups and exclusions (2026-12-01).
+VERSIONS = {'us-pa-md': 2, 'us-tx-md-do': 2, 'us-ma-md-do': 2, 'us-ct-md-do': 2}
+
 # Facts the generic mapping cannot read from free text, per preset.
 def overrides(pid, rules, p):
     by_topic = lambda t: [r for r in rules if t in r['kind'].get('topics', [])]
@@ -177,6 +181,33 @@ def overrides(pid, rules, p):
             for r in by_topic(t):
                 if r['recurrence']['type'] == 'every_cycle':
                     not_first_renewal(r, p['cycle']['length_months'])
+    # Topic groups and exclusions, where the board says so (issue 13).
+    if pid == 'us-pa-md':
+        # 49 Pa. Code 16.19: the 12 hours of patient safety / risk management include medical
+        # records, reducing errors, professional conduct and ethics...; child-abuse and opioid
+        # hours cannot count toward them (they do count toward the 100).
+        for r in by_topic('medical_errors_patient_safety'):
+            r['kind']['topics'] = ['patient_safety_risk_management']
+            r['id'] = 'patient_safety_risk_management'
+            r['label'] = 'Patient safety & risk management'
+            r['excludes_topics'] = ['child_abuse', 'pain_management_opioids',
+                                    'controlled_substance_prescribing', 'substance_use_disorder']
+    if pid == 'us-tx-md-do':
+        # Risk management, domestic abuse and child abuse count as professional responsibility;
+        # the opioid hours (Occ. Code 156.055) and trafficking hour (156.060) may count too.
+        for r in by_topic('ethics_professional_responsibility'):
+            r['kind']['topics'] = ['professional_responsibility', 'pain_management_opioids',
+                                   'human_trafficking']
+    if pid == 'us-ma-md-do':
+        # Opioid, board-regulation and implicit-bias credits may count toward risk management.
+        for r in by_topic('risk_management'):
+            r['kind']['topics'] = ['risk_management', 'pain_management_opioids',
+                                   'board_laws_rules', 'implicit_bias']
+    if pid == 'us-ct-md-do':
+        # Risk management includes controlled-substance prescribing and pain management.
+        for r in by_topic('risk_management'):
+            r['kind']['topics'] = ['risk_management', 'controlled_substance_prescribing',
+                                   'pain_management_opioids']
     if pid == 'us-mi-md':
         for r in by_topic('implicit_bias'):
             r['kind'] = {'type': 'per_year', 'accepts': {}, 'topics': ['implicit_bias'], 'min_per_year': 100}
@@ -198,7 +229,7 @@ def main():
         if p.get('carryover') and p['carryover'].get('note'):
             notes.append('Carry-over: ' + p['carryover']['note'])
         out.append({
-            'id': p['id'], 'version': 1, 'name': p['name'], 'profession': p['profession'],
+            'id': p['id'], 'version': VERSIONS.get(p['id'], 1), 'name': p['name'], 'profession': p['profession'],
             'jurisdiction': p['jurisdiction'], 'kind': kind_of(p['id']), 'cycle_months': months,
             'cycle_description': p['cycle'].get('anchor_description', ''),
             'first_renewal_note': p.get('first_cycle_note'),

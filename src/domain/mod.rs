@@ -17,9 +17,9 @@ pub mod plan;
 pub mod presets;
 pub mod query;
 pub mod rule;
+pub mod topic_pick;
 pub mod topics;
 pub mod totals;
-pub mod topic_pick;
 pub mod vocab;
 
 pub use activity::{Accreditor, Activity, ActivityStatus, Format};

@@ -87,9 +87,15 @@ pub fn picker(query: &str, required: &[RequiredTopic]) -> Vec<PickerEntry> {
 /// Topics people mix up: each pair is close enough that ticking one when a requirement names the
 /// other is worth a word before saving.
 const NEAR: &[(&str, &str)] = &[
-    ("pain_management_opioids", "pain_management_end_of_life_care"),
+    (
+        "pain_management_opioids",
+        "pain_management_end_of_life_care",
+    ),
     ("end_of_life_care", "pain_management_end_of_life_care"),
-    ("pain_management_opioids", "controlled_substance_prescribing"),
+    (
+        "pain_management_opioids",
+        "controlled_substance_prescribing",
+    ),
     ("pain_management_opioids", "substance_use_disorder"),
     ("controlled_substance_prescribing", "substance_use_disorder"),
     ("geriatrics", "older_adult_care"),
@@ -102,7 +108,10 @@ const NEAR: &[(&str, &str)] = &[
     ("domestic_violence", "sexual_assault"),
     ("domestic_violence", "child_abuse"),
     ("pharmacotherapeutics", "pharmacology"),
-    ("ethics_professional_responsibility", "professional_boundaries"),
+    (
+        "ethics_professional_responsibility",
+        "professional_boundaries",
+    ),
     ("nutrition", "nutrition_metabolic_health"),
 ];
 
@@ -179,13 +188,19 @@ mod tests {
             list[0].serves,
             vec!["California: Pain management & terminally ill".to_string()]
         );
-        assert!(list.iter().skip(1).any(|e| e.info.code == "pain_management_opioids"));
+        assert!(list
+            .iter()
+            .skip(1)
+            .any(|e| e.info.code == "pain_management_opioids"));
         // A group's members are required through it.
         let risk = picker("", &req)
             .into_iter()
             .find(|e| e.info.code == "risk_management")
             .unwrap();
-        assert_eq!(risk.serves, vec!["Pennsylvania: Patient safety".to_string()]);
+        assert_eq!(
+            risk.serves,
+            vec!["Pennsylvania: Patient safety".to_string()]
+        );
         // Without requirements, the vocabulary order.
         assert_eq!(picker("", &[])[0].info.code, vocab::TOPICS[0].code);
     }
@@ -203,7 +218,10 @@ mod tests {
         let req = required_topics(&creds());
         let misses = near_misses(&[TopicId::new("pain_management_opioids")], &req);
         assert_eq!(misses.len(), 1);
-        assert_eq!(misses[0].required.as_str(), "pain_management_end_of_life_care");
+        assert_eq!(
+            misses[0].required.as_str(),
+            "pain_management_end_of_life_care"
+        );
         let text = near_miss_text(&misses[0]);
         assert!(text.starts_with("“Pain management & opioid prescribing” does not count toward California: Pain management & terminally ill"), "{text}");
         // Ticking the required topic too clears it.

@@ -16,8 +16,16 @@ pub fn status_badge(ev: &Evaluation) -> Html {
             html! { <span class="badge badge--wrap badge--muted">{ "– No requirements entered" }</span> }
         }
         (CredentialStatus::Met, _) => {
-            let text = if ev.projected { "◷ Projected: all requirements met" } else { "✓ All requirements met" };
-            let class = if ev.projected { "badge badge--wrap badge--warn" } else { "badge badge--wrap badge--ok" };
+            let text = if ev.projected {
+                "◷ Projected: all requirements met"
+            } else {
+                "✓ All requirements met"
+            };
+            let class = if ev.projected {
+                "badge badge--wrap badge--warn"
+            } else {
+                "badge badge--wrap badge--ok"
+            };
             html! { <span class={class}>{ text }</span> }
         }
         (CredentialStatus::MetWithPlanned, _) => {
@@ -55,7 +63,8 @@ pub fn progress(re: &RuleEvaluation) -> Html {
         format!(
             "{} of {}",
             format::amount(re.counted),
-            re.unit.amount_with(re.required, &format::amount(re.required))
+            re.unit
+                .amount_with(re.required, &format::amount(re.required))
         )
     };
     let label = if re.projected {

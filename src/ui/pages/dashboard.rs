@@ -60,9 +60,7 @@ pub fn dashboard_page() -> Html {
         // The what-if view belongs to the dashboard: leaving it turns the switch off, so no
         // other page is read with planned activities counted by mistake.
         let app = app.clone();
-        use_effect_with((), move |_| {
-            move || app.dispatch(Action::SetWhatIf(false))
-        });
+        use_effect_with((), move |_| move || app.dispatch(Action::SetWhatIf(false)));
     }
     if app.data.credentials.is_empty() {
         return welcome();
@@ -88,7 +86,11 @@ pub fn dashboard_page() -> Html {
         .filter(|e| e.status != CredentialStatus::Met)
         .min_by_key(|e| e.deadline);
     let to_earn = describe::totals_text(&the_plan.totals, &|a| format::amount(a));
-    let projected = if what_if { " (projected, counting planned activities)" } else { "" };
+    let projected = if what_if {
+        " (projected, counting planned activities)"
+    } else {
+        ""
+    };
     let mut summary = match next {
         None if with_rules.is_empty() => String::new(),
         None => format!(
