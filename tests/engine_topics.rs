@@ -29,10 +29,19 @@ fn a_topic_counts_only_the_hours_spent_on_it() {
         .credit(CAT1, "21")
         .topic_hours(GERI, "6")
         .build();
-    let ev = eval(&ca_like(), &[conf]);
+    let c = ca_like();
+    let ev = eval(&c, std::slice::from_ref(&conf));
     assert_eq!(ev.rule("geriatrics").unwrap().counted, hours("6"));
     // The whole conference still counts toward the total.
     assert_eq!(ev.rule("total").unwrap().counted, hours("21"));
+    // Where it counts says why only part of it does.
+    let why = counts_toward(&conf, std::slice::from_ref(&c), std::slice::from_ref(&ev));
+    assert_eq!(why[1].amount, Some(hours("6")));
+    assert_eq!(
+        reason_text(why[1].reason.as_ref().unwrap(), &|d| d.to_string()),
+        "Only its 6 hours on the topic count."
+    );
+    assert_eq!(why[0].reason, None);
 }
 
 #[test]

@@ -476,6 +476,10 @@ pub fn reason_text(
                 )
             }
         }
+        Reason::TopicHoursOnly { hours } => format!(
+            "Only its {} on the topic count.",
+            Unit::Hour.amount_text(*hours)
+        ),
         Reason::TopicExcluded { topics } if topics.is_empty() => {
             "Its hours are on topics that do not count here.".into()
         }

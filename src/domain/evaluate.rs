@@ -87,6 +87,8 @@ pub enum Reason {
     },
     /// Its hours are on topics whose hours the rule does not count.
     TopicExcluded { topics: Vec<TopicId> },
+    /// It counts, but only the `hours` it spent on the rule's topics (hours per topic).
+    TopicHoursOnly { hours: Amount },
     /// It is outside what a cap limits (a format or topic cap that does not cover it).
     NotCovered,
     /// A cap was already full: `excess` of its credit did not count.
@@ -1320,6 +1322,8 @@ pub struct CountsToward {
     pub rule_label: String,
     /// What it counts for (a planned activity: only in the what-if view).
     pub amount: Option<Amount>,
+    /// The unit of `amount` (the rule's).
+    pub unit: super::vocab::Unit,
     pub credit_type: Option<CreditTypeId>,
     /// Why it does not count, or not fully.
     pub reason: Option<Reason>,
@@ -1346,12 +1350,30 @@ pub fn counts_toward(
                 rule_id: rule.id.clone(),
                 rule_label: rule.label.clone(),
                 amount: contribution.map(|c| c.amount),
+                unit: rule.unit(),
                 credit_type: contribution.map(|c| c.credit_type(activity).clone()),
                 reason: explain(rule, re, activity),
             });
         }
     }
     out
+}
+
+/// The hours an activity spent on a topic rule's topics, when that is less than the whole
+/// activity (so the rule counts only part of it).
+fn partial_topic_hours(rule: &Rule, activity: &Activity) -> Option<Amount> {
+    let topics = match &rule.kind {
+        RuleKind::TopicMin { topics, .. } | RuleKind::PerYear { topics, .. } => topics,
+        _ => return None,
+    };
+    if topics.is_empty() || activity.topic_hours.is_empty() {
+        return None;
+    }
+    let on: Amount = super::vocab::expand_topics(topics)
+        .iter()
+        .map(|t| activity.hours_on(t))
+        .sum();
+    (on < activity.hours()).then_some(on)
 }
 
 /// Whether the activity is on one of `topics` (or on a member of a group among them).
@@ -1372,7 +1394,7 @@ pub fn explain(rule: &Rule, re: &RuleEvaluation, activity: &Activity) -> Option<
         return Some(e.reason.clone());
     }
     if re.contribution_of(activity.id).is_some() {
-        return None;
+        return partial_topic_hours(rule, activity).map(|hours| Reason::TopicHoursOnly { hours });
     }
     if let Some((from, to)) = re.window {
         if activity.end < from || activity.end > to {

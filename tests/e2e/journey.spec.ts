@@ -54,9 +54,9 @@ test('a new user adds a Texas license, logs three activities and sees exactly wh
   const card = page.getByRole('region', { name: 'Texas medical license' });
   // 2 + 10 + 6.5 = 18.5 of 48 → 29.5 left; Category 1 18.5 of 24 → 5.5; ethics met.
   await expect(card).toContainText('29.5 hours still needed');
-  await expect(card).toContainText('5.5 hours of AMA Cat 1 still needed');
-  await expect(card).toContainText('Met: 2 hours counted of 2 hours required');
-  await expect(page.getByTestId('summary')).toContainText('0 of 1 credentials on track');
+  await expect(card).toContainText('5.5 credits of AMA Cat 1 still needed');
+  await expect(card).toContainText('Met: 2 credits counted of 2 credits required');
+  await expect(page.getByTestId('summary')).toContainText('0 of 1 credential on track');
   await screenshots(page, 'dashboard');
 
   // Edit one, delete one, undo, reload: the numbers follow and survive.
@@ -102,7 +102,7 @@ test('a Texas physician adds the Texas Medical Board from the catalog and sees e
   // 48 h total: 18.5 logged → 29.5 left; 24 formal hours: 18.5 → 5.5; ethics met;
   // opioids 2 h and human trafficking 1 h still needed (direct patient care).
   await expect(card).toContainText('29.5 hours still needed');
-  await expect(card).toContainText('5.5 hours of AMA Cat 1, AOA 1-A, AAFP Presc. or TMA still needed');
+  await expect(card).toContainText('5.5 credits of AMA Cat 1, AOA 1-A, AAFP Presc. or TMA still needed');
   await expect(card).toContainText('2 hours of pain management');
   await expect(card).toContainText('1 hour of human trafficking');
   await screenshots(page, 'dashboard-texas');
@@ -149,9 +149,9 @@ test('the activity page says, per credential, where it counts and why not elsewh
     const total = table.getByRole('row', { name: /^Total/ });
     await expect(total).toContainText('✓ 2 h');
     await expect(total).toContainText('Counts in full.');
-    await expect(table.getByRole('row', { name: /^Human trafficking/ })).toContainText('It does not cover the required topic.');
+    await expect(table.getByRole('row', { name: /^Human trafficking/ })).toContainText('Needs human trafficking; this activity has no topic ticked.');
     // On a phone the rows stack: the reason is on screen, not off to the side.
-    const why = table.getByRole('row', { name: /^Human trafficking/ }).getByText('It does not cover the required topic.');
+    const why = table.getByRole('row', { name: /^Human trafficking/ }).getByText('Needs human trafficking; this activity has no topic ticked.');
     const box = await why.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(width);
   }

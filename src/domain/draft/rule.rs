@@ -462,6 +462,25 @@ mod rule_draft_tests {
     use crate::domain::rule::{Recurrence, RuleKind};
 
     #[test]
+    fn excluded_topics_are_kept_and_never_overlap_the_rules_own() {
+        let d = RuleDraft {
+            label: "Patient safety".into(),
+            kind: RuleKindChoice::TopicMin,
+            amount: "12".into(),
+            topics: vec![TopicId::new("patient_safety_risk_management")],
+            excludes_topics: vec![
+                TopicId::new("child_abuse"),
+                TopicId::new("patient_safety_risk_management"),
+            ],
+            ..Default::default()
+        };
+        let rule = d.validate(None, "psrm").unwrap();
+        assert_eq!(rule.excludes_topics, vec![TopicId::new("child_abuse")]);
+        let again = RuleDraft::from_rule(&rule);
+        assert_eq!(again.excludes_topics, rule.excludes_topics);
+    }
+
+    #[test]
     fn options_a_kind_does_not_use_are_not_kept() {
         let d = RuleDraft {
             label: "Bias training".into(),

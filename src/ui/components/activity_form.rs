@@ -281,7 +281,7 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
                     <input id={id.clone()} type="text" inputmode="decimal" size="6" {value} {oninput}
                         placeholder="all" aria-invalid={error_for(&errs, f).is_some().then_some("true")}
                         aria-describedby={described_by(&errs, f, Some("act-topic-hours-hint"))} />
-                    <span aria-hidden="true">{ " h" }</span>
+                    <span aria-hidden="true">{ " h on this topic" }</span>
                 </span>
                 <button type="button" class="chip__remove" onclick={toggle_topic(code).reform(|_: MouseEvent| ())}
                     aria-label={format!("Remove topic {label}")}>{ "×" }</button>

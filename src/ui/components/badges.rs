@@ -67,17 +67,20 @@ pub fn progress(re: &RuleEvaluation) -> Html {
                 .amount_with(re.required, &format::amount(re.required))
         )
     };
-    let label = if re.projected {
+    let aria = if re.projected {
         format!("{label} (projected, with planned activities)")
     } else {
-        label
+        label.clone()
     };
     html! {
         <div class="progress-row">
             // A native <progress>: accessible by itself, and styled without inline styles (the
             // CSP allows no style attributes).
-            <progress class={class} max="100" value={pct.to_string()} aria-label={label.clone()}>{ format!("{pct}%") }</progress>
+            <progress class={class} max="100" value={pct.to_string()} aria-label={aria}>{ format!("{pct}%") }</progress>
             <span class="progress-row__text">{ label }</span>
+            if re.projected {
+                <span class="progress-row__note">{ "projected, with planned activities" }</span>
+            }
         </div>
     }
 }

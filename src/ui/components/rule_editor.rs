@@ -116,6 +116,20 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
             }))
         })
     };
+    let toggle_excluded = |code: &'static str| {
+        let update = update.clone();
+        Callback::from(move |_: Event| {
+            update(Box::new(move |d| {
+                let id = TopicId::new(code);
+                match d.excludes_topics.iter().position(|c| c == &id) {
+                    Some(i) => {
+                        d.excludes_topics.remove(i);
+                    }
+                    None => d.excludes_topics.push(id),
+                }
+            }))
+        })
+    };
     let toggle_format = |f: Format| {
         let update = update.clone();
         Callback::from(move |_: Event| {
@@ -241,6 +255,25 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
                     </div>
                     { msg(&errs, RuleField::Topics) }
                 </fieldset>
+            }
+            if d.kind != RuleKindChoice::Cap {
+                // Folded away: few boards exclude topics, but those that do need it said.
+                <details class="field" open={!d.excludes_topics.is_empty()}>
+                    <summary>{ format!("Topics whose hours do not count toward this requirement ({})", d.excludes_topics.len()) }</summary>
+                    <p class="hint">{ "E.g. Pennsylvania: child-abuse and opioid hours do not count toward the 12 hours of patient safety. An activity partly on such a topic counts the rest." }</p>
+                    <div class="check-grid" role="group" aria-label="Topics whose hours do not count">
+                        { for vocab::TOPICS.iter().filter(|t| !d.topics.iter().any(|x| x.as_str() == t.code)).map(|t| {
+                            let id = format!("rule-exclude-{}", t.code);
+                            let checked = d.excludes_topics.iter().any(|x| x.as_str() == t.code);
+                            html! {
+                                <label class="check" for={id.clone()}>
+                                    <input type="checkbox" id={id} {checked} onchange={toggle_excluded(t.code)} />
+                                    <span>{ t.label }</span>
+                                </label>
+                            }
+                        }) }
+                    </div>
+                </details>
             }
             if shows_formats {
                 <fieldset class="field">

@@ -121,7 +121,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
                         <tbody>
                             { for rows.iter().map(|r| {
                                 let counts = match r.amount {
-                                    Some(a) => html! { <span class="badge badge--ok">{ format!("✓ {} h", format::amount(a)) }</span> },
+                                    Some(a) => html! { <span class="badge badge--ok">{ format!("✓ {} {}", format::amount(a), r.unit.abbrev()) }</span> },
                                     None => html! { <span class="badge badge--muted">{ "— no" }</span> },
                                 };
                                 let why = r.reason.as_ref().map(|x| crate::domain::describe::reason_text(x, &|d| format::date(d))).unwrap_or_else(|| "Counts in full.".into());

@@ -99,8 +99,9 @@ pub fn dashboard_page() -> Html {
             if with_rules.len() == 1 { " is" } else { "s are" },
         ),
         Some(e) => format!(
-            "{on_track} of {} credentials on track{projected} · {} still to earn · next deadline: {}, {}.",
+            "{on_track} of {} credential{} on track{projected} · {} still to earn · next deadline: {}, {}.",
             with_rules.len(),
+            if with_rules.len() == 1 { "" } else { "s" },
             if to_earn.is_empty() { "nothing".to_string() } else { to_earn.clone() },
             e.credential_name,
             format::days_left(e.days_left)
@@ -128,9 +129,12 @@ pub fn dashboard_page() -> Html {
                 <h1>{ "Dashboard" }</h1>
                 <label class="switch" for="what-if">
                     <input type="checkbox" id="what-if" role="switch" checked={what_if} onchange={on_what_if} />
-                    <span>{ if what_if { "What if: on — planned activities are counted" } else { "What if: count planned activities" } }</span>
+                    <span>{ "What if: count planned activities" }</span>
                 </label>
             </div>
+            if what_if {
+                <p class="banner banner--warn" data-testid="what-if-on">{ "What-if view is on: the figures below count your planned activities as if they were done. They are projections, not your actual status." }</p>
+            }
             <p class="summary" data-testid="summary">{ summary }</p>
             if app.data.activities.is_empty() {
                 <div class="banner">
