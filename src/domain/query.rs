@@ -67,8 +67,10 @@ impl ActivityFilter {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ActivityView {
     pub rows: Vec<usize>,
-    /// Sum per credit type over the shown rows (planned rows included: they are shown).
+    /// Sum per credit type over the shown completed rows.
     pub totals: BTreeMap<CreditTypeId, Amount>,
+    /// Sum per credit type over the shown planned rows: said apart, never mixed into `totals`.
+    pub planned: BTreeMap<CreditTypeId, Amount>,
 }
 
 /// Total credit of an activity for sorting: the sum of its designations.
@@ -133,12 +135,23 @@ pub fn query(activities: &[Activity], f: &ActivityFilter) -> ActivityView {
     });
 
     let mut totals = BTreeMap::new();
+    let mut planned = BTreeMap::new();
     for &i in &rows {
-        for d in &activities[i].credits {
-            *totals.entry(d.credit_type.clone()).or_insert(Amount::ZERO) += d.amount;
+        let a = &activities[i];
+        let sums = if a.is_completed() {
+            &mut totals
+        } else {
+            &mut planned
+        };
+        for d in &a.credits {
+            *sums.entry(d.credit_type.clone()).or_insert(Amount::ZERO) += d.amount;
         }
     }
-    ActivityView { rows, totals }
+    ActivityView {
+        rows,
+        totals,
+        planned,
+    }
 }
 
 #[cfg(test)]
@@ -213,6 +226,18 @@ mod tests {
                 &["pain_management_opioids"],
             ),
         ]
+    }
+
+    #[test]
+    fn planned_rows_are_totalled_apart() {
+        let mut all = sample();
+        all[0].status = ActivityStatus::Planned;
+        let v = query(&all, &ActivityFilter::default());
+        let cat1 = CreditTypeId::new("AMA_PRA_CAT1");
+        let amount = all[0].amount_of(&cat1);
+        assert!(amount.is_positive());
+        assert_eq!(v.planned[&cat1], amount);
+        assert_eq!(v.totals[&cat1] + amount, Amount::from_hundredths(1200));
     }
 
     #[test]

@@ -243,15 +243,27 @@ pub fn activities_page() -> Html {
         </div>
     };
 
-    let total_text = if view.totals.is_empty() {
-        "no credits".to_string()
-    } else {
-        view.totals
+    let sums = |totals: &std::collections::BTreeMap<
+        crate::domain::CreditTypeId,
+        crate::domain::Amount,
+    >| {
+        totals
             .iter()
             .map(|(t, a)| format!("{} {}", format::amount(*a), vocab::credit_type_label(t)))
             .collect::<Vec<_>>()
             .join(" · ")
     };
+    let mut total_text = if view.totals.is_empty() {
+        "no completed credits".to_string()
+    } else {
+        format!("completed {}", sums(&view.totals))
+    };
+    if !view.planned.is_empty() {
+        total_text.push_str(&format!(
+            "; planned, not yet earned: {}",
+            sums(&view.planned)
+        ));
+    }
 
     let more_active = f.narrowing_count();
     let toggle_more = {
