@@ -195,6 +195,8 @@ fn rule(id: &str, kind: RuleKind) -> Rule {
         counts_toward_total: true,
         round_to_quarter_hour: false,
         excludes_topics: Vec::new(),
+        effective_from: None,
+        effective_until: None,
         note: String::new(),
     }
 }

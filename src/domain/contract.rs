@@ -496,6 +496,15 @@ pub fn check_rule(c: &mut Checker, at: &str, r: &Rule) {
         "the label",
     );
     c.text(&format!("{at}.note"), &r.note, limits::RULE_NOTE);
+    if let Some(d) = r.effective_from {
+        c.date(&format!("{at}.effective_from"), d);
+    }
+    if let Some(d) = r.effective_until {
+        c.date(&format!("{at}.effective_until"), d);
+        if r.effective_from.is_some_and(|f| d < f) {
+            c.push(&format!("{at}.effective_until"), "is before effective_from");
+        }
+    }
     let kind = format!("{at}.kind");
     let accepts = |c: &mut Checker, a: &super::rule::Accepts| {
         for (k, t) in a.credit_types.iter().enumerate() {

@@ -83,6 +83,16 @@ pub fn recurrence_text(r: &Recurrence) -> String {
     }
 }
 
+/// "1 May 2026": a date in a rule's sentence, which has no reader's formatter (written by hand:
+/// chrono's formatting machinery would add to the download for this one use).
+fn day_month_year(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
 /// "At least 2 hours of ethics, AMA PRA Category 1 Credit™, every cycle."
 pub fn rule_sentence(rule: &Rule) -> String {
     let when = recurrence_text(&rule.recurrence);
@@ -176,6 +186,16 @@ pub fn rule_sentence(rule: &Rule) -> String {
             )
         }
     };
+    match (rule.effective_from, rule.effective_until) {
+        (Some(f), Some(u)) => s.push_str(&format!(
+            " (in force {} to {})",
+            day_month_year(f),
+            day_month_year(u)
+        )),
+        (Some(f), None) => s.push_str(&format!(" (for renewals due from {})", day_month_year(f))),
+        (None, Some(u)) => s.push_str(&format!(" (until {})", day_month_year(u))),
+        (None, None) => {}
+    }
     if !rule.excludes_topics.is_empty() {
         s.push_str(&format!(
             "; hours on {} do not count",
@@ -296,8 +316,49 @@ pub fn status_sentence(
             "{}{of} still needed by {by}; your planned activities cover it.",
             h(re.remaining)
         ),
+        RuleStatus::NotMet if !re.years.is_empty() => per_year_text(re, &what, fmt_date),
         RuleStatus::NotMet => format!("{}{of} still needed by {by}.", h(re.remaining)),
     }
+}
+
+/// A per-year rule that is short: each short year by its dates, its figure, and whether it can
+/// still be made up (a year that has ended cannot: a surplus later does not count for it).
+fn per_year_text(
+    re: &RuleEvaluation,
+    what: &str,
+    fmt_date: &dyn Fn(NaiveDate) -> String,
+) -> String {
+    let h = |a: Amount| re.unit.amount_text(a);
+    let of = if what.is_empty() {
+        String::new()
+    } else {
+        format!(" of {what}")
+    };
+    re.years
+        .iter()
+        .filter(|y| y.counted < y.required)
+        .map(|y| {
+            let span = format!("{} – {}", fmt_date(y.from), fmt_date(y.to));
+            let short = y.required.saturating_sub(y.counted);
+            if y.ended {
+                format!(
+                    "Year {span}: {} of {} — that year has ended; the missing {} cannot be made up later.",
+                    y.counted.display_short(),
+                    h(y.required),
+                    h(short)
+                )
+            } else {
+                format!(
+                    "Year {span}: {} of {} — {}{of} still needed by {}.",
+                    y.counted.display_short(),
+                    h(y.required),
+                    h(short),
+                    fmt_date(y.to)
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn topics_of(rule: &Rule) -> String {
@@ -433,6 +494,11 @@ pub fn detail_text(
         Detail::OnlyFirstRenewals { n: 1 } => "Required only for the first renewal.".into(),
         Detail::OnlyFirstRenewals { n } => format!("Required only in the first {n} renewals."),
         Detail::FromRenewal { n } => format!("Required from renewal {n} on."),
+        Detail::StartsOn { date } => format!(
+            "From {}: required for renewals due on or after that date.",
+            fmt_date(*date)
+        ),
+        Detail::EndedOn { date } => format!("No longer required after {}.", fmt_date(*date)),
         Detail::Recorded { reason, date } => format!("{reason} (recorded {})", fmt_date(*date)),
         Detail::SatisfiedBy { condition } => {
             format!("Satisfied because: {}", vocab::condition_label(condition))

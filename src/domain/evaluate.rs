@@ -11,7 +11,7 @@
 //! - Results never depend on the order of the activities: everything is processed in
 //!   (end date, id) order.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -143,6 +143,9 @@ pub struct YearProgress {
     pub to: NaiveDate,
     pub counted: Amount,
     pub required: Amount,
+    /// The year ended before today: a shortfall in it can no longer be made up.
+    #[serde(default)]
+    pub ended: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,6 +198,10 @@ pub enum Detail {
     FromRenewal { n: u32 },
     /// The holder recorded an exemption or a "deemed met" decision.
     Recorded { reason: String, date: NaiveDate },
+    /// The rule takes effect for renewals due on or after `date`; this cycle is due before.
+    StartsOn { date: NaiveDate },
+    /// The rule stopped applying on `date`, before this cycle started.
+    EndedOn { date: NaiveDate },
     /// A holder condition satisfies the rule without hours.
     SatisfiedBy { condition: String },
     /// The total includes topic hours other rules require on top of it.
@@ -354,7 +361,7 @@ pub fn evaluate_indexed(
     index: &ActivityIndex<'_>,
     today: NaiveDate,
 ) -> Evaluation {
-    let ctx = Ctx::new(credential, index);
+    let ctx = Ctx::new(credential, index, today);
     let rules: Vec<RuleEvaluation> = credential
         .rules
         .iter()
@@ -402,6 +409,7 @@ struct ActiveCap<'a> {
 /// Per-credential facts every rule needs.
 struct Ctx<'a> {
     cred: &'a Credential,
+    today: NaiveDate,
     caps: Vec<ActiveCap<'a>>,
     /// Topics some rule of this credential mandates: their hours are never carried over unless
     /// the carry-over says so.
@@ -412,10 +420,11 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(cred: &'a Credential, index: &ActivityIndex<'_>) -> Ctx<'a> {
+    fn new(cred: &'a Credential, index: &ActivityIndex<'_>, today: NaiveDate) -> Ctx<'a> {
         let mut mandated: Vec<TopicId> = Vec::new();
         let mut ctx = Ctx {
             cred,
+            today,
             caps: Vec::new(),
             mandated_topics: TopicFilter::Any,
             on_top: Amount::ZERO,
@@ -461,6 +470,13 @@ impl<'a> Ctx<'a> {
             return Some(Skip::NotApplicable(Detail::ConditionsNotMet {
                 applies_if: rule.applies_if.clone(),
             }));
+        }
+        let cycle = &self.cred.cycle;
+        if let Some(date) = rule.effective_from.filter(|d| cycle.deadline() < *d) {
+            return Some(Skip::NotApplicable(Detail::StartsOn { date }));
+        }
+        if let Some(date) = rule.effective_until.filter(|d| cycle.start > *d) {
+            return Some(Skip::NotApplicable(Detail::EndedOn { date }));
         }
         let renewal = self.cred.renewal_number();
         match rule.recurrence {
@@ -520,13 +536,21 @@ pub fn window_of(cred: &Credential, recurrence: &Recurrence) -> (NaiveDate, Naiv
             // Earlier cycles not recorded: assume they were as long as the current one. Checked
             // all the way: an imported n or cycle length must never panic the engine; a window
             // reaching before the calendar's first day simply starts there.
-            None => {
-                let len = (cycle.end - cycle.start).num_days().max(0) + 1;
-                len.checked_mul(i64::from(n) - 1)
-                    .and_then(chrono::TimeDelta::try_days)
-                    .and_then(|back| cycle.start.checked_sub_signed(back))
-                    .unwrap_or(NaiveDate::MIN)
-            }
+            None => match whole_months(cycle.start, cycle.end) {
+                // A cycle of whole months (1 Feb 2025 – 31 Jan 2027): step back in months, so the
+                // window starts on the 1st, as the board's earlier cycles did.
+                Some(months) => months
+                    .checked_mul(n - 1)
+                    .and_then(|back| cycle.start.checked_sub_months(Months::new(back)))
+                    .unwrap_or(NaiveDate::MIN),
+                None => {
+                    let len = (cycle.end - cycle.start).num_days().max(0) + 1;
+                    len.checked_mul(i64::from(n) - 1)
+                        .and_then(chrono::TimeDelta::try_days)
+                        .and_then(|back| cycle.start.checked_sub_signed(back))
+                        .unwrap_or(NaiveDate::MIN)
+                }
+            },
         },
         Recurrence::EveryNMonths { months } | Recurrence::AfterFirstCycles { months, .. } => {
             months_before(to, months)
@@ -534,6 +558,15 @@ pub fn window_of(cred: &Credential, recurrence: &Recurrence) -> (NaiveDate, Naiv
         Recurrence::OnceEver => NaiveDate::MIN,
     };
     (from, to)
+}
+
+/// The length of the cycle `start ..= end` in months, when it is a whole number of them (the day
+/// after `end` falls on `start`'s day of the month, or both are month ends).
+fn whole_months(start: NaiveDate, end: NaiveDate) -> Option<u32> {
+    let after = end.succ_opt()?;
+    let months = (after.year() - start.year()) * 12 + after.month() as i32 - start.month() as i32;
+    let months = u32::try_from(months).ok().filter(|m| *m > 0)?;
+    (start.checked_add_months(Months::new(months)) == Some(after)).then_some(months)
 }
 
 /// The first day of the `months`-long span that ends on `to`.
@@ -1269,6 +1302,7 @@ impl<'c> Ctx<'c> {
                 to,
                 counted: t.counted,
                 required: min_per_year,
+                ended: to < self.today,
             });
             total.contributions.extend(t.contributions);
             total.exclusions.extend(t.exclusions);

@@ -26,6 +26,14 @@ pub struct Rule {
     /// met by addiction board certification).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deemed_met_if: Vec<String>,
+    /// The first renewal deadline the rule applies to (a new mandate "from 1 May 2026"): cycles
+    /// due before it show "from <date>", not a shortfall.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<chrono::NaiveDate>,
+    /// The last day the rule is in force (a repealed or temporary requirement): cycles starting
+    /// after it do not ask for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_until: Option<chrono::NaiveDate>,
     /// Topics whose hours do not count toward this rule, even on an activity it otherwise takes
     /// (Pennsylvania: child-abuse and opioid hours do not count toward the 12 hours of patient
     /// safety / risk management). An activity partly on such a topic counts the rest.

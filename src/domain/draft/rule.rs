@@ -110,6 +110,9 @@ pub struct RuleDraft {
     pub topics: Vec<TopicId>,
     /// Topics whose hours do not count toward the rule.
     pub excludes_topics: Vec<TopicId>,
+    /// "In force from" and "until" dates as typed (`yyyy-mm-dd`; empty: always).
+    pub effective_from: String,
+    pub effective_until: String,
     pub formats: Vec<Format>,
     pub recurrence: RecurrenceChoice,
     /// N for "every N cycles", "first N renewals", "after the first N".
@@ -143,6 +146,8 @@ impl Default for RuleDraft {
             counts_toward_total: true,
             round_to_quarter_hour: false,
             excludes_topics: Vec::new(),
+            effective_from: String::new(),
+            effective_until: String::new(),
             note: String::new(),
         }
     }
@@ -158,6 +163,8 @@ pub enum RuleField {
     N,
     Months,
     CarryOver,
+    EffectiveFrom,
+    EffectiveUntil,
 }
 
 /// A message next to one field of the rule editor.
@@ -175,6 +182,14 @@ impl RuleDraft {
             note: rule.note.clone(),
             applies_if: rule.applies_if.all.clone(),
             excludes_topics: rule.excludes_topics.clone(),
+            effective_from: rule
+                .effective_from
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            effective_until: rule
+                .effective_until
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             ..RuleDraft::default()
         };
         match &rule.kind {
@@ -385,6 +400,21 @@ impl RuleDraft {
             } else {
                 None
             };
+        let effective_from =
+            super::optional_date(&self.effective_from, RuleField::EffectiveFrom, &mut errors);
+        let effective_until = super::optional_date(
+            &self.effective_until,
+            RuleField::EffectiveUntil,
+            &mut errors,
+        );
+        if let (Some(f), Some(u)) = (effective_from, effective_until) {
+            if u < f {
+                errors.push(RuleFieldError {
+                    field: RuleField::EffectiveUntil,
+                    message: "The rule cannot end before it starts.".into(),
+                });
+            }
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -432,6 +462,8 @@ impl RuleDraft {
             counts_toward_total: true,
             round_to_quarter_hour: false,
             excludes_topics: Vec::new(),
+            effective_from: None,
+            effective_until: None,
             note: String::new(),
         });
         if let Some(id) = &self.id {
@@ -446,6 +478,8 @@ impl RuleDraft {
             .cloned()
             .collect();
         rule.recurrence = recurrence;
+        rule.effective_from = effective_from;
+        rule.effective_until = effective_until;
         rule.applies_if.all = self.applies_if.clone();
         // Options the chosen kind does not use are not kept (the form hides them), so switching
         // kinds never leaves a hidden setting behind.

@@ -31,6 +31,8 @@ fn rule_field_id(f: RuleField) -> &'static str {
         RuleField::Months => "rule-months",
         RuleField::CarryOver => "rule-carry",
         RuleField::Note => "rule-note",
+        RuleField::EffectiveFrom => "rule-from",
+        RuleField::EffectiveUntil => "rule-until",
     }
 }
 
@@ -371,6 +373,23 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
                         <span>{ "Count whole quarter hours only" }</span>
                     </label>
                 }
+            </div>
+            <div class="grid grid--2">
+                <div class="field">
+                    <label for="rule-from">{ "In force for renewals due from" }</label>
+                    <input id="rule-from" type="date" value={d.effective_from.clone()}
+                        oninput={text(|d, v| d.effective_from = v)} aria-invalid={invalid(&errs, RuleField::EffectiveFrom)}
+                        aria-describedby={described(&errs, RuleField::EffectiveFrom)} />
+                    <p class="hint">{ "Leave empty unless the rule is new (e.g. a mandate from 1 May 2026)." }</p>
+                    { msg(&errs, RuleField::EffectiveFrom) }
+                </div>
+                <div class="field">
+                    <label for="rule-until">{ "No longer required after" }</label>
+                    <input id="rule-until" type="date" value={d.effective_until.clone()}
+                        oninput={text(|d, v| d.effective_until = v)} aria-invalid={invalid(&errs, RuleField::EffectiveUntil)}
+                        aria-describedby={described(&errs, RuleField::EffectiveUntil)} />
+                    { msg(&errs, RuleField::EffectiveUntil) }
+                </div>
             </div>
             <div class="field">
                 <label for="rule-note">{ "Note" }</label>
