@@ -46,7 +46,8 @@ test('export downloads every record and importing it into an empty profile gives
   await expect(fresh.getByText('1 activities, 1 credentials, 0 goals')).toBeVisible();
   await fresh.getByRole('button', { name: 'Merge' }).click();
   await expect(fresh.getByRole('status')).toContainText('2 added');
-  expect(await storedRecords(fresh)).toEqual(original);
+  // The save runs just after the next paint: wait for it rather than race it.
+  await expect.poll(() => storedRecords(fresh)).toEqual(original);
 
   // The same file again changes nothing.
   await fresh.getByLabel(/Choose a backup file/).setInputFiles(file);
