@@ -112,6 +112,14 @@ fn search_finds_boards_by_state_profession_and_body() {
     assert!(ids("texas nurs").iter().all(|i| i == "us-tx-rn"));
     assert!(ids("ABIM").contains(&"abim-moc".to_string()));
     assert!(ids("mate").contains(&"us-dea-mate".to_string()));
+    // Word starts, not substrings: "mate" is not inside "diplomate".
+    assert_eq!(ids("mate"), vec!["us-dea-mate".to_string()]);
+    // Specialty and profession words find their bodies.
+    assert!(ids("internal medicine").contains(&"abim-moc".to_string()));
+    assert!(ids("family medicine").contains(&"abfm-certification".to_string()));
+    assert!(ids("physician assistant").contains(&"nccpa-pa-c".to_string()));
+    assert!(ids("DEA").contains(&"us-dea-mate".to_string()));
+    assert!(ids("florida nurse").contains(&"us-fl-rn".to_string()));
     assert!(ids("zzzz").is_empty());
 }
 

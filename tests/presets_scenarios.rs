@@ -519,3 +519,75 @@ fn an_ethics_course_counts_for_texas_and_pennsylvania_and_child_abuse_hours_only
     let tx_ethics = tx_ev.rule("ethics_professional_responsibility").unwrap();
     assert_eq!(tx_ethics.status, RuleStatus::Met);
 }
+
+#[test]
+fn setup_asks_about_one_time_rules_and_a_date_answered_meets_them() {
+    use cme_tracker::domain::ops::{PresetSetupDraft, PresetSetupField};
+    let p = find("us-ca-md").unwrap();
+    let asked: Vec<&str> = PresetSetupDraft::done_questions(p)
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(asked, vec!["pain_management_end_of_life_care_once"]);
+    let mut d = PresetSetupDraft::new(p);
+    d.end = "2027-06-30".into();
+    d.number = " A123456 ".into();
+    d.done.insert(asked[0].into(), "2019-05-01".into());
+    let now = chrono::Utc::now();
+    let c = d.build(p, Uuid::new_v4(), now).unwrap();
+    assert_eq!(c.number.as_deref(), Some("A123456"));
+    let ev = evaluate(&c, &[], date(TODAY));
+    let pain = ev.rule("pain_management_end_of_life_care_once").unwrap();
+    assert_eq!(pain.status, RuleStatus::DeemedMet);
+    // Not answered: still outstanding.
+    let mut fresh = PresetSetupDraft::new(p);
+    fresh.end = "2027-06-30".into();
+    let c = fresh.build(p, Uuid::new_v4(), now).unwrap();
+    assert_eq!(
+        evaluate(&c, &[], date(TODAY))
+            .rule("pain_management_end_of_life_care_once")
+            .unwrap()
+            .status,
+        RuleStatus::NotMet
+    );
+    // A date in the future is refused next to its question.
+    d.done.insert(asked[0].into(), "2999-01-01".into());
+    let errs = d.build(p, Uuid::new_v4(), now).unwrap_err();
+    assert_eq!(errs[0].field, PresetSetupField::Done(0));
+}
+
+#[test]
+fn a_rule_due_every_few_renewals_is_met_only_when_the_date_is_inside_its_span() {
+    use cme_tracker::domain::ops::PresetSetupDraft;
+    let p = find("us-fl-md").unwrap();
+    let dv = PresetSetupDraft::done_questions(p)
+        .into_iter()
+        .find(|r| r.id == "domestic_violence")
+        .expect("asked about domestic violence");
+    let build = |when: &str| {
+        let mut d = PresetSetupDraft::new(p);
+        d.end = "2027-01-31".into();
+        d.done.insert(dv.id.clone(), when.into());
+        let c = d.build(p, Uuid::new_v4(), chrono::Utc::now()).unwrap();
+        evaluate(&c, &[], date(TODAY))
+            .rule("domestic_violence")
+            .unwrap()
+            .status
+    };
+    // Every third biennial renewal: the span runs back to 1 Feb 2021.
+    assert_eq!(build("2022-03-01"), RuleStatus::DeemedMet);
+    assert_eq!(build("2019-03-01"), RuleStatus::NotMet);
+}
+
+#[test]
+fn adding_a_preset_already_held_is_noticed() {
+    use cme_tracker::domain::ops::PresetSetupDraft;
+    let p = find("us-tx-md-do").unwrap();
+    let c = cred_from("us-tx-md-do", "2027-01-31", 3, &[]);
+    let other = cred_from("us-ca-md", "2027-06-30", 3, &[]);
+    let held = vec![other, c];
+    let found = PresetSetupDraft::already_held(p, &held);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].id, held[1].id);
+    assert!(PresetSetupDraft::already_held(find("us-fl-md").unwrap(), &held).is_empty());
+}

@@ -3,13 +3,15 @@
 //! `now` is a parameter.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 
-use super::credential::{Credential, CredentialKind, Cycle, Exemption, RenewalAnswer};
+use super::credential::{
+    Credential, CredentialKind, Cycle, Exemption, ExemptionKind, RenewalAnswer,
+};
 use super::draft::{optional_date, parse_date, required_date, FieldError, ValidNextCycle};
 use super::presets::Preset;
-use super::rule::Rule;
+use super::rule::{Recurrence, Rule, RuleKind};
 
 /// One change of a credential.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,12 +141,20 @@ pub struct PresetSetupDraft {
     pub renewal: RenewalAnswer,
     /// Holder conditions ticked (those the preset implies start ticked).
     pub conditions: BTreeSet<String>,
+    /// The license or certificate number (optional), for reports and the auditor.
+    pub number: String,
+    /// "Already done? when?" answers, by rule id, for the one-time and every-N-renewals rules
+    /// ([`PresetSetupDraft::done_questions`]); empty: not done yet.
+    pub done: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PresetSetupField {
     End,
     CeDeadline,
+    Number,
+    /// The "done on" date of the `i`-th question of [`PresetSetupDraft::done_questions`].
+    Done(usize),
 }
 
 impl PresetSetupDraft {
@@ -154,7 +164,35 @@ impl PresetSetupDraft {
             ce_deadline: String::new(),
             renewal: RenewalAnswer::NotSure,
             conditions: preset.implied_conditions(),
+            number: String::new(),
+            done: BTreeMap::new(),
         }
+    }
+
+    /// The rules setup asks "already done? when?" about: one-time rules and rules due once every
+    /// few renewals or years, which a clinician may well have met before using the app.
+    pub fn done_questions(preset: &Preset) -> Vec<&Rule> {
+        preset
+            .rules
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.recurrence,
+                    Recurrence::OnceEver
+                        | Recurrence::EveryNCycles { .. }
+                        | Recurrence::EveryNMonths { .. }
+                        | Recurrence::AfterFirstCycles { .. }
+                ) && !matches!(r.kind, RuleKind::Cap { .. })
+            })
+            .collect()
+    }
+
+    /// Credentials already made from this preset: adding it again asks first.
+    pub fn already_held<'c>(preset: &Preset, credentials: &'c [Credential]) -> Vec<&'c Credential> {
+        credentials
+            .iter()
+            .filter(|c| c.preset.as_ref().is_some_and(|r| r.id == preset.id))
+            .collect()
     }
 
     /// The cycle start the preset gives for the typed expiry, for a hint under the field.
@@ -193,6 +231,27 @@ impl PresetSetupDraft {
                 ));
             }
         }
+        if let Some(m) =
+            super::draft::too_long("number", &self.number, super::contract::limits::NUMBER)
+        {
+            errors.push(FieldError::new(PresetSetupField::Number, m));
+        }
+        let today = now.date_naive();
+        let mut done: Vec<(&Rule, NaiveDate)> = Vec::new();
+        for (i, rule) in Self::done_questions(preset).into_iter().enumerate() {
+            let text = self.done.get(&rule.id).map_or("", String::as_str);
+            let field = PresetSetupField::Done(i);
+            if let Some(d) = optional_date(text, field, &mut errors) {
+                if d > today {
+                    errors.push(FieldError::new(
+                        field,
+                        "A date in the future is not done yet: leave it empty, or log it as a planned activity.",
+                    ));
+                } else {
+                    done.push((rule, d));
+                }
+            }
+        }
         let Some(end) = end.filter(|_| errors.is_empty()) else {
             return Err(errors);
         };
@@ -200,6 +259,22 @@ impl PresetSetupDraft {
         c.cycle.ce_deadline = deadline;
         c.set_renewal_answer(self.renewal);
         c.conditions = self.conditions.clone();
+        let number = self.number.trim();
+        c.number = (!number.is_empty()).then(|| number.to_string());
+        // A one-time rule done at any date is met for good; a rule due once in a span is met in
+        // this cycle when the date falls inside the span it counts.
+        for (rule, date) in done {
+            let (from, to) = super::evaluate::window_of(&c, &rule.recurrence);
+            if rule.recurrence == Recurrence::OnceEver || (from..=to).contains(&date) {
+                c.cycle.exemptions.push(Exemption {
+                    rule_id: rule.id.clone(),
+                    kind: ExemptionKind::DeemedMet,
+                    reason: "Completed before tracking (answered when the credential was added)"
+                        .into(),
+                    date,
+                });
+            }
+        }
         Ok(c)
     }
 }

@@ -99,13 +99,19 @@ impl Catalog {
             .iter()
             .filter(|p| {
                 let h = p.haystack();
+                // Words of the name, profession, jurisdiction, state and the specialty words
+                // people search by: a query word matches the start of one ("mate" finds "MATE
+                // Act", not "diplomate").
+                let tokens: Vec<&str> = h
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|t| !t.is_empty())
+                    .collect();
                 words.iter().all(|w| {
                     if w.len() == 2 {
                         // A two-letter word is a state code: match it as a code, not inside words.
-                        p.id.starts_with(&format!("us-{w}-"))
-                            || h.split_whitespace().any(|t| t == w)
+                        p.id.starts_with(&format!("us-{w}-")) || tokens.iter().any(|t| t == w)
                     } else {
-                        h.contains(w.as_str())
+                        tokens.iter().any(|t| t.starts_with(w.as_str()))
                     }
                 })
             })
@@ -118,6 +124,24 @@ impl Catalog {
         self.find(&r.id).filter(|p| p.version > r.version)
     }
 }
+
+/// Words people search by that a preset's own text does not hold: the specialty a board
+/// certifies, the profession a body serves, common abbreviations. An id ending in "-" matches every
+/// preset whose id ends with it ("-rn": every RN board).
+const SEARCH_WORDS: &[(&str, &str)] = &[
+    ("abim-moc", "internal medicine internist cardiology gastroenterology nephrology oncology hospitalist moc"),
+    ("abfm-certification", "family medicine family physician family practice general practice"),
+    ("aafp-membership", "family medicine family physician family practice"),
+    ("aoa-osteopathic-cme", "osteopathic do osteopath"),
+    ("nccpa-pa-c", "physician assistant physician associate"),
+    ("ancc-certification", "nurse nursing nurse practitioner np aprn"),
+    ("us-dea-mate", "dea registration controlled substances prescriber mate act opioid"),
+    ("ca-rcpsc-moc", "royal college specialist canada"),
+    ("ca-cfpc-mainpro", "family medicine family physician canada"),
+    ("uk-gmc-revalidation", "united kingdom britain england appraisal"),
+    ("au-mba-cpd", "australia ahpra"),
+    ("-rn", "nurse nursing registered nurse rn"),
+];
 
 /// The catalog built into the crate, parsed once: for native tests and tools. The app does not
 /// call it, so the linker leaves these 186 KB out of the wasm; the app fetches the same file
@@ -200,6 +224,12 @@ impl Preset {
             self.name, self.profession, self.jurisdiction, self.id
         )
         .to_lowercase();
+        for (id, words) in SEARCH_WORDS {
+            if self.id == *id || (id.starts_with('-') && self.id.ends_with(id)) {
+                h.push(' ');
+                h.push_str(words);
+            }
+        }
         if let Some(code) = self.id.strip_prefix("us-").and_then(|r| r.get(..2)) {
             if let Some((_, name)) = STATES.iter().find(|(c, _)| *c == code) {
                 h.push(' ');

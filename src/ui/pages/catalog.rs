@@ -106,10 +106,12 @@ struct PresetSetupProps {
     onback: Callback<()>,
 }
 
-fn field_id(f: PresetSetupField) -> &'static str {
+fn field_id(f: PresetSetupField) -> String {
     match f {
-        PresetSetupField::End => "preset-end",
-        PresetSetupField::CeDeadline => "preset-deadline",
+        PresetSetupField::End => "preset-end".into(),
+        PresetSetupField::CeDeadline => "preset-deadline".into(),
+        PresetSetupField::Number => "preset-number".into(),
+        PresetSetupField::Done(i) => format!("preset-done-{i}"),
     }
 }
 
@@ -120,11 +122,38 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
     let navigator = use_navigator();
     let draft = use_state(|| PresetSetupDraft::new(p));
     let errors = use_state(Vec::<FieldError<PresetSetupField>>::new);
+    // Adding a preset already held asks first; "Add another" confirms.
+    let confirmed = use_state(|| false);
+    let held: Vec<(String, String)> = PresetSetupDraft::already_held(p, &app.data.credentials)
+        .iter()
+        .map(|c| {
+            (
+                c.id.to_string(),
+                format!(
+                    "{} (cycle {} – {})",
+                    c.name,
+                    format::date(c.cycle.start),
+                    format::date(c.cycle.end)
+                ),
+            )
+        })
+        .collect();
     let start_preview = draft.start_preview(p);
+    // Keyboard and screen-reader users land on the chosen preset, not at the top of the page.
+    use_effect_with(p.id.clone(), |_| {
+        crate::ui::components::focus::focus("preset-title");
+    });
+    let must_confirm = !held.is_empty() && !*confirmed;
     let onsubmit = {
         let (draft, errors) = (draft.clone(), errors.clone());
+        let confirmed = confirmed.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            if must_confirm {
+                confirmed.set(true);
+                crate::ui::components::focus::focus("preset-duplicate");
+                return;
+            }
             // Every step (cycle from the expiry, rules, renewal answer, conditions) is the
             // domain's; the page only shows where the input is wrong.
             match draft.build(p, Uuid::new_v4(), format::now()) {
@@ -137,7 +166,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                 }
                 Err(errs) => {
                     if let Some(first) = errs.first() {
-                        crate::ui::components::focus::focus(field_id(first.field));
+                        crate::ui::components::focus::focus(&field_id(first.field));
                     }
                     errors.set(errs);
                 }
@@ -165,6 +194,18 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
             draft.set(d);
         })
     };
+    let set_done = |rule_id: String| {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut d = (*draft).clone();
+            d.done.insert(
+                rule_id.clone(),
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            );
+            draft.set(d);
+        })
+    };
+    let questions = PresetSetupDraft::done_questions(p);
     let msg = |f: PresetSetupField| -> Html {
         match message_for(&errors, f) {
             Some(m) => {
@@ -180,7 +221,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
     html! {
         <>
             <div class="page-head">
-                <h1>{ p.name.clone() }</h1>
+                <h1 id="preset-title" tabindex="-1">{ p.name.clone() }</h1>
                 <button type="button" class="btn" onclick={back}>{ "Back to the catalog" }</button>
             </div>
             <div class="card">
@@ -231,6 +272,31 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                         </div>
                     </fieldset>
                 }
+                <div class="field">
+                    <label for="preset-number">{ "License or certificate number (optional)" }</label>
+                    <input id="preset-number" type="text" value={draft.number.clone()} oninput={set_text(|d, v| d.number = v)}
+                        aria-invalid={invalid(PresetSetupField::Number)} aria-describedby={described(PresetSetupField::Number)} />
+                    { msg(PresetSetupField::Number) }
+                </div>
+                if !questions.is_empty() {
+                    <fieldset class="field">
+                        <legend>{ "Already done? Enter when, and the requirement is recorded as met" }</legend>
+                        <p class="hint">{ "For requirements due once, or once every few renewals. Leave empty if not done yet." }</p>
+                        { for questions.iter().enumerate().map(|(i, r)| {
+                            let f = PresetSetupField::Done(i);
+                            let id = field_id(f);
+                            html! {
+                                <div class="field">
+                                    <label for={id.clone()}>{ format!("{} — completed on", r.label) }</label>
+                                    <input id={id.clone()} type="date" value={draft.done.get(&r.id).cloned().unwrap_or_default()}
+                                        oninput={set_done(r.id.clone())} aria-invalid={invalid(f)} aria-describedby={described(f)} />
+                                    <p class="hint">{ describe::recurrence_text(&r.recurrence) }</p>
+                                    { msg(f) }
+                                </div>
+                            }
+                        }) }
+                    </fieldset>
+                }
                 <RenewalSelect id="preset-renewal" value={draft.renewal} onchange={{
                     let draft = draft.clone();
                     Callback::from(move |answer| {
@@ -239,8 +305,20 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                         draft.set(d);
                     })
                 }} />
+                if !held.is_empty() {
+                    <div class={classes!("banner", if *confirmed { "banner--warn" } else { "banner--info" })} id="preset-duplicate" tabindex="-1" role="status">
+                        <p>{ "You already have this credential: " }
+                            { for held.iter().map(|(id, label)| html! {
+                                <><Link<Route> to={Route::CredentialDetail { id: id.clone() }}>{ label.clone() }</Link<Route>>{ " " }</>
+                            }) }
+                        </p>
+                        if *confirmed {
+                            <p>{ "Press “Add another” to add it again (e.g. a second license of the same board)." }</p>
+                        }
+                    </div>
+                }
                 <div class="actions">
-                    <button type="submit" class="btn btn--primary">{ "Add this credential" }</button>
+                    <button type="submit" class="btn btn--primary">{ if held.is_empty() { "Add this credential" } else if *confirmed { "Add another" } else { "Add this credential" } }</button>
                 </div>
             </form>
         </>
