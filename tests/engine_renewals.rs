@@ -86,3 +86,41 @@ fn a_rule_in_force_from_a_date_is_not_a_shortfall_before_it() {
         RuleStatus::NotApplicable
     );
 }
+
+#[test]
+fn first_renewal_only_once_ever_and_within_n_renewals_differ() {
+    let rule = |rec: Recurrence| {
+        let mut r = topic_min("hiv", "1", &["hiv_aids"], &[]);
+        r.recurrence = rec;
+        r
+    };
+    let long_ago = vec![activity("2015-03-01")
+        .credit("AMA_PRA_CAT1", "1")
+        .topic("hiv_aids")
+        .build()];
+    let status = |rec: Recurrence, renewal: u32, acts: &[cme_tracker::domain::Activity]| {
+        let mut c = credential("FL", "2025-02-01", "2027-01-31")
+            .rule(rule(rec))
+            .build();
+        c.renewal = Some(renewal);
+        c.first_renewal = renewal == 1;
+        evaluate(&c, acts, date("2026-06-01")).rules[0].status
+    };
+    // Once ever: asked at every renewal until done, and any earlier course counts.
+    assert_eq!(status(Recurrence::OnceEver, 5, &[]), RuleStatus::NotMet);
+    assert_eq!(status(Recurrence::OnceEver, 5, &long_ago), RuleStatus::Met);
+    // First renewal only (every cycle of the first n): only this cycle's hours count.
+    assert_eq!(
+        status(Recurrence::FirstCycles { n: 1 }, 1, &long_ago),
+        RuleStatus::NotMet
+    );
+    assert_eq!(
+        status(Recurrence::FirstCycles { n: 1 }, 2, &[]),
+        RuleStatus::NotApplicable
+    );
+    // Once by renewal n: any course up to the deadline counts; after renewal n, not asked.
+    let within = Recurrence::OnceWithinFirstCycles { n: 2 };
+    assert_eq!(status(within.clone(), 2, &long_ago), RuleStatus::Met);
+    assert_eq!(status(within.clone(), 2, &[]), RuleStatus::NotMet);
+    assert_eq!(status(within, 3, &[]), RuleStatus::NotApplicable);
+}

@@ -389,7 +389,8 @@ fn texas_opioids_first_two_renewals_then_every_eight_years() {
 
 #[test]
 fn california_twelve_hour_pain_course_once() {
-    let c = cred_from("us-ca-md", "2027-12-31", 3, &[]);
+    // Due once, by the second renewal: at the second renewal a course years ago counts…
+    let c = cred_from("us-ca-md", "2027-12-31", 2, &[]);
     let long_ago = vec![activity("2012-06-01")
         .topic("pain_management_end_of_life_care")
         .credit("AMA_PRA_CAT1", "12")
@@ -405,6 +406,15 @@ fn california_twelve_hour_pain_course_once() {
     assert_eq!(
         status_of(&c, &short, "pain_management_end_of_life_care"),
         (RuleStatus::NotMet, hours("3"))
+    );
+    // …and an established physician (third renewal on) is not asked for it again.
+    let later = cred_from("us-ca-md", "2027-12-31", 3, &[]);
+    let ev = evaluate(&later, &[], date(TODAY));
+    let re = ev.rule("pain_management_end_of_life_care_once").unwrap();
+    assert_eq!(re.status, RuleStatus::NotApplicable);
+    assert_eq!(
+        cme_tracker::domain::describe::status_sentence(&later.rules[1], re, &|d| d.to_string()),
+        "Not applicable: A one-time requirement due by renewal 2; not asked again."
     );
 }
 

@@ -120,7 +120,9 @@ def convert_rule(p, r, cycle_months, used_ids):
         what = TOPIC_LABELS.get(topic, topic) if topic else short_types(types)
         if topic and types:
             what += f" ({short_types(types)})"
-        base, label = 'cap_' + (types[0].lower() if types else topic), f"At most {hours:g} h {what}"
+        # "Practice management & coding: at most 15 hours"; a cap on types counts in their unit.
+        label = f"{what}: at most {hours:g}" + (' hours' if topic and not types else '')
+        base = 'cap_' + (types[0].lower() if types else topic)
     else:  # topic_min, one_time
         body = {'type': 'topic_min', 'topics': topics, 'accepts': accepts, 'min': hundredths(hours)}
         base = topic + ('_once' if recurrence['type'] == 'once_ever' else '')
@@ -139,9 +141,36 @@ def convert_rule(p, r, cycle_months, used_ids):
         rule['note'] = note
     return rule
 
+# One-time facts the boards tie to the first renewals or to years since licensure: due once, by
+# renewal n ("within 4 years of licensure" with a 2-year cycle: n = 2), not asked after that.
+# Facts not listed stay once in a career (the DEA MATE Act; Massachusetts' one-time courses).
+def within_years(years, cycle_months):
+    return max(1, -(-years * 12 // cycle_months))
+
+FIRST_RENEWALS = {
+    ('us-ca-md', 'pain_management_end_of_life_care'): lambda m: 2,   # by the 2nd renewal or within 4 years
+    ('us-ca-do', 'pain_management_end_of_life_care'): lambda m: 2,
+    ('us-fl-md', 'hiv_aids'): lambda m: 1,                           # at first renewal only
+    ('us-fl-rn', 'hiv_aids'): lambda m: 1,                           # before first renewal
+    ('us-ny-md-do', 'child_abuse'): lambda m: 1,                     # for initial licensure
+    ('us-mi-md', 'human_trafficking'): lambda m: 1,                  # for initial licensure
+    ('us-ga-md-do', 'controlled_substance_prescribing'): lambda m: 1,  # at first renewal after licensure
+    ('us-wa-md', 'suicide_prevention'): lambda m: 1,                 # by end of first full reporting period
+    ('us-nj-md-do', 'cultural_competency'): lambda m: 1,             # by end of first complete cycle
+    ('us-ca-rn', 'implicit_bias'): lambda m: within_years(2, m),     # within first 2 years of licensure
+    ('us-ar-md-do', 'controlled_substance_prescribing'): lambda m: within_years(2, m),
+    ('us-ky-md-do', 'domestic_violence'): lambda m: within_years(3, m),
+    ('us-ky-md-do', 'child_abuse'): lambda m: within_years(5, m),
+    ('us-la-md-do', 'board_laws_rules'): lambda m: 1,                # initial renewal orientation
+    ('us-nv-md', 'bioterrorism_wmd'): lambda m: within_years(2, m),  # normally within 2 years of licensure
+}
+
 # Presets whose rules changed since they first shipped: credentials made from them offer the
 # update. 2: topic groups and exclusions (2026-12-01).
 VERSIONS = {'us-pa-md': 2, 'us-tx-md-do': 2, 'us-ma-md-do': 2, 'us-ct-md-do': 2}
+# 2: one-time rules due by the first renewals (2026-12-01).
+for _pid in {pid for pid, _ in FIRST_RENEWALS} | {'us-dea-mate'}:
+    VERSIONS[_pid] = VERSIONS.get(_pid, 1) + 1
 
 # Facts the generic mapping cannot read from free text, per preset.
 def overrides(pid, rules, p):
@@ -151,6 +180,7 @@ def overrides(pid, rules, p):
         r['recurrence'] = {'type': 'after_first_cycles', 'after': 1, 'months': months}
         r['note'] = (r.get('note', '') + ' Not required at the first renewal.').strip()
     if pid == 'us-dea-mate':
+        p['name'] = 'DEA registration (practitioner) — MATE Act 8-hour training'
         r = rules[0]
         r['applies_if'] = {'all': ['dea_registrant'], 'text': 'holds or applies for a DEA registration (not solely a veterinarian)'}
         r['deemed_met_if'] = ['addiction_board_certified', 'recent_graduate_sud_curriculum']
@@ -222,6 +252,13 @@ def main():
         used = set()
         rules = [convert_rule(p, r, months, used) for r in p['rules']]
         rules = overrides(p['id'], rules, p)
+        for r in rules:
+            topics = r['kind'].get('topics') or ['']
+            n = FIRST_RENEWALS.get((p['id'], topics[0]))
+            if n and r['recurrence']['type'] == 'once_ever':
+                n = n(months)
+                r['recurrence'] = {'type': 'once_within_first_cycles', 'n': n}
+                r['label'] = r['label'].replace(' (once)', '') + (' (by the first renewal)' if n == 1 else f' (by renewal {n})')
         asked = sorted({c for r in rules for key in ('all', 'any', 'none')
                         for c in r.get('applies_if', {}).get(key, [])} |
                        {c for r in rules for c in r.get('deemed_met_if', [])})

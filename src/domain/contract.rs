@@ -599,7 +599,9 @@ pub fn check_rule(c: &mut Checker, at: &str, r: &Rule) {
     };
     match r.recurrence {
         Recurrence::EveryCycle | Recurrence::OnceEver => {}
-        Recurrence::EveryNCycles { n } | Recurrence::FirstCycles { n } => cycles(c, "n", n),
+        Recurrence::EveryNCycles { n }
+        | Recurrence::FirstCycles { n }
+        | Recurrence::OnceWithinFirstCycles { n } => cycles(c, "n", n),
         Recurrence::EveryNMonths { months: m } => months(c, m),
         Recurrence::AfterFirstCycles { after, months: m } => {
             cycles(c, "after", after);

@@ -72,6 +72,8 @@ pub fn recurrence_text(r: &Recurrence) -> String {
         Recurrence::OnceEver => "once in a career".into(),
         Recurrence::FirstCycles { n } if n <= 1 => "at the first renewal only".into(),
         Recurrence::FirstCycles { n } => format!("in each of the first {n} renewals"),
+        Recurrence::OnceWithinFirstCycles { n } if n <= 1 => "once, by the first renewal".into(),
+        Recurrence::OnceWithinFirstCycles { n } => format!("once, by renewal {n}"),
         Recurrence::AfterFirstCycles { after, months } => format!(
             "after the first {after} renewals, once every {}",
             if months % 12 == 0 {
@@ -493,6 +495,12 @@ pub fn detail_text(
         }
         Detail::OnlyFirstRenewals { n: 1 } => "Required only for the first renewal.".into(),
         Detail::OnlyFirstRenewals { n } => format!("Required only in the first {n} renewals."),
+        Detail::DueByRenewal { n } if *n <= 1 => {
+            "A one-time requirement due by the first renewal; not asked again.".into()
+        }
+        Detail::DueByRenewal { n } => {
+            format!("A one-time requirement due by renewal {n}; not asked again.")
+        }
         Detail::FromRenewal { n } => format!("Required from renewal {n} on."),
         Detail::StartsOn { date } => format!(
             "From {}: required for renewals due on or after that date.",

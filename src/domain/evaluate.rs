@@ -194,6 +194,8 @@ pub enum Detail {
     },
     /// Required only in the first `n` renewals, and this is a later one.
     OnlyFirstRenewals { n: u32 },
+    /// A one-time requirement due by renewal `n`; this is a later renewal.
+    DueByRenewal { n: u32 },
     /// Required from renewal `n` on, and this is an earlier one.
     FromRenewal { n: u32 },
     /// The holder recorded an exemption or a "deemed met" decision.
@@ -483,6 +485,9 @@ impl<'a> Ctx<'a> {
             Recurrence::FirstCycles { n } if renewal > n => {
                 return Some(Skip::NotApplicable(Detail::OnlyFirstRenewals { n }));
             }
+            Recurrence::OnceWithinFirstCycles { n } if renewal > n => {
+                return Some(Skip::NotApplicable(Detail::DueByRenewal { n }));
+            }
             Recurrence::AfterFirstCycles { after, .. } if renewal <= after => {
                 return Some(Skip::NotApplicable(Detail::FromRenewal {
                     n: after.saturating_add(1),
@@ -490,7 +495,10 @@ impl<'a> Ctx<'a> {
             }
             _ => {}
         }
-        let cycles: &[Cycle] = if rule.recurrence == Recurrence::OnceEver {
+        let cycles: &[Cycle] = if matches!(
+            rule.recurrence,
+            Recurrence::OnceEver | Recurrence::OnceWithinFirstCycles { .. }
+        ) {
             // A one-time requirement excused or satisfied in any earlier cycle stays satisfied.
             &self.cred.past_cycles
         } else {
@@ -555,7 +563,7 @@ pub fn window_of(cred: &Credential, recurrence: &Recurrence) -> (NaiveDate, Naiv
         Recurrence::EveryNMonths { months } | Recurrence::AfterFirstCycles { months, .. } => {
             months_before(to, months)
         }
-        Recurrence::OnceEver => NaiveDate::MIN,
+        Recurrence::OnceEver | Recurrence::OnceWithinFirstCycles { .. } => NaiveDate::MIN,
     };
     (from, to)
 }

@@ -179,6 +179,7 @@ impl PresetSetupDraft {
                 matches!(
                     r.recurrence,
                     Recurrence::OnceEver
+                        | Recurrence::OnceWithinFirstCycles { .. }
                         | Recurrence::EveryNCycles { .. }
                         | Recurrence::EveryNMonths { .. }
                         | Recurrence::AfterFirstCycles { .. }
@@ -265,7 +266,11 @@ impl PresetSetupDraft {
         // this cycle when the date falls inside the span it counts.
         for (rule, date) in done {
             let (from, to) = super::evaluate::window_of(&c, &rule.recurrence);
-            if rule.recurrence == Recurrence::OnceEver || (from..=to).contains(&date) {
+            let once = matches!(
+                rule.recurrence,
+                Recurrence::OnceEver | Recurrence::OnceWithinFirstCycles { .. }
+            );
+            if once || (from..=to).contains(&date) {
                 c.cycle.exemptions.push(Exemption {
                     rule_id: rule.id.clone(),
                     kind: ExemptionKind::DeemedMet,

@@ -174,6 +174,10 @@ pub enum Recurrence {
     OnceEver,
     /// Only in the first `n` renewals of the credential (n = 1: first renewal only).
     FirstCycles { n: u32 },
+    /// Once, by the `n`-th renewal ("within 4 years of licensure", "before the first renewal"):
+    /// anything completed up to the deadline counts, as for once-ever; from renewal `n + 1` on
+    /// it is no longer asked (it was due earlier).
+    OnceWithinFirstCycles { n: u32 },
     /// From renewal `after + 1` on, once within every `months` before the deadline
     /// (Texas opioid hours: first two renewals, then every 8 years).
     AfterFirstCycles { after: u32, months: u32 },

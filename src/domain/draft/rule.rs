@@ -72,16 +72,18 @@ pub enum RecurrenceChoice {
     EveryNMonths,
     OnceEver,
     FirstCycles,
+    OnceWithinFirstCycles,
     AfterFirstCycles,
 }
 
 impl RecurrenceChoice {
-    pub const ALL: [RecurrenceChoice; 6] = [
+    pub const ALL: [RecurrenceChoice; 7] = [
         RecurrenceChoice::EveryCycle,
         RecurrenceChoice::EveryNCycles,
         RecurrenceChoice::EveryNMonths,
         RecurrenceChoice::OnceEver,
         RecurrenceChoice::FirstCycles,
+        RecurrenceChoice::OnceWithinFirstCycles,
         RecurrenceChoice::AfterFirstCycles,
     ];
 
@@ -92,6 +94,9 @@ impl RecurrenceChoice {
             RecurrenceChoice::EveryNMonths => "Once every N months",
             RecurrenceChoice::OnceEver => "Once in a career",
             RecurrenceChoice::FirstCycles => "Only in the first N renewals",
+            RecurrenceChoice::OnceWithinFirstCycles => {
+                "Once, by renewal N (e.g. within N years of licensure)"
+            }
             RecurrenceChoice::AfterFirstCycles => "After the first N renewals, every M months",
         }
     }
@@ -258,6 +263,10 @@ impl RuleDraft {
                 d.recurrence = RecurrenceChoice::FirstCycles;
                 d.n = n.to_string();
             }
+            R::OnceWithinFirstCycles { n } => {
+                d.recurrence = RecurrenceChoice::OnceWithinFirstCycles;
+                d.n = n.to_string();
+            }
             R::AfterFirstCycles { after, months } => {
                 d.recurrence = RecurrenceChoice::AfterFirstCycles;
                 d.n = after.to_string();
@@ -361,6 +370,9 @@ impl RuleDraft {
                 n: count(&self.n, RuleField::N, "cycles", contract::MAX_CYCLES),
             },
             RecurrenceChoice::FirstCycles => R::FirstCycles {
+                n: count(&self.n, RuleField::N, "renewals", contract::MAX_CYCLES),
+            },
+            RecurrenceChoice::OnceWithinFirstCycles => R::OnceWithinFirstCycles {
                 n: count(&self.n, RuleField::N, "renewals", contract::MAX_CYCLES),
             },
             RecurrenceChoice::EveryNMonths => R::EveryNMonths {

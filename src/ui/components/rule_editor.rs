@@ -307,7 +307,7 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
                             { enum_options(Some(d.recurrence), RecurrenceChoice::label) }
                         </select>
                 </div>
-                if matches!(d.recurrence, RecurrenceChoice::EveryNCycles | RecurrenceChoice::FirstCycles | RecurrenceChoice::AfterFirstCycles) {
+                if matches!(d.recurrence, RecurrenceChoice::EveryNCycles | RecurrenceChoice::FirstCycles | RecurrenceChoice::OnceWithinFirstCycles | RecurrenceChoice::AfterFirstCycles) {
                     <div class="field">
                         <label for="rule-n">{ if d.recurrence == RecurrenceChoice::EveryNCycles { "N (cycles)" } else { "N (renewals)" } }</label>
                         <input id="rule-n" type="text" inputmode="numeric" value={d.n.clone()}
