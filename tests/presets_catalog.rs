@@ -19,7 +19,15 @@ fn types_of(a: &Accepts) -> Vec<String> {
 #[test]
 fn every_preset_parses_with_unique_ids_and_known_vocabulary() {
     let presets = catalog().presets();
-    assert_eq!(presets.len(), 76);
+    // 73 physician, DEA, board and international bodies, and the 51 RN boards (50 states + DC).
+    assert_eq!(presets.len(), 124);
+    let rn: HashSet<&str> = presets
+        .iter()
+        .filter(|p| p.id.ends_with("-rn"))
+        .map(|p| p.jurisdiction.as_str())
+        .collect();
+    assert_eq!(rn.len(), 51, "one RN board per state and DC");
+    assert!(rn.contains("US-DC"));
     let mut ids = HashSet::new();
     let topic_codes: HashSet<&str> = vocab::TOPICS.iter().map(|t| t.code).collect();
     let type_codes: HashSet<&str> = vocab::CREDIT_TYPES.iter().map(|t| t.code).collect();

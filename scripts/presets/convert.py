@@ -13,6 +13,9 @@ import json, re, sys, pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SRC = pathlib.Path(__file__).with_name('requirements_presets.source.json')
+# All 51 RN boards (a copy of ../shared/reference/nursing_presets.json); its entries replace the
+# RN drafts of the physician file that share their ids.
+NURSING = pathlib.Path(__file__).with_name('nursing_presets.source.json')
 OUT = ROOT / 'src/domain/presets/catalog.json'
 CHECKED = '2026-11-24'
 
@@ -43,7 +46,8 @@ CONDITION_WORDS = [
 ]
 
 # Conditions with no code of their own that restrict who must comply: the holder opts in.
-BOARD_SPECIFIC = ['collaborative practice', 'initially licensed after', 'identified by the DHP Director']
+BOARD_SPECIFIC = ['collaborative practice', 'initially licensed after', 'identified by the DHP Director',
+                  'graduated outside', 'educated outside', 'graduated in']
 
 def conditions(text):
     any_, none = [], []
@@ -163,6 +167,7 @@ FIRST_RENEWALS = {
     ('us-ky-md-do', 'child_abuse'): lambda m: within_years(5, m),
     ('us-la-md-do', 'board_laws_rules'): lambda m: 1,                # initial renewal orientation
     ('us-nv-md', 'bioterrorism_wmd'): lambda m: within_years(2, m),  # normally within 2 years of licensure
+    ('us-al-rn', 'board_laws_rules'): lambda m: 1,                   # before the first renewal
 }
 
 # Presets whose rules changed since they first shipped: credentials made from them offer the
@@ -238,6 +243,23 @@ def overrides(pid, rules, p):
         for r in by_topic('risk_management'):
             r['kind']['topics'] = ['risk_management', 'controlled_substance_prescribing',
                                    'pain_management_opioids']
+    if pid.endswith('-rn'):
+        # Renewal pathways ("option 1: CE only", "CE instead of 900 practice hours"): until the
+        # rule language holds pathways, the CE pathway applies by default and says so; another
+        # CE option applies when the nurse ticks the board-specific condition; the other
+        # pathways are in the notes, in the board's words.
+        pathway = re.compile(r'option|pathway|competency|instead of|practice hours|CE only', re.I)
+        for r in rules:
+            ai = r.get('applies_if') or {}
+            text = ai.get('text', '')
+            if not pathway.search(text):
+                continue
+            if r['id'] == 'total':
+                r.pop('applies_if')
+                r['note'] = (f"Continuing-education pathway ({text}). " + r.get('note', '')).strip()
+            else:
+                r['applies_if'] = {'any': ['board_specific_condition'], 'text': text}
+                r['label'] = r['label'] + ' — other CE option'
     if pid == 'us-mi-md':
         for r in by_topic('implicit_bias'):
             r['kind'] = {'type': 'per_year', 'accepts': {}, 'topics': ['implicit_bias'], 'min_per_year': 100}
@@ -246,6 +268,9 @@ def overrides(pid, rules, p):
 
 def main():
     src = json.loads(SRC.read_text())
+    nursing = json.loads(NURSING.read_text())
+    by_id = {p['id']: p for p in nursing}
+    src = [by_id.pop(p['id'], p) for p in src] + list(by_id.values())
     out = []
     for p in src:
         months = p['cycle']['length_months']
@@ -263,6 +288,9 @@ def main():
                         for c in r.get('applies_if', {}).get(key, [])} |
                        {c for r in rules for c in r.get('deemed_met_if', [])})
         notes = list(p.get('notes') or [])
+        # Alternative pathways the rule language does not hold yet: said in the board's words.
+        for alt in p.get('alternatives') or []:
+            notes.append('Alternative pathway: ' + alt)
         if p.get('carryover') and p['carryover'].get('note'):
             notes.append('Carry-over: ' + p['carryover']['note'])
         out.append({

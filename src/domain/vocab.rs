@@ -524,6 +524,20 @@ pub const TOPICS: &[TopicInfo] = &[
         &["mandated reporter", "child maltreatment", "child neglect"],
     ),
     tp(
+        "dependent_adult_abuse",
+        "Dependent adult & elder abuse recognition",
+        &[
+            "elder abuse",
+            "dependent adult abuse",
+            "mandated reporter adult",
+        ],
+    ),
+    tp(
+        "organ_tissue_donation",
+        "Organ & tissue donation",
+        &["organ donation", "tissue donation", "transplant"],
+    ),
+    tp(
         "human_trafficking",
         "Human trafficking",
         &["trafficked persons", "trafficking victims"],
