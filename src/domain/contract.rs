@@ -462,6 +462,66 @@ pub fn check_credential(cr: &Credential, index: usize, out: &mut Vec<Problem>) {
         c.credit_type(&format!("equivalences[{j}].from"), &e.from);
         c.credit_type(&format!("equivalences[{j}].counts_as"), &e.counts_as);
     }
+    if let Some(ps) = &cr.pathways {
+        if ps.options.is_empty() || ps.needed == 0 || ps.needed as usize > ps.options.len() {
+            c.push(
+                "pathways.needed",
+                format!("asks for {} of {} pathways", ps.needed, ps.options.len()),
+            );
+        }
+        for (j, p) in ps.options.iter().enumerate() {
+            c.required(
+                &format!("pathways.options[{j}].id"),
+                &p.id,
+                limits::RULE_ID,
+                "the pathway id",
+            );
+            c.required(
+                &format!("pathways.options[{j}].label"),
+                &p.label,
+                limits::RULE_NOTE,
+                "the label",
+            );
+            for (k, r) in p.rules.iter().enumerate() {
+                if !cr.rules.iter().any(|x| &x.id == r) {
+                    c.push(
+                        &format!("pathways.options[{j}].rules[{k}]"),
+                        "names a rule the credential does not have",
+                    );
+                }
+            }
+            if let Some(h) = p.evidence.as_ref().and_then(|e| e.hours) {
+                check_amount(
+                    &mut c,
+                    &format!("pathways.options[{j}].evidence.hours"),
+                    h,
+                    false,
+                );
+            }
+        }
+        if let Some(chosen) = &ps.chosen {
+            if !ps.options.iter().any(|p| &p.id == chosen) {
+                c.push("pathways.chosen", "names no pathway of the credential");
+            }
+        }
+        for (j, e) in ps.evidence.iter().enumerate() {
+            c.date(&format!("pathways.evidence[{j}].date"), e.date);
+            if !ps.options.iter().any(|p| p.id == e.pathway) {
+                c.push(
+                    &format!("pathways.evidence[{j}].pathway"),
+                    "names no pathway of the credential",
+                );
+            }
+            if let Some(h) = e.hours {
+                check_amount(&mut c, &format!("pathways.evidence[{j}].hours"), h, false);
+            }
+            c.text(
+                &format!("pathways.evidence[{j}].note"),
+                &e.note,
+                limits::NOTES,
+            );
+        }
+    }
     if let Some(p) = &cr.preset {
         c.required("preset.id", &p.id, limits::PRESET_ID, "the preset id");
     }

@@ -173,6 +173,10 @@ pub struct Credential {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renewal: Option<u32>,
     pub rules: Vec<Rule>,
+    /// Ways to renew, when the board offers several (CE hours, or a certification, or practice
+    /// hours); `None`: every rule applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pathways: Option<super::pathway::Pathways>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weights: Vec<CreditWeight>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -293,6 +293,15 @@ pub struct Evaluation {
     /// The what-if view, with planned activities counted in some figure.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub projected: bool,
+    /// Each renewal pathway's progress, when the board offers several.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pathways: Vec<super::pathway::PathwayProgress>,
+    /// How many pathways must be met, and the one chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pathways_needed: Option<(u32, Option<String>)>,
+    /// The pathway the plan follows (the chosen one, else the nearest).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followed_pathway: Option<String>,
 }
 
 impl Evaluation {
@@ -309,17 +318,44 @@ impl Evaluation {
     pub fn what_if(&self) -> Evaluation {
         let rules: Vec<RuleEvaluation> = self.rules.iter().map(RuleEvaluation::what_if).collect();
         let projected = rules.iter().any(|r| r.projected);
-        let status = if rules.is_empty() {
-            CredentialStatus::NoRequirements
-        } else if rules.iter().any(|r| r.status == RuleStatus::NotMet) {
-            CredentialStatus::NotMet
-        } else {
-            CredentialStatus::Met
+        // Pathways re-read with planned activities done: a rule met with planned is met.
+        let pathways: Vec<super::pathway::PathwayProgress> = self
+            .pathways
+            .iter()
+            .map(|p| {
+                let left: Vec<String> = p
+                    .rule_ids
+                    .iter()
+                    .filter(|id| {
+                        rules
+                            .iter()
+                            .any(|r| &r.rule_id == *id && !r.status.is_satisfied())
+                    })
+                    .cloned()
+                    .collect();
+                super::pathway::PathwayProgress {
+                    met: left.is_empty() && p.evidence_met,
+                    met_with_planned: false,
+                    remaining: rules
+                        .iter()
+                        .filter(|r| left.contains(&r.rule_id))
+                        .map(|r| r.remaining)
+                        .sum(),
+                    rules_left: left,
+                    ..p.clone()
+                }
+            })
+            .collect();
+        let status = match status_of(&rules, None, &pathways, &self.pathways_needed) {
+            // In the what-if view planned activities are done: nothing is left "with planned".
+            CredentialStatus::MetWithPlanned => CredentialStatus::NotMet,
+            s => s,
         };
         Evaluation {
             status,
             rules,
             projected,
+            pathways,
             ..self.clone()
         }
     }
@@ -369,16 +405,21 @@ pub fn evaluate_indexed(
         .iter()
         .map(|r| ctx.evaluate_rule(r, index))
         .collect();
-    let status = if rules.is_empty() {
-        CredentialStatus::NoRequirements
-    } else if rules.iter().any(|r| r.status == RuleStatus::NotMet) {
-        CredentialStatus::NotMet
-    } else if rules.iter().any(|r| r.status == RuleStatus::MetWithPlanned) {
-        CredentialStatus::MetWithPlanned
-    } else {
-        CredentialStatus::Met
-    };
     let deadline = credential.cycle.deadline();
+    let (pathways, pathways_needed, followed_pathway) = match &credential.pathways {
+        Some(p) => {
+            let progress = p.progress(&rules, credential.cycle.start, deadline);
+            let followed = p.followed(&progress).map(|f| f.id.clone());
+            (progress, Some((p.needed, p.chosen.clone())), followed)
+        }
+        None => (Vec::new(), None, None),
+    };
+    let status = status_of(
+        &rules,
+        credential.pathways.as_ref(),
+        &pathways,
+        &pathways_needed,
+    );
     Evaluation {
         credential_id: credential.id,
         credential_name: credential.name.clone(),
@@ -389,6 +430,41 @@ pub fn evaluate_indexed(
         days_left: (deadline - today).num_days(),
         rules,
         projected: false,
+        pathways,
+        pathways_needed,
+        followed_pathway,
+    }
+}
+
+/// A credential's status from its rules and, with pathways, from the pathways: rules named by no
+/// pathway must all be satisfied, and enough pathways met (the chosen one, when one was chosen).
+fn status_of(
+    rules: &[RuleEvaluation],
+    pathways: Option<&super::pathway::Pathways>,
+    progress: &[super::pathway::PathwayProgress],
+    needed: &Option<(u32, Option<String>)>,
+) -> CredentialStatus {
+    let in_pathway = |id: &str| {
+        progress.iter().any(|p| p.rule_ids.iter().any(|r| r == id))
+            || pathways.is_some_and(|p| p.is_pathway_rule(id))
+    };
+    let common: Vec<&RuleEvaluation> = rules.iter().filter(|r| !in_pathway(&r.rule_id)).collect();
+    let (paths_met, paths_planned) = match needed {
+        Some((n, chosen)) => super::pathway::satisfied(progress, *n, chosen.as_deref()),
+        None => (true, true),
+    };
+    if rules.is_empty() && progress.is_empty() {
+        CredentialStatus::NoRequirements
+    } else if common.iter().any(|r| r.status == RuleStatus::NotMet) || !paths_planned {
+        CredentialStatus::NotMet
+    } else if common
+        .iter()
+        .any(|r| r.status == RuleStatus::MetWithPlanned)
+        || !paths_met
+    {
+        CredentialStatus::MetWithPlanned
+    } else {
+        CredentialStatus::Met
     }
 }
 

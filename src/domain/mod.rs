@@ -13,6 +13,7 @@ pub mod draft;
 pub mod evaluate;
 pub mod index;
 pub mod ops;
+pub mod pathway;
 pub mod plan;
 pub mod presets;
 pub mod query;

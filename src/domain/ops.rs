@@ -51,6 +51,7 @@ impl Credential {
             first_renewal: false,
             renewal: None,
             rules: Vec::new(),
+            pathways: None,
             weights: Vec::new(),
             equivalences: Vec::new(),
             preset: None,

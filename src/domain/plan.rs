@@ -123,7 +123,23 @@ pub fn plan(credentials: &[Credential], evaluations: &[Evaluation], with_planned
             continue;
         };
         let first = needs.len();
+        // With renewal pathways, the plan follows one (the chosen or the nearest): the rules of
+        // the others are not asked for.
+        let skipped = |rule_id: &str| {
+            ev.followed_pathway.as_ref().is_some_and(|f| {
+                ev.pathways
+                    .iter()
+                    .any(|p| &p.id != f && p.rule_ids.iter().any(|r| r == rule_id))
+                    && !ev
+                        .pathways
+                        .iter()
+                        .any(|p| &p.id == f && p.rule_ids.iter().any(|r| r == rule_id))
+            })
+        };
         for (rule, re) in cred.rules.iter().zip(&ev.rules) {
+            if skipped(&rule.id) {
+                continue;
+            }
             if let Some(n) = need(cred, rule, re, ev.deadline, with_planned) {
                 needs.push(n);
             }

@@ -46,6 +46,9 @@ pub struct Preset {
     #[serde(default)]
     pub first_renewal_note: Option<String>,
     pub rules: Vec<Rule>,
+    /// Renewal pathways, when the board offers several ways to renew.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pathways: Option<crate::domain::pathway::Pathways>,
     #[serde(default)]
     pub equivalences: Vec<Equivalence>,
     /// Holder conditions some rule depends on: the form asks about these.
@@ -259,6 +262,7 @@ impl Preset {
             first_renewal: false,
             renewal: None,
             rules: self.rules.clone(),
+            pathways: self.pathways.clone(),
             weights: Vec::new(),
             equivalences: self.equivalences.clone(),
             preset: Some(PresetRef {

@@ -1,0 +1,158 @@
+//! Renewal pathways (issue 14): CE hours, or a certification, or practice hours; "two of three".
+#![cfg(not(target_arch = "wasm32"))]
+
+use cme_tracker::domain::build::*;
+use cme_tracker::domain::evaluate::{evaluate, CredentialStatus};
+use cme_tracker::domain::pathway::{EvidenceKind, EvidenceNeed, EvidenceRecord, Pathway, Pathways};
+use cme_tracker::domain::plan::plan;
+use cme_tracker::domain::{Activity, Credential};
+
+const TODAY: &str = "2026-06-01";
+
+fn nurse(needed: u32) -> Credential {
+    let mut c = credential("Alaska RN", "2024-12-01", "2026-11-30")
+        .rule(total("ce", "30", &[]))
+        .rule(topic_min(
+            "ethics",
+            "1",
+            &["ethics_professional_responsibility"],
+            &[],
+        ))
+        .build();
+    c.pathways = Some(Pathways {
+        options: vec![
+            Pathway {
+                id: "ce".into(),
+                label: "30 contact hours of CE".into(),
+                rules: vec!["ce".into()],
+                evidence: None,
+            },
+            Pathway {
+                id: "volunteer".into(),
+                label: "30 hours of volunteer nursing".into(),
+                rules: vec![],
+                evidence: Some(EvidenceNeed {
+                    kind: EvidenceKind::VolunteerHours,
+                    hours: Some(hours("30")),
+                }),
+            },
+            Pathway {
+                id: "practice".into(),
+                label: "320 hours of employment as an RN".into(),
+                rules: vec![],
+                evidence: Some(EvidenceNeed {
+                    kind: EvidenceKind::PracticeHours,
+                    hours: Some(hours("320")),
+                }),
+            },
+        ],
+        needed,
+        chosen: None,
+        evidence: vec![],
+    });
+    c
+}
+
+fn ethics_hour() -> Activity {
+    activity("2025-05-01")
+        .credit("ANCC_CONTACT_HOUR", "1")
+        .topic("ethics_professional_responsibility")
+        .build()
+}
+
+fn record(c: &mut Credential, pathway: &str, date_: &str, h: &str) {
+    c.pathways.as_mut().unwrap().evidence.push(EvidenceRecord {
+        pathway: pathway.into(),
+        date: date(date_),
+        hours: Some(hours(h)),
+        note: String::new(),
+    });
+}
+
+#[test]
+fn any_one_pathway_meets_the_credential_and_non_ce_evidence_is_not_credit() {
+    let mut c = nurse(1);
+    let ev = evaluate(&c, &[ethics_hour()], date(TODAY));
+    assert_eq!(ev.status, CredentialStatus::NotMet);
+    assert_eq!(ev.pathways.len(), 3);
+    // 320 practice hours recorded in this cycle: that pathway is met; CE hours stay at 1.
+    record(&mut c, "practice", "2025-09-01", "200");
+    record(&mut c, "practice", "2026-03-01", "120");
+    let ev = evaluate(&c, &[ethics_hour()], date(TODAY));
+    assert!(ev.pathways.iter().find(|p| p.id == "practice").unwrap().met);
+    assert_eq!(ev.status, CredentialStatus::Met);
+    assert_eq!(ev.rule("ce").unwrap().counted, hours("1"));
+    // Hours recorded before the cycle do not count.
+    let mut old = nurse(1);
+    record(&mut old, "practice", "2023-01-01", "400");
+    assert_eq!(
+        evaluate(&old, &[ethics_hour()], date(TODAY)).status,
+        CredentialStatus::NotMet
+    );
+}
+
+#[test]
+fn a_rule_outside_every_pathway_is_still_required() {
+    let mut c = nurse(1);
+    record(&mut c, "practice", "2025-09-01", "320");
+    // No ethics hour: the common rule is not met, whatever the pathway.
+    assert_eq!(
+        evaluate(&c, &[], date(TODAY)).status,
+        CredentialStatus::NotMet
+    );
+}
+
+#[test]
+fn a_chosen_pathway_must_be_the_one_met() {
+    let mut c = nurse(1);
+    record(&mut c, "practice", "2025-09-01", "320");
+    c.pathways.as_mut().unwrap().chosen = Some("ce".into());
+    let ev = evaluate(&c, &[ethics_hour()], date(TODAY));
+    assert_eq!(ev.status, CredentialStatus::NotMet);
+    assert_eq!(ev.followed_pathway.as_deref(), Some("ce"));
+}
+
+#[test]
+fn two_of_three_needs_two() {
+    let mut c = nurse(2);
+    record(&mut c, "volunteer", "2025-09-01", "30");
+    assert_eq!(
+        evaluate(&c, &[ethics_hour()], date(TODAY)).status,
+        CredentialStatus::NotMet
+    );
+    record(&mut c, "practice", "2025-10-01", "320");
+    assert_eq!(
+        evaluate(&c, &[ethics_hour()], date(TODAY)).status,
+        CredentialStatus::Met
+    );
+}
+
+#[test]
+fn the_plan_follows_the_chosen_or_nearest_pathway() {
+    let mut c = nurse(1);
+    // Nearest: nothing recorded, CE needs 29 more hours (1 logged on ethics); volunteer 30 and
+    // practice 320 hours of evidence. CE is followed, so the plan asks for the 29 CE hours.
+    let ev = evaluate(&c, &[ethics_hour()], date(TODAY));
+    assert_eq!(ev.followed_pathway.as_deref(), Some("ce"));
+    let p = plan(std::slice::from_ref(&c), std::slice::from_ref(&ev), false);
+    assert_eq!(p.items.len(), 1);
+    // Practice hours recorded and chosen: the plan no longer asks for CE hours.
+    record(&mut c, "practice", "2025-09-01", "320");
+    c.pathways.as_mut().unwrap().chosen = Some("practice".into());
+    let ev = evaluate(&c, &[ethics_hour()], date(TODAY));
+    let p = plan(std::slice::from_ref(&c), std::slice::from_ref(&ev), false);
+    assert!(p.items.is_empty(), "{:?}", p.items);
+    assert_eq!(ev.status, CredentialStatus::Met);
+}
+
+#[test]
+fn the_what_if_view_counts_planned_ce_toward_its_pathway() {
+    let c = nurse(1);
+    let planned = activity("2026-09-01")
+        .credit("ANCC_CONTACT_HOUR", "29")
+        .planned()
+        .build();
+    let ev = evaluate(&c, &[ethics_hour(), planned], date(TODAY));
+    assert_eq!(ev.status, CredentialStatus::MetWithPlanned);
+    assert_eq!(ev.what_if().status, CredentialStatus::Met);
+}
