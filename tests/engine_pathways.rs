@@ -156,3 +156,31 @@ fn the_what_if_view_counts_planned_ce_toward_its_pathway() {
     assert_eq!(ev.status, CredentialStatus::MetWithPlanned);
     assert_eq!(ev.what_if().status, CredentialStatus::Met);
 }
+
+#[test]
+fn choosing_a_pathway_and_recording_evidence_are_domain_operations() {
+    use cme_tracker::domain::ops::CredentialOp;
+    let now = chrono::Utc::now();
+    let mut c = nurse(1);
+    c.apply(CredentialOp::ChoosePathway(Some("practice".into())), now)
+        .unwrap();
+    assert!(c
+        .apply(CredentialOp::ChoosePathway(Some("nope".into())), now)
+        .is_err());
+    let rec = EvidenceRecord {
+        pathway: "practice".into(),
+        date: date("2025-09-01"),
+        hours: Some(hours("320")),
+        note: "Employer letter".into(),
+    };
+    c.apply(CredentialOp::RecordEvidence(rec), now).unwrap();
+    assert_eq!(
+        evaluate(&c, &[ethics_hour()], date(TODAY)).status,
+        CredentialStatus::Met
+    );
+    c.apply(CredentialOp::RemoveEvidence(0), now).unwrap();
+    assert!(c.apply(CredentialOp::RemoveEvidence(0), now).is_err());
+    // Removing a rule takes it out of its pathway too.
+    c.apply(CredentialOp::RemoveRule("ce".into()), now).unwrap();
+    assert!(c.pathways.as_ref().unwrap().options[0].rules.is_empty());
+}

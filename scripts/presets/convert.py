@@ -244,27 +244,72 @@ def overrides(pid, rules, p):
             r['kind']['topics'] = ['risk_management', 'controlled_substance_prescribing',
                                    'pain_management_opioids']
     if pid.endswith('-rn'):
-        # Renewal pathways ("option 1: CE only", "CE instead of 900 practice hours"): until the
-        # rule language holds pathways, the CE pathway applies by default and says so; another
-        # CE option applies when the nurse ticks the board-specific condition; the other
-        # pathways are in the notes, in the board's words.
-        pathway = re.compile(r'option|pathway|competency|instead of|practice hours|CE only', re.I)
-        for r in rules:
-            ai = r.get('applies_if') or {}
-            text = ai.get('text', '')
-            if not pathway.search(text):
-                continue
-            if r['id'] == 'total':
-                r.pop('applies_if')
-                r['note'] = (f"Continuing-education pathway ({text}). " + r.get('note', '')).strip()
-            else:
-                r['applies_if'] = {'any': ['board_specific_condition'], 'text': text}
-                r['label'] = r['label'] + ' — other CE option'
+        # Renewal pathways: the CE pathway (the preset's total), another CE option (a second
+        # total, perhaps with practice hours), and the board's other ways to renew as non-CE
+        # evidence (certification, refresher course, academic course, practice hours). The
+        # choice is the nurse's; the dashboard follows the chosen or the nearest pathway.
+        p['_pathways'] = rn_pathways(pid, rules, p)
     if pid == 'us-mi-md':
         for r in by_topic('implicit_bias'):
             r['kind'] = {'type': 'per_year', 'accepts': {}, 'topics': ['implicit_bias'], 'min_per_year': 100}
             r['label'] = 'Implicit bias every license year'
     return rules
+
+EVIDENCE_WORDS = [
+    (r'certif', 'national_certification'),
+    (r'refresher', 'refresher_course'),
+    (r'academic|semester|credit hour|degree|post-licensure', 'academic_course'),
+    (r'hours practiced|employment|practice hours|hours of practice', 'practice_hours'),
+    (r'volunteer|uncompensated', 'volunteer_hours'),
+]
+
+def evidence_of(text):
+    for pattern, kind in EVIDENCE_WORDS:
+        if re.search(pattern, text, re.I):
+            hours = None
+            if kind in ('practice_hours', 'volunteer_hours'):
+                m = re.search(r'(\d[\d,]*)\s*(?:\w+\s+)?hours', text)
+                if m:
+                    hours = hundredths(m.group(1).replace(',', ''))
+            need = {'kind': kind}
+            if hours:
+                need['hours'] = hours
+            return need
+    return {'kind': 'other'}
+
+def short(text, n=200):
+    return text if len(text) <= n else text[:n - 1].rstrip() + '…'
+
+def rn_pathways(pid, rules, p):
+    totals = [r for r in rules if r['kind']['type'] == 'total']
+    alts = [a for a in (p.get('alternatives') or []) if not re.search(r'cannot be combined', a, re.I)]
+    if not totals or (len(totals) < 2 and not alts):
+        return None
+    options = []
+    for k, r in enumerate(totals):
+        text = (r.get('applies_if') or {}).get('text', '')
+        r.pop('applies_if', None)
+        hours = r['kind']['min'] / 100
+        label = f"Continuing education: {hours:g} contact hours" + (f" ({text})" if text else '')
+        option = {'id': 'ce' if k == 0 else f'ce_{k + 1}', 'label': short(label), 'rules': [r['id']]}
+        if k > 0:
+            ev = evidence_of(text)
+            if ev['kind'] != 'other':
+                option['evidence'] = ev
+            r['label'] = r['label'].replace(' — other CE option', '') + ' (other CE option)'
+        options.append(option)
+    if pid == 'us-ak-rn':
+        # 12 AAC 44.600-630: any two of 30 CE hours, 30 volunteer hours, 320 practice hours.
+        options += [
+            {'id': 'volunteer', 'label': '30 hours of uncompensated professional nursing activities (12 AAC 44.620)',
+             'evidence': {'kind': 'volunteer_hours', 'hours': 3000}},
+            {'id': 'practice', 'label': '320 hours of employment as an RN (12 AAC 44.630)',
+             'evidence': {'kind': 'practice_hours', 'hours': 32000}},
+        ]
+        return {'options': options, 'needed': 2}
+    for n, alt in enumerate(alts, start=1):
+        options.append({'id': f'alt_{n}', 'label': short(alt), 'evidence': evidence_of(alt)})
+    return {'options': options, 'needed': 1}
 
 def main():
     src = json.loads(SRC.read_text())
@@ -288,17 +333,18 @@ def main():
                         for c in r.get('applies_if', {}).get(key, [])} |
                        {c for r in rules for c in r.get('deemed_met_if', [])})
         notes = list(p.get('notes') or [])
-        # Alternative pathways the rule language does not hold yet: said in the board's words.
+        # The board's words about its pathways stay in the notes (the options carry them short).
         for alt in p.get('alternatives') or []:
             notes.append('Alternative pathway: ' + alt)
         if p.get('carryover') and p['carryover'].get('note'):
             notes.append('Carry-over: ' + p['carryover']['note'])
+        pathways = p.pop('_pathways', None)
         out.append({
             'id': p['id'], 'version': VERSIONS.get(p['id'], 1), 'name': p['name'], 'profession': p['profession'],
             'jurisdiction': p['jurisdiction'], 'kind': kind_of(p['id']), 'cycle_months': months,
             'cycle_description': p['cycle'].get('anchor_description', ''),
             'first_renewal_note': p.get('first_cycle_note'),
-            'rules': rules, 'conditions_asked': asked, 'sources': p['source_urls'],
+            'rules': rules, **({'pathways': pathways} if pathways else {}), 'conditions_asked': asked, 'sources': p['source_urls'],
             'confidence': p['confidence'], 'checked': CHECKED, 'notes': notes,
         })
     # Compact: the catalog ships inside the app download.

@@ -261,6 +261,8 @@ impl RuleEvaluation {
 pub enum CredentialStatus {
     /// No requirement has been entered: nothing can be said to be met (never "on track").
     NoRequirements,
+    /// Added from a catalog board that requires no CE (Montana, some RN boards): on track.
+    NothingRequired,
     /// Every applicable rule is satisfied.
     Met,
     /// Satisfied once the planned activities are completed.
@@ -272,6 +274,7 @@ impl CredentialStatus {
     pub fn label(self) -> &'static str {
         match self {
             CredentialStatus::NoRequirements => "No requirements entered",
+            CredentialStatus::NothingRequired => "No CE required by this board",
             CredentialStatus::Met => "All requirements met",
             CredentialStatus::MetWithPlanned => "Met once planned activities are done",
             CredentialStatus::NotMet => "Requirements outstanding",
@@ -307,11 +310,15 @@ pub struct Evaluation {
 impl Evaluation {
     /// The deadline has passed with requirements outstanding.
     pub fn is_overdue(&self) -> bool {
-        self.days_left < 0
-            && !matches!(
-                self.status,
-                CredentialStatus::Met | CredentialStatus::NoRequirements
-            )
+        self.days_left < 0 && !self.is_on_track() && self.status != CredentialStatus::NoRequirements
+    }
+
+    /// Every requirement met, or none required by the board.
+    pub fn is_on_track(&self) -> bool {
+        matches!(
+            self.status,
+            CredentialStatus::Met | CredentialStatus::NothingRequired
+        )
     }
 
     /// The same evaluation with planned activities counted (the dashboard's what-if switch).
@@ -349,6 +356,7 @@ impl Evaluation {
         let status = match status_of(&rules, None, &pathways, &self.pathways_needed) {
             // In the what-if view planned activities are done: nothing is left "with planned".
             CredentialStatus::MetWithPlanned => CredentialStatus::NotMet,
+            CredentialStatus::NoRequirements => self.status,
             s => s,
         };
         Evaluation {
@@ -414,12 +422,15 @@ pub fn evaluate_indexed(
         }
         None => (Vec::new(), None, None),
     };
-    let status = status_of(
+    let mut status = status_of(
         &rules,
         credential.pathways.as_ref(),
         &pathways,
         &pathways_needed,
     );
+    if status == CredentialStatus::NoRequirements && credential.preset.is_some() {
+        status = CredentialStatus::NothingRequired;
+    }
     Evaluation {
         credential_id: credential.id,
         credential_name: credential.name.clone(),

@@ -28,6 +28,12 @@ pub enum CredentialOp {
     StartNextCycle(ValidNextCycle),
     /// Takes a newer catalog version's rules and remembers the version.
     ApplyPresetUpdate { rules: Vec<Rule>, version: u32 },
+    /// Follows this renewal pathway (`None`: any).
+    ChoosePathway(Option<String>),
+    /// Records non-CE evidence for a pathway (checked by `EvidenceDraft`).
+    RecordEvidence(crate::domain::pathway::EvidenceRecord),
+    /// Removes the evidence record at this position.
+    RemoveEvidence(usize),
 }
 
 impl Credential {
@@ -76,6 +82,12 @@ impl Credential {
                     return Err("That requirement is no longer there.".into());
                 }
                 self.cycle.exemptions.retain(|e| e.rule_id != id);
+                // A pathway must not name a rule that is gone.
+                if let Some(p) = self.pathways.as_mut() {
+                    for o in &mut p.options {
+                        o.rules.retain(|r| r != &id);
+                    }
+                }
             }
             CredentialOp::RecordExemption(e) => {
                 if !self.rules.iter().any(|r| r.id == e.rule_id) {
@@ -99,6 +111,38 @@ impl Credential {
                 if let Some(p) = self.preset.as_mut() {
                     p.version = version;
                 }
+            }
+            CredentialOp::ChoosePathway(choice) => {
+                let p = self
+                    .pathways
+                    .as_mut()
+                    .ok_or("This credential has no renewal pathways.")?;
+                if let Some(c) = &choice {
+                    if !p.options.iter().any(|o| &o.id == c) {
+                        return Err("That pathway is no longer offered.".into());
+                    }
+                }
+                p.chosen = choice;
+            }
+            CredentialOp::RecordEvidence(e) => {
+                let p = self
+                    .pathways
+                    .as_mut()
+                    .ok_or("This credential has no renewal pathways.")?;
+                if !p.options.iter().any(|o| o.id == e.pathway) {
+                    return Err("That pathway is no longer offered.".into());
+                }
+                p.evidence.push(e);
+            }
+            CredentialOp::RemoveEvidence(i) => {
+                let p = self
+                    .pathways
+                    .as_mut()
+                    .ok_or("This credential has no renewal pathways.")?;
+                if i >= p.evidence.len() {
+                    return Err("That record is no longer there.".into());
+                }
+                p.evidence.remove(i);
             }
         }
         self.updated_at = now;

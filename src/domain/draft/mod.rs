@@ -11,12 +11,14 @@ use super::contract;
 
 mod activity;
 mod credential;
+mod evidence;
 mod exemption;
 mod next_cycle;
 mod rule;
 
 pub use activity::*;
 pub use credential::*;
+pub use evidence::*;
 pub use exemption::*;
 pub use next_cycle::*;
 pub use rule::*;

@@ -12,6 +12,9 @@ use crate::ui::format;
 pub fn status_badge(ev: &Evaluation) -> Html {
     let projected = if ev.projected { "Projected: " } else { "" };
     match (ev.status, ev.is_overdue()) {
+        (CredentialStatus::NothingRequired, _) => {
+            html! { <span class="badge badge--wrap badge--ok">{ "✓ No CE required by this board" }</span> }
+        }
         (CredentialStatus::NoRequirements, _) => {
             html! { <span class="badge badge--wrap badge--muted">{ "– No requirements entered" }</span> }
         }

@@ -77,13 +77,10 @@ pub fn dashboard_page() -> Html {
         .filter(|e| e.status != CredentialStatus::NoRequirements)
         .collect();
     let without_rules = shown.len() - with_rules.len();
-    let on_track = with_rules
-        .iter()
-        .filter(|e| e.status == CredentialStatus::Met)
-        .count();
+    let on_track = with_rules.iter().filter(|e| e.is_on_track()).count();
     let next = with_rules
         .iter()
-        .filter(|e| e.status != CredentialStatus::Met)
+        .filter(|e| !e.is_on_track())
         .min_by_key(|e| e.deadline);
     let to_earn = describe::totals_text(&the_plan.totals, &|a| format::amount(a));
     let projected = if what_if {
