@@ -256,6 +256,7 @@ def overrides(pid, rules, p):
     return rules
 
 EVIDENCE_WORDS = [
+    (r'^teaching|publication|project|research', 'other'),
     (r'certif', 'national_certification'),
     (r'refresher', 'refresher_course'),
     (r'academic|semester|credit hour|degree|post-licensure', 'academic_course'),
@@ -266,6 +267,8 @@ EVIDENCE_WORDS = [
 def evidence_of(text):
     for pattern, kind in EVIDENCE_WORDS:
         if re.search(pattern, text, re.I):
+            if kind == 'other':
+                return {'kind': 'other'}
             hours = None
             if kind in ('practice_hours', 'volunteer_hours'):
                 m = re.search(r'(\d[\d,]*)\s*(?:\w+\s+)?hours', text)

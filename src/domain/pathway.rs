@@ -201,6 +201,13 @@ impl Pathways {
             .flat_map(|p| p.rules.iter().map(String::as_str))
     }
 
+    /// The pathway a rule belongs to, if any.
+    pub fn pathway_of(&self, rule_id: &str) -> Option<&Pathway> {
+        self.options
+            .iter()
+            .find(|p| p.rules.iter().any(|r| r == rule_id))
+    }
+
     pub fn is_pathway_rule(&self, rule_id: &str) -> bool {
         self.rule_ids().any(|r| r == rule_id)
     }

@@ -227,6 +227,9 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                     if let Some(re) = re { { rule_status_badge(re) } }
                 </div>
                 <p class="muted">{ describe::rule_sentence(rule) }</p>
+                if let Some(pw) = cred.pathways.as_ref().and_then(|p| p.pathway_of(&rule.id)) {
+                    <p class="small">{ format!("Only for the pathway “{}”.", pw.label) }</p>
+                }
                 if let Some(re) = re {
                     { progress(re) }
                     <p>{ describe::status_sentence(rule, re, &|d| format::date(d)) }</p>
@@ -272,6 +275,9 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                 }
             </div>
 
+            if let Some(pw) = &cred.pathways {
+                <crate::ui::components::pathways::PathwaysCard pathways={pw.clone()} evaluation={ev.clone()} onop={edit_op.clone()} />
+            }
             <h2>{ "Requirements" }</h2>
             if cred.rules.is_empty() && *editing != Editing::NewRule {
                 <p class="muted">{ "No requirements yet. Add the board's rules: total hours, minimums of a credit type, topics such as ethics or opioids, caps, one-time courses." }</p>

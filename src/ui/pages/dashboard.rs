@@ -180,6 +180,9 @@ pub fn dashboard_page() -> Html {
                                         </div>
                                         { progress(re) }
                                         <p class="small">{ describe::status_sentence(rule, re, &fmt_date) }</p>
+                                        if let Some(pw) = cred.pathways.as_ref().and_then(|p| p.pathway_of(&rule.id)) {
+                                            <p class="small muted">{ format!("Only for the pathway “{}”.", pw.label) }</p>
+                                        }
                                     </li>
                                 }) }
                             </ul>
