@@ -28,6 +28,10 @@ pub enum CredentialOp {
     StartNextCycle(ValidNextCycle),
     /// Takes a newer catalog version's rules and remembers the version.
     ApplyPresetUpdate { rules: Vec<Rule>, version: u32 },
+    /// Records the dates of an earlier cycle (checked by `PastCycleDraft`).
+    AddPastCycle(Cycle),
+    /// Removes the earlier cycle at this position (most recent first).
+    RemovePastCycle(usize),
     /// Follows this renewal pathway (`None`: any).
     ChoosePathway(Option<String>),
     /// Records non-CE evidence for a pathway (checked by `EvidenceDraft`).
@@ -111,6 +115,23 @@ impl Credential {
                 if let Some(p) = self.preset.as_mut() {
                     p.version = version;
                 }
+            }
+            CredentialOp::AddPastCycle(cycle) => {
+                if cycle.end >= self.cycle.start
+                    || self
+                        .past_cycles
+                        .iter()
+                        .any(|p| cycle.start <= p.end && p.start <= cycle.end)
+                {
+                    return Err("That cycle overlaps one already recorded.".into());
+                }
+                super::draft::insert_past_cycle(&mut self.past_cycles, cycle);
+            }
+            CredentialOp::RemovePastCycle(i) => {
+                if i >= self.past_cycles.len() {
+                    return Err("That cycle is no longer there.".into());
+                }
+                self.past_cycles.remove(i);
             }
             CredentialOp::ChoosePathway(choice) => {
                 let p = self

@@ -11,7 +11,7 @@ test('a physician answers "done in 2019" for a one-time rule and sees it met', a
   await expect(page.getByRole('heading', { level: 1, name: /Medical Board of California/ })).toBeFocused();
   await page.getByLabel('Expiry date (end of the current cycle)').fill('2027-06-30');
   await page.getByLabel('License or certificate number (optional)').fill('A 123456');
-  const done = page.getByLabel(/Pain management & care of the terminally ill \(once\) — completed on/);
+  const done = page.getByLabel(/Pain management & care of the terminally ill .* — completed on/);
   await done.fill('2100-01-01');
   await page.getByRole('button', { name: 'Add this credential' }).click();
   await expect(page.locator('#preset-done-0-error')).toContainText('A date in the future is not done yet');
@@ -59,4 +59,25 @@ test('catalog search matches word starts and specialty names', async ({ page }) 
   await expect(page.getByRole('button', { name: /Choose DEA/ })).toBeVisible();
   await search.fill('internal medicine');
   await expect(page.getByRole('button', { name: /Choose ABIM/ })).toBeVisible();
+});
+
+test('earlier cycles are recorded on the credential page, the one before offered first', async ({ page }) => {
+  await openApp(page);
+  await page.goto('./#/credentials/new');
+  await page.getByLabel('Name').fill('Florida medical license');
+  await page.getByLabel('Cycle start').fill('2025-02-01');
+  await page.getByLabel('Cycle end (expiry)').fill('2027-01-31');
+  await page.getByRole('button', { name: 'Save credential' }).click();
+  const form = page.getByRole('form', { name: 'Add an earlier cycle' });
+  await expect(form.getByLabel('Earlier cycle started')).toHaveValue('2023-02-01');
+  await expect(form.getByLabel('and ended')).toHaveValue('2025-01-31');
+  await form.getByRole('button', { name: 'Add this earlier cycle' }).click();
+  await expect(form.getByLabel('Earlier cycle started')).toHaveValue('2021-02-01');
+  // An overlapping cycle is refused next to its field, and nothing is saved.
+  await form.getByLabel('Earlier cycle started').fill('2024-01-01');
+  await form.getByLabel('and ended').fill('2024-06-30');
+  await form.getByRole('button', { name: 'Add this earlier cycle' }).click();
+  await expect(page.locator('#past-start-error')).toContainText('It overlaps the cycle already recorded');
+  await expect.poll(async () => (await page.evaluate(() => JSON.parse(localStorage.getItem('cme-tracker:credentials') || '[]')))[0].past_cycles)
+    .toEqual([{ start: '2023-02-01', end: '2025-01-31' }]);
 });

@@ -14,6 +14,7 @@ mod credential;
 mod evidence;
 mod exemption;
 mod next_cycle;
+mod past_cycle;
 mod rule;
 
 pub use activity::*;
@@ -21,6 +22,7 @@ pub use credential::*;
 pub use evidence::*;
 pub use exemption::*;
 pub use next_cycle::*;
+pub use past_cycle::*;
 pub use rule::*;
 
 pub use super::contract::MAX_DESIGNATION;

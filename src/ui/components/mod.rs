@@ -6,6 +6,7 @@ pub mod edit_conflict;
 pub mod empty_state;
 pub mod enum_select;
 pub mod focus;
+pub mod past_cycles;
 pub mod pathways;
 pub mod provenance;
 pub mod renewal_select;

@@ -352,6 +352,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                 </form>
             }
 
+            <crate::ui::components::past_cycles::PastCyclesCard credential={cred.clone()} onop={edit_op.clone()} />
             <h2>{ "License renewed?" }</h2>
             <form class="card" onsubmit={on_next_cycle} aria-label="Start the next cycle" novalidate=true>
                 <p class="muted">{ format!("Starts a new cycle on {}. The current one is kept for recurring requirements and carry-over.",
