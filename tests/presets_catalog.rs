@@ -19,8 +19,12 @@ fn types_of(a: &Accepts) -> Vec<String> {
 #[test]
 fn every_preset_parses_with_unique_ids_and_known_vocabulary() {
     let presets = catalog().presets();
-    // 73 physician, DEA, board and international bodies, and the 51 RN boards (50 states + DC).
-    assert_eq!(presets.len(), 124);
+    // 77 physician (with the four osteopathic boards the cross-check found missing), DEA, board
+    // and international bodies, and the 51 RN boards (50 states + DC).
+    assert_eq!(presets.len(), 128);
+    for id in ["us-fl-do", "us-mi-do", "us-pa-do", "us-wa-do"] {
+        assert!(presets.iter().any(|p| p.id == id), "{id}");
+    }
     let rn: HashSet<&str> = presets
         .iter()
         .filter(|p| p.id.ends_with("-rn"))
