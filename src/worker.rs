@@ -40,8 +40,8 @@ impl Worker for Jobs {
                     Err(refused) => refused,
                 }
             }
-            Request::Merge { keep } => match &self.import {
-                Some(job) => job.merged(&keep),
+            Request::Merge { keep, unify } => match &self.import {
+                Some(job) => job.merged(&keep, &unify),
                 None => no_file(),
             },
             Request::Replace => match &self.import {

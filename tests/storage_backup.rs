@@ -67,3 +67,48 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_credential_added_on_two_devices_is_found_and_merged_on_request() {
+    use cme_tracker::domain::presets::find;
+    use cme_tracker::storage::backup::{export, parse, preview};
+    use cme_tracker::storage::jobs::{check, to_stored, Response};
+    let p = find("us-tx-md-do").unwrap();
+    let end = date("2027-01-31");
+    let here_cred = p.instantiate(
+        uuid::Uuid::new_v4(),
+        p.cycle_start_for(end),
+        end,
+        chrono::Utc::now(),
+    );
+    let other_cred = p.instantiate(
+        uuid::Uuid::new_v4(),
+        p.cycle_start_for(end),
+        end,
+        chrono::Utc::now(),
+    );
+    let mut here = cme_tracker::storage::AppData::default();
+    here.upsert_credential(here_cred.clone());
+    let mut there = cme_tracker::storage::AppData::default();
+    there.upsert_credential(other_cred.clone());
+    let file = export(&there, "1.0.0", chrono::Utc::now());
+    let b = parse(file.as_bytes()).unwrap();
+    let pv = preview(&here, &b);
+    assert_eq!(
+        pv.duplicates,
+        vec![(other_cred.id, here_cred.id, here_cred.name.clone())]
+    );
+    // Merged without unifying: two credentials; unified: one, under the id held here.
+    let (job, _) = check(&file, &to_stored(&here), &mut |_, _| {}).unwrap();
+    let count = |r: Response| match r {
+        Response::Records { stored, .. } => cme_tracker::storage::jobs::from_stored(&stored)
+            .unwrap()
+            .credentials
+            .iter()
+            .map(|c| c.id)
+            .collect::<Vec<_>>(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(count(job.merged(&[], &[])).len(), 2);
+    assert_eq!(count(job.merged(&[], &[other_cred.id])), vec![here_cred.id]);
+}

@@ -190,6 +190,27 @@ pub struct Credential {
 }
 
 impl Credential {
+    /// The same credential held twice under two ids (added on two devices, or a preset added
+    /// again): same catalog preset and same cycle, or same name and same license number.
+    pub fn same_as(&self, other: &Credential) -> bool {
+        if self.id == other.id {
+            return false;
+        }
+        let same_preset = matches!((&self.preset, &other.preset), (Some(a), Some(b)) if a.id == b.id)
+            && self.cycle.start == other.cycle.start
+            && self.cycle.end == other.cycle.end;
+        let number = |c: &Credential| {
+            c.number
+                .as_deref()
+                .map(|n| n.trim().to_lowercase())
+                .filter(|n| !n.is_empty())
+        };
+        let same_number = self.name.trim().eq_ignore_ascii_case(other.name.trim())
+            && number(self).is_some()
+            && number(self) == number(other);
+        same_preset || same_number
+    }
+
     pub fn has_condition(&self, code: &str) -> bool {
         self.conditions.contains(code)
     }

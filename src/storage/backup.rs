@@ -452,6 +452,25 @@ pub struct Preview {
     /// Records here that merging would delete (the file holds their deletion, made after their
     /// last edit): what kind, id and title, so the person is asked before they go.
     pub deletes: Vec<(RecordKind, Uuid, String)>,
+    /// Credentials in the file that are one held here under another id (same preset and cycle,
+    /// or same name and number): `(id in the file, id here, name)`. The person may merge them.
+    #[serde(default)]
+    pub duplicates: Vec<(Uuid, Uuid, String)>,
+}
+
+/// Credentials of `file` that match one of `current` under another id.
+pub fn duplicate_credentials(current: &AppData, file: &AppData) -> Vec<(Uuid, Uuid, String)> {
+    file.credentials
+        .iter()
+        .filter(|c| !current.credentials.iter().any(|h| h.id == c.id))
+        .filter_map(|c| {
+            current
+                .credentials
+                .iter()
+                .find(|h| h.same_as(c))
+                .map(|h| (c.id, h.id, h.name.clone()))
+        })
+        .collect()
 }
 
 pub fn preview(current: &AppData, backup: &Backup) -> Preview {
@@ -472,6 +491,7 @@ pub fn preview(current: &AppData, backup: &Backup) -> Preview {
             differing += usize::from(here != c);
         }
     }
+    let duplicates = duplicate_credentials(current, d);
     let (merged, _) = super::merge::merge(current, d);
     let kept: HashSet<Uuid> = merged
         .activities
@@ -506,6 +526,7 @@ pub fn preview(current: &AppData, backup: &Backup) -> Preview {
         date_range: first.zip(last),
         same_id,
         differing,
+        duplicates,
     }
 }
 
@@ -547,6 +568,20 @@ impl Backup {
     pub fn keeping(&self, keep: &[Uuid]) -> AppData {
         let mut data = self.data.clone();
         data.tombstones.retain(|t| !keep.contains(&t.id));
+        data
+    }
+
+    /// The file's records with each listed duplicate credential taking the id of the one held
+    /// here, so merging treats them as one credential (the later edit wins, as for any record).
+    pub fn unifying(mut data: AppData, current: &AppData, unify: &[Uuid]) -> AppData {
+        for (theirs, ours, _) in duplicate_credentials(current, &data) {
+            if !unify.contains(&theirs) {
+                continue;
+            }
+            if let Some(c) = data.credentials.iter_mut().find(|c| c.id == theirs) {
+                c.id = ours;
+            }
+        }
         data
     }
 }

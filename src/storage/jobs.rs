@@ -26,7 +26,12 @@ pub enum Request {
     Check { text: String, current: Stored },
     /// Merge the checked file into the records here, keeping the records listed (those the file
     /// deletes that the person chose to keep).
-    Merge { keep: Vec<Uuid> },
+    Merge {
+        keep: Vec<Uuid>,
+        /// File credentials to merge with the matching one here (`Preview::duplicates`).
+        #[serde(default)]
+        unify: Vec<Uuid>,
+    },
     /// Replace every record with the checked file's.
     Replace,
     /// The backup file's text for these records.
@@ -122,8 +127,9 @@ pub fn check(
 
 impl ImportJob {
     /// The merged records and what happened, keeping the records in `keep`.
-    pub fn merged(&self, keep: &[Uuid]) -> Response {
-        let (merged, report) = merge(&self.current, &self.backup.keeping(keep));
+    pub fn merged(&self, keep: &[Uuid], unify: &[Uuid]) -> Response {
+        let theirs = Backup::unifying(self.backup.keeping(keep), &self.current, unify);
+        let (merged, report) = merge(&self.current, &theirs);
         let message = format!(
             "Imported: {} added, {} updated, {} unchanged{}.",
             report.added,
@@ -249,7 +255,7 @@ mod tests {
             panic!()
         };
         assert_eq!(preview.activities, 2500);
-        let Response::Records { stored, message } = job.merged(&[]) else {
+        let Response::Records { stored, message } = job.merged(&[], &[]) else {
             panic!()
         };
         assert_eq!(message, "Imported: 2500 added, 0 updated, 0 unchanged.");

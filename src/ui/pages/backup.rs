@@ -64,6 +64,9 @@ pub fn backup_page() -> Html {
     };
     // Records here that the file would delete, which the person chose to keep.
     let keep = use_state(Vec::<uuid::Uuid>::new);
+    // Duplicate credentials of the file the person chose to keep apart (the rest are merged with
+    // the matching credential here).
+    let separate = use_state(Vec::<uuid::Uuid>::new);
 
     // The page's connection to the worker: the file's check, then Merge or Replace, all go over
     // it, and the worker keeps the checked file between them. Opened on first use.
@@ -206,14 +209,34 @@ pub fn backup_page() -> Html {
     let on_merge = {
         let import = import.clone();
         let keep = keep.clone();
+        let separate = separate.clone();
         let send = send.clone();
         Callback::from(move |_| {
-            if let Import::Ready { name, .. } = &*import {
+            if let Import::Ready { name, preview, .. } = &*import {
+                let unify = preview
+                    .duplicates
+                    .iter()
+                    .map(|(theirs, _, _)| *theirs)
+                    .filter(|t| !separate.contains(t))
+                    .collect();
                 import.set(Import::Applying(name.clone()));
                 send(Request::Merge {
                     keep: (*keep).clone(),
+                    unify,
                 });
             }
+        })
+    };
+    let on_separate = |id: uuid::Uuid| {
+        let separate = separate.clone();
+        Callback::from(move |e: Event| {
+            let merge = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let mut next = (*separate).clone();
+            next.retain(|k| *k != id);
+            if !merge {
+                next.push(id);
+            }
+            separate.set(next);
         })
     };
     let on_keep = {
@@ -339,6 +362,21 @@ pub fn backup_page() -> Html {
                                 <p>{ format!("{} records are already here ({} of them differ).", p.same_id, p.differing) }</p>
                                 if !p.deletes.is_empty() {
                                     <DeletionList deletes={p.deletes.clone()} keep={(*keep).clone()} onchange={on_keep.clone()} />
+                                }
+                                if !p.duplicates.is_empty() {
+                                    <fieldset class="field" id="import-duplicates">
+                                        <legend><strong>{ format!("This file holds {} credential{} you already have under another record.", p.duplicates.len(), if p.duplicates.len() == 1 { "" } else { "s" }) }</strong></legend>
+                                        <p class="small">{ "Same catalog board and cycle, or same name and license number — probably added on another device. Merged, they become one credential (the later edit wins)." }</p>
+                                        { for p.duplicates.iter().map(|(theirs, _, name)| {
+                                            let field = format!("dup-{theirs}");
+                                            html! {
+                                                <label class="check" for={field.clone()}>
+                                                    <input type="checkbox" id={field} checked={!separate.contains(theirs)} onchange={on_separate(*theirs)} />
+                                                    <span>{ format!("Merge “{name}” with the one here") }</span>
+                                                </label>
+                                            }
+                                        }) }
+                                    </fieldset>
                                 }
                                 <div class="banner__actions">
                                     <button type="button" class="btn btn--primary" onclick={on_merge}>{ "Merge" }</button>
