@@ -4,6 +4,7 @@
 
 pub mod activity;
 pub mod build;
+pub mod certificate;
 pub mod codes;
 pub mod contract;
 pub mod credential;

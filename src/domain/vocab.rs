@@ -294,6 +294,13 @@ pub const CREDIT_TYPES: &[CreditTypeInfo] = &[
         Unit::Hour,
     ),
     ct(
+        "EACCME_ECMEC",
+        "European CME credits (EACCME® ECMEC®)",
+        "ECMEC",
+        "Europe",
+        Unit::Credit,
+    ),
+    ct(
         "UK_CPD_CREDIT",
         "UK CPD credits (1 credit = 1 hour)",
         "UK CPD",

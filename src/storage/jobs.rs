@@ -53,7 +53,8 @@ pub enum Response {
     Checked {
         app_version: String,
         exported_at: DateTime<Utc>,
-        preview: Preview,
+        /// Boxed: the largest answer by far, and every other answer moves through the same type.
+        preview: Box<Preview>,
     },
     /// The file cannot be imported: one line, then the first problems (each naming its record and
     /// field) and how many there were.
@@ -113,7 +114,7 @@ pub fn check(
             let checked = Response::Checked {
                 app_version: b.app_version.clone(),
                 exported_at: b.exported_at,
-                preview,
+                preview: Box::new(preview),
             };
             Ok((ImportJob { backup: b, current }, checked))
         }

@@ -101,7 +101,7 @@ pub fn backup_page() -> Html {
                         name: name_of(&import),
                         app_version,
                         exported_at,
-                        preview: Rc::new(preview),
+                        preview: Rc::new(*preview),
                     }),
                     Response::Refused {
                         summary,

@@ -1,0 +1,187 @@
+//! Reading certificates and completion e-mails (issue 15): a corpus in the wordings accredited
+//! providers use, each with the fields a clinician would expect pre-filled.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cme_tracker::domain::build::{date, hours};
+use cme_tracker::domain::certificate::{read, CertificateFields};
+
+fn fixture(name: &str) -> CertificateFields {
+    let text = std::fs::read_to_string(format!("tests/fixtures/certificates/{name}")).unwrap();
+    read(&text)
+}
+
+fn credits(f: &CertificateFields) -> Vec<(String, String)> {
+    f.credits
+        .iter()
+        .map(|(t, a)| (t.as_str().to_string(), a.display_short()))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(t, a)| (t.to_string(), a.to_string()))
+        .collect()
+}
+
+#[test]
+fn ama_live_activity() {
+    let f = fixture("ama-live.txt");
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Advances in Heart Failure Management")
+    );
+    assert_eq!(
+        f.provider.as_deref(),
+        Some("American College of Cardiology")
+    );
+    assert_eq!(f.completed, Some(date("2025-03-03")));
+    assert_eq!(credits(&f), pairs(&[("AMA_PRA_CAT1", "6.5")]));
+}
+
+#[test]
+fn ama_enduring_with_abim_moc_points() {
+    let f = fixture("ama-enduring-moc.txt");
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Safer Opioid Prescribing and Care of the Terminally Ill")
+    );
+    assert_eq!(
+        f.provider.as_deref(),
+        Some("Western Medical Education Institute")
+    );
+    assert_eq!(f.completed, Some(date("2025-11-14")));
+    assert_eq!(
+        credits(&f),
+        pairs(&[("AMA_PRA_CAT1", "12"), ("ABIM_MOC_POINT", "12")])
+    );
+}
+
+#[test]
+fn aoa_category_1a_with_a_date_range() {
+    let f = fixture("aoa.txt");
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Osteopathic Manipulative Treatment Update")
+    );
+    assert_eq!(f.start, Some(date("2025-06-01")));
+    assert_eq!(f.completed, Some(date("2025-06-03")));
+    assert_eq!(credits(&f), pairs(&[("AOA_1A", "18")]));
+}
+
+#[test]
+fn aafp_prescribed() {
+    let f = fixture("aafp.txt");
+    assert_eq!(f.start, Some(date("2025-06-09")));
+    assert_eq!(f.completed, Some(date("2025-06-13")));
+    assert_eq!(credits(&f), pairs(&[("AAFP_PRESCRIBED", "40")]));
+}
+
+#[test]
+fn ancc_nursing_contact_hours() {
+    let f = fixture("ancc.txt");
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Sepsis Recognition in the Emergency Department")
+    );
+    assert_eq!(f.provider.as_deref(), Some("Lakeside Nursing Education"));
+    assert_eq!(f.completed, Some(date("2025-09-18")));
+    assert_eq!(credits(&f), pairs(&[("ANCC_CONTACT_HOUR", "2.5")]));
+}
+
+#[test]
+fn acpe_pharmacy_contact_hours() {
+    let f = fixture("acpe.txt");
+    assert_eq!(f.title.as_deref(), Some("Anticoagulation Stewardship"));
+    assert_eq!(f.completed, Some(date("2025-04-22")));
+    // Contact hours with a UAN are ACPE hours; the CEU figure is the same credit.
+    assert_eq!(credits(&f)[0], ("ACPE".to_string(), "1.5".to_string()));
+}
+
+#[test]
+fn royal_college_section_1_hours() {
+    let f = fixture("royal-college.txt");
+    assert_eq!(f.title.as_deref(), Some("Canadian Critical Care Forum"));
+    assert_eq!(f.completed, Some(date("2025-11-12")));
+    assert_eq!(credits(&f), pairs(&[("RCPSC_SECTION_1", "14")]));
+}
+
+#[test]
+fn eaccme_european_credits() {
+    let f = fixture("eaccme.txt");
+    assert_eq!(f.start, Some(date("2025-02-26")));
+    assert_eq!(f.completed, Some(date("2025-03-02")));
+    assert_eq!(credits(&f), pairs(&[("EACCME_ECMEC", "27")]));
+}
+
+#[test]
+fn ceus_with_contact_hours() {
+    let f = fixture("ceu.txt");
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Infection Control and Barrier Precautions")
+    );
+    assert_eq!(f.completed, Some(date("2026-01-15")));
+    assert!(credits(&f).contains(&("CEU".to_string(), "0.4".to_string())));
+}
+
+#[test]
+fn a_grand_rounds_designation_statement_alone() {
+    let f = fixture("category1-designation-only.txt");
+    assert_eq!(f.provider.as_deref(), Some("St. Mary's Hospital"));
+    assert_eq!(f.completed, Some(date("2025-10-08")));
+    assert_eq!(credits(&f), pairs(&[("AMA_PRA_CAT1", "1")]));
+}
+
+#[test]
+fn abim_moc_points_alone() {
+    let f = fixture("moc-only.txt");
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Knowledge Check-In Preparation Module")
+    );
+    assert_eq!(f.completed, Some(date("2025-07-30")));
+    assert_eq!(credits(&f), pairs(&[("ABIM_MOC_POINT", "10")]));
+}
+
+#[test]
+fn aapa_category_1() {
+    let f = fixture("aapa.txt");
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Dermatology for the Primary Care PA")
+    );
+    assert_eq!(f.completed, Some(date("2025-05-20")));
+    assert_eq!(credits(&f), pairs(&[("AAPA_CAT1", "3.75")]));
+}
+
+#[test]
+fn a_completion_email_in_plain_text() {
+    let f = fixture("email-plain.txt");
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Pediatric Asthma: What's New in 2025")
+    );
+    assert_eq!(
+        f.provider.as_deref(),
+        Some("Children's Health Learning Network")
+    );
+    assert_eq!(f.completed, Some(date("2025-08-22")));
+    assert_eq!(credits(&f), pairs(&[("CEU", "4")]));
+}
+
+#[test]
+fn a_completion_email_in_html() {
+    let f = fixture("email-html.html");
+    assert_eq!(f.title.as_deref(), Some("Stroke Alert: The First Hour"));
+    assert_eq!(f.provider.as_deref(), Some("Neuro CME Partners"));
+    assert_eq!(f.completed, Some(date("2025-09-05")));
+    assert_eq!(credits(&f), pairs(&[("AMA_PRA_CAT1", "1.25")]));
+}
+
+#[test]
+fn text_without_credit_statements_suggests_nothing_false() {
+    let f = read("Thank you for your purchase. Order 2025-0042, total $150.00.");
+    assert!(f.credits.is_empty());
+    assert_eq!(f.title, None);
+    let _ = hours("1");
+}
