@@ -144,6 +144,9 @@ pub struct Activity {
     /// Topic rules count these hours pro rata of each designation (docs/rules.md).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub topic_hours: BTreeMap<TopicId, Amount>,
+    /// Certificates kept with the activity (the bytes are in IndexedDB, keyed by each file's id).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certificates: Vec<super::attachment::CertificateFile>,
     /// Free tags of the user's own; never matched by rules.
     #[serde(default)]
     pub tags: Vec<String>,

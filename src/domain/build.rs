@@ -44,6 +44,7 @@ pub fn activity(end: &str) -> ActivityBuilder {
         credits: Vec::new(),
         topics: Vec::new(),
         topic_hours: Default::default(),
+        certificates: Vec::new(),
         tags: Vec::new(),
         status: ActivityStatus::Completed,
         notes: String::new(),

@@ -57,6 +57,7 @@ pub mod limits {
     pub const TAGS: usize = 30;
     pub const CREDITS: usize = 20;
     pub const TOPICS: usize = 60;
+    pub const CERTIFICATES: usize = 20;
     pub const NAME: usize = 200;
     pub const JURISDICTION: usize = 100;
     pub const NUMBER: usize = 60;
@@ -341,6 +342,28 @@ pub fn check_activity(a: &Activity, index: usize, out: &mut Vec<Problem>) {
                     MAX_DESIGNATION.display_short()
                 ),
             );
+        }
+    }
+    c.count("certificates", &a.certificates, limits::CERTIFICATES);
+    for (j, f) in a.certificates.iter().enumerate() {
+        let at = format!("certificates[{j}]");
+        c.required(&format!("{at}.name"), &f.name, limits::TITLE, "the file name");
+        if super::attachment::check_file(&f.name, &f.mime, f.size).is_err() {
+            c.push(
+                &format!("{at}.mime"),
+                format!(
+                    "is not a certificate file of at most 10 MB ({}, {} bytes)",
+                    shorten(&f.mime, 40),
+                    f.size
+                ),
+            );
+        }
+        if f.sha256.len() != 64 || !f.sha256.chars().all(|ch| ch.is_ascii_hexdigit()) {
+            c.push(&format!("{at}.sha256"), "is not a SHA-256 digest (64 hex digits)");
+        }
+        c.date(&format!("{at}.added"), f.added);
+        if a.certificates[..j].iter().any(|o| o.id == f.id) {
+            c.push(&format!("{at}.id"), "is listed twice");
         }
     }
     c.count("tags", &a.tags, limits::TAGS);

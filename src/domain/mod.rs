@@ -3,6 +3,7 @@
 //! Everything here is tested natively with `cargo test`; the UI only displays what this computes.
 
 pub mod activity;
+pub mod attachment;
 pub mod build;
 pub mod certificate;
 pub mod codes;

@@ -194,6 +194,7 @@ mod tests {
                 .collect(),
             topics: topics.iter().map(|t| TopicId::new(t)).collect(),
             topic_hours: Default::default(),
+            certificates: Vec::new(),
             tags: vec![],
             status: ActivityStatus::Completed,
             notes: String::new(),

@@ -10,6 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::attachment::CertificateFile;
 use crate::domain::{
     Accreditor, Activity, ActivityStatus, Amount, CreditDesignation, CreditTypeId, Format, TopicId,
 };
@@ -33,6 +34,9 @@ pub struct StoredActivity {
     /// Hours on some topics (format 3 on).
     #[serde(default)]
     h: BTreeMap<TopicId, Amount>,
+    /// Certificate files (their records; the bytes are in IndexedDB).
+    #[serde(default)]
+    z: Vec<CertificateFile>,
     #[serde(default)]
     g: Vec<String>,
     /// Planned; completed is the default and left out.
@@ -75,6 +79,7 @@ impl From<StoredActivity> for Activity {
                 .collect(),
             topics: s.o,
             topic_hours: s.h,
+            certificates: s.z,
             tags: s.g,
             status: if s.x {
                 ActivityStatus::Planned
@@ -122,6 +127,8 @@ struct StoredRef<'a> {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     h: &'a BTreeMap<TopicId, Amount>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    z: &'a [CertificateFile],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     g: &'a [String],
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     x: bool,
@@ -156,6 +163,7 @@ impl<'a> From<&'a Activity> for StoredRef<'a> {
             c: Credits(&a.credits),
             o: &a.topics,
             h: &a.topic_hours,
+            z: &a.certificates,
             g: &a.tags,
             x: a.status == ActivityStatus::Planned,
             n: &a.notes,
@@ -178,6 +186,7 @@ pub fn field_name(key: &str) -> String {
         "c" => "credits",
         "o" => "topics",
         "h" => "topic_hours",
+        "z" => "certificates",
         "g" => "tags",
         "x" => "status",
         "n" => "notes",

@@ -152,6 +152,7 @@ mod tests {
             credits: vec![],
             topics: vec![],
             topic_hours: Default::default(),
+            certificates: Vec::new(),
             tags: vec![],
             status: ActivityStatus::Completed,
             notes: String::new(),

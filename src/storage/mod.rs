@@ -18,3 +18,5 @@ pub use size::size_text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod files;

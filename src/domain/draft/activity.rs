@@ -372,6 +372,8 @@ impl ValidDraft {
             format: d.format,
             credits: self.credits,
             topic_hours: self.topic_hours,
+            // Editing never touches the files: they are attached and removed on their own.
+            certificates: existing.map(|a| a.certificates.clone()).unwrap_or_default(),
             topics,
             tags,
             status: d.status,

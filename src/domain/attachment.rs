@@ -1,0 +1,180 @@
+//! Certificates kept with an activity: what the records know of each file (name, type, size,
+//! SHA-256, date attached). The bytes live in the browser's IndexedDB (`storage::files`), keyed by
+//! the file's id, never uploaded; backups may carry them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::activity::Activity;
+
+/// Largest certificate kept (10 MB): a scanned certificate is well under 1 MB, a phone photo a
+/// few MB.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// One certificate file of an activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateFile {
+    pub id: Uuid,
+    /// The file's name as chosen (shown; the download name is made from the activity).
+    pub name: String,
+    /// Its media type (`application/pdf`, `image/png`…).
+    pub mime: String,
+    pub size: u64,
+    /// SHA-256 of the bytes, hex: checked when a backup brings the file back.
+    pub sha256: String,
+    pub added: NaiveDate,
+}
+
+/// The kinds of file accepted, by media type and extension.
+const ACCEPTED: &[(&str, &[&str])] = &[
+    ("application/pdf", &["pdf"]),
+    ("image/png", &["png"]),
+    ("image/jpeg", &["jpg", "jpeg"]),
+    ("image/webp", &["webp"]),
+    ("image/heic", &["heic"]),
+    ("image/heif", &["heif"]),
+];
+
+/// Whether a chosen file can be kept: its media type (or, when the browser gives none, its
+/// extension) and size. `Ok` gives the media type to store.
+pub fn check_file(name: &str, mime: &str, size: u64) -> Result<String, String> {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let by_type = ACCEPTED.iter().find(|(m, _)| *m == mime.to_ascii_lowercase());
+    let by_ext = ACCEPTED.iter().find(|(_, exts)| exts.contains(&ext.as_str()));
+    let Some((kind, _)) = by_type.or(if mime.is_empty() { by_ext } else { None }) else {
+        return Err(format!(
+            "“{}” is not a PDF or an image (PNG, JPEG, WebP, HEIC): it was not kept.",
+            name
+        ));
+    };
+    if size == 0 {
+        return Err(format!("“{name}” is empty: it was not kept."));
+    }
+    if size > MAX_FILE_BYTES {
+        return Err(format!(
+            "“{name}” is {}; certificates can be at most 10 MB. Scan at a lower resolution or save as PDF, then try again.",
+            size_text(size)
+        ));
+    }
+    Ok(kind.to_string())
+}
+
+/// "2.4 MB", "830 KB".
+pub fn size_text(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// A meaningful download name: `2025-03-03_American-College-of-Cardiology_Heart-failure.pdf`
+/// (date, provider, title; characters file systems refuse dropped; a second file numbered).
+pub fn download_name(activity: &Activity, file: &CertificateFile) -> String {
+    let part = |s: &str, max: usize| -> String {
+        let cleaned: String = s
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let squeezed = cleaned
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        squeezed.chars().take(max).collect()
+    };
+    let ext = ACCEPTED
+        .iter()
+        .find(|(m, _)| *m == file.mime)
+        .map_or("bin", |(_, e)| e[0]);
+    let mut name = activity.end.to_string();
+    let provider = part(&activity.provider, 40);
+    if !provider.is_empty() {
+        name.push('_');
+        name.push_str(&provider);
+    }
+    let title = part(&activity.title, 60);
+    if !title.is_empty() {
+        name.push('_');
+        name.push_str(&title);
+    }
+    let position = activity
+        .certificates
+        .iter()
+        .position(|f| f.id == file.id)
+        .unwrap_or(0);
+    if position > 0 {
+        name.push_str(&format!("_{}", position + 1));
+    }
+    format!("{name}.{ext}")
+}
+
+/// How many of `activities` (completed ones) have no certificate on file.
+pub fn without_certificate<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> usize {
+    activities
+        .into_iter()
+        .filter(|a| a.is_completed() && a.certificates.is_empty())
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::build::*;
+
+    fn file(mime: &str) -> CertificateFile {
+        CertificateFile {
+            id: Uuid::from_u128(1),
+            name: "scan.pdf".into(),
+            mime: mime.into(),
+            size: 1000,
+            sha256: "00".into(),
+            added: date("2025-03-04"),
+        }
+    }
+
+    #[test]
+    fn pdfs_and_images_are_kept_others_and_large_ones_refused_with_a_reason() {
+        assert_eq!(check_file("cert.pdf", "application/pdf", 2000).unwrap(), "application/pdf");
+        assert_eq!(check_file("photo.HEIC", "", 2000).unwrap(), "image/heic");
+        assert_eq!(check_file("photo.jpg", "image/jpeg", 2000).unwrap(), "image/jpeg");
+        let e = check_file("notes.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 2000).unwrap_err();
+        assert!(e.contains("is not a PDF or an image"), "{e}");
+        let e = check_file("big.pdf", "application/pdf", MAX_FILE_BYTES + 1).unwrap_err();
+        assert!(e.contains("is 10.0 MB; certificates can be at most 10 MB"), "{e}");
+        assert!(check_file("empty.png", "image/png", 0).is_err());
+    }
+
+    #[test]
+    fn download_names_say_date_provider_and_title() {
+        let mut a = activity("2025-03-03")
+            .title("Heart failure: what's new?")
+            .credit("AMA_PRA_CAT1", "2")
+            .build();
+        a.provider = "American College of Cardiology".into();
+        let f = file("application/pdf");
+        a.certificates.push(f.clone());
+        assert_eq!(
+            download_name(&a, &f),
+            "2025-03-03_American-College-of-Cardiology_Heart-failure-what-s-new.pdf"
+        );
+        let mut second = file("image/png");
+        second.id = Uuid::from_u128(2);
+        a.certificates.push(second.clone());
+        assert!(download_name(&a, &second).ends_with("_2.png"));
+    }
+
+    #[test]
+    fn activities_without_a_certificate_are_counted() {
+        let mut with = activity("2025-03-03").credit("AMA_PRA_CAT1", "1").build();
+        with.certificates.push(file("application/pdf"));
+        let without = activity("2025-03-04").credit("AMA_PRA_CAT1", "1").build();
+        let planned = activity("2026-09-04").credit("AMA_PRA_CAT1", "1").planned().build();
+        assert_eq!(without_certificate([&with, &without, &planned]), 1);
+        assert_eq!(size_text(2_500_000), "2.4 MB");
+    }
+}
