@@ -43,8 +43,12 @@ pub fn check_file(name: &str, mime: &str, size: u64) -> Result<String, String> {
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
-    let by_type = ACCEPTED.iter().find(|(m, _)| *m == mime.to_ascii_lowercase());
-    let by_ext = ACCEPTED.iter().find(|(_, exts)| exts.contains(&ext.as_str()));
+    let by_type = ACCEPTED
+        .iter()
+        .find(|(m, _)| *m == mime.to_ascii_lowercase());
+    let by_ext = ACCEPTED
+        .iter()
+        .find(|(_, exts)| exts.contains(&ext.as_str()));
     let Some((kind, _)) = by_type.or(if mime.is_empty() { by_ext } else { None }) else {
         return Err(format!(
             "“{}” is not a PDF or an image (PNG, JPEG, WebP, HEIC): it was not kept.",
@@ -113,12 +117,62 @@ pub fn download_name(activity: &Activity, file: &CertificateFile) -> String {
     format!("{name}.{ext}")
 }
 
+/// Most certificates one activity keeps.
+pub const MAX_PER_ACTIVITY: usize = 20;
+
+/// Adds a file's record to the activity (its bytes were stored first).
+pub fn attach(activity: &mut Activity, file: CertificateFile) -> Result<(), String> {
+    if activity.certificates.iter().any(|f| f.id == file.id) {
+        return Ok(());
+    }
+    if activity.certificates.len() >= MAX_PER_ACTIVITY {
+        return Err(format!(
+            "An activity keeps at most {MAX_PER_ACTIVITY} certificates; remove one first."
+        ));
+    }
+    activity.certificates.push(file);
+    Ok(())
+}
+
+/// Removes a file's record from the activity and returns it (for undo and to delete its bytes).
+pub fn detach(activity: &mut Activity, id: Uuid) -> Result<CertificateFile, String> {
+    let at = activity
+        .certificates
+        .iter()
+        .position(|f| f.id == id)
+        .ok_or("That certificate is no longer there.")?;
+    Ok(activity.certificates.remove(at))
+}
+
 /// How many of `activities` (completed ones) have no certificate on file.
 pub fn without_certificate<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> usize {
     activities
         .into_iter()
         .filter(|a| a.is_completed() && a.certificates.is_empty())
         .count()
+}
+
+/// Of the activities whose ids are given (those counting toward a credential), how many have no
+/// certificate on file, and how many there are: `(missing, counted)`.
+pub fn missing_among(
+    activities: &[Activity],
+    ids: &std::collections::HashSet<Uuid>,
+) -> (usize, usize) {
+    let counted: Vec<&Activity> = activities.iter().filter(|a| ids.contains(&a.id)).collect();
+    (without_certificate(counted.iter().copied()), counted.len())
+}
+
+/// "3 of the 14 activities counting here have no certificate on file."
+pub fn missing_sentence(missing: usize, counted: usize) -> Option<String> {
+    match (missing, counted) {
+        (_, 0) => None,
+        (0, _) => Some("Every activity counting here has its certificate on file.".into()),
+        (1, 1) => Some("The activity counting here has no certificate on file.".into()),
+        (m, c) => Some(format!(
+            "{m} of the {c} activities counting here {} no certificate on file.",
+            if m == 1 { "has" } else { "have" }
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -139,13 +193,27 @@ mod tests {
 
     #[test]
     fn pdfs_and_images_are_kept_others_and_large_ones_refused_with_a_reason() {
-        assert_eq!(check_file("cert.pdf", "application/pdf", 2000).unwrap(), "application/pdf");
+        assert_eq!(
+            check_file("cert.pdf", "application/pdf", 2000).unwrap(),
+            "application/pdf"
+        );
         assert_eq!(check_file("photo.HEIC", "", 2000).unwrap(), "image/heic");
-        assert_eq!(check_file("photo.jpg", "image/jpeg", 2000).unwrap(), "image/jpeg");
-        let e = check_file("notes.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 2000).unwrap_err();
+        assert_eq!(
+            check_file("photo.jpg", "image/jpeg", 2000).unwrap(),
+            "image/jpeg"
+        );
+        let e = check_file(
+            "notes.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            2000,
+        )
+        .unwrap_err();
         assert!(e.contains("is not a PDF or an image"), "{e}");
         let e = check_file("big.pdf", "application/pdf", MAX_FILE_BYTES + 1).unwrap_err();
-        assert!(e.contains("is 10.0 MB; certificates can be at most 10 MB"), "{e}");
+        assert!(
+            e.contains("is 10.0 MB; certificates can be at most 10 MB"),
+            "{e}"
+        );
         assert!(check_file("empty.png", "image/png", 0).is_err());
     }
 
@@ -169,12 +237,42 @@ mod tests {
     }
 
     #[test]
+    fn attaching_and_detaching_keep_the_list_right() {
+        let mut a = activity("2025-03-03").credit("AMA_PRA_CAT1", "1").build();
+        attach(&mut a, file("application/pdf")).unwrap();
+        attach(&mut a, file("application/pdf")).unwrap();
+        assert_eq!(a.certificates.len(), 1, "the same file once");
+        for n in 2..=MAX_PER_ACTIVITY as u128 {
+            let mut f = file("image/png");
+            f.id = Uuid::from_u128(n);
+            attach(&mut a, f).unwrap();
+        }
+        let mut extra = file("image/png");
+        extra.id = Uuid::from_u128(999);
+        assert!(attach(&mut a, extra).is_err());
+        let removed = detach(&mut a, Uuid::from_u128(1)).unwrap();
+        assert_eq!(removed.mime, "application/pdf");
+        assert!(detach(&mut a, Uuid::from_u128(1)).is_err());
+    }
+
+    #[test]
     fn activities_without_a_certificate_are_counted() {
         let mut with = activity("2025-03-03").credit("AMA_PRA_CAT1", "1").build();
         with.certificates.push(file("application/pdf"));
         let without = activity("2025-03-04").credit("AMA_PRA_CAT1", "1").build();
-        let planned = activity("2026-09-04").credit("AMA_PRA_CAT1", "1").planned().build();
+        let planned = activity("2026-09-04")
+            .credit("AMA_PRA_CAT1", "1")
+            .planned()
+            .build();
         assert_eq!(without_certificate([&with, &without, &planned]), 1);
+        let ids = [with.id, without.id].into_iter().collect();
+        let all = vec![with.clone(), without.clone(), planned.clone()];
+        assert_eq!(missing_among(&all, &ids), (1, 2));
+        assert_eq!(
+            missing_sentence(3, 14).unwrap(),
+            "3 of the 14 activities counting here have no certificate on file."
+        );
+        assert_eq!(missing_sentence(0, 0), None);
         assert_eq!(size_text(2_500_000), "2.4 MB");
     }
 }

@@ -347,7 +347,12 @@ pub fn check_activity(a: &Activity, index: usize, out: &mut Vec<Problem>) {
     c.count("certificates", &a.certificates, limits::CERTIFICATES);
     for (j, f) in a.certificates.iter().enumerate() {
         let at = format!("certificates[{j}]");
-        c.required(&format!("{at}.name"), &f.name, limits::TITLE, "the file name");
+        c.required(
+            &format!("{at}.name"),
+            &f.name,
+            limits::TITLE,
+            "the file name",
+        );
         if super::attachment::check_file(&f.name, &f.mime, f.size).is_err() {
             c.push(
                 &format!("{at}.mime"),
@@ -359,7 +364,10 @@ pub fn check_activity(a: &Activity, index: usize, out: &mut Vec<Problem>) {
             );
         }
         if f.sha256.len() != 64 || !f.sha256.chars().all(|ch| ch.is_ascii_hexdigit()) {
-            c.push(&format!("{at}.sha256"), "is not a SHA-256 digest (64 hex digits)");
+            c.push(
+                &format!("{at}.sha256"),
+                "is not a SHA-256 digest (64 hex digits)",
+            );
         }
         c.date(&format!("{at}.added"), f.added);
         if a.certificates[..j].iter().any(|o| o.id == f.id) {

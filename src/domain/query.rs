@@ -33,6 +33,8 @@ pub struct ActivityFilter {
     pub topic: Option<TopicId>,
     pub format: Option<Format>,
     pub status: Option<ActivityStatus>,
+    /// Only completed activities with no certificate on file (what an audit would ask for).
+    pub no_certificate: bool,
     /// Only activities that count toward this credential (ids taken from its evaluation).
     pub counts_toward: Option<HashSet<Uuid>>,
     pub sort: SortKey,
@@ -56,6 +58,7 @@ impl ActivityFilter {
             self.format.is_some(),
             self.status.is_some(),
             self.counts_toward.is_some(),
+            self.no_certificate,
         ]
         .into_iter()
         .filter(|on| *on)
@@ -105,6 +108,7 @@ pub fn query(activities: &[Activity], f: &ActivityFilter) -> ActivityView {
                 && f.topic.as_ref().is_none_or(|t| a.has_topic(t))
                 && f.format.is_none_or(|fm| a.format == fm)
                 && f.status.is_none_or(|s| a.status == s)
+                && (!f.no_certificate || (a.is_completed() && a.certificates.is_empty()))
                 && f.counts_toward
                     .as_ref()
                     .is_none_or(|ids| ids.contains(&a.id))
@@ -227,6 +231,33 @@ mod tests {
                 &["pain_management_opioids"],
             ),
         ]
+    }
+
+    #[test]
+    fn the_no_certificate_filter_keeps_completed_activities_without_one() {
+        let mut all = sample();
+        let added = all[0].end;
+        all[0]
+            .certificates
+            .push(crate::domain::attachment::CertificateFile {
+                id: Uuid::from_u128(5),
+                name: "c.pdf".into(),
+                mime: "application/pdf".into(),
+                size: 10,
+                sha256: "0".repeat(64),
+                added,
+            });
+        let f = ActivityFilter {
+            no_certificate: true,
+            ..Default::default()
+        };
+        let v = query(&all, &f);
+        assert!(!v.rows.contains(&0));
+        assert_eq!(
+            v.rows.len(),
+            all.iter().filter(|a| a.is_completed()).count() - 1
+        );
+        assert_eq!(f.narrowing_count(), 1);
     }
 
     #[test]

@@ -224,7 +224,12 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
         .map_err(|_| "Could not prepare the file.".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
+    download_blob(file_name, &blob)
+}
+
+/// Offers `blob` as a download named `file_name`.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)
         .map_err(|_| "Could not prepare the file.".to_string())?;
     let document = web_sys::window()
         .and_then(|w| w.document())

@@ -71,6 +71,10 @@ impl AppState {
 pub enum Action {
     /// Adds the activity, or replaces the one with the same id.
     SaveActivity(Activity),
+    /// A certificate's bytes are stored: add its record to the activity.
+    AttachCertificate(uuid::Uuid, crate::domain::attachment::CertificateFile),
+    /// Remove a certificate's record from the activity (its bytes are deleted by the page).
+    DetachCertificate(uuid::Uuid, uuid::Uuid),
     DeleteActivity(Uuid),
     SaveCredential(Credential),
     /// One change of a stored credential (a domain operation); the reducer stamps the time.
@@ -121,6 +125,48 @@ impl AppState {
                     format!("Added “{}”.", activity.title)
                 });
                 data.upsert_activity(activity);
+            }
+            Action::AttachCertificate(activity_id, file) => {
+                let data = Rc::make_mut(&mut next.data);
+                let name = file.name.clone();
+                match data
+                    .activities
+                    .iter()
+                    .find(|a| a.id == activity_id)
+                    .cloned()
+                {
+                    Some(mut a) => match crate::domain::attachment::attach(&mut a, file) {
+                        Ok(()) => {
+                            a.updated_at = now;
+                            next.toast = Some(format!("Kept “{name}” with “{}”.", a.title));
+                            data.upsert_activity(a);
+                        }
+                        Err(m) => {
+                            next.toast = Some(m);
+                            changed = false;
+                        }
+                    },
+                    None => changed = false,
+                }
+            }
+            Action::DetachCertificate(activity_id, file_id) => {
+                let data = Rc::make_mut(&mut next.data);
+                match data
+                    .activities
+                    .iter()
+                    .find(|a| a.id == activity_id)
+                    .cloned()
+                {
+                    Some(mut a) => match crate::domain::attachment::detach(&mut a, file_id) {
+                        Ok(f) => {
+                            a.updated_at = now;
+                            next.toast = Some(format!("Removed “{}”.", f.name));
+                            data.upsert_activity(a);
+                        }
+                        Err(_) => changed = false,
+                    },
+                    None => changed = false,
+                }
             }
             Action::DeleteActivity(id) => {
                 let data = Rc::make_mut(&mut next.data);

@@ -2,6 +2,7 @@
 
 pub mod activity_form;
 pub mod badges;
+pub mod certificates;
 pub mod edit_conflict;
 pub mod empty_state;
 pub mod enum_select;

@@ -132,6 +132,18 @@ pub fn activities_page() -> Html {
         let s = set(|f, v| f.status = ActivityStatus::from_code(&v));
         Callback::from(move |e: Event| s(select_value(&e)))
     };
+    let on_no_certificate = {
+        let filter = filter.clone();
+        let page = page.clone();
+        Callback::from(move |e: Event| {
+            let mut f = (*filter).clone();
+            f.no_certificate = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
+            filter.set(f);
+            page.set(0);
+        })
+    };
     let on_counts = {
         let counts_toward = counts_toward.clone();
         let page = page.clone();
@@ -334,6 +346,12 @@ pub fn activities_page() -> Html {
                             <option value="" selected={filter.status.is_none()}>{ "Any" }</option>
                             { enum_options(filter.status, ActivityStatus::label) }
                         </select>
+                    </div>
+                    <div class="field">
+                        <label class="check" for="flt-nocert">
+                            <input type="checkbox" id="flt-nocert" checked={filter.no_certificate} onchange={on_no_certificate} />
+                            <span>{ "No certificate on file" }</span>
+                        </label>
                     </div>
                     if !app.data.credentials.is_empty() {
                         <div class="field">

@@ -102,6 +102,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
                     }
                 </dl>
             </div>
+            <crate::ui::components::certificates::Certificates activity={activity.clone()} />
             <h2>{ "Where it counts" }</h2>
             if activity.status == ActivityStatus::Planned {
                 <p class="muted">{ "Planned activities count only in the what-if view of the dashboard." }</p>

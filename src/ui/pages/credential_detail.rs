@@ -264,6 +264,12 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                 </p>
                 if let Some(ev) = &ev {
                     <p>{ status_badge(ev) }{ " " }{ format::days_left(ev.days_left) }</p>
+                    if let Some(s) = {
+                        let (m, c) = crate::domain::attachment::missing_among(&app.data.activities, &ev.contributing_activity_ids());
+                        crate::domain::attachment::missing_sentence(m, c)
+                    } {
+                        <p class="small" data-testid="cert-count">{ s }</p>
+                    }
                 }
                 // Provenance and updates appear once the catalog file has loaded.
                 if let Some(p) = cred.preset.as_ref().zip(catalog).and_then(|(r, c)| c.find(&r.id)) {

@@ -104,6 +104,17 @@ pub fn dashboard_page() -> Html {
             format::days_left(e.days_left)
         ),
     };
+    let no_cert = crate::domain::attachment::without_certificate(&app.data.activities);
+    if no_cert > 0 {
+        summary.push_str(&format!(
+            " {no_cert} completed {} no certificate on file.",
+            if no_cert == 1 {
+                "activity has"
+            } else {
+                "activities have"
+            }
+        ));
+    }
     if without_rules > 0 {
         if !summary.is_empty() {
             summary.push(' ');
@@ -165,6 +176,12 @@ pub fn dashboard_page() -> Html {
                             </h2>
                             <p>{ status_badge(ev) }</p>
                             <p class="muted">{ format!("CE due {} · {}", format::date(ev.deadline), format::days_left(ev.days_left)) }</p>
+                            if let Some(s) = {
+                                let (m, c) = crate::domain::attachment::missing_among(&app.data.activities, &ev.contributing_activity_ids());
+                                crate::domain::attachment::missing_sentence(m, c)
+                            } {
+                                <p class="small" data-testid="cert-count">{ s }</p>
+                            }
                             if cred.rules.is_empty() {
                                 <p>
                                     { "No requirements yet. " }

@@ -1,0 +1,244 @@
+//! The certificates kept with an activity: attach (file chooser, drag and drop, the phone's
+//! camera), see (thumbnail or PDF mark), open, download with a meaningful name, remove after
+//! confirming. The bytes go to IndexedDB first; only then is the record changed, so a refused
+//! write (a full disk) changes nothing.
+
+use std::collections::HashMap;
+
+use uuid::Uuid;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{File, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::domain::attachment::{self, CertificateFile};
+use crate::domain::Activity;
+use crate::storage::files;
+use crate::ui::format;
+use crate::ui::state::{use_app, Action};
+
+#[derive(Properties, PartialEq)]
+pub struct CertificatesProps {
+    pub activity: Activity,
+}
+
+/// Checks, hashes and stores one chosen file, then records it on the activity. Returns the
+/// message to show when it was not kept.
+async fn keep(file: File, activity_id: Uuid) -> Result<CertificateFile, String> {
+    let name = file.name();
+    let mime = attachment::check_file(&name, &file.type_(), file.size() as u64)?;
+    let sha256 = files::sha256(&file).await.map_err(|e| e.0)?;
+    let id = Uuid::new_v4();
+    files::put(id, &file)
+        .await
+        .map_err(|e| format!("“{name}” was not kept: {}", e.0))?;
+    let _ = activity_id;
+    Ok(CertificateFile {
+        id,
+        name,
+        mime,
+        size: file.size() as u64,
+        sha256,
+        added: format::today(),
+    })
+}
+
+#[function_component(Certificates)]
+pub fn certificates(props: &CertificatesProps) -> Html {
+    let app = use_app();
+    let a = &props.activity;
+    let message = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let confirm = use_state(|| None::<Uuid>);
+    // Object URLs for thumbnails, made once per file and revoked when the page goes.
+    let urls = use_state(HashMap::<Uuid, String>::new);
+    {
+        let urls = urls.clone();
+        let ids: Vec<(Uuid, String)> = a
+            .certificates
+            .iter()
+            .map(|f| (f.id, f.mime.clone()))
+            .collect();
+        use_effect_with(ids, move |ids| {
+            let ids = ids.clone();
+            spawn_local(async move {
+                let mut made = HashMap::new();
+                for (id, mime) in ids {
+                    if !mime.starts_with("image/") {
+                        continue;
+                    }
+                    if let Ok(Some(blob)) = files::get(id).await {
+                        if let Ok(u) = web_sys::Url::create_object_url_with_blob(&blob) {
+                            made.insert(id, u);
+                        }
+                    }
+                }
+                urls.set(made);
+            });
+        });
+    }
+    {
+        let urls = urls.clone();
+        use_effect_with((), move |_| {
+            move || {
+                for u in urls.values() {
+                    let _ = web_sys::Url::revoke_object_url(u);
+                }
+            }
+        });
+    }
+    let take_files = {
+        let app = app.clone();
+        let message = message.clone();
+        let busy = busy.clone();
+        let activity_id = a.id;
+        move |list: Vec<File>| {
+            let app = app.clone();
+            let message = message.clone();
+            let busy = busy.clone();
+            busy.set(true);
+            spawn_local(async move {
+                let mut problems = Vec::new();
+                for f in list {
+                    match keep(f, activity_id).await {
+                        Ok(rec) => app.dispatch(Action::AttachCertificate(activity_id, rec)),
+                        Err(m) => problems.push(m),
+                    }
+                }
+                busy.set(false);
+                message.set((!problems.is_empty()).then(|| problems.join(" ")));
+            });
+        }
+    };
+    let on_pick = {
+        let take_files = take_files.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let mut list = Vec::new();
+            if let Some(files) = input.files() {
+                for i in 0..files.length() {
+                    if let Some(f) = files.get(i) {
+                        list.push(f);
+                    }
+                }
+            }
+            input.set_value("");
+            take_files(list);
+        })
+    };
+    let on_drop = {
+        let take_files = take_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let mut list = Vec::new();
+            if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
+                for i in 0..files.length() {
+                    if let Some(f) = files.get(i) {
+                        list.push(f);
+                    }
+                }
+            }
+            take_files(list);
+        })
+    };
+    let open_or_download = |file: &CertificateFile, download: bool| {
+        let message = message.clone();
+        let id = file.id;
+        let name = attachment::download_name(a, file);
+        Callback::from(move |_: MouseEvent| {
+            let message = message.clone();
+            let name = name.clone();
+            spawn_local(async move {
+                match files::get(id).await {
+                    Ok(Some(blob)) if download => {
+                        if let Err(m) = crate::storage::browser::download_blob(&name, &blob) {
+                            message.set(Some(m));
+                        }
+                    }
+                    Ok(Some(blob)) => {
+                        if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
+                            let _ = gloo::utils::window().open_with_url_and_target(&url, "_blank");
+                        }
+                    }
+                    Ok(None) => message.set(Some(
+                        "This file is not in this browser (the record came from a backup made without certificates).".into(),
+                    )),
+                    Err(e) => message.set(Some(e.0)),
+                }
+            });
+        })
+    };
+    let remove = |id: Uuid| {
+        let app = app.clone();
+        let confirm = confirm.clone();
+        let activity_id = a.id;
+        Callback::from(move |_: MouseEvent| {
+            let app = app.clone();
+            confirm.set(None);
+            spawn_local(async move {
+                // The record first: a file left behind is only space, a record without its file
+                // would promise a certificate that is gone.
+                app.dispatch(Action::DetachCertificate(activity_id, id));
+                let _ = files::delete(id).await;
+            });
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="certs-title" ondrop={on_drop} ondragover={Callback::from(|e: DragEvent| e.prevent_default())}>
+            <h2 id="certs-title">{ "Certificates" }</h2>
+            if a.certificates.is_empty() {
+                <p class="muted">{ "No certificate on file. Keep a copy here: auditors ask for them, sometimes years later. Files stay in this browser." }</p>
+            } else {
+                <ul class="plain-list cert-list">
+                    { for a.certificates.iter().map(|f| {
+                        let thumb = match urls.get(&f.id) {
+                            Some(u) => html! { <img class="cert__thumb" src={u.clone()} alt="" /> },
+                            None => html! { <span class="cert__thumb cert__thumb--pdf" aria-hidden="true">{ if f.mime == "application/pdf" { "PDF" } else { "IMG" } }</span> },
+                        };
+                        let asking = *confirm == Some(f.id);
+                        let ask = {
+                            let confirm = confirm.clone();
+                            let id = f.id;
+                            Callback::from(move |_: MouseEvent| confirm.set(Some(id)))
+                        };
+                        let cancel = {
+                            let confirm = confirm.clone();
+                            Callback::from(move |_: MouseEvent| confirm.set(None))
+                        };
+                        html! {
+                            <li class="cert">
+                                { thumb }
+                                <div class="cert__body">
+                                    <strong class="cert__name">{ f.name.clone() }</strong>
+                                    <span class="small muted">{ format!("{} · added {}", attachment::size_text(f.size), format::date(f.added)) }</span>
+                                    <div class="actions">
+                                        <button type="button" class="btn btn--small" onclick={open_or_download(f, false)} aria-label={format!("Open {}", f.name)}>{ "Open" }</button>
+                                        <button type="button" class="btn btn--small" onclick={open_or_download(f, true)} aria-label={format!("Download {}", f.name)}>{ "Download" }</button>
+                                        if asking {
+                                            <span class="small">{ "Remove this file for good?" }</span>
+                                            <button type="button" class="btn btn--small btn--danger" onclick={remove(f.id)} aria-label={format!("Yes, remove {}", f.name)}>{ "Remove" }</button>
+                                            <button type="button" class="btn btn--small" onclick={cancel}>{ "Keep" }</button>
+                                        } else {
+                                            <button type="button" class="btn btn--small" onclick={ask} aria-label={format!("Remove {}", f.name)}>{ "Remove…" }</button>
+                                        }
+                                    </div>
+                                </div>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            <div class="field cert-add">
+                <label for="cert-file" class="btn">{ "Attach a certificate" }</label>
+                <input id="cert-file" class="visually-hidden" type="file" multiple=true
+                    accept="application/pdf,image/png,image/jpeg,image/webp,image/heic,image/heif,.heic"
+                    onchange={on_pick.clone()} aria-describedby="cert-hint" />
+                <label for="cert-camera" class="btn cert-camera">{ "Take a photo" }</label>
+                <input id="cert-camera" class="visually-hidden" type="file" accept="image/*" capture="environment"
+                    onchange={on_pick} aria-describedby="cert-hint" />
+                <p class="hint" id="cert-hint">{ "PDF, PNG, JPEG, WebP or HEIC, up to 10 MB each. You can also drop files here." }</p>
+                if *busy { <p class="muted" role="status">{ "Keeping the file…" }</p> }
+                if let Some(m) = &*message { <p class="error" role="alert" id="cert-error">{ m.clone() }</p> }
+            </div>
+        </section>
+    }
+}

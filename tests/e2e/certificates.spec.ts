@@ -1,0 +1,153 @@
+import { test, expect, openApp, screenshots } from './fixtures';
+import type { Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+
+// Issue 15: certificates kept on the device with the activity, in IndexedDB, never uploaded.
+
+/** A small but real PDF (one page, one line of text), made here rather than downloaded. */
+function pdf(text: string): Buffer {
+  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A 2×2 PNG. */
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR42mP8z8DwnwEJMDGgAUYGBgBd6AQB1P3kJgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+async function logActivity(page: Page, title: string) {
+  await page.goto('./#/activities/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Provider').fill('American College of Cardiology');
+  await page.getByLabel('Date (start)').fill('2025-03-03');
+  await page.getByLabel('Amount').first().fill('6.5');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+async function storedCertificates(page: Page) {
+  return page.evaluate(() => {
+    const acts = JSON.parse(localStorage.getItem('cme-tracker:activities') || '[]');
+    return acts[0]?.z ?? [];
+  });
+}
+
+test('a PDF and a photo are kept, survive a reload, open and download byte for byte', async ({ page }) => {
+  await openApp(page);
+  await logActivity(page, 'Heart failure update');
+  const certificate = pdf('Certificate of completion 6.5 AMA PRA Category 1 Credits');
+  await page.getByLabel('Attach a certificate').setInputFiles([
+    { name: 'certificate.pdf', mimeType: 'application/pdf', buffer: certificate },
+    { name: 'badge.png', mimeType: 'image/png', buffer: png },
+  ]);
+  await expect(page.locator('.cert')).toHaveCount(2);
+  await expect.poll(async () => (await storedCertificates(page)).length).toBe(2);
+  const stored = await storedCertificates(page);
+  expect(stored.map((f: any) => [f.name, f.mime, f.size, f.sha256])).toEqual([
+    ['certificate.pdf', 'application/pdf', certificate.length, sha(certificate)],
+    ['badge.png', 'image/png', png.length, sha(png)],
+  ]);
+  await screenshots(page, 'activity-certificates');
+
+  await page.reload();
+  await expect(page.locator('.cert')).toHaveCount(2);
+  await expect(page.locator('img.cert__thumb')).toHaveCount(1);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download certificate.pdf' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('2025-03-03_American-College-of-Cardiology_Heart-failure-update.pdf');
+  const path = await download.path();
+  expect(sha(require('node:fs').readFileSync(path))).toBe(sha(certificate));
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Open badge.png' }).click(),
+  ]);
+  expect(popup.url()).toMatch(/^blob:/);
+
+  // Removing asks first, then the record and the bytes go.
+  await page.getByRole('button', { name: 'Remove badge.png' }).click();
+  await page.getByRole('button', { name: 'Yes, remove badge.png' }).click();
+  await expect(page.locator('.cert')).toHaveCount(1);
+  await expect.poll(async () => (await storedCertificates(page)).length).toBe(1);
+});
+
+test('a file of another type or over 10 MB is refused with a message and nothing is stored', async ({ page }) => {
+  await openApp(page);
+  await logActivity(page, 'Ethics grand rounds');
+  await page.getByLabel('Attach a certificate').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(page.locator('#cert-error')).toContainText('“notes.txt” is not a PDF or an image');
+  const big = Buffer.alloc(10 * 1024 * 1024 + 1, 1);
+  await page.getByLabel('Attach a certificate').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: big });
+  await expect(page.locator('#cert-error')).toContainText('“scan.pdf” is 10.0 MB; certificates can be at most 10 MB');
+  await expect(page.locator('.cert')).toHaveCount(0);
+  expect(await storedCertificates(page)).toEqual([]);
+});
+
+test('when IndexedDB refuses a write, the activity and its earlier files are intact', async ({ page }) => {
+  await openApp(page);
+  await logActivity(page, 'Sepsis update');
+  await page.getByLabel('Attach a certificate').setInputFiles({ name: 'first.pdf', mimeType: 'application/pdf', buffer: pdf('First') });
+  await expect(page.locator('.cert')).toHaveCount(1);
+  // From now on the browser says the disk is full.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.getByLabel('Attach a certificate').setInputFiles({ name: 'second.pdf', mimeType: 'application/pdf', buffer: pdf('Second') });
+  await expect(page.locator('#cert-error')).toContainText('The browser has no room left for this file. Nothing already kept was lost.');
+  await expect(page.locator('.cert')).toHaveCount(1);
+  const stored = await storedCertificates(page);
+  expect(stored.map((f: any) => f.name)).toEqual(['first.pdf']);
+  await page.reload();
+  await expect(page.locator('.cert')).toHaveCount(1);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download first.pdf' }).click(),
+  ]);
+  expect(sha(require('node:fs').readFileSync(await download.path()))).toBe(sha(pdf('First')));
+});
+
+test('"no certificate on file" is a filter and a count on the dashboard and the credential', async ({ page }) => {
+  const { seedTexasWithActivity } = await import('./fixtures');
+  const { credential, activity } = await seedTexasWithActivity(page, 'Sepsis update');
+  await page.goto('./#/');
+  await expect(page.getByTestId('summary')).toContainText('1 completed activity has no certificate on file.');
+  await expect(page.getByTestId('cert-count')).toHaveText('The activity counting here has no certificate on file.');
+  await page.goto(`./#${credential}`);
+  await expect(page.getByTestId('cert-count')).toHaveText('The activity counting here has no certificate on file.');
+  await page.goto('./#/activities');
+  await page.getByLabel('No certificate on file').check();
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await screenshots(page, 'activities-no-certificate');
+
+  await page.goto(`./#${activity}`);
+  await page.getByLabel('Attach a certificate').setInputFiles({ name: 'sepsis.pdf', mimeType: 'application/pdf', buffer: pdf('Sepsis') });
+  await expect(page.locator('.cert')).toHaveCount(1);
+  await page.goto(`./#${credential}`);
+  await expect(page.getByTestId('cert-count')).toHaveText('Every activity counting here has its certificate on file.');
+  await page.goto('./#/activities');
+  await page.getByLabel('No certificate on file').check();
+  await expect(page.locator('tbody tr')).toHaveCount(0);
+});
