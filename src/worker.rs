@@ -52,7 +52,8 @@ impl Worker for Jobs {
                 current,
                 app_version,
                 now,
-            } => jobs::export(&current, &app_version, now),
+                files,
+            } => jobs::export(&current, &app_version, now, &files),
             Request::Explain { stored } => jobs::explain(&stored),
         };
         scope.respond(id, reply);

@@ -112,3 +112,42 @@ fn a_credential_added_on_two_devices_is_found_and_merged_on_request() {
     assert_eq!(count(job.merged(&[], &[])).len(), 2);
     assert_eq!(count(job.merged(&[], &[other_cred.id])), vec![here_cred.id]);
 }
+
+#[test]
+fn certificate_files_travel_in_a_backup_and_a_damaged_one_is_refused() {
+    use base64::Engine;
+    use cme_tracker::domain::attachment::CertificateFile;
+    use cme_tracker::storage::backup::export_with_files;
+    use sha2::Digest;
+    let bytes = b"%PDF-1.4 a certificate".to_vec();
+    let digest: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let id = uuid::Uuid::new_v4();
+    let mut a = activity("2025-03-03").credit("AMA_PRA_CAT1", "1").build();
+    a.certificates.push(CertificateFile {
+        id,
+        name: "c.pdf".into(),
+        mime: "application/pdf".into(),
+        size: bytes.len() as u64,
+        sha256: digest,
+        added: date("2025-03-04"),
+    });
+    let mut data = AppData::default();
+    data.upsert_activity(a);
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
+    let text = export_with_files(&data, "1.0.0", Utc::now(), &[(id, b64)]);
+    let back = parse(text.as_bytes()).unwrap();
+    assert_eq!(back.files, vec![(id, bytes.clone())]);
+    assert_eq!(back.data, data);
+    // One byte changed: refused, naming the file.
+    let damaged = text.replace(
+        &base64::engine::general_purpose::STANDARD.encode(&bytes),
+        &base64::engine::general_purpose::STANDARD.encode(b"%PDF-1.4 a certificatE"),
+    );
+    let err = parse(damaged.as_bytes()).unwrap_err();
+    assert!(err.problems[0].to_string().contains("files[0] (c.pdf)"), "{:?}", err.problems);
+    // A records-only backup of the same data still reads, with no files.
+    assert!(parse(export(&data, "1.0.0", Utc::now()).as_bytes()).unwrap().files.is_empty());
+}

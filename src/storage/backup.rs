@@ -15,8 +15,11 @@ use uuid::Uuid;
 pub const BACKUP_FORMAT: &str = "cme-tracker-backup";
 /// Version of the backup layout; older files are migrated on import, newer ones refused.
 pub const BACKUP_VERSION: u32 = 2;
-/// Larger files are refused before parsing (a career of records is a few MB).
+/// Larger files are refused before parsing: a career of records is a few MB; certificates (10 MB
+/// each at most) make a backup that carries them larger.
 pub const MAX_BACKUP_BYTES: usize = 20 * 1024 * 1024;
+/// The limit for a backup that carries certificate files.
+pub const MAX_BACKUP_WITH_FILES_BYTES: usize = 400 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
@@ -42,6 +45,20 @@ pub struct BackupFile {
     pub settings: Settings,
     #[serde(default)]
     pub tombstones: Vec<Tombstone>,
+    /// Certificate files, when the backup was made with them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<FileData>,
+}
+
+/// One certificate file inside a backup: its bytes in base64, with the size and SHA-256 of its
+/// record repeated so a damaged or edited file is found before anything changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileData {
+    pub id: Uuid,
+    pub size: u64,
+    pub sha256: String,
+    pub data: String,
 }
 
 /// A parsed and validated backup.
@@ -50,6 +67,8 @@ pub struct Backup {
     pub app_version: String,
     pub exported_at: DateTime<Utc>,
     pub data: AppData,
+    /// Certificate files the backup carried, checked against their records: `(id, bytes)`.
+    pub files: Vec<(Uuid, Vec<u8>)>,
 }
 
 pub use crate::domain::contract::Problem;
@@ -102,7 +121,7 @@ fn file_problem(path: String, message: String) -> Problem {
 }
 
 /// The top-level keys a backup may have.
-const KEYS: [&str; 10] = [
+const KEYS: [&str; 11] = [
     "format",
     "schema_version",
     "app_version",
@@ -113,6 +132,7 @@ const KEYS: [&str; 10] = [
     "goals",
     "settings",
     "tombstones",
+    "files",
 ];
 
 /// "cme-tracker-backup-2026-11-25.json"
@@ -122,6 +142,34 @@ pub fn file_name(today: NaiveDate) -> String {
 
 /// The backup file's text: every record, pretty-printed so it can be read and diffed.
 pub fn export(data: &AppData, app_version: &str, now: DateTime<Utc>) -> String {
+    export_with_files(data, app_version, now, &[])
+}
+
+/// A backup that also carries the given certificate files (`(id, base64 of the bytes)`); files
+/// whose record is not among the activities are left out.
+pub fn export_with_files(
+    data: &AppData,
+    app_version: &str,
+    now: DateTime<Utc>,
+    files: &[(Uuid, String)],
+) -> String {
+    let records: Vec<&crate::domain::attachment::CertificateFile> = data
+        .activities
+        .iter()
+        .flat_map(|a| a.certificates.iter())
+        .collect();
+    let files = files
+        .iter()
+        .filter_map(|(id, b64)| {
+            let r = records.iter().find(|r| r.id == *id)?;
+            Some(FileData {
+                id: *id,
+                size: r.size,
+                sha256: r.sha256.clone(),
+                data: b64.clone(),
+            })
+        })
+        .collect();
     let file = BackupFile {
         format: BACKUP_FORMAT.into(),
         schema_version: BACKUP_VERSION,
@@ -137,6 +185,7 @@ pub fn export(data: &AppData, app_version: &str, now: DateTime<Utc>) -> String {
         goals: data.goals.clone(),
         settings: data.settings.clone(),
         tombstones: data.tombstones.clone(),
+        files,
     };
     serde_json::to_string_pretty(&file).expect("records always serialise")
 }
@@ -152,10 +201,17 @@ pub fn parse_with_progress(
     bytes: &[u8],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Backup, BackupError> {
-    if bytes.len() > MAX_BACKUP_BYTES {
+    // Past 20 MB only a backup carrying certificates (its "files" list comes last) is plausible.
+    let carries_files = || {
+        let tail = &bytes[bytes.len().saturating_sub(MAX_BACKUP_WITH_FILES_BYTES)..];
+        tail.windows(9).any(|w| w == b"\"files\": ")
+    };
+    if bytes.len() > MAX_BACKUP_WITH_FILES_BYTES
+        || (bytes.len() > MAX_BACKUP_BYTES && !carries_files())
+    {
         return Err(refuse(
             &format!(
-                "This file is {}; a CME Tracker backup is at most 20 MB. Choose the backup file you downloaded.",
+                "This file is {}; a CME Tracker backup is at most 20 MB (400 MB with certificates). Choose the backup file you downloaded.",
                 super::size_text(bytes.len() as u64)
             ),
             vec![file_problem(
@@ -281,6 +337,10 @@ pub fn parse_with_progress(
         None => Vec::new(),
     };
     let (goals, tombstones, settings) = super::contract::read_other(&value, &mut problems);
+    let files = match obj.get("files") {
+        Some(v) => read_files(v, &activities, &mut problems),
+        None => Vec::new(),
+    };
     let data = AppData {
         activities,
         credentials,
@@ -291,6 +351,7 @@ pub fn parse_with_progress(
     problems.extend(super::contract::check(&data));
     match (problems.is_empty(), exported_at) {
         (true, Some(exported_at)) => Ok(Backup {
+            files,
             app_version,
             exported_at,
             data,
@@ -392,7 +453,9 @@ mod tests {
             .contains("newer version"));
         let big = vec![b' '; MAX_BACKUP_BYTES + 1];
         let refused = parse(&big).unwrap_err().summary;
-        assert!(refused.contains("This file is 20 MB; a CME Tracker backup is at most 20 MB."));
+        assert!(refused.contains(
+            "This file is 20 MB; a CME Tracker backup is at most 20 MB (400 MB with certificates)."
+        ));
 
         let mut dup = sample();
         dup.activities.push(dup.activities[0].clone());
@@ -471,6 +534,59 @@ pub fn duplicate_credentials(current: &AppData, file: &AppData) -> Vec<(Uuid, Uu
                 .map(|h| (c.id, h.id, h.name.clone()))
         })
         .collect()
+}
+
+/// The certificate files of a backup, each decoded and checked against its record (size and
+/// SHA-256): a file that does not match is a problem naming it, and nothing is imported.
+fn read_files(
+    v: &serde_json::Value,
+    activities: &[Activity],
+    problems: &mut Vec<Problem>,
+) -> Vec<(Uuid, Vec<u8>)> {
+    use base64::Engine;
+    use sha2::Digest;
+    let list: Vec<FileData> = match serde_json::from_value(v.clone()) {
+        Ok(l) => l,
+        Err(e) => {
+            problems.push(file_problem(
+                "files".into(),
+                format!("is not a list of files ({e})"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for (i, f) in list.into_iter().enumerate() {
+        let at = format!("files[{i}]");
+        let Some(record) = activities
+            .iter()
+            .flat_map(|a| a.certificates.iter())
+            .find(|r| r.id == f.id)
+        else {
+            problems.push(file_problem(
+                at,
+                "belongs to no certificate of the activities".into(),
+            ));
+            continue;
+        };
+        let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(f.data.as_bytes()) else {
+            problems.push(file_problem(format!("{at}.data"), "is not base64".into()));
+            continue;
+        };
+        let digest: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        if bytes.len() as u64 != record.size || digest != record.sha256 {
+            problems.push(file_problem(
+                format!("{at} ({})", record.name),
+                "does not match its certificate's size and SHA-256: the file is damaged".into(),
+            ));
+            continue;
+        }
+        out.push((f.id, bytes));
+    }
+    out
 }
 
 pub fn preview(current: &AppData, backup: &Backup) -> Preview {

@@ -39,6 +39,9 @@ pub enum Request {
         current: Stored,
         app_version: String,
         now: DateTime<Utc>,
+        /// Certificate files to carry, `(id, base64)`; empty for a records-only backup.
+        #[serde(default)]
+        files: Vec<(Uuid, String)>,
     },
     /// Name the record and field of every problem in stored data that did not load.
     Explain { stored: Stored },
@@ -63,8 +66,14 @@ pub enum Response {
         problems: Vec<String>,
         total: usize,
     },
-    /// The records to adopt (in the stored format) and the sentence saying what happened.
-    Records { stored: Stored, message: String },
+    /// The records to adopt (in the stored format) and the sentence saying what happened, with
+    /// the certificate files the backup carried for them (`(id, base64)`, checked) to store first.
+    Records {
+        stored: Stored,
+        message: String,
+        #[serde(default)]
+        files: Vec<(Uuid, String)>,
+    },
     /// A backup file's text.
     Exported { text: String },
     /// The named problems of stored data that did not load.
@@ -142,9 +151,11 @@ impl ImportJob {
                 String::new()
             }
         );
+        let files = self.files_for(&merged);
         Response::Records {
             stored: to_stored(&merged),
             message,
+            files,
         }
     }
 
@@ -153,15 +164,38 @@ impl ImportJob {
         Response::Records {
             stored: to_stored(&self.backup.data),
             message: "Replaced every record with the backup.".into(),
+            files: self.files_for(&self.backup.data),
         }
+    }
+
+    /// The backup's certificate files that the resulting records refer to, for the page to store
+    /// before it adopts the records.
+    fn files_for(&self, data: &AppData) -> Vec<(Uuid, String)> {
+        use base64::Engine;
+        let wanted: std::collections::HashSet<Uuid> = data
+            .activities
+            .iter()
+            .flat_map(|a| a.certificates.iter().map(|c| c.id))
+            .collect();
+        self.backup
+            .files
+            .iter()
+            .filter(|(id, _)| wanted.contains(id))
+            .map(|(id, bytes)| (*id, base64::engine::general_purpose::STANDARD.encode(bytes)))
+            .collect()
     }
 }
 
 /// A backup file of `current`.
-pub fn export(current: &Stored, app_version: &str, now: DateTime<Utc>) -> Response {
+pub fn export(
+    current: &Stored,
+    app_version: &str,
+    now: DateTime<Utc>,
+    files: &[(Uuid, String)],
+) -> Response {
     match from_stored(current) {
         Ok(data) => Response::Exported {
-            text: backup::export(&data, app_version, now),
+            text: backup::export_with_files(&data, app_version, now, files),
         },
         Err(e) => Response::Failed {
             message: format!("The records could not be read to write the backup ({e})."),
@@ -256,7 +290,10 @@ mod tests {
             panic!()
         };
         assert_eq!(preview.activities, 2500);
-        let Response::Records { stored, message } = job.merged(&[], &[]) else {
+        let Response::Records {
+            stored, message, ..
+        } = job.merged(&[], &[])
+        else {
             panic!()
         };
         assert_eq!(message, "Imported: 2500 added, 0 updated, 0 unchanged.");
@@ -283,7 +320,8 @@ mod tests {
             "{problems:?}"
         );
         let data = sample();
-        let Response::Exported { text } = export(&to_stored(&data), "0.1.0", Utc::now()) else {
+        let Response::Exported { text } = export(&to_stored(&data), "0.1.0", Utc::now(), &[])
+        else {
             panic!()
         };
         assert_eq!(backup::parse(text.as_bytes()).unwrap().data, data);

@@ -56,27 +56,107 @@ pub fn request(req: Request, on_response: impl Fn(Response) + 'static) {
     *keep.borrow_mut() = Some(bridge);
 }
 
-/// Asks the worker for a backup file of `app`'s records and offers it as a download.
+/// Asks the worker for a backup file of `app`'s records and offers it as a download; with
+/// `with_certificates`, the certificate files kept in this browser go inside it.
 pub fn download_backup(app: &AppContext) {
+    download_backup_with(app, false, |_| {});
+}
+
+/// [`download_backup`], optionally with the certificates; `on_problem` hears what went wrong.
+pub fn download_backup_with(
+    app: &AppContext,
+    with_certificates: bool,
+    on_problem: impl Fn(String) + 'static,
+) {
     let app = app.clone();
-    request(
-        Request::Export {
-            current: to_stored(&app.data),
-            app_version: env!("CARGO_PKG_VERSION").into(),
-            now: Utc::now(),
-        },
-        move |r| {
-            if let Response::Exported { text } = r {
-                if browser::download(
-                    &backup::file_name(format::today()),
-                    "application/json",
-                    &text,
-                )
-                .is_ok()
-                {
-                    app.dispatch(Action::BackupDownloaded(Utc::now()));
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut files = Vec::new();
+        if with_certificates {
+            use base64::Engine;
+            for c in app
+                .data
+                .activities
+                .iter()
+                .flat_map(|a| a.certificates.iter())
+            {
+                match crate::storage::files::get(c.id).await {
+                    Ok(Some(blob)) => match crate::storage::files::bytes(&blob).await {
+                        Ok(b) => {
+                            files.push((c.id, base64::engine::general_purpose::STANDARD.encode(b)))
+                        }
+                        Err(e) => return on_problem(e.0),
+                    },
+                    // A record whose file is not in this browser (it came from a backup made
+                    // without certificates): the backup keeps the record alone.
+                    Ok(None) => {}
+                    Err(e) => return on_problem(e.0),
                 }
             }
-        },
-    );
+        }
+        request(
+            Request::Export {
+                current: to_stored(&app.data),
+                app_version: env!("CARGO_PKG_VERSION").into(),
+                now: Utc::now(),
+                files,
+            },
+            move |r| {
+                if let Response::Exported { text } = r {
+                    if browser::download(
+                        &backup::file_name(format::today()),
+                        "application/json",
+                        &text,
+                    )
+                    .is_ok()
+                    {
+                        app.dispatch(Action::BackupDownloaded(Utc::now()));
+                    }
+                }
+            },
+        );
+    });
+}
+
+/// Stores the certificate files an import brought (`(id, base64)`), each with its record's media
+/// type. All or nothing: on a failure the files stored so far are removed again, and the message
+/// says why.
+pub async fn store_imported_files(
+    data: &crate::storage::AppData,
+    files: &[(uuid::Uuid, String)],
+) -> Result<(), String> {
+    use base64::Engine;
+    let mut stored = Vec::new();
+    for (id, b64) in files {
+        let mime = data
+            .activities
+            .iter()
+            .flat_map(|a| a.certificates.iter())
+            .find(|c| c.id == *id)
+            .map_or("application/octet-stream".to_string(), |c| c.mime.clone());
+        let result = async {
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(b64.as_bytes())
+                .map_err(|_| "A certificate in the backup could not be read.".to_string())?;
+            let array = js_sys::Uint8Array::from(bytes.as_slice());
+            let parts = js_sys::Array::of1(&array);
+            let opts = web_sys::BlobPropertyBag::new();
+            opts.set_type(&mime);
+            let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
+                .map_err(|_| "A certificate in the backup could not be prepared.".to_string())?;
+            crate::storage::files::put(*id, &blob)
+                .await
+                .map_err(|e| e.0)
+        }
+        .await;
+        match result {
+            Ok(()) => stored.push(*id),
+            Err(m) => {
+                for id in stored {
+                    let _ = crate::storage::files::delete(id).await;
+                }
+                return Err(format!("{m} Nothing was imported."));
+            }
+        }
+    }
+    Ok(())
 }

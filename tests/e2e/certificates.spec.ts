@@ -151,3 +151,50 @@ test('"no certificate on file" is a filter and a count on the dashboard and the 
   await page.getByLabel('No certificate on file').check();
   await expect(page.locator('tbody tr')).toHaveCount(0);
 });
+
+test('a backup with certificates brings the files back into an empty profile, digests identical', async ({ page, browser }) => {
+  await openApp(page);
+  await logActivity(page, 'Heart failure update');
+  const certificate = pdf('Certificate 6.5 credits');
+  await page.getByLabel('Attach a certificate').setInputFiles([
+    { name: 'certificate.pdf', mimeType: 'application/pdf', buffer: certificate },
+    { name: 'badge.png', mimeType: 'image/png', buffer: png },
+  ]);
+  await expect(page.locator('.cert')).toHaveCount(2);
+  await page.goto('./#/backup');
+  await expect(page.getByLabel(/Include certificates \(2 files, 1 KB\)/)).toBeChecked();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download backup' }).click(),
+  ]);
+  const file = await download.path();
+  const text = require('node:fs').readFileSync(file, 'utf8');
+  const parsed = JSON.parse(text);
+  expect(parsed.files.map((f: any) => [f.size, f.sha256])).toEqual([
+    [certificate.length, sha(certificate)],
+    [png.length, sha(png)],
+  ]);
+
+  // A damaged file in the backup is refused, naming it, and nothing changes.
+  const damaged = JSON.parse(text);
+  damaged.files[0].data = Buffer.from('not the certificate').toString('base64');
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  await fresh.goto(page.url().replace(/#.*$/, '#/backup'));
+  await fresh.getByLabel(/Choose a backup file/).setInputFiles({ name: 'damaged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(damaged)) });
+  await expect(fresh.getByText(/does not match its certificate's size and SHA-256/)).toBeVisible();
+
+  // The intact backup, into the empty profile: records and files.
+  await fresh.getByLabel(/Choose a backup file/).setInputFiles(file);
+  await fresh.getByRole('button', { name: 'Merge' }).click();
+  await expect(fresh.getByRole('status')).toContainText('2 certificate files restored');
+  await fresh.goto(fresh.url().replace(/#.*$/, '#/activities'));
+  await fresh.getByRole('link', { name: 'Heart failure update' }).click();
+  await expect(fresh.locator('.cert')).toHaveCount(2);
+  const [again] = await Promise.all([
+    fresh.waitForEvent('download'),
+    fresh.getByRole('button', { name: 'Download certificate.pdf' }).click(),
+  ]);
+  expect(sha(require('node:fs').readFileSync(await again.path()))).toBe(sha(certificate));
+  await context.close();
+});

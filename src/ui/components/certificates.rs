@@ -232,9 +232,13 @@ pub fn certificates(props: &CertificatesProps) -> Html {
                 <input id="cert-file" class="visually-hidden" type="file" multiple=true
                     accept="application/pdf,image/png,image/jpeg,image/webp,image/heic,image/heif,.heic"
                     onchange={on_pick.clone()} aria-describedby="cert-hint" />
-                <label for="cert-camera" class="btn cert-camera">{ "Take a photo" }</label>
-                <input id="cert-camera" class="visually-hidden" type="file" accept="image/*" capture="environment"
-                    onchange={on_pick} aria-describedby="cert-hint" />
+                // The input inside its label: where the camera button is hidden (wide screens),
+                // its input goes with it.
+                <label for="cert-camera" class="btn cert-camera">
+                    { "Take a photo" }
+                    <input id="cert-camera" class="visually-hidden" type="file" accept="image/*" capture="environment"
+                        onchange={on_pick} aria-describedby="cert-hint" />
+                </label>
                 <p class="hint" id="cert-hint">{ "PDF, PNG, JPEG, WebP or HEIC, up to 10 MB each. You can also drop files here." }</p>
                 if *busy { <p class="muted" role="status">{ "Keeping the file…" }</p> }
                 if let Some(m) = &*message { <p class="error" role="alert" id="cert-error">{ m.clone() }</p> }

@@ -108,12 +108,31 @@ pub fn backup_page() -> Html {
                         problems,
                         total,
                     } => import.set(Import::Rejected(name_of(&import), summary, problems, total)),
-                    Response::Records { stored, message } => match from_stored(&stored) {
+                    Response::Records { stored, message, files } => match from_stored(&stored) {
                         Ok(data) => {
-                            app.dispatch(Action::ReplaceData(data, message));
-                            import.set(Import::Idle);
-                            keep.set(Vec::new());
-                            confirm_replace.set(false);
+                            // Certificate files first: records are adopted only once every file
+                            // they name is stored.
+                            let app = app.clone();
+                            let import = import.clone();
+                            let keep = keep.clone();
+                            let confirm_replace = confirm_replace.clone();
+                            let name = name_of(&import);
+                            wasm_bindgen_futures::spawn_local(async move {
+                                match jobs::store_imported_files(&data, &files).await {
+                                    Ok(()) => {
+                                        let message = if files.is_empty() {
+                                            message
+                                        } else {
+                                            format!("{message} {} certificate file{} restored.", files.len(), if files.len() == 1 { "" } else { "s" })
+                                        };
+                                        app.dispatch(Action::ReplaceData(data, message));
+                                        import.set(Import::Idle);
+                                        keep.set(Vec::new());
+                                        confirm_replace.set(false);
+                                    }
+                                    Err(m) => import.set(Import::Rejected(name, m, Vec::new(), 0)),
+                                }
+                            });
                         }
                         Err(e) => import.set(Import::Rejected(
                             name_of(&import),
@@ -141,10 +160,10 @@ pub fn backup_page() -> Html {
         Rc::new(move |file: web_sys::File| {
             let name = file.name();
             *file_name.borrow_mut() = name.clone();
-            if file.size() > backup::MAX_BACKUP_BYTES as f64 {
+            if file.size() > backup::MAX_BACKUP_WITH_FILES_BYTES as f64 {
                 import.set(Import::Rejected(
                     name,
-                    "This file is larger than 20 MB, so it cannot be a CME Tracker backup.".into(),
+                    "This file is larger than 400 MB, so it cannot be a CME Tracker backup.".into(),
                     Vec::new(),
                     0,
                 ));
@@ -260,9 +279,30 @@ pub fn backup_page() -> Html {
             }
         })
     };
+    // Certificates: how many files the records name and their size, for the export choice.
+    let (cert_count, cert_bytes) = app
+        .data
+        .activities
+        .iter()
+        .flat_map(|a| a.certificates.iter())
+        .fold((0usize, 0u64), |(n, b), c| (n + 1, b + c.size));
+    let with_certificates = use_state(|| true);
+    let export_problem = use_state(|| None::<String>);
     let on_download = {
         let app = app.clone();
-        Callback::from(move |_| jobs::download_backup(&app))
+        let with = *with_certificates && cert_count > 0;
+        let export_problem = export_problem.clone();
+        Callback::from(move |_| {
+            export_problem.set(None);
+            let export_problem = export_problem.clone();
+            jobs::download_backup_with(&app, with, move |m| export_problem.set(Some(m)))
+        })
+    };
+    let on_with_certificates = {
+        let with_certificates = with_certificates.clone();
+        Callback::from(move |e: Event| {
+            with_certificates.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
     };
     let on_confirm = {
         let confirm_replace = confirm_replace.clone();
@@ -303,7 +343,14 @@ pub fn backup_page() -> Html {
                         <strong class="warn-text">{ " It is time for a new one (every 30 days is a good habit)." }</strong>
                     }
                 </p>
+                if cert_count > 0 {
+                    <label class="check" for="backup-certificates">
+                        <input type="checkbox" id="backup-certificates" checked={*with_certificates} onchange={on_with_certificates} />
+                        <span>{ format!("Include certificates ({} file{}, {})", cert_count, if cert_count == 1 { "" } else { "s" }, crate::domain::attachment::size_text(cert_bytes)) }</span>
+                    </label>
+                }
                 <button type="button" class="btn btn--primary" onclick={on_download.clone()}>{ "Download backup" }</button>
+                if let Some(m) = &*export_problem { <p class="error" role="alert">{ m.clone() }</p> }
                 if let Some((used, quota, persisted)) = *usage {
                     <p class="small muted" data-testid="storage-usage">
                         { format!("Your records take {}; with the app's offline copy this site uses {} of about {} the browser allows. ",
