@@ -147,7 +147,14 @@ fn certificate_files_travel_in_a_backup_and_a_damaged_one_is_refused() {
         &base64::engine::general_purpose::STANDARD.encode(b"%PDF-1.4 a certificatE"),
     );
     let err = parse(damaged.as_bytes()).unwrap_err();
-    assert!(err.problems[0].to_string().contains("files[0] (c.pdf)"), "{:?}", err.problems);
+    assert!(
+        err.problems[0].to_string().contains("files[0] (c.pdf)"),
+        "{:?}",
+        err.problems
+    );
     // A records-only backup of the same data still reads, with no files.
-    assert!(parse(export(&data, "1.0.0", Utc::now()).as_bytes()).unwrap().files.is_empty());
+    assert!(parse(export(&data, "1.0.0", Utc::now()).as_bytes())
+        .unwrap()
+        .files
+        .is_empty());
 }
