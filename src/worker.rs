@@ -55,6 +55,9 @@ impl Worker for Jobs {
                 files,
             } => jobs::export(&current, &app_version, now, &files),
             Request::Explain { stored } => jobs::explain(&stored),
+            Request::ReadCertificate { text } => Response::CertificateRead {
+                fields: crate::domain::certificate::read(&text),
+            },
         };
         scope.respond(id, reply);
     }

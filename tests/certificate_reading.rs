@@ -185,3 +185,23 @@ fn text_without_credit_statements_suggests_nothing_false() {
     assert_eq!(f.title, None);
     let _ = hours("1");
 }
+
+#[test]
+fn what_was_read_fills_a_new_activity_form_that_validates() {
+    let f = fixture("aoa.txt");
+    let d = f.to_draft();
+    assert_eq!(d.title, "Osteopathic Manipulative Treatment Update");
+    assert_eq!(
+        (d.start.as_str(), d.end.as_str()),
+        ("2025-06-01", "2025-06-03")
+    );
+    assert_eq!(d.credits[0].credit_type, "AOA_1A");
+    assert_eq!(d.credits[0].amount, "18");
+    let a = d.validate(date("2026-01-01")).unwrap().into_activity(
+        None,
+        uuid::Uuid::nil(),
+        chrono::Utc::now(),
+    );
+    assert_eq!(a.credits[0].amount, hours("18"));
+    assert!(read("nothing here").is_empty());
+}

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::credits::{Amount, CreditTypeId};
 
 /// What a certificate's text states.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CertificateFields {
     pub title: Option<String>,
     pub provider: Option<String>,
@@ -50,6 +50,47 @@ const TYPES: &[(&str, &str)] = &[
     ("pharmacy contact hour", "ACPE"),
     ("aapa category 1", "AAPA_CAT1"),
 ];
+
+impl CertificateFields {
+    /// Whether the text stated anything worth pre-filling.
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none()
+            && self.provider.is_none()
+            && self.completed.is_none()
+            && self.credits.is_empty()
+    }
+
+    /// A new activity form filled with what the text states; the person checks every field
+    /// before saving (nothing is saved unconfirmed). Fields the text does not state keep the
+    /// form's defaults.
+    pub fn to_draft(&self) -> super::draft::ActivityDraft {
+        let mut d = super::draft::ActivityDraft::default();
+        if let Some(t) = &self.title {
+            d.title = t.clone();
+        }
+        if let Some(p) = &self.provider {
+            d.provider = p.clone();
+        }
+        if let Some(end) = self.completed {
+            let start = self.start.unwrap_or(end);
+            d.start = start.to_string();
+            if start != end {
+                d.end = end.to_string();
+            }
+        }
+        if !self.credits.is_empty() {
+            d.credits = self
+                .credits
+                .iter()
+                .map(|(t, a)| super::draft::CreditDraft {
+                    credit_type: t.as_str().to_string(),
+                    amount: a.display_short(),
+                })
+                .collect();
+        }
+        d
+    }
+}
 
 /// Reads the fields a certificate or completion e-mail states. HTML is reduced to its text first.
 pub fn read(text: &str) -> CertificateFields {

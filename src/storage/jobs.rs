@@ -45,6 +45,8 @@ pub enum Request {
     },
     /// Name the record and field of every problem in stored data that did not load.
     Explain { stored: Stored },
+    /// Read a certificate's text (or a completion e-mail) for the activity form.
+    ReadCertificate { text: String },
 }
 
 /// What the worker answers.
@@ -78,6 +80,10 @@ pub enum Response {
     Exported { text: String },
     /// The named problems of stored data that did not load.
     Explained { problems: Vec<String> },
+    /// What a certificate's text states.
+    CertificateRead {
+        fields: crate::domain::certificate::CertificateFields,
+    },
     /// Something the worker could not do (a message for the person).
     Failed { message: String },
 }

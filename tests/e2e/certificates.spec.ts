@@ -198,3 +198,46 @@ test('a backup with certificates brings the files back into an empty profile, di
   expect(sha(require('node:fs').readFileSync(await again.path()))).toBe(sha(certificate));
   await context.close();
 });
+
+test('deleting an activity with certificates asks first, and Undo brings back both', async ({ page }) => {
+  await openApp(page);
+  await logActivity(page, 'Stroke alert');
+  const certificate = pdf('Stroke alert certificate');
+  await page.getByLabel('Attach a certificate').setInputFiles({ name: 'stroke.pdf', mimeType: 'application/pdf', buffer: certificate });
+  await expect(page.locator('.cert')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const ask = page.locator('#delete-files');
+  await expect(ask).toContainText('“Stroke alert” has 1 certificate file. Deleting the activity deletes it too; Undo brings both back.');
+  await expect(ask).toBeFocused();
+  await screenshots(page, 'activity-delete-with-files');
+  await ask.getByRole('button', { name: 'Delete activity and files' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Activities' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('link', { name: 'Stroke alert' }).click();
+  await expect(page.locator('.cert')).toHaveCount(1);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download stroke.pdf' }).click(),
+  ]);
+  expect(sha(require('node:fs').readFileSync(await download.path()))).toBe(sha(certificate));
+});
+
+test('pasting a completion e-mail fills the new activity form, which the user confirms', async ({ page }) => {
+  await openApp(page, '#/activities/new');
+  await page.getByText('Start from a certificate or completion e-mail').click();
+  await page.getByLabel("Paste the certificate's text or the completion e-mail").fill(
+    'Thank you for completing "Pediatric Asthma: What\'s New in 2025".\nCredits: 4.0 CEUs\nDate of Completion: August 22, 2025\nProvider: Children\'s Health Learning Network',
+  );
+  await page.getByRole('button', { name: 'Read the text' }).click();
+  await expect(page.locator('#cert-read-note')).toHaveText('Filled in from the text: check every field before saving.');
+  await expect(page.getByLabel('Title')).toHaveValue("Pediatric Asthma: What's New in 2025");
+  await expect(page.getByLabel('Provider')).toHaveValue("Children's Health Learning Network");
+  await expect(page.getByLabel('Date (start)')).toHaveValue('2025-08-22');
+  await expect(page.getByLabel('Amount').first()).toHaveValue('4');
+  await screenshots(page, 'activity-from-email');
+  // Nothing is saved until the person saves.
+  expect(await page.evaluate(() => localStorage.getItem('cme-tracker:activities'))).toBeNull();
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: "Pediatric Asthma: What's New in 2025" })).toBeVisible();
+  await expect(page.getByText('4 Continuing Education Units')).toBeVisible();
+});

@@ -443,6 +443,10 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
     let today = format::today();
     // Bumped after "Save and add another" so the form starts over empty.
     let generation = use_state(|| 0u32);
+    // "Start from a certificate": the text pasted, what the worker read from it, any message.
+    let cert_text = use_state(String::new);
+    let prefill = use_state(|| None::<ActivityDraft>);
+    let read_note = use_state(|| None::<String>);
 
     let existing = props
         .id
@@ -467,7 +471,42 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
             }
             d
         }
-        None => ActivityDraft::default(),
+        None => (*prefill).clone().unwrap_or_default(),
+    };
+    let on_read = {
+        let cert_text = cert_text.clone();
+        let prefill = prefill.clone();
+        let read_note = read_note.clone();
+        let generation = generation.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = (*cert_text).clone();
+            if text.trim().is_empty() {
+                read_note.set(Some(
+                    "Paste the certificate's text or the completion e-mail first.".into(),
+                ));
+                return;
+            }
+            let prefill = prefill.clone();
+            let read_note = read_note.clone();
+            let generation = generation.clone();
+            // The reader runs in the worker: none of it is in the first download.
+            crate::ui::jobs::request(
+                crate::storage::jobs::Request::ReadCertificate { text },
+                move |r| {
+                    if let crate::storage::jobs::Response::CertificateRead { fields } = r {
+                        if fields.is_empty() {
+                            read_note.set(Some("Nothing in this text looked like a title, date or credit statement. Fill in the form by hand.".into()));
+                        } else {
+                            prefill.set(Some(fields.to_draft()));
+                            generation.set(*generation + 1);
+                            read_note.set(Some(
+                                "Filled in from the text: check every field before saving.".into(),
+                            ));
+                        }
+                    }
+                },
+            );
+        })
     };
     let title = match (&editing, props.duplicate) {
         (Some(_), _) => "Edit activity",
@@ -480,6 +519,7 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
         let navigator = navigator.clone();
         let editing = editing.clone();
         let generation = generation.clone();
+        let prefill_after_save = prefill.clone();
         let guard_ok = !guard.changed();
         let tell = guard.teller();
         Callback::from(move |(valid, again): (ValidDraft, bool)| {
@@ -492,6 +532,7 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
             let id = activity.id;
             app.dispatch(Action::SaveActivity(activity));
             if again {
+                prefill_after_save.set(None);
                 generation.set(*generation + 1);
                 if let Some(el) = gloo::utils::document().get_element_by_id("act-title") {
                     use wasm_bindgen::JsCast;
@@ -530,6 +571,21 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
                         Callback::from(move |_| { ack.emit(()); generation.set(*generation + 1); })
                     }}
                     onkeep={guard.acknowledger()} />
+            }
+            if existing.is_none() {
+                <details class="card cert-start" open={prefill.is_some()}>
+                    <summary>{ "Start from a certificate or completion e-mail" }</summary>
+                    <div class="field">
+                        <label for="cert-text">{ "Paste the certificate's text or the completion e-mail" }</label>
+                        <textarea id="cert-text" rows="5" value={(*cert_text).clone()} oninput={{
+                            let cert_text = cert_text.clone();
+                            Callback::from(move |e: InputEvent| cert_text.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))
+                        }} aria-describedby="cert-text-hint" />
+                        <p class="hint" id="cert-text-hint">{ "The text is read in this browser; nothing is sent anywhere. You check every field before saving." }</p>
+                    </div>
+                    <button type="button" class="btn" onclick={on_read}>{ "Read the text" }</button>
+                    if let Some(n) = &*read_note { <p role="status" id="cert-read-note">{ n.clone() }</p> }
+                </details>
             }
             <ActivityForm key={*generation} {initial} {today} {onsave} {oncancel} required={required}
                 submit_label={if editing.is_some() { "Save changes" } else { "Save activity" }}

@@ -22,6 +22,13 @@ pub struct ActivityDetailProps {
 pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
     let app = use_app();
     let navigator = use_navigator();
+    let asking_delete = use_state(|| false);
+    // The question takes the focus once it is on screen.
+    use_effect_with(*asking_delete, |asking| {
+        if *asking {
+            crate::ui::components::focus::focus("delete-files");
+        }
+    });
     let evaluations = use_evaluations();
     let Some(activity) = Uuid::parse_str(&props.id)
         .ok()
@@ -43,13 +50,42 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
             _ => groups.push((r.credential_name.clone(), vec![r])),
         }
     }
-    let on_delete = {
+    let delete_now = {
         let app = app.clone();
         let id = activity.id;
-        Callback::from(move |_| {
+        Callback::from(move |_: MouseEvent| {
             app.dispatch(Action::DeleteActivity(id));
             if let Some(nav) = &navigator {
                 nav.push(&Route::Activities);
+            }
+        })
+    };
+    // With certificates on file, deleting asks first: their files go with the activity. Undo
+    // brings both back: the bytes stay in IndexedDB (a deleted activity's files are not erased
+    // at once, so an undo, or a backup made before, can always restore them).
+    let files = activity.certificates.len();
+    let on_delete = {
+        let delete_now = delete_now.clone();
+        let asking = asking_delete.clone();
+        Callback::from(move |e: MouseEvent| {
+            if files > 0 {
+                asking.set(true);
+            } else {
+                delete_now.emit(e);
+            }
+        })
+    };
+    let download_files = {
+        let a = activity.clone();
+        Callback::from(move |_: MouseEvent| {
+            for f in &a.certificates {
+                let name = crate::domain::attachment::download_name(&a, f);
+                let id = f.id;
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(Some(blob)) = crate::storage::files::get(id).await {
+                        let _ = crate::storage::browser::download_blob(&name, &blob);
+                    }
+                });
             }
         })
     };
@@ -73,6 +109,17 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
                     <button type="button" class="btn btn--danger" onclick={on_delete}>{ "Delete" }</button>
                 </div>
             </div>
+            if *asking_delete {
+                <div class="banner banner--warn" id="delete-files" tabindex="-1" role="alertdialog" aria-labelledby="delete-files-text">
+                    <p id="delete-files-text">{ format!("“{}” has {} certificate file{}. Deleting the activity deletes {} too; Undo brings both back.",
+                        activity.title, files, if files == 1 { "" } else { "s" }, if files == 1 { "it" } else { "them" }) }</p>
+                    <div class="actions">
+                        <button type="button" class="btn" onclick={download_files}>{ if files == 1 { "Download the file first" } else { "Download the files first" } }</button>
+                        <button type="button" class="btn btn--danger" onclick={delete_now}>{ "Delete activity and files" }</button>
+                        <button type="button" class="btn" onclick={{ let a = asking_delete.clone(); Callback::from(move |_| a.set(false)) }}>{ "Cancel" }</button>
+                    </div>
+                </div>
+            }
             <div class="card">
                 <dl class="details">
                     <dt>{ "Status" }</dt>

@@ -144,7 +144,9 @@ pub fn backup_page() -> Html {
                     Response::Failed { message } => {
                         import.set(Import::Rejected(name_of(&import), message, Vec::new(), 0))
                     }
-                    Response::Exported { .. } | Response::Explained { .. } => {}
+                    Response::Exported { .. }
+                    | Response::Explained { .. }
+                    | Response::CertificateRead { .. } => {}
                 })
             });
             bridge.send(req);
@@ -353,8 +355,11 @@ pub fn backup_page() -> Html {
                 if let Some(m) = &*export_problem { <p class="error" role="alert">{ m.clone() }</p> }
                 if let Some((used, quota, persisted)) = *usage {
                     <p class="small muted" data-testid="storage-usage">
-                        { format!("Your records take {}; with the app's offline copy this site uses {} of about {} the browser allows. ",
-                            format::bytes(records_bytes as f64), format::bytes(used), format::bytes(quota)) }
+                        { format!("Your records take {}; certificates {} ({} file{}); the app's offline copy and other site data about {}. In all this site uses {} of about {} the browser allows. ",
+                            format::bytes(records_bytes as f64),
+                            format::bytes(cert_bytes as f64), cert_count, if cert_count == 1 { "" } else { "s" },
+                            format::bytes((used - records_bytes as f64 - cert_bytes as f64).max(0.0)),
+                            format::bytes(used), format::bytes(quota)) }
                         { match persisted {
                             Some(true) => "The browser keeps this data even when space runs low.",
                             Some(false) => "The browser may clear this data when space runs low — another reason to keep backups.",
