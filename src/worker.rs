@@ -58,6 +58,7 @@ impl Worker for Jobs {
             Request::ReadCertificate { text } => Response::CertificateRead {
                 fields: crate::domain::certificate::read(&text),
             },
+            Request::ReadPdf { data } => jobs::read_pdf(&data),
         };
         scope.respond(id, reply);
     }

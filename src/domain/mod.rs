@@ -16,6 +16,7 @@ pub mod evaluate;
 pub mod index;
 pub mod ops;
 pub mod pathway;
+pub mod pdf_text;
 pub mod plan;
 pub mod presets;
 pub mod query;

@@ -47,6 +47,8 @@ pub enum Request {
     Explain { stored: Stored },
     /// Read a certificate's text (or a completion e-mail) for the activity form.
     ReadCertificate { text: String },
+    /// Read a certificate PDF's text layer (the file's bytes in base64) for the activity form.
+    ReadPdf { data: String },
 }
 
 /// What the worker answers.
@@ -189,6 +191,21 @@ impl ImportJob {
             .filter(|(id, _)| wanted.contains(id))
             .map(|(id, bytes)| (*id, base64::engine::general_purpose::STANDARD.encode(bytes)))
             .collect()
+    }
+}
+
+/// What a certificate PDF states (its text layer, read here in the worker). A PDF without a
+/// text layer (a scan) states nothing: the form stays for the person to fill.
+pub fn read_pdf(data: &str) -> Response {
+    use base64::Engine;
+    let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(data.as_bytes()) else {
+        return Response::Failed {
+            message: "The file could not be read.".into(),
+        };
+    };
+    let text = crate::domain::pdf_text::text_of(&bytes).unwrap_or_default();
+    Response::CertificateRead {
+        fields: crate::domain::certificate::read(&text),
     }
 }
 

@@ -71,6 +71,8 @@ impl AppState {
 pub enum Action {
     /// Adds the activity, or replaces the one with the same id.
     SaveActivity(Activity),
+    /// A message for the status line, changing nothing.
+    Notify(String),
     /// A certificate's bytes are stored: add its record to the activity.
     AttachCertificate(uuid::Uuid, crate::domain::attachment::CertificateFile),
     /// Remove a certificate's record from the activity (its bytes are deleted by the page).
@@ -125,6 +127,10 @@ impl AppState {
                     format!("Added “{}”.", activity.title)
                 });
                 data.upsert_activity(activity);
+            }
+            Action::Notify(message) => {
+                next.toast = Some(message);
+                changed = false;
             }
             Action::AttachCertificate(activity_id, file) => {
                 let data = Rc::make_mut(&mut next.data);

@@ -241,3 +241,98 @@ test('pasting a completion e-mail fills the new activity form, which the user co
   await expect(page.getByRole('heading', { level: 1, name: "Pediatric Asthma: What's New in 2025" })).toBeVisible();
   await expect(page.getByText('4 Continuing Education Units')).toBeVisible();
 });
+
+/** A one-page certificate PDF laid out line by line (text operators as word processors write them). */
+function certificatePdf(lines: string[]): Buffer {
+  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\(/g, '\\(').replace(/\)/g, '\\)');
+  const body = lines.map((l, i) => `BT /F1 ${i === 0 ? 20 : 12} Tf 72 ${740 - i * 22} Td (${esc(l)}) Tj ET`).join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${body.length} >>\nstream\n${body}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+const CERTIFICATES = [
+  {
+    file: 'ama.pdf',
+    lines: [
+      'Certificate of Completion',
+      'Course title: Managing Atrial Fibrillation',
+      'Provider: Heart Rhythm Education Institute',
+      'Date of completion: October 14, 2025',
+      'Heart Rhythm Education Institute designates this enduring material for a maximum of 2.25 AMA PRA Category 1 Credits.',
+    ],
+    title: 'Managing Atrial Fibrillation', provider: 'Heart Rhythm Education Institute', date: '2025-10-14', amount: '2.25',
+  },
+  {
+    file: 'ancc.pdf',
+    lines: [
+      'Certificate of Successful Completion',
+      'Title: Sepsis Recognition in the Emergency Department',
+      'Provided by: Lakeside Nursing Education',
+      'Completed on: 2025-09-18',
+      'Nursing contact hours: 2.5',
+    ],
+    title: 'Sepsis Recognition in the Emergency Department', provider: 'Lakeside Nursing Education', date: '2025-09-18', amount: '2.5',
+  },
+  {
+    file: 'aoa.pdf',
+    lines: [
+      'AMERICAN OSTEOPATHIC ASSOCIATION',
+      'Activity: Osteopathic Manipulative Treatment Update',
+      'Date: June 3, 2025',
+      'Provider: Great Lakes Osteopathic Society',
+      'This program has been approved for 18.0 AOA Category 1-A credits.',
+    ],
+    title: 'Osteopathic Manipulative Treatment Update', provider: 'Great Lakes Osteopathic Society', date: '2025-06-03', amount: '18',
+  },
+];
+
+test('three certificate PDFs are read on the device and fill the form; the file is attached on save', async ({ page }) => {
+  await openApp(page);
+  for (const c of CERTIFICATES) {
+    await page.goto('./#/activities/new');
+    await page.getByText('Start from a certificate or completion e-mail').click();
+    await page.getByLabel(/Or choose the certificate file/).setInputFiles({ name: c.file, mimeType: 'application/pdf', buffer: certificatePdf(c.lines) });
+    await expect(page.locator('#cert-read-note')).toContainText(`Filled in from “${c.file}”`);
+    await expect(page.getByLabel('Title')).toHaveValue(c.title);
+    await expect(page.getByLabel('Provider')).toHaveValue(c.provider);
+    await expect(page.getByLabel('Date (start)')).toHaveValue(c.date);
+    await expect(page.getByLabel('Amount').first()).toHaveValue(c.amount);
+    if (c.file === 'ama.pdf') await screenshots(page, 'activity-from-pdf');
+    await page.getByRole('button', { name: 'Save activity' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible();
+    await expect(page.locator('.cert')).toHaveCount(1);
+    await expect(page.locator('.cert__name')).toHaveText(c.file);
+  }
+});
+
+test('a certificate dropped on the Activities page starts a new activity with it', async ({ page }) => {
+  await openApp(page, '#/activities');
+  const b64 = certificatePdf(CERTIFICATES[0].lines).toString('base64');
+  const dt = await page.evaluateHandle((data) => {
+    const t = new DataTransfer();
+    const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));
+    t.items.add(new File([bytes], 'dropped.pdf', { type: 'application/pdf' }));
+    return t;
+  }, b64);
+  await page.dispatchEvent('.drop-area', 'drop', { dataTransfer: dt });
+  await expect(page.getByRole('heading', { level: 1, name: 'Add activity' })).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue(CERTIFICATES[0].title);
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.locator('.cert__name')).toHaveText('dropped.pdf');
+});

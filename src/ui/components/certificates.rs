@@ -23,7 +23,7 @@ pub struct CertificatesProps {
 
 /// Checks, hashes and stores one chosen file, then records it on the activity. Returns the
 /// message to show when it was not kept.
-async fn keep(file: File, activity_id: Uuid) -> Result<CertificateFile, String> {
+pub async fn keep(file: File, activity_id: Uuid) -> Result<CertificateFile, String> {
     let name = file.name();
     let mime = attachment::check_file(&name, &file.type_(), file.size() as u64)?;
     let sha256 = files::sha256(&file).await.map_err(|e| e.0)?;
@@ -40,6 +40,46 @@ async fn keep(file: File, activity_id: Uuid) -> Result<CertificateFile, String> 
         sha256,
         added: format::today(),
     })
+}
+
+thread_local! {
+    /// A certificate dropped on the Activities page, waiting for the new-activity form to take it.
+    static DROPPED: std::cell::RefCell<Option<File>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Hands a dropped certificate to the new-activity form (see [`take_dropped`]).
+pub fn hand_over(file: File) {
+    DROPPED.with(|d| *d.borrow_mut() = Some(file));
+}
+
+/// The certificate dropped on the Activities page, if any (taken once).
+pub fn take_dropped() -> Option<File> {
+    DROPPED.with(|d| d.borrow_mut().take())
+}
+
+/// Reads a certificate file for the activity form: a PDF's text layer in the worker; a photo
+/// states nothing the app can read. `done` gets what was read.
+pub fn read_file(
+    file: File,
+    done: impl Fn(crate::domain::certificate::CertificateFields) + 'static,
+) {
+    spawn_local(async move {
+        if file.type_() != "application/pdf" {
+            done(Default::default());
+            return;
+        }
+        let Ok(bytes) = files::bytes(&file).await else {
+            done(Default::default());
+            return;
+        };
+        use base64::Engine;
+        let data = base64::engine::general_purpose::STANDARD.encode(bytes);
+        crate::ui::jobs::request(crate::storage::jobs::Request::ReadPdf { data }, move |r| {
+            if let crate::storage::jobs::Response::CertificateRead { fields } = r {
+                done(fields);
+            }
+        });
+    });
 }
 
 #[function_component(Certificates)]

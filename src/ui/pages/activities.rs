@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+use std::rc::Rc;
+
 use uuid::Uuid;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -59,21 +61,41 @@ pub fn activities_page() -> Html {
     let page = use_state(|| 0usize);
     let more_open = use_state(|| false);
     let evaluations = use_evaluations();
+    // A certificate dropped anywhere on the page starts a new activity from it.
+    let navigator = use_navigator();
+    let on_drop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(f) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
+            crate::ui::components::certificates::hand_over(f);
+            if let Some(nav) = &navigator {
+                nav.push(&Route::ActivityNew);
+            }
+        }
+    });
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let drop_hint = html! {
+        <p class="small muted drop-hint">{ "Drop a certificate (PDF or photo) on this page to start a new activity from it." }</p>
+    };
 
     let activities = &app.data.activities;
     if activities.is_empty() {
         return html! {
-            <>
+            <div ondrop={on_drop} ondragover={on_dragover} class="drop-area">
                 <div class="page-head">
                     <h1>{ "Activities" }</h1>
                     <Link<Route> to={Route::ActivityNew} classes="btn btn--primary">{ "Add activity" }</Link<Route>>
                 </div>
+                { drop_hint }
                 <EmptyState icon="📚" title="No activities logged yet">
                     <p>{ "Log each course, conference, journal CME or grand rounds with its credits \
                           and topics. One activity can count toward several licenses at once." }</p>
                     <p><Link<Route> to={Route::ActivityNew} classes="btn btn--primary">{ "Log your first activity" }</Link<Route>></p>
                 </EmptyState>
-            </>
+            </div>
         };
     }
 
@@ -284,11 +306,12 @@ pub fn activities_page() -> Html {
     };
 
     html! {
-        <>
+        <div ondrop={on_drop} ondragover={on_dragover} class="drop-area">
             <div class="page-head">
                 <h1>{ "Activities" }</h1>
                 <Link<Route> to={Route::ActivityNew} classes="btn btn--primary">{ "Add activity" }</Link<Route>>
             </div>
+            { drop_hint }
             <section class="card filters" aria-label="Filter activities">
                 <div class="filters__grid">
                     <div class="field filters__search">
@@ -422,7 +445,7 @@ pub fn activities_page() -> Html {
                     </nav>
                 }
             }
-        </>
+        </div>
     }
 }
 
@@ -447,6 +470,47 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
     let cert_text = use_state(String::new);
     let prefill = use_state(|| None::<ActivityDraft>);
     let read_note = use_state(|| None::<String>);
+    // A certificate file chosen or dropped to start from: attached once the activity is saved.
+    let pending = use_state(|| None::<web_sys::File>);
+    let take_file = {
+        let prefill = prefill.clone();
+        let read_note = read_note.clone();
+        let generation = generation.clone();
+        let pending = pending.clone();
+        Rc::new(move |file: web_sys::File| {
+            if let Err(m) = crate::domain::attachment::check_file(
+                &file.name(),
+                &file.type_(),
+                file.size() as u64,
+            ) {
+                read_note.set(Some(m));
+                return;
+            }
+            let name = file.name();
+            pending.set(Some(file.clone()));
+            let prefill = prefill.clone();
+            let read_note = read_note.clone();
+            let generation = generation.clone();
+            crate::ui::components::certificates::read_file(file, move |fields| {
+                if fields.is_empty() {
+                    read_note.set(Some(format!("“{name}” will be attached when you save. Nothing in it could be read as text: fill in the form.")));
+                } else {
+                    prefill.set(Some(fields.to_draft()));
+                    generation.set(*generation + 1);
+                    read_note.set(Some(format!("Filled in from “{name}”, which will be attached when you save: check every field before saving.")));
+                }
+            });
+        })
+    };
+    {
+        // A certificate dropped on the Activities page starts this form.
+        let take_file = take_file.clone();
+        use_effect_with((), move |_| {
+            if let Some(f) = crate::ui::components::certificates::take_dropped() {
+                take_file(f);
+            }
+        });
+    }
 
     let existing = props
         .id
@@ -520,6 +584,7 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
         let editing = editing.clone();
         let generation = generation.clone();
         let prefill_after_save = prefill.clone();
+        let pending_file = pending.clone();
         let guard_ok = !guard.changed();
         let tell = guard.teller();
         Callback::from(move |(valid, again): (ValidDraft, bool)| {
@@ -531,6 +596,16 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
             let activity = valid.into_activity(editing.as_ref(), Uuid::new_v4(), format::now());
             let id = activity.id;
             app.dispatch(Action::SaveActivity(activity));
+            if let Some(file) = (*pending_file).clone() {
+                pending_file.set(None);
+                let app = app.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match crate::ui::components::certificates::keep(file, id).await {
+                        Ok(rec) => app.dispatch(Action::AttachCertificate(id, rec)),
+                        Err(m) => app.dispatch(Action::Notify(m)),
+                    }
+                });
+            }
             if again {
                 prefill_after_save.set(None);
                 generation.set(*generation + 1);
@@ -573,7 +648,7 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
                     onkeep={guard.acknowledger()} />
             }
             if existing.is_none() {
-                <details class="card cert-start" open={prefill.is_some()}>
+                <details class="card cert-start" open={prefill.is_some() || pending.is_some()}>
                     <summary>{ "Start from a certificate or completion e-mail" }</summary>
                     <div class="field">
                         <label for="cert-text">{ "Paste the certificate's text or the completion e-mail" }</label>
@@ -584,6 +659,18 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
                         <p class="hint" id="cert-text-hint">{ "The text is read in this browser; nothing is sent anywhere. You check every field before saving." }</p>
                     </div>
                     <button type="button" class="btn" onclick={on_read}>{ "Read the text" }</button>
+                    <div class="field">
+                        <label for="cert-start-file">{ "Or choose the certificate file (PDF or photo): it is read here and attached when you save" }</label>
+                        <input id="cert-start-file" type="file" accept="application/pdf,image/png,image/jpeg,image/webp,image/heic,.heic" onchange={{
+                            let take_file = take_file.clone();
+                            Callback::from(move |e: Event| {
+                                let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+                                if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                                    take_file(f);
+                                }
+                            })
+                        }} />
+                    </div>
                     if let Some(n) = &*read_note { <p role="status" id="cert-read-note">{ n.clone() }</p> }
                 </details>
             }
