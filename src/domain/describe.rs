@@ -395,6 +395,53 @@ pub fn plan_sentence(item: &PlanItem, fmt_date: &dyn Fn(NaiveDate) -> String) ->
     s
 }
 
+/// A date as people say it relative to today: "in 9 months (31 Aug 2027)", "in 12 days (…)",
+/// "tomorrow (…)", "today (…)", "3 weeks ago (…)" — not "274 days left".
+pub fn time_until(
+    today: NaiveDate,
+    date: NaiveDate,
+    fmt_date: &dyn Fn(NaiveDate) -> String,
+) -> String {
+    use chrono::Months;
+    let when = fmt_date(date);
+    let days = (date - today).num_days();
+    let (earlier, later) = if days >= 0 {
+        (today, date)
+    } else {
+        (date, today)
+    };
+    // Whole months between, counting a month only once its day is reached.
+    let mut months = 0u32;
+    while months < 1200
+        && earlier
+            .checked_add_months(Months::new(months + 1))
+            .is_some_and(|d| d <= later)
+    {
+        months += 1;
+    }
+    let span = match days.unsigned_abs() {
+        0 => return format!("today ({when})"),
+        1 if days > 0 => return format!("tomorrow ({when})"),
+        1 => return format!("yesterday ({when})"),
+        d if d < 14 => format!("{d} days"),
+        d if months < 2 => format!("{} weeks", d / 7),
+        _ if months < 24 => format!("{months} months"),
+        _ if months % 12 == 0 => format!("{} years", months / 12),
+        _ => format!(
+            "{} year{} and {} month{}",
+            months / 12,
+            if months / 12 == 1 { "" } else { "s" },
+            months % 12,
+            if months % 12 == 1 { "" } else { "s" }
+        ),
+    };
+    if days > 0 {
+        format!("in {span} ({when})")
+    } else {
+        format!("{span} ago ({when})")
+    }
+}
+
 /// "12 hours and 20 points": one figure per unit, never added together.
 pub fn totals_text(totals: &[(Unit, Amount)], number: &dyn Fn(Amount) -> String) -> String {
     and_list(
@@ -568,6 +615,29 @@ pub fn reason_text(
         Reason::Planned => "Planned, not yet completed (counts only in what-if).".into(),
         Reason::NotApplicable => "The requirement does not apply.".into(),
         Reason::Exempt => "The requirement is exempt or deemed met.".into(),
+    }
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+    use crate::domain::build::date;
+
+    #[test]
+    fn time_is_said_the_way_people_say_it() {
+        let f = |d: NaiveDate| d.format("%-d %b %Y").to_string();
+        let today = date("2026-12-01");
+        let t = |d: &str| time_until(today, date(d), &f);
+        assert_eq!(t("2027-08-31"), "in 8 months (31 Aug 2027)");
+        assert_eq!(t("2027-09-01"), "in 9 months (1 Sep 2027)");
+        assert_eq!(t("2026-12-13"), "in 12 days (13 Dec 2026)");
+        assert_eq!(t("2026-12-02"), "tomorrow (2 Dec 2026)");
+        assert_eq!(t("2026-12-01"), "today (1 Dec 2026)");
+        assert_eq!(t("2027-01-10"), "in 5 weeks (10 Jan 2027)");
+        assert_eq!(t("2028-12-01"), "in 2 years (1 Dec 2028)");
+        assert_eq!(t("2029-03-15"), "in 2 years and 3 months (15 Mar 2029)");
+        assert_eq!(t("2026-11-10"), "3 weeks ago (10 Nov 2026)");
+        assert_eq!(t("2026-05-01"), "7 months ago (1 May 2026)");
     }
 }
 

@@ -42,17 +42,6 @@ pub fn hours(a: Amount) -> String {
     format!("{} h", amount(a))
 }
 
-/// "in 12 days", "today", "3 days ago".
-pub fn days_left(days: i64) -> String {
-    match days {
-        0 => "due today".to_string(),
-        1 => "1 day left".to_string(),
-        d if d > 1 => format!("{d} days left"),
-        -1 => "1 day overdue".to_string(),
-        d => format!("{} days overdue", -d),
-    }
-}
-
 /// Today's date in the user's time zone (the domain never reads a clock itself).
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();

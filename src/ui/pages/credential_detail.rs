@@ -263,7 +263,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                     if let Some(d) = cred.cycle.ce_deadline { { format!(" · CE due {}", format::date(d)) } }
                 </p>
                 if let Some(ev) = &ev {
-                    <p>{ status_badge(ev) }{ " " }{ format::days_left(ev.days_left) }</p>
+                    <p>{ status_badge(ev) }{ " " }{ format!("CE due {}", crate::domain::describe::time_until(format::today(), ev.deadline, &|d| format::date(d))) }</p>
                     if let Some(s) = {
                         let (m, c) = crate::domain::attachment::missing_among(&app.data.activities, &ev.contributing_activity_ids());
                         crate::domain::attachment::missing_sentence(m, c)
@@ -300,7 +300,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
             }
 
             if !cred.rules.is_empty() {
-                <h2>{ "Exemptions" }</h2>
+                <h2 class="no-print">{ "Exemptions" }</h2>
                 if !cred.cycle.exemptions.is_empty() {
                     <ul class="plain-list">
                         { for cred.cycle.exemptions.iter().map(|x| {
@@ -359,7 +359,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
             }
 
             <crate::ui::components::past_cycles::PastCyclesCard credential={cred.clone()} onop={edit_op.clone()} />
-            <h2>{ "License renewed?" }</h2>
+            <h2 class="no-print">{ "License renewed?" }</h2>
             <form class="card" onsubmit={on_next_cycle} aria-label="Start the next cycle" novalidate=true>
                 <p class="muted">{ format!("Starts a new cycle on {}. The current one is kept for recurring requirements and carry-over.",
                     cred.cycle.end.succ_opt().map(format::date).unwrap_or_default()) }</p>

@@ -63,7 +63,7 @@ pub fn credentials_page() -> Html {
                                 c.kind.label(), format::date(c.cycle.start), format::date(c.cycle.end),
                                 c.rules.len(), if c.rules.len() == 1 { "" } else { "s" }) }</p>
                             if let Some(ev) = ev {
-                                <p>{ status_badge(ev) }{ " " }{ format::days_left(ev.days_left) }</p>
+                                <p>{ status_badge(ev) }{ " " }{ format!("CE due {}", crate::domain::describe::time_until(format::today(), ev.deadline, &|d| format::date(d))) }</p>
                             }
                         </li>
                     }

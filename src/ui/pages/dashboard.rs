@@ -101,7 +101,7 @@ pub fn dashboard_page() -> Html {
             if with_rules.len() == 1 { "" } else { "s" },
             if to_earn.is_empty() { "nothing".to_string() } else { to_earn.clone() },
             e.credential_name,
-            format::days_left(e.days_left)
+            describe::time_until(format::today(), e.deadline, &|d| format::date(d))
         ),
     };
     let no_cert = crate::domain::attachment::without_certificate(&app.data.activities);
@@ -175,7 +175,7 @@ pub fn dashboard_page() -> Html {
                                 <Link<Route> to={Route::CredentialDetail { id: cred.id.to_string() }}>{ cred.name.clone() }</Link<Route>>
                             </h2>
                             <p>{ status_badge(ev) }</p>
-                            <p class="muted">{ format!("CE due {} · {}", format::date(ev.deadline), format::days_left(ev.days_left)) }</p>
+                            <p class="muted">{ format!("CE due {}", describe::time_until(format::today(), ev.deadline, &fmt_date)) }</p>
                             if let Some(s) = {
                                 let (m, c) = crate::domain::attachment::missing_among(&app.data.activities, &ev.contributing_activity_ids());
                                 crate::domain::attachment::missing_sentence(m, c)
