@@ -426,7 +426,7 @@ pub fn time_until(
         d if d < 14 => format!("{d} days"),
         d if months < 2 => format!("{} weeks", d / 7),
         _ if months < 24 => format!("{months} months"),
-        _ if months % 12 == 0 => format!("{} years", months / 12),
+        _ if months.is_multiple_of(12) => format!("{} years", months / 12),
         _ => format!(
             "{} year{} and {} month{}",
             months / 12,
