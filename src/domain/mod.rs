@@ -20,6 +20,7 @@ pub mod pdf_text;
 pub mod plan;
 pub mod presets;
 pub mod query;
+pub mod report;
 pub mod rule;
 pub mod topic_pick;
 pub mod topics;
