@@ -32,6 +32,8 @@ pub enum Route {
     CredentialDetail { id: String },
     #[at("/credentials/:id/edit")]
     CredentialEdit { id: String },
+    #[at("/credentials/:id/report")]
+    CredentialReport { id: String },
     #[at("/backup")]
     Backup,
     #[at("/privacy")]
@@ -201,6 +203,9 @@ fn switch(route: Route) -> Html {
         }
         Route::CredentialEdit { id } => {
             html! { <pages::credentials::CredentialFormPage id={Some(id)} /> }
+        }
+        Route::CredentialReport { id } => {
+            html! { <pages::audit_report::AuditReportPage {id} /> }
         }
         Route::Backup => html! { <pages::backup::BackupPage /> },
         Route::Privacy => html! { <pages::privacy::PrivacyPage /> },

@@ -17,3 +17,23 @@ test('printed pages carry no navigation, buttons or forms, and deadlines read "i
   await expect(page.locator('header.app-header')).toBeHidden();
   await expect(page.getByTestId('summary')).toBeVisible();
 });
+
+test('the audit report lists each rule with what counted, every activity of the cycle, and prints clean', async ({ page }) => {
+  const { credential } = await seedTexasWithActivity(page, 'Sepsis update');
+  await page.goto(`./#${credential}`);
+  await page.getByRole('link', { name: 'Audit report' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit report — Texas – Texas Medical Board (MD/DO)' })).toBeVisible();
+  const total = page.locator('.report-rule', { has: page.getByRole('heading', { name: 'Total', exact: true }) });
+  await expect(total).toContainText('Required 48 hours · counted 2 hours · remaining 46 hours');
+  await expect(total.getByRole('table')).toContainText('Sepsis update');
+  const ethics = page.locator('.report-rule', { has: page.getByRole('heading', { name: 'Ethics & professional responsibility' }) });
+  await ethics.getByText(/did not count here/).click();
+  await expect(ethics).toContainText('Sepsis update: Needs professional responsibility');
+  await expect(page.locator('.report-activities')).toContainText('Not on file');
+  await expect(page.locator('.report-footer')).toContainText('Prepared by the clinician with CME Tracker');
+  await screenshots(page, 'audit-report');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  await expect(page.locator('.report-activities')).toBeVisible();
+  await screenshots(page, 'audit-report-print');
+});

@@ -253,6 +253,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
             <div class="page-head">
                 <h1 id="cred-title">{ cred.name.clone() }</h1>
                 <div class="actions">
+                    <Link<Route> to={Route::CredentialReport { id: id.clone() }} classes="btn">{ "Audit report" }</Link<Route>>
                     <Link<Route> to={Route::CredentialEdit { id: id.clone() }} classes="btn">{ "Edit details" }</Link<Route>>
                     <button type="button" class="btn btn--danger" onclick={on_delete_credential}>{ "Delete" }</button>
                 </div>

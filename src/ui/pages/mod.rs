@@ -2,6 +2,7 @@
 
 pub mod activities;
 pub mod activity_detail;
+pub mod audit_report;
 pub mod backup;
 pub mod catalog;
 pub mod credential_detail;
