@@ -238,6 +238,8 @@ test('a panic shows the crash screen with a download of what is stored, never a 
   guard.allowConsole(/Crash screen test|unreachable|panicked/i);
   await openApp(page);
   await addActivity(page, 'Still stored');
+  // The save runs just after the next paint: wait for it, or the crash below races it.
+  await expect.poll(() => storedTitles(page)).toContain('Still stored');
   await page.goto('./?crash-test#/');
   const fatal = page.locator('#fatal');
   await expect(fatal).toBeVisible();

@@ -419,7 +419,7 @@ pub fn activities_page() -> Html {
                                 let a = &activities[i];
                                 html! {
                                     <tr key={a.id.to_string()}>
-                                        <td class="nowrap" data-label="Date">{ format::date(a.end) }</td>
+                                        <td data-label="Date">{ format::date_range(a.start, a.end) }</td>
                                         <td class="cell-title">
                                             <Link<Route> to={Route::ActivityDetail { id: a.id.to_string() }}>{ a.title.clone() }</Link<Route>>
                                             if !a.provider.is_empty() { <div class="muted small">{ a.provider.clone() }</div> }

@@ -89,15 +89,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
             }
         })
     };
-    let dates = if activity.start == activity.end {
-        format::date(activity.end)
-    } else {
-        format!(
-            "{} – {}",
-            format::date(activity.start),
-            format::date(activity.end)
-        )
-    };
+    let dates = format::date_range(activity.start, activity.end);
     let id = activity.id.to_string();
     html! {
         <section aria-labelledby="activity-title">

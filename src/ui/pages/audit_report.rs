@@ -120,7 +120,7 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
                                 <th scope="row">{ a.title.clone() }</th>
                                 <td data-label="Provider">{ a.provider.clone() }</td>
                                 <td data-label="Accreditor">{ a.accreditor.clone() }</td>
-                                <td data-label="Dates">{ if a.start == a.end { format::date(a.end) } else { format!("{} – {}", format::date(a.start), format::date(a.end)) } }</td>
+                                <td data-label="Dates">{ format::date_range(a.start, a.end) }</td>
                                 <td data-label="Credit">{ a.designations.iter().map(|(l, n)| format!("{} {}", format::amount(*n), l)).collect::<Vec<_>>().join("; ") }</td>
                                 <td data-label="Topics">{ a.topics.iter().map(|(t, h)| match h { Some(h) => format!("{t} ({} h)", format::amount(*h)), None => t.clone() }).collect::<Vec<_>>().join("; ") }</td>
                                 <td data-label="Certificate">{ if a.certificate_on_file { "On file" } else { "Not on file" } }</td>
