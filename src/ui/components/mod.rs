@@ -6,6 +6,7 @@ pub mod certificates;
 pub mod edit_conflict;
 pub mod empty_state;
 pub mod enum_select;
+pub mod field_error;
 pub mod focus;
 pub mod past_cycles;
 pub mod pathways;

@@ -5,7 +5,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::domain::draft::{message_for, FieldError, PastCycleDraft, PastCycleField};
+use crate::ui::components::field_error::{described, error_html, invalid};
+
+use crate::domain::draft::{FieldError, PastCycleDraft, PastCycleField};
 use crate::domain::ops::CredentialOp;
 use crate::domain::Credential;
 use crate::ui::format;
@@ -67,15 +69,9 @@ pub fn past_cycles_card(props: &PastCyclesProps) -> Html {
             }
         })
     };
-    let msg = |f: PastCycleField| match message_for(&errors, f) {
-        Some(m) => {
-            html! { <p class="error" id={format!("{}-error", field_id(f))}>{ m.to_string() }</p> }
-        }
-        None => html! {},
-    };
-    let described =
-        |f: PastCycleField| message_for(&errors, f).map(|_| format!("{}-error", field_id(f)));
-    let invalid = |f: PastCycleField| message_for(&errors, f).is_some().then_some("true");
+    let msg = |f: PastCycleField| error_html(&errors, f, field_id(f));
+    let described = |f: PastCycleField| described(&errors, f, field_id(f));
+    let invalid = |f: PastCycleField| invalid(&errors, f);
     html! {
         <section aria-labelledby="past-title">
             <h2 id="past-title">{ "Earlier cycles" }</h2>

@@ -4,7 +4,9 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::domain::draft::{message_for, EvidenceDraft, EvidenceField, FieldError};
+use crate::ui::components::field_error::{described, error_html, invalid};
+
+use crate::domain::draft::{EvidenceDraft, EvidenceField, FieldError};
 use crate::domain::evaluate::Evaluation;
 use crate::domain::ops::CredentialOp;
 use crate::domain::pathway::Pathways;
@@ -97,15 +99,9 @@ pub fn pathways_card(props: &PathwaysProps) -> Html {
             }
         })
     };
-    let msg = |f: EvidenceField| match message_for(&errors, f) {
-        Some(m) => {
-            html! { <p class="error" id={format!("{}-error", field_id(f))}>{ m.to_string() }</p> }
-        }
-        None => html! {},
-    };
-    let described =
-        |f: EvidenceField| message_for(&errors, f).map(|_| format!("{}-error", field_id(f)));
-    let invalid = |f: EvidenceField| message_for(&errors, f).is_some().then_some("true");
+    let msg = |f: EvidenceField| error_html(&errors, f, field_id(f));
+    let described = |f: EvidenceField| described(&errors, f, field_id(f));
+    let invalid = |f: EvidenceField| invalid(&errors, f);
     let needs_hours = p
         .options
         .iter()

@@ -9,12 +9,13 @@ use crate::ui::components::provenance::{confidence_badge, provenance};
 use yew_router::prelude::*;
 
 use crate::domain::describe;
-use crate::domain::draft::{message_for, FieldError};
+use crate::domain::draft::FieldError;
 use crate::domain::ops::{PresetSetupDraft, PresetSetupField};
 use crate::domain::presets::Preset;
 use crate::domain::vocab;
 use crate::ui::app::Route;
 use crate::ui::catalog_source::{use_catalog, CatalogLoad};
+use crate::ui::components::field_error::{described, error_html, invalid};
 use crate::ui::components::RenewalSelect;
 use crate::ui::format;
 use crate::ui::state::{use_app, Action};
@@ -206,17 +207,9 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
         })
     };
     let questions = PresetSetupDraft::done_questions(p);
-    let msg = |f: PresetSetupField| -> Html {
-        match message_for(&errors, f) {
-            Some(m) => {
-                html! { <p class="error" id={format!("{}-error", field_id(f))}>{ m.to_string() }</p> }
-            }
-            None => html! {},
-        }
-    };
-    let invalid = |f: PresetSetupField| message_for(&errors, f).is_some().then_some("true");
-    let described =
-        |f: PresetSetupField| message_for(&errors, f).map(|_| format!("{}-error", field_id(f)));
+    let msg = |f: PresetSetupField| error_html(&errors, f, &field_id(f));
+    let invalid = |f: PresetSetupField| invalid(&errors, f);
+    let described = |f: PresetSetupField| described(&errors, f, &field_id(f));
     let back = props.onback.reform(|_: MouseEvent| ());
     html! {
         <>
