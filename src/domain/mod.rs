@@ -6,6 +6,7 @@ pub mod activity;
 pub mod attachment;
 pub mod build;
 pub mod certificate;
+pub mod charts;
 pub mod codes;
 pub mod contract;
 pub mod credential;

@@ -170,6 +170,208 @@ pub fn audit_report(
     }
 }
 
+/// One activity under one credit type in the transcript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranscriptLine {
+    pub title: String,
+    pub provider: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub amount: Amount,
+    pub certificate_on_file: bool,
+}
+
+/// The activities of one year designated for one credit type, with their total.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranscriptType {
+    pub label: String,
+    pub unit: Unit,
+    pub lines: Vec<TranscriptLine>,
+    pub total: Amount,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranscriptYear {
+    pub year: i32,
+    pub types: Vec<TranscriptType>,
+    /// Per unit, each activity once (see [`transcript`]).
+    pub totals: Vec<(Unit, Amount)>,
+    pub activities: usize,
+}
+
+/// Every completed activity in a date range, grouped by year and credit type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transcript {
+    pub holder: Option<String>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub years: Vec<TranscriptYear>,
+    pub totals: Vec<(Unit, Amount)>,
+    pub activities: usize,
+}
+
+/// The transcript of the completed activities ending in `from..=to`, newest year first, credit
+/// types in the order of their totals. An activity appears under each credit type it is
+/// designated for (with that designation's amount). The totals per unit count each activity
+/// once per unit, by its largest designation in that unit: 2 AMA PRA Category 1 credits that are
+/// also 2 AAFP Prescribed credits are 2 credits, not 4 (CEUs count as their hours).
+pub fn transcript(
+    holder: Option<&str>,
+    activities: &[Activity],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Transcript {
+    use chrono::Datelike;
+    use std::collections::BTreeMap;
+    let mut in_range: Vec<&Activity> = activities
+        .iter()
+        .filter(|a| a.is_completed() && a.end >= from && a.end <= to)
+        .collect();
+    in_range.sort_by(|x, y| (x.end, x.start, &x.title).cmp(&(y.end, y.start, &y.title)));
+    let unit_of =
+        |t: &super::credits::CreditTypeId| vocab::credit_type(t).map_or(Unit::Hour, |c| c.unit);
+    // What one activity adds to the totals of each unit: its largest designation there.
+    let once_per_unit = |a: &Activity| {
+        let mut m: BTreeMap<Unit, Amount> = BTreeMap::new();
+        for d in &a.credits {
+            let (unit, amount) = match unit_of(&d.credit_type) {
+                Unit::Ceu => (
+                    Unit::Hour,
+                    d.amount.scale_percent(vocab::hours_percent(&d.credit_type)),
+                ),
+                u => (u, d.amount),
+            };
+            let e = m.entry(unit).or_default();
+            *e = (*e).max(amount);
+        }
+        m
+    };
+    let mut by_year: BTreeMap<i32, Vec<&Activity>> = BTreeMap::new();
+    for a in &in_range {
+        by_year.entry(a.end.year()).or_default().push(a);
+    }
+    let mut grand: BTreeMap<Unit, Amount> = BTreeMap::new();
+    let years = by_year
+        .into_iter()
+        .rev()
+        .map(|(year, acts)| {
+            let mut types: BTreeMap<String, TranscriptType> = BTreeMap::new();
+            let mut totals: BTreeMap<Unit, Amount> = BTreeMap::new();
+            for a in &acts {
+                for d in &a.credits {
+                    let label = vocab::credit_type_label(&d.credit_type);
+                    let t = types
+                        .entry(label.clone())
+                        .or_insert_with(|| TranscriptType {
+                            label,
+                            unit: unit_of(&d.credit_type),
+                            lines: Vec::new(),
+                            total: Amount::ZERO,
+                        });
+                    t.total += d.amount;
+                    t.lines.push(TranscriptLine {
+                        title: a.title.clone(),
+                        provider: a.provider.clone(),
+                        start: a.start,
+                        end: a.end,
+                        amount: d.amount,
+                        certificate_on_file: !a.certificates.is_empty(),
+                    });
+                }
+                for (unit, amount) in once_per_unit(a) {
+                    *totals.entry(unit).or_default() += amount;
+                    *grand.entry(unit).or_default() += amount;
+                }
+            }
+            let mut types: Vec<TranscriptType> = types.into_values().collect();
+            types.sort_by(|x, y| y.total.cmp(&x.total).then_with(|| x.label.cmp(&y.label)));
+            TranscriptYear {
+                year,
+                types,
+                totals: totals.into_iter().collect(),
+                activities: acts.len(),
+            }
+        })
+        .collect();
+    Transcript {
+        holder: holder.map(str::to_string),
+        from,
+        to,
+        years,
+        totals: grand.into_iter().collect(),
+        activities: in_range.len(),
+    }
+}
+
+/// Which end of a date range a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeEnd {
+    From,
+    To,
+}
+
+/// A transcript's date range from the two date fields (`YYYY-MM-DD`, as date inputs give them):
+/// each must be a date the app keeps, and the start may not be after the end.
+pub fn parse_range(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate), (RangeEnd, String)> {
+    let one = |text: &str, end: RangeEnd| {
+        let d = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| (end, "Enter a date.".to_string()))?;
+        match super::contract::date_problem(d) {
+            Some(m) => Err((end, format!("{m}."))),
+            None => Ok(d),
+        }
+    };
+    let (f, t) = (one(from, RangeEnd::From)?, one(to, RangeEnd::To)?);
+    if f > t {
+        return Err((RangeEnd::To, "The end is before the start.".into()));
+    }
+    Ok((f, t))
+}
+
+/// One figure a renewal form asks for, with what to paste: the amount, and the courses behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormFigure {
+    pub label: String,
+    /// "12.5 credits"
+    pub figure: String,
+    /// The bare number, for a form's number field ("12.5").
+    pub number: String,
+    /// One line per course: "Title — Provider — 10 Mar 2025 — 2 credits".
+    pub courses: Vec<String>,
+}
+
+/// The figures of a credential's renewal form, in the order its rules are listed (the order the
+/// board lists them), from its audit report. `date` writes a date as the reader does.
+pub fn form_figures(report: &AuditReport, date: &dyn Fn(NaiveDate) -> String) -> Vec<FormFigure> {
+    report
+        .rules
+        .iter()
+        .filter(|r| r.required.is_positive() || r.counted.is_positive())
+        .map(|r| FormFigure {
+            label: r.label.clone(),
+            figure: r.unit.amount_text(r.counted),
+            number: r.counted.display_short(),
+            courses: r
+                .counted_by
+                .iter()
+                .map(|c| {
+                    let provider = report
+                        .activities
+                        .iter()
+                        .find(|a| a.title == c.title && a.end == c.end)
+                        .map(|a| a.provider.as_str())
+                        .filter(|p| !p.is_empty());
+                    let mut parts = vec![c.title.clone()];
+                    parts.extend(provider.map(str::to_string));
+                    parts.push(date(c.end));
+                    parts.push(r.unit.amount_text(c.amount));
+                    parts.join(" — ")
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,5 +429,88 @@ mod tests {
         let titles: Vec<&str> = r.activities.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles, ["Ethics grand rounds", "Sepsis update"]);
         assert!(!r.activities[0].certificate_on_file);
+        // The renewal form's figures, in the order of the rules, with the courses behind them.
+        let f = form_figures(&r, &|d| d.to_string());
+        assert_eq!(f.len(), 2);
+        assert_eq!((f[0].number.as_str(), f[1].number.as_str()), ("12", "2"));
+        assert_eq!(f[1].courses, ["Ethics grand rounds — 2025-03-10 — 2 hours"]);
+    }
+
+    #[test]
+    fn the_transcript_groups_by_year_and_credit_type_and_counts_an_activity_once_per_unit() {
+        let both = activity("2025-03-10")
+            .title("Board review")
+            .credit("AMA_PRA_CAT1", "10")
+            .credit("AAFP_PRESCRIBED", "8")
+            .credit("ABIM_MOC_POINT", "10")
+            .build();
+        let ceu = activity("2025-05-01")
+            .title("Nursing workshop")
+            .credit("CEU", "0.5")
+            .build();
+        let older = activity("2023-11-11")
+            .title("Grand rounds")
+            .credit("AMA_PRA_CAT1", "1")
+            .build();
+        let planned = activity("2025-06-01")
+            .title("Planned")
+            .credit("AMA_PRA_CAT1", "5")
+            .planned()
+            .build();
+        let outside = activity("2020-01-01").credit("AMA_PRA_CAT1", "5").build();
+        let acts = vec![both, ceu, older, planned, outside];
+        let t = transcript(
+            Some("Dr Lee"),
+            &acts,
+            date("2023-01-01"),
+            date("2025-12-31"),
+        );
+        assert_eq!(t.activities, 3);
+        let years: Vec<i32> = t.years.iter().map(|y| y.year).collect();
+        assert_eq!(years, [2025, 2023]);
+        let y = &t.years[0];
+        let types: Vec<(&str, Amount)> = y
+            .types
+            .iter()
+            .map(|x| (x.label.as_str(), x.total))
+            .collect();
+        assert_eq!(types[0].1, hours("10"));
+        assert_eq!(types.len(), 4);
+        assert!(types
+            .iter()
+            .any(|(l, a)| l.starts_with("Continuing Education Units") && *a == hours("0.5")));
+        // Credits once (10, the largest of 10 and 8); points; the CEU as its 5 hours.
+        assert_eq!(
+            y.totals,
+            vec![
+                (Unit::Credit, hours("10")),
+                (Unit::Hour, hours("5")),
+                (Unit::Point, hours("10"))
+            ]
+        );
+        assert_eq!(
+            t.totals,
+            vec![
+                (Unit::Credit, hours("11")),
+                (Unit::Hour, hours("5")),
+                (Unit::Point, hours("10"))
+            ]
+        );
+        assert_eq!(
+            parse_range("2025-01-01", "2024-12-31"),
+            Err((RangeEnd::To, "The end is before the start.".into()))
+        );
+        assert_eq!(parse_range("", "2024-12-31").unwrap_err().0, RangeEnd::From);
+        assert!(parse_range("1850-01-01", "2024-12-31")
+            .unwrap_err()
+            .1
+            .contains("outside"));
+        assert_eq!(
+            parse_range("2025-01-01", "2025-01-01"),
+            Ok((date("2025-01-01"), date("2025-01-01")))
+        );
+        // Empty range: nothing, no totals.
+        let none = transcript(None, &acts, date("2026-01-01"), date("2026-12-31"));
+        assert!(none.years.is_empty() && none.totals.is_empty());
     }
 }

@@ -89,6 +89,11 @@ pub fn check(data: &AppData) -> Vec<Problem> {
     if let Some(t) = data.settings.updated_at {
         c.time("updated_at", t);
     }
+    c.text(
+        "holder_name",
+        &data.settings.holder_name,
+        super::data::HOLDER_NAME_MAX,
+    );
     out
 }
 

@@ -33,6 +33,28 @@ pub struct Settings {
     /// When any setting last changed (settings merge as one record).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<DateTime<Utc>>,
+    /// The clinician's name as printed on reports and transcripts ("Dr Jordan Lee, MD").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub holder_name: String,
+}
+
+/// The longest name kept for reports.
+pub const HOLDER_NAME_MAX: usize = 120;
+
+impl Settings {
+    /// Sets the name printed on reports (trimmed; empty removes it). A name over
+    /// [`HOLDER_NAME_MAX`] characters is refused with the reason, changing nothing.
+    pub fn set_holder_name(&mut self, name: &str, now: DateTime<Utc>) -> Result<(), String> {
+        let name = name.trim();
+        if let Some(m) = crate::domain::contract::length_problem(name, HOLDER_NAME_MAX) {
+            return Err(format!("The name {m}."));
+        }
+        if self.holder_name != name {
+            self.holder_name = name.to_string();
+            self.updated_at = Some(now);
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,6 +156,24 @@ impl AppData {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_name_on_reports_is_trimmed_and_a_too_long_one_changes_nothing() {
+        let now = chrono::Utc::now();
+        let mut s = super::Settings::default();
+        s.set_holder_name("  Dr Jordan Lee, MD ", now).unwrap();
+        assert_eq!(s.holder_name, "Dr Jordan Lee, MD");
+        assert_eq!(s.updated_at, Some(now));
+        let before = s.clone();
+        let err = s.set_holder_name(&"x".repeat(121), now).unwrap_err();
+        assert_eq!(
+            err,
+            "The name is 121 characters long; at most 120 are kept."
+        );
+        assert_eq!(s, before);
+        s.set_holder_name("", now).unwrap();
+        assert!(s.holder_name.is_empty());
+    }
+
     use super::*;
     use crate::domain::{Accreditor, ActivityStatus, Format};
     use chrono::{NaiveDate, TimeZone};

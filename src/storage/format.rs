@@ -31,6 +31,49 @@ pub struct Meta {
     /// Incremented by every save from any tab.
     pub revision: u64,
     pub saved_at: DateTime<Utc>,
+    /// Which tab wrote this revision (a random id per page load). Two tabs can write the same
+    /// revision number: Chromium's localStorage is synchronised between processes only between
+    /// tasks, so a tab holding the lock may still read the store as it was before another tab's
+    /// save. The writer tells such writes apart.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub writer: String,
+    /// The stamps ([`Stamp::code`]) of the revisions this one was built on, newest first (at most
+    /// [`ANCESTORS`]): a tab whose last known stamp is not among them knows that this write did
+    /// not see its own, and merges without trusting its base.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ancestors: Vec<String>,
+}
+
+/// How many earlier stamps a meta remembers.
+pub const ANCESTORS: usize = 32;
+
+/// One stored revision, told apart from another tab's write of the same number.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stamp {
+    pub revision: u64,
+    pub writer: String,
+}
+
+impl Stamp {
+    pub fn code(&self) -> String {
+        format!("{}.{}", self.revision, self.writer)
+    }
+}
+
+/// What the meta key says: the format version, the stamp and the stamps it was built on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredMeta {
+    pub version: u32,
+    pub stamp: Stamp,
+    pub ancestors: Vec<String>,
+}
+
+impl StoredMeta {
+    /// Whether this revision was written by a tab that had seen `known` (or is `known` itself).
+    /// Nothing known (revision 0) is everybody's ancestor.
+    pub fn descends_from(&self, known: &Stamp) -> bool {
+        known.revision == 0 || self.stamp == *known || self.ancestors.contains(&known.code())
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +129,21 @@ pub fn encode(
     revision: u64,
     now: DateTime<Utc>,
 ) -> Vec<(&'static str, String)> {
+    let stamp = Stamp {
+        revision,
+        writer: String::new(),
+    };
+    encode_stamped(data, previous, &stamp, Vec::new(), now)
+}
+
+/// [`encode`] for a tab's save: the meta names the writer and the stamps it was built on.
+pub fn encode_stamped(
+    data: &AppData,
+    previous: Option<&AppData>,
+    stamp: &Stamp,
+    ancestors: Vec<String>,
+    now: DateTime<Utc>,
+) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     let json = |v: &dyn erased::Ser| v.to_json();
     if previous.is_none_or(|p| p.activities != data.activities) {
@@ -106,8 +164,10 @@ pub fn encode(
     }
     let meta = Meta {
         schema_version: SCHEMA_VERSION,
-        revision,
+        revision: stamp.revision,
         saved_at: now,
+        writer: stamp.writer.clone(),
+        ancestors,
     };
     out.push((KEY_META, json(&meta)));
     out
@@ -137,6 +197,14 @@ mod erased {
 /// The version and revision of what is stored, read from the meta key alone (cheap: a save reads
 /// it first to decide whether to merge). `None` when nothing is stored.
 pub fn read_meta(get: &impl Fn(&str) -> Option<String>) -> Result<Option<(u32, u64)>, LoadError> {
+    Ok(read_stored_meta(get)?.map(|m| (m.version, m.stamp.revision)))
+}
+
+/// The whole meta: version, stamp and ancestors. Fields other than the version are read leniently
+/// (older versions wrote no writer or ancestors).
+pub fn read_stored_meta(
+    get: &impl Fn(&str) -> Option<String>,
+) -> Result<Option<StoredMeta>, LoadError> {
     let Some(meta_text) = get(KEY_META) else {
         if DATA_KEYS.iter().any(|k| get(k).is_some()) {
             return Err(corrupt_msg(
@@ -156,7 +224,27 @@ pub fn read_meta(get: &impl Fn(&str) -> Option<String>) -> Result<Option<(u32, u
         .get("revision")
         .and_then(Value::as_u64)
         .unwrap_or(0);
-    Ok(Some((version, revision)))
+    let writer = meta_value
+        .get("writer")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let ancestors = meta_value
+        .get("ancestors")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .take(ANCESTORS)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Some(StoredMeta {
+        version,
+        stamp: Stamp { revision, writer },
+        ancestors,
+    }))
 }
 
 /// The version, revision and the text of each data part (`None`: not written, which only version

@@ -21,8 +21,8 @@ use chrono::{DateTime, Utc};
 use std::rc::Rc;
 
 use super::data::AppData;
-use super::format::{self, LoadError, DATA_KEYS, KEY_META, SCHEMA_VERSION};
-use super::merge::merge3;
+use super::format::{self, LoadError, Stamp, StoredMeta, DATA_KEYS, KEY_META, SCHEMA_VERSION};
+use super::merge::{merge, merge3};
 
 /// Key/value storage as the save path needs it (localStorage in the app, a map in tests).
 pub trait Store {
@@ -88,8 +88,13 @@ pub enum Heard {
 /// One tab's knowledge of the store.
 #[derive(Debug, Clone)]
 pub struct Session {
+    /// This tab's id, written into the meta of its saves.
+    writer: String,
     /// The stored revision this tab last read or wrote.
-    known_revision: u64,
+    known: Stamp,
+    /// The stamps `known` was built on, newest first: written into our next save's meta, so the
+    /// other tabs can tell whether it saw their last write.
+    lineage: Vec<String>,
     /// The records as stored at that revision: the common ancestor for three-way merges, and
     /// what a save compares against to write only the parts that changed. `None` when the store
     /// may lack parts (first run, or an older format): the next save writes every part.
@@ -101,41 +106,53 @@ impl Session {
     /// Reads the store at start.
     pub fn start(store: &impl Store) -> (Session, Start) {
         let get = |k: &str| store.get(k);
-        let version = format::read_meta(&get).ok().flatten().map(|(v, _)| v);
+        let meta = format::read_stored_meta(&get).ok().flatten();
+        let writer = uuid::Uuid::new_v4().simple().to_string()[..12].to_string();
+        let mut session = Session {
+            writer,
+            known: Stamp::default(),
+            lineage: Vec::new(),
+            base: None,
+            read_only: None,
+        };
         match format::decode(get) {
             Ok(loaded) => {
                 // An older format (or nothing) stored: rewrite every part at the next save.
-                let complete = version == Some(SCHEMA_VERSION);
+                let complete = meta.as_ref().map(|m| m.version) == Some(SCHEMA_VERSION);
                 let data = loaded.data;
-                (
-                    Session {
-                        known_revision: loaded.revision,
-                        base: complete.then(|| Rc::new(data.clone())),
-                        read_only: None,
-                    },
-                    Start::Loaded(data),
-                )
+                if let Some(m) = meta {
+                    session.learn(m);
+                }
+                session.base = complete.then(|| Rc::new(data.clone()));
+                (session, Start::Loaded(data))
             }
             Err(LoadError::TooNew { found, supported }) => {
                 let r = ReadOnly::NewerFormat { found, supported };
-                (
-                    Session {
-                        known_revision: 0,
-                        base: None,
-                        read_only: Some(r.clone()),
-                    },
-                    Start::TooNew(r),
-                )
+                session.read_only = Some(r.clone());
+                (session, Start::TooNew(r))
             }
-            Err(e) => (
-                Session {
-                    known_revision: 0,
-                    base: None,
-                    read_only: None,
-                },
-                Start::Corrupt(e),
-            ),
+            Err(e) => (session, Start::Corrupt(e)),
         }
+    }
+
+    /// Takes `meta` as what we know of the store now.
+    fn learn(&mut self, meta: StoredMeta) {
+        self.known = meta.stamp;
+        self.lineage = meta.ancestors;
+    }
+
+    /// The meta fields of our next write, built on `on` (a stamp and its ancestors).
+    fn next_stamp(&self, on: (&Stamp, &[String]), stored_revision: u64) -> (Stamp, Vec<String>) {
+        let stamp = Stamp {
+            revision: stored_revision.max(on.0.revision) + 1,
+            writer: self.writer.clone(),
+        };
+        let mut ancestors = Vec::with_capacity(format::ANCESTORS);
+        if on.0.revision > 0 {
+            ancestors.push(on.0.code());
+        }
+        ancestors.extend(on.1.iter().take(format::ANCESTORS - 1).cloned());
+        (stamp, ancestors)
     }
 
     pub fn read_only(&self) -> Option<&ReadOnly> {
@@ -143,12 +160,13 @@ impl Session {
     }
 
     pub fn known_revision(&self) -> u64 {
-        self.known_revision
+        self.known.revision
     }
 
     /// After the corrupt records were set aside (their keys removed): the store is empty.
     pub fn after_quarantine(&mut self) {
-        self.known_revision = 0;
+        self.known = Stamp::default();
+        self.lineage.clear();
         self.base = None;
     }
 
@@ -158,12 +176,12 @@ impl Session {
         if let Some(r) = &self.read_only {
             return Saved::ReadOnly(r.clone());
         }
-        let meta = format::read_meta(&|k: &str| store.get(k));
-        let (version, stored_revision) = match meta {
-            Ok(Some(m)) => m,
-            Ok(None) => (SCHEMA_VERSION, 0),
+        let meta = match format::read_stored_meta(&|k: &str| store.get(k)) {
+            Ok(m) => m,
             Err(e) => return Saved::Unreadable(e.to_string()),
         };
+        let version = meta.as_ref().map_or(SCHEMA_VERSION, |m| m.version);
+        let stored_revision = meta.as_ref().map_or(0, |m| m.stamp.revision);
         if version > SCHEMA_VERSION {
             let r = ReadOnly::NewerFormat {
                 found: version,
@@ -172,45 +190,70 @@ impl Session {
             self.read_only = Some(r.clone());
             return Saved::ReadOnly(r);
         }
-        let changed_elsewhere = stored_revision != self.known_revision;
-        let (to_write, previous, merged) = if changed_elsewhere && stored_revision > 0 {
-            let theirs = match format::decode(|k| store.get(k)) {
-                Ok(l) => l.data,
-                Err(e) => return Saved::Unreadable(e.to_string()),
-            };
-            let base = self.base.as_deref().cloned().unwrap_or_default();
-            let merged = merge3(&base, ours, &theirs);
-            // Compare against what is stored now, so only parts that differ are written; an older
-            // format stored means every part is written.
-            let complete = version == SCHEMA_VERSION;
-            (merged, complete.then_some(theirs), true)
-        } else {
-            // Someone emptied the store (delete all, quarantine) since we read it: write all.
-            let previous = if stored_revision == 0 && self.known_revision != 0 {
-                None
-            } else {
-                self.base.as_deref().cloned()
-            };
-            (ours.clone(), previous, false)
+        let changed_elsewhere = meta.as_ref().is_some_and(|m| m.stamp != self.known);
+        let (to_write, previous, merged) = match &meta {
+            Some(m) if changed_elsewhere && stored_revision > 0 => {
+                let theirs = match format::decode(|k| store.get(k)) {
+                    Ok(l) => l.data,
+                    Err(e) => return Saved::Unreadable(e.to_string()),
+                };
+                let merged = self.merge_with(m, ours, &theirs);
+                // Compare against what is stored now, so only parts that differ are written; an
+                // older format stored means every part is written.
+                let complete = version == SCHEMA_VERSION;
+                (merged, complete.then_some(theirs), true)
+            }
+            _ => {
+                // Someone emptied the store (delete all, quarantine) since we read it: write all.
+                let previous = if stored_revision == 0 && self.known.revision != 0 {
+                    None
+                } else {
+                    self.base.as_deref().cloned()
+                };
+                (ours.clone(), previous, false)
+            }
         };
-        let next = stored_revision.max(self.known_revision) + 1;
-        for (key, value) in format::encode(&to_write, previous.as_ref(), next, now) {
+        // Our write is built on what is stored now when we merged with it, else on what we knew;
+        // nothing changes in the session until every key is written.
+        let built_on = match &meta {
+            Some(m) if merged => (&m.stamp, m.ancestors.as_slice()),
+            _ => (&self.known, self.lineage.as_slice()),
+        };
+        let (stamp, ancestors) = self.next_stamp(built_on, stored_revision);
+        for (key, value) in
+            format::encode_stamped(&to_write, previous.as_ref(), &stamp, ancestors.clone(), now)
+        {
             if let Err(message) = store.set(key, &value) {
                 // What was written before the failure is harmless (meta comes last); the records
                 // stay in the tab and the caller offers a backup.
                 return Saved::Unreadable(message);
             }
         }
-        self.known_revision = next;
+        let revision = stamp.revision;
+        self.known = stamp;
+        self.lineage = ancestors;
         let data = Rc::new(to_write);
         self.base = Some(data.clone());
         if merged && *data != *ours {
             Saved::Merged {
-                revision: next,
+                revision,
                 data: (*data).clone(),
             }
         } else {
-            Saved::Written { revision: next }
+            Saved::Written { revision }
+        }
+    }
+
+    /// Our records merged with `theirs`, stored under `meta`. When that write was built on what
+    /// we know, three ways against our base; when it was not (it was made from a stale read of
+    /// the store, and may lack our last save), two ways, where only tombstones delete: our base
+    /// is then no common ancestor, and a record missing on their side was never seen, not deleted.
+    fn merge_with(&self, meta: &StoredMeta, ours: &AppData, theirs: &AppData) -> AppData {
+        if meta.descends_from(&self.known) {
+            let base = self.base.as_deref().cloned().unwrap_or_default();
+            merge3(&base, ours, theirs)
+        } else {
+            merge(ours, theirs).0
         }
     }
 
@@ -219,13 +262,12 @@ impl Session {
         if self.read_only.is_some() {
             return Heard::Nothing;
         }
-        let (version, revision) = match format::read_meta(&|k: &str| store.get(k)) {
+        let meta = match format::read_stored_meta(&|k: &str| store.get(k)) {
             Ok(Some(meta)) => meta,
             // Everything was removed in another tab ("Delete all my data"): follow, rather than
             // write the records back at this tab's next save.
-            Ok(None) if self.known_revision > 0 => {
-                self.known_revision = 0;
-                self.base = None;
+            Ok(None) if self.known.revision > 0 => {
+                self.after_quarantine();
                 return if ours.is_empty() && ours.tombstones.is_empty() {
                     Heard::Nothing
                 } else {
@@ -237,24 +279,27 @@ impl Session {
             }
             _ => return Heard::Nothing,
         };
-        if version > SCHEMA_VERSION {
+        if meta.version > SCHEMA_VERSION {
             let r = ReadOnly::NewerFormat {
-                found: version,
+                found: meta.version,
                 supported: SCHEMA_VERSION,
             };
             self.read_only = Some(r.clone());
             return Heard::ReadOnly(r);
         }
-        if revision == self.known_revision {
+        if meta.stamp == self.known {
             return Heard::Nothing;
         }
         let Ok(theirs) = format::decode(|k| store.get(k)) else {
             return Heard::Nothing;
         };
-        let base = self.base.as_deref().cloned().unwrap_or_default();
-        let merged = merge3(&base, ours, &theirs.data);
-        let must_save = merged != theirs.data;
-        self.known_revision = theirs.revision;
+        let stale_write = !meta.descends_from(&self.known);
+        let merged = self.merge_with(&meta, ours, &theirs.data);
+        // A write that did not see ours is answered with a save even when it holds all we have:
+        // its writer may have kept a part of the store it never read, so it lacks what we wrote
+        // there; our next write descends from its, and it merges that three ways.
+        let must_save = stale_write || merged != theirs.data;
+        self.learn(meta);
         self.base = Some(Rc::new(theirs.data));
         if merged == *ours && !must_save {
             return Heard::Nothing;
@@ -263,6 +308,18 @@ impl Session {
             data: merged,
             must_save,
         }
+    }
+}
+
+/// The records a tab shows after adopting `merged`, computed by the save path from `seen` (what
+/// the tab showed then), when the tab shows `now`. Normally `now` is `seen` and the merge is taken
+/// as it is; if the tab changed something meanwhile (the merge ran between a change and the render
+/// that publishes it), those changes are merged in too, and `true` says they still need saving.
+pub fn adopt(seen: &Rc<AppData>, now: &Rc<AppData>, merged: AppData) -> (AppData, bool) {
+    if Rc::ptr_eq(seen, now) || **seen == **now {
+        (merged, false)
+    } else {
+        (merge3(seen, now, &merged), true)
     }
 }
 
@@ -332,6 +389,125 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    /// A tab's view of a shared map that lags behind other tabs' writes until `catch_up`, as
+    /// Chromium's localStorage does between processes: a tab holding the lock may still read
+    /// the store as it was before another tab's save.
+    struct Lagging {
+        shared: Shared,
+        view: RefCell<HashMap<String, String>>,
+    }
+
+    impl Lagging {
+        fn new(shared: &Shared) -> Lagging {
+            let l = Lagging {
+                shared: shared.clone(),
+                view: RefCell::default(),
+            };
+            l.catch_up();
+            l
+        }
+        fn catch_up(&self) {
+            *self.view.borrow_mut() = self.shared.0.borrow().clone();
+        }
+    }
+
+    impl Store for &Lagging {
+        fn get(&self, key: &str) -> Option<String> {
+            self.view.borrow().get(key).cloned()
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+            self.view.borrow_mut().insert(key.into(), value.into());
+            self.shared.clone().set(key, value)
+        }
+    }
+
+    #[test]
+    fn a_save_made_from_a_stale_read_loses_nothing_once_both_tabs_hear_it() {
+        let shared = Shared::default();
+        let (va, vb) = (Lagging::new(&shared), Lagging::new(&shared));
+        let mut data = AppData::default();
+        data.upsert_activity(act("Before"));
+        data.upsert_credential(credential("CA MD", "2025-01-01", "2026-12-31").build());
+        let (mut a, _) = Session::start(&&va);
+        a.save(&mut &va, &data, now());
+        vb.catch_up();
+        let (mut b, Start::Loaded(mut ours_b)) = Session::start(&&vb) else {
+            panic!()
+        };
+        let mut ours_a = data.clone();
+        // A renames the credential (only that part is written) and adds an activity.
+        let mut c = ours_a.credentials[0].clone();
+        c.name = "California medical license".into();
+        c.updated_at = now();
+        ours_a.upsert_credential(c);
+        ours_a.upsert_activity(act("Added in A"));
+        assert!(matches!(
+            a.save(&mut &va, &ours_a, now()),
+            Saved::Written { .. }
+        ));
+        // B, whose view has not caught up, adds one too: it sees its own revision stored and
+        // writes without merging, the same revision number as A's, over A's activities.
+        ours_b.upsert_activity(act("Added in B"));
+        assert!(matches!(
+            b.save(&mut &vb, &ours_b, now()),
+            Saved::Written { .. }
+        ));
+        let titles = |d: &AppData| {
+            let mut t: Vec<String> = d.activities.iter().map(|a| a.title.clone()).collect();
+            t.sort();
+            t
+        };
+        // A hears B's save: a write that never saw A's. A merges without trusting its base (A's
+        // activity is missing there, not deleted) and must save.
+        va.catch_up();
+        let Heard::Changed {
+            data: merged_a,
+            must_save: true,
+        } = a.heard(&&va, &ours_a)
+        else {
+            panic!("A must merge and save")
+        };
+        assert_eq!(titles(&merged_a), ["Added in A", "Added in B", "Before"]);
+        assert!(matches!(
+            a.save(&mut &va, &merged_a, now()),
+            Saved::Written { .. }
+        ));
+        // B hears that and gets everything, the renamed credential included.
+        vb.catch_up();
+        let Heard::Changed { data: merged_b, .. } = b.heard(&&vb, &ours_b) else {
+            panic!("B must hear A's save")
+        };
+        assert_eq!(titles(&merged_b), ["Added in A", "Added in B", "Before"]);
+        assert_eq!(merged_b.credentials[0].name, "California medical license");
+        let stored = format::decode(|k| shared.get(k)).unwrap().data;
+        assert_eq!(stored, merged_a);
+        // Nothing left to hear: the tabs agree.
+        assert_eq!(a.heard(&&va, &merged_a), Heard::Nothing);
+        assert_eq!(b.heard(&&vb, &merged_b), Heard::Nothing);
+    }
+
+    #[test]
+    fn adopting_a_merge_keeps_a_change_made_after_it_was_computed() {
+        let mut seen = AppData::default();
+        seen.upsert_activity(act("Shown"));
+        let seen = Rc::new(seen);
+        let mut merged = (*seen).clone();
+        merged.upsert_activity(act("From the other tab"));
+        // Nothing changed meanwhile: the merge is taken as it is, nothing more to save.
+        assert_eq!(
+            adopt(&seen, &seen.clone(), merged.clone()),
+            (merged.clone(), false)
+        );
+        // A change made after the merge was computed is kept, and must be saved.
+        let mut now = (*seen).clone();
+        now.upsert_activity(act("Typed meanwhile"));
+        let (data, unsaved) = adopt(&seen, &Rc::new(now), merged);
+        let mut titles: Vec<&str> = data.activities.iter().map(|a| a.title.as_str()).collect();
+        titles.sort();
+        assert_eq!(titles, ["From the other tab", "Shown", "Typed meanwhile"]);
+        assert!(unsaved);
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub enum Route {
     CredentialEdit { id: String },
     #[at("/credentials/:id/report")]
     CredentialReport { id: String },
+    #[at("/reports")]
+    Reports,
+    #[at("/transcript")]
+    Transcript,
     #[at("/backup")]
     Backup,
     #[at("/privacy")]
@@ -59,11 +63,14 @@ impl Route {
             Route::ActivityNew
             | Route::ActivityDetail { .. }
             | Route::ActivityEdit { .. }
-            | Route::ActivityDuplicate { .. } => Route::Activities,
+            | Route::ActivityDuplicate { .. }
+            | Route::Transcript => Route::Activities,
             Route::CredentialNew
             | Route::CredentialCatalog
             | Route::CredentialDetail { .. }
-            | Route::CredentialEdit { .. } => Route::Credentials,
+            | Route::CredentialEdit { .. }
+            | Route::CredentialReport { .. }
+            | Route::Reports => Route::Credentials,
             other => other.clone(),
         }
     }
@@ -207,6 +214,8 @@ fn switch(route: Route) -> Html {
         Route::CredentialReport { id } => {
             html! { <pages::audit_report::AuditReportPage {id} /> }
         }
+        Route::Reports => html! { <pages::audit_report::AllReportsPage /> },
+        Route::Transcript => html! { <pages::transcript::TranscriptPage /> },
         Route::Backup => html! { <pages::backup::BackupPage /> },
         Route::Privacy => html! { <pages::privacy::PrivacyPage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },

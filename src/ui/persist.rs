@@ -150,7 +150,7 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
                             }
                             Saved::Merged { data, .. } => {
                                 *current.borrow_mut() = Rc::new(data.clone());
-                                app.dispatch(Action::ExternalChange(data));
+                                app.dispatch(Action::ExternalChange { seen: ours, data });
                                 if app.save != SaveState::Saved {
                                     app.dispatch(Action::SaveResult(SaveState::Saved));
                                 }
@@ -205,9 +205,9 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
                             Heard::Changed { data, must_save } => {
                                 *current.borrow_mut() = Rc::new(data.clone());
                                 app.dispatch(if must_save {
-                                    Action::MergedFromOtherTab(data)
+                                    Action::MergedFromOtherTab { seen: ours, data }
                                 } else {
-                                    Action::ExternalChange(data)
+                                    Action::ExternalChange { seen: ours, data }
                                 });
                             }
                             Heard::ReadOnly(r) => {

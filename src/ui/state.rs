@@ -86,13 +86,22 @@ pub enum Action {
     SetWhatIf(bool),
     /// Replace every record (import "Replace everything", or a merge computed by storage).
     ReplaceData(AppData, String),
-    /// Records changed in another tab: adopt them without saving them back.
-    ExternalChange(AppData),
+    /// Records changed in another tab: adopt them without saving them back. `seen` is what this
+    /// tab showed when the merge was computed (see [`crate::storage::sync::adopt`]).
+    ExternalChange {
+        seen: Rc<AppData>,
+        data: AppData,
+    },
     /// Another tab's records merged with changes of ours that its save lacked: adopt them and
     /// save, so our changes reach storage too.
-    MergedFromOtherTab(AppData),
+    MergedFromOtherTab {
+        seen: Rc<AppData>,
+        data: AppData,
+    },
     SaveResult(SaveState),
     DismissToast,
+    /// The name printed on reports and transcripts.
+    SetHolderName(String),
     /// A backup file was downloaded: remember when, for the 30-day reminder.
     BackupDownloaded(chrono::DateTime<chrono::Utc>),
 }
@@ -241,15 +250,16 @@ impl AppState {
                 next.undo = None;
                 next.toast = Some(message);
             }
-            Action::ExternalChange(data) => {
+            Action::ExternalChange { seen, data } => {
+                let (data, unsaved) = crate::storage::sync::adopt(&seen, &next.data, data);
                 if *next.data == data {
                     return self;
                 }
                 next.data = Rc::new(data);
-                external = true;
+                external = !unsaved;
             }
-            Action::MergedFromOtherTab(data) => {
-                next.data = Rc::new(data);
+            Action::MergedFromOtherTab { seen, data } => {
+                next.data = Rc::new(crate::storage::sync::adopt(&seen, &next.data, data).0);
             }
             Action::SaveResult(save) => {
                 next.save = save;
@@ -260,6 +270,20 @@ impl AppState {
                 data.settings.last_backup_at = Some(at);
                 data.settings.updated_at = Some(at);
                 next.toast = Some("Backup downloaded. Keep the file somewhere safe.".into());
+            }
+            Action::SetHolderName(name) => {
+                let mut settings = next.data.settings.clone();
+                match settings.set_holder_name(&name, now) {
+                    Ok(()) if settings != next.data.settings => {
+                        Rc::make_mut(&mut next.data).settings = settings;
+                        next.toast = Some("Saved the name for reports.".into());
+                    }
+                    Ok(()) => changed = false,
+                    Err(m) => {
+                        next.toast = Some(m);
+                        changed = false;
+                    }
+                }
             }
             Action::DismissToast => {
                 next.toast = None;

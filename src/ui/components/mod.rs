@@ -3,11 +3,14 @@
 pub mod activity_form;
 pub mod badges;
 pub mod certificates;
+pub mod charts;
+pub mod copy;
 pub mod edit_conflict;
 pub mod empty_state;
 pub mod enum_select;
 pub mod field_error;
 pub mod focus;
+pub mod holder_name;
 pub mod past_cycles;
 pub mod pathways;
 pub mod provenance;

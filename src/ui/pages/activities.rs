@@ -309,7 +309,10 @@ pub fn activities_page() -> Html {
         <div ondrop={on_drop} ondragover={on_dragover} class="drop-area">
             <div class="page-head">
                 <h1>{ "Activities" }</h1>
-                <Link<Route> to={Route::ActivityNew} classes="btn btn--primary">{ "Add activity" }</Link<Route>>
+                <div class="actions">
+                    <Link<Route> to={Route::ActivityNew} classes="btn btn--primary">{ "Add activity" }</Link<Route>>
+                    <Link<Route> to={Route::Transcript} classes="btn">{ "Transcript & charts" }</Link<Route>>
+                </div>
             </div>
             { drop_hint }
             <section class="card filters" aria-label="Filter activities">

@@ -1,17 +1,70 @@
 //! The audit report of a credential's current cycle: every rule with its figures and the
 //! activities behind them, then every activity of the cycle. Reads well on screen and prints as
-//! the document an auditor asks for (the print stylesheet drops the navigation and buttons).
+//! the document an auditor asks for (the print stylesheet drops the navigation and buttons). One
+//! credential's page adds the figures its renewal form asks for, with copy buttons; the page of
+//! every credential prints each on pages of its own.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::domain::report::audit_report;
+use crate::domain::credential::Credential;
+use crate::domain::evaluate::Evaluation;
+use crate::domain::report::{audit_report, form_figures, AuditReport};
 use crate::ui::app::Route;
 use crate::ui::components::badges::rule_status_badge;
+use crate::ui::components::copy::CopyButton;
+use crate::ui::components::holder_name::HolderNameField;
 use crate::ui::components::EmptyState;
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
 use crate::ui::state::use_app;
+
+/// The report of `cred`, with the preset's sources when the catalog has loaded.
+#[hook]
+fn use_report(cred: Option<Credential>) -> Option<(AuditReport, Evaluation)> {
+    let app = use_app();
+    let evaluations = use_evaluations();
+    let catalog = crate::ui::catalog_source::use_catalog().ready();
+    let cred = cred?;
+    let ev = evaluations
+        .iter()
+        .find(|e| e.credential_id == cred.id)?
+        .clone();
+    Some((report_of(&app.data, &cred, &ev, catalog), ev))
+}
+
+fn report_of(
+    data: &crate::storage::AppData,
+    cred: &Credential,
+    ev: &Evaluation,
+    catalog: Option<&crate::domain::presets::Catalog>,
+) -> AuditReport {
+    let preset = cred
+        .preset
+        .as_ref()
+        .zip(catalog)
+        .and_then(|(r, c)| c.find(&r.id));
+    let sources = preset.map(|p| p.sources.clone()).unwrap_or_default();
+    let checked = preset.map(|p| p.checked);
+    let fmt_date = |d| format::date(d);
+    let holder = Some(data.settings.holder_name.as_str()).filter(|n| !n.is_empty());
+    audit_report(
+        holder,
+        cred,
+        ev,
+        &data.activities,
+        &sources,
+        checked,
+        &|reason| crate::domain::describe::reason_text(reason, &fmt_date),
+    )
+}
+
+fn print_button() -> Html {
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    html! { <button type="button" class="btn btn--primary" onclick={print}>{ "Print or save as PDF" }</button> }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct AuditReportProps {
@@ -21,63 +74,132 @@ pub struct AuditReportProps {
 #[function_component(AuditReportPage)]
 pub fn audit_report_page(props: &AuditReportProps) -> Html {
     let app = use_app();
-    let evaluations = use_evaluations();
-    let catalog = crate::ui::catalog_source::use_catalog().ready();
     let found = uuid::Uuid::parse_str(&props.id)
         .ok()
         .and_then(|id| app.credential(id).cloned());
-    let Some(cred) = found else {
-        return html! {
-            <EmptyState icon="🔎" title="Credential not found">
-                <p><Link<Route> to={Route::Credentials} classes="btn">{ "Back to credentials" }</Link<Route>></p>
-            </EmptyState>
-        };
+    let report = use_report(found.clone());
+    let Some((r, ev)) = report else {
+        return not_found();
     };
-    let Some(ev) = evaluations.iter().find(|e| e.credential_id == cred.id) else {
-        return html! {};
-    };
-    let preset = cred
-        .preset
-        .as_ref()
-        .zip(catalog)
-        .and_then(|(r, c)| c.find(&r.id));
-    let sources = preset.map(|p| p.sources.clone()).unwrap_or_default();
-    let checked = preset.map(|p| p.checked);
-    let fmt_date = |d| format::date(d);
-    let r = audit_report(
-        None,
-        &cred,
-        ev,
-        &app.data.activities,
-        &sources,
-        checked,
-        &|reason| crate::domain::describe::reason_text(reason, &fmt_date),
-    );
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
-    });
-    let amount = |u: crate::domain::vocab::Unit, a| u.amount_with(a, &format::amount(a));
+    let figures = form_figures(&r, &|d| format::date(d));
     html! {
         <article class="report" aria-labelledby="report-title">
             <div class="page-head">
                 <h1 id="report-title">{ format!("Audit report — {}", r.credential) }</h1>
                 <div class="actions">
-                    <button type="button" class="btn btn--primary" onclick={print}>{ "Print or save as PDF" }</button>
+                    { print_button() }
                     <Link<Route> to={Route::CredentialDetail { id: props.id.clone() }} classes="btn">{ "Back to the credential" }</Link<Route>>
                 </div>
             </div>
+            <HolderNameField />
+            if !figures.is_empty() {
+                <section class="card no-print form-figures" aria-labelledby="form-figures-title">
+                    <h2 id="form-figures-title">{ "For the renewal form" }</h2>
+                    <p class="muted small">{ "The figures the form asks for, in the order the board lists its requirements, with the courses behind each. Copy them one by one into the form." }</p>
+                    <dl class="form-figures__list">
+                        { for figures.iter().map(|f| html! {
+                            <div class="form-figures__item">
+                                <dt>{ f.label.clone() }</dt>
+                                <dd>
+                                    <span class="form-figures__figure">{ f.figure.clone() }</span>
+                                    <CopyButton text={f.number.clone()} label={format!("Copy {} ({})", f.number, f.label)} />
+                                    if !f.courses.is_empty() {
+                                        <CopyButton text={f.courses.join("\n")} label={format!("Copy the {} course{} for {}", f.courses.len(), if f.courses.len() == 1 { "" } else { "s" }, f.label)} />
+                                        <ul class="plain-list small">
+                                            { for f.courses.iter().map(|c| html! { <li>{ c.clone() }</li> }) }
+                                        </ul>
+                                    }
+                                </dd>
+                            </div>
+                        }) }
+                    </dl>
+                </section>
+            }
+            <ReportBody report={r} evaluation={ev} heading_level={2} />
+        </article>
+    }
+}
+
+fn not_found() -> Html {
+    html! {
+        <EmptyState icon="🔎" title="Credential not found">
+            <p><Link<Route> to={Route::Credentials} classes="btn">{ "Back to credentials" }</Link<Route>></p>
+        </EmptyState>
+    }
+}
+
+/// Every credential's report, one after another; in print each starts on a new page.
+#[function_component(AllReportsPage)]
+pub fn all_reports_page() -> Html {
+    let app = use_app();
+    let evaluations = use_evaluations();
+    let catalog = crate::ui::catalog_source::use_catalog().ready();
+    let mut creds: Vec<&Credential> = app.data.credentials.iter().collect();
+    creds.sort_by(|a, b| a.name.cmp(&b.name));
+    html! {
+        <article class="report" aria-labelledby="report-title">
+            <div class="page-head">
+                <h1 id="report-title">{ "Audit reports — every credential" }</h1>
+                <div class="actions">
+                    if !creds.is_empty() { { print_button() } }
+                    <Link<Route> to={Route::Credentials} classes="btn">{ "Back to credentials" }</Link<Route>>
+                </div>
+            </div>
+            <HolderNameField />
+            if creds.is_empty() {
+                <p class="muted">{ "No credentials yet: add one to see its report." }</p>
+            }
+            { for creds.iter().filter_map(|c| {
+                let ev = evaluations.iter().find(|e| e.credential_id == c.id)?;
+                let r = report_of(&app.data, c, ev, catalog);
+                Some(html! {
+                    <section class="report-section" aria-label={r.credential.clone()}>
+                        <h2 class="report-section__title">{ r.credential.clone() }</h2>
+                        <ReportBody report={r} evaluation={ev.clone()} heading_level={3} />
+                    </section>
+                })
+            }) }
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReportBodyProps {
+    pub report: AuditReport,
+    pub evaluation: Evaluation,
+    /// The level of the report's section headings (2 on its own page, 3 under a credential).
+    pub heading_level: u8,
+}
+
+/// One credential's report: details, each requirement with what counted and what did not, every
+/// activity of the cycle, and where the facts come from.
+#[function_component(ReportBody)]
+pub fn report_body(props: &ReportBodyProps) -> Html {
+    let r = &props.report;
+    let ev = &props.evaluation;
+    let amount = |u: crate::domain::vocab::Unit, a| u.amount_with(a, &format::amount(a));
+    let h = |level: u8, text: &str| match level {
+        2 => html! { <h2>{ text.to_string() }</h2> },
+        3 => html! { <h3>{ text.to_string() }</h3> },
+        _ => html! { <h4>{ text.to_string() }</h4> },
+    };
+    let lv = props.heading_level;
+    html! {
+        <>
             <section class="card">
                 <dl class="details">
+                    if let Some(n) = &r.holder { <dt>{ "Prepared for" }</dt><dd>{ n.clone() }</dd> }
+                    <dt>{ "Credential" }</dt><dd>{ r.credential.clone() }</dd>
                     if let Some(n) = &r.number { <dt>{ "License / certificate number" }</dt><dd>{ n.clone() }</dd> }
                     <dt>{ "Cycle" }</dt><dd>{ format!("{} – {} (CE due {})", format::date(r.cycle_start), format::date(r.cycle_end), format::date(r.deadline)) }</dd>
                     <dt>{ "Status" }</dt><dd>{ r.status.label() }</dd>
                 </dl>
             </section>
-            <h2>{ "Requirements" }</h2>
+            { h(lv, "Requirements") }
             { for r.rules.iter().zip(&ev.rules).map(|(rule, re)| html! {
                 <section class="card report-rule">
                     <div class="rule-card__head">
-                        <h3>{ rule.label.clone() }</h3>
+                        { h(lv + 1, &rule.label) }
                         { rule_status_badge(re) }
                     </div>
                     <p class="muted">{ rule.sentence.clone() }</p>
@@ -99,42 +221,46 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
                         </table>
                     }
                     if !rule.not_counted.is_empty() {
-                        <details>
-                            <summary>{ format!("{} activit{} of the cycle did not count here", rule.not_counted.len(), if rule.not_counted.len() == 1 { "y" } else { "ies" }) }</summary>
+                        <div class="report-rule__not">
+                            <p class="small"><strong>{ format!("Did not count here ({}):", rule.not_counted.len()) }</strong></p>
                             <ul class="plain-list small">
                                 { for rule.not_counted.iter().map(|(t, why)| html! { <li><strong>{ t.clone() }</strong>{ format!(": {why}") }</li> }) }
                             </ul>
-                        </details>
+                        </div>
                     }
                 </section>
             }) }
-            <h2>{ "Activities of the cycle" }</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Activities of the cycle">
-                <table class="table--stack report-activities">
-                    <thead>
-                        <tr><th scope="col">{ "Activity" }</th><th scope="col">{ "Provider" }</th><th scope="col">{ "Accreditor" }</th><th scope="col">{ "Dates" }</th><th scope="col">{ "Credit" }</th><th scope="col">{ "Topics" }</th><th scope="col">{ "Certificate" }</th></tr>
-                    </thead>
-                    <tbody>
-                        { for r.activities.iter().map(|a| html! {
-                            <tr>
-                                <th scope="row">{ a.title.clone() }</th>
-                                <td data-label="Provider">{ a.provider.clone() }</td>
-                                <td data-label="Accreditor">{ a.accreditor.clone() }</td>
-                                <td data-label="Dates">{ format::date_range(a.start, a.end) }</td>
-                                <td data-label="Credit">{ a.designations.iter().map(|(l, n)| format!("{} {}", format::amount(*n), l)).collect::<Vec<_>>().join("; ") }</td>
-                                <td data-label="Topics">{ a.topics.iter().map(|(t, h)| match h { Some(h) => format!("{t} ({} h)", format::amount(*h)), None => t.clone() }).collect::<Vec<_>>().join("; ") }</td>
-                                <td data-label="Certificate">{ if a.certificate_on_file { "On file" } else { "Not on file" } }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { h(lv, "Activities of the cycle") }
+            if r.activities.is_empty() {
+                <p class="muted">{ "No completed activities in this cycle yet." }</p>
+            } else {
+                <div class="table-wrap" tabindex="0" role="region" aria-label={format!("Activities of the cycle: {}", r.credential)}>
+                    <table class="table--stack report-activities">
+                        <thead>
+                            <tr><th scope="col">{ "Activity" }</th><th scope="col">{ "Provider" }</th><th scope="col">{ "Accreditor" }</th><th scope="col">{ "Dates" }</th><th scope="col">{ "Credit" }</th><th scope="col">{ "Topics" }</th><th scope="col">{ "Certificate" }</th></tr>
+                        </thead>
+                        <tbody>
+                            { for r.activities.iter().map(|a| html! {
+                                <tr>
+                                    <th scope="row">{ a.title.clone() }</th>
+                                    <td data-label="Provider">{ a.provider.clone() }</td>
+                                    <td data-label="Accreditor">{ a.accreditor.clone() }</td>
+                                    <td data-label="Dates">{ format::date_range(a.start, a.end) }</td>
+                                    <td data-label="Credit">{ a.designations.iter().map(|(l, n)| format!("{} {}", format::amount(*n), l)).collect::<Vec<_>>().join("; ") }</td>
+                                    <td data-label="Topics">{ a.topics.iter().map(|(t, h)| match h { Some(h) => format!("{t} ({} h)", format::amount(*h)), None => t.clone() }).collect::<Vec<_>>().join("; ") }</td>
+                                    <td data-label="Certificate">{ if a.certificate_on_file { "On file" } else { "Not on file" } }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
             <p class="small muted report-footer">
                 { format!("Prepared by the clinician with CME Tracker on {}.", format::date(format::today())) }
                 if !r.sources.is_empty() {
                     { format!(" Requirement facts from {}{}.", r.sources.join(", "), r.checked.map(|d| format!(", checked {}", format::date(d))).unwrap_or_default()) }
                 }
             </p>
-        </article>
+        </>
     }
 }

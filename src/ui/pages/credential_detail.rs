@@ -285,6 +285,11 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
             if let Some(pw) = &cred.pathways {
                 <crate::ui::components::pathways::PathwaysCard pathways={pw.clone()} evaluation={ev.clone()} onop={edit_op.clone()} />
             }
+            if let Some(p) = ev.as_ref().and_then(|ev| crate::domain::charts::pace(&cred, ev, &app.data.activities, crate::ui::format::today())) {
+                <section class="card" aria-label="Progress across the cycle">
+                    <crate::ui::components::charts::PaceChart pace={p} />
+                </section>
+            }
             <h2>{ "Requirements" }</h2>
             if cred.rules.is_empty() && *editing != Editing::NewRule {
                 <p class="muted">{ "No requirements yet. Add the board's rules: total hours, minimums of a credit type, topics such as ethics or opioids, caps, one-time courses." }</p>

@@ -30,6 +30,9 @@ pub fn credentials_page() -> Html {
             <div class="actions">
                 <Link<Route> to={Route::CredentialCatalog} classes="btn btn--primary">{ "Add from the catalog" }</Link<Route>>
                 <Link<Route> to={Route::CredentialNew} classes="btn">{ "Add by hand" }</Link<Route>>
+                if !app.data.credentials.is_empty() {
+                    <Link<Route> to={Route::Reports} classes="btn">{ "Audit reports" }</Link<Route>>
+                }
             </div>
         </div>
     };

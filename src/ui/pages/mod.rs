@@ -10,3 +10,4 @@ pub mod credentials;
 pub mod dashboard;
 pub mod not_found;
 pub mod privacy;
+pub mod transcript;

@@ -1,0 +1,193 @@
+//! The transcript: every completed activity in a date range, grouped by year and credit type, with
+//! totals per unit, and charts of the same range (credits per year by type, hours per format and
+//! per topic). Prints as a document, like the audit report.
+
+use chrono::{Datelike, NaiveDate};
+use yew::prelude::*;
+
+use crate::domain::charts::credits_per_year;
+use crate::domain::report::{parse_range, transcript, RangeEnd};
+use crate::domain::totals::totals;
+use crate::domain::vocab;
+use crate::ui::components::charts::{BarChart, CreditsPerYearChart};
+use crate::ui::components::holder_name::HolderNameField;
+use crate::ui::format;
+use crate::ui::state::use_app;
+
+/// Topics shown as bars; the table under the chart lists them all.
+const TOPIC_BARS: usize = 10;
+
+#[function_component(TranscriptPage)]
+pub fn transcript_page() -> Html {
+    let app = use_app();
+    let today = format::today();
+    let three_years = NaiveDate::from_ymd_opt(today.year() - 2, 1, 1).unwrap_or(today);
+    // The range shown, and the fields as typed (a bad date keeps the last good range).
+    let range = use_state(|| (three_years, today));
+    let typed = use_state(|| (three_years.to_string(), today.to_string()));
+    let error = use_state(|| None::<(RangeEnd, String)>);
+    let set_range = {
+        let range = range.clone();
+        let typed = typed.clone();
+        let error = error.clone();
+        Callback::from(move |(from, to): (String, String)| {
+            match parse_range(&from, &to) {
+                Ok(r) => {
+                    range.set(r);
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            typed.set((from, to));
+        })
+    };
+    // A change of either field: the other end as typed.
+    let on_date = |end: RangeEnd| {
+        let set_range = set_range.clone();
+        let typed = typed.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            set_range.emit(match end {
+                RangeEnd::From => (v, typed.1.clone()),
+                RangeEnd::To => (typed.0.clone(), v),
+            });
+        })
+    };
+    let (on_from, on_to) = (on_date(RangeEnd::From), on_date(RangeEnd::To));
+    let first = app.data.activities.iter().map(|a| a.end).min();
+    let quick = |label: &'static str, from: NaiveDate| {
+        let set_range = set_range.clone();
+        let to = today.to_string();
+        html! {
+            <button type="button" class="btn btn--small"
+                onclick={Callback::from(move |_| set_range.emit((from.to_string(), to.clone())))}>{ label }</button>
+        }
+    };
+    let (from, to) = *range;
+    let holder = Some(app.data.settings.holder_name.as_str()).filter(|n| !n.is_empty());
+    let t = transcript(holder, &app.data.activities, from, to);
+    let years = credits_per_year(&app.data.activities, from, to);
+    let sums = totals(&app.data.activities, Some(from), Some(to), false);
+    let mut formats: Vec<(String, crate::domain::credits::Amount)> = sums
+        .by_format
+        .iter()
+        .map(|(f, a)| (f.label().to_string(), *a))
+        .collect();
+    formats.sort_by_key(|x| std::cmp::Reverse(x.1));
+    let mut topics: Vec<(String, crate::domain::credits::Amount)> = sums
+        .by_topic
+        .iter()
+        .map(|(t, a)| (vocab::topic_label(t), *a))
+        .collect();
+    topics.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let topic_bars: Vec<_> = topics.iter().take(TOPIC_BARS).cloned().collect();
+    let total_text = |totals: &[(vocab::Unit, crate::domain::credits::Amount)]| {
+        totals
+            .iter()
+            .map(|(u, a)| u.amount_with(*a, &format::amount(*a)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let field_error = |end: RangeEnd| match &*error {
+        Some((e, m)) if *e == end => Some(m.clone()),
+        _ => None,
+    };
+    let from_error = field_error(RangeEnd::From);
+    let to_error = field_error(RangeEnd::To);
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    html! {
+        <article class="report transcript" aria-labelledby="transcript-title">
+            <div class="page-head">
+                <h1 id="transcript-title">{ "Transcript" }</h1>
+                <div class="actions">
+                    <button type="button" class="btn btn--primary" onclick={print}>{ "Print or save as PDF" }</button>
+                </div>
+            </div>
+            <HolderNameField />
+            <section class="card no-print transcript__range" aria-label="Dates of the transcript">
+                <div class="transcript__fields">
+                    <div class="field">
+                        <label for="tr-from">{ "From" }</label>
+                        <input id="tr-from" type="date" value={typed.0.clone()} onchange={on_from}
+                            aria-invalid={from_error.as_ref().map(|_| "true")}
+                            aria-describedby={from_error.as_ref().map(|_| "tr-from-error")} />
+                        if let Some(m) = &from_error { <p class="error" id="tr-from-error">{ m.clone() }</p> }
+                    </div>
+                    <div class="field">
+                        <label for="tr-to">{ "To" }</label>
+                        <input id="tr-to" type="date" value={typed.1.clone()} onchange={on_to}
+                            aria-invalid={to_error.as_ref().map(|_| "true")}
+                            aria-describedby={to_error.as_ref().map(|_| "tr-to-error")} />
+                        if let Some(m) = &to_error { <p class="error" id="tr-to-error">{ m.clone() }</p> }
+                    </div>
+                </div>
+                <div class="transcript__quick">
+                    { quick("This year", NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today)) }
+                    { quick("Last 3 years", three_years) }
+                    if let Some(first) = first { { quick("Everything", first.min(today)) } }
+                </div>
+            </section>
+            <section class="card">
+                <dl class="details">
+                    if let Some(n) = &t.holder { <dt>{ "Prepared for" }</dt><dd>{ n.clone() }</dd> }
+                    <dt>{ "Dates" }</dt><dd>{ format!("{} – {}", format::date(from), format::date(to)) }</dd>
+                    <dt>{ "Completed activities" }</dt><dd data-testid="transcript-count">{ t.activities.to_string() }</dd>
+                    if !t.totals.is_empty() { <dt>{ "Total" }</dt><dd data-testid="transcript-total">{ total_text(&t.totals) }</dd> }
+                </dl>
+                <p class="small muted">{ "Totals count each activity once per unit: an activity designated for two kinds of credit counts its larger designation. CEUs count as their hours." }</p>
+            </section>
+            <section class="charts" aria-label="Charts">
+                <CreditsPerYearChart id="chart-years" data={years} />
+                <BarChart id="chart-formats" title="Hours per format" what="Format" rows={formats}
+                    empty="No completed activities in these dates yet." />
+                <BarChart id="chart-topics" title={if topics.len() > TOPIC_BARS { format!("Hours per topic (the {TOPIC_BARS} largest of {})", topics.len()) } else { "Hours per topic".to_string() }}
+                    what="Topic" rows={topic_bars}
+                    empty="No completed activity in these dates has a topic ticked." />
+            </section>
+            if t.years.is_empty() {
+                <p class="muted">{ "No completed activities in these dates." }</p>
+            }
+            { for t.years.iter().map(|y| html! {
+                <section class="transcript-year" aria-labelledby={format!("year-{}", y.year)}>
+                    <h2 id={format!("year-{}", y.year)}>{ y.year.to_string() }
+                        <span class="muted small">{ format!(" — {} activit{}; {}", y.activities, if y.activities == 1 { "y" } else { "ies" }, total_text(&y.totals)) }</span>
+                    </h2>
+                    { for y.types.iter().map(|ty| html! {
+                        <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} in {}", ty.label, y.year)}>
+                            <table class="table--stack transcript-table">
+                                <caption>{ format!("{} — {}", ty.label, ty.unit.amount_with(ty.total, &format::amount(ty.total))) }</caption>
+                                <thead><tr>
+                                    <th scope="col">{ "Activity" }</th><th scope="col">{ "Provider" }</th><th scope="col">{ "Dates" }</th>
+                                    <th scope="col" class="num">{ match ty.unit { vocab::Unit::Credit => "Credits", vocab::Unit::Point => "Points", vocab::Unit::Hour => "Hours", vocab::Unit::Ceu => "CEUs" } }</th>
+                                    <th scope="col">{ "Certificate" }</th>
+                                </tr></thead>
+                                <tbody>
+                                    { for ty.lines.iter().map(|l| html! {
+                                        <tr>
+                                            <th scope="row">{ l.title.clone() }</th>
+                                            <td data-label="Provider">{ l.provider.clone() }</td>
+                                            <td data-label="Dates">{ format::date_range(l.start, l.end) }</td>
+                                            <td data-label="Amount" class="num">{ format::amount(l.amount) }</td>
+                                            <td data-label="Certificate">{ if l.certificate_on_file { "On file" } else { "Not on file" } }</td>
+                                        </tr>
+                                    }) }
+                                </tbody>
+                                <tfoot><tr>
+                                    <th scope="row" colspan="3">{ "Total" }</th>
+                                    <td class="num" data-label="Total">{ format::amount(ty.total) }</td><td></td>
+                                </tr></tfoot>
+                            </table>
+                        </div>
+                    }) }
+                </section>
+            }) }
+            <p class="small muted report-footer">
+                { format!("Prepared by the clinician with CME Tracker on {}.", format::date(today)) }
+            </p>
+        </article>
+    }
+}
