@@ -314,10 +314,9 @@ pub enum RangeEnd {
 /// each must be a date the app keeps, and the start may not be after the end.
 pub fn parse_range(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate), (RangeEnd, String)> {
     let one = |text: &str, end: RangeEnd| {
-        let d = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .map_err(|_| (end, "Enter a date.".to_string()))?;
-        match super::contract::date_problem(d) {
-            Some(m) => Err((end, format!("{m}."))),
+        let d = super::draft::parse_date(text).ok_or((end, "Enter a date.".to_string()))?;
+        match super::draft::date_range_message(d) {
+            Some(m) => Err((end, m.to_string())),
             None => Ok(d),
         }
     };
@@ -501,10 +500,10 @@ mod tests {
             Err((RangeEnd::To, "The end is before the start.".into()))
         );
         assert_eq!(parse_range("", "2024-12-31").unwrap_err().0, RangeEnd::From);
-        assert!(parse_range("1850-01-01", "2024-12-31")
-            .unwrap_err()
-            .1
-            .contains("outside"));
+        assert_eq!(
+            parse_range("1850-01-01", "2024-12-31").unwrap_err().1,
+            "Enter a date between 1900 and 2200."
+        );
         assert_eq!(
             parse_range("2025-01-01", "2025-01-01"),
             Ok((date("2025-01-01"), date("2025-01-01")))

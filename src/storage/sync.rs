@@ -6,10 +6,18 @@
 //! it), so read-merge-write is one step:
 //!
 //! 1. read the stored meta; a newer format is never written over: the tab goes read-only;
-//! 2. if the revision is the one we know, write what changed since the base;
+//! 2. if its stamp (revision and writer) is the one we know, write what changed since the base;
 //! 3. otherwise another tab saved: read its records, merge three ways (base, ours, theirs) by
 //!    record and field, and write the result;
-//! 4. the meta, written last, carries the next revision.
+//! 4. the meta, written last, carries the next revision, our writer id and the stamps our write
+//!    was built on.
+//!
+//! The lock is not enough on its own: Chromium copies localStorage between processes only between
+//! tasks, so a tab holding the lock may read the store as it was before another tab's save, and
+//! write the same revision number over it. The stamps catch that: a tab that hears a write whose
+//! ancestors lack its own last stamp merges two ways (a record missing on their side was never
+//! seen there, so only tombstones delete) and saves again, so the other tab hears a write built
+//! on both and merges it three ways.
 //!
 //! When another tab's save is heard, the same merge runs; if our side had anything theirs lacks,
 //! the merged records must be saved again (the caller does, through [`Session::save`]).

@@ -16,6 +16,12 @@ use crate::ui::format;
 /// The width of every chart's coordinate space; the SVG scales to its container.
 const W: f64 = 600.0;
 
+/// A coordinate as a whole number: whole units are sharp enough at this scale, and integer
+/// formatting keeps float printing out of the download.
+fn n(v: f64) -> String {
+    (v.round() as i64).to_string()
+}
+
 fn f(a: Amount) -> f64 {
     a.hundredths() as f64 / 100.0
 }
@@ -29,7 +35,7 @@ fn figure(id: &str, title: &str, desc: &str, h: f64, svg: Html, legend: Html, ta
             <figcaption id={title_id.clone()} class="chart__title">{ title.to_string() }</figcaption>
             <p id={desc_id.clone()} class="chart__desc small muted">{ desc.to_string() }</p>
             <svg class="chart__svg" role="img" aria-labelledby={format!("{title_id} {desc_id}")}
-                viewBox={format!("0 0 {W} {h}")} preserveAspectRatio="xMinYMin meet">
+                viewBox={format!("0 0 {} {}", n(W), n(h))} preserveAspectRatio="xMinYMin meet">
                 { svg }
             </svg>
             { legend }
@@ -57,9 +63,10 @@ pub fn credits_per_year_chart(props: &YearChartProps) -> Html {
         return empty(title, "No completed activities in these dates yet.");
     }
     let max = f(d.max_total()).max(0.01);
-    let (label_w, value_w) = (52.0, 64.0);
+    // Room for the labels at the larger text size phones get (styles: 22 units there).
+    let (label_w, value_w) = (64.0, 100.0);
     let bar_w = W - label_w - value_w;
-    let row = 26.0;
+    let row = 30.0;
     let h = d.years.len() as f64 * row + 4.0;
     let busiest = d
         .years
@@ -85,8 +92,8 @@ pub fn credits_per_year_chart(props: &YearChartProps) -> Html {
         let segments = values.iter().enumerate().filter(|(_, v)| v.is_positive()).map(|(j, v)| {
             let w = f(*v) / max * bar_w;
             let seg = html! {
-                <rect class={format!("chart__series-{}", j % 6)} x={format!("{x:.1}")} y={format!("{:.1}", y + 3.0)}
-                    width={format!("{:.1}", w.max(1.0))} height="18">
+                <rect class={format!("chart__series-{}", j % 6)} x={n(x)} y={n(y + 3.0)}
+                    width={n(w.max(1.0))} height="20">
                     <title>{ format!("{year}: {} {}", format::amount(*v), d.series[j].label) }</title>
                 </rect>
             };
@@ -95,9 +102,9 @@ pub fn credits_per_year_chart(props: &YearChartProps) -> Html {
         });
         html! {
             <g>
-                <text class="chart__label" x="0" y={format!("{:.1}", y + 16.0)}>{ year.to_string() }</text>
+                <text class="chart__label" x="0" y={n(y + 19.0)}>{ year.to_string() }</text>
                 { for segments }
-                <text class="chart__value" x={format!("{:.1}", x + 6.0)} y={format!("{:.1}", y + 16.0)}>{ format::amount(total) }</text>
+                <text class="chart__value" x={n(x + 6.0)} y={n(y + 19.0)}>{ format::amount(total) }</text>
             </g>
         }
     });
@@ -155,8 +162,8 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
         return empty(&props.title, &props.empty);
     }
     let max = props.rows.iter().map(|(_, a)| f(*a)).fold(0.01, f64::max);
-    let value_w = 70.0;
-    let row = 40.0;
+    let value_w = 110.0;
+    let row = 44.0;
     let h = props.rows.len() as f64 * row;
     let total: Amount = props.rows.iter().map(|(_, a)| *a).sum();
     let desc = format!(
@@ -170,11 +177,11 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
         let w = (f(*a) / max * (W - value_w)).max(1.0);
         html! {
             <g>
-                <text class="chart__label" x="0" y={format!("{:.1}", y + 13.0)}>{ label.clone() }</text>
-                <rect class="chart__series-0" x="0" y={format!("{:.1}", y + 18.0)} width={format!("{w:.1}")} height="14">
+                <text class="chart__label" x="0" y={n(y + 16.0)}>{ label.clone() }</text>
+                <rect class="chart__series-0" x="0" y={n(y + 22.0)} width={n(w)} height="14">
                     <title>{ format!("{label}: {} h", format::amount(*a)) }</title>
                 </rect>
-                <text class="chart__value" x={format!("{:.1}", w + 6.0)} y={format!("{:.1}", y + 30.0)}>{ format!("{} h", format::amount(*a)) }</text>
+                <text class="chart__value" x={n(w + 6.0)} y={n(y + 34.0)}>{ format!("{} h", format::amount(*a)) }</text>
             </g>
         }
     });
@@ -218,19 +225,20 @@ pub fn pace_chart(props: &PaceChartProps) -> Html {
     let top = if top <= 0.0 { 1.0 } else { top };
     let y = |a: f64| t + (1.0 - a / top) * (h - t - b);
     // The running total as steps: flat until an activity, then up.
-    let mut path = format!("M{:.1},{:.1}", x(x0), y(f(p.carried_over)));
+    let mut path = format!("M{},{}", n(x(x0)), n(y(f(p.carried_over))));
     let mut prev = f(p.carried_over);
     for (d, a) in p.steps.iter().filter(|(d, _)| *d <= x1) {
         let xd = x(*d);
         path.push_str(&format!(
-            " L{xd:.1},{:.1} L{xd:.1},{:.1}",
-            y(prev),
-            y(f(*a))
+            " L{0},{1} L{0},{2}",
+            n(xd),
+            n(y(prev)),
+            n(y(f(*a)))
         ));
         prev = f(*a);
     }
     let end_x = x(p.today.clamp(x0, x1));
-    path.push_str(&format!(" L{end_x:.1},{:.1}", y(prev)));
+    path.push_str(&format!(" L{},{}", n(end_x), n(y(prev))));
     let today_in = p.today >= x0 && p.today <= x1;
     let unit = |a: Amount| p.unit.amount_with(a, &format::amount(a));
     let when = p.today.min(p.deadline);
@@ -252,20 +260,20 @@ pub fn pace_chart(props: &PaceChartProps) -> Html {
     );
     let svg = html! {
         <>
-            <line class="chart__axis" x1={format!("{l}")} x2={format!("{:.1}", W - r)} y1={format!("{:.1}", y(0.0))} y2={format!("{:.1}", y(0.0))} />
-            <line class="chart__goal" x1={format!("{l}")} x2={format!("{:.1}", W - r)} y1={format!("{:.1}", y(f(p.required)))} y2={format!("{:.1}", y(f(p.required)))} />
-            <text class="chart__label" x={format!("{l}")} y={format!("{:.1}", y(f(p.required)) - 5.0)}>{ format!("Required: {}", unit(p.required)) }</text>
-            <line class="chart__pace" x1={format!("{:.1}", x(x0))} y1={format!("{:.1}", y(0.0))} x2={format!("{:.1}", x(x1))} y2={format!("{:.1}", y(f(p.required)))}>
+            <line class="chart__axis" x1={n(l)} x2={n(W - r)} y1={n(y(0.0))} y2={n(y(0.0))} />
+            <line class="chart__goal" x1={n(l)} x2={n(W - r)} y1={n(y(f(p.required)))} y2={n(y(f(p.required)))} />
+            <text class="chart__label" x={n(l)} y={n(y(f(p.required)) - 5.0)}>{ format!("Required: {}", unit(p.required)) }</text>
+            <line class="chart__pace" x1={n(x(x0))} y1={n(y(0.0))} x2={n(x(x1))} y2={n(y(f(p.required)))}>
                 <title>{ "Even pace" }</title>
             </line>
             <path class="chart__line" d={path}><title>{ "Counted" }</title></path>
             if today_in {
-                <line class="chart__today" x1={format!("{end_x:.1}")} x2={format!("{end_x:.1}")} y1={format!("{t}")} y2={format!("{:.1}", y(0.0))} />
+                <line class="chart__today" x1={n(end_x)} x2={n(end_x)} y1={n(t)} y2={n(y(0.0))} />
                 <text class="chart__label" text-anchor={if end_x > W * 0.8 { "end" } else { "start" }}
-                    x={format!("{:.1}", if end_x > W * 0.8 { end_x - 4.0 } else { end_x + 4.0 })} y={format!("{:.1}", t + 10.0)}>{ "Today" }</text>
+                    x={n(if end_x > W * 0.8 { end_x - 4.0 } else { end_x + 4.0 })} y={n(t + 10.0)}>{ "Today" }</text>
             }
-            <text class="chart__label" x={format!("{l}")} y={format!("{:.1}", h - 12.0)}>{ format::date(x0) }</text>
-            <text class="chart__label" text-anchor="end" x={format!("{:.1}", W - r)} y={format!("{:.1}", h - 12.0)}>{ format!("Due {}", format::date(p.deadline)) }</text>
+            <text class="chart__label" x={n(l)} y={n(h - 12.0)}>{ format::date(x0) }</text>
+            <text class="chart__label" text-anchor="end" x={n(W - r)} y={n(h - 12.0)}>{ format!("Due {}", format::date(p.deadline)) }</text>
         </>
     };
     let legend = html! {

@@ -286,9 +286,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                 <crate::ui::components::pathways::PathwaysCard pathways={pw.clone()} evaluation={ev.clone()} onop={edit_op.clone()} />
             }
             if let Some(p) = ev.as_ref().and_then(|ev| crate::domain::charts::pace(&cred, ev, &app.data.activities, crate::ui::format::today())) {
-                <section class="card" aria-label="Progress across the cycle">
-                    <crate::ui::components::charts::PaceChart pace={p} />
-                </section>
+                <crate::ui::components::charts::PaceChart pace={p} />
             }
             <h2>{ "Requirements" }</h2>
             if cred.rules.is_empty() && *editing != Editing::NewRule {

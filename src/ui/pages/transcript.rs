@@ -16,6 +16,9 @@ use crate::ui::state::use_app;
 
 /// Topics shown as bars; the table under the chart lists them all.
 const TOPIC_BARS: usize = 10;
+/// A year with more lines than this starts folded (its totals still show), so a long career
+/// does not render tens of thousands of rows at once; one click lists it.
+const FOLD_LINES: usize = 300;
 
 #[function_component(TranscriptPage)]
 pub fn transcript_page() -> Html {
@@ -26,6 +29,7 @@ pub fn transcript_page() -> Html {
     let range = use_state(|| (three_years, today));
     let typed = use_state(|| (three_years.to_string(), today.to_string()));
     let error = use_state(|| None::<(RangeEnd, String)>);
+    let unfolded = use_state(std::collections::BTreeSet::<i32>::new);
     let set_range = {
         let range = range.clone();
         let typed = typed.clone();
@@ -151,12 +155,32 @@ pub fn transcript_page() -> Html {
             if t.years.is_empty() {
                 <p class="muted">{ "No completed activities in these dates." }</p>
             }
-            { for t.years.iter().map(|y| html! {
+            { for t.years.iter().map(|y| {
+                let lines: usize = y.types.iter().map(|ty| ty.lines.len()).sum();
+                let folded = lines > FOLD_LINES && !unfolded.contains(&y.year);
+                let unfold = {
+                    let unfolded = unfolded.clone();
+                    let year = y.year;
+                    Callback::from(move |_: MouseEvent| {
+                        let mut set = (*unfolded).clone();
+                        set.insert(year);
+                        unfolded.set(set);
+                    })
+                };
+                html! {
                 <section class="transcript-year" aria-labelledby={format!("year-{}", y.year)}>
                     <h2 id={format!("year-{}", y.year)}>{ y.year.to_string() }
                         <span class="muted small">{ format!(" — {} activit{}; {}", y.activities, if y.activities == 1 { "y" } else { "ies" }, total_text(&y.totals)) }</span>
                     </h2>
-                    { for y.types.iter().map(|ty| html! {
+                    if folded {
+                        <ul class="plain-list">
+                            { for y.types.iter().map(|ty| html! {
+                                <li>{ format!("{}: {}", ty.label, ty.unit.amount_with(ty.total, &format::amount(ty.total))) }</li>
+                            }) }
+                        </ul>
+                        <button type="button" class="btn" onclick={unfold}>{ format!("List the {} activities of {}", y.activities, y.year) }</button>
+                    }
+                    { for y.types.iter().filter(|_| !folded).map(|ty| html! {
                         <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} in {}", ty.label, y.year)}>
                             <table class="table--stack transcript-table">
                                 <caption>{ format!("{} — {}", ty.label, ty.unit.amount_with(ty.total, &format::amount(ty.total))) }</caption>
@@ -184,7 +208,7 @@ pub fn transcript_page() -> Html {
                         </div>
                     }) }
                 </section>
-            }) }
+            }}) }
             <p class="small muted report-footer">
                 { format!("Prepared by the clinician with CME Tracker on {}.", format::date(today)) }
             </p>
