@@ -23,6 +23,7 @@ pub mod presets;
 pub mod query;
 pub mod report;
 pub mod rule;
+pub mod spreadsheet;
 pub mod topic_pick;
 pub mod topics;
 pub mod totals;

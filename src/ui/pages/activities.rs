@@ -309,10 +309,7 @@ pub fn activities_page() -> Html {
         <div ondrop={on_drop} ondragover={on_dragover} class="drop-area">
             <div class="page-head">
                 <h1>{ "Activities" }</h1>
-                <div class="actions">
-                    <Link<Route> to={Route::ActivityNew} classes="btn btn--primary">{ "Add activity" }</Link<Route>>
-                    <Link<Route> to={Route::Transcript} classes="btn">{ "Transcript & charts" }</Link<Route>>
-                </div>
+                <Link<Route> to={Route::ActivityNew} classes="btn btn--primary">{ "Add activity" }</Link<Route>>
             </div>
             { drop_hint }
             <section class="card filters" aria-label="Filter activities">
@@ -448,6 +445,10 @@ pub fn activities_page() -> Html {
                     </nav>
                 }
             }
+            <p class="no-print">
+                <Link<Route> to={Route::Transcript} classes="btn">{ "Transcript & charts" }</Link<Route>>
+                <span class="muted small">{ " Every year's credits by type, as a document to print, with charts." }</span>
+            </p>
         </div>
     }
 }
