@@ -15,6 +15,7 @@ use super::vocab::{self, Unit};
 pub struct Counted {
     pub activity_id: Uuid,
     pub title: String,
+    pub provider: String,
     pub end: NaiveDate,
     /// The designation that counted ("AMA PRA Category 1 Credit™").
     pub designation: String,
@@ -103,6 +104,7 @@ pub fn audit_report(
                     Some(Counted {
                         activity_id: a.id,
                         title: a.title.clone(),
+                        provider: a.provider.clone(),
                         end: a.end,
                         designation: vocab::credit_type_label(c.credit_type(a)),
                         amount: c.amount,
@@ -312,17 +314,24 @@ pub enum RangeEnd {
 
 /// A transcript's date range from the two date fields (`YYYY-MM-DD`, as date inputs give them):
 /// each must be a date the app keeps, and the start may not be after the end.
-pub fn parse_range(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate), (RangeEnd, String)> {
+pub fn parse_range(
+    from: &str,
+    to: &str,
+) -> Result<(NaiveDate, NaiveDate), super::draft::FieldError<RangeEnd>> {
+    use super::draft::FieldError;
     let one = |text: &str, end: RangeEnd| {
-        let d = super::draft::parse_date(text).ok_or((end, "Enter a date.".to_string()))?;
+        let d = super::draft::parse_date(text).ok_or(FieldError::new(end, "Enter a date."))?;
         match super::draft::date_range_message(d) {
-            Some(m) => Err((end, m.to_string())),
+            Some(m) => Err(FieldError::new(end, m)),
             None => Ok(d),
         }
     };
     let (f, t) = (one(from, RangeEnd::From)?, one(to, RangeEnd::To)?);
     if f > t {
-        return Err((RangeEnd::To, "The end is before the start.".into()));
+        return Err(FieldError::new(
+            RangeEnd::To,
+            "The end is before the start.",
+        ));
     }
     Ok((f, t))
 }
@@ -354,14 +363,10 @@ pub fn form_figures(report: &AuditReport, date: &dyn Fn(NaiveDate) -> String) ->
                 .counted_by
                 .iter()
                 .map(|c| {
-                    let provider = report
-                        .activities
-                        .iter()
-                        .find(|a| a.title == c.title && a.end == c.end)
-                        .map(|a| a.provider.as_str())
-                        .filter(|p| !p.is_empty());
                     let mut parts = vec![c.title.clone()];
-                    parts.extend(provider.map(str::to_string));
+                    if !c.provider.is_empty() {
+                        parts.push(c.provider.clone());
+                    }
                     parts.push(date(c.end));
                     parts.push(r.unit.amount_text(c.amount));
                     parts.join(" — ")
@@ -497,11 +502,17 @@ mod tests {
         );
         assert_eq!(
             parse_range("2025-01-01", "2024-12-31"),
-            Err((RangeEnd::To, "The end is before the start.".into()))
+            Err(crate::domain::draft::FieldError::new(
+                RangeEnd::To,
+                "The end is before the start."
+            ))
         );
-        assert_eq!(parse_range("", "2024-12-31").unwrap_err().0, RangeEnd::From);
         assert_eq!(
-            parse_range("1850-01-01", "2024-12-31").unwrap_err().1,
+            parse_range("", "2024-12-31").unwrap_err().field,
+            RangeEnd::From
+        );
+        assert_eq!(
+            parse_range("1850-01-01", "2024-12-31").unwrap_err().message,
             "Enter a date between 1900 and 2200."
         );
         assert_eq!(

@@ -41,14 +41,26 @@ pub struct Settings {
 /// The longest name kept for reports.
 pub const HOLDER_NAME_MAX: usize = 120;
 
+/// Why a name for reports (as typed) would be refused: over [`HOLDER_NAME_MAX`] characters once
+/// trimmed. The field shows it while typing; saving refuses the same.
+pub fn holder_name_problem(name: &str) -> Option<String> {
+    crate::domain::contract::length_problem(name.trim(), HOLDER_NAME_MAX)
+        .map(|m| format!("The name {m}."))
+}
+
 impl Settings {
+    /// The name printed on reports, when one is set.
+    pub fn holder(&self) -> Option<&str> {
+        Some(self.holder_name.as_str()).filter(|n| !n.is_empty())
+    }
+
     /// Sets the name printed on reports (trimmed; empty removes it). A name over
     /// [`HOLDER_NAME_MAX`] characters is refused with the reason, changing nothing.
     pub fn set_holder_name(&mut self, name: &str, now: DateTime<Utc>) -> Result<(), String> {
-        let name = name.trim();
-        if let Some(m) = crate::domain::contract::length_problem(name, HOLDER_NAME_MAX) {
-            return Err(format!("The name {m}."));
+        if let Some(m) = holder_name_problem(name) {
+            return Err(m);
         }
+        let name = name.trim();
         if self.holder_name != name {
             self.holder_name = name.to_string();
             self.updated_at = Some(now);

@@ -198,14 +198,14 @@ impl Session {
             self.read_only = Some(r.clone());
             return Saved::ReadOnly(r);
         }
-        let changed_elsewhere = meta.as_ref().is_some_and(|m| m.stamp != self.known);
         let (to_write, previous, merged) = match &meta {
-            Some(m) if changed_elsewhere && stored_revision > 0 => {
+            // Another tab saved since we read or wrote.
+            Some(m) if m.stamp != self.known && stored_revision > 0 => {
                 let theirs = match format::decode(|k| store.get(k)) {
                     Ok(l) => l.data,
                     Err(e) => return Saved::Unreadable(e.to_string()),
                 };
-                let merged = self.merge_with(m, ours, &theirs);
+                let merged = self.merge_with(m.descends_from(&self.known), ours, &theirs);
                 // Compare against what is stored now, so only parts that differ are written; an
                 // older format stored means every part is written.
                 let complete = version == SCHEMA_VERSION;
@@ -252,12 +252,12 @@ impl Session {
         }
     }
 
-    /// Our records merged with `theirs`, stored under `meta`. When that write was built on what
-    /// we know, three ways against our base; when it was not (it was made from a stale read of
-    /// the store, and may lack our last save), two ways, where only tombstones delete: our base
-    /// is then no common ancestor, and a record missing on their side was never seen, not deleted.
-    fn merge_with(&self, meta: &StoredMeta, ours: &AppData, theirs: &AppData) -> AppData {
-        if meta.descends_from(&self.known) {
+    /// Our records merged with `theirs`. When their write was built on what we know (`descends`),
+    /// three ways against our base; when it was not (it was made from a stale read of the store,
+    /// and may lack our last save), two ways, where only tombstones delete: our base is then no
+    /// common ancestor, and a record missing on their side was never seen, not deleted.
+    fn merge_with(&self, descends: bool, ours: &AppData, theirs: &AppData) -> AppData {
+        if descends {
             let base = self.base.as_deref().cloned().unwrap_or_default();
             merge3(&base, ours, theirs)
         } else {
@@ -301,12 +301,12 @@ impl Session {
         let Ok(theirs) = format::decode(|k| store.get(k)) else {
             return Heard::Nothing;
         };
-        let stale_write = !meta.descends_from(&self.known);
-        let merged = self.merge_with(&meta, ours, &theirs.data);
+        let descends = meta.descends_from(&self.known);
+        let merged = self.merge_with(descends, ours, &theirs.data);
         // A write that did not see ours is answered with a save even when it holds all we have:
         // its writer may have kept a part of the store it never read, so it lacks what we wrote
         // there; our next write descends from its, and it merges that three ways.
-        let must_save = stale_write || merged != theirs.data;
+        let must_save = !descends || merged != theirs.data;
         self.learn(meta);
         self.base = Some(Rc::new(theirs.data));
         if merged == *ours && !must_save {

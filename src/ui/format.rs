@@ -37,6 +37,11 @@ pub fn amount(a: Amount) -> String {
     n.to_locale_string("default").into()
 }
 
+/// An amount with its unit, in the locale's number form ("2 credits", "1,5 hours").
+pub fn unit_amount(unit: crate::domain::vocab::Unit, a: Amount) -> String {
+    unit.amount_with(a, &amount(a))
+}
+
 /// "1.25 h".
 pub fn hours(a: Amount) -> String {
     format!("{} h", amount(a))

@@ -66,8 +66,7 @@ pub fn progress(re: &RuleEvaluation) -> Html {
         format!(
             "{} of {}",
             format::amount(re.counted),
-            re.unit
-                .amount_with(re.required, &format::amount(re.required))
+            format::unit_amount(re.unit, re.required)
         )
     };
     let aria = if re.projected {

@@ -168,7 +168,7 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
     let total: Amount = props.rows.iter().map(|(_, a)| *a).sum();
     let desc = format!(
         "{} in all; the most on {} ({} h).",
-        Unit::Hour.amount_with(total, &format::amount(total)),
+        format::unit_amount(Unit::Hour, total),
         props.rows[0].0.to_lowercase(),
         format::amount(props.rows[0].1)
     );
@@ -240,7 +240,7 @@ pub fn pace_chart(props: &PaceChartProps) -> Html {
     let end_x = x(p.today.clamp(x0, x1));
     path.push_str(&format!(" L{},{}", n(end_x), n(y(prev))));
     let today_in = p.today >= x0 && p.today <= x1;
-    let unit = |a: Amount| p.unit.amount_with(a, &format::amount(a));
+    let unit = |a: Amount| format::unit_amount(p.unit, a);
     let when = p.today.min(p.deadline);
     let ahead = p.ahead_today();
     let standing = if ahead >= 0 {

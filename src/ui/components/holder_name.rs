@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::storage::data::HOLDER_NAME_MAX;
+use crate::storage::data::holder_name_problem;
 use crate::ui::state::{use_app, Action};
 
 #[function_component(HolderNameField)]
@@ -11,28 +11,23 @@ pub fn holder_name_field() -> Html {
     let app = use_app();
     let stored = app.data.settings.holder_name.clone();
     let text = use_state(|| stored.clone());
-    let error = use_state(|| None::<String>);
+    // The message follows the text as typed; saving is refused while it shows.
+    let error = holder_name_problem(&text);
     let oninput = {
         let text = text.clone();
-        let error = error.clone();
         Callback::from(move |e: InputEvent| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
-            error.set(
-                crate::domain::contract::length_problem(value.trim(), HOLDER_NAME_MAX)
-                    .map(|m| format!("The name {m}.")),
+            text.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
             );
-            text.set(value);
         })
     };
     let onsubmit = {
         let text = text.clone();
-        let error = error.clone();
         let app = app.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if error.is_none() {
+            if holder_name_problem(&text).is_none() {
                 app.dispatch(Action::SetHolderName((*text).clone()));
             }
         })
@@ -48,7 +43,7 @@ pub fn holder_name_field() -> Html {
                     placeholder="e.g. Jordan Lee, MD" {oninput} aria-describedby={describedby} aria-invalid={invalid} />
                 <button type="submit" class="btn" disabled={unchanged}>{ "Save name" }</button>
             </div>
-            if let Some(m) = &*error {
+            if let Some(m) = &error {
                 <p class="error" id="holder-name-error">{ m.clone() }</p>
             }
         </form>

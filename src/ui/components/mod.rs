@@ -13,6 +13,7 @@ pub mod focus;
 pub mod holder_name;
 pub mod past_cycles;
 pub mod pathways;
+pub mod print;
 pub mod provenance;
 pub mod renewal_select;
 pub mod rule_editor;

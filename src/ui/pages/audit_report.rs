@@ -14,6 +14,7 @@ use crate::ui::app::Route;
 use crate::ui::components::badges::rule_status_badge;
 use crate::ui::components::copy::CopyButton;
 use crate::ui::components::holder_name::HolderNameField;
+use crate::ui::components::print::PrintButton;
 use crate::ui::components::EmptyState;
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
@@ -47,9 +48,8 @@ fn report_of(
     let sources = preset.map(|p| p.sources.clone()).unwrap_or_default();
     let checked = preset.map(|p| p.checked);
     let fmt_date = |d| format::date(d);
-    let holder = Some(data.settings.holder_name.as_str()).filter(|n| !n.is_empty());
     audit_report(
-        holder,
+        data.settings.holder(),
         cred,
         ev,
         &data.activities,
@@ -57,13 +57,6 @@ fn report_of(
         checked,
         &|reason| crate::domain::describe::reason_text(reason, &fmt_date),
     )
-}
-
-fn print_button() -> Html {
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
-    });
-    html! { <button type="button" class="btn btn--primary" onclick={print}>{ "Print or save as PDF" }</button> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -87,7 +80,7 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
             <div class="page-head">
                 <h1 id="report-title">{ format!("Audit report — {}", r.credential) }</h1>
                 <div class="actions">
-                    { print_button() }
+                    <PrintButton />
                     <Link<Route> to={Route::CredentialDetail { id: props.id.clone() }} classes="btn">{ "Back to the credential" }</Link<Route>>
                 </div>
             </div>
@@ -141,7 +134,7 @@ pub fn all_reports_page() -> Html {
             <div class="page-head">
                 <h1 id="report-title">{ "Audit reports — every credential" }</h1>
                 <div class="actions">
-                    if !creds.is_empty() { { print_button() } }
+                    if !creds.is_empty() { <PrintButton /> }
                     <Link<Route> to={Route::Credentials} classes="btn">{ "Back to credentials" }</Link<Route>>
                 </div>
             </div>
@@ -177,7 +170,6 @@ pub struct ReportBodyProps {
 pub fn report_body(props: &ReportBodyProps) -> Html {
     let r = &props.report;
     let ev = &props.evaluation;
-    let amount = |u: crate::domain::vocab::Unit, a| u.amount_with(a, &format::amount(a));
     let h = |level: u8, text: &str| match level {
         2 => html! { <h2>{ text.to_string() }</h2> },
         3 => html! { <h3>{ text.to_string() }</h3> },
@@ -203,7 +195,7 @@ pub fn report_body(props: &ReportBodyProps) -> Html {
                         { rule_status_badge(re) }
                     </div>
                     <p class="muted">{ rule.sentence.clone() }</p>
-                    <p>{ format!("Required {} · counted {} · remaining {}", amount(rule.unit, rule.required), amount(rule.unit, rule.counted), amount(rule.unit, rule.remaining)) }</p>
+                    <p>{ format!("Required {} · counted {} · remaining {}", format::unit_amount(rule.unit, rule.required), format::unit_amount(rule.unit, rule.counted), format::unit_amount(rule.unit, rule.remaining)) }</p>
                     if !rule.counted_by.is_empty() {
                         <table class="table--stack">
                             <caption class="visually-hidden">{ format!("Activities counting toward {}", rule.label) }</caption>

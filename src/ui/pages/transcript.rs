@@ -6,11 +6,14 @@ use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
 use crate::domain::charts::credits_per_year;
+use crate::domain::draft::FieldError;
 use crate::domain::report::{parse_range, transcript, RangeEnd};
 use crate::domain::totals::totals;
 use crate::domain::vocab;
 use crate::ui::components::charts::{BarChart, CreditsPerYearChart};
+use crate::ui::components::field_error::{described, error_html, invalid};
 use crate::ui::components::holder_name::HolderNameField;
+use crate::ui::components::print::PrintButton;
 use crate::ui::format;
 use crate::ui::state::use_app;
 
@@ -28,19 +31,16 @@ pub fn transcript_page() -> Html {
     // The range shown, and the fields as typed (a bad date keeps the last good range).
     let range = use_state(|| (three_years, today));
     let typed = use_state(|| (three_years.to_string(), today.to_string()));
-    let error = use_state(|| None::<(RangeEnd, String)>);
     let unfolded = use_state(std::collections::BTreeSet::<i32>::new);
+    // The message follows the fields as typed.
+    let errors: Vec<FieldError<RangeEnd>> =
+        parse_range(&typed.0, &typed.1).err().into_iter().collect();
     let set_range = {
         let range = range.clone();
         let typed = typed.clone();
-        let error = error.clone();
         Callback::from(move |(from, to): (String, String)| {
-            match parse_range(&from, &to) {
-                Ok(r) => {
-                    range.set(r);
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
+            if let Ok(r) = parse_range(&from, &to) {
+                range.set(r);
             }
             typed.set((from, to));
         })
@@ -70,10 +70,19 @@ pub fn transcript_page() -> Html {
         }
     };
     let (from, to) = *range;
-    let holder = Some(app.data.settings.holder_name.as_str()).filter(|n| !n.is_empty());
-    let t = transcript(holder, &app.data.activities, from, to);
-    let years = credits_per_year(&app.data.activities, from, to);
-    let sums = totals(&app.data.activities, Some(from), Some(to), false);
+    // Three passes over every activity: once per change of the records or the dates, not on
+    // every render (unfolding a year, typing the name).
+    let figures = {
+        let data = app.data.clone();
+        use_memo((app.revision, from, to), move |_| {
+            (
+                transcript(data.settings.holder(), &data.activities, from, to),
+                credits_per_year(&data.activities, from, to),
+                totals(&data.activities, Some(from), Some(to), false),
+            )
+        })
+    };
+    let (t, years, sums) = &*figures;
     let mut formats: Vec<(String, crate::domain::credits::Amount)> = sums
         .by_format
         .iter()
@@ -90,25 +99,16 @@ pub fn transcript_page() -> Html {
     let total_text = |totals: &[(vocab::Unit, crate::domain::credits::Amount)]| {
         totals
             .iter()
-            .map(|(u, a)| u.amount_with(*a, &format::amount(*a)))
+            .map(|(u, a)| format::unit_amount(*u, *a))
             .collect::<Vec<_>>()
             .join(" · ")
     };
-    let field_error = |end: RangeEnd| match &*error {
-        Some((e, m)) if *e == end => Some(m.clone()),
-        _ => None,
-    };
-    let from_error = field_error(RangeEnd::From);
-    let to_error = field_error(RangeEnd::To);
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
-    });
     html! {
         <article class="report transcript" aria-labelledby="transcript-title">
             <div class="page-head">
                 <h1 id="transcript-title">{ "Transcript" }</h1>
                 <div class="actions">
-                    <button type="button" class="btn btn--primary" onclick={print}>{ "Print or save as PDF" }</button>
+                    <PrintButton />
                 </div>
             </div>
             <HolderNameField />
@@ -117,16 +117,16 @@ pub fn transcript_page() -> Html {
                     <div class="field">
                         <label for="tr-from">{ "From" }</label>
                         <input id="tr-from" type="date" value={typed.0.clone()} onchange={on_from}
-                            aria-invalid={from_error.as_ref().map(|_| "true")}
-                            aria-describedby={from_error.as_ref().map(|_| "tr-from-error")} />
-                        if let Some(m) = &from_error { <p class="error" id="tr-from-error">{ m.clone() }</p> }
+                            aria-invalid={invalid(&errors, RangeEnd::From)}
+                            aria-describedby={described(&errors, RangeEnd::From, "tr-from")} />
+                        { error_html(&errors, RangeEnd::From, "tr-from") }
                     </div>
                     <div class="field">
                         <label for="tr-to">{ "To" }</label>
                         <input id="tr-to" type="date" value={typed.1.clone()} onchange={on_to}
-                            aria-invalid={to_error.as_ref().map(|_| "true")}
-                            aria-describedby={to_error.as_ref().map(|_| "tr-to-error")} />
-                        if let Some(m) = &to_error { <p class="error" id="tr-to-error">{ m.clone() }</p> }
+                            aria-invalid={invalid(&errors, RangeEnd::To)}
+                            aria-describedby={described(&errors, RangeEnd::To, "tr-to")} />
+                        { error_html(&errors, RangeEnd::To, "tr-to") }
                     </div>
                 </div>
                 <div class="transcript__quick">
@@ -145,7 +145,7 @@ pub fn transcript_page() -> Html {
                 <p class="small muted">{ "Totals count each activity once per unit: an activity designated for two kinds of credit counts its larger designation. CEUs count as their hours." }</p>
             </section>
             <section class="charts" aria-label="Charts">
-                <CreditsPerYearChart id="chart-years" data={years} />
+                <CreditsPerYearChart id="chart-years" data={years.clone()} />
                 <BarChart id="chart-formats" title="Hours per format" what="Format" rows={formats}
                     empty="No completed activities in these dates yet." />
                 <BarChart id="chart-topics" title={if topics.len() > TOPIC_BARS { format!("Hours per topic (the {TOPIC_BARS} largest of {})", topics.len()) } else { "Hours per topic".to_string() }}
@@ -175,7 +175,7 @@ pub fn transcript_page() -> Html {
                     if folded {
                         <ul class="plain-list">
                             { for y.types.iter().map(|ty| html! {
-                                <li>{ format!("{}: {}", ty.label, ty.unit.amount_with(ty.total, &format::amount(ty.total))) }</li>
+                                <li>{ format!("{}: {}", ty.label, format::unit_amount(ty.unit, ty.total)) }</li>
                             }) }
                         </ul>
                         <button type="button" class="btn" onclick={unfold}>{ format!("List the {} activities of {}", y.activities, y.year) }</button>
@@ -183,7 +183,7 @@ pub fn transcript_page() -> Html {
                     { for y.types.iter().filter(|_| !folded).map(|ty| html! {
                         <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} in {}", ty.label, y.year)}>
                             <table class="table--stack transcript-table">
-                                <caption>{ format!("{} — {}", ty.label, ty.unit.amount_with(ty.total, &format::amount(ty.total))) }</caption>
+                                <caption>{ format!("{} — {}", ty.label, format::unit_amount(ty.unit, ty.total)) }</caption>
                                 <thead><tr>
                                     <th scope="col">{ "Activity" }</th><th scope="col">{ "Provider" }</th><th scope="col">{ "Dates" }</th>
                                     <th scope="col" class="num">{ match ty.unit { vocab::Unit::Credit => "Credits", vocab::Unit::Point => "Points", vocab::Unit::Hour => "Hours", vocab::Unit::Ceu => "CEUs" } }</th>
