@@ -4,7 +4,7 @@
 //! messages are the same everywhere and tested natively.
 
 use chrono::NaiveDate;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::domain::draft::{
@@ -14,6 +14,7 @@ use crate::domain::topic_pick::{self, RequiredTopic};
 use crate::domain::vocab;
 use crate::domain::{Accreditor, ActivityStatus, Format, TopicId};
 use crate::ui::components::enum_select::{enum_options, on_enum_change};
+use crate::ui::components::inputs::{input_value, select_value};
 
 #[derive(Properties, PartialEq)]
 pub struct ActivityFormProps {
@@ -31,14 +32,6 @@ pub struct ActivityFormProps {
     /// misses before saving.
     #[prop_or_default]
     pub required: std::rc::Rc<Vec<RequiredTopic>>,
-}
-
-fn input_value(e: &InputEvent) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
-}
-
-fn select_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
 /// The DOM id of the input a field's message belongs to (for focus and aria-describedby).

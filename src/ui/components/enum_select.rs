@@ -2,10 +2,10 @@
 //! `domain::codes`), so no page keeps a table of codes of its own. Plain functions rather than a
 //! component: they keep no state, and each component type costs download size.
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::domain::codes::Coded;
+use crate::ui::components::inputs::select_value;
 
 /// The `<option>`s for every value of `T`, `selected` marked, each labelled by `label`.
 pub fn enum_options<T: Coded>(selected: Option<T>, label: fn(T) -> &'static str) -> Html {
@@ -18,9 +18,5 @@ pub fn enum_options<T: Coded>(selected: Option<T>, label: fn(T) -> &'static str)
 
 /// A select's `change` as the value it chose: `None` for an empty ("Any") or unknown option.
 pub fn on_enum_change<T: Coded>(f: impl Fn(Option<T>) + 'static) -> Callback<Event> {
-    Callback::from(move |e: Event| {
-        f(T::from_code(
-            &e.target_unchecked_into::<HtmlSelectElement>().value(),
-        ))
-    })
+    Callback::from(move |e: Event| f(T::from_code(&select_value(&e))))
 }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::storage::data::holder_name_problem;
+use crate::ui::components::inputs::input_value;
 use crate::ui::state::{use_app, Action};
 
 #[function_component(HolderNameField)]
@@ -16,10 +17,7 @@ pub fn holder_name_field() -> Html {
     let oninput = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
-            text.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            );
+            text.set(input_value(&e));
         })
     };
     let onsubmit = {

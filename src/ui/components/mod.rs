@@ -11,6 +11,7 @@ pub mod enum_select;
 pub mod field_error;
 pub mod focus;
 pub mod holder_name;
+pub mod inputs;
 pub mod past_cycles;
 pub mod pathways;
 pub mod print;

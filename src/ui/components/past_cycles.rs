@@ -2,10 +2,10 @@
 //! exact. The form offers the cycle before the earliest one recorded; every change is a domain
 //! operation.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::ui::components::field_error::{described, error_html, invalid};
+use crate::ui::components::inputs::on_input;
 
 use crate::domain::draft::{FieldError, PastCycleDraft, PastCycleField};
 use crate::domain::ops::CredentialOp;
@@ -38,17 +38,7 @@ pub fn past_cycles_card(props: &PastCyclesProps) -> Html {
             draft.set(offered);
         });
     }
-    let set = |apply: fn(&mut PastCycleDraft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut d = (*draft).clone();
-            apply(
-                &mut d,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
-            draft.set(d);
-        })
-    };
+    let set = |apply: fn(&mut PastCycleDraft, String)| on_input(&draft, apply);
     let onsubmit = {
         let (draft, errors) = (draft.clone(), errors.clone());
         let c = c.clone();

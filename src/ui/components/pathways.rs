@@ -1,10 +1,10 @@
 //! A credential's renewal pathways: each with its progress, the holder's choice, and the non-CE
 //! evidence recorded for it. Every change is a domain operation (`CredentialOp`).
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::ui::components::field_error::{described, error_html, invalid};
+use crate::ui::components::inputs::{on_input, select_value};
 
 use crate::domain::draft::{EvidenceDraft, EvidenceField, FieldError};
 use crate::domain::evaluate::Evaluation;
@@ -52,26 +52,16 @@ pub fn pathways_card(props: &PathwaysProps) -> Html {
     let on_choose = {
         let onop = props.onop.clone();
         Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let v = select_value(&e);
             onop.emit(CredentialOp::ChoosePathway((!v.is_empty()).then_some(v)));
         })
     };
-    let set = |apply: fn(&mut EvidenceDraft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut d = (*draft).clone();
-            apply(
-                &mut d,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
-            draft.set(d);
-        })
-    };
+    let set = |apply: fn(&mut EvidenceDraft, String)| on_input(&draft, apply);
     let on_pathway = {
         let draft = draft.clone();
         Callback::from(move |e: Event| {
             let mut d = (*draft).clone();
-            d.pathway = e.target_unchecked_into::<HtmlSelectElement>().value();
+            d.pathway = select_value(&e);
             draft.set(d);
         })
     };

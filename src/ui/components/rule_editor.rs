@@ -1,9 +1,10 @@
 //! The rule editor: one form for every rule kind of the engine, with a plain-language preview.
 
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::ui::components::enum_select::{enum_options, on_enum_change};
+use crate::ui::components::inputs::input_value;
 
 use crate::domain::draft::{
     RecurrenceChoice, RuleDraft, RuleField, RuleFieldError, RuleKindChoice,
@@ -86,7 +87,7 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
     let text = |apply: fn(&mut RuleDraft, String)| {
         let update = update.clone();
         Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            let v = input_value(&e);
             update(Box::new(move |d| apply(d, v.clone())));
         })
     };

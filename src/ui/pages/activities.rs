@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use uuid::Uuid;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -18,6 +17,7 @@ use crate::ui::app::Route;
 use crate::ui::components::activity_form::ActivityForm;
 use crate::ui::components::badges::activity_status_badge;
 use crate::ui::components::enum_select::enum_options;
+use crate::ui::components::inputs::{input_value, select_value};
 use crate::ui::components::EmptyState;
 use crate::ui::components::{use_edit_guard, EditConflict};
 use crate::ui::format;
@@ -26,14 +26,6 @@ use crate::ui::state::{use_app, Action};
 
 /// Rows per page: enough to scan, few enough that 10,000 activities never slow the page down.
 const PAGE_SIZE: usize = 50;
-
-fn input_value(e: &InputEvent) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
-}
-
-fn select_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlSelectElement>().value()
-}
 
 /// "2 AMA Cat 1 · 2 ABIM MOC".
 pub fn credits_summary(a: &crate::domain::Activity) -> String {
@@ -132,11 +124,11 @@ pub fn activities_page() -> Html {
     };
     let on_from = {
         let s = set(|f, v| f.from = parse_date(&v));
-        Callback::from(move |e: Event| s(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: Event| s(input_value(&e)))
     };
     let on_to = {
         let s = set(|f, v| f.to = parse_date(&v));
-        Callback::from(move |e: Event| s(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: Event| s(input_value(&e)))
     };
     let on_credit = {
         let s = set(|f, v| f.credit_type = (!v.is_empty()).then_some(CreditTypeId::new(&v)));
@@ -251,9 +243,7 @@ pub fn activities_page() -> Html {
     let on_sort_select = {
         let filter = filter.clone();
         Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
+            let value = select_value(&e);
             if let Some((_, key, descending, _)) = SORTS.iter().find(|s| s.0 == value) {
                 let mut f = (*filter).clone();
                 f.sort = *key;

@@ -2,9 +2,9 @@
 //! rules with their sources and confidence, set the cycle and the holder conditions, add.
 
 use uuid::Uuid;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::ui::components::inputs::{input_value, on_input};
 use crate::ui::components::provenance::{confidence_badge, provenance};
 use yew_router::prelude::*;
 
@@ -59,9 +59,7 @@ pub fn catalog_page() -> Html {
     let results = catalog.search(&query);
     let on_query = {
         let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            query.set(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
+        Callback::from(move |e: InputEvent| query.set(input_value(&e)))
     };
     html! {
         <>
@@ -174,17 +172,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
             }
         })
     };
-    let set_text = |apply: fn(&mut PresetSetupDraft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut d = (*draft).clone();
-            apply(
-                &mut d,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
-            draft.set(d);
-        })
-    };
+    let set_text = |apply: fn(&mut PresetSetupDraft, String)| on_input(&draft, apply);
     let toggle = |code: String| {
         let draft = draft.clone();
         Callback::from(move |_: Event| {
@@ -199,10 +187,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
             let mut d = (*draft).clone();
-            d.done.insert(
-                rule_id.clone(),
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
+            d.done.insert(rule_id.clone(), input_value(&e));
             draft.set(d);
         })
     };

@@ -2,7 +2,6 @@
 //! rule editor, exemptions, and starting the next cycle when the license renews.
 
 use uuid::Uuid;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -16,6 +15,7 @@ use crate::domain::{Credential, ExemptionKind, Rule};
 use crate::ui::app::Route;
 use crate::ui::components::badges::{progress, rule_status_badge, status_badge};
 use crate::ui::components::enum_select::enum_options;
+use crate::ui::components::inputs::{on_input, on_select};
 use crate::ui::components::rule_editor::RuleEditor;
 use crate::ui::components::EmptyState;
 use crate::ui::format;
@@ -156,39 +156,9 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
         })
     };
     // Controlled fields: each edit updates its draft (no page reads the DOM by id).
-    let exemption_text = |apply: fn(&mut ExemptionDraft, String)| {
-        let exemption = exemption.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut d = (*exemption).clone();
-            apply(
-                &mut d,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
-            exemption.set(d);
-        })
-    };
-    let exemption_select = |apply: fn(&mut ExemptionDraft, String)| {
-        let exemption = exemption.clone();
-        Callback::from(move |e: Event| {
-            let mut d = (*exemption).clone();
-            apply(
-                &mut d,
-                e.target_unchecked_into::<HtmlSelectElement>().value(),
-            );
-            exemption.set(d);
-        })
-    };
-    let cycle_text = |apply: fn(&mut NextCycleDraft, String)| {
-        let next_cycle = next_cycle.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut d = (*next_cycle).clone();
-            apply(
-                &mut d,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
-            next_cycle.set(d);
-        })
-    };
+    let exemption_text = |apply: fn(&mut ExemptionDraft, String)| on_input(&exemption, apply);
+    let exemption_select = |apply: fn(&mut ExemptionDraft, String)| on_select(&exemption, apply);
+    let cycle_text = |apply: fn(&mut NextCycleDraft, String)| on_input(&next_cycle, apply);
     let ex_msg = |f: ExemptionField, id: &str| -> Html {
         match message_for(&exemption_errors, f) {
             Some(m) => html! { <p class="error" id={format!("{id}-error")}>{ m.to_string() }</p> },

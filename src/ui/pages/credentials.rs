@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use uuid::Uuid;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -14,6 +14,7 @@ use crate::ui::app::Route;
 use crate::ui::components::badges::status_badge;
 use crate::ui::components::enum_select::{enum_options, on_enum_change};
 use crate::ui::components::focus::focus;
+use crate::ui::components::inputs::input_value;
 use crate::ui::components::{use_edit_guard, EditConflict};
 use crate::ui::components::{EmptyState, RenewalSelect};
 use crate::ui::format;
@@ -148,7 +149,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
     let text_input = |id: &'static str, value: String, setter: fn(&mut CredentialDraft, String)| {
         let update = update.clone();
         let oninput = Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            let v = input_value(&e);
             update(Box::new(move |d| setter(d, v.clone())));
         });
         (id, value, oninput)

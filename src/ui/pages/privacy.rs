@@ -1,11 +1,11 @@
 //! About & privacy: what is stored and where, that nothing is sent, backups, eviction, and
 //! deleting everything (behind a typed confirmation).
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::storage::browser;
 use crate::storage::AppData;
+use crate::ui::components::inputs::input_value;
 use crate::ui::state::{use_app, Action};
 
 /// What the user must type to delete everything: deliberate, and impossible by accident.
@@ -18,9 +18,7 @@ pub fn privacy_page() -> Html {
     let message = use_state(|| None::<String>);
     let on_type = {
         let typed = typed.clone();
-        Callback::from(move |e: InputEvent| {
-            typed.set(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
+        Callback::from(move |e: InputEvent| typed.set(input_value(&e)))
     };
     let on_delete = {
         let typed = typed.clone();

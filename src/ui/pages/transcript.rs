@@ -13,6 +13,7 @@ use crate::domain::vocab;
 use crate::ui::components::charts::{BarChart, CreditsPerYearChart};
 use crate::ui::components::field_error::{described, error_html, invalid};
 use crate::ui::components::holder_name::HolderNameField;
+use crate::ui::components::inputs::input_value;
 use crate::ui::components::print::PrintButton;
 use crate::ui::format;
 use crate::ui::state::use_app;
@@ -50,9 +51,7 @@ pub fn transcript_page() -> Html {
         let set_range = set_range.clone();
         let typed = typed.clone();
         Callback::from(move |e: Event| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
+            let v = input_value(&e);
             set_range.emit(match end {
                 RangeEnd::From => (v, typed.1.clone()),
                 RangeEnd::To => (typed.0.clone(), v),
