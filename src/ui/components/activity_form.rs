@@ -60,10 +60,7 @@ fn error_for(errors: &[FieldError], f: Field) -> Option<String> {
 
 /// A field's error paragraph, linked to its input by id.
 fn error_html(errors: &[FieldError], f: Field) -> Html {
-    match error_for(errors, f) {
-        Some(msg) => html! { <p class="error" id={format!("{}-error", field_id(f))}>{ msg }</p> },
-        None => html! {},
-    }
+    crate::ui::components::field_error::error_html(errors, f, &field_id(f))
 }
 
 fn described_by(errors: &[FieldError], f: Field, hint: Option<&str>) -> Option<String> {
@@ -71,9 +68,11 @@ fn described_by(errors: &[FieldError], f: Field, hint: Option<&str>) -> Option<S
     if let Some(h) = hint {
         ids.push(h.to_string());
     }
-    if error_for(errors, f).is_some() {
-        ids.push(format!("{}-error", field_id(f)));
-    }
+    ids.extend(crate::ui::components::field_error::described(
+        errors,
+        f,
+        &field_id(f),
+    ));
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 

@@ -4,6 +4,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::ui::components::enum_select::{enum_options, on_enum_change};
+use crate::ui::components::field_error::{self, invalid};
 use crate::ui::components::inputs::input_value;
 
 use crate::domain::draft::{
@@ -38,23 +39,11 @@ fn rule_field_id(f: RuleField) -> &'static str {
 }
 
 fn msg(errors: &[RuleFieldError], f: RuleField) -> Html {
-    match errors.iter().find(|e| e.field == f) {
-        Some(e) => {
-            html! { <p class="error" id={format!("{}-error", rule_field_id(f))}>{ e.message.clone() }</p> }
-        }
-        None => html! {},
-    }
-}
-
-fn invalid(errors: &[RuleFieldError], f: RuleField) -> Option<&'static str> {
-    errors.iter().any(|e| e.field == f).then_some("true")
+    field_error::error_html(errors, f, rule_field_id(f))
 }
 
 fn described(errors: &[RuleFieldError], f: RuleField) -> Option<String> {
-    errors
-        .iter()
-        .any(|e| e.field == f)
-        .then(|| format!("{}-error", rule_field_id(f)))
+    field_error::described(errors, f, rule_field_id(f))
 }
 
 #[function_component(RuleEditor)]

@@ -8,13 +8,14 @@ use yew_router::prelude::*;
 use crate::domain::codes::Coded;
 use crate::domain::describe;
 use crate::domain::draft::{
-    message_for, ExemptionDraft, ExemptionField, FieldError, NextCycleDraft, NextCycleField,
+    ExemptionDraft, ExemptionField, FieldError, NextCycleDraft, NextCycleField,
 };
 use crate::domain::ops::CredentialOp;
 use crate::domain::{Credential, ExemptionKind, Rule};
 use crate::ui::app::Route;
 use crate::ui::components::badges::{progress, rule_status_badge, status_badge};
 use crate::ui::components::enum_select::enum_options;
+use crate::ui::components::field_error::{described, error_html, invalid};
 use crate::ui::components::inputs::{on_input, on_select};
 use crate::ui::components::rule_editor::RuleEditor;
 use crate::ui::components::EmptyState;
@@ -159,24 +160,6 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
     let exemption_text = |apply: fn(&mut ExemptionDraft, String)| on_input(&exemption, apply);
     let exemption_select = |apply: fn(&mut ExemptionDraft, String)| on_select(&exemption, apply);
     let cycle_text = |apply: fn(&mut NextCycleDraft, String)| on_input(&next_cycle, apply);
-    let ex_msg = |f: ExemptionField, id: &str| -> Html {
-        match message_for(&exemption_errors, f) {
-            Some(m) => html! { <p class="error" id={format!("{id}-error")}>{ m.to_string() }</p> },
-            None => html! {},
-        }
-    };
-    let ex_described = |f: ExemptionField, id: &str| {
-        message_for(&exemption_errors, f).map(|_| format!("{id}-error"))
-    };
-    let cy_msg = |f: NextCycleField, id: &str| -> Html {
-        match message_for(&cycle_errors, f) {
-            Some(m) => html! { <p class="error" id={format!("{id}-error")}>{ m.to_string() }</p> },
-            None => html! {},
-        }
-    };
-    let cy_described =
-        |f: NextCycleField, id: &str| message_for(&cycle_errors, f).map(|_| format!("{id}-error"));
-
     let rules_html = cred.rules.iter().enumerate().map(|(i, rule)| {
         if *editing == Editing::Rule(i) {
             return html! {
@@ -295,12 +278,12 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                         <div class="field">
                             <label for="ex-rule">{ "Requirement" }</label>
                             <select id="ex-rule" onchange={exemption_select(|d, v| d.rule_id = v)}
-                                aria-describedby={ex_described(ExemptionField::Rule, "ex-rule")}>
+                                aria-describedby={described(&exemption_errors, ExemptionField::Rule, "ex-rule")}>
                                 { for cred.rules.iter().map(|r| html! {
                                     <option value={r.id.clone()} selected={exemption.rule_id == r.id}>{ r.label.clone() }</option>
                                 }) }
                             </select>
-                            { ex_msg(ExemptionField::Rule, "ex-rule") }
+                            { error_html(&exemption_errors, ExemptionField::Rule, "ex-rule") }
                         </div>
                         <div class="field">
                             <label for="ex-kind">{ "Decision" }</label>
@@ -315,18 +298,18 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                         <div class="field">
                             <label for="ex-date">{ "Date" }</label>
                             <input id="ex-date" type="date" value={exemption.date.clone()} oninput={exemption_text(|d, v| d.date = v)}
-                                aria-invalid={message_for(&exemption_errors, ExemptionField::Date).is_some().then_some("true")}
-                                aria-describedby={ex_described(ExemptionField::Date, "ex-date")} />
-                            { ex_msg(ExemptionField::Date, "ex-date") }
+                                aria-invalid={invalid(&exemption_errors, ExemptionField::Date)}
+                                aria-describedby={described(&exemption_errors, ExemptionField::Date, "ex-date")} />
+                            { error_html(&exemption_errors, ExemptionField::Date, "ex-date") }
                         </div>
                     </div>
                     <div class="field">
                         <label for="ex-reason">{ "Reason" }</label>
                         <input id="ex-reason" type="text" placeholder="e.g. Residency training; board letter of 3 March"
                             value={exemption.reason.clone()} oninput={exemption_text(|d, v| d.reason = v)}
-                            aria-invalid={message_for(&exemption_errors, ExemptionField::Reason).is_some().then_some("true")}
-                            aria-describedby={ex_described(ExemptionField::Reason, "ex-reason")} />
-                        { ex_msg(ExemptionField::Reason, "ex-reason") }
+                            aria-invalid={invalid(&exemption_errors, ExemptionField::Reason)}
+                            aria-describedby={described(&exemption_errors, ExemptionField::Reason, "ex-reason")} />
+                        { error_html(&exemption_errors, ExemptionField::Reason, "ex-reason") }
                     </div>
                     <button type="submit" class="btn">{ "Record exemption" }</button>
                 </form>
@@ -341,16 +324,16 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                     <div class="field">
                         <label for="next-end">{ "New expiry date" }</label>
                         <input id="next-end" type="date" value={next_cycle.end.clone()} oninput={cycle_text(|d, v| d.end = v)}
-                            aria-invalid={message_for(&cycle_errors, NextCycleField::End).is_some().then_some("true")}
-                            aria-describedby={cy_described(NextCycleField::End, "next-end")} />
-                        { cy_msg(NextCycleField::End, "next-end") }
+                            aria-invalid={invalid(&cycle_errors, NextCycleField::End)}
+                            aria-describedby={described(&cycle_errors, NextCycleField::End, "next-end")} />
+                        { error_html(&cycle_errors, NextCycleField::End, "next-end") }
                     </div>
                     <div class="field">
                         <label for="next-deadline">{ "CE deadline (if different)" }</label>
                         <input id="next-deadline" type="date" value={next_cycle.ce_deadline.clone()} oninput={cycle_text(|d, v| d.ce_deadline = v)}
-                            aria-invalid={message_for(&cycle_errors, NextCycleField::CeDeadline).is_some().then_some("true")}
-                            aria-describedby={cy_described(NextCycleField::CeDeadline, "next-deadline")} />
-                        { cy_msg(NextCycleField::CeDeadline, "next-deadline") }
+                            aria-invalid={invalid(&cycle_errors, NextCycleField::CeDeadline)}
+                            aria-describedby={described(&cycle_errors, NextCycleField::CeDeadline, "next-deadline")} />
+                        { error_html(&cycle_errors, NextCycleField::CeDeadline, "next-deadline") }
                     </div>
                 </div>
                 <button type="submit" class="btn">{ "Start the next cycle" }</button>

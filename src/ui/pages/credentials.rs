@@ -103,10 +103,7 @@ fn error_of(errors: &[CredentialFieldError], f: CredentialField) -> Option<Strin
 }
 
 fn error_html(errors: &[CredentialFieldError], f: CredentialField) -> Html {
-    match error_of(errors, f) {
-        Some(m) => html! { <p class="error" id={format!("{}-error", field_id(f))}>{ m }</p> },
-        None => html! {},
-    }
+    crate::ui::components::field_error::error_html(errors, f, field_id(f))
 }
 
 /// Add (no id) or edit a credential.
@@ -189,7 +186,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
     };
     let errs = (*errors).clone();
     let described =
-        |f: CredentialField| error_of(&errs, f).map(|_| format!("{}-error", field_id(f)));
+        |f: CredentialField| crate::ui::components::field_error::described(&errs, f, field_id(f));
     let date_field = |label: &str,
                       f: CredentialField,
                       value: String,
