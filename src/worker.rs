@@ -7,11 +7,14 @@
 use gloo_worker::{Codec, HandlerId, Worker, WorkerScope};
 use wasm_bindgen::JsValue;
 
+use crate::storage::import::{self, ActivityImport};
 use crate::storage::jobs::{self, ImportJob, Request, Response};
 
-/// The worker's state: the backup file checked last, waiting for Merge or Replace.
+/// The worker's state: the backup file checked last, waiting for Merge or Replace, and the
+/// spreadsheet or transcript read last, waiting for its mapping and confirmation.
 pub struct Jobs {
     import: Option<ImportJob>,
+    activities: Option<ActivityImport>,
 }
 
 impl Worker for Jobs {
@@ -20,7 +23,10 @@ impl Worker for Jobs {
     type Output = Response;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        Jobs { import: None }
+        Jobs {
+            import: None,
+            activities: None,
+        }
     }
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
@@ -59,6 +65,40 @@ impl Worker for Jobs {
                 fields: crate::domain::certificate::read(&text),
             },
             Request::ReadPdf { data } => jobs::read_pdf(&data),
+            Request::ReadActivities {
+                data,
+                current,
+                today,
+                now,
+            } => {
+                use base64::Engine;
+                self.activities = None;
+                match base64::engine::general_purpose::STANDARD.decode(data.as_bytes()) {
+                    Ok(bytes) => match import::read(&bytes, &current, today, now) {
+                        Ok((job, read)) => {
+                            self.activities = Some(job);
+                            Response::ActivitiesRead(Box::new(read))
+                        }
+                        Err(r) => r,
+                    },
+                    Err(_) => Response::Failed {
+                        message: "The file could not be read.".into(),
+                    },
+                }
+            }
+            Request::CheckActivities { mapping } => match &mut self.activities {
+                Some(job) => {
+                    let mut progress =
+                        |done, total| scope.respond(id, Response::Progress { done, total });
+                    Response::ActivitiesChecked(Box::new(job.check(&mapping, &mut progress)))
+                }
+                None => no_activities(),
+            },
+            Request::ImportActivities { skip_duplicates } => match &self.activities {
+                Some(job) => job.import(skip_duplicates),
+                None => no_activities(),
+            },
+            Request::ExportCsv { current, template } => import::export_csv(&current, template),
         };
         scope.respond(id, reply);
     }
@@ -67,6 +107,12 @@ impl Worker for Jobs {
 fn no_file() -> Response {
     Response::Failed {
         message: "Choose the backup file again: the checked file is no longer in memory.".into(),
+    }
+}
+
+fn no_activities() -> Response {
+    Response::Failed {
+        message: "Choose the file again: the file read is no longer in memory.".into(),
     }
 }
 

@@ -27,6 +27,7 @@ pub mod spreadsheet;
 pub mod topic_pick;
 pub mod topics;
 pub mod totals;
+pub mod transcript;
 pub mod vocab;
 
 pub use activity::{Accreditor, Activity, ActivityStatus, Format};

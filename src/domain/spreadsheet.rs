@@ -78,6 +78,30 @@ pub fn export(activities: &[Activity]) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// The import template: the export's header and one example row (an activity of two
+/// designations, one topic with its hours), for a spreadsheet to be filled in and imported.
+pub fn template() -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = w.write_record(COLUMNS);
+    let _ = w.write_record([
+        "Sepsis update (example row: replace it)",
+        "Example Medical Society",
+        Accreditor::Accme.code(),
+        "2025-03-10",
+        "2025-03-11",
+        Format::Conference.code(),
+        ActivityStatus::Completed.code(),
+        "AMA_PRA_CAT1=6; ABIM_MOC_POINT=6",
+        "ethics_professional_responsibility=1",
+        "conference; 2025",
+        "Dates as YYYY-MM-DD; leave id empty",
+        "",
+    ]);
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 /// How the file's bytes were read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -123,6 +147,10 @@ pub struct Table {
 /// comma) or a tab, whichever the header line uses most; quoted cells may hold delimiters, quotes
 /// and line breaks.
 pub fn read_table(text: &str) -> Result<Table, String> {
+    // The csv crate counts a CRLF file's first data row as line 1 (an LF file's as line 2):
+    // with line ends made LF, every row's line is the one a spreadsheet shows. A line break
+    // inside a quoted cell becomes LF too, as the activity form would store it.
+    let text = &text.replace("\r\n", "\n");
     let first = text.lines().next().unwrap_or_default();
     let delimiter = [b',', b';', b'\t']
         .into_iter()
@@ -404,6 +432,50 @@ pub fn date_orders<'a>(dates: impl Iterator<Item = &'a str>) -> Vec<DateOrder> {
     }
 }
 
+/// The date orders every column read as dates allows (`per_column` from [`date_orders`] over each
+/// column, `targets` the user's mapping): one means the file says; two mean the user is asked.
+/// A column of ISO dates reads in any order, so it narrows nothing.
+pub fn mapped_date_orders(per_column: &[Vec<DateOrder>], targets: &[Target]) -> Vec<DateOrder> {
+    let mut orders = vec![DateOrder::MonthFirst, DateOrder::DayFirst];
+    let mut slashed = false;
+    for (column, target) in per_column.iter().zip(targets) {
+        if matches!(target, Target::Start | Target::End) && column.as_slice() != [DateOrder::Iso] {
+            slashed = true;
+            orders.retain(|o| column.contains(o));
+        }
+    }
+    match (slashed, orders.is_empty()) {
+        (false, _) => vec![DateOrder::Iso],
+        // No order reads every column: the rows that do not read are named at import.
+        (true, true) => vec![DateOrder::MonthFirst, DateOrder::DayFirst],
+        (true, false) => orders,
+    }
+}
+
+/// The file's columns as guessed from its headers, the date order its date columns allow (the
+/// first, when the user must be asked), and each column's possible date orders.
+pub fn guess_mapping(table: &Table) -> (Mapping, Vec<Vec<DateOrder>>) {
+    let per_column: Vec<Vec<DateOrder>> = (0..table.headers.len())
+        .map(|i| {
+            date_orders(
+                table
+                    .rows
+                    .iter()
+                    .filter_map(|(_, r)| r.get(i).map(String::as_str)),
+            )
+        })
+        .collect();
+    let targets = guess_targets(&table.headers);
+    let date_order = mapped_date_orders(&per_column, &targets)[0];
+    let mapping = Mapping {
+        targets,
+        date_order,
+        default_credit_type: "AMA_PRA_CAT1".into(),
+        credit_types: Default::default(),
+    };
+    (mapping, per_column)
+}
+
 /// An amount as spreadsheets write it: `1.5`, `1,5` (decimal comma), `1,000.5`, with an optional
 /// unit word after it (`1.5 hours`).
 pub fn parse_amount(text: &str) -> Option<Amount> {
@@ -431,10 +503,14 @@ pub struct Mapping {
     pub date_order: DateOrder,
     /// The credit type of an amount without a credit-type column (or with an empty cell).
     pub default_credit_type: String,
+    /// Credit types the file names that the app does not know, mapped by the user to one of the
+    /// app's codes (file text → code); a type not listed is kept as the user's own type.
+    #[serde(default)]
+    pub credit_types: std::collections::BTreeMap<String, String>,
 }
 
 /// A row that will not be imported, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RowProblem {
     /// The row's line in the file (the header is line 1).
     pub line: u64,
@@ -500,6 +576,19 @@ pub fn preview(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Preview {
+    preview_with_progress(table, mapping, existing, today, now, &mut |_, _| {})
+}
+
+/// [`preview`], calling `progress(rows read, rows)` every thousand rows (and at the end), so a
+/// long file shows how far it has come.
+pub fn preview_with_progress(
+    table: &Table,
+    mapping: &Mapping,
+    existing: &[Activity],
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Preview {
     let mut out = Preview {
         activities: Vec::new(),
         problems: Vec::new(),
@@ -523,7 +612,11 @@ pub fn preview(
         (a.title.trim().to_lowercase(), a.end, credits)
     };
     let kept: std::collections::HashSet<_> = existing.iter().map(key).collect();
-    for (line, row) in &table.rows {
+    let total = table.rows.len();
+    for (n, (line, row)) in table.rows.iter().enumerate() {
+        if n % 1000 == 0 {
+            progress(n, total);
+        }
         let line = *line;
         let mut problems: Vec<String> = Vec::new();
         let date = |t: Target, problems: &mut Vec<String>| {
@@ -545,14 +638,21 @@ pub fn preview(
             s => s,
         };
         let mut credits: Vec<CreditDraft> = Vec::new();
+        // An unknown type stays listed (with its count) after the user has mapped it, so the
+        // choice can be changed; the mapped code is what the activity gets.
         let mut note_type = |code: &str, known: bool, text: &str| {
-            if !known {
-                match out.unknown_credit_types.iter_mut().find(|(t, _)| t == text) {
-                    Some((_, n)) => *n += 1,
-                    None => out.unknown_credit_types.push((text.to_string(), 1)),
-                }
+            if known {
+                return code.to_string();
             }
-            code.to_string()
+            match out.unknown_credit_types.iter_mut().find(|(t, _)| t == text) {
+                Some((_, n)) => *n += 1,
+                None => out.unknown_credit_types.push((text.to_string(), 1)),
+            }
+            mapping
+                .credit_types
+                .get(text)
+                .cloned()
+                .unwrap_or_else(|| code.to_string())
         };
         let pairs = cell(row, Target::Credits);
         for pair in pairs.split(';').map(str::trim).filter(|p| !p.is_empty()) {
@@ -672,6 +772,7 @@ pub fn preview(
             })),
         }
     }
+    progress(total, total);
     out
 }
 
@@ -704,6 +805,7 @@ mod tests {
             targets: guess_targets(&table.headers),
             date_order: orders[0],
             default_credit_type: "AMA_PRA_CAT1".into(),
+            credit_types: Default::default(),
         };
         preview(&table, &mapping, existing, today(), Utc::now())
     }
@@ -742,6 +844,76 @@ mod tests {
         assert_eq!(back, want);
         // Imported again over itself: every row is offered as a duplicate.
         assert_eq!(import(&text, &acts).duplicates, vec![0, 1]);
+    }
+
+    #[test]
+    fn the_template_imports_as_its_example_row() {
+        let p = import(&template(), &[]);
+        assert_eq!(p.problems, vec![]);
+        let [a] = p.activities.as_slice() else {
+            panic!("{:?}", p.activities)
+        };
+        assert_eq!(a.start, date("2025-03-10"));
+        assert_eq!(a.end, date("2025-03-11"));
+        assert_eq!(a.credits.len(), 2);
+        assert_eq!(
+            a.topic_hours
+                .get(&TopicId::new("ethics_professional_responsibility")),
+            Some(&hours("1"))
+        );
+        assert_eq!(a.tags, ["conference", "2025"]);
+    }
+
+    #[test]
+    fn an_unknown_credit_type_is_listed_and_imported_as_the_type_the_user_maps_it_to() {
+        let text = "Course,Date Completed,Credit Hours,CE Type\n\
+                    Sepsis,2025-03-10,1,Nursing CE\n\
+                    Stroke,2025-03-11,2,Nursing CE\n";
+        let table = read_table(text).unwrap();
+        let (mut mapping, _) = guess_mapping(&table);
+        let p = preview(&table, &mapping, &[], today(), Utc::now());
+        assert_eq!(p.unknown_credit_types, vec![("Nursing CE".to_string(), 2)]);
+        assert_eq!(
+            p.activities[0].credits[0].credit_type.as_str(),
+            "custom:Nursing CE"
+        );
+        mapping
+            .credit_types
+            .insert("Nursing CE".into(), "ANCC_CONTACT_HOUR".into());
+        let p = preview(&table, &mapping, &[], today(), Utc::now());
+        // Still listed, so the choice can be changed; imported as the mapped type.
+        assert_eq!(p.unknown_credit_types, vec![("Nursing CE".to_string(), 2)]);
+        let types: Vec<&str> = p
+            .activities
+            .iter()
+            .map(|a| a.credits[0].credit_type.as_str())
+            .collect();
+        assert_eq!(types, ["ANCC_CONTACT_HOUR", "ANCC_CONTACT_HOUR"]);
+    }
+
+    #[test]
+    fn the_date_order_is_asked_only_when_the_mapped_date_columns_allow_both() {
+        let text = "Course,Start,Date Completed,Credit Hours\n\
+                    A,03/04/2025,2025-03-04,1\n\
+                    B,01/02/2025,2025-02-01,1\n";
+        let table = read_table(text).unwrap();
+        let (mapping, per_column) = guess_mapping(&table);
+        assert_eq!(
+            mapped_date_orders(&per_column, &mapping.targets),
+            [DateOrder::MonthFirst, DateOrder::DayFirst]
+        );
+        // With the ambiguous start column not imported, the ISO column decides nothing to ask.
+        let mut targets = mapping.targets.clone();
+        targets[1] = Target::Ignore;
+        assert_eq!(mapped_date_orders(&per_column, &targets), [DateOrder::Iso]);
+        let text = "Course,Date Completed\nA,13/04/2025\nB,01/02/2025\n";
+        let table = read_table(text).unwrap();
+        let (mapping, per_column) = guess_mapping(&table);
+        assert_eq!(mapping.date_order, DateOrder::DayFirst);
+        assert_eq!(
+            mapped_date_orders(&per_column, &mapping.targets),
+            [DateOrder::DayFirst]
+        );
     }
 
     #[test]

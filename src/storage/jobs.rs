@@ -6,14 +6,16 @@
 //! worker in the stored format (the key/text pairs of [`super::format::encode`]), which the page
 //! already reads and writes: the first download carries no second way to read records.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::backup::{self, Backup, Preview};
 use super::data::{AppData, RecordKind};
 use super::format::{self, LoadError};
+use super::import::{Checked, FileRead};
 use super::merge::merge;
+use crate::domain::spreadsheet::Mapping;
 
 /// The records as stored: `(key, text)` pairs.
 pub type Stored = Vec<(String, String)>;
@@ -49,6 +51,20 @@ pub enum Request {
     ReadCertificate { text: String },
     /// Read a certificate PDF's text layer (the file's bytes in base64) for the activity form.
     ReadPdf { data: String },
+    /// Read a spreadsheet or transcript of activities (its bytes in base64) for the mapping
+    /// step; the worker keeps it for `CheckActivities` and `ImportActivities`.
+    ReadActivities {
+        data: String,
+        current: Stored,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    },
+    /// Check every row of the file read last with this mapping (answers with progress).
+    CheckActivities { mapping: Mapping },
+    /// Add the checked activities to the records, without those already recorded when asked.
+    ImportActivities { skip_duplicates: bool },
+    /// The activities as CSV, or the import template.
+    ExportCsv { current: Stored, template: bool },
 }
 
 /// What the worker answers.
@@ -86,6 +102,10 @@ pub enum Response {
     CertificateRead {
         fields: crate::domain::certificate::CertificateFields,
     },
+    /// A spreadsheet or transcript read, for the mapping step.
+    ActivitiesRead(Box<FileRead>),
+    /// What importing its rows would do.
+    ActivitiesChecked(Box<Checked>),
     /// Something the worker could not do (a message for the person).
     Failed { message: String },
 }

@@ -8,6 +8,7 @@ pub mod compact;
 pub mod contract;
 pub mod data;
 pub mod format;
+pub mod import;
 pub mod jobs;
 pub mod merge;
 pub mod size;
