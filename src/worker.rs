@@ -99,6 +99,11 @@ impl Worker for Jobs {
                 None => no_activities(),
             },
             Request::ExportCsv { current, template } => import::export_csv(&current, template),
+            Request::Calendar {
+                current,
+                today,
+                now,
+            } => jobs::calendar(&current, today, now),
         };
         scope.respond(id, reply);
     }

@@ -123,6 +123,7 @@ fn seed() -> AppData {
         notes: "From a chart review".into(),
         reflection: String::new(),
         activity_ids: vec![data.activities[0].id],
+        target_date: Some(date("2026-09-30")),
         created_at: t,
         updated_at: t + Duration::days(2),
     });

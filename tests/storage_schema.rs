@@ -64,6 +64,7 @@ fn full_data() -> AppData {
         notes: "n".into(),
         reflection: "r".into(),
         activity_ids: vec![d.activities[0].id],
+        target_date: Some(date("2026-12-31")),
         created_at: Utc::now(),
         updated_at: Utc::now(),
     });

@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod attachment;
 pub mod build;
+pub mod calendar;
 pub mod certificate;
 pub mod charts;
 pub mod codes;

@@ -509,6 +509,82 @@ pub struct Mapping {
     pub credit_types: std::collections::BTreeMap<String, String>,
 }
 
+/// The mappings chosen for earlier files, most recent first, each under its file's header
+/// line: a file with the same columns (next month's export from the same tracker) is mapped the
+/// same way without asking again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RememberedMappings(Vec<(String, Mapping)>);
+
+impl RememberedMappings {
+    /// How many header lines are remembered.
+    pub const MAX: usize = 20;
+
+    fn signature(headers: &[String]) -> String {
+        headers
+            .iter()
+            .map(|h| h.trim().to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\u{1f}")
+    }
+
+    /// The mapping chosen last for a file with these headers.
+    pub fn find(&self, headers: &[String]) -> Option<&Mapping> {
+        let sig = Self::signature(headers);
+        self.0
+            .iter()
+            .find(|(s, m)| *s == sig && m.targets.len() == headers.len())
+            .map(|(_, m)| m)
+    }
+
+    /// Remembers `mapping` for these headers, in front; the oldest beyond [`Self::MAX`] go.
+    pub fn remember(&mut self, headers: &[String], mapping: &Mapping) {
+        let sig = Self::signature(headers);
+        self.0.retain(|(s, _)| *s != sig);
+        self.0.insert(0, (sig, mapping.clone()));
+        self.0.truncate(Self::MAX);
+    }
+}
+
+impl Mapping {
+    /// Column `column` holds `target`; a column that held the same target before no longer does
+    /// (each is read from one column), except "not imported".
+    pub fn assign(&mut self, column: usize, target: Target) {
+        if target != Target::Ignore {
+            for t in self.targets.iter_mut().filter(|t| **t == target) {
+                *t = Target::Ignore;
+            }
+        }
+        if let Some(t) = self.targets.get_mut(column) {
+            *t = target;
+        }
+    }
+
+    /// An unknown credit type of the file is imported as `code` (empty: as the user's own type).
+    pub fn map_credit_type(&mut self, text: &str, code: &str) {
+        if code.is_empty() {
+            self.credit_types.remove(text);
+        } else {
+            self.credit_types.insert(text.to_string(), code.to_string());
+        }
+    }
+
+    /// What the mapping lacks before rows can be checked, as sentences for the mapping step.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let has = |t: Target| self.targets.contains(&t);
+        let mut out = Vec::new();
+        if !has(Target::Title) {
+            out.push("Choose the column that holds each activity's title.");
+        }
+        if !has(Target::End) {
+            out.push("Choose the column that holds the date each activity was completed.");
+        }
+        if !has(Target::Credits) && !has(Target::Amount) {
+            out.push("Choose the column that holds the credits (an amount, or TYPE=amount pairs).");
+        }
+        out
+    }
+}
+
 /// A row that will not be imported, and why.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RowProblem {
@@ -914,6 +990,72 @@ mod tests {
             mapped_date_orders(&per_column, &mapping.targets),
             [DateOrder::DayFirst]
         );
+    }
+
+    #[test]
+    fn a_column_takes_a_target_from_the_column_that_had_it_and_gaps_are_named() {
+        let headers: Vec<String> = ["Course", "Date", "Other date", "Hours"]
+            .map(String::from)
+            .to_vec();
+        let table = Table {
+            headers,
+            rows: Vec::new(),
+        };
+        let (mut m, _) = guess_mapping(&table);
+        assert_eq!(
+            m.targets,
+            [Target::Title, Target::End, Target::Ignore, Target::Amount]
+        );
+        assert_eq!(m.missing(), Vec::<&str>::new());
+        m.assign(2, Target::End);
+        assert_eq!(
+            m.targets,
+            [Target::Title, Target::Ignore, Target::End, Target::Amount]
+        );
+        m.assign(0, Target::Ignore);
+        m.assign(3, Target::Notes);
+        assert_eq!(
+            m.missing(),
+            [
+                "Choose the column that holds each activity's title.",
+                "Choose the column that holds the credits (an amount, or TYPE=amount pairs)."
+            ]
+        );
+        m.map_credit_type("State CE", "ANCC_CONTACT_HOUR");
+        assert_eq!(
+            m.credit_types.get("State CE").map(String::as_str),
+            Some("ANCC_CONTACT_HOUR")
+        );
+        m.map_credit_type("State CE", "");
+        assert!(m.credit_types.is_empty());
+    }
+
+    #[test]
+    fn a_mapping_is_remembered_for_files_with_the_same_headers() {
+        let headers: Vec<String> = ["Course", "When", "Hours"].map(String::from).to_vec();
+        let mut remembered = RememberedMappings::default();
+        assert_eq!(remembered.find(&headers), None);
+        let mapping = Mapping {
+            targets: vec![Target::Title, Target::End, Target::Amount],
+            date_order: DateOrder::DayFirst,
+            default_credit_type: "ANCC_CONTACT_HOUR".into(),
+            credit_types: Default::default(),
+        };
+        remembered.remember(&headers, &mapping);
+        // Same headers, however spaced or capitalised: the same mapping.
+        let again: Vec<String> = [" course", "WHEN", "Hours "].map(String::from).to_vec();
+        assert_eq!(remembered.find(&again), Some(&mapping));
+        assert_eq!(remembered.find(&headers[..2]), None);
+        let one = Mapping {
+            targets: vec![Target::Title],
+            ..mapping.clone()
+        };
+        for i in 0..RememberedMappings::MAX {
+            remembered.remember(&[format!("h{i}")], &one);
+        }
+        // The oldest is forgotten first.
+        assert_eq!(remembered.find(&headers), None);
+        assert!(remembered.find(&["h0".to_string()]).is_some());
     }
 
     #[test]

@@ -217,6 +217,25 @@ pub async fn estimate() -> Option<(f64, f64)> {
     Some((e.get_usage()?, e.get_quota()?))
 }
 
+/// Where the mappings of earlier spreadsheets are kept (not records: no backup carries them).
+const KEY_MAPPINGS: &str = "cme-tracker:csv-mappings";
+
+/// The mappings chosen for earlier spreadsheets (none when storage is blocked or the entry
+/// does not read: it is a convenience, never data).
+pub fn remembered_mappings() -> crate::domain::spreadsheet::RememberedMappings {
+    get(KEY_MAPPINGS)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps `remembered` for the next file; a refused write only means the next file is asked
+/// about again.
+pub fn remember_mappings(remembered: &crate::domain::spreadsheet::RememberedMappings) {
+    if let (Ok(s), Ok(text)) = (storage(), serde_json::to_string(remembered)) {
+        let _ = s.set_item(KEY_MAPPINGS, &text);
+    }
+}
+
 /// Offers `text` as a downloaded file.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

@@ -54,6 +54,9 @@ pub fn check(data: &AppData) -> Vec<Problem> {
         c.text("notes", &g.notes, limits::NOTES);
         c.text("reflection", &g.reflection, limits::NOTES);
         c.count("activity_ids", &g.activity_ids, 10_000);
+        if let Some(d) = g.target_date {
+            c.date("target_date", d);
+        }
         c.timestamps(g.created_at, g.updated_at);
         twice(
             g.id,

@@ -20,6 +20,9 @@ pub struct Goal {
     /// Activities that served this goal.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub activity_ids: Vec<Uuid>,
+    /// When the holder means to have reached it (shown in the calendar file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_date: Option<chrono::NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

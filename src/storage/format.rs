@@ -175,6 +175,10 @@ pub fn encode_stamped(
 
 /// What `data` takes in localStorage, in UTF-16 code units of keys and values: the unit browsers
 /// count against the quota (Chromium's is about 5.2 million of them), and half the bytes they keep.
+/// What browsers keep in localStorage for one page, in UTF-16 units, with a margin: Chromium
+/// about 5.2 million, Firefox and Safari 5 MB. Records larger than this cannot be saved.
+pub const STORAGE_UNITS_BUDGET: usize = 5_000_000;
+
 pub fn stored_units(data: &AppData) -> usize {
     encode(data, None, u64::MAX, DateTime::<Utc>::MIN_UTC)
         .iter()

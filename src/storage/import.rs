@@ -60,6 +60,10 @@ pub struct Checked {
     pub unknown_credit_types: Vec<(String, usize)>,
     /// The first activities that would be added.
     pub first: Vec<Activity>,
+    /// The records with these activities added (duplicates skipped) would not fit in the
+    /// browser's storage: their size in UTF-16 units, for the warning.
+    #[serde(default)]
+    pub too_large: Option<usize>,
 }
 
 /// A file being imported, between the worker's steps.
@@ -166,7 +170,18 @@ impl ActivityImport {
             self.now,
             progress,
         );
-        let checked = summary(&p);
+        let mut checked = summary(&p);
+        let duplicates: HashSet<usize> = p.duplicates.iter().copied().collect();
+        let mut after = self.current.clone();
+        after.activities.extend(
+            p.activities
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !duplicates.contains(i))
+                .map(|(_, a)| a.clone()),
+        );
+        let units = super::format::stored_units(&after);
+        checked.too_large = (units > super::format::STORAGE_UNITS_BUDGET).then_some(units);
         self.preview = Some(p);
         checked
     }
@@ -248,6 +263,7 @@ fn summary(p: &Preview) -> Checked {
             .take(PREVIEW_ROWS)
             .map(|(_, a)| a.clone())
             .collect(),
+        too_large: None,
     }
 }
 
@@ -377,6 +393,29 @@ mod tests {
         assert_eq!(both.activities.len(), 61);
         let ids: HashSet<_> = both.activities.iter().map(|a| a.id).collect();
         assert_eq!(ids.len(), 61);
+    }
+
+    #[test]
+    fn records_too_large_for_the_browser_are_announced_before_the_import() {
+        let mut text = String::from("Course,Date Completed,Credit Hours\n");
+        for i in 0..50_000 {
+            text.push_str(&format!(
+                "Imported course {i},2024-03-{:02},1.25\n",
+                i % 28 + 1
+            ));
+        }
+        let empty = to_stored(&AppData::default());
+        let (mut job, file) = read(text.as_bytes(), &empty, date("2026-06-30"), now()).unwrap();
+        let checked = job.check(&file.mapping, &mut |_, _| {});
+        assert_eq!(checked.ready, 50_000);
+        let units = checked
+            .too_large
+            .expect("50,000 activities are over the budget");
+        assert!(units > crate::storage::format::STORAGE_UNITS_BUDGET);
+        // The first 300 rows fit.
+        let small: String = text.lines().take(301).collect::<Vec<_>>().join("\n");
+        let (mut job, file) = read(small.as_bytes(), &empty, date("2026-06-30"), now()).unwrap();
+        assert_eq!(job.check(&file.mapping, &mut |_, _| {}).too_large, None);
     }
 
     #[test]

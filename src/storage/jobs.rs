@@ -65,6 +65,12 @@ pub enum Request {
     ImportActivities { skip_duplicates: bool },
     /// The activities as CSV, or the import template.
     ExportCsv { current: Stored, template: bool },
+    /// The deadlines of every credential and goal as an iCalendar file.
+    Calendar {
+        current: Stored,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    },
 }
 
 /// What the worker answers.
@@ -242,6 +248,35 @@ pub fn export(
         },
         Err(e) => Response::Failed {
             message: format!("The records could not be read to write the backup ({e})."),
+        },
+    }
+}
+
+/// The deadlines of every credential's current cycle and every goal's target date as an
+/// iCalendar file (`domain::calendar`).
+pub fn calendar(current: &Stored, today: NaiveDate, now: DateTime<Utc>) -> Response {
+    use crate::domain::calendar::{events, ics, GoalDate};
+    match from_stored(current) {
+        Ok(data) => {
+            let evaluations =
+                crate::domain::evaluate::evaluate_all(&data.credentials, &data.activities, today);
+            let goals: Vec<GoalDate> = data
+                .goals
+                .iter()
+                .filter_map(|g| {
+                    g.target_date.map(|target| GoalDate {
+                        id: g.id,
+                        title: g.title.clone(),
+                        target,
+                    })
+                })
+                .collect();
+            Response::Exported {
+                text: ics(&events(&evaluations, &goals), now),
+            }
+        }
+        Err(e) => Response::Failed {
+            message: format!("The records could not be read to write the calendar ({e})."),
         },
     }
 }

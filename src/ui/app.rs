@@ -16,6 +16,8 @@ pub enum Route {
     Activities,
     #[at("/activities/new")]
     ActivityNew,
+    #[at("/activities/import")]
+    ActivityImport,
     #[at("/activities/:id")]
     ActivityDetail { id: String },
     #[at("/activities/:id/edit")]
@@ -61,6 +63,7 @@ impl Route {
     pub fn section(&self) -> Route {
         match self {
             Route::ActivityNew
+            | Route::ActivityImport
             | Route::ActivityDetail { .. }
             | Route::ActivityEdit { .. }
             | Route::ActivityDuplicate { .. }
@@ -193,6 +196,7 @@ fn switch(route: Route) -> Html {
         Route::Dashboard => html! { <pages::dashboard::DashboardPage /> },
         Route::Activities => html! { <pages::activities::ActivitiesPage /> },
         Route::ActivityNew => html! { <pages::activities::ActivityEditorPage /> },
+        Route::ActivityImport => html! { <pages::import::ImportPage /> },
         Route::ActivityDetail { id } => {
             html! { <pages::activity_detail::ActivityDetailPage {id} /> }
         }

@@ -117,6 +117,45 @@ pub fn download_backup_with(
     });
 }
 
+/// Asks the worker for the activities as CSV (or the template) and offers it as a download.
+pub fn download_csv(app: &AppContext, template: bool) {
+    let name = if template {
+        "cme-activities-template.csv".to_string()
+    } else {
+        format!("cme-activities-{}.csv", format::today())
+    };
+    request(
+        Request::ExportCsv {
+            current: to_stored(&app.data),
+            template,
+        },
+        move |r| {
+            if let Response::Exported { text } = r {
+                // A byte-order mark, so Excel reads the file as UTF-8 (accents, "™").
+                let _ =
+                    browser::download(&name, "text/csv;charset=utf-8", &format!("\u{feff}{text}"));
+            }
+        },
+    );
+}
+
+/// Asks the worker for the deadlines as a calendar file and offers it as a download.
+pub fn download_calendar(app: &AppContext) {
+    request(
+        Request::Calendar {
+            current: to_stored(&app.data),
+            today: format::today(),
+            now: Utc::now(),
+        },
+        |r| {
+            if let Response::Exported { text } = r {
+                let _ =
+                    browser::download("cme-deadlines.ics", "text/calendar;charset=utf-8", &text);
+            }
+        },
+    );
+}
+
 /// Stores the certificate files an import brought (`(id, base64)`), each with its record's media
 /// type. All or nothing: on a failure the files stored so far are removed again, and the message
 /// says why.

@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots, addCredential } from './fixtures';
+import { test, expect, openApp, screenshots, addCredential, installTypingProbe, readTypingProbe } from './fixtures';
 import type { Page } from '@playwright/test';
 import * as fs from 'node:fs';
 
@@ -164,29 +164,14 @@ test('a 50,000-activity backup is checked in the worker with progress while the 
   }));
   // A field to type into while the worker reads the file (the Backup page has none of its own),
   // and a record of what the status line said, and of how late each keystroke was handled.
-  await page.evaluate(() => {
-    const input = document.createElement('input');
-    input.id = 'typing-probe';
-    input.setAttribute('aria-label', 'Typing probe');
-    document.querySelector('main')!.prepend(input);
-    const w = window as unknown as { seen: string[]; delays: number[] };
-    w.seen = [];
-    w.delays = [];
-    input.addEventListener('input', (e) => w.delays.push(performance.now() - e.timeStamp));
-    const status = document.getElementById('import-status')!;
-    new MutationObserver(() => w.seen.push(status.textContent || '')).observe(status, { childList: true, subtree: true, characterData: true });
-  });
+  await installTypingProbe(page, 'import-status');
   await page.getByLabel(/Choose a backup file/).setInputFiles(file);
   // Type while the file is read and checked.
   await page.getByLabel('Typing probe').pressSequentially('still responsive while importing', { delay: 15 });
   const status = page.locator('#import-status');
   await expect(status).toContainText('50000 activities, 0 credentials, 0 goals', { timeout: 120_000 });
   await expect(page.getByLabel('Typing probe')).toHaveValue('still responsive while importing');
-  const { seen, delays } = await page.evaluate(() => {
-    const w = window as unknown as { seen: string[]; delays: number[] };
-    return { seen: w.seen, delays: w.delays };
-  });
-  console.log(`status lines: ${seen.length}; slowest keystroke: ${Math.max(...delays).toFixed(1)} ms`);
+  const { seen, delays } = await readTypingProbe(page);
   // Progress was shown as the worker read the activities...
   const progress = seen.filter((t) => /Checking big\.json: \d+ of 50000 activities/.test(t));
   expect(progress.length).toBeGreaterThan(5);

@@ -100,3 +100,31 @@ export function everyScreen(credential: string, activity: string) {
   return ['/', '/activities', '/activities/new', activity, '/credentials', '/credentials/new',
     '/credentials/catalog', credential, `${credential}/report`, '/reports', '/transcript', '/backup', '/privacy'];
 }
+
+/**
+ * Adds a field to type into while the worker works (a page may have none of its own), and
+ * records each text the status element `statusId` shows and how late each keystroke was handled.
+ */
+export async function installTypingProbe(page: Page, statusId: string) {
+  await page.evaluate((id) => {
+    const input = document.createElement('input');
+    input.setAttribute('aria-label', 'Typing probe');
+    document.querySelector('main')!.prepend(input);
+    const w = window as unknown as { seen: string[]; delays: number[] };
+    w.seen = [];
+    w.delays = [];
+    input.addEventListener('input', (e) => w.delays.push(performance.now() - e.timeStamp));
+    const status = document.getElementById(id)!;
+    new MutationObserver(() => w.seen.push(status.textContent || '')).observe(status, { childList: true, subtree: true, characterData: true });
+  }, statusId);
+}
+
+/** What the typing probe recorded: the status texts seen and the keystrokes' delays (ms). */
+export async function readTypingProbe(page: Page) {
+  const probe = await page.evaluate(() => {
+    const w = window as unknown as { seen: string[]; delays: number[] };
+    return { seen: w.seen, delays: w.delays };
+  });
+  console.log(`status lines: ${probe.seen.length}; slowest keystroke: ${Math.max(...probe.delays).toFixed(1)} ms`);
+  return probe;
+}

@@ -9,6 +9,7 @@ pub mod edit_conflict;
 pub mod empty_state;
 pub mod enum_select;
 pub mod field_error;
+pub mod file_drop;
 pub mod focus;
 pub mod holder_name;
 pub mod inputs;

@@ -439,6 +439,10 @@ pub fn activities_page() -> Html {
                 <Link<Route> to={Route::Transcript} classes="btn">{ "Transcript & charts" }</Link<Route>>
                 <span class="muted small">{ " Every year's credits by type, as a document to print, with charts." }</span>
             </p>
+            <p class="no-print">
+                <Link<Route> to={Route::ActivityImport} classes="btn">{ "Import activities" }</Link<Route>>
+                <span class="muted small">{ " From a spreadsheet (CSV) or a provider's transcript." }</span>
+            </p>
         </div>
     }
 }

@@ -14,6 +14,7 @@ use crate::storage::browser;
 use crate::storage::format::stored_units;
 use crate::storage::jobs::{self as job, from_stored, to_stored, Request, Response};
 use crate::storage::RecordKind;
+use crate::ui::components::file_drop::FileDrop;
 use crate::ui::format;
 use crate::ui::jobs;
 use crate::ui::state::{use_app, Action};
@@ -146,7 +147,9 @@ pub fn backup_page() -> Html {
                     }
                     Response::Exported { .. }
                     | Response::Explained { .. }
-                    | Response::CertificateRead { .. } => {}
+                    | Response::CertificateRead { .. }
+                    | Response::ActivitiesRead(_)
+                    | Response::ActivitiesChecked(_) => {}
                 })
             });
             bridge.send(req);
@@ -202,30 +205,6 @@ pub fn backup_page() -> Html {
             *reader.borrow_mut() = Some(task);
         })
     };
-    let on_pick = {
-        let read_file = read_file.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                read_file(file);
-            }
-            input.set_value("");
-        })
-    };
-    let on_drop = {
-        let read_file = read_file.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
-                read_file(file);
-            }
-        })
-    };
-    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
 
     let on_merge = {
         let import = import.clone();
@@ -368,13 +347,28 @@ pub fn backup_page() -> Html {
                     </p>
                 }
             </section>
+            <section class="card" aria-labelledby="other-formats-title">
+                <h2 id="other-formats-title">{ "Spreadsheets and calendars" }</h2>
+                <p>{ "Your activities as a CSV file for Excel, Numbers or Google Sheets (one row each; several credit types and topic hours in one cell, as docs/csv.md describes). A spreadsheet or a provider's transcript can be imported too. The deadlines file adds every cycle end and CE deadline to your calendar app with reminders 90, 30 and 7 days before; download it again after changes and import it over the old one: the same events are updated." }</p>
+                <div class="actions">
+                    <button type="button" class="btn" disabled={app.data.activities.is_empty()}
+                        onclick={{ let app = app.clone(); Callback::from(move |_| jobs::download_csv(&app, false)) }}>
+                        { "Download activities as CSV" }
+                    </button>
+                    <button type="button" class="btn" disabled={app.data.credentials.is_empty()}
+                        onclick={{ let app = app.clone(); Callback::from(move |_| jobs::download_calendar(&app)) }}>
+                        { "Download deadlines (.ics)" }
+                    </button>
+                    <yew_router::components::Link<crate::ui::app::Route> to={crate::ui::app::Route::ActivityImport} classes="btn">
+                        { "Import activities" }
+                    </yew_router::components::Link<crate::ui::app::Route>>
+                </div>
+            </section>
             <section class="card" aria-labelledby="import-title">
                 <h2 id="import-title">{ "Import a backup" }</h2>
-                <div class="dropzone" ondrop={on_drop} ondragover={on_dragover}>
-                    <label for="import-file">{ "Choose a backup file (.json), or drop it here" }</label>
-                    <input id="import-file" type="file" accept=".json,application/json" onchange={on_pick}
-                        aria-describedby="import-status" />
-                </div>
+                <FileDrop id="import-file" label="Choose a backup file (.json), or drop it here"
+                    accept=".json,application/json" describedby="import-status"
+                    onfile={Callback::from(move |f| read_file(f))} />
                 <div id="import-status" aria-live="polite">
                     { match &*import {
                         Import::Idle => html! {},

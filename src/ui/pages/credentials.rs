@@ -33,6 +33,10 @@ pub fn credentials_page() -> Html {
                 <Link<Route> to={Route::CredentialNew} classes="btn">{ "Add by hand" }</Link<Route>>
                 if !app.data.credentials.is_empty() {
                     <Link<Route> to={Route::Reports} classes="btn">{ "Audit reports" }</Link<Route>>
+                    <button type="button" class="btn" title="Cycle ends and CE deadlines, with reminders 90, 30 and 7 days before"
+                        onclick={{ let app = app.clone(); Callback::from(move |_| crate::ui::jobs::download_calendar(&app)) }}>
+                        { "Add deadlines to my calendar" }
+                    </button>
                 }
             </div>
         </div>

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod credential_detail;
 pub mod credentials;
 pub mod dashboard;
+pub mod import;
 pub mod not_found;
 pub mod privacy;
 pub mod transcript;

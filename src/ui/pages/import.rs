@@ -1,0 +1,558 @@
+//! Import activities from a spreadsheet (CSV) or a provider's transcript (MedBiquitous Activity
+//! Report XML, ACCME learner transcript JSON). The worker reads the file; a spreadsheet's columns
+//! are mapped here (guessed, or as chosen last time for the same headers), every row is checked
+//! with its line number, unknown credit types are offered for mapping, and nothing is added
+//! until the person confirms the preview.
+
+use std::rc::Rc;
+
+use gloo::file::callbacks::FileReader;
+use gloo::file::File;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::domain::spreadsheet::{self, DateOrder, Mapping, Target};
+use crate::domain::vocab;
+use crate::storage::browser;
+use crate::storage::import::{Checked, FileRead, Source};
+use crate::storage::jobs::{from_stored, to_stored, Request, Response};
+use crate::ui::app::Route;
+use crate::ui::components::file_drop::FileDrop;
+use crate::ui::components::inputs::select_value;
+use crate::ui::format;
+use crate::ui::jobs;
+use crate::ui::state::{use_app, Action};
+
+/// The largest file read: a 50,000-row spreadsheet is a few megabytes.
+const MAX_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
+
+#[derive(Clone, PartialEq)]
+enum Step {
+    Choose,
+    Reading,
+    /// A spreadsheet read: its columns are mapped (the mapping is held apart, as it is edited).
+    Mapping(Rc<FileRead>),
+    /// The worker checks the rows: rows read so far, of all.
+    Checking(Rc<FileRead>, usize, usize),
+    Checked(Rc<FileRead>, Rc<Checked>),
+    Importing,
+    Failed(String),
+}
+
+#[function_component(ImportPage)]
+pub fn import_page() -> Html {
+    let app = use_app();
+    let step = use_state(|| Step::Choose);
+    let mapping = use_state(|| None::<Mapping>);
+    let file_name = use_state(String::new);
+    let skip_duplicates = use_state(|| true);
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let navigator = use_navigator();
+
+    // One connection for the whole import: the worker keeps the file between the steps.
+    let worker = use_mut_ref(|| None::<gloo_worker::WorkerBridge<crate::worker::Jobs>>);
+    let send = {
+        let worker = worker.clone();
+        let step = step.clone();
+        let mapping = mapping.clone();
+        let app = app.clone();
+        let navigator = navigator.clone();
+        Rc::new(move |req: Request| {
+            let mut w = worker.borrow_mut();
+            let bridge = w.get_or_insert_with(|| {
+                let step = step.clone();
+                let mapping = mapping.clone();
+                let app = app.clone();
+                let navigator = navigator.clone();
+                // The file read last, for the progress and preview steps.
+                let read = Rc::new(std::cell::RefCell::new(None::<Rc<FileRead>>));
+                jobs::connect(move |r| match r {
+                    Response::ActivitiesRead(file) => {
+                        let file = Rc::new(*file);
+                        *read.borrow_mut() = Some(file.clone());
+                        let chosen = match &file.source {
+                            // A spreadsheet with the same headers as one mapped before is
+                            // mapped the same way.
+                            Source::Csv { .. } => browser::remembered_mappings()
+                                .find(&file.headers)
+                                .cloned()
+                                .unwrap_or_else(|| file.mapping.clone()),
+                            Source::Transcript { .. } => file.mapping.clone(),
+                        };
+                        mapping.set(Some(chosen));
+                        step.set(Step::Mapping(file));
+                    }
+                    Response::Progress { done, total } => {
+                        if let Some(file) = read.borrow().clone() {
+                            step.set(Step::Checking(file, done, total));
+                        }
+                    }
+                    Response::ActivitiesChecked(checked) => {
+                        if let Some(file) = read.borrow().clone() {
+                            step.set(Step::Checked(file, Rc::new(*checked)));
+                        }
+                    }
+                    Response::Records { stored, message, .. } => match from_stored(&stored) {
+                        Ok(data) => {
+                            app.dispatch(Action::ReplaceData(data, message));
+                            if let Some(n) = &navigator {
+                                n.push(&Route::Activities);
+                            }
+                        }
+                        Err(e) => step.set(Step::Failed(format!(
+                            "The imported records could not be read back ({e}); nothing was changed."
+                        ))),
+                    },
+                    Response::Failed { message } => step.set(Step::Failed(message)),
+                    _ => {}
+                })
+            });
+            bridge.send(req);
+        })
+    };
+
+    // A transcript's fields are fixed: its rows are checked at once.
+    {
+        let send = send.clone();
+        let step = step.clone();
+        let mapping = mapping.clone();
+        use_effect_with(((*step).clone(), (*mapping).clone()), move |(s, m)| {
+            if let (Step::Mapping(file), Some(m)) = (s, m) {
+                if matches!(file.source, Source::Transcript { .. }) {
+                    step.set(Step::Checking(file.clone(), 0, file.rows));
+                    send(Request::CheckActivities { mapping: m.clone() });
+                }
+            }
+        });
+    }
+
+    let read_file = {
+        let step = step.clone();
+        let reader = reader.clone();
+        let app = app.clone();
+        let send = send.clone();
+        let file_name = file_name.clone();
+        Rc::new(move |file: web_sys::File| {
+            file_name.set(file.name());
+            if file.size() > MAX_BYTES {
+                step.set(Step::Failed(
+                    "This file is larger than 50 MB: split it into smaller files.".into(),
+                ));
+                return;
+            }
+            step.set(Step::Reading);
+            let step = step.clone();
+            let app = app.clone();
+            let send = send.clone();
+            let task = gloo::file::callbacks::read_as_bytes(&File::from(file), move |result| {
+                use base64::Engine;
+                match result {
+                    Ok(bytes) => send(Request::ReadActivities {
+                        data: base64::engine::general_purpose::STANDARD.encode(bytes),
+                        current: to_stored(&app.data),
+                        today: format::today(),
+                        now: format::now(),
+                    }),
+                    Err(_) => step.set(Step::Failed("The file could not be read.".into())),
+                }
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+
+    let check = {
+        let send = send.clone();
+        let step = step.clone();
+        move |file: Rc<FileRead>, m: Mapping| {
+            step.set(Step::Checking(file.clone(), 0, file.rows));
+            send(Request::CheckActivities { mapping: m });
+        }
+    };
+    let on_check = {
+        let check = check.clone();
+        let step = step.clone();
+        let mapping = mapping.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let (Step::Mapping(file), Some(m)) = (&*step, &*mapping) {
+                if m.missing().is_empty() {
+                    check(file.clone(), m.clone());
+                }
+            }
+        })
+    };
+    let on_import = {
+        let send = send.clone();
+        let step = step.clone();
+        let mapping = mapping.clone();
+        let skip = *skip_duplicates;
+        Callback::from(move |_| {
+            if let (Step::Checked(file, _), Some(m)) = (&*step, &*mapping) {
+                if matches!(file.source, Source::Csv { .. }) {
+                    let mut remembered = browser::remembered_mappings();
+                    remembered.remember(&file.headers, m);
+                    browser::remember_mappings(&remembered);
+                }
+                step.set(Step::Importing);
+                send(Request::ImportActivities {
+                    skip_duplicates: skip,
+                });
+            }
+        })
+    };
+    let on_restart = {
+        let step = step.clone();
+        let mapping = mapping.clone();
+        Callback::from(move |_| {
+            step.set(Step::Choose);
+            mapping.set(None);
+        })
+    };
+    let on_back = {
+        let step = step.clone();
+        Callback::from(move |_| {
+            if let Step::Checked(file, _) = &*step {
+                step.set(Step::Mapping(file.clone()));
+            }
+        })
+    };
+    let on_skip = {
+        let skip_duplicates = skip_duplicates.clone();
+        Callback::from(move |e: Event| {
+            skip_duplicates.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    // Mapping an unknown credit type checks the rows again (the preview shows the result).
+    let on_credit_type = {
+        let mapping = mapping.clone();
+        let step = step.clone();
+        let check = check.clone();
+        move |text: String| {
+            let mapping = mapping.clone();
+            let step = step.clone();
+            let check = check.clone();
+            Callback::from(move |e: Event| {
+                if let (Step::Checked(file, _), Some(m)) = (&*step, &*mapping) {
+                    let mut m = m.clone();
+                    m.map_credit_type(&text, &select_value(&e));
+                    mapping.set(Some(m.clone()));
+                    check(file.clone(), m);
+                }
+            })
+        }
+    };
+
+    let name = (*file_name).clone();
+    let body = match &*step {
+        Step::Choose => html! {},
+        Step::Reading => html! { <p>{ format!("Reading {name}…") }</p> },
+        Step::Failed(message) => html! {
+            <div class="banner banner--bad" role="alert">
+                <p><strong>{ format!("{name}: ") }</strong>{ message.clone() }</p>
+                <p>{ "Nothing was imported." }</p>
+            </div>
+        },
+        Step::Importing => html! { <p>{ format!("Importing {name}…") }</p> },
+        Step::Checking(file, done, total) => html! {
+            <div class="import-progress">
+                <p>{ format!("Checking {name}: {done} of {} rows…", (*total).max(file.rows)) }</p>
+                <progress max={(*total).max(1).to_string()} value={done.to_string()}
+                    aria-label={format!("Checking {name}")}></progress>
+            </div>
+        },
+        Step::Mapping(file) => match &*mapping {
+            Some(m) => html! {
+                <MappingForm file={file.clone()} mapping={m.clone()} name={name.clone()}
+                    onchange={{ let mapping = mapping.clone(); Callback::from(move |m| mapping.set(Some(m))) }}
+                    onsubmit={on_check} oncancel={on_restart.clone()} />
+            },
+            None => html! {},
+        },
+        Step::Checked(file, checked) => html! {
+            <Preview file={file.clone()} checked={checked.clone()} name={name.clone()}
+                mapping={(*mapping).clone().unwrap_or_else(|| file.mapping.clone())}
+                skip={*skip_duplicates} on_skip={on_skip}
+                on_credit_type={Callback::from(move |(text, e): (String, Event)| on_credit_type(text).emit(e))}
+                on_import={on_import} on_back={on_back} on_cancel={on_restart.clone()} />
+        },
+    };
+    let choosing = matches!(&*step, Step::Choose | Step::Failed(_));
+    html! {
+        <>
+            <div class="page-head"><h1>{ "Import activities" }</h1></div>
+            <section class="card" aria-labelledby="import-choose">
+                <h2 id="import-choose">{ "From a spreadsheet or a transcript" }</h2>
+                <p>{ "A spreadsheet saved as CSV (from Excel, Numbers, Google Sheets or another tracker), a provider's MedBiquitous Activity Report (.xml) or an ACCME learner transcript (.json). The file is read on this device; nothing is added until you confirm." }</p>
+                if choosing {
+                    <FileDrop id="activities-file" label="Choose a file (.csv, .xml, .json), or drop it here"
+                        accept=".csv,.tsv,.txt,.xml,.json,text/csv,application/xml,application/json"
+                        describedby="activities-status" onfile={Callback::from(move |f| read_file(f))} />
+                    <p class="small">
+                        <button type="button" class="btn btn--small" onclick={{ let app = app.clone(); Callback::from(move |_| jobs::download_csv(&app, true)) }}>
+                            { "Download the CSV template" }
+                        </button>
+                        { " — the columns this app reads best, with an example row (docs: one activity per row; several credit types as TYPE=amount; …)." }
+                    </p>
+                }
+                <div id="activities-status" aria-live="polite">{ body }</div>
+            </section>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MappingFormProps {
+    file: Rc<FileRead>,
+    mapping: Mapping,
+    name: String,
+    onchange: Callback<Mapping>,
+    onsubmit: Callback<SubmitEvent>,
+    oncancel: Callback<MouseEvent>,
+}
+
+/// The mapping step: each column with its first values and what it holds; the date order when
+/// the file's dates read either way; the credit type of a lone amount.
+#[function_component(MappingForm)]
+fn mapping_form(props: &MappingFormProps) -> Html {
+    let m = &props.mapping;
+    let orders = spreadsheet::mapped_date_orders(&props.file.date_orders, &m.targets);
+    let ambiguous = orders.len() > 1;
+    let missing = m.missing();
+    let encoding = match &props.file.source {
+        Source::Csv { encoding } => encoding.clone(),
+        Source::Transcript { format } => format.clone(),
+    };
+    let on_target = |column: usize| {
+        let onchange = props.onchange.clone();
+        let m = m.clone();
+        Callback::from(move |e: Event| {
+            let code = select_value(&e);
+            if let Some(t) = Target::ALL.into_iter().find(|t| target_code(*t) == code) {
+                let mut next = m.clone();
+                next.assign(column, t);
+                onchange.emit(next);
+            }
+        })
+    };
+    let on_order = {
+        let onchange = props.onchange.clone();
+        let m = m.clone();
+        Callback::from(move |e: Event| {
+            let mut next = m.clone();
+            next.date_order = match select_value(&e).as_str() {
+                "day_first" => DateOrder::DayFirst,
+                "month_first" => DateOrder::MonthFirst,
+                _ => DateOrder::Iso,
+            };
+            onchange.emit(next);
+        })
+    };
+    let on_default_type = {
+        let onchange = props.onchange.clone();
+        let m = m.clone();
+        Callback::from(move |e: Event| {
+            let mut next = m.clone();
+            next.default_credit_type = select_value(&e);
+            onchange.emit(next);
+        })
+    };
+    let uses_amount = m.targets.contains(&Target::Amount);
+    html! {
+        <form class="import-mapping" onsubmit={props.onsubmit.clone()} novalidate=true>
+            <h3>{ format!("{}: {} rows ({})", props.name, props.file.rows, encoding) }</h3>
+            <p class="small">{ "Say what each column holds. Columns were guessed from their headers; a file with the same headers is mapped the same way next time." }</p>
+            <div class="table-wrap">
+                <table class="mapping-table table--stack">
+                    <thead><tr><th scope="col">{ "Column" }</th><th scope="col">{ "First values" }</th><th scope="col">{ "Holds" }</th></tr></thead>
+                    <tbody>
+                        { for props.file.headers.iter().enumerate().map(|(i, h)| {
+                            let field = format!("map-col-{i}");
+                            let current = m.targets.get(i).copied().unwrap_or(Target::Ignore);
+                            let values: Vec<String> = props.file.sample.iter()
+                                .filter_map(|r| r.get(i)).filter(|v| !v.is_empty()).take(3).cloned().collect();
+                            html! {
+                                <tr>
+                                    <th scope="row"><label for={field.clone()}>{ if h.is_empty() { format!("Column {}", i + 1) } else { h.clone() } }</label></th>
+                                    <td class="small wrap-anywhere" data-label="First values">{ values.join(" · ") }</td>
+                                    <td data-label="Holds">
+                                        <select id={field} onchange={on_target(i)}>
+                                            { for Target::ALL.into_iter().map(|t| html! {
+                                                <option value={target_code(t)} selected={t == current}>{ t.label() }</option>
+                                            }) }
+                                        </select>
+                                    </td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if orders != [DateOrder::Iso] {
+                <div class="field">
+                    <label for="map-date-order">{ "The file writes dates as" }</label>
+                    <select id="map-date-order" onchange={on_order} aria-describedby="map-date-order-note">
+                        <option value="month_first" selected={m.date_order == DateOrder::MonthFirst}>{ "month/day/year (03/10 = 10 March)" }</option>
+                        <option value="day_first" selected={m.date_order == DateOrder::DayFirst}>{ "day/month/year (10/03 = 10 March)" }</option>
+                    </select>
+                    <p id="map-date-order-note" class={classes!("small", ambiguous.then_some("warn-text"))}>
+                        { if ambiguous {
+                            "Every date in this file reads both ways: check which one it uses."
+                        } else {
+                            "Read from the file's dates."
+                        } }
+                    </p>
+                </div>
+            }
+            if uses_amount && !m.targets.contains(&Target::CreditType) {
+                <div class="field">
+                    <label for="map-default-type">{ "Credit type of the amounts" }</label>
+                    <CreditTypeSelect id="map-default-type" value={m.default_credit_type.clone()} onchange={on_default_type} own={false} />
+                </div>
+            }
+            if !missing.is_empty() {
+                <ul class="error" role="alert" id="map-missing">
+                    { for missing.iter().map(|s| html! { <li>{ *s }</li> }) }
+                </ul>
+            }
+            <div class="actions">
+                <button type="submit" class="btn btn--primary" aria-describedby={(!missing.is_empty()).then_some("map-missing")}>{ "Check the rows" }</button>
+                <button type="button" class="btn" onclick={props.oncancel.clone()}>{ "Choose another file" }</button>
+            </div>
+        </form>
+    }
+}
+
+/// A target's code for a select's value (its serde name).
+fn target_code(t: Target) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+#[derive(Properties, PartialEq)]
+struct CreditTypeSelectProps {
+    id: AttrValue,
+    value: String,
+    onchange: Callback<Event>,
+    /// Offer "keep as my own type" (an unknown type of the file).
+    own: bool,
+}
+
+#[function_component(CreditTypeSelect)]
+fn credit_type_select(props: &CreditTypeSelectProps) -> Html {
+    html! {
+        <select id={props.id.clone()} onchange={props.onchange.clone()}>
+            if props.own {
+                <option value="" selected={props.value.is_empty()}>{ "Keep as my own credit type" }</option>
+            }
+            { for vocab::CREDIT_TYPES.iter().map(|c| html! {
+                <option value={c.code} selected={props.value == c.code}>{ c.label }</option>
+            }) }
+        </select>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PreviewProps {
+    file: Rc<FileRead>,
+    checked: Rc<Checked>,
+    name: String,
+    mapping: Mapping,
+    skip: bool,
+    on_skip: Callback<Event>,
+    on_credit_type: Callback<(String, Event)>,
+    on_import: Callback<MouseEvent>,
+    on_back: Callback<MouseEvent>,
+    on_cancel: Callback<MouseEvent>,
+}
+
+/// What importing would do: how many activities, the duplicates (offered as skipped), each
+/// problem with its line, the unknown credit types to map, the first activities.
+#[function_component(Preview)]
+fn preview(props: &PreviewProps) -> Html {
+    let c = &props.checked;
+    let adding = if props.skip {
+        c.ready - c.duplicates
+    } else {
+        c.ready
+    };
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    html! {
+        <div class="import-preview">
+            <h3>{ format!("{}: {} ready to import", props.name, plural(c.ready, "activity", "activities")) }</h3>
+            if let Some(units) = c.too_large {
+                <div class="banner banner--warn" role="alert" data-testid="import-too-large">
+                    <p><strong>{ format!("With these activities your records would take about {} — more than a browser keeps for one page (about {}).",
+                        crate::storage::size::size_text(units as u64 * 2),
+                        crate::storage::size::size_text(crate::storage::format::STORAGE_UNITS_BUDGET as u64 * 2)) }</strong></p>
+                    <p>{ "They would stay in this tab only, until you download a backup. Import the file in parts (a few thousand rows each) or leave out old years." }</p>
+                </div>
+            }
+            if c.duplicates > 0 {
+                <label class="check" for="import-skip-duplicates">
+                    <input type="checkbox" id="import-skip-duplicates" checked={props.skip} onchange={props.on_skip.clone()} />
+                    <span>{ format!("Skip the {} already recorded here (same title, date and credits)", plural(c.duplicates, "activity", "activities")) }</span>
+                </label>
+            }
+            if !c.unknown_credit_types.is_empty() {
+                <fieldset class="field" data-testid="unknown-credit-types">
+                    <legend><strong>{ "Credit types this app does not know" }</strong></legend>
+                    <p class="small">{ "Say which of the app's credit types each one is, so requirements count it; or keep it as your own type." }</p>
+                    { for c.unknown_credit_types.iter().enumerate().map(|(i, (text, n))| {
+                        let id = format!("unknown-type-{i}");
+                        let value = props.mapping.credit_types.get(text).cloned().unwrap_or_default();
+                        let on = props.on_credit_type.clone();
+                        let t = text.clone();
+                        html! {
+                            <div class="field">
+                                <label for={id.clone()}>{ format!("“{text}” ({})", plural(*n, "row", "rows")) }</label>
+                                <CreditTypeSelect id={id} value={value} own={true} onchange={Callback::from(move |e| on.emit((t.clone(), e)))} />
+                            </div>
+                        }
+                    }) }
+                </fieldset>
+            }
+            if c.problem_total > 0 {
+                <div class="banner banner--warn" data-testid="import-problems">
+                    <p><strong>{ format!("{} — these rows will not be imported:", plural(c.problem_total, "problem", "problems")) }</strong></p>
+                    <ul>
+                        { for c.problems.iter().map(|p| html! { <li>{ format!("Line {}: {}", p.line, p.message) }</li> }) }
+                        if c.problem_total > c.problems.len() {
+                            <li>{ format!("… and {} more", c.problem_total - c.problems.len()) }</li>
+                        }
+                    </ul>
+                    <p class="small">{ "Correct them in the file and import it again: rows already imported are then offered as duplicates." }</p>
+                </div>
+            }
+            if !c.first.is_empty() {
+                <div class="table-wrap">
+                    <table class="preview-table table--stack">
+                        <caption>{ if adding > c.first.len() { format!("The first {} of {adding}", c.first.len()) } else { "To be added".to_string() } }</caption>
+                        <thead><tr><th scope="col">{ "Title" }</th><th scope="col">{ "Completed" }</th><th scope="col">{ "Credits" }</th></tr></thead>
+                        <tbody>
+                            { for c.first.iter().map(|a| html! {
+                                <tr>
+                                    <td class="wrap-anywhere" data-label="Title">{ a.title.clone() }</td>
+                                    <td data-label="Completed">{ format::date(a.end) }</td>
+                                    <td data-label="Credits">{ a.credits.iter().map(|d| format!("{} {}", format::amount(d.amount), vocab::credit_type_label(&d.credit_type))).collect::<Vec<_>>().join(", ") }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+            <div class="actions">
+                <button type="button" class="btn btn--primary" disabled={adding == 0} onclick={props.on_import.clone()}>
+                    { format!("Import {}", plural(adding, "activity", "activities")) }
+                </button>
+                if matches!(props.file.source, Source::Csv { .. }) {
+                    <button type="button" class="btn" onclick={props.on_back.clone()}>{ "Back to the columns" }</button>
+                }
+                <button type="button" class="btn" onclick={props.on_cancel.clone()}>{ "Cancel" }</button>
+            </div>
+        </div>
+    }
+}
