@@ -99,6 +99,12 @@ impl Worker for Jobs {
                 None => no_activities(),
             },
             Request::ExportCsv { current, template } => import::export_csv(&current, template),
+            Request::AuditPacket {
+                report,
+                counted,
+                files,
+                today,
+            } => jobs::audit_packet(&report, &counted, &files, today),
             Request::Calendar {
                 current,
                 today,

@@ -11,7 +11,7 @@ use super::evaluate::{counts_toward, CredentialStatus, Evaluation, RuleStatus};
 use super::vocab::{self, Unit};
 
 /// One activity that counted toward a rule, and how much (in the rule's unit).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Counted {
     pub activity_id: Uuid,
     pub title: String,
@@ -23,7 +23,7 @@ pub struct Counted {
 }
 
 /// One rule with its figures and the activities behind them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReportRule {
     pub label: String,
     /// The rule as the board wrote it (`describe::rule_sentence`).
@@ -39,7 +39,7 @@ pub struct ReportRule {
 }
 
 /// One activity of the cycle, as listed at the end of the report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReportActivity {
     pub title: String,
     pub provider: String,
@@ -52,7 +52,7 @@ pub struct ReportActivity {
     pub certificate_on_file: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AuditReport {
     pub holder: Option<String>,
     pub credential: String,

@@ -65,6 +65,14 @@ pub enum Request {
     ImportActivities { skip_duplicates: bool },
     /// The activities as CSV, or the import template.
     ExportCsv { current: Stored, template: bool },
+    /// The audit packet (a ZIP) of one credential's report, with the certificates of the
+    /// activities that counted (`(id, base64)`).
+    AuditPacket {
+        report: Box<crate::domain::report::AuditReport>,
+        counted: Vec<crate::domain::activity::Activity>,
+        files: Vec<(Uuid, String)>,
+        today: NaiveDate,
+    },
     /// The deadlines of every credential and goal as an iCalendar file.
     Calendar {
         current: Stored,
@@ -102,6 +110,8 @@ pub enum Response {
     },
     /// A backup file's text.
     Exported { text: String },
+    /// A binary file to download (base64), with its name.
+    File { name: String, data: String },
     /// The named problems of stored data that did not load.
     Explained { problems: Vec<String> },
     /// What a certificate's text states.
@@ -249,6 +259,35 @@ pub fn export(
         Err(e) => Response::Failed {
             message: format!("The records could not be read to write the backup ({e})."),
         },
+    }
+}
+
+/// The audit packet of a report (`storage::packet`), as a file to download.
+pub fn audit_packet(
+    report: &crate::domain::report::AuditReport,
+    counted: &[crate::domain::activity::Activity],
+    files: &[(Uuid, String)],
+    today: NaiveDate,
+) -> Response {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let mut bytes = Vec::new();
+    for (id, data) in files {
+        match b64.decode(data.as_bytes()) {
+            Ok(b) => bytes.push((*id, b)),
+            Err(_) => {
+                return Response::Failed {
+                    message: "A certificate could not be read for the packet.".into(),
+                }
+            }
+        }
+    }
+    match super::packet::packet(report, counted, &bytes, today) {
+        Ok(zip) => Response::File {
+            name: super::packet::file_name(report),
+            data: b64.encode(zip),
+        },
+        Err(message) => Response::Failed { message },
     }
 }
 

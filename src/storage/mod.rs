@@ -11,6 +11,7 @@ pub mod format;
 pub mod import;
 pub mod jobs;
 pub mod merge;
+pub mod packet;
 pub mod size;
 pub mod sync;
 

@@ -70,29 +70,14 @@ pub fn download_backup_with(
 ) {
     let app = app.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let mut files = Vec::new();
-        if with_certificates {
-            use base64::Engine;
-            for c in app
-                .data
-                .activities
-                .iter()
-                .flat_map(|a| a.certificates.iter())
-            {
-                match crate::storage::files::get(c.id).await {
-                    Ok(Some(blob)) => match crate::storage::files::bytes(&blob).await {
-                        Ok(b) => {
-                            files.push((c.id, base64::engine::general_purpose::STANDARD.encode(b)))
-                        }
-                        Err(e) => return on_problem(e.0),
-                    },
-                    // A record whose file is not in this browser (it came from a backup made
-                    // without certificates): the backup keeps the record alone.
-                    Ok(None) => {}
-                    Err(e) => return on_problem(e.0),
-                }
+        let files = if with_certificates {
+            match certificate_files(&app.data.activities).await {
+                Ok(f) => f,
+                Err(m) => return on_problem(m),
             }
-        }
+        } else {
+            Vec::new()
+        };
         request(
             Request::Export {
                 current: to_stored(&app.data),
@@ -137,6 +122,81 @@ pub fn download_csv(app: &AppContext, template: bool) {
             }
         },
     );
+}
+
+/// The bytes of the certificates `activities` name, `(id, base64)`, as kept in this browser. A
+/// record whose file is not here (it came from a backup made without certificates) is left
+/// out: a backup keeps the record alone, a packet's README lists it.
+async fn certificate_files(
+    activities: &[crate::domain::activity::Activity],
+) -> Result<Vec<(uuid::Uuid, String)>, String> {
+    use base64::Engine;
+    let mut files = Vec::new();
+    for c in activities.iter().flat_map(|a| a.certificates.iter()) {
+        if let Some(blob) = crate::storage::files::get(c.id).await.map_err(|e| e.0)? {
+            let b = crate::storage::files::bytes(&blob).await.map_err(|e| e.0)?;
+            files.push((c.id, base64::engine::general_purpose::STANDARD.encode(b)));
+        }
+    }
+    Ok(files)
+}
+
+/// Offers a file the worker made (base64) as a download.
+fn download_file(name: &str, mime: &str, data: &str) -> Result<(), String> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data.as_bytes())
+        .map_err(|_| "The file could not be prepared.".to_string())?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
+        .map_err(|_| "The file could not be prepared.".to_string())?;
+    browser::download_blob(name, &blob)
+}
+
+/// Asks the worker for the audit packet of `report` (a ZIP with the certificates of the
+/// activities that counted) and offers it as a download; `on_done` hears `None` when it was
+/// offered, else what went wrong.
+pub fn download_packet(
+    app: &AppContext,
+    report: crate::domain::report::AuditReport,
+    on_done: impl Fn(Option<String>) + 'static,
+) {
+    let counted_ids: std::collections::HashSet<uuid::Uuid> = report
+        .rules
+        .iter()
+        .flat_map(|r| r.counted_by.iter().map(|c| c.activity_id))
+        .collect();
+    let mut counted: Vec<crate::domain::activity::Activity> = app
+        .data
+        .activities
+        .iter()
+        .filter(|a| counted_ids.contains(&a.id))
+        .cloned()
+        .collect();
+    counted.sort_by(|a, b| a.end.cmp(&b.end).then_with(|| a.title.cmp(&b.title)));
+    wasm_bindgen_futures::spawn_local(async move {
+        let files = match certificate_files(&counted).await {
+            Ok(f) => f,
+            Err(m) => return on_done(Some(m)),
+        };
+        request(
+            Request::AuditPacket {
+                report: Box::new(report),
+                counted,
+                files,
+                today: format::today(),
+            },
+            move |r| match r {
+                Response::File { name, data } => {
+                    on_done(download_file(&name, "application/zip", &data).err())
+                }
+                Response::Failed { message } => on_done(Some(message)),
+                _ => {}
+            },
+        );
+    });
 }
 
 /// Asks the worker for the deadlines as a calendar file and offers it as a download.

@@ -71,19 +71,38 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
         .ok()
         .and_then(|id| app.credential(id).cloned());
     let report = use_report(found.clone());
+    // The packet's progress or problem, under the buttons.
+    let packet = use_state(|| None::<String>);
     let Some((r, ev)) = report else {
         return not_found();
     };
     let figures = form_figures(&r, &|d| format::date(d));
+    let on_packet = {
+        let app = app.clone();
+        let report = r.clone();
+        let packet = packet.clone();
+        Callback::from(move |_| {
+            packet.set(Some("Preparing the packet…".into()));
+            let packet = packet.clone();
+            crate::ui::jobs::download_packet(&app, report.clone(), move |problem| {
+                packet.set(problem);
+            });
+        })
+    };
     html! {
         <article class="report" aria-labelledby="report-title">
             <div class="page-head">
                 <h1 id="report-title">{ format!("Audit report — {}", r.credential) }</h1>
                 <div class="actions">
                     <PrintButton />
+                    <button type="button" class="btn no-print" onclick={on_packet} aria-describedby="packet-status"
+                        title="The report, the certificates of the activities that counted, a CSV of them and a README, in one ZIP">
+                        { "Download audit packet (.zip)" }
+                    </button>
                     <Link<Route> to={Route::CredentialDetail { id: props.id.clone() }} classes="btn">{ "Back to the credential" }</Link<Route>>
                 </div>
             </div>
+            <p id="packet-status" class="no-print small" aria-live="polite">{ (*packet).clone().unwrap_or_default() }</p>
             <HolderNameField />
             if !figures.is_empty() {
                 <section class="card no-print form-figures" aria-labelledby="form-figures-title">

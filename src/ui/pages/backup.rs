@@ -146,6 +146,7 @@ pub fn backup_page() -> Html {
                         import.set(Import::Rejected(name_of(&import), message, Vec::new(), 0))
                     }
                     Response::Exported { .. }
+                    | Response::File { .. }
                     | Response::Explained { .. }
                     | Response::CertificateRead { .. }
                     | Response::ActivitiesRead(_)
