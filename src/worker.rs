@@ -14,6 +14,8 @@ use crate::storage::jobs::{self, ImportJob, Request, Response};
 /// spreadsheet or transcript read last, waiting for its mapping and confirmation.
 pub struct Jobs {
     import: Option<ImportJob>,
+    /// An encrypted backup waiting for its passphrase.
+    locked: Option<jobs::Locked>,
     activities: Option<ActivityImport>,
 }
 
@@ -25,6 +27,7 @@ impl Worker for Jobs {
     fn create(_scope: &WorkerScope<Self>) -> Self {
         Jobs {
             import: None,
+            locked: None,
             activities: None,
         }
     }
@@ -35,6 +38,10 @@ impl Worker for Jobs {
         let reply = match msg {
             Request::Check { text, current } => {
                 self.import = None;
+                if let Some(ask) = jobs::begin_check(&text, &current, &mut self.locked) {
+                    scope.respond(id, ask);
+                    return;
+                }
                 // Progress every thousand activities: messages go out as the file is read.
                 let mut progress =
                     |done, total| scope.respond(id, Response::Progress { done, total });
@@ -46,6 +53,21 @@ impl Worker for Jobs {
                     Err(refused) => refused,
                 }
             }
+            Request::Unlock { passphrase } => match &self.locked {
+                Some(locked) => {
+                    let mut progress =
+                        |done, total| scope.respond(id, Response::Progress { done, total });
+                    match locked.unlock(&passphrase, &mut progress) {
+                        Ok((job, checked)) => {
+                            self.import = Some(job);
+                            self.locked = None;
+                            checked
+                        }
+                        Err(r) => r,
+                    }
+                }
+                None => no_file(),
+            },
             Request::Merge { keep, unify } => match &self.import {
                 Some(job) => job.merged(&keep, &unify),
                 None => no_file(),
@@ -59,7 +81,8 @@ impl Worker for Jobs {
                 app_version,
                 now,
                 files,
-            } => jobs::export(&current, &app_version, now, &files),
+                passphrase,
+            } => jobs::export(&current, &app_version, now, &files, passphrase.as_deref()),
             Request::Explain { stored } => jobs::explain(&stored),
             Request::ReadCertificate { text } => Response::CertificateRead {
                 fields: crate::domain::certificate::read(&text),

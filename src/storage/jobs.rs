@@ -26,6 +26,9 @@ pub enum Request {
     /// Check a backup file (its text) against the records here; answers with progress, then
     /// `Checked` or `Refused`. The worker keeps the checked file for `Merge` and `Replace`.
     Check { text: String, current: Stored },
+    /// Open the encrypted backup the last `Check` was given with this passphrase, then check it
+    /// as `Check` does.
+    Unlock { passphrase: String },
     /// Merge the checked file into the records here, keeping the records listed (those the file
     /// deletes that the person chose to keep).
     Merge {
@@ -44,6 +47,9 @@ pub enum Request {
         /// Certificate files to carry, `(id, base64)`; empty for a records-only backup.
         #[serde(default)]
         files: Vec<(Uuid, String)>,
+        /// Encrypt the file with this passphrase (`storage::encrypt`).
+        #[serde(default)]
+        passphrase: Option<String>,
     },
     /// Name the record and field of every problem in stored data that did not load.
     Explain { stored: Stored },
@@ -86,6 +92,10 @@ pub enum Request {
 pub enum Response {
     /// Activities read so far, of all in the file.
     Progress { done: usize, total: usize },
+    /// The file is an encrypted backup: ask for its passphrase (then `Unlock`).
+    NeedsPassphrase,
+    /// The passphrase does not open the file (it stays in the worker for another try).
+    PassphraseRefused { message: String },
     /// The file is a backup that can be imported; nothing has changed yet.
     Checked {
         app_version: String,
@@ -179,6 +189,55 @@ pub fn check(
     }
 }
 
+/// An encrypted backup waiting for its passphrase, with the records it will be compared with.
+#[derive(Debug, Clone)]
+pub struct Locked {
+    text: String,
+    current: Stored,
+}
+
+/// Before checking a file: an encrypted backup is kept in `pending` and answered with
+/// `NeedsPassphrase`; any other file gives `None` (check it at once).
+pub fn begin_check(text: &str, current: &Stored, pending: &mut Option<Locked>) -> Option<Response> {
+    *pending = None;
+    if super::encrypt::is_encrypted(text) {
+        *pending = Some(Locked {
+            text: text.to_string(),
+            current: current.clone(),
+        });
+        return Some(Response::NeedsPassphrase);
+    }
+    None
+}
+
+impl Locked {
+    /// Opens the file with `passphrase` and checks it; a wrong passphrase leaves it locked.
+    pub fn unlock(
+        &self,
+        passphrase: &str,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<(ImportJob, Response), Response> {
+        match super::encrypt::open(&self.text, passphrase) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => check(&text, &self.current, progress),
+                Err(_) => Err(Response::Failed {
+                    message: "The decrypted file is not a CME Tracker backup.".into(),
+                }),
+            },
+            Err(e @ super::encrypt::OpenError::WrongPassphraseOrChanged) => {
+                Err(Response::PassphraseRefused {
+                    message: format!("{e} Nothing was changed."),
+                })
+            }
+            Err(e) => Err(Response::Refused {
+                summary: e.to_string(),
+                problems: Vec::new(),
+                total: 0,
+            }),
+        }
+    }
+}
+
 impl ImportJob {
     /// The merged records and what happened, keeping the records in `keep`.
     pub fn merged(&self, keep: &[Uuid], unify: &[Uuid]) -> Response {
@@ -245,17 +304,25 @@ pub fn read_pdf(data: &str) -> Response {
     }
 }
 
-/// A backup file of `current`.
+/// A backup file of `current`, encrypted when a passphrase is given.
 pub fn export(
     current: &Stored,
     app_version: &str,
     now: DateTime<Utc>,
     files: &[(Uuid, String)],
+    passphrase: Option<&str>,
 ) -> Response {
     match from_stored(current) {
-        Ok(data) => Response::Exported {
-            text: backup::export_with_files(&data, app_version, now, files),
-        },
+        Ok(data) => {
+            let text = backup::export_with_files(&data, app_version, now, files);
+            match passphrase {
+                None => Response::Exported { text },
+                Some(p) => match super::encrypt::seal(text.as_bytes(), p) {
+                    Ok(text) => Response::Exported { text },
+                    Err(message) => Response::Failed { message },
+                },
+            }
+        }
         Err(e) => Response::Failed {
             message: format!("The records could not be read to write the backup ({e})."),
         },
@@ -437,11 +504,53 @@ mod tests {
             "{problems:?}"
         );
         let data = sample();
-        let Response::Exported { text } = export(&to_stored(&data), "0.1.0", Utc::now(), &[])
+        let Response::Exported { text } = export(&to_stored(&data), "0.1.0", Utc::now(), &[], None)
         else {
             panic!()
         };
         assert_eq!(backup::parse(text.as_bytes()).unwrap().data, data);
+    }
+
+    #[test]
+    fn an_encrypted_backup_asks_for_its_passphrase_and_then_checks_like_any_other() {
+        let data = sample();
+        let Response::Exported { text } = export(
+            &to_stored(&data),
+            "0.1.0",
+            Utc::now(),
+            &[],
+            Some("correct horse battery staple"),
+        ) else {
+            panic!()
+        };
+        let here = to_stored(&AppData::default());
+        let mut pending = None;
+        assert_eq!(
+            begin_check(&text, &here, &mut pending),
+            Some(Response::NeedsPassphrase)
+        );
+        let pending = pending.expect("kept for the passphrase");
+        let Err(Response::PassphraseRefused { message }) =
+            pending.unlock("wrong passphrase!!", &mut |_, _| {})
+        else {
+            panic!()
+        };
+        assert!(message.contains("does not open the file"), "{message}");
+        let Ok((job, Response::Checked { preview, .. })) =
+            pending.unlock("correct horse battery staple", &mut |_, _| {})
+        else {
+            panic!()
+        };
+        assert_eq!(preview.activities, 1);
+        let Response::Records { stored, .. } = job.replaced() else {
+            panic!()
+        };
+        assert_eq!(from_stored(&stored).unwrap(), data);
+        // A plain backup needs no passphrase.
+        let plain = backup::export(&data, "0.1.0", Utc::now());
+        let mut none = None;
+        assert_eq!(begin_check(&plain, &here, &mut none), None);
+        assert!(none.is_none());
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod backup;
 pub mod compact;
 pub mod contract;
 pub mod data;
+pub mod encrypt;
 pub mod format;
 pub mod import;
 pub mod jobs;

@@ -59,44 +59,52 @@ pub fn request(req: Request, on_response: impl Fn(Response) + 'static) {
 /// Asks the worker for a backup file of `app`'s records and offers it as a download; with
 /// `with_certificates`, the certificate files kept in this browser go inside it.
 pub fn download_backup(app: &AppContext) {
-    download_backup_with(app, false, |_| {});
+    download_backup_with(app, false, None, |_| {});
 }
 
-/// [`download_backup`], optionally with the certificates; `on_problem` hears what went wrong.
+/// [`download_backup`], optionally with the certificates and encrypted with a passphrase;
+/// `on_done` hears `None` once the file is offered, else what went wrong.
 pub fn download_backup_with(
     app: &AppContext,
     with_certificates: bool,
-    on_problem: impl Fn(String) + 'static,
+    passphrase: Option<String>,
+    on_done: impl Fn(Option<String>) + 'static,
 ) {
     let app = app.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let files = if with_certificates {
             match certificate_files(&app.data.activities).await {
                 Ok(f) => f,
-                Err(m) => return on_problem(m),
+                Err(m) => return on_done(Some(m)),
             }
         } else {
             Vec::new()
         };
+        let mut name = backup::file_name(format::today());
+        if passphrase.is_some() {
+            // Says what it is before it is opened: "….encrypted.json".
+            name = name.replace(".json", ".encrypted.json");
+        }
         request(
             Request::Export {
                 current: to_stored(&app.data),
                 app_version: env!("CARGO_PKG_VERSION").into(),
                 now: Utc::now(),
                 files,
+                passphrase,
             },
-            move |r| {
-                if let Response::Exported { text } = r {
-                    if browser::download(
-                        &backup::file_name(format::today()),
-                        "application/json",
-                        &text,
-                    )
-                    .is_ok()
-                    {
-                        app.dispatch(Action::BackupDownloaded(Utc::now()));
+            move |r| match r {
+                Response::Exported { text } => {
+                    match browser::download(&name, "application/json", &text) {
+                        Ok(()) => {
+                            app.dispatch(Action::BackupDownloaded(Utc::now()));
+                            on_done(None);
+                        }
+                        Err(m) => on_done(Some(m)),
                     }
                 }
+                Response::Failed { message } => on_done(Some(message)),
+                _ => {}
             },
         );
     });

@@ -98,7 +98,8 @@ export async function addCredential(page: Page, name: string, start = '2025-02-0
 /** Every screen's route, with the given credential and activity pages. */
 export function everyScreen(credential: string, activity: string) {
   return ['/', '/activities', '/activities/new', activity, '/credentials', '/credentials/new',
-    '/credentials/catalog', credential, `${credential}/report`, '/reports', '/transcript', '/backup', '/privacy'];
+    '/credentials/catalog', credential, `${credential}/report`, '/reports', '/transcript', '/backup', '/privacy',
+    '/activities/import'];
 }
 
 /**
@@ -128,3 +129,27 @@ export async function readTypingProbe(page: Page) {
   console.log(`status lines: ${probe.seen.length}; slowest keystroke: ${Math.max(...probe.delays).toFixed(1)} ms`);
   return probe;
 }
+
+/** A small but real PDF (one page, one line of text), made here rather than downloaded. */
+export function pdf(text: string): Buffer {
+  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+

@@ -35,6 +35,8 @@ enum Import {
     },
     /// Merge or Replace was chosen; the worker is preparing the records.
     Applying(String),
+    /// An encrypted backup: its passphrase is asked (with why the last one did not open it).
+    Locked(String, Option<String>),
 }
 
 #[function_component(BackupPage)]
@@ -91,6 +93,10 @@ pub fn backup_page() -> Html {
                 let keep = keep.clone();
                 let confirm_replace = confirm_replace.clone();
                 jobs::connect(move |r| match r {
+                    Response::NeedsPassphrase => import.set(Import::Locked(name_of(&import), None)),
+                    Response::PassphraseRefused { message } => {
+                        import.set(Import::Locked(name_of(&import), Some(message)))
+                    }
                     Response::Progress { done, total } => {
                         import.set(Import::Checking(name_of(&import), done, total))
                     }
@@ -270,14 +276,45 @@ pub fn backup_page() -> Html {
         .fold((0usize, 0u64), |(n, b), c| (n + 1, b + c.size));
     let with_certificates = use_state(|| true);
     let export_problem = use_state(|| None::<String>);
+    // Encrypting: the passphrase typed twice (never stored), and whether it was refused.
+    let encrypt = use_state(|| false);
+    let passphrase = use_state(String::new);
+    let passphrase_again = use_state(String::new);
+    let passphrase_tried = use_state(|| false);
+    let exporting = use_state(|| false);
+    let passphrase_error = (*encrypt)
+        .then(|| crate::storage::encrypt::passphrase_problem(&passphrase, &passphrase_again))
+        .flatten()
+        .filter(|_| *passphrase_tried);
     let on_download = {
         let app = app.clone();
         let with = *with_certificates && cert_count > 0;
         let export_problem = export_problem.clone();
+        let exporting = exporting.clone();
+        let encrypt = *encrypt;
+        let passphrase = passphrase.clone();
+        let passphrase_again = passphrase_again.clone();
+        let passphrase_tried = passphrase_tried.clone();
         Callback::from(move |_| {
             export_problem.set(None);
+            let secret = if encrypt {
+                passphrase_tried.set(true);
+                if crate::storage::encrypt::passphrase_problem(&passphrase, &passphrase_again)
+                    .is_some()
+                {
+                    return;
+                }
+                Some((*passphrase).clone())
+            } else {
+                None
+            };
+            exporting.set(true);
             let export_problem = export_problem.clone();
-            jobs::download_backup_with(&app, with, move |m| export_problem.set(Some(m)))
+            let exporting = exporting.clone();
+            jobs::download_backup_with(&app, with, secret, move |m| {
+                exporting.set(false);
+                export_problem.set(m)
+            })
         })
     };
     let on_with_certificates = {
@@ -290,6 +327,22 @@ pub fn backup_page() -> Html {
         let confirm_replace = confirm_replace.clone();
         Callback::from(move |e: Event| {
             confirm_replace.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let unlock_with = use_state(String::new);
+    let on_unlock = {
+        let import = import.clone();
+        let send = send.clone();
+        let unlock_with = unlock_with.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Import::Locked(name, _) = &*import {
+                import.set(Import::Checking(name.clone(), 0, 0));
+                send(Request::Unlock {
+                    passphrase: (*unlock_with).clone(),
+                });
+                unlock_with.set(String::new());
+            }
         })
     };
     let on_cancel = {
@@ -331,7 +384,33 @@ pub fn backup_page() -> Html {
                         <span>{ format!("Include certificates ({} file{}, {})", cert_count, if cert_count == 1 { "" } else { "s" }, crate::domain::attachment::size_text(cert_bytes)) }</span>
                     </label>
                 }
-                <button type="button" class="btn btn--primary" onclick={on_download.clone()}>{ "Download backup" }</button>
+                <label class="check" for="backup-encrypt">
+                    <input type="checkbox" id="backup-encrypt" checked={*encrypt}
+                        onchange={{ let encrypt = encrypt.clone(); Callback::from(move |e: Event| encrypt.set(e.target_unchecked_into::<HtmlInputElement>().checked())) }} />
+                    <span>{ "Encrypt with a passphrase" }</span>
+                </label>
+                if *encrypt {
+                    <div class="field">
+                        <label for="backup-passphrase">{ "Passphrase" }</label>
+                        <input id="backup-passphrase" type="password" autocomplete="new-password" value={(*passphrase).clone()}
+                            aria-describedby={if passphrase_error.is_some() { "backup-passphrase-note backup-passphrase-error" } else { "backup-passphrase-note" }}
+                            aria-invalid={passphrase_error.is_some().then_some("true")}
+                            oninput={{ let p = passphrase.clone(); Callback::from(move |e: InputEvent| p.set(crate::ui::components::inputs::input_value(&e))) }} />
+                        <p class="small muted" id="backup-passphrase-note">{ "At least 10 characters. Without it the file cannot be opened — by anyone, this app included: keep it somewhere safe." }</p>
+                    </div>
+                    <div class="field">
+                        <label for="backup-passphrase-again">{ "The passphrase again" }</label>
+                        <input id="backup-passphrase-again" type="password" autocomplete="new-password" value={(*passphrase_again).clone()}
+                            aria-describedby={passphrase_error.is_some().then_some("backup-passphrase-error")}
+                            aria-invalid={passphrase_error.is_some().then_some("true")}
+                            oninput={{ let p = passphrase_again.clone(); Callback::from(move |e: InputEvent| p.set(crate::ui::components::inputs::input_value(&e))) }} />
+                        if let Some(m) = &passphrase_error { <p class="error" id="backup-passphrase-error">{ m.clone() }</p> }
+                    </div>
+                }
+                <button type="button" class="btn btn--primary" onclick={on_download.clone()} disabled={*exporting}>{ "Download backup" }</button>
+                if *exporting {
+                    <p class="small" aria-live="polite">{ if *encrypt { "Encrypting and writing the backup…" } else { "Writing the backup…" } }</p>
+                }
                 if let Some(m) = &*export_problem { <p class="error" role="alert">{ m.clone() }</p> }
                 if let Some((used, quota, persisted)) = *usage {
                     <p class="small muted" data-testid="storage-usage">
@@ -350,7 +429,7 @@ pub fn backup_page() -> Html {
             </section>
             <section class="card" aria-labelledby="other-formats-title">
                 <h2 id="other-formats-title">{ "Spreadsheets and calendars" }</h2>
-                <p>{ "Your activities as a CSV file for Excel, Numbers or Google Sheets (one row each; several credit types and topic hours in one cell, as docs/csv.md describes). A spreadsheet or a provider's transcript can be imported too. The deadlines file adds every cycle end and CE deadline to your calendar app with reminders 90, 30 and 7 days before; download it again after changes and import it over the old one: the same events are updated." }</p>
+                <p>{ "Your activities as a CSV file for Excel, Numbers or Google Sheets (one row each; several credit types or topic hours share a cell, as “TYPE=amount; …”). A spreadsheet or a provider's transcript can be imported too. The deadlines file adds every cycle end and CE deadline to your calendar app with reminders 90, 30 and 7 days before; download it again after changes and import it over the old one: the same events are updated." }</p>
                 <div class="actions">
                     <button type="button" class="btn" disabled={app.data.activities.is_empty()}
                         onclick={{ let app = app.clone(); Callback::from(move |_| jobs::download_csv(&app, false)) }}>
@@ -386,6 +465,23 @@ pub fn backup_page() -> Html {
                             </div>
                         },
                         Import::Applying(name) => html! { <p>{ format!("Importing {name}…") }</p> },
+                        Import::Locked(name, refused) => html! {
+                            <form class="banner" onsubmit={on_unlock}>
+                                <p><strong>{ name.clone() }</strong>{ " is an encrypted backup." }</p>
+                                <div class="field">
+                                    <label for="unlock-passphrase">{ "Its passphrase" }</label>
+                                    <input id="unlock-passphrase" type="password" autocomplete="current-password" value={(*unlock_with).clone()}
+                                        aria-describedby={refused.is_some().then_some("unlock-passphrase-error")}
+                                        aria-invalid={refused.is_some().then_some("true")}
+                                        oninput={{ let p = unlock_with.clone(); Callback::from(move |e: InputEvent| p.set(crate::ui::components::inputs::input_value(&e))) }} />
+                                    if let Some(m) = refused { <p class="error" id="unlock-passphrase-error">{ m.clone() }</p> }
+                                </div>
+                                <div class="banner__actions">
+                                    <button type="submit" class="btn btn--primary">{ "Open" }</button>
+                                    <button type="button" class="btn" onclick={on_cancel.clone()}>{ "Cancel" }</button>
+                                </div>
+                            </form>
+                        },
                         Import::Rejected(name, summary, problems, total) => html! {
                             <div class="banner banner--bad" role="alert">
                                 <p><strong>{ format!("{name}: ") }</strong>{ summary.clone() }</p>
