@@ -204,7 +204,8 @@ pub fn ics(events: &[Event], now: DateTime<Utc>) -> String {
     out
 }
 
-#[cfg(test)]
+// Native only: the ical crate reads the file back (a dev-dependency of native builds).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::domain::build::*;

@@ -51,6 +51,24 @@ async fn open() -> Result<Database, FileError> {
 
 /// Keeps `blob` under `id`. On failure nothing already stored changes (one transaction).
 pub async fn put(id: Uuid, blob: &Blob) -> Result<(), FileError> {
+    put_value(&id.to_string(), blob.as_ref()).await
+}
+
+/// The file kept under `id`, if any.
+pub async fn get(id: Uuid) -> Result<Option<Blob>, FileError> {
+    Ok(get_value(&id.to_string())
+        .await?
+        .and_then(|v| v.dyn_into::<Blob>().ok()))
+}
+
+/// Removes the file kept under `id` (nothing when there is none).
+pub async fn delete(id: Uuid) -> Result<(), FileError> {
+    delete_value(&id.to_string()).await
+}
+
+/// Keeps any value the browser can clone (a `Blob`, the chosen backup file's handle) under
+/// `key`, in one transaction.
+pub async fn put_value(key: &str, value: &JsValue) -> Result<(), FileError> {
     let db = open().await?;
     let tx = db
         .transaction(&[STORE], TransactionMode::ReadWrite)
@@ -59,7 +77,7 @@ pub async fn put(id: Uuid, blob: &Blob) -> Result<(), FileError> {
         .object_store(STORE)
         .map_err(|e| err("The file could not be stored", e))?;
     store
-        .put(blob.as_ref(), Some(&JsValue::from_str(&id.to_string())))
+        .put(value, Some(&JsValue::from_str(key)))
         .map_err(|e| err("The file could not be stored", e))?
         .await
         .map_err(|e| err("The file could not be stored", e))?;
@@ -70,8 +88,8 @@ pub async fn put(id: Uuid, blob: &Blob) -> Result<(), FileError> {
     Ok(())
 }
 
-/// The file kept under `id`, if any.
-pub async fn get(id: Uuid) -> Result<Option<Blob>, FileError> {
+/// The value kept under `key`, if any.
+pub async fn get_value(key: &str) -> Result<Option<JsValue>, FileError> {
     let db = open().await?;
     let tx = db
         .transaction(&[STORE], TransactionMode::ReadOnly)
@@ -79,16 +97,15 @@ pub async fn get(id: Uuid) -> Result<Option<Blob>, FileError> {
     let store = tx
         .object_store(STORE)
         .map_err(|e| err("The file could not be read", e))?;
-    let value = store
-        .get(JsValue::from_str(&id.to_string()))
+    store
+        .get(JsValue::from_str(key))
         .map_err(|e| err("The file could not be read", e))?
         .await
-        .map_err(|e| err("The file could not be read", e))?;
-    Ok(value.and_then(|v| v.dyn_into::<Blob>().ok()))
+        .map_err(|e| err("The file could not be read", e))
 }
 
-/// Removes the file kept under `id` (nothing when there is none).
-pub async fn delete(id: Uuid) -> Result<(), FileError> {
+/// Removes the value kept under `key` (nothing when there is none).
+pub async fn delete_value(key: &str) -> Result<(), FileError> {
     let db = open().await?;
     let tx = db
         .transaction(&[STORE], TransactionMode::ReadWrite)
@@ -97,7 +114,7 @@ pub async fn delete(id: Uuid) -> Result<(), FileError> {
         .object_store(STORE)
         .map_err(|e| err("The file could not be removed", e))?;
     store
-        .delete(JsValue::from_str(&id.to_string()))
+        .delete(JsValue::from_str(key))
         .map_err(|e| err("The file could not be removed", e))?
         .await
         .map_err(|e| err("The file could not be removed", e))?;

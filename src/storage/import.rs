@@ -58,12 +58,43 @@ pub struct Checked {
     pub problem_total: usize,
     /// Credit types the file names that the app does not know, with how many rows use each.
     pub unknown_credit_types: Vec<(String, usize)>,
-    /// The first activities that would be added.
-    pub first: Vec<Activity>,
+    /// The first activities that would be added, as the preview lists them.
+    pub first: Vec<PreviewRow>,
     /// The records with these activities added (duplicates skipped) would not fit in the
     /// browser's storage: their size in UTF-16 units, for the warning.
     #[serde(default)]
     pub too_large: Option<usize>,
+}
+
+/// One activity as the preview lists it: its title, date completed and credits in words
+/// ("1.5 AMA PRA Category 1 Credit™, 2 ANCC contact hours"). A summary rather than the
+/// activity, so the page does not carry a second way to read activities.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviewRow {
+    pub title: String,
+    pub end: NaiveDate,
+    pub credits: String,
+}
+
+impl PreviewRow {
+    fn of(a: &Activity) -> Self {
+        PreviewRow {
+            title: a.title.clone(),
+            end: a.end,
+            credits: a
+                .credits
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{} {}",
+                        d.amount.display_short(),
+                        crate::domain::vocab::credit_type_label(&d.credit_type)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
 }
 
 /// A file being imported, between the worker's steps.
@@ -261,7 +292,7 @@ fn summary(p: &Preview) -> Checked {
             .enumerate()
             .filter(|(i, _)| !duplicates.contains(i))
             .take(PREVIEW_ROWS)
-            .map(|(_, a)| a.clone())
+            .map(|(_, a)| PreviewRow::of(a))
             .collect(),
         too_large: None,
     }

@@ -20,6 +20,8 @@ pub use data::{AppData, Goal, RecordKind, Settings, Tombstone};
 pub use size::size_text;
 
 #[cfg(target_arch = "wasm32")]
+pub mod auto_backup;
+#[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod files;

@@ -92,7 +92,9 @@ pub fn app() -> Html {
     html! {
         <HashRouter>
             <super::persist::DataProvider>
-                <Frame />
+                <super::auto_backup::AutoBackupProvider>
+                    <Frame />
+                </super::auto_backup::AutoBackupProvider>
             </super::persist::DataProvider>
         </HashRouter>
     }

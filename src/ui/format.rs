@@ -68,6 +68,22 @@ pub fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
+/// A moment in the user's time zone and locale ("Dec 1, 2026, 14:05").
+pub fn date_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    let js = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.timestamp_millis() as f64));
+    let options = js_sys::Object::new();
+    for (k, v) in [
+        ("day", "numeric"),
+        ("month", "short"),
+        ("year", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    js.to_locale_string("default", &options).into()
+}
+
 /// The current instant, for created/updated timestamps.
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()

@@ -2,6 +2,7 @@
 //! actions, and display what the domain computed; they never evaluate rules themselves.
 
 pub mod app;
+pub mod auto_backup;
 pub mod catalog_source;
 pub mod components;
 pub mod format;

@@ -7,6 +7,15 @@ import { pbkdf2Sync, createDecipheriv } from 'node:crypto';
 // Issue 17: encrypted backups (opened here with Node's own crypto, as docs/backup-format.md
 // shows), the deadlines calendar and the audit packet.
 
+async function logActivity(page: Page, title: string, date: string, amount: string) {
+  await page.goto('./#/activities/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Date (start)').fill(date);
+  await page.getByLabel('Amount').first().fill(amount);
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
 async function download(page: Page, click: () => Promise<unknown>): Promise<Download> {
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
   return d;
@@ -128,4 +137,37 @@ test('the audit packet holds the report, the certificate byte for byte, a CSV an
   await expect(viewer.getByRole('heading', { level: 1 })).toContainText('Audit report');
   await screenshots(viewer, 'audit-packet-report');
   expect(fs.readFileSync(`${dir}/README.txt`, 'utf8')).toContain('certificates/       1 certificate file:');
+});
+
+test('a chosen backup file is written after each change and after a reload', async ({ page }) => {
+  // The browser's save dialog cannot be driven by a test: it hands over a file of the
+  // origin-private file system instead, a real handle with the same writing methods.
+  await page.addInitScript(() => {
+    (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async (opts: { suggestedName: string }) => {
+      const root = await navigator.storage.getDirectory();
+      return root.getFileHandle(opts.suggestedName, { create: true });
+    };
+  });
+  const written = () => page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const file = await (await root.getFileHandle('cme-tracker-backup.json')).getFile();
+    return file.text();
+  });
+  await openApp(page, '#/backup');
+  await page.getByRole('button', { name: 'Choose a backup file…' }).click();
+  const status = page.getByTestId('auto-backup-status');
+  await expect(status).toContainText('After each change your records are written to cme-tracker-backup.json.');
+  await expect(status).toContainText('Last written:');
+  await screenshots(page, 'backup-automatic');
+  await logActivity(page, 'Written by itself', '2025-06-02', '2');
+  await expect.poll(written, { timeout: 15_000 }).toContain('Written by itself');
+  const backup = JSON.parse(await written());
+  expect(backup.format).toBe('cme-tracker-backup');
+  // After a reload the file is still chosen, and the next change reaches it too.
+  await page.reload();
+  await logActivity(page, 'After the reload', '2025-06-03', '1');
+  await expect.poll(written, { timeout: 15_000 }).toContain('After the reload');
+  await page.goto('./#/backup');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('button', { name: 'Choose a backup file…' })).toBeVisible();
 });

@@ -354,8 +354,19 @@ pub fn backup_page() -> Html {
         })
     };
 
+    let auto = crate::ui::auto_backup::use_auto_backup();
+    let auto_status = auto
+        .as_ref()
+        .map(|a| (*a.status).clone())
+        .unwrap_or_default();
     let last = app.data.settings.last_backup_at;
-    let stale = last.is_none_or(|t| (Utc::now() - t).num_days() > 30);
+    // Written to the chosen file counts as backed up too.
+    let newest = last.max(
+        auto_status
+            .last_written
+            .filter(|_| auto_status.file.is_some()),
+    );
+    let stale = newest.is_none_or(|t| (Utc::now() - t).num_days() > 30);
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let counts = format!(
@@ -379,16 +390,20 @@ pub fn backup_page() -> Html {
                     }
                 </p>
                 if cert_count > 0 {
-                    <label class="check" for="backup-certificates">
-                        <input type="checkbox" id="backup-certificates" checked={*with_certificates} onchange={on_with_certificates} />
-                        <span>{ format!("Include certificates ({} file{}, {})", cert_count, if cert_count == 1 { "" } else { "s" }, crate::domain::attachment::size_text(cert_bytes)) }</span>
-                    </label>
+                    <p>
+                        <label class="check" for="backup-certificates">
+                            <input type="checkbox" id="backup-certificates" checked={*with_certificates} onchange={on_with_certificates} />
+                            <span>{ format!("Include certificates ({} file{}, {})", cert_count, if cert_count == 1 { "" } else { "s" }, crate::domain::attachment::size_text(cert_bytes)) }</span>
+                        </label>
+                    </p>
                 }
-                <label class="check" for="backup-encrypt">
-                    <input type="checkbox" id="backup-encrypt" checked={*encrypt}
-                        onchange={{ let encrypt = encrypt.clone(); Callback::from(move |e: Event| encrypt.set(e.target_unchecked_into::<HtmlInputElement>().checked())) }} />
-                    <span>{ "Encrypt with a passphrase" }</span>
-                </label>
+                <p>
+                    <label class="check" for="backup-encrypt">
+                        <input type="checkbox" id="backup-encrypt" checked={*encrypt}
+                            onchange={{ let encrypt = encrypt.clone(); Callback::from(move |e: Event| encrypt.set(e.target_unchecked_into::<HtmlInputElement>().checked())) }} />
+                        <span>{ "Encrypt with a passphrase" }</span>
+                    </label>
+                </p>
                 if *encrypt {
                     <div class="field">
                         <label for="backup-passphrase">{ "Passphrase" }</label>
@@ -425,6 +440,36 @@ pub fn backup_page() -> Html {
                             None => "",
                         } }
                     </p>
+                }
+            </section>
+            <section class="card" aria-labelledby="auto-backup-title">
+                <h2 id="auto-backup-title">{ "Back up automatically" }</h2>
+                if !crate::storage::auto_backup::supported() {
+                    <p>{ "This browser cannot keep writing to a file you choose (Chrome and Edge on a computer can). Download a backup now and then: this page reminds you after 30 days." }</p>
+                } else if let (Some(auto), Some(file)) = (auto.clone(), auto_status.file.clone()) {
+                    <p data-testid="auto-backup-status">
+                        { format!("After each change your records are written to {file}. ") }
+                        { match auto_status.last_written {
+                            Some(t) => format!("Last written: {}.", crate::ui::format::date_time(t)),
+                            None => "Not written yet.".to_string(),
+                        } }
+                    </p>
+                    if let Some(problem) = &auto_status.problem {
+                        <p class="error" role="alert">{ problem.clone() }</p>
+                    }
+                    <p class="small muted">{ "Records only: certificates go into the backups you download with “Include certificates”." }</p>
+                    <div class="actions">
+                        <button type="button" class="btn btn--primary" onclick={{ let app = app.clone(); let auto = auto.clone(); Callback::from(move |_| auto.write_now(&app, true)) }}>
+                            { if auto_status.problem.is_some() { "Allow and write now" } else { "Write now" } }
+                        </button>
+                        <button type="button" class="btn" onclick={{ let auto = auto.clone(); Callback::from(move |_| auto.stop()) }}>{ "Stop" }</button>
+                    </div>
+                } else if let Some(auto) = auto.clone() {
+                    <p>{ "Choose a file once (on a drive your computer backs up, or a synced folder) and the app writes your records to it after every change. The browser asks again after a restart; a click on “Write now” allows it." }</p>
+                    if let Some(problem) = &auto_status.problem {
+                        <p class="error" role="alert">{ problem.clone() }</p>
+                    }
+                    <button type="button" class="btn" onclick={{ let app = app.clone(); Callback::from(move |_| auto.choose(&app)) }}>{ "Choose a backup file…" }</button>
                 }
             </section>
             <section class="card" aria-labelledby="other-formats-title">

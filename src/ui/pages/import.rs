@@ -537,7 +537,7 @@ fn preview(props: &PreviewProps) -> Html {
                                 <tr>
                                     <td class="wrap-anywhere" data-label="Title">{ a.title.clone() }</td>
                                     <td data-label="Completed">{ format::date(a.end) }</td>
-                                    <td data-label="Credits">{ a.credits.iter().map(|d| format!("{} {}", format::amount(d.amount), vocab::credit_type_label(&d.credit_type))).collect::<Vec<_>>().join(", ") }</td>
+                                    <td data-label="Credits">{ a.credits.clone() }</td>
                                 </tr>
                             }) }
                         </tbody>
