@@ -263,18 +263,30 @@ pub fn import_page() -> Html {
         },
         Step::Mapping(file) => match &*mapping {
             Some(m) => html! {
-                <MappingForm file={file.clone()} mapping={m.clone()} name={name.clone()}
-                    onchange={{ let mapping = mapping.clone(); Callback::from(move |m| mapping.set(Some(m))) }}
-                    onsubmit={on_check} oncancel={on_restart.clone()} />
+                { mapping_form(&MappingFormProps {
+                    file: file.clone(),
+                    mapping: m.clone(),
+                    name: name.clone(),
+                    onchange: { let mapping = mapping.clone(); Callback::from(move |m| mapping.set(Some(m))) },
+                    onsubmit: on_check,
+                    oncancel: on_restart.clone(),
+                }) }
             },
             None => html! {},
         },
         Step::Checked(file, checked) => html! {
-            <Preview file={file.clone()} checked={checked.clone()} name={name.clone()}
-                mapping={(*mapping).clone().unwrap_or_else(|| file.mapping.clone())}
-                skip={*skip_duplicates} on_skip={on_skip}
-                on_credit_type={Callback::from(move |(text, e): (String, Event)| on_credit_type(text).emit(e))}
-                on_import={on_import} on_back={on_back} on_cancel={on_restart.clone()} />
+            { preview(&PreviewProps {
+                file: file.clone(),
+                checked: checked.clone(),
+                name: name.clone(),
+                mapping: (*mapping).clone().unwrap_or_else(|| file.mapping.clone()),
+                skip: *skip_duplicates,
+                on_skip,
+                on_credit_type: Callback::from(move |(text, e): (String, Event)| on_credit_type(text).emit(e)),
+                on_import,
+                on_back,
+                on_cancel: on_restart.clone(),
+            }) }
         },
     };
     let choosing = matches!(&*step, Step::Choose | Step::Failed(_));
@@ -301,7 +313,8 @@ pub fn import_page() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// Parts of the page drawn by plain functions, not components: each component costs its own
+/// copy of Yew's lifecycle code in the first download, and these hold no state of their own.
 struct MappingFormProps {
     file: Rc<FileRead>,
     mapping: Mapping,
@@ -313,7 +326,6 @@ struct MappingFormProps {
 
 /// The mapping step: each column with its first values and what it holds; the date order when
 /// the file's dates read either way; the credit type of a lone amount.
-#[function_component(MappingForm)]
 fn mapping_form(props: &MappingFormProps) -> Html {
     let m = &props.mapping;
     let orders = spreadsheet::mapped_date_orders(&props.file.date_orders, &m.targets);
@@ -407,7 +419,7 @@ fn mapping_form(props: &MappingFormProps) -> Html {
             if uses_amount && !m.targets.contains(&Target::CreditType) {
                 <div class="field">
                     <label for="map-default-type">{ "Credit type of the amounts" }</label>
-                    <CreditTypeSelect id="map-default-type" value={m.default_credit_type.clone()} onchange={on_default_type} own={false} />
+                    { credit_type_select(&CreditTypeSelectProps { id: "map-default-type".into(), value: m.default_credit_type.clone(), onchange: on_default_type, own: false }) }
                 </div>
             }
             if !missing.is_empty() {
@@ -431,7 +443,6 @@ fn target_code(t: Target) -> String {
         .unwrap_or_default()
 }
 
-#[derive(Properties, PartialEq)]
 struct CreditTypeSelectProps {
     id: AttrValue,
     value: String,
@@ -440,7 +451,6 @@ struct CreditTypeSelectProps {
     own: bool,
 }
 
-#[function_component(CreditTypeSelect)]
 fn credit_type_select(props: &CreditTypeSelectProps) -> Html {
     html! {
         <select id={props.id.clone()} onchange={props.onchange.clone()}>
@@ -454,7 +464,6 @@ fn credit_type_select(props: &CreditTypeSelectProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 struct PreviewProps {
     file: Rc<FileRead>,
     checked: Rc<Checked>,
@@ -470,7 +479,6 @@ struct PreviewProps {
 
 /// What importing would do: how many activities, the duplicates (offered as skipped), each
 /// problem with its line, the unknown credit types to map, the first activities.
-#[function_component(Preview)]
 fn preview(props: &PreviewProps) -> Html {
     let c = &props.checked;
     let adding = if props.skip {
@@ -509,7 +517,7 @@ fn preview(props: &PreviewProps) -> Html {
                         html! {
                             <div class="field">
                                 <label for={id.clone()}>{ format!("“{text}” ({})", plural(*n, "row", "rows")) }</label>
-                                <CreditTypeSelect id={id} value={value} own={true} onchange={Callback::from(move |e| on.emit((t.clone(), e)))} />
+                                { credit_type_select(&CreditTypeSelectProps { id: id.into(), value, own: true, onchange: Callback::from(move |e| on.emit((t.clone(), e))) }) }
                             </div>
                         }
                     }) }
