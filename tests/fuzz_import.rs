@@ -124,6 +124,11 @@ fn seed() -> AppData {
         reflection: String::new(),
         activity_ids: vec![data.activities[0].id],
         target_date: Some(date("2026-09-30")),
+        need: Some(cme_tracker::domain::learning::NeedSource::AuditResult),
+        target_hours: Some(hours("4")),
+        topics: vec![cme_tracker::domain::TopicId::new("pain_management_opioids")],
+        credit_type: Some(cme_tracker::domain::CreditTypeId::new("AMA_PRA_CAT1")),
+        status: cme_tracker::domain::learning::GoalStatus::Met,
         created_at: t,
         updated_at: t + Duration::days(2),
     });

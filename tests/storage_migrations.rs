@@ -41,6 +41,20 @@ fn stored_version_1_loads_unchanged() {
 }
 
 #[test]
+fn stored_version_3_loads_unchanged_with_its_topic_hours_and_no_reflections() {
+    let d = stored(include_str!("fixtures/stored-v3.json"));
+    assert_eq!(d.activities.len(), 3);
+    let conf = &d.activities[1];
+    assert_eq!(conf.hours_on(&conf.topics[0]), hours("6"));
+    assert!(d.activities.iter().all(|a| a.reflection.is_none()));
+    // Goals of version 3 had no need, target hours or status: active, as they were.
+    assert!(d.goals.iter().all(
+        |g| g.status == cme_tracker::domain::learning::GoalStatus::Active && g.need.is_none()
+    ));
+    round_trips(&d);
+}
+
+#[test]
 fn stored_version_2_loads_unchanged_and_counts_whole_activities_per_topic() {
     let d = stored(include_str!("fixtures/stored-v2.json"));
     assert_eq!(d.activities.len(), 3);

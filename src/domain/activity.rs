@@ -153,6 +153,9 @@ pub struct Activity {
     pub status: ActivityStatus,
     #[serde(default)]
     pub notes: String,
+    /// What the holder learned, will change, and (at follow-up) what happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reflection: Option<super::learning::Reflection>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

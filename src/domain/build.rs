@@ -48,6 +48,7 @@ pub fn activity(end: &str) -> ActivityBuilder {
         tags: Vec::new(),
         status: ActivityStatus::Completed,
         notes: String::new(),
+        reflection: None,
         created_at: epoch(),
         updated_at: epoch(),
     })

@@ -378,6 +378,21 @@ pub fn check_activity(a: &Activity, index: usize, out: &mut Vec<Problem>) {
     for (j, t) in a.tags.iter().enumerate() {
         c.text(&format!("tags[{j}]"), t, limits::TAG);
     }
+    if let Some(r) = &a.reflection {
+        c.text("reflection.learned", &r.learned, limits::NOTES);
+        c.text("reflection.will_change", &r.will_change, limits::NOTES);
+        if let Some(d) = r.follow_up {
+            c.date("reflection.follow_up", d);
+        }
+        if let Some(o) = &r.outcome {
+            c.date("reflection.outcome.date", o.date);
+            c.text(
+                "reflection.outcome.what_happened",
+                &o.what_happened,
+                limits::NOTES,
+            );
+        }
+    }
     c.timestamps(a.created_at, a.updated_at);
 }
 

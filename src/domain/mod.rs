@@ -16,6 +16,7 @@ pub mod describe;
 pub mod draft;
 pub mod evaluate;
 pub mod index;
+pub mod learning;
 pub mod ops;
 pub mod pathway;
 pub mod pdf_text;

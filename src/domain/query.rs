@@ -202,6 +202,7 @@ mod tests {
             tags: vec![],
             status: ActivityStatus::Completed,
             notes: String::new(),
+            reflection: None,
             created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
             updated_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
         }

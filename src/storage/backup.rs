@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 pub const BACKUP_FORMAT: &str = "cme-tracker-backup";
 /// Version of the backup layout; older files are migrated on import, newer ones refused.
-pub const BACKUP_VERSION: u32 = 2;
+pub const BACKUP_VERSION: u32 = 3;
 /// Larger files are refused before parsing: a career of records is a few MB; certificates (10 MB
 /// each at most) make a backup that carries them larger.
 pub const MAX_BACKUP_BYTES: usize = 20 * 1024 * 1024;

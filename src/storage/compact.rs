@@ -44,6 +44,9 @@ pub struct StoredActivity {
     x: bool,
     #[serde(default)]
     n: String,
+    /// The reflection (format 4 on).
+    #[serde(default)]
+    r: Option<crate::domain::learning::Reflection>,
     k: i64,
     /// Updated, when different from created.
     #[serde(default)]
@@ -87,6 +90,7 @@ impl From<StoredActivity> for Activity {
                 ActivityStatus::Completed
             },
             notes: s.n,
+            reflection: s.r,
             created_at: from_nanos(s.k),
             updated_at: from_nanos(s.u.unwrap_or(s.k)),
         }
@@ -134,6 +138,8 @@ struct StoredRef<'a> {
     x: bool,
     #[serde(skip_serializing_if = "str::is_empty")]
     n: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    r: Option<&'a crate::domain::learning::Reflection>,
     k: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
     u: Option<i64>,
@@ -167,6 +173,7 @@ impl<'a> From<&'a Activity> for StoredRef<'a> {
             g: &a.tags,
             x: a.status == ActivityStatus::Planned,
             n: &a.notes,
+            r: a.reflection.as_ref(),
             k,
             u: (u != k).then_some(u),
         }
@@ -190,6 +197,7 @@ pub fn field_name(key: &str) -> String {
         "g" => "tags",
         "x" => "status",
         "n" => "notes",
+        "r" => "reflection",
         "k" => "created_at",
         "u" => "updated_at",
         other => other,

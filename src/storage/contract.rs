@@ -57,6 +57,12 @@ pub fn check(data: &AppData) -> Vec<Problem> {
         if let Some(d) = g.target_date {
             c.date("target_date", d);
         }
+        c.count("topics", &g.topics, limits::TOPICS);
+        if let Some(h) = g.target_hours {
+            if !h.is_positive() || h > rules::MAX_RULE_AMOUNT {
+                c.push("target_hours", "is not between 0 and 1000 hours");
+            }
+        }
         c.timestamps(g.created_at, g.updated_at);
         twice(
             g.id,

@@ -6,26 +6,7 @@ use uuid::Uuid;
 
 use crate::domain::{Activity, Credential};
 
-/// A learning goal (the first step of the clinician's cycle: identify needs). Kept in the stored
-/// format and backups now so that the goals screen can come later without a migration.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Goal {
-    pub id: Uuid,
-    pub title: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub notes: String,
-    /// Reflection on what changed in practice, written after the learning.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub reflection: String,
-    /// Activities that served this goal.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub activity_ids: Vec<Uuid>,
-    /// When the holder means to have reached it (shown in the calendar file).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_date: Option<chrono::NaiveDate>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
+pub use crate::domain::learning::Goal;
 
 /// Preferences and bookkeeping that travel with the data.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +192,7 @@ mod tests {
             tags: vec![],
             status: ActivityStatus::Completed,
             notes: String::new(),
+            reflection: None,
             created_at: t,
             updated_at: t,
         }

@@ -15,7 +15,7 @@ use crate::domain::contract::Problem;
 
 /// Version 2: every data key is written with the first save, so a missing key is damage, not
 /// "no records" (version 1 wrote a key only once it had records).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 pub const KEY_META: &str = "cme-tracker:meta";
 pub const KEY_ACTIVITIES: &str = "cme-tracker:activities";
 pub const KEY_CREDENTIALS: &str = "cme-tracker:credentials";
@@ -488,7 +488,7 @@ fn part_problem(key: &str, path: String, message: String) -> Problem {
 type Step = (fn(Value) -> Result<Value, String>, bool);
 
 /// Steps from each older version; index 0 migrates version 1 to 2.
-const STEPS: &[Step] = &[(v1_to_v2, false), (v2_to_v3, false)];
+const STEPS: &[Step] = &[(v1_to_v2, false), (v2_to_v3, false), (v3_to_v4, false)];
 
 /// Version 2 only promises that every part is written; a part version 1 never wrote reads as
 /// empty, as it always did.
@@ -501,6 +501,13 @@ fn v1_to_v2(parts: Value) -> Result<Value, String> {
 /// moves so that an older app, which would ignore the hours and count whole activities toward
 /// topic rules, refuses the data instead of showing wrong figures.
 fn v2_to_v3(parts: Value) -> Result<Value, String> {
+    Ok(parts)
+}
+
+/// Version 4 adds learning goals' needs, targets, topics and status, and a reflection on an
+/// activity (`r`). Records of version 3 have none of them, which reads as they were. The version
+/// moves so that an older app, which would drop them when it saves, refuses the data instead.
+fn v3_to_v4(parts: Value) -> Result<Value, String> {
     Ok(parts)
 }
 

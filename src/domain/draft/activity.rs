@@ -378,6 +378,8 @@ impl ValidDraft {
             tags,
             status: d.status,
             notes: d.notes.trim().to_string(),
+            // The reflection has its own form on the activity's page.
+            reflection: existing.and_then(|a| a.reflection.clone()),
             created_at: existing.map_or(now, |a| a.created_at),
             updated_at: now,
         }
