@@ -180,6 +180,15 @@ impl Coded for RuleKindChoice {
 impl Coded for RecurrenceChoice {
     const ALL: &'static [Self] = &RecurrenceChoice::ALL;
 }
+impl Coded for super::learning::NeedSource {
+    const ALL: &'static [Self] = &super::learning::NeedSource::ALL;
+}
+impl Coded for super::learning::GoalStatus {
+    const ALL: &'static [Self] = &super::learning::GoalStatus::ALL;
+}
+impl Coded for super::learning::Changed {
+    const ALL: &'static [Self] = &super::learning::Changed::ALL;
+}
 
 #[cfg(test)]
 mod tests {
@@ -212,6 +221,9 @@ mod tests {
         check::<ExemptionKind>();
         check::<RuleKindChoice>();
         check::<RecurrenceChoice>();
+        check::<super::super::learning::NeedSource>();
+        check::<super::super::learning::GoalStatus>();
+        check::<super::super::learning::Changed>();
         check::<super::super::credential::RenewalAnswer>();
         assert_eq!(Format::LiveInPerson.code(), "live_in_person");
         assert_eq!(RuleKindChoice::CategoryMin.code(), "category_min");

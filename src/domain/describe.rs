@@ -372,14 +372,7 @@ fn topics_of(rule: &Rule) -> String {
 
 /// "2 hours of ethics, AMA PRA Category 1 Credit™, by 31 Jan 2027 — covers Texas and Pennsylvania".
 pub fn plan_sentence(item: &PlanItem, fmt_date: &dyn Fn(NaiveDate) -> String) -> String {
-    let h = |a: Amount| Unit::of_types(&item.accepts).amount_text(a);
-    let mut s = if item.completion {
-        format!("One activity on {}", topics_text(&item.topics))
-    } else if item.topics.is_empty() {
-        format!("{} of any topic", h(item.hours))
-    } else {
-        format!("{} of {}", h(item.hours), topics_text(&item.topics))
-    };
+    let mut s = plan_goal_title(item);
     if !item.accepts.is_empty() {
         s.push_str(&format!(", {}", types_text(&item.accepts)));
     }
@@ -393,6 +386,24 @@ pub fn plan_sentence(item: &PlanItem, fmt_date: &dyn Fn(NaiveDate) -> String) ->
         ));
     }
     s
+}
+
+/// What a plan item asks for, as a goal's title: "2 hours of pain management & opioid
+/// prescribing", "One activity on human trafficking", "10 credits of any topic".
+pub fn plan_goal_title(item: &PlanItem) -> String {
+    let h = |a: Amount| Unit::of_types(&item.accepts).amount_text(a);
+    if item.completion {
+        format!("One activity on {}", topics_text(&item.topics))
+    } else if item.topics.is_empty() {
+        format!("{} of any topic", h(item.hours))
+    } else {
+        format!("{} of {}", h(item.hours), topics_text(&item.topics))
+    }
+}
+
+/// The credentials a plan item covers, as a list in words ("Texas and Pennsylvania").
+pub fn plan_covers(item: &PlanItem) -> String {
+    and_list(super::plan::names(item))
 }
 
 /// A date as people say it relative to today: "in 9 months (31 Aug 2027)", "in 12 days (…)",

@@ -12,9 +12,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::activity::{Activity, ActivityStatus, Format};
+use super::codes::Coded;
 use super::contract::limits;
 use super::credits::{Amount, AmountError, CreditTypeId};
-use super::draft::{optional_date, too_long, FieldError};
+use super::draft::{optional_date, too_long, ActivityDraft, CreditDraft, FieldError};
 use super::topics::TopicId;
 
 /// Where the need behind a goal came from.
@@ -113,6 +114,44 @@ pub struct Goal {
     pub status: GoalStatus,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+impl Goal {
+    /// Links an activity to the goal (once).
+    pub fn link(&mut self, activity: Uuid) {
+        if !self.activity_ids.contains(&activity) {
+            self.activity_ids.push(activity);
+        }
+    }
+
+    pub fn unlink(&mut self, activity: Uuid) {
+        self.activity_ids.retain(|a| *a != activity);
+    }
+
+    /// The activity form for a planned activity toward the goal: its topics and credit type,
+    /// the hours still to go (at least one), dated `today`.
+    pub fn planned_activity(&self, progress: &GoalProgress, today: NaiveDate) -> ActivityDraft {
+        let to_go = self
+            .target_hours
+            .map(|t| t.saturating_sub(progress.hours + progress.planned_hours))
+            .filter(|h| h.is_positive())
+            .unwrap_or(Amount::hours(1));
+        ActivityDraft {
+            title: format!("For my goal: {}", self.title),
+            start: today.to_string(),
+            end: today.to_string(),
+            status: ActivityStatus::Planned,
+            topics: self.topics.clone(),
+            credits: vec![CreditDraft {
+                credit_type: self
+                    .credit_type
+                    .as_ref()
+                    .map_or("AMA_PRA_CAT1".to_string(), |c| c.as_str().to_string()),
+                amount: to_go.display_short(),
+            }],
+            ..ActivityDraft::default()
+        }
+    }
 }
 
 /// Did the change happen in practice (asked at follow-up).
@@ -301,7 +340,7 @@ impl GoalDraft {
     pub fn from_goal(g: &Goal) -> GoalDraft {
         GoalDraft {
             title: g.title.clone(),
-            need: g.need.map(|n| code(&n)).unwrap_or_default(),
+            need: g.need.map(|n| n.code().to_string()).unwrap_or_default(),
             notes: g.notes.clone(),
             target_date: g.target_date.map(|d| d.to_string()).unwrap_or_default(),
             target_hours: g
@@ -330,14 +369,34 @@ impl GoalDraft {
     ) -> GoalDraft {
         GoalDraft {
             title: title.to_string(),
-            need: code(&NeedSource::RequirementGap),
+            need: NeedSource::RequirementGap.code().to_string(),
             notes: format!("Needed for {for_what}."),
             target_date: deadline.to_string(),
-            target_hours: hours.display_short(),
+            target_hours: if hours.is_positive() {
+                hours.display_short()
+            } else {
+                String::new()
+            },
             topics: topics.to_vec(),
             credit_type: credit_type.unwrap_or_default().to_string(),
             status: GoalStatus::Active,
         }
+    }
+
+    /// A goal made from an item of the cross-credential plan (one click on the dashboard).
+    pub fn from_plan_item(item: &super::plan::PlanItem) -> GoalDraft {
+        GoalDraft::from_plan(
+            &super::describe::plan_goal_title(item),
+            &item.topics,
+            item.accepts.first().map(|c| c.as_str()),
+            if item.completion {
+                Amount::ZERO
+            } else {
+                item.hours
+            },
+            item.deadline,
+            &super::describe::plan_covers(item),
+        )
     }
 
     /// Checks the form; `Ok` is the goal to keep (a new one gets `id`; `existing` keeps its
@@ -359,7 +418,7 @@ impl GoalDraft {
         }
         let need = match self.need.as_str() {
             "" => None,
-            c => match NeedSource::ALL.into_iter().find(|n| code(n) == c) {
+            c => match <NeedSource as Coded>::from_code(c) {
                 Some(n) => Some(n),
                 None => {
                     errors.push(FieldError::new(
@@ -416,13 +475,6 @@ impl GoalDraft {
     }
 }
 
-fn code<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// The reflection form, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReflectionDraft {
@@ -452,7 +504,7 @@ impl ReflectionDraft {
             changed: r
                 .outcome
                 .as_ref()
-                .map(|o| code(&o.changed))
+                .map(|o| o.changed.code().to_string())
                 .unwrap_or_default(),
             what_happened: r
                 .outcome
@@ -495,7 +547,7 @@ impl ReflectionDraft {
         }
         let changed = match self.changed.as_str() {
             "" => None,
-            c => match Changed::ALL.into_iter().find(|x| code(x) == c) {
+            c => match <Changed as Coded>::from_code(c) {
                 Some(x) => Some(x),
                 None => {
                     errors.push(FieldError::new(
@@ -770,6 +822,24 @@ mod tests {
             Some("AMA_PRA_CAT1")
         );
         assert_eq!(g.notes, "Needed for Texas Medical Board.");
+    }
+
+    #[test]
+    fn a_goal_links_each_activity_once_and_plans_the_hours_still_to_go() {
+        let mut g = goal(&[]);
+        let a = activity("2026-03-01").credit("AMA_PRA_CAT1", "1").build();
+        g.link(a.id);
+        g.link(a.id);
+        assert_eq!(g.activity_ids, [a.id]);
+        let p = progress(&g, std::slice::from_ref(&a), date("2026-06-30"));
+        let d = g.planned_activity(&p, date("2026-06-30"));
+        assert_eq!(d.status, ActivityStatus::Planned);
+        assert_eq!(d.topics, g.topics);
+        assert_eq!(d.credits[0].amount, "3");
+        assert_eq!(d.credits[0].credit_type, "AMA_PRA_CAT1");
+        assert!(d.validate(date("2026-06-30")).is_ok());
+        g.unlink(a.id);
+        assert!(g.activity_ids.is_empty());
     }
 
     #[test]

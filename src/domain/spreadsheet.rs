@@ -13,11 +13,12 @@ use super::activity::{Accreditor, Activity, ActivityStatus, Format};
 use super::codes::Coded;
 use super::credits::Amount;
 use super::draft::{ActivityDraft, CreditDraft};
+use super::learning::ReflectionDraft;
 use super::topics::TopicId;
 use super::vocab;
 
 /// The export's columns, in order (docs/csv.md documents each).
-pub const COLUMNS: [&str; 12] = [
+pub const COLUMNS: [&str; 17] = [
     "title",
     "provider",
     "accreditor",
@@ -30,6 +31,11 @@ pub const COLUMNS: [&str; 12] = [
     "tags",
     "notes",
     "id",
+    "learned",
+    "will_change",
+    "follow_up",
+    "changed",
+    "what_happened",
 ];
 
 /// Several values in one cell ("AMA_PRA_CAT1=1.5; ABIM_MOC_POINT=1.5") are separated by this.
@@ -60,6 +66,7 @@ pub fn export(activities: &[Activity]) -> String {
             })
             .collect::<Vec<_>>()
             .join(LIST_SEPARATOR);
+        let r = a.reflection.as_ref();
         let _ = w.write_record([
             a.title.as_str(),
             a.provider.as_str(),
@@ -73,6 +80,15 @@ pub fn export(activities: &[Activity]) -> String {
             &a.tags.join(LIST_SEPARATOR),
             a.notes.as_str(),
             &a.id.to_string(),
+            r.map_or("", |r| r.learned.as_str()),
+            r.map_or("", |r| r.will_change.as_str()),
+            &r.and_then(|r| r.follow_up)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            r.and_then(|r| r.outcome.as_ref())
+                .map_or("", |o| o.changed.code()),
+            r.and_then(|r| r.outcome.as_ref())
+                .map_or("", |o| o.what_happened.as_str()),
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -97,6 +113,11 @@ pub fn template() -> String {
         "ethics_professional_responsibility=1",
         "conference; 2025",
         "Dates as YYYY-MM-DD; leave id empty",
+        "",
+        "What I learned (optional)",
+        "What I will change in practice",
+        "2025-06-11",
+        "",
         "",
     ]);
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -209,10 +230,17 @@ pub enum Target {
     Tags,
     Notes,
     Id,
+    /// The reflection: what I learned, what I will change, the follow-up date, and at
+    /// follow-up whether it changed (`yes`, `partly`, `no`) and what happened.
+    Learned,
+    WillChange,
+    FollowUp,
+    Changed,
+    WhatHappened,
 }
 
 impl Target {
-    pub const ALL: [Target; 15] = [
+    pub const ALL: [Target; 20] = [
         Target::Ignore,
         Target::Title,
         Target::Provider,
@@ -228,6 +256,11 @@ impl Target {
         Target::Tags,
         Target::Notes,
         Target::Id,
+        Target::Learned,
+        Target::WillChange,
+        Target::FollowUp,
+        Target::Changed,
+        Target::WhatHappened,
     ];
 
     pub fn label(self) -> &'static str {
@@ -247,6 +280,11 @@ impl Target {
             Target::Tags => "Tags",
             Target::Notes => "Notes",
             Target::Id => "Id (from a CME Tracker export)",
+            Target::Learned => "Reflection: what I learned",
+            Target::WillChange => "Reflection: what I will change",
+            Target::FollowUp => "Reflection: follow-up date",
+            Target::Changed => "Follow-up: did it change (yes, partly, no)",
+            Target::WhatHappened => "Follow-up: what happened",
         }
     }
 
@@ -324,6 +362,16 @@ impl Target {
             Target::Tags => &["tags", "tag", "labels"],
             Target::Notes => &["notes", "note", "comments", "comment", "remarks"],
             Target::Id => &["id"],
+            Target::Learned => &["learned", "what i learned", "learning", "reflection"],
+            Target::WillChange => &[
+                "will_change",
+                "what i will change",
+                "change in practice",
+                "practice change",
+            ],
+            Target::FollowUp => &["follow_up", "follow-up", "follow up", "follow-up date"],
+            Target::Changed => &["changed", "did it change"],
+            Target::WhatHappened => &["what_happened", "what happened", "outcome", "impact"],
         }
     }
 }
@@ -833,10 +881,42 @@ pub fn preview_with_progress(
             );
             continue;
         }
+        // The reflection's cells, checked by the reflection form's rules (a follow-up answer is
+        // dated on the follow-up day, or today without one).
+        let reflection = ReflectionDraft {
+            learned: cell(row, Target::Learned),
+            will_change: cell(row, Target::WillChange),
+            follow_up: match cell(row, Target::FollowUp) {
+                t if t.is_empty() => t,
+                t => parse_date(&t, mapping.date_order).map_or(t, |d| d.to_string()),
+            },
+            changed: cell(row, Target::Changed).to_lowercase(),
+            what_happened: cell(row, Target::WhatHappened),
+        };
+        let reflection = if reflection == ReflectionDraft::default() {
+            Ok(None)
+        } else {
+            let end_date = parse_date(&end, DateOrder::Iso).unwrap_or(today);
+            let follow_up = super::draft::parse_date(&reflection.follow_up);
+            reflection
+                .validate(end_date, None, follow_up.unwrap_or(today))
+                .map(Some)
+        };
+        let reflection = match reflection {
+            Ok(r) => r,
+            Err(errors) => {
+                out.problems.extend(errors.into_iter().map(|e| RowProblem {
+                    line,
+                    message: e.message,
+                }));
+                continue;
+            }
+        };
         match draft.validate(today) {
             Ok(valid) => {
                 let id = Uuid::parse_str(&cell(row, Target::Id)).unwrap_or_else(|_| Uuid::new_v4());
-                let a = valid.into_activity(None, id, now);
+                let mut a = valid.into_activity(None, id, now);
+                a.reflection = reflection;
                 if kept.contains(&key(&a)) {
                     out.duplicates.push(out.activities.len());
                 }
@@ -902,6 +982,16 @@ mod tests {
         board.provider = "ACP; Philadelphia".into();
         board.notes = "Certificate in the drawer,\nsecond line; ümlaut".into();
         board.tags = vec!["board".into(), "2025".into()];
+        board.reflection = Some(crate::domain::learning::Reflection {
+            learned: "Early lactate, \"quoted\", line\nbreak".into(),
+            will_change: "Sepsis bundle within the hour".into(),
+            follow_up: Some(date("2025-06-12")),
+            outcome: Some(crate::domain::learning::FollowUpOutcome {
+                date: date("2025-06-12"),
+                changed: crate::domain::learning::Changed::Partly,
+                what_happened: "Faster antibiotics".into(),
+            }),
+        });
         board.format = Format::Conference;
         let planned = activity("2026-09-01")
             .title("Planned workshop")
@@ -911,7 +1001,7 @@ mod tests {
         let acts = vec![board, planned];
         let text = export(&acts);
         assert!(text.starts_with(
-            "title,provider,accreditor,start,end,format,status,credits,topics,tags,notes,id\r\n"
+            "title,provider,accreditor,start,end,format,status,credits,topics,tags,notes,id,learned,will_change,follow_up,changed,what_happened\r\n"
         ));
         let p = import(&text, &[]);
         assert_eq!(p.problems, vec![]);

@@ -40,6 +40,19 @@ pub enum Route {
     Reports,
     #[at("/transcript")]
     Transcript,
+    #[at("/goals")]
+    Goals,
+    #[at("/goals/new")]
+    GoalNew,
+    #[at("/goals/:id")]
+    GoalDetail { id: String },
+    #[at("/goals/:id/edit")]
+    GoalEdit { id: String },
+    /// A planned activity toward the goal: the activity form, filled from it.
+    #[at("/goals/:id/plan")]
+    GoalPlan { id: String },
+    #[at("/learning")]
+    Learning,
     #[at("/backup")]
     Backup,
     #[at("/privacy")]
@@ -51,10 +64,11 @@ pub enum Route {
 
 impl Route {
     /// The routes shown in the main navigation, with their labels.
-    pub const NAV: [(Route, &'static str); 5] = [
+    pub const NAV: [(Route, &'static str); 6] = [
         (Route::Dashboard, "Dashboard"),
         (Route::Activities, "Activities"),
         (Route::Credentials, "Credentials"),
+        (Route::Goals, "Goals"),
         (Route::Backup, "Backup"),
         (Route::Privacy, "About & privacy"),
     ];
@@ -74,6 +88,11 @@ impl Route {
             | Route::CredentialEdit { .. }
             | Route::CredentialReport { .. }
             | Route::Reports => Route::Credentials,
+            Route::GoalNew
+            | Route::GoalDetail { .. }
+            | Route::GoalEdit { .. }
+            | Route::GoalPlan { .. }
+            | Route::Learning => Route::Goals,
             other => other.clone(),
         }
     }
@@ -222,6 +241,14 @@ fn switch(route: Route) -> Html {
         }
         Route::Reports => html! { <pages::audit_report::AllReportsPage /> },
         Route::Transcript => html! { <pages::transcript::TranscriptPage /> },
+        Route::Goals => html! { <pages::goals::GoalsPage /> },
+        Route::GoalNew => html! { <pages::goals::GoalFormPage /> },
+        Route::GoalDetail { id } => html! { <pages::goals::GoalDetailPage {id} /> },
+        Route::GoalEdit { id } => html! { <pages::goals::GoalFormPage id={Some(id)} /> },
+        Route::GoalPlan { id } => {
+            html! { <pages::activities::ActivityEditorPage goal={Some(id)} /> }
+        }
+        Route::Learning => html! { <pages::learning::LearningPage /> },
         Route::Backup => html! { <pages::backup::BackupPage /> },
         Route::Privacy => html! { <pages::privacy::PrivacyPage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },

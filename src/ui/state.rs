@@ -104,6 +104,17 @@ pub enum Action {
     SetHolderName(String),
     /// A backup file was downloaded: remember when, for the 30-day reminder.
     BackupDownloaded(chrono::DateTime<chrono::Utc>),
+    /// Adds the learning goal, or replaces the one with the same id.
+    SaveGoal(crate::storage::Goal),
+    DeleteGoal(Uuid),
+    /// Links an activity to a goal (or unlinks it).
+    LinkGoal {
+        goal: Uuid,
+        activity: Uuid,
+        linked: bool,
+    },
+    /// The reflection on an activity (`None` removes it).
+    SaveReflection(Uuid, Option<crate::domain::learning::Reflection>),
 }
 
 impl Reducible for AppState {
@@ -215,6 +226,55 @@ impl AppState {
                         next.toast = Some(message);
                         changed = false;
                     }
+                }
+            }
+            Action::SaveGoal(mut goal) => {
+                let data = Rc::make_mut(&mut next.data);
+                goal.updated_at = now;
+                if !data.goals.iter().any(|g| g.id == goal.id) {
+                    goal.created_at = now;
+                }
+                next.toast = Some(format!("Saved the goal “{}”.", goal.title));
+                data.upsert_goal(goal);
+            }
+            Action::DeleteGoal(id) => {
+                let data = Rc::make_mut(&mut next.data);
+                match data.remove_goal(id, now) {
+                    Some(removed) => {
+                        next.toast = Some(format!("Deleted the goal “{}”.", removed.title))
+                    }
+                    None => changed = false,
+                }
+            }
+            Action::LinkGoal {
+                goal,
+                activity,
+                linked,
+            } => {
+                let data = Rc::make_mut(&mut next.data);
+                match data.goals.iter().find(|g| g.id == goal).cloned() {
+                    Some(mut g) => {
+                        if linked {
+                            g.link(activity);
+                        } else {
+                            g.unlink(activity);
+                        }
+                        g.updated_at = now;
+                        data.upsert_goal(g);
+                    }
+                    None => changed = false,
+                }
+            }
+            Action::SaveReflection(id, reflection) => {
+                let data = Rc::make_mut(&mut next.data);
+                match data.activities.iter().find(|a| a.id == id).cloned() {
+                    Some(mut a) => {
+                        a.reflection = reflection.filter(|r| !r.is_empty());
+                        a.updated_at = now;
+                        next.toast = Some(format!("Saved your reflection on “{}”.", a.title));
+                        data.upsert_activity(a);
+                    }
+                    None => changed = false,
                 }
             }
             Action::DeleteCredential(id) => {

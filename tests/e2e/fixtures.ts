@@ -99,7 +99,7 @@ export async function addCredential(page: Page, name: string, start = '2025-02-0
 export function everyScreen(credential: string, activity: string) {
   return ['/', '/activities', '/activities/new', activity, '/credentials', '/credentials/new',
     '/credentials/catalog', credential, `${credential}/report`, '/reports', '/transcript', '/backup', '/privacy',
-    '/activities/import'];
+    '/activities/import', '/goals', '/goals/new', '/learning'];
 }
 
 /**

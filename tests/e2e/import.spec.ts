@@ -127,7 +127,7 @@ test('activities download as CSV and the template downloads', async ({ page }, i
   ]);
   expect(download.suggestedFilename()).toMatch(/^cme-activities-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = fs.readFileSync(await download.path()!, 'utf8');
-  expect(text.startsWith('\ufefftitle,provider,accreditor,start,end,format,status,credits,topics,tags,notes,id\r\n')).toBe(true);
+  expect(text.startsWith('\ufefftitle,provider,accreditor,start,end,format,status,credits,topics,tags,notes,id,learned,will_change,follow_up,changed,what_happened\r\n')).toBe(true);
   expect(text).toContain('Implicit bias in clinical care,Example University CME Office,accme,2025-09-15,2025-09-15');
   expect(text).toContain('AMA_PRA_CAT1=1.5; ABIM_MOC_POINT=1.5');
   await page.goto('./#/activities/import');

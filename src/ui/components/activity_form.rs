@@ -293,6 +293,15 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
         }
     };
 
+    // Credit that only an accredited provider can designate, claimed from another: said next to
+    // the accreditor (a warning; the certificate decides).
+    let claim_warnings = crate::domain::learning::credit_claim_warnings(
+        d.accreditor,
+        &d.credits
+            .iter()
+            .map(|c| crate::domain::CreditTypeId::new(&c.credit_type))
+            .collect::<Vec<_>>(),
+    );
     html! {
         <form class="card activity-form" {onsubmit} novalidate=true
             data-dirty={if *dirty { "true" } else { "false" }} aria-labelledby="activity-form-title">
@@ -320,7 +329,7 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
                 </div>
                 <div class="field">
                     <label for="act-accreditor">{ "Accreditor" }</label>
-                    <select id="act-accreditor" onchange={{
+                    <select id="act-accreditor" aria-describedby={(!claim_warnings.is_empty()).then_some("act-accreditor-warning")} onchange={{
                         let update = update.clone();
                         on_enum_change(move |a: Option<Accreditor>| {
                             if let Some(a) = a {
@@ -330,6 +339,9 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
                     }}>
                         { enum_options(Some(d.accreditor), Accreditor::label) }
                     </select>
+                    <div id="act-accreditor-warning" aria-live="polite">
+                        { for claim_warnings.iter().map(|w| html! { <p class="warn-text small">{ w.clone() }</p> }) }
+                    </div>
                 </div>
             </div>
             <fieldset class="field">

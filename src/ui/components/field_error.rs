@@ -29,3 +29,21 @@ pub fn described<F: PartialEq>(
 pub fn invalid<F: PartialEq>(errors: &[FieldError<F>], field: F) -> Option<&'static str> {
     message_for(errors, field).is_some().then_some("true")
 }
+
+/// `aria-describedby` of an input with a hint paragraph (`<input id>-hint`) as well as its
+/// message: both, the hint first.
+pub fn described_with_hint<F: PartialEq>(
+    errors: &[FieldError<F>],
+    field: F,
+    input_id: &str,
+    has_hint: bool,
+) -> Option<String> {
+    let ids: Vec<String> = [
+        has_hint.then(|| format!("{input_id}-hint")),
+        described(errors, field, input_id),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}

@@ -13,6 +13,7 @@ pub mod file_drop;
 pub mod focus;
 pub mod holder_name;
 pub mod inputs;
+pub mod learning;
 pub mod past_cycles;
 pub mod pathways;
 pub mod print;

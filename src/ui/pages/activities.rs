@@ -454,6 +454,10 @@ pub struct ActivityEditorProps {
     pub id: Option<String>,
     #[prop_or(false)]
     pub duplicate: bool,
+    /// A planned activity toward this learning goal: the form starts from it, and the saved
+    /// activity is linked to it.
+    #[prop_or_default]
+    pub goal: Option<String>,
 }
 
 /// New, edit and duplicate share this page; only the starting draft and the saved id differ.
@@ -525,6 +529,11 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
         };
     }
     let editing = existing.clone().filter(|_| !props.duplicate);
+    let goal = props
+        .goal
+        .as_ref()
+        .and_then(|id| Uuid::parse_str(id).ok())
+        .and_then(|id| app.data.goals.iter().find(|g| g.id == id).cloned());
     let initial = match &existing {
         Some(a) => {
             let mut d = ActivityDraft::from_activity(a);
@@ -533,7 +542,14 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
             }
             d
         }
-        None => (*prefill).clone().unwrap_or_default(),
+        None => match (&*prefill, &goal) {
+            (Some(p), _) => p.clone(),
+            (None, Some(g)) => {
+                let p = crate::domain::learning::progress(g, &app.data.activities, today);
+                g.planned_activity(&p, today)
+            }
+            (None, None) => ActivityDraft::default(),
+        },
     };
     let on_read = {
         let cert_text = cert_text.clone();
@@ -570,10 +586,11 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
             );
         })
     };
-    let title = match (&editing, props.duplicate) {
-        (Some(_), _) => "Edit activity",
-        (None, true) => "Duplicate activity",
-        (None, false) => "Add activity",
+    let title = match (&editing, props.duplicate, &goal) {
+        (Some(_), _, _) => "Edit activity",
+        (None, true, _) => "Duplicate activity",
+        (None, false, Some(_)) => "Plan an activity for a goal",
+        (None, false, None) => "Add activity",
     };
 
     let onsave = {
@@ -583,6 +600,7 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
         let generation = generation.clone();
         let prefill_after_save = prefill.clone();
         let pending_file = pending.clone();
+        let goal_id = goal.as_ref().map(|g| g.id);
         let guard_ok = !guard.changed();
         let tell = guard.teller();
         Callback::from(move |(valid, again): (ValidDraft, bool)| {
@@ -594,6 +612,13 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
             let activity = valid.into_activity(editing.as_ref(), Uuid::new_v4(), format::now());
             let id = activity.id;
             app.dispatch(Action::SaveActivity(activity));
+            if let Some(goal) = goal_id {
+                app.dispatch(Action::LinkGoal {
+                    goal,
+                    activity: id,
+                    linked: true,
+                });
+            }
             if let Some(file) = (*pending_file).clone() {
                 pending_file.set(None);
                 let app = app.clone();

@@ -142,6 +142,10 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
                 </dl>
             </div>
             <crate::ui::components::certificates::Certificates activity={activity.clone()} />
+            <crate::ui::components::learning::GoalLinks activity={activity.id} />
+            if activity.is_completed() {
+                <crate::ui::components::learning::ReflectionCard activity={activity.clone()} />
+            }
             <h2>{ "Where it counts" }</h2>
             if activity.status == ActivityStatus::Planned {
                 <p class="muted">{ "Planned activities count only in the what-if view of the dashboard." }</p>

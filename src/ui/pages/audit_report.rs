@@ -73,6 +73,9 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
     let report = use_report(found.clone());
     // The packet's progress or problem, under the buttons.
     let packet = use_state(|| None::<String>);
+    // The reflections of the cycle's activities, as an optional section (UK appraisal and the
+    // Royal College ask for them; a US board does not).
+    let with_reflections = use_state(|| false);
     let Some((r, ev)) = report else {
         return not_found();
     };
@@ -127,7 +130,17 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
                     </dl>
                 </section>
             }
-            <ReportBody report={r} evaluation={ev} heading_level={2} />
+            <p class="no-print">
+                <label class="check" for="report-reflections">
+                    <input type="checkbox" id="report-reflections" checked={*with_reflections}
+                        onchange={{ let w = with_reflections.clone(); Callback::from(move |e: Event| w.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())) }} />
+                    <span>{ "Add my reflections on this cycle's activities" }</span>
+                </label>
+            </p>
+            <ReportBody report={r.clone()} evaluation={ev.clone()} heading_level={2} />
+            if *with_reflections {
+                { reflections_section(&app.data.activities, ev.cycle_start, ev.deadline) }
+            }
         </article>
     }
 }
@@ -273,5 +286,28 @@ pub fn report_body(props: &ReportBodyProps) -> Html {
                 }
             </p>
         </>
+    }
+}
+
+/// The reflections on the completed activities of a cycle, for the report's optional section.
+fn reflections_section(
+    activities: &[crate::domain::Activity],
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Html {
+    let mut reflected: Vec<_> = activities
+        .iter()
+        .filter(|a| a.is_completed() && a.end >= from && a.end <= to)
+        .filter(|a| a.reflection.is_some())
+        .collect();
+    reflected.sort_by_key(|a| a.end);
+    html! {
+        <section class="card report-section" aria-labelledby="report-reflections-title" data-testid="report-reflections">
+            <h2 id="report-reflections-title">{ "Reflections on this cycle's learning" }</h2>
+            if reflected.is_empty() {
+                <p class="muted">{ "No reflections written on this cycle's activities." }</p>
+            }
+            { for reflected.iter().map(|a| crate::ui::components::learning::reflection_entry(a, false)) }
+        </section>
     }
 }

@@ -42,6 +42,7 @@ fn welcome() -> Html {
 #[function_component(DashboardPage)]
 pub fn dashboard_page() -> Html {
     let app = use_app();
+    let navigator = use_navigator();
     let actual = use_evaluations();
     let what_if = app.what_if;
     let shown: Rc<Vec<Evaluation>> = if what_if {
@@ -125,6 +126,28 @@ pub fn dashboard_page() -> Html {
             format!("{without_rules} credentials have no requirements entered yet.")
         });
     }
+    let today = format::today();
+    let follow_ups = crate::domain::learning::follow_ups_due(&app.data.activities, today);
+    // One click turns a plan item into a learning goal with its topic, credit type, hours and
+    // deadline; the goal's page opens.
+    let make_goal = {
+        let app = app.clone();
+        let navigator = navigator.clone();
+        move |item: &crate::domain::plan::PlanItem| {
+            let draft = crate::domain::learning::GoalDraft::from_plan_item(item);
+            let app = app.clone();
+            let navigator = navigator.clone();
+            Callback::from(move |_: MouseEvent| {
+                if let Ok(goal) = draft.validate(uuid::Uuid::new_v4(), None) {
+                    let id = goal.id;
+                    app.dispatch(Action::SaveGoal(goal));
+                    if let Some(n) = &navigator {
+                        n.push(&Route::GoalDetail { id: id.to_string() });
+                    }
+                }
+            })
+        }
+    };
     // What merging saved, said in one unit only when the plan has one unit.
     let (saved_unit, saved) = match the_plan.totals.as_slice() {
         [(unit, total)] => (*unit, the_plan.separate_total(*unit).saturating_sub(*total)),
@@ -150,12 +173,35 @@ pub fn dashboard_page() -> Html {
                     { " — each requirement below fills up as you do." }
                 </div>
             }
+            if !follow_ups.is_empty() {
+                <section class="card" aria-labelledby="follow-ups-title" data-testid="follow-ups">
+                    <h2 id="follow-ups-title">{ "Follow-ups due" }</h2>
+                    <p class="small muted">{ "You planned to look back on these: did the change happen in practice?" }</p>
+                    <ul class="plain-list">
+                        { for follow_ups.iter().map(|f| html! {
+                            <li>
+                                <Link<Route> to={Route::ActivityDetail { id: f.activity_id.to_string() }}>{ f.title.clone() }</Link<Route>>
+                                <span class={classes!("small", (f.days < 0).then_some("warn-text"))}>
+                                    { format!(" — {}", describe::time_until(today, f.date, &fmt_date)) }
+                                </span>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
             if !the_plan.items.is_empty() {
                 <section class="card" aria-labelledby="plan-title">
                     <h2 id="plan-title">{ "What to take next" }</h2>
                     <ol class="plan">
                         { for the_plan.items.iter().map(|item| html! {
-                            <li>{ describe::plan_sentence(item, &fmt_date) }</li>
+                            <li>
+                                { describe::plan_sentence(item, &fmt_date) }
+                                { " " }
+                                <button type="button" class="btn btn--small no-print" onclick={make_goal(item)}
+                                    aria-label={format!("Make it a learning goal: {}", describe::plan_goal_title(item))}>
+                                    { "Make it a goal" }
+                                </button>
+                            </li>
                         }) }
                     </ol>
                     <p class="muted">{ format!("{to_earn} in total") }
