@@ -128,11 +128,20 @@ pub fn reflection_card(props: &ReflectionCardProps) -> Html {
                 .unwrap_or_default()
         })
     };
-    let errors = use_state(Vec::new);
+    // Messages show once saving was tried, and then follow what is typed (derived, not kept).
+    let tried = use_state(|| false);
+    let errors = if *tried {
+        draft
+            .validate(a.end, saved.as_ref(), format::today())
+            .err()
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let onsubmit = {
         let app = app.clone();
         let draft = draft.clone();
-        let errors = errors.clone();
+        let tried = tried.clone();
         let id = a.id;
         let end = a.end;
         let saved = saved.clone();
@@ -140,10 +149,10 @@ pub fn reflection_card(props: &ReflectionCardProps) -> Html {
             e.prevent_default();
             match draft.validate(end, saved.as_ref(), format::today()) {
                 Ok(r) => {
-                    errors.set(Vec::new());
+                    tried.set(false);
                     app.dispatch(Action::SaveReflection(id, Some(r)));
                 }
-                Err(list) => errors.set(list),
+                Err(_) => tried.set(true),
             }
         })
     };

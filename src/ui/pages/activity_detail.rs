@@ -144,7 +144,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
             <crate::ui::components::certificates::Certificates activity={activity.clone()} />
             <crate::ui::components::learning::GoalLinks activity={activity.id} />
             if activity.is_completed() {
-                <crate::ui::components::learning::ReflectionCard activity={activity.clone()} />
+                <crate::ui::components::learning::ReflectionCard key={activity.id.to_string()} activity={activity.clone()} />
             }
             <h2>{ "Where it counts" }</h2>
             if activity.status == ActivityStatus::Planned {

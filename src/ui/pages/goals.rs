@@ -256,14 +256,23 @@ pub fn goal_form_page(props: &GoalFormProps) -> Html {
                 .unwrap_or_default()
         })
     };
-    let errors = use_state(Vec::<crate::domain::draft::FieldError<GoalField>>::new);
+    // Messages show once saving was tried, and then follow what is typed (derived, not kept).
+    let tried = use_state(|| false);
     if props.id.is_some() && existing.is_none() {
         return not_found();
     }
+    let errors = if *tried {
+        draft
+            .validate(Uuid::nil(), existing.as_ref())
+            .err()
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let onsubmit = {
         let app = app.clone();
         let draft = draft.clone();
-        let errors = errors.clone();
+        let tried = tried.clone();
         let existing = existing.clone();
         let navigator = navigator.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -271,13 +280,12 @@ pub fn goal_form_page(props: &GoalFormProps) -> Html {
             match draft.validate(Uuid::new_v4(), existing.as_ref()) {
                 Ok(goal) => {
                     let id = goal.id;
-                    errors.set(Vec::new());
                     app.dispatch(Action::SaveGoal(goal));
                     if let Some(n) = &navigator {
                         n.push(&Route::GoalDetail { id: id.to_string() });
                     }
                 }
-                Err(list) => errors.set(list),
+                Err(_) => tried.set(true),
             }
         })
     };
