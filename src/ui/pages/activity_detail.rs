@@ -92,7 +92,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
     let dates = format::date_range(activity.start, activity.end);
     let id = activity.id.to_string();
     html! {
-        <section aria-labelledby="activity-title">
+        <section class="stack" aria-labelledby="activity-title">
             <div class="page-head">
                 <h1 id="activity-title">{ activity.title.clone() }</h1>
                 <div class="actions">
