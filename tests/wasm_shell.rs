@@ -81,6 +81,7 @@ async fn app_renders_navigation_with_every_screen() {
             "Dashboard",
             "Activities",
             "Credentials",
+            "Goals",
             "Backup",
             "About & privacy"
         ]
