@@ -79,6 +79,7 @@ test('an encrypted backup opens with Node alone, and imports only with its passp
   await fresh.getByRole('button', { name: 'Open' }).click();
   await expect(fresh.getByText('1 activities, 1 credentials, 0 goals')).toBeVisible({ timeout: 60_000 });
   await fresh.getByRole('button', { name: 'Merge' }).click();
+  await expect(fresh.getByRole('status')).toContainText('added');
   await fresh.goto('./#/activities');
   await expect(fresh.locator('tbody')).toContainText('Sepsis update');
   // A damaged encrypted file is refused with a message.
