@@ -180,6 +180,12 @@ impl Coded for RuleKindChoice {
 impl Coded for RecurrenceChoice {
     const ALL: &'static [Self] = &RecurrenceChoice::ALL;
 }
+impl Coded for super::spreadsheet::Target {
+    const ALL: &'static [Self] = &super::spreadsheet::Target::ALL;
+}
+impl Coded for super::spreadsheet::DateOrder {
+    const ALL: &'static [Self] = &super::spreadsheet::DateOrder::ALL;
+}
 impl Coded for super::learning::NeedSource {
     const ALL: &'static [Self] = &super::learning::NeedSource::ALL;
 }
@@ -221,6 +227,8 @@ mod tests {
         check::<ExemptionKind>();
         check::<RuleKindChoice>();
         check::<RecurrenceChoice>();
+        check::<super::super::spreadsheet::Target>();
+        check::<super::super::spreadsheet::DateOrder>();
         check::<super::super::learning::NeedSource>();
         check::<super::super::learning::GoalStatus>();
         check::<super::super::learning::Changed>();

@@ -419,6 +419,10 @@ pub enum DateOrder {
     DayFirst,
 }
 
+impl DateOrder {
+    pub const ALL: [DateOrder; 3] = [DateOrder::Iso, DateOrder::MonthFirst, DateOrder::DayFirst];
+}
+
 /// The three numbers of a date, as written: `(first, second, year)` for `a/b/yyyy`, or the ISO
 /// date itself.
 fn date_parts(text: &str) -> Option<Result<NaiveDate, (u32, u32, i32)>> {

@@ -119,12 +119,13 @@ pub fn read(
     })?;
     let (text, encoding) = spreadsheet::decode(bytes);
     let failed = |message: String| Response::Failed { message };
-    let (table, mapping, source) = match transcript::read(&text) {
+    // A transcript's columns are fixed by its format; a spreadsheet's are guessed below.
+    let (table, fixed, source) = match transcript::read(&text) {
         Some(Ok(t)) => {
             let source = Source::Transcript {
                 format: t.format.to_string(),
             };
-            (t.table, t.mapping, source)
+            (t.table, Some(t.mapping), source)
         }
         Some(Err(message)) => return Err(failed(message)),
         None => {
@@ -136,7 +137,6 @@ pub fn read(
                 ));
             }
             let table = spreadsheet::read_table(&text).map_err(failed)?;
-            let (mapping, _) = spreadsheet::guess_mapping(&table);
             let encoding = match encoding {
                 spreadsheet::Encoding::Utf8 => "UTF-8",
                 spreadsheet::Encoding::Windows1252 => "Windows-1252",
@@ -144,7 +144,7 @@ pub fn read(
             let source = Source::Csv {
                 encoding: encoding.into(),
             };
-            (table, mapping, source)
+            (table, None, source)
         }
     };
     if table.rows.is_empty() {
@@ -152,7 +152,8 @@ pub fn read(
             "The file has no activities: only a header line, or nothing at all.".into(),
         ));
     }
-    let (_, date_orders) = spreadsheet::guess_mapping(&table);
+    let (guessed, date_orders) = spreadsheet::guess_mapping(&table);
+    let mapping = fixed.unwrap_or(guessed);
     let read = FileRead {
         source,
         headers: table.headers.clone(),

@@ -12,6 +12,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::domain::codes::Coded;
 use crate::domain::spreadsheet::{self, DateOrder, Mapping, Target};
 use crate::domain::vocab;
 use crate::storage::browser;
@@ -340,7 +341,7 @@ fn mapping_form(props: &MappingFormProps) -> Html {
         let m = m.clone();
         Callback::from(move |e: Event| {
             let code = select_value(&e);
-            if let Some(t) = Target::ALL.into_iter().find(|t| target_code(*t) == code) {
+            if let Some(t) = Target::from_code(&code) {
                 let mut next = m.clone();
                 next.assign(column, t);
                 onchange.emit(next);
@@ -352,11 +353,7 @@ fn mapping_form(props: &MappingFormProps) -> Html {
         let m = m.clone();
         Callback::from(move |e: Event| {
             let mut next = m.clone();
-            next.date_order = match select_value(&e).as_str() {
-                "day_first" => DateOrder::DayFirst,
-                "month_first" => DateOrder::MonthFirst,
-                _ => DateOrder::Iso,
-            };
+            next.date_order = DateOrder::from_code(&select_value(&e)).unwrap_or(DateOrder::Iso);
             onchange.emit(next);
         })
     };
@@ -390,7 +387,7 @@ fn mapping_form(props: &MappingFormProps) -> Html {
                                     <td data-label="Holds">
                                         <select id={field} onchange={on_target(i)}>
                                             { for Target::ALL.into_iter().map(|t| html! {
-                                                <option value={target_code(t)} selected={t == current}>{ t.label() }</option>
+                                                <option value={t.code()} selected={t == current}>{ t.label() }</option>
                                             }) }
                                         </select>
                                     </td>
@@ -404,8 +401,8 @@ fn mapping_form(props: &MappingFormProps) -> Html {
                 <div class="field">
                     <label for="map-date-order">{ "The file writes dates as" }</label>
                     <select id="map-date-order" onchange={on_order} aria-describedby="map-date-order-note">
-                        <option value="month_first" selected={m.date_order == DateOrder::MonthFirst}>{ "month/day/year (03/10 = 10 March)" }</option>
-                        <option value="day_first" selected={m.date_order == DateOrder::DayFirst}>{ "day/month/year (10/03 = 10 March)" }</option>
+                        <option value={DateOrder::MonthFirst.code()} selected={m.date_order == DateOrder::MonthFirst}>{ "month/day/year (03/10 = 10 March)" }</option>
+                        <option value={DateOrder::DayFirst.code()} selected={m.date_order == DateOrder::DayFirst}>{ "day/month/year (10/03 = 10 March)" }</option>
                     </select>
                     <p id="map-date-order-note" class={classes!("small", ambiguous.then_some("warn-text"))}>
                         { if ambiguous {
@@ -433,14 +430,6 @@ fn mapping_form(props: &MappingFormProps) -> Html {
             </div>
         </form>
     }
-}
-
-/// A target's code for a select's value (its serde name).
-fn target_code(t: Target) -> String {
-    serde_json::to_value(t)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 struct CreditTypeSelectProps {
