@@ -154,10 +154,7 @@ pub fn without_certificate<'a>(activities: impl IntoIterator<Item = &'a Activity
 
 /// Of the activities whose ids are given (those counting toward a credential), how many have no
 /// certificate on file, and how many there are: `(missing, counted)`.
-pub fn missing_among(
-    activities: &[Activity],
-    ids: &std::collections::HashSet<Uuid>,
-) -> (usize, usize) {
+pub fn missing_among(activities: &[Activity], ids: &crate::domain::ids::IdSet) -> (usize, usize) {
     let counted: Vec<&Activity> = activities.iter().filter(|a| ids.contains(&a.id)).collect();
     (without_certificate(counted.iter().copied()), counted.len())
 }

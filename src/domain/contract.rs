@@ -170,32 +170,70 @@ pub fn known_condition(code: &str) -> bool {
     vocab::CONDITIONS.iter().any(|c| c.code == code)
 }
 
-/// Collects problems for one record under one path prefix.
-pub struct Checker<'a> {
-    record: RecordRef,
-    prefix: String,
+/// Collects problems for one record under one path prefix. The record's name and the prefix
+/// are written out only when a problem is found: a store of 10,000 activities is checked at
+/// every start, and almost all of them have none.
+pub struct Checker<'a, 'r> {
+    kind: &'static str,
+    /// The list the record is in ("activities"), or the record's own name ("settings").
+    list: &'static str,
+    /// Its position in `list`; `None` for a record that is not in a list.
+    index: Option<usize>,
+    title: Option<&'r str>,
     out: &'a mut Vec<Problem>,
 }
 
-impl<'a> Checker<'a> {
-    pub fn new(record: RecordRef, prefix: String, out: &'a mut Vec<Problem>) -> Checker<'a> {
+impl<'a, 'r> Checker<'a, 'r> {
+    /// Problems of the record at `index` of `list` (a `kind`, named by `title`).
+    pub fn new(
+        kind: &'static str,
+        list: &'static str,
+        index: usize,
+        title: Option<&'r str>,
+        out: &'a mut Vec<Problem>,
+    ) -> Checker<'a, 'r> {
         Checker {
-            record,
-            prefix,
+            kind,
+            list,
+            index: Some(index),
+            title,
+            out,
+        }
+    }
+
+    /// Problems of a record that is not in a list (the settings), under its own `name`.
+    pub fn single(kind: &'static str, name: &'static str, out: &'a mut Vec<Problem>) -> Self {
+        Checker {
+            kind,
+            list: name,
+            index: None,
+            title: None,
             out,
         }
     }
 
     pub fn push(&mut self, field: &str, message: impl Into<String>) {
+        let prefix = match self.index {
+            Some(i) => format!("{}[{i}]", self.list),
+            None => self.list.to_string(),
+        };
         let path = if field.is_empty() {
-            self.prefix.clone()
+            prefix
         } else if field.starts_with('[') {
-            format!("{}{field}", self.prefix)
+            format!("{prefix}{field}")
         } else {
-            format!("{}.{field}", self.prefix)
+            format!("{prefix}.{field}")
+        };
+        let record = match self.index {
+            Some(i) => RecordRef::new(self.kind, i, self.title),
+            None => RecordRef {
+                kind: self.kind,
+                position: 0,
+                title: None,
+            },
         };
         self.out.push(Problem {
-            record: self.record.clone(),
+            record,
             path,
             message: message.into(),
         });
@@ -244,10 +282,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn credit_type(&mut self, field: &str, id: &CreditTypeId) {
+    /// `field` is only written out for a code that is not known.
+    fn credit_type(&mut self, field: impl FnOnce() -> String, id: &CreditTypeId) {
         if !known_credit_type(id) {
             self.push(
-                field,
+                &field(),
                 format!(
                     "“{}” is not a credit type this app knows",
                     shorten(id.as_str(), 40)
@@ -256,10 +295,10 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn topic(&mut self, field: &str, id: &TopicId) {
+    fn topic(&mut self, field: impl FnOnce() -> String, id: &TopicId) {
         if !known_topic(id) {
             self.push(
-                field,
+                &field(),
                 format!(
                     "“{}” is not a topic this app knows",
                     shorten(id.as_str(), 40)
@@ -283,11 +322,7 @@ impl<'a> Checker<'a> {
 
 /// Checks an activity (at `index` in `activities`).
 pub fn check_activity(a: &Activity, index: usize, out: &mut Vec<Problem>) {
-    let mut c = Checker::new(
-        RecordRef::new("activity", index, Some(&a.title)),
-        format!("activities[{index}]"),
-        out,
-    );
+    let mut c = Checker::new("activity", "activities", index, Some(&a.title), out);
     c.required("title", &a.title, limits::TITLE, "the title");
     c.text("provider", &a.provider, limits::PROVIDER);
     c.text("notes", &a.notes, limits::NOTES);
@@ -305,7 +340,7 @@ pub fn check_activity(a: &Activity, index: usize, out: &mut Vec<Problem>) {
     c.count("credits", &a.credits, limits::CREDITS);
     let mut seen: Vec<&CreditTypeId> = Vec::new();
     for (j, d) in a.credits.iter().enumerate() {
-        c.credit_type(&format!("credits[{j}].credit_type"), &d.credit_type);
+        c.credit_type(|| format!("credits[{j}].credit_type"), &d.credit_type);
         if seen.contains(&&d.credit_type) {
             c.push(
                 &format!("credits[{j}].credit_type"),
@@ -326,7 +361,7 @@ pub fn check_activity(a: &Activity, index: usize, out: &mut Vec<Problem>) {
     }
     c.count("topics", &a.topics, limits::TOPICS);
     for (j, t) in a.topics.iter().enumerate() {
-        c.topic(&format!("topics[{j}]"), t);
+        c.topic(|| format!("topics[{j}]"), t);
     }
     for (t, h) in &a.topic_hours {
         let field = format!("topic_hours.{t}");
@@ -451,11 +486,7 @@ fn check_cycle(c: &mut Checker, field: &str, cycle: &Cycle) {
 
 /// Checks a credential (at `index` in `credentials`), its cycles and every rule.
 pub fn check_credential(cr: &Credential, index: usize, out: &mut Vec<Problem>) {
-    let mut c = Checker::new(
-        RecordRef::new("credential", index, Some(&cr.name)),
-        format!("credentials[{index}]"),
-        out,
-    );
+    let mut c = Checker::new("credential", "credentials", index, Some(&cr.name), out);
     c.required("name", &cr.name, limits::NAME, "the name");
     c.text("jurisdiction", &cr.jurisdiction, limits::JURISDICTION);
     if let Some(n) = &cr.number {
@@ -496,7 +527,7 @@ pub fn check_credential(cr: &Credential, index: usize, out: &mut Vec<Problem>) {
         check_rule(&mut c, &format!("rules[{j}]"), r);
     }
     for (j, w) in cr.weights.iter().enumerate() {
-        c.credit_type(&format!("weights[{j}].credit_type"), &w.credit_type);
+        c.credit_type(|| format!("weights[{j}].credit_type"), &w.credit_type);
         if !(1..=MAX_WEIGHT_PERCENT).contains(&w.percent) {
             c.push(
                 &format!("weights[{j}].percent"),
@@ -505,8 +536,8 @@ pub fn check_credential(cr: &Credential, index: usize, out: &mut Vec<Problem>) {
         }
     }
     for (j, e) in cr.equivalences.iter().enumerate() {
-        c.credit_type(&format!("equivalences[{j}].from"), &e.from);
-        c.credit_type(&format!("equivalences[{j}].counts_as"), &e.counts_as);
+        c.credit_type(|| format!("equivalences[{j}].from"), &e.from);
+        c.credit_type(|| format!("equivalences[{j}].counts_as"), &e.counts_as);
     }
     if let Some(ps) = &cr.pathways {
         if ps.options.is_empty() || ps.needed == 0 || ps.needed as usize > ps.options.len() {
@@ -614,7 +645,7 @@ pub fn check_rule(c: &mut Checker, at: &str, r: &Rule) {
     let kind = format!("{at}.kind");
     let accepts = |c: &mut Checker, a: &super::rule::Accepts| {
         for (k, t) in a.credit_types.iter().enumerate() {
-            c.credit_type(&format!("{kind}.accepts.credit_types[{k}]"), t);
+            c.credit_type(|| format!("{kind}.accepts.credit_types[{k}]"), t);
         }
     };
     let topics = |c: &mut Checker, ts: &[TopicId], needed: bool| {
@@ -622,7 +653,7 @@ pub fn check_rule(c: &mut Checker, at: &str, r: &Rule) {
             c.push(&format!("{kind}.topics"), "names no topic");
         }
         for (k, t) in ts.iter().enumerate() {
-            c.topic(&format!("{kind}.topics[{k}]"), t);
+            c.topic(|| format!("{kind}.topics[{k}]"), t);
         }
     };
     match &r.kind {

@@ -13,7 +13,6 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::ops::Range;
 use uuid::Uuid;
 
@@ -374,7 +373,7 @@ impl Evaluation {
 
     /// Every completed activity that counts toward at least one rule (the list filter
     /// "counts toward credential X").
-    pub fn contributing_activity_ids(&self) -> HashSet<Uuid> {
+    pub fn contributing_activity_ids(&self) -> crate::domain::ids::IdSet {
         self.rules
             .iter()
             .flat_map(|r| r.contributions.iter())

@@ -15,6 +15,7 @@ pub mod credits;
 pub mod describe;
 pub mod draft;
 pub mod evaluate;
+pub mod ids;
 pub mod index;
 pub mod learning;
 pub mod ops;

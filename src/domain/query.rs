@@ -5,8 +5,7 @@
 
 use chrono::NaiveDate;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashSet};
-use uuid::Uuid;
+use std::collections::BTreeMap;
 
 use super::activity::{Activity, ActivityStatus, Format};
 use super::credits::{Amount, CreditTypeId};
@@ -36,7 +35,7 @@ pub struct ActivityFilter {
     /// Only completed activities with no certificate on file (what an audit would ask for).
     pub no_certificate: bool,
     /// Only activities that count toward this credential (ids taken from its evaluation).
-    pub counts_toward: Option<HashSet<Uuid>>,
+    pub counts_toward: Option<crate::domain::ids::IdSet>,
     pub sort: SortKey,
     pub descending: bool,
 }
@@ -164,6 +163,7 @@ mod tests {
     use crate::domain::activity::Accreditor;
     use crate::domain::credits::CreditDesignation;
     use chrono::{TimeZone, Utc};
+    use uuid::Uuid;
 
     #[test]
     fn the_text_search_is_active_but_not_one_of_the_narrowing_filters() {
@@ -173,7 +173,7 @@ mod tests {
         assert!(f.is_active());
         assert_eq!(f.narrowing_count(), 0);
         f.status = Some(ActivityStatus::Planned);
-        f.counts_toward = Some(HashSet::new());
+        f.counts_toward = Some(Default::default());
         assert_eq!(f.narrowing_count(), 2);
         f.text.clear();
         assert!(f.is_active());

@@ -7,6 +7,8 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::HashSet;
+
+use crate::domain::ids::IdSet;
 use uuid::Uuid;
 
 use super::data::{AppData, Goal, Settings, Tombstone};
@@ -16,40 +18,39 @@ use crate::domain::contract::{self as rules, limits, Checker, Problem, RecordRef
 /// appear twice (in any list: an activity and a credential may not share one either).
 pub fn check(data: &AppData) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut ids: HashSet<Uuid> = HashSet::new();
-    let mut twice = |id: Uuid, record: RecordRef, path: String, out: &mut Vec<Problem>| {
+    let mut ids = IdSet::with_capacity_and_hasher(data.activities.len(), Default::default());
+    // The record and path are written out only for an id seen before.
+    let mut twice = |id: Uuid,
+                     kind: &'static str,
+                     list: &str,
+                     i: usize,
+                     title: Option<&str>,
+                     out: &mut Vec<Problem>| {
         if !ids.insert(id) {
             out.push(Problem {
-                record,
-                path,
+                record: RecordRef::new(kind, i, title),
+                path: format!("{list}[{i}].id"),
                 message: format!("the id {id} appears twice"),
             });
         }
     };
     for (i, a) in data.activities.iter().enumerate() {
         rules::check_activity(a, i, &mut out);
-        twice(
-            a.id,
-            RecordRef::new("activity", i, Some(&a.title)),
-            format!("activities[{i}].id"),
-            &mut out,
-        );
+        twice(a.id, "activity", "activities", i, Some(&a.title), &mut out);
     }
     for (i, c) in data.credentials.iter().enumerate() {
         rules::check_credential(c, i, &mut out);
         twice(
             c.id,
-            RecordRef::new("credential", i, Some(&c.name)),
-            format!("credentials[{i}].id"),
+            "credential",
+            "credentials",
+            i,
+            Some(&c.name),
             &mut out,
         );
     }
     for (i, g) in data.goals.iter().enumerate() {
-        let mut c = Checker::new(
-            RecordRef::new("goal", i, Some(&g.title)),
-            format!("goals[{i}]"),
-            &mut out,
-        );
+        let mut c = Checker::new("goal", "goals", i, Some(&g.title), &mut out);
         c.required("title", &g.title, limits::TITLE, "the title");
         c.text("notes", &g.notes, limits::NOTES);
         c.text("reflection", &g.reflection, limits::NOTES);
@@ -64,34 +65,17 @@ pub fn check(data: &AppData) -> Vec<Problem> {
             }
         }
         c.timestamps(g.created_at, g.updated_at);
-        twice(
-            g.id,
-            RecordRef::new("goal", i, Some(&g.title)),
-            format!("goals[{i}].id"),
-            &mut out,
-        );
+        twice(g.id, "goal", "goals", i, Some(&g.title), &mut out);
     }
     let mut buried = HashSet::new();
     for (i, t) in data.tombstones.iter().enumerate() {
-        let mut c = Checker::new(
-            RecordRef::new("deletion", i, None),
-            format!("tombstones[{i}]"),
-            &mut out,
-        );
+        let mut c = Checker::new("deletion", "tombstones", i, None, &mut out);
         c.time("deleted_at", t.deleted_at);
         if !buried.insert(t.id) {
             c.push("id", format!("the deletion of {} appears twice", t.id));
         }
     }
-    let mut c = Checker::new(
-        RecordRef {
-            kind: "settings",
-            position: 0,
-            title: None,
-        },
-        "settings".into(),
-        &mut out,
-    );
+    let mut c = Checker::single("settings", "settings", &mut out);
     if let Some(t) = data.settings.last_backup_at {
         c.time("last_backup_at", t);
     }

@@ -4,10 +4,10 @@
 //! a record that was not edited after it. Merging is idempotent: merging the same file twice
 //! changes nothing the second time.
 
+use crate::domain::ids::{IdMap, IdSet};
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 use super::data::{AppData, Tombstone};
@@ -66,10 +66,10 @@ impl Record for Goal {
 fn merge_list<T: Record>(
     ours: &[T],
     theirs: &[T],
-    deleted: &HashMap<Uuid, DateTime<Utc>>,
+    deleted: &IdMap<DateTime<Utc>>,
     report: &mut MergeReport,
 ) -> Vec<T> {
-    let theirs_by_id: HashMap<Uuid, &T> = theirs.iter().map(|r| (r.id(), r)).collect();
+    let theirs_by_id: IdMap<&T> = theirs.iter().map(|r| (r.id(), r)).collect();
     let mut out: Vec<T> = Vec::with_capacity(ours.len().max(theirs.len()));
     let alive = |r: &T| deleted.get(&r.id()).is_none_or(|d| r.updated_at() > *d);
     for r in ours {
@@ -90,7 +90,7 @@ fn merge_list<T: Record>(
             report.removed += 1;
         }
     }
-    let ours_ids: HashSet<Uuid> = ours.iter().map(|r| r.id()).collect();
+    let ours_ids: IdSet = ours.iter().map(|r| r.id()).collect();
     for t in theirs {
         if ours_ids.contains(&t.id()) {
             continue;
@@ -106,8 +106,8 @@ fn merge_list<T: Record>(
 }
 
 /// The latest deletion time of every id deleted on either side.
-fn latest_deletions(ours: &AppData, theirs: &AppData) -> HashMap<Uuid, DateTime<Utc>> {
-    let mut deleted: HashMap<Uuid, DateTime<Utc>> = HashMap::new();
+fn latest_deletions(ours: &AppData, theirs: &AppData) -> IdMap<DateTime<Utc>> {
+    let mut deleted: IdMap<DateTime<Utc>> = IdMap::default();
     for t in ours.tombstones.iter().chain(&theirs.tombstones) {
         let e = deleted.entry(t.id).or_insert(t.deleted_at);
         if t.deleted_at > *e {
@@ -123,12 +123,12 @@ fn latest_deletions(ours: &AppData, theirs: &AppData) -> HashMap<Uuid, DateTime<
 fn assemble(
     ours: &AppData,
     theirs: &AppData,
-    deleted: &HashMap<Uuid, DateTime<Utc>>,
+    deleted: &IdMap<DateTime<Utc>>,
     activities: Vec<Activity>,
     credentials: Vec<Credential>,
     goals: Vec<Goal>,
 ) -> AppData {
-    let present: HashSet<Uuid> = activities
+    let present: IdSet = activities
         .iter()
         .map(|a| a.id)
         .chain(credentials.iter().map(|c| c.id))
@@ -209,10 +209,10 @@ fn merge3_list<T: Record + Serialize + DeserializeOwned>(
     base: &[T],
     ours: &[T],
     theirs: &[T],
-    deleted: &HashMap<Uuid, DateTime<Utc>>,
+    deleted: &IdMap<DateTime<Utc>>,
 ) -> Vec<T> {
-    let base_by_id: HashMap<Uuid, &T> = base.iter().map(|r| (r.id(), r)).collect();
-    let ours_by_id: HashMap<Uuid, &T> = ours.iter().map(|r| (r.id(), r)).collect();
+    let base_by_id: IdMap<&T> = base.iter().map(|r| (r.id(), r)).collect();
+    let ours_by_id: IdMap<&T> = ours.iter().map(|r| (r.id(), r)).collect();
     let alive = |r: &T| deleted.get(&r.id()).is_none_or(|d| r.updated_at() > *d);
     // The stored order comes first, so that when we hold nothing new the result equals what is
     // stored, and two tabs never take turns rewriting the same records in their own order.
@@ -229,7 +229,7 @@ fn merge3_list<T: Record + Serialize + DeserializeOwned>(
             out.push(chosen);
         }
     }
-    let theirs_ids: HashSet<Uuid> = theirs.iter().map(|r| r.id()).collect();
+    let theirs_ids: IdSet = theirs.iter().map(|r| r.id()).collect();
     for o in ours {
         if theirs_ids.contains(&o.id()) {
             continue;

@@ -59,8 +59,9 @@ impl ReadOnly {
 /// What starting found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Start {
-    /// The records (empty on a first run).
-    Loaded(AppData),
+    /// The records (empty on a first run), shared with the session's base: a long career is
+    /// not copied at start.
+    Loaded(Rc<AppData>),
     /// Written by a newer version: left exactly as they are; the tab is read-only.
     TooNew(ReadOnly),
     /// Unreadable, or breaking the contract: to be set aside (quarantined), then start empty.
@@ -127,11 +128,11 @@ impl Session {
             Ok(loaded) => {
                 // An older format (or nothing) stored: rewrite every part at the next save.
                 let complete = meta.as_ref().map(|m| m.version) == Some(SCHEMA_VERSION);
-                let data = loaded.data;
+                let data = Rc::new(loaded.data);
                 if let Some(m) = meta {
                     session.learn(m);
                 }
-                session.base = complete.then(|| Rc::new(data.clone()));
+                session.base = complete.then(|| data.clone());
                 (session, Start::Loaded(data))
             }
             Err(LoadError::TooNew { found, supported }) => {
@@ -441,9 +442,10 @@ mod tests {
         let (mut a, _) = Session::start(&&va);
         a.save(&mut &va, &data, now());
         vb.catch_up();
-        let (mut b, Start::Loaded(mut ours_b)) = Session::start(&&vb) else {
+        let (mut b, Start::Loaded(ours_b)) = Session::start(&&vb) else {
             panic!()
         };
+        let mut ours_b = Rc::unwrap_or_clone(ours_b);
         let mut ours_a = data.clone();
         // A renames the credential (only that part is written) and adds an activity.
         let mut c = ours_a.credentials[0].clone();
@@ -526,9 +528,10 @@ mod tests {
         let x = act("Keep me deleted");
         data.upsert_activity(x.clone());
         a.save(&mut store.clone(), &data, now());
-        let (mut b, Start::Loaded(mut b_data)) = Session::start(&store) else {
+        let (mut b, Start::Loaded(b_data)) = Session::start(&store) else {
             panic!()
         };
+        let mut b_data = Rc::unwrap_or_clone(b_data);
         // A deletes; B, which has not heard yet, adds something else and saves.
         data.remove_activity(x.id, now());
         a.save(&mut store.clone(), &data, now());
@@ -550,9 +553,10 @@ mod tests {
         let x = act("Grand rounds");
         data.upsert_activity(x.clone());
         a.save(&mut store.clone(), &data, now());
-        let (mut b, Start::Loaded(mut b_data)) = Session::start(&store) else {
+        let (mut b, Start::Loaded(b_data)) = Session::start(&store) else {
             panic!()
         };
+        let mut b_data = Rc::unwrap_or_clone(b_data);
         let mut ax = x.clone();
         ax.title = "Grand rounds (renamed)".into();
         ax.updated_at = x.updated_at + chrono::Duration::seconds(1);

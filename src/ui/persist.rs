@@ -31,7 +31,9 @@ enum StartNotice {
 }
 
 fn initial() -> (AppState, Option<StartNotice>, Session) {
+    let timing = crate::ui::timing::Timing::start("cme:load");
     let (mut session, start) = Session::start(&BrowserStore);
+    drop(timing);
     if let Err(u) = browser::probe() {
         return (
             AppState::new(AppData::default(), SaveState::Unavailable(u.0)),

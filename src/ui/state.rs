@@ -47,9 +47,9 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(data: AppData, save: SaveState) -> AppState {
+    pub fn new(data: impl Into<Rc<AppData>>, save: SaveState) -> AppState {
         AppState {
-            data: Rc::new(data),
+            data: data.into(),
             revision: 0,
             unsaved_revision: 0,
             save,

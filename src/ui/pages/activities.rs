@@ -1,8 +1,6 @@
 //! The activity log: list with filters, search, sorting, totals and pagination; add, edit,
 //! duplicate and delete (with undo).
 
-use std::collections::HashSet;
-
 use std::rc::Rc;
 
 use uuid::Uuid;
@@ -97,11 +95,7 @@ pub fn activities_page() -> Html {
         evaluations
             .iter()
             .find(|e| e.credential_id == cid)
-            .map(|e| {
-                e.contributing_activity_ids()
-                    .into_iter()
-                    .collect::<HashSet<_>>()
-            })
+            .map(|e| e.contributing_activity_ids())
     });
     let view = query(activities, &f);
     let pages = view.rows.len().div_ceil(PAGE_SIZE).max(1);
