@@ -5,6 +5,7 @@
 //! Yew front end and exists only in the wasm32 build.
 
 pub mod domain;
+pub mod route;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

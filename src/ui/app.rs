@@ -4,99 +4,11 @@
 //! host and any sub-path without server rewrites.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::pages;
 
-#[derive(Debug, Clone, PartialEq, Routable)]
-pub enum Route {
-    #[at("/")]
-    Dashboard,
-    #[at("/activities")]
-    Activities,
-    #[at("/activities/new")]
-    ActivityNew,
-    #[at("/activities/import")]
-    ActivityImport,
-    #[at("/activities/:id")]
-    ActivityDetail { id: String },
-    #[at("/activities/:id/edit")]
-    ActivityEdit { id: String },
-    #[at("/activities/:id/duplicate")]
-    ActivityDuplicate { id: String },
-    #[at("/credentials")]
-    Credentials,
-    #[at("/credentials/new")]
-    CredentialNew,
-    #[at("/credentials/catalog")]
-    CredentialCatalog,
-    #[at("/credentials/:id")]
-    CredentialDetail { id: String },
-    #[at("/credentials/:id/edit")]
-    CredentialEdit { id: String },
-    #[at("/credentials/:id/report")]
-    CredentialReport { id: String },
-    #[at("/reports")]
-    Reports,
-    #[at("/transcript")]
-    Transcript,
-    #[at("/goals")]
-    Goals,
-    #[at("/goals/new")]
-    GoalNew,
-    #[at("/goals/:id")]
-    GoalDetail { id: String },
-    #[at("/goals/:id/edit")]
-    GoalEdit { id: String },
-    /// A planned activity toward the goal: the activity form, filled from it.
-    #[at("/goals/:id/plan")]
-    GoalPlan { id: String },
-    #[at("/learning")]
-    Learning,
-    #[at("/backup")]
-    Backup,
-    #[at("/privacy")]
-    Privacy,
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
-
-impl Route {
-    /// The routes shown in the main navigation, with their labels.
-    pub const NAV: [(Route, &'static str); 6] = [
-        (Route::Dashboard, "Dashboard"),
-        (Route::Activities, "Activities"),
-        (Route::Credentials, "Credentials"),
-        (Route::Goals, "Goals"),
-        (Route::Backup, "Backup"),
-        (Route::Privacy, "About & privacy"),
-    ];
-
-    /// The navigation entry a route belongs to (an activity's page is under "Activities").
-    pub fn section(&self) -> Route {
-        match self {
-            Route::ActivityNew
-            | Route::ActivityImport
-            | Route::ActivityDetail { .. }
-            | Route::ActivityEdit { .. }
-            | Route::ActivityDuplicate { .. }
-            | Route::Transcript => Route::Activities,
-            Route::CredentialNew
-            | Route::CredentialCatalog
-            | Route::CredentialDetail { .. }
-            | Route::CredentialEdit { .. }
-            | Route::CredentialReport { .. }
-            | Route::Reports => Route::Credentials,
-            Route::GoalNew
-            | Route::GoalDetail { .. }
-            | Route::GoalEdit { .. }
-            | Route::GoalPlan { .. }
-            | Route::Learning => Route::Goals,
-            other => other.clone(),
-        }
-    }
-}
+use super::router::use_route;
+pub use super::router::Route;
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -109,13 +21,11 @@ pub fn app() -> Html {
         panic!("Crash screen test (?crash-test in the address)");
     }
     html! {
-        <HashRouter>
-            <super::persist::DataProvider>
-                <super::auto_backup::AutoBackupProvider>
-                    <Frame />
-                </super::auto_backup::AutoBackupProvider>
-            </super::persist::DataProvider>
-        </HashRouter>
+        <super::persist::DataProvider>
+            <super::auto_backup::AutoBackupProvider>
+                <Frame />
+            </super::auto_backup::AutoBackupProvider>
+        </super::persist::DataProvider>
     }
 }
 
@@ -123,9 +33,9 @@ pub fn app() -> Html {
 fn frame() -> Html {
     // A new page starts at its top, and keyboard and screen-reader users land in it rather than
     // on the link they left (unless the page already put focus on one of its own fields).
-    let route = use_route::<Route>();
+    let route = use_route();
     let first = use_mut_ref(|| true);
-    use_effect_with(route, move |_| {
+    use_effect_with(route.clone(), move |_| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             page_changed();
         }
@@ -135,15 +45,15 @@ fn frame() -> Html {
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
             <header class="app-header">
                 <div class="app-header__inner">
-                    <Link<Route> to={Route::Dashboard} classes="brand">
+                    <a href={Route::Dashboard.href()} class="brand">
                         <span class="brand__mark" aria-hidden="true">{ "CME" }</span>
                         <span>{ "CME Tracker" }</span>
-                    </Link<Route>>
+                    </a>
                     <Nav />
                 </div>
             </header>
             <main id="main" class="app-main" tabindex="-1">
-                <Switch<Route> render={switch} />
+                { switch(route) }
             </main>
             <super::components::toast::Toast />
             <footer class="app-footer">
@@ -193,16 +103,16 @@ fn skip_to_main() -> Callback<MouseEvent> {
 
 #[function_component(Nav)]
 fn nav() -> Html {
-    let current = use_route::<Route>();
+    let current = use_route();
     html! {
         <nav class="nav" aria-label="Main">
             <ul>
                 { for Route::NAV.iter().map(|(route, label)| {
-                    let active = current.as_ref().map(Route::section).as_ref() == Some(route);
-                    // A plain hash link (the hash router follows it) so aria-current sits on the <a>.
+                    let active = current.section() == *route;
+
                     html! {
                         <li>
-                            <a href={format!("#{}", route.to_path())}
+                            <a href={route.href()}
                                aria-current={active.then_some("page")}>{ *label }</a>
                         </li>
                     }

@@ -10,6 +10,7 @@ pub mod hooks;
 pub mod jobs;
 pub mod pages;
 pub mod persist;
+pub mod router;
 pub mod state;
 pub mod timing;
 

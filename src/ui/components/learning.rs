@@ -4,7 +4,6 @@
 
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::domain::learning::{
     Changed, GoalProgress, GoalStatus, ReflectionDraft, ReflectionField,
@@ -88,7 +87,7 @@ pub fn reflection_entry(a: &Activity, linked: bool) -> Html {
         <div class="learning-entry">
             <h3>
                 if linked {
-                    <Link<Route> to={Route::ActivityDetail { id: a.id.to_string() }}>{ a.title.clone() }</Link<Route>>
+                    <a href={(Route::ActivityDetail { id: a.id.to_string() }).href()}>{ a.title.clone() }</a>
                 } else {
                     { a.title.clone() }
                 }
@@ -243,7 +242,7 @@ pub fn goal_links(props: &GoalLinksProps) -> Html {
         <section class="card" aria-labelledby="goal-links-title">
             <h2 id="goal-links-title">{ "Learning goals" }</h2>
             if goals.is_empty() {
-                <p class="muted">{ "No goals yet. " }<Link<Route> to={Route::GoalNew}>{ "Set a learning goal" }</Link<Route>>{ " to follow what you learn toward it." }</p>
+                <p class="muted">{ "No goals yet. " }<a href={Route::GoalNew.href()}>{ "Set a learning goal" }</a>{ " to follow what you learn toward it." }</p>
             } else {
                 <fieldset class="check-list">
                     <legend class="small muted">{ "This activity serves:" }</legend>

@@ -19,9 +19,11 @@ pub fn toast() -> Html {
     };
     // A message belongs to the page it appeared on (a save's message appears on the page the
     // save leads to): when the person moves on to another page, it goes.
-    let route = yew_router::hooks::use_location()
-        .map(|l| l.path().to_string() + l.hash())
-        .unwrap_or_default();
+    // The address itself, not the hook's copy: when a save goes to its page, the message can
+    // render before every follower of the address has heard of the move (the hook is still
+    // called, so that the message renders again, and goes, when the address changes).
+    crate::ui::router::use_route();
+    let route = crate::ui::router::current().path();
     let shown_at = use_mut_ref(|| None::<(String, String)>);
     {
         let mut at = shown_at.borrow_mut();

@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::ui::router::{back, go};
 
 use crate::domain::codes::Coded;
 use crate::domain::draft::{parse_date, ActivityDraft, ValidDraft};
@@ -52,7 +53,6 @@ pub fn activities_page() -> Html {
     let more_open = use_state(|| false);
     let evaluations = use_evaluations();
     // A certificate dropped anywhere on the page starts a new activity from it.
-    let navigator = use_navigator();
     let on_drop = Callback::from(move |e: DragEvent| {
         e.prevent_default();
         if let Some(f) = e
@@ -61,9 +61,7 @@ pub fn activities_page() -> Html {
             .and_then(|l| l.get(0))
         {
             crate::ui::components::certificates::hand_over(f);
-            if let Some(nav) = &navigator {
-                nav.push(&Route::ActivityNew);
-            }
+            go(&Route::ActivityNew);
         }
     });
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
@@ -77,13 +75,13 @@ pub fn activities_page() -> Html {
             <div ondrop={on_drop} ondragover={on_dragover} class="drop-area">
                 <div class="page-head">
                     <h1>{ "Activities" }</h1>
-                    <Link<Route> to={Route::ActivityNew} classes="btn btn--primary">{ "Add activity" }</Link<Route>>
+                    <a href={Route::ActivityNew.href()} class="btn btn--primary">{ "Add activity" }</a>
                 </div>
                 { drop_hint }
                 <EmptyState icon="📚" title="No activities logged yet">
                     <p>{ "Log each course, conference, journal CME or grand rounds with its credits \
                           and topics. One activity can count toward several licenses at once." }</p>
-                    <p><Link<Route> to={Route::ActivityNew} classes="btn btn--primary">{ "Log your first activity" }</Link<Route>></p>
+                    <p><a href={Route::ActivityNew.href()} class="btn btn--primary">{ "Log your first activity" }</a></p>
                 </EmptyState>
             </div>
         };
@@ -293,7 +291,7 @@ pub fn activities_page() -> Html {
         <div ondrop={on_drop} ondragover={on_dragover} class="drop-area">
             <div class="page-head">
                 <h1>{ "Activities" }</h1>
-                <Link<Route> to={Route::ActivityNew} classes="btn btn--primary">{ "Add activity" }</Link<Route>>
+                <a href={Route::ActivityNew.href()} class="btn btn--primary">{ "Add activity" }</a>
             </div>
             { drop_hint }
             <section class="card filters" aria-label="Filter activities">
@@ -405,7 +403,7 @@ pub fn activities_page() -> Html {
                                     <tr key={a.id.to_string()}>
                                         <td data-label="Date">{ format::date_range(a.start, a.end) }</td>
                                         <td class="cell-title">
-                                            <Link<Route> to={Route::ActivityDetail { id: a.id.to_string() }}>{ a.title.clone() }</Link<Route>>
+                                            <a href={(Route::ActivityDetail { id: a.id.to_string() }).href()}>{ a.title.clone() }</a>
                                             if !a.provider.is_empty() { <div class="muted small">{ a.provider.clone() }</div> }
                                         </td>
                                         <td class="col-format" data-label="Format">{ a.format.label() }</td>
@@ -430,11 +428,11 @@ pub fn activities_page() -> Html {
                 }
             }
             <p class="no-print">
-                <Link<Route> to={Route::Transcript} classes="btn">{ "Transcript & charts" }</Link<Route>>
+                <a href={Route::Transcript.href()} class="btn">{ "Transcript & charts" }</a>
                 <span class="muted small">{ " Every year's credits by type, as a document to print, with charts." }</span>
             </p>
             <p class="no-print">
-                <Link<Route> to={Route::ActivityImport} classes="btn">{ "Import activities" }</Link<Route>>
+                <a href={Route::ActivityImport.href()} class="btn">{ "Import activities" }</a>
                 <span class="muted small">{ " From a spreadsheet (CSV) or a provider's transcript." }</span>
             </p>
         </div>
@@ -458,7 +456,6 @@ pub struct ActivityEditorProps {
 #[function_component(ActivityEditorPage)]
 pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
     let app = use_app();
-    let navigator = use_navigator();
     let today = format::today();
     // Bumped after "Save and add another" so the form starts over empty.
     let generation = use_state(|| 0u32);
@@ -518,7 +515,7 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
         return html! {
             <EmptyState icon="🔎" title="Activity not found">
                 <p>{ "It may have been deleted." }</p>
-                <p><Link<Route> to={Route::Activities} classes="btn">{ "Back to activities" }</Link<Route>></p>
+                <p><a href={Route::Activities.href()} class="btn">{ "Back to activities" }</a></p>
             </EmptyState>
         };
     }
@@ -589,7 +586,6 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
 
     let onsave = {
         let app = app.clone();
-        let navigator = navigator.clone();
         let editing = editing.clone();
         let generation = generation.clone();
         let prefill_after_save = prefill.clone();
@@ -632,17 +628,14 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
                         let _ = el.focus();
                     }
                 }
-            } else if let Some(nav) = &navigator {
-                nav.push(&Route::ActivityDetail { id: id.to_string() });
+            } else {
+                go(&Route::ActivityDetail { id: id.to_string() });
             }
         })
     };
     let oncancel = {
-        let navigator = navigator.clone();
         Callback::from(move |_| {
-            if let Some(nav) = &navigator {
-                nav.back();
-            }
+            back();
         })
     };
     let required = {

@@ -3,7 +3,8 @@
 
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::ui::router::go;
 
 use crate::domain::evaluate::{counts_toward, CountsToward};
 use crate::domain::{vocab, ActivityStatus};
@@ -21,7 +22,6 @@ pub struct ActivityDetailProps {
 #[function_component(ActivityDetailPage)]
 pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
     let app = use_app();
-    let navigator = use_navigator();
     let asking_delete = use_state(|| false);
     // The question takes the focus once it is on screen.
     use_effect_with(*asking_delete, |asking| {
@@ -37,7 +37,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
         return html! {
             <EmptyState icon="🔎" title="Activity not found">
                 <p>{ "It may have been deleted. If you just deleted it, use Undo below." }</p>
-                <p><Link<Route> to={Route::Activities} classes="btn">{ "Back to activities" }</Link<Route>></p>
+                <p><a href={Route::Activities.href()} class="btn">{ "Back to activities" }</a></p>
             </EmptyState>
         };
     };
@@ -55,9 +55,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
         let id = activity.id;
         Callback::from(move |_: MouseEvent| {
             app.dispatch(Action::DeleteActivity(id));
-            if let Some(nav) = &navigator {
-                nav.push(&Route::Activities);
-            }
+            go(&Route::Activities);
         })
     };
     // With certificates on file, deleting asks first: their files go with the activity. Undo
@@ -96,8 +94,8 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
             <div class="page-head">
                 <h1 id="activity-title">{ activity.title.clone() }</h1>
                 <div class="actions">
-                    <Link<Route> to={Route::ActivityEdit { id: id.clone() }} classes="btn btn--primary">{ "Edit" }</Link<Route>>
-                    <Link<Route> to={Route::ActivityDuplicate { id: id.clone() }} classes="btn">{ "Duplicate" }</Link<Route>>
+                    <a href={(Route::ActivityEdit { id: id.clone() }).href()} class="btn btn--primary">{ "Edit" }</a>
+                    <a href={(Route::ActivityDuplicate { id: id.clone() }).href()} class="btn">{ "Duplicate" }</a>
                     <button type="button" class="btn btn--danger" onclick={on_delete}>{ "Delete" }</button>
                 </div>
             </div>
@@ -153,7 +151,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
             if rows.is_empty() {
                 <p class="muted">
                     { "Add a credential to see which requirements this activity counts toward. " }
-                    <Link<Route> to={Route::Credentials}>{ "Go to credentials" }</Link<Route>>
+                    <a href={Route::Credentials.href()}>{ "Go to credentials" }</a>
                 </p>
             } else {
                 // One table per credential; on a phone each row stacks into a small card, so the

@@ -5,7 +5,6 @@
 //! every credential prints each on pages of its own.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::domain::credential::Credential;
 use crate::domain::evaluate::Evaluation;
@@ -102,7 +101,7 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
                         title="The report, the certificates of the activities that counted, a CSV of them and a README, in one ZIP">
                         { "Download audit packet (.zip)" }
                     </button>
-                    <Link<Route> to={Route::CredentialDetail { id: props.id.clone() }} classes="btn">{ "Back to the credential" }</Link<Route>>
+                    <a href={(Route::CredentialDetail { id: props.id.clone() }).href()} class="btn">{ "Back to the credential" }</a>
                 </div>
             </div>
             <p id="packet-status" class="no-print small" aria-live="polite">{ (*packet).clone().unwrap_or_default() }</p>
@@ -148,7 +147,7 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
 fn not_found() -> Html {
     html! {
         <EmptyState icon="🔎" title="Credential not found">
-            <p><Link<Route> to={Route::Credentials} classes="btn">{ "Back to credentials" }</Link<Route>></p>
+            <p><a href={Route::Credentials.href()} class="btn">{ "Back to credentials" }</a></p>
         </EmptyState>
     }
 }
@@ -167,7 +166,7 @@ pub fn all_reports_page() -> Html {
                 <h1 id="report-title">{ "Audit reports — every credential" }</h1>
                 <div class="actions">
                     if !creds.is_empty() { <PrintButton /> }
-                    <Link<Route> to={Route::Credentials} classes="btn">{ "Back to credentials" }</Link<Route>>
+                    <a href={Route::Credentials.href()} class="btn">{ "Back to credentials" }</a>
                 </div>
             </div>
             <HolderNameField />

@@ -484,9 +484,9 @@ pub fn backup_page() -> Html {
                         onclick={{ let app = app.clone(); Callback::from(move |_| jobs::download_calendar(&app)) }}>
                         { "Download deadlines (.ics)" }
                     </button>
-                    <yew_router::components::Link<crate::ui::app::Route> to={crate::ui::app::Route::ActivityImport} classes="btn">
+                    <a href={crate::ui::app::Route::ActivityImport.href()} class="btn">
                         { "Import activities" }
-                    </yew_router::components::Link<crate::ui::app::Route>>
+                    </a>
                 </div>
             </section>
             <section class="card" aria-labelledby="import-title">

@@ -4,9 +4,10 @@
 use uuid::Uuid;
 use yew::prelude::*;
 
+use crate::ui::router::go;
+
 use crate::ui::components::inputs::{input_value, on_input};
 use crate::ui::components::provenance::{confidence_badge, provenance};
-use yew_router::prelude::*;
 
 use crate::domain::describe;
 use crate::domain::draft::FieldError;
@@ -34,7 +35,7 @@ pub fn catalog_page() -> Html {
     let head = html! {
         <div class="page-head">
             <h1>{ "Add a credential from the catalog" }</h1>
-            <Link<Route> to={Route::CredentialNew} classes="btn">{ "Add by hand instead" }</Link<Route>>
+            <a href={Route::CredentialNew.href()} class="btn">{ "Add by hand instead" }</a>
         </div>
     };
     let catalog = match catalog {
@@ -118,7 +119,6 @@ fn field_id(f: PresetSetupField) -> String {
 fn preset_setup(props: &PresetSetupProps) -> Html {
     let p = props.preset.0;
     let app = use_app();
-    let navigator = use_navigator();
     let draft = use_state(|| PresetSetupDraft::new(p));
     let errors = use_state(Vec::<FieldError<PresetSetupField>>::new);
     // Adding a preset already held asks first; "Add another" confirms.
@@ -159,9 +159,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                 Ok(c) => {
                     let id = c.id.to_string();
                     app.dispatch(Action::SaveCredential(c));
-                    if let Some(nav) = &navigator {
-                        nav.push(&Route::CredentialDetail { id });
-                    }
+                    go(&Route::CredentialDetail { id });
                 }
                 Err(errs) => {
                     if let Some(first) = errs.first() {
@@ -287,7 +285,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                     <div class={classes!("banner", if *confirmed { "banner--warn" } else { "banner--info" })} id="preset-duplicate" tabindex="-1" role="status">
                         <p>{ "You already have this credential: " }
                             { for held.iter().map(|(id, label)| html! {
-                                <><Link<Route> to={Route::CredentialDetail { id: id.clone() }}>{ label.clone() }</Link<Route>>{ " " }</>
+                                <><a href={(Route::CredentialDetail { id: id.clone() }).href()}>{ label.clone() }</a>{ " " }</>
                             }) }
                         </p>
                         if *confirmed {

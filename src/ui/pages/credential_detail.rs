@@ -3,7 +3,8 @@
 
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::ui::router::go;
 
 use crate::domain::codes::Coded;
 use crate::domain::describe;
@@ -38,7 +39,6 @@ enum Editing {
 #[function_component(CredentialDetailPage)]
 pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
     let app = use_app();
-    let navigator = use_navigator();
     let evaluations = use_evaluations();
     let catalog = crate::ui::catalog_source::use_catalog().ready();
     let editing = use_state(|| Editing::None);
@@ -66,7 +66,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
         return html! {
             <EmptyState icon="🔎" title="Credential not found">
                 <p>{ "It may have been deleted." }</p>
-                <p><Link<Route> to={Route::Credentials} classes="btn">{ "Back to credentials" }</Link<Route>></p>
+                <p><a href={Route::Credentials.href()} class="btn">{ "Back to credentials" }</a></p>
             </EmptyState>
         };
     };
@@ -100,12 +100,9 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
     let on_delete_credential = {
         let app = app.clone();
         let cid = cred.id;
-        let navigator = navigator.clone();
         Callback::from(move |_| {
             app.dispatch(Action::DeleteCredential(cid));
-            if let Some(nav) = &navigator {
-                nav.push(&Route::Credentials);
-            }
+            go(&Route::Credentials);
         })
     };
     // The select shows the first requirement until one is chosen (or when the chosen one was
@@ -206,8 +203,8 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
             <div class="page-head">
                 <h1 id="cred-title">{ cred.name.clone() }</h1>
                 <div class="actions">
-                    <Link<Route> to={Route::CredentialReport { id: id.clone() }} classes="btn">{ "Audit report" }</Link<Route>>
-                    <Link<Route> to={Route::CredentialEdit { id: id.clone() }} classes="btn">{ "Edit details" }</Link<Route>>
+                    <a href={(Route::CredentialReport { id: id.clone() }).href()} class="btn">{ "Audit report" }</a>
+                    <a href={(Route::CredentialEdit { id: id.clone() }).href()} class="btn">{ "Edit details" }</a>
                     <button type="button" class="btn btn--danger" onclick={on_delete_credential}>{ "Delete" }</button>
                 </div>
             </div>

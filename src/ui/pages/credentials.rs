@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use uuid::Uuid;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::ui::router::go;
 
 use crate::domain::draft::{CredentialDraft, CredentialField, CredentialFieldError};
 use crate::domain::{vocab, CredentialKind};
@@ -29,10 +30,10 @@ pub fn credentials_page() -> Html {
         <div class="page-head">
             <h1>{ "Credentials" }</h1>
             <div class="actions">
-                <Link<Route> to={Route::CredentialCatalog} classes="btn btn--primary">{ "Add from the catalog" }</Link<Route>>
-                <Link<Route> to={Route::CredentialNew} classes="btn">{ "Add by hand" }</Link<Route>>
+                <a href={Route::CredentialCatalog.href()} class="btn btn--primary">{ "Add from the catalog" }</a>
+                <a href={Route::CredentialNew.href()} class="btn">{ "Add by hand" }</a>
                 if !app.data.credentials.is_empty() {
-                    <Link<Route> to={Route::Reports} classes="btn">{ "Audit reports" }</Link<Route>>
+                    <a href={Route::Reports.href()} class="btn">{ "Audit reports" }</a>
                     <button type="button" class="btn" title="Cycle ends and CE deadlines, with reminders 90, 30 and 7 days before"
                         onclick={{ let app = app.clone(); Callback::from(move |_| crate::ui::jobs::download_calendar(&app)) }}>
                         { "Add deadlines to my calendar" }
@@ -49,8 +50,8 @@ pub fn credentials_page() -> Html {
                     <p>{ "Add each license, board certification, DEA registration or membership you keep, with its renewal cycle. \
                           Then add its requirements (total hours, topics such as ethics or opioids, caps) so the dashboard can tell you what is left." }</p>
                     <p class="actions actions--center">
-                        <Link<Route> to={Route::CredentialCatalog} classes="btn btn--primary">{ "Find your board in the catalog" }</Link<Route>>
-                        <Link<Route> to={Route::CredentialNew} classes="btn">{ "Add by hand" }</Link<Route>>
+                        <a href={Route::CredentialCatalog.href()} class="btn btn--primary">{ "Find your board in the catalog" }</a>
+                        <a href={Route::CredentialNew.href()} class="btn">{ "Add by hand" }</a>
                     </p>
                 </EmptyState>
             </>
@@ -65,7 +66,7 @@ pub fn credentials_page() -> Html {
                     html! {
                         <li class="card">
                             <h2 class="card__title">
-                                <Link<Route> to={Route::CredentialDetail { id: c.id.to_string() }}>{ c.name.clone() }</Link<Route>>
+                                <a href={(Route::CredentialDetail { id: c.id.to_string() }).href()}>{ c.name.clone() }</a>
                             </h2>
                             <p class="muted">{ format!("{} · cycle {} – {} · {} requirement{}",
                                 c.kind.label(), format::date(c.cycle.start), format::date(c.cycle.end),
@@ -114,7 +115,6 @@ fn error_html(errors: &[CredentialFieldError], f: CredentialField) -> Html {
 #[function_component(CredentialFormPage)]
 pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
     let app = use_app();
-    let navigator = use_navigator();
     let existing = props
         .id
         .as_ref()
@@ -134,7 +134,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
     if props.id.is_some() && existing.is_none() {
         return html! {
             <EmptyState icon="🔎" title="Credential not found">
-                <p><Link<Route> to={Route::Credentials} classes="btn">{ "Back to credentials" }</Link<Route>></p>
+                <p><a href={Route::Credentials.href()} class="btn">{ "Back to credentials" }</a></p>
             </EmptyState>
         };
     }
@@ -175,9 +175,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                     let c = valid.into_credential(existing.as_ref(), Uuid::new_v4(), format::now());
                     let id = c.id.to_string();
                     app.dispatch(Action::SaveCredential(c));
-                    if let Some(nav) = &navigator {
-                        nav.push(&Route::CredentialDetail { id });
-                    }
+                    go(&Route::CredentialDetail { id });
                 }
                 Err(errs) => {
                     if let Some(first) = errs.first() {
@@ -327,7 +325,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                 </div>
                 <div class="actions">
                     <button type="submit" class="btn btn--primary">{ if existing.is_some() { "Save changes" } else { "Save credential" } }</button>
-                    <Link<Route> to={Route::Credentials} classes="btn">{ "Cancel" }</Link<Route>>
+                    <a href={Route::Credentials.href()} class="btn">{ "Cancel" }</a>
                 </div>
             </form>
         </>

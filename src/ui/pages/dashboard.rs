@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::ui::router::go;
 
 use crate::domain::describe;
 use crate::domain::evaluate::{CredentialStatus, Evaluation};
@@ -42,7 +43,6 @@ fn welcome() -> Html {
 #[function_component(DashboardPage)]
 pub fn dashboard_page() -> Html {
     let app = use_app();
-    let navigator = use_navigator();
     let actual = use_evaluations();
     let what_if = app.what_if;
     let shown: Rc<Vec<Evaluation>> = if what_if {
@@ -132,18 +132,14 @@ pub fn dashboard_page() -> Html {
     // deadline; the goal's page opens.
     let make_goal = {
         let app = app.clone();
-        let navigator = navigator.clone();
         move |item: &crate::domain::plan::PlanItem| {
             let draft = crate::domain::learning::GoalDraft::from_plan_item(item);
             let app = app.clone();
-            let navigator = navigator.clone();
             Callback::from(move |_: MouseEvent| {
                 if let Ok(goal) = draft.validate(uuid::Uuid::new_v4(), None) {
                     let id = goal.id;
                     app.dispatch(Action::SaveGoal(goal));
-                    if let Some(n) = &navigator {
-                        n.push(&Route::GoalDetail { id: id.to_string() });
-                    }
+                    go(&Route::GoalDetail { id: id.to_string() });
                 }
             })
         }
@@ -169,7 +165,7 @@ pub fn dashboard_page() -> Html {
             <p class="summary" data-testid="summary">{ summary }</p>
             if app.data.activities.is_empty() {
                 <div class="banner">
-                    { "Next: " }<Link<Route> to={Route::ActivityNew}>{ "log the activities you have done" }</Link<Route>>
+                    { "Next: " }<a href={Route::ActivityNew.href()}>{ "log the activities you have done" }</a>
                     { " — each requirement below fills up as you do." }
                 </div>
             }
@@ -180,7 +176,7 @@ pub fn dashboard_page() -> Html {
                     <ul class="plain-list">
                         { for follow_ups.iter().map(|f| html! {
                             <li>
-                                <Link<Route> to={Route::ActivityDetail { id: f.activity_id.to_string() }}>{ f.title.clone() }</Link<Route>>
+                                <a href={(Route::ActivityDetail { id: f.activity_id.to_string() }).href()}>{ f.title.clone() }</a>
                                 <span class={classes!("small", (f.days < 0).then_some("warn-text"))}>
                                     { format!(" — {}", describe::time_until(today, f.date, &fmt_date)) }
                                 </span>
@@ -218,7 +214,7 @@ pub fn dashboard_page() -> Html {
                     Some(html! {
                         <section class="card" aria-label={cred.name.clone()}>
                             <h2 class="card__title">
-                                <Link<Route> to={Route::CredentialDetail { id: cred.id.to_string() }}>{ cred.name.clone() }</Link<Route>>
+                                <a href={(Route::CredentialDetail { id: cred.id.to_string() }).href()}>{ cred.name.clone() }</a>
                             </h2>
                             <p>{ status_badge(ev) }</p>
                             <p class="muted">{ format!("CE due {}", describe::time_until(format::today(), ev.deadline, &fmt_date)) }</p>
@@ -231,7 +227,7 @@ pub fn dashboard_page() -> Html {
                             if cred.rules.is_empty() {
                                 <p>
                                     { "No requirements yet. " }
-                                    <Link<Route> to={Route::CredentialDetail { id: cred.id.to_string() }}>{ "Add the board's rules" }</Link<Route>>
+                                    <a href={(Route::CredentialDetail { id: cred.id.to_string() }).href()}>{ "Add the board's rules" }</a>
                                 </p>
                             }
                             <ul class="plain-list rule-lines">

@@ -3,7 +3,8 @@
 
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::ui::router::{back, go};
 
 use crate::domain::codes::Coded;
 use crate::domain::learning::{progress, Goal, GoalDraft, GoalField, GoalStatus, NeedSource};
@@ -24,8 +25,8 @@ pub fn goals_page() -> Html {
         <div class="page-head">
             <h1>{ "Learning goals" }</h1>
             <div class="actions">
-                <Link<Route> to={Route::GoalNew} classes="btn btn--primary">{ "New goal" }</Link<Route>>
-                <Link<Route> to={Route::Learning} classes="btn">{ "How I learn" }</Link<Route>>
+                <a href={Route::GoalNew.href()} class="btn btn--primary">{ "New goal" }</a>
+                <a href={Route::Learning.href()} class="btn">{ "How I learn" }</a>
             </div>
         </div>
     };
@@ -62,7 +63,7 @@ pub fn goals_page() -> Html {
                     html! {
                         <li class="card goal-card">
                             <h2 class="card__title">
-                                <Link<Route> to={Route::GoalDetail { id: g.id.to_string() }}>{ g.title.clone() }</Link<Route>>
+                                <a href={(Route::GoalDetail { id: g.id.to_string() }).href()}>{ g.title.clone() }</a>
                             </h2>
                             <p>{ goal_status_badge(g.status, p.overdue) }
                                 if let Some(d) = g.target_date {
@@ -90,7 +91,7 @@ fn not_found() -> Html {
     html! {
         <EmptyState icon="🔎" title="Goal not found">
             <p>{ "It may have been deleted." }</p>
-            <p><Link<Route> to={Route::Goals} classes="btn">{ "Back to goals" }</Link<Route>></p>
+            <p><a href={Route::Goals.href()} class="btn">{ "Back to goals" }</a></p>
         </EmptyState>
     }
 }
@@ -98,7 +99,6 @@ fn not_found() -> Html {
 #[function_component(GoalDetailPage)]
 pub fn goal_detail_page(props: &GoalProps) -> Html {
     let app = use_app();
-    let navigator = use_navigator();
     let confirm_delete = use_state(|| false);
     let found = Uuid::parse_str(&props.id)
         .ok()
@@ -135,12 +135,9 @@ pub fn goal_detail_page(props: &GoalProps) -> Html {
     let on_delete = {
         let app = app.clone();
         let id = g.id;
-        let navigator = navigator.clone();
         Callback::from(move |_| {
             app.dispatch(Action::DeleteGoal(id));
-            if let Some(n) = &navigator {
-                n.push(&Route::Goals);
-            }
+            go(&Route::Goals);
         })
     };
     let reflection_too_long = crate::domain::draft::too_long(
@@ -153,9 +150,9 @@ pub fn goal_detail_page(props: &GoalProps) -> Html {
             <div class="page-head">
                 <h1 id="goal-title">{ g.title.clone() }</h1>
                 <div class="actions">
-                    <Link<Route> to={Route::GoalPlan { id: g.id.to_string() }} classes="btn btn--primary">{ "Plan an activity for it" }</Link<Route>>
-                    <Link<Route> to={Route::GoalEdit { id: g.id.to_string() }} classes="btn">{ "Edit" }</Link<Route>>
-                    <Link<Route> to={Route::Goals} classes="btn">{ "All goals" }</Link<Route>>
+                    <a href={(Route::GoalPlan { id: g.id.to_string() }).href()} class="btn btn--primary">{ "Plan an activity for it" }</a>
+                    <a href={(Route::GoalEdit { id: g.id.to_string() }).href()} class="btn">{ "Edit" }</a>
+                    <a href={Route::Goals.href()} class="btn">{ "All goals" }</a>
                 </div>
             </div>
             <section class="card" aria-labelledby="goal-progress-title">
@@ -194,7 +191,7 @@ pub fn goal_detail_page(props: &GoalProps) -> Html {
                     <ul class="plain-list">
                         { for linked.iter().map(|a| html! {
                             <li>
-                                <Link<Route> to={Route::ActivityDetail { id: a.id.to_string() }}>{ a.title.clone() }</Link<Route>>
+                                <a href={(Route::ActivityDetail { id: a.id.to_string() }).href()}>{ a.title.clone() }</a>
                                 <span class="muted small">{ format!(" — {}, {} h{}", format::date(a.end), format::amount(a.hours()), if a.is_completed() { "" } else { ", planned" }) }</span>
                             </li>
                         }) }
@@ -241,7 +238,6 @@ pub struct GoalFormProps {
 #[function_component(GoalFormPage)]
 pub fn goal_form_page(props: &GoalFormProps) -> Html {
     let app = use_app();
-    let navigator = use_navigator();
     let existing = props
         .id
         .as_ref()
@@ -274,16 +270,13 @@ pub fn goal_form_page(props: &GoalFormProps) -> Html {
         let draft = draft.clone();
         let tried = tried.clone();
         let existing = existing.clone();
-        let navigator = navigator.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match draft.validate(Uuid::new_v4(), existing.as_ref()) {
                 Ok(goal) => {
                     let id = goal.id;
                     app.dispatch(Action::SaveGoal(goal));
-                    if let Some(n) = &navigator {
-                        n.push(&Route::GoalDetail { id: id.to_string() });
-                    }
+                    go(&Route::GoalDetail { id: id.to_string() });
                 }
                 Err(_) => tried.set(true),
             }
@@ -401,7 +394,7 @@ pub fn goal_form_page(props: &GoalFormProps) -> Html {
                 }
                 <div class="actions">
                     <button type="submit" class="btn btn--primary">{ "Save goal" }</button>
-                    <button type="button" class="btn" onclick={{ let n = navigator.clone(); Callback::from(move |_| if let Some(n) = &n { n.back() }) }}>{ "Cancel" }</button>
+                    <button type="button" class="btn" onclick={Callback::from(|_| back())}>{ "Cancel" }</button>
                 </div>
             </form>
         </>

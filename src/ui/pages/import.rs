@@ -10,7 +10,8 @@ use gloo::file::callbacks::FileReader;
 use gloo::file::File;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::ui::router::go;
 
 use crate::domain::codes::Coded;
 use crate::domain::spreadsheet::{self, DateOrder, Mapping, Target};
@@ -49,7 +50,6 @@ pub fn import_page() -> Html {
     let file_name = use_state(String::new);
     let skip_duplicates = use_state(|| true);
     let reader = use_mut_ref(|| None::<FileReader>);
-    let navigator = use_navigator();
 
     // One connection for the whole import: the worker keeps the file between the steps.
     let worker = use_mut_ref(|| None::<gloo_worker::WorkerBridge<crate::worker::Jobs>>);
@@ -58,14 +58,12 @@ pub fn import_page() -> Html {
         let step = step.clone();
         let mapping = mapping.clone();
         let app = app.clone();
-        let navigator = navigator.clone();
         Rc::new(move |req: Request| {
             let mut w = worker.borrow_mut();
             let bridge = w.get_or_insert_with(|| {
                 let step = step.clone();
                 let mapping = mapping.clone();
                 let app = app.clone();
-                let navigator = navigator.clone();
                 // The file read last, for the progress and preview steps.
                 let read = Rc::new(std::cell::RefCell::new(None::<Rc<FileRead>>));
                 jobs::connect(move |r| match r {
@@ -97,9 +95,7 @@ pub fn import_page() -> Html {
                     Response::Records { stored, message, .. } => match from_stored(&stored) {
                         Ok(data) => {
                             app.dispatch(Action::ReplaceData(data, message));
-                            if let Some(n) = &navigator {
-                                n.push(&Route::Activities);
-                            }
+                            go(&Route::Activities);
                         }
                         Err(e) => step.set(Step::Failed(format!(
                             "The imported records could not be read back ({e}); nothing was changed."

@@ -6,7 +6,6 @@
 use std::collections::BTreeSet;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::domain::learning::summary;
 use crate::domain::Format;
@@ -45,7 +44,7 @@ pub fn learning_page() -> Html {
                 <h1 id="learning-title">{ "How I learn" }</h1>
                 <div class="actions no-print">
                     <PrintButton />
-                    <Link<Route> to={Route::Goals} classes="btn">{ "Learning goals" }</Link<Route>>
+                    <a href={Route::Goals.href()} class="btn">{ "Learning goals" }</a>
                 </div>
             </div>
             if let Some(name) = holder { <p class="report-holder">{ name }</p> }
