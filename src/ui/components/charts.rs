@@ -47,15 +47,17 @@ fn figure(id: &str, title: &str, desc: &str, h: f64, svg: Html, legend: Html, ta
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct YearChartProps {
     pub data: YearStacks,
     /// A stable id (several charts on one page).
     pub id: AttrValue,
 }
 
+// The charts are plain functions, not components: they keep no state, and each component type
+// costs the first download its own lifecycle code.
+
 /// Credits per year, one horizontal bar per year, stacked by credit type.
-#[function_component(CreditsPerYearChart)]
 pub fn credits_per_year_chart(props: &YearChartProps) -> Html {
     let d = &props.data;
     let title = "Credits per year, by credit type";
@@ -143,7 +145,7 @@ pub fn credits_per_year_chart(props: &YearChartProps) -> Html {
     figure(&props.id, title, &desc, h, svg, legend, table)
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct BarChartProps {
     pub id: AttrValue,
     pub title: AttrValue,
@@ -156,7 +158,6 @@ pub struct BarChartProps {
 
 /// Hours per format or topic: one labelled bar per row, the label above its bar (long topic names
 /// stay readable on a phone).
-#[function_component(BarChart)]
 pub fn bar_chart(props: &BarChartProps) -> Html {
     if props.rows.is_empty() {
         return empty(&props.title, &props.empty);
@@ -205,14 +206,13 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
     figure(&props.id, &props.title, &desc, h, svg, html! {}, table)
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct PaceChartProps {
     pub pace: Pace,
 }
 
 /// A credential's running total across its cycle, the even pace to the requirement, today and
 /// the deadline.
-#[function_component(PaceChart)]
 pub fn pace_chart(props: &PaceChartProps) -> Html {
     let p = &props.pace;
     let (l, r, t, b) = (8.0, 8.0, 22.0, 34.0);

@@ -1,21 +1,14 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct EmptyStateProps {
-    pub icon: AttrValue,
-    pub title: AttrValue,
-    #[prop_or_default]
-    pub children: Html,
-}
-
-/// The friendly "nothing here yet" panel: what this screen is for and what to do first.
-#[function_component(EmptyState)]
-pub fn empty_state(props: &EmptyStateProps) -> Html {
+/// The friendly "nothing here yet" panel: what this screen is for and what to do first. A plain
+/// function, not a component: it keeps no state, and each component type costs the first
+/// download its own lifecycle code.
+pub fn empty_state(icon: &str, title: &'static str, children: Html) -> Html {
     html! {
-        <section class="empty-state" aria-label={props.title.clone()}>
-            <div class="empty-state__icon" aria-hidden="true">{ icon_svg(&props.icon) }</div>
-            <h2>{ props.title.clone() }</h2>
-            { props.children.clone() }
+        <section class="empty-state" aria-label={title}>
+            <div class="empty-state__icon" aria-hidden="true">{ icon_svg(icon) }</div>
+            <h2>{ title }</h2>
+            { children }
         </section>
     }
 }

@@ -23,5 +23,5 @@ pub mod rule_editor;
 pub mod toast;
 
 pub use edit_conflict::{use_edit_guard, EditConflict};
-pub use empty_state::EmptyState;
+pub use empty_state::empty_state;
 pub use renewal_select::RenewalSelect;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-#[function_component(PrintButton)]
+/// A plain function: the button keeps no state (see `empty_state`).
 pub fn print_button() -> Html {
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();

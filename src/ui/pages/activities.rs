@@ -15,9 +15,9 @@ use crate::domain::{vocab, ActivityStatus, CreditTypeId, Format, TopicId};
 use crate::ui::app::Route;
 use crate::ui::components::activity_form::ActivityForm;
 use crate::ui::components::badges::activity_status_badge;
+use crate::ui::components::empty_state;
 use crate::ui::components::enum_select::enum_options;
 use crate::ui::components::inputs::{input_value, select_value};
-use crate::ui::components::EmptyState;
 use crate::ui::components::{use_edit_guard, EditConflict};
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
@@ -78,11 +78,11 @@ pub fn activities_page() -> Html {
                     <a href={Route::ActivityNew.href()} class="btn btn--primary">{ "Add activity" }</a>
                 </div>
                 { drop_hint }
-                <EmptyState icon="📚" title="No activities logged yet">
+                { empty_state("📚", "No activities logged yet", html! { <>
                     <p>{ "Log each course, conference, journal CME or grand rounds with its credits \
                           and topics. One activity can count toward several licenses at once." }</p>
                     <p><a href={Route::ActivityNew.href()} class="btn btn--primary">{ "Log your first activity" }</a></p>
-                </EmptyState>
+                </> }) }
             </div>
         };
     }
@@ -513,10 +513,10 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
     let guard = use_edit_guard(existing.clone().filter(|_| !props.duplicate));
     if props.id.is_some() && existing.is_none() {
         return html! {
-            <EmptyState icon="🔎" title="Activity not found">
+            { empty_state("🔎", "Activity not found", html! { <>
                 <p>{ "It may have been deleted." }</p>
                 <p><a href={Route::Activities.href()} class="btn">{ "Back to activities" }</a></p>
-            </EmptyState>
+            </> }) }
         };
     }
     let editing = existing.clone().filter(|_| !props.duplicate);

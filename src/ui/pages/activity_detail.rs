@@ -9,7 +9,7 @@ use crate::ui::router::go;
 use crate::domain::evaluate::{counts_toward, CountsToward};
 use crate::domain::{vocab, ActivityStatus};
 use crate::ui::app::Route;
-use crate::ui::components::EmptyState;
+use crate::ui::components::empty_state;
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
 use crate::ui::state::{use_app, Action};
@@ -35,10 +35,10 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
         .and_then(|id| app.activity(id).cloned())
     else {
         return html! {
-            <EmptyState icon="🔎" title="Activity not found">
+            { empty_state("🔎", "Activity not found", html! { <>
                 <p>{ "It may have been deleted. If you just deleted it, use Undo below." }</p>
                 <p><a href={Route::Activities.href()} class="btn">{ "Back to activities" }</a></p>
-            </EmptyState>
+            </> }) }
         };
     };
     let rows = counts_toward(&activity, &app.data.credentials, &evaluations);

@@ -12,9 +12,9 @@ use crate::domain::report::{audit_report, form_figures, AuditReport};
 use crate::ui::app::Route;
 use crate::ui::components::badges::rule_status_badge;
 use crate::ui::components::copy::CopyButton;
+use crate::ui::components::empty_state;
 use crate::ui::components::holder_name::HolderNameField;
-use crate::ui::components::print::PrintButton;
-use crate::ui::components::EmptyState;
+use crate::ui::components::print::print_button;
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
 use crate::ui::state::use_app;
@@ -96,7 +96,7 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
             <div class="page-head">
                 <h1 id="report-title">{ format!("Audit report — {}", r.credential) }</h1>
                 <div class="actions">
-                    <PrintButton />
+                    { print_button() }
                     <button type="button" class="btn no-print" onclick={on_packet} aria-describedby="packet-status"
                         title="The report, the certificates of the activities that counted, a CSV of them and a README, in one ZIP">
                         { "Download audit packet (.zip)" }
@@ -146,9 +146,9 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
 
 fn not_found() -> Html {
     html! {
-        <EmptyState icon="🔎" title="Credential not found">
+        { empty_state("🔎", "Credential not found", html! { <>
             <p><a href={Route::Credentials.href()} class="btn">{ "Back to credentials" }</a></p>
-        </EmptyState>
+        </> }) }
     }
 }
 
@@ -165,7 +165,7 @@ pub fn all_reports_page() -> Html {
             <div class="page-head">
                 <h1 id="report-title">{ "Audit reports — every credential" }</h1>
                 <div class="actions">
-                    if !creds.is_empty() { <PrintButton /> }
+                    if !creds.is_empty() { { print_button() } }
                     <a href={Route::Credentials.href()} class="btn">{ "Back to credentials" }</a>
                 </div>
             </div>

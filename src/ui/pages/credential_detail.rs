@@ -15,11 +15,11 @@ use crate::domain::ops::CredentialOp;
 use crate::domain::{Credential, ExemptionKind, Rule};
 use crate::ui::app::Route;
 use crate::ui::components::badges::{progress, rule_status_badge, status_badge};
+use crate::ui::components::empty_state;
 use crate::ui::components::enum_select::enum_options;
 use crate::ui::components::field_error::{described, error_html, invalid};
 use crate::ui::components::inputs::{on_input, on_select};
 use crate::ui::components::rule_editor::RuleEditor;
-use crate::ui::components::EmptyState;
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
 use crate::ui::state::{use_app, Action};
@@ -64,10 +64,10 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
     };
     let Some(cred) = found else {
         return html! {
-            <EmptyState icon="🔎" title="Credential not found">
+            { empty_state("🔎", "Credential not found", html! { <>
                 <p>{ "It may have been deleted." }</p>
                 <p><a href={Route::Credentials.href()} class="btn">{ "Back to credentials" }</a></p>
-            </EmptyState>
+            </> }) }
         };
     };
     let ev = evaluations
@@ -236,7 +236,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                 <crate::ui::components::pathways::PathwaysCard pathways={pw.clone()} evaluation={ev.clone()} onop={edit_op.clone()} />
             }
             if let Some(p) = ev.as_ref().and_then(|ev| crate::domain::charts::pace(&cred, ev, &app.data.activities, crate::ui::format::today())) {
-                <crate::ui::components::charts::PaceChart pace={p} />
+                { crate::ui::components::charts::pace_chart(&crate::ui::components::charts::PaceChartProps { pace: p }) }
             }
             <h2>{ "Requirements" }</h2>
             if cred.rules.is_empty() && *editing != Editing::NewRule {

@@ -16,8 +16,8 @@ use crate::ui::components::badges::status_badge;
 use crate::ui::components::enum_select::{enum_options, on_enum_change};
 use crate::ui::components::focus::focus;
 use crate::ui::components::inputs::input_value;
+use crate::ui::components::{empty_state, RenewalSelect};
 use crate::ui::components::{use_edit_guard, EditConflict};
-use crate::ui::components::{EmptyState, RenewalSelect};
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
 use crate::ui::state::{use_app, Action};
@@ -46,14 +46,14 @@ pub fn credentials_page() -> Html {
         return html! {
             <>
                 { head }
-                <EmptyState icon="🪪" title="No credentials yet">
+                { empty_state("🪪", "No credentials yet", html! { <>
                     <p>{ "Add each license, board certification, DEA registration or membership you keep, with its renewal cycle. \
                           Then add its requirements (total hours, topics such as ethics or opioids, caps) so the dashboard can tell you what is left." }</p>
                     <p class="actions actions--center">
                         <a href={Route::CredentialCatalog.href()} class="btn btn--primary">{ "Find your board in the catalog" }</a>
                         <a href={Route::CredentialNew.href()} class="btn">{ "Add by hand" }</a>
                     </p>
-                </EmptyState>
+                </> }) }
             </>
         };
     }
@@ -133,9 +133,9 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
     let guard = use_edit_guard(existing.clone());
     if props.id.is_some() && existing.is_none() {
         return html! {
-            <EmptyState icon="🔎" title="Credential not found">
+            { empty_state("🔎", "Credential not found", html! { <>
                 <p><a href={Route::Credentials.href()} class="btn">{ "Back to credentials" }</a></p>
-            </EmptyState>
+            </> }) }
         };
     }
     let d = (*draft).clone();

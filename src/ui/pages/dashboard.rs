@@ -14,7 +14,7 @@ use crate::domain::plan::plan;
 use crate::domain::vocab::Unit;
 use crate::ui::app::Route;
 use crate::ui::components::badges::{progress, rule_status_badge, status_badge};
-use crate::ui::components::EmptyState;
+use crate::ui::components::empty_state;
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
 use crate::ui::state::{use_app, Action};
@@ -23,7 +23,7 @@ fn welcome() -> Html {
     html! {
         <>
             <div class="page-head"><h1>{ "Dashboard" }</h1></div>
-            <EmptyState icon="🩺" title="Welcome to CME Tracker">
+            { empty_state("🩺", "Welcome to CME Tracker", html! { <>
                 <p>{ "See at a glance whether every license and certification you hold is on track, \
                       and exactly what is left to earn." }</p>
                 <ol class="steps">
@@ -35,7 +35,7 @@ fn welcome() -> Html {
                     <a class="btn btn--primary" href="#/credentials/catalog">{ "Add your first credential" }</a>
                     <a class="btn" href="#/activities/new">{ "Log an activity" }</a>
                 </p>
-            </EmptyState>
+            </> }) }
         </>
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::codes::Coded;
 use crate::domain::learning::{progress, Goal, GoalDraft, GoalField, GoalStatus, NeedSource};
 use crate::domain::{vocab, TopicId};
 use crate::ui::app::Route;
-use crate::ui::components::empty_state::EmptyState;
+use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::field_error::{described, described_with_hint, error_html, invalid};
 use crate::ui::components::inputs::{on_input, on_select, select_value};
 use crate::ui::components::learning::{goal_progress, goal_status_badge};
@@ -34,10 +34,10 @@ pub fn goals_page() -> Html {
         return html! {
             <>
                 { head }
-                <EmptyState icon="🎯" title="No learning goals yet">
+                { empty_state("🎯", "No learning goals yet", html! { <>
                     <p>{ "Start from what you need to learn: a gap you noticed in practice, your patients, feedback, an audit result, a new guideline or a requirement. Set a target, link the activities that serve it, and reflect on what changed." }</p>
                     <p>{ "The dashboard's “What to take next” can turn a requirement into a goal in one click." }</p>
-                </EmptyState>
+                </> }) }
             </>
         };
     }
@@ -89,10 +89,10 @@ pub struct GoalProps {
 
 fn not_found() -> Html {
     html! {
-        <EmptyState icon="🔎" title="Goal not found">
+        { empty_state("🔎", "Goal not found", html! { <>
             <p>{ "It may have been deleted." }</p>
             <p><a href={Route::Goals.href()} class="btn">{ "Back to goals" }</a></p>
-        </EmptyState>
+        </> }) }
     }
 }
 

@@ -10,9 +10,9 @@ use yew::prelude::*;
 use crate::domain::learning::summary;
 use crate::domain::Format;
 use crate::ui::app::Route;
-use crate::ui::components::charts::BarChart;
+use crate::ui::components::charts::{bar_chart, BarChartProps};
 use crate::ui::components::learning::reflection_entry;
-use crate::ui::components::print::PrintButton;
+use crate::ui::components::print::print_button;
 use crate::ui::format;
 use crate::ui::state::use_app;
 
@@ -43,7 +43,7 @@ pub fn learning_page() -> Html {
             <div class="page-head">
                 <h1 id="learning-title">{ "How I learn" }</h1>
                 <div class="actions no-print">
-                    <PrintButton />
+                    { print_button() }
                     <a href={Route::Goals.href()} class="btn">{ "Learning goals" }</a>
                 </div>
             </div>
@@ -56,9 +56,13 @@ pub fn learning_page() -> Html {
                     <li>{ format!("{} follow-up{} done; practice changed after {}", s.follow_ups_done, if s.follow_ups_done == 1 { "" } else { "s" }, s.changes_made) }</li>
                 </ul>
             </section>
-            <BarChart id="learning-formats" title="Hours per format, all years" what="Format"
-                rows={s.hours_by_format.iter().map(|(f, h)| (f.label().to_string(), *h)).collect::<Vec<_>>()}
-                empty="No completed activities yet." />
+            { bar_chart(&BarChartProps {
+                id: "learning-formats".into(),
+                title: "Hours per format, all years".into(),
+                what: "Format".into(),
+                rows: s.hours_by_format.iter().map(|(f, h)| (f.label().to_string(), *h)).collect(),
+                empty: "No completed activities yet.".into(),
+            }) }
             if !s.hours_by_year_format.is_empty() {
                 <section class="card" aria-labelledby="learning-years">
                     <h2 id="learning-years">{ "Hours per year and format" }</h2>

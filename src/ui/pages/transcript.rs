@@ -10,11 +10,13 @@ use crate::domain::draft::FieldError;
 use crate::domain::report::{parse_range, transcript, RangeEnd};
 use crate::domain::totals::totals;
 use crate::domain::vocab;
-use crate::ui::components::charts::{BarChart, CreditsPerYearChart};
+use crate::ui::components::charts::{
+    bar_chart, credits_per_year_chart, BarChartProps, YearChartProps,
+};
 use crate::ui::components::field_error::{described, error_html, invalid};
 use crate::ui::components::holder_name::HolderNameField;
 use crate::ui::components::inputs::input_value;
-use crate::ui::components::print::PrintButton;
+use crate::ui::components::print::print_button;
 use crate::ui::format;
 use crate::ui::state::use_app;
 
@@ -107,7 +109,7 @@ pub fn transcript_page() -> Html {
             <div class="page-head">
                 <h1 id="transcript-title">{ "Transcript" }</h1>
                 <div class="actions">
-                    <PrintButton />
+                    { print_button() }
                 </div>
             </div>
             <HolderNameField />
@@ -144,12 +146,21 @@ pub fn transcript_page() -> Html {
                 <p class="small muted">{ "Totals count each activity once per unit: an activity designated for two kinds of credit counts its larger designation. CEUs count as their hours." }</p>
             </section>
             <section class="charts" aria-label="Charts">
-                <CreditsPerYearChart id="chart-years" data={years.clone()} />
-                <BarChart id="chart-formats" title="Hours per format" what="Format" rows={formats}
-                    empty="No completed activities in these dates yet." />
-                <BarChart id="chart-topics" title={if topics.len() > TOPIC_BARS { format!("Hours per topic (the {TOPIC_BARS} largest of {})", topics.len()) } else { "Hours per topic".to_string() }}
-                    what="Topic" rows={topic_bars}
-                    empty="No completed activity in these dates has a topic ticked." />
+                { credits_per_year_chart(&YearChartProps { id: "chart-years".into(), data: years.clone() }) }
+                { bar_chart(&BarChartProps {
+                    id: "chart-formats".into(),
+                    title: "Hours per format".into(),
+                    what: "Format".into(),
+                    rows: formats,
+                    empty: "No completed activities in these dates yet.".into(),
+                }) }
+                { bar_chart(&BarChartProps {
+                    id: "chart-topics".into(),
+                    title: if topics.len() > TOPIC_BARS { format!("Hours per topic (the {TOPIC_BARS} largest of {})", topics.len()).into() } else { "Hours per topic".into() },
+                    what: "Topic".into(),
+                    rows: topic_bars,
+                    empty: "No completed activity in these dates has a topic ticked.".into(),
+                }) }
             </section>
             if t.years.is_empty() {
                 <p class="muted">{ "No completed activities in these dates." }</p>
