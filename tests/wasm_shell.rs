@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use cme_tracker::ui::app::App;
-use cme_tracker::ui::components::EmptyState;
+use cme_tracker::ui::components::empty_state;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
@@ -27,9 +27,7 @@ struct Wrapper {
 #[function_component(EmptyStateHost)]
 fn empty_state_host(props: &Wrapper) -> Html {
     html! {
-        <EmptyState icon="📚" title={props.title.clone()}>
-            <p>{ "Log your first activity." }</p>
-        </EmptyState>
+        { empty_state("📚", props.title.clone(), html! { <p>{ "Log your first activity." }</p> }) }
     }
 }
 

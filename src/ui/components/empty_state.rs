@@ -3,9 +3,10 @@ use yew::prelude::*;
 /// The friendly "nothing here yet" panel: what this screen is for and what to do first. A plain
 /// function, not a component: it keeps no state, and each component type costs the first
 /// download its own lifecycle code.
-pub fn empty_state(icon: &str, title: &'static str, children: Html) -> Html {
+pub fn empty_state(icon: &str, title: impl Into<AttrValue>, children: Html) -> Html {
+    let title = title.into();
     html! {
-        <section class="empty-state" aria-label={title}>
+        <section class="empty-state" aria-label={title.clone()}>
             <div class="empty-state__icon" aria-hidden="true">{ icon_svg(icon) }</div>
             <h2>{ title }</h2>
             { children }
