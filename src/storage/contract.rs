@@ -7,9 +7,9 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::HashSet;
+use uuid::Uuid;
 
 use crate::domain::ids::IdSet;
-use uuid::Uuid;
 
 use super::data::{AppData, Goal, Settings, Tombstone};
 use crate::domain::contract::{self as rules, limits, Checker, Problem, RecordRef};

@@ -2,8 +2,6 @@
 //! again on every `hashchange` (links are plain `<a href="#/…">`, so the browser keeps the
 //! history and Back works as on any page).
 
-use std::cell::RefCell;
-
 use gloo::events::EventListener;
 use yew::prelude::*;
 
@@ -17,24 +15,11 @@ pub fn current() -> Route {
     Route::recognize(hash.strip_prefix('#').unwrap_or(&hash))
 }
 
-/// Every mounted [`use_route`], by a number of its own, and the last number given.
-type Followers = (usize, Vec<(usize, UseStateSetter<Route>)>);
-
-thread_local! {
-    static FOLLOWERS: RefCell<Followers> = const { RefCell::new((0, Vec::new())) };
-}
-
-/// Goes to `route`, as following a link to it would (a new history entry). The pages hear of it
-/// at once, in the same render as the change that led there (the browser's `hashchange` comes a
-/// task later): a message shown by a save belongs to the page the save goes to, not the form.
+/// Goes to `route`, as following a link to it would (a new history entry). The address changes
+/// at once; [`use_route`] hears of it with the browser's `hashchange`, a task later.
 pub fn go(route: &Route) {
     if let Some(w) = web_sys::window() {
         let _ = w.location().set_hash(&route.path());
-    }
-    let followers: Vec<UseStateSetter<Route>> =
-        FOLLOWERS.with(|f| f.borrow().1.iter().map(|(_, s)| s.clone()).collect());
-    for set in followers {
-        set.set(route.clone());
     }
 }
 
