@@ -4,6 +4,7 @@
 //! `storage` owns the stored format and backups (its browser adapter is wasm-only); `ui` is the
 //! Yew front end and exists only in the wasm32 build.
 
+pub mod document;
 pub mod domain;
 pub mod route;
 pub mod storage;

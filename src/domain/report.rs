@@ -29,6 +29,9 @@ pub struct ReportRule {
     /// The rule as the board wrote it (`describe::rule_sentence`).
     pub sentence: String,
     pub status: RuleStatus,
+    /// The status counts planned activities (the what-if view): its badge says "Projected".
+    #[serde(default)]
+    pub projected: bool,
     pub unit: Unit,
     pub required: Amount,
     pub counted: Amount,
@@ -126,6 +129,7 @@ pub fn audit_report(
                 label: rule.label.clone(),
                 sentence: super::describe::rule_sentence(rule),
                 status: re.status,
+                projected: re.projected,
                 unit: re.unit,
                 required: re.required,
                 counted: re.counted,

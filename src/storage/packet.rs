@@ -1,5 +1,6 @@
 //! The audit packet: one ZIP for a credential and cycle, for the board's auditor —
-//! `audit-report.html` (the audit report, a standalone page that prints well), the certificates
+//! `audit-report.html` (the audit report as [`crate::document`] writes it for the report page too, a
+//! standalone page that prints well), the certificates
 //! of the activities that counted (`certificates/2025-03-03_Provider_Title.pdf`), those
 //! activities as CSV (`activities.csv`, the export's columns) and `README.txt` listing what is
 //! inside and which counted activities have no certificate on file.
@@ -36,139 +37,6 @@ pub fn file_name(report: &AuditReport) -> String {
     )
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-fn day(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
-}
-
-/// The report as a standalone HTML page: no script, no outside file, a print style.
-pub fn report_html(report: &AuditReport, generated: NaiveDate, files: &[(Uuid, String)]) -> String {
-    let mut h = String::new();
-    let title = format!("Audit report — {}", report.credential);
-    h.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        esc(&title)
-    ));
-    h.push_str(&format!("<h1>{}</h1>\n<dl>\n", esc(&title)));
-    let mut row = |k: &str, v: &str| h.push_str(&format!("<dt>{k}</dt><dd>{}</dd>\n", esc(v)));
-    if let Some(name) = &report.holder {
-        row("Name", name);
-    }
-    if let Some(n) = &report.number {
-        row("License or certificate number", n);
-    }
-    row(
-        "Cycle",
-        &format!("{} to {}", day(report.cycle_start), day(report.cycle_end)),
-    );
-    row("CE deadline", &day(report.deadline));
-    row("Status", report.status.label());
-    row("Prepared", &format!("{} with CME Tracker", day(generated)));
-    h.push_str("</dl>\n<h2>Requirements</h2>\n");
-    for r in &report.rules {
-        h.push_str(&format!(
-            "<section class=\"rule\">\n<h3>{} <span class=\"status\">{}</span></h3>\n<p>{}</p>\n<p class=\"figures\">Required {} · counted {} · remaining {}</p>\n",
-            esc(&r.label),
-            r.status.label(),
-            esc(&r.sentence),
-            r.unit.amount_text(r.required),
-            r.unit.amount_text(r.counted),
-            r.unit.amount_text(r.remaining)
-        ));
-        if !r.counted_by.is_empty() {
-            h.push_str("<table>\n<thead><tr><th>Completed</th><th>Activity</th><th>Provider</th><th>Counted as</th><th class=\"num\">Amount</th></tr></thead>\n<tbody>\n");
-            for c in &r.counted_by {
-                h.push_str(&format!(
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
-                    day(c.end),
-                    esc(&c.title),
-                    esc(&c.provider),
-                    esc(&c.designation),
-                    c.amount.display_short()
-                ));
-            }
-            h.push_str("</tbody>\n</table>\n");
-        }
-        if !r.not_counted.is_empty() {
-            h.push_str("<p class=\"small\">Not counted here:</p>\n<ul class=\"small\">\n");
-            for (t, why) in &r.not_counted {
-                h.push_str(&format!("<li>{} — {}</li>\n", esc(t), esc(why)));
-            }
-            h.push_str("</ul>\n");
-        }
-        h.push_str("</section>\n");
-    }
-    h.push_str("<h2>Every activity of the cycle</h2>\n<table>\n<thead><tr><th>Dates</th><th>Activity</th><th>Provider</th><th>Accreditor</th><th>Credits</th><th>Topics</th><th>Certificate</th></tr></thead>\n<tbody>\n");
-    for a in &report.activities {
-        let dates = if a.start == a.end {
-            day(a.end)
-        } else {
-            format!("{} – {}", day(a.start), day(a.end))
-        };
-        let credits = a
-            .designations
-            .iter()
-            .map(|(t, n)| format!("{} {}", n.display_short(), esc(t)))
-            .collect::<Vec<_>>()
-            .join("<br>");
-        let topics = a
-            .topics
-            .iter()
-            .map(|(t, h)| match h {
-                Some(h) => format!("{} ({} h)", esc(t), h.display_short()),
-                None => esc(t),
-            })
-            .collect::<Vec<_>>()
-            .join("<br>");
-        h.push_str(&format!(
-            "<tr><td>{dates}</td><td>{}</td><td>{}</td><td>{}</td><td>{credits}</td><td>{topics}</td><td>{}</td></tr>\n",
-            esc(&a.title),
-            esc(&a.provider),
-            esc(&a.accreditor),
-            if a.certificate_on_file { "On file" } else { "—" }
-        ));
-    }
-    h.push_str("</tbody>\n</table>\n");
-    if !files.is_empty() {
-        h.push_str("<h2>Certificates in this packet</h2>\n<ul>\n");
-        for (_, name) in files {
-            h.push_str(&format!(
-                "<li><a href=\"certificates/{0}\">{0}</a></li>\n",
-                esc(name)
-            ));
-        }
-        h.push_str("</ul>\n");
-    }
-    if !report.sources.is_empty() {
-        h.push_str("<h2>Sources of the requirements</h2>\n<ul class=\"small\">\n");
-        for s in &report.sources {
-            h.push_str(&format!("<li>{}</li>\n", esc(s)));
-        }
-        h.push_str("</ul>\n");
-        if let Some(c) = report.checked {
-            h.push_str(&format!(
-                "<p class=\"small\">Requirements as checked on {}; verify with your board.</p>\n",
-                day(c)
-            ));
-        }
-    }
-    h.push_str("</body>\n</html>\n");
-    h
-}
-
-const STYLE: &str = "body{font:11pt/1.4 system-ui,sans-serif;color:#111;max-width:60rem;margin:2rem auto;padding:0 1rem}\
-h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #999}h3{font-size:1rem}\
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}\
-table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top}\
-thead{display:table-header-group}tr{break-inside:avoid}.num{text-align:right}.status{font-weight:400;color:#444}\
-.small{font-size:.9em}.rule{break-inside:avoid-page}@page{margin:15mm}";
-
 /// The packet's bytes. `counted` are the activities that counted toward any rule (their
 /// certificate records name the files), `files` the certificate bytes by id (a record whose
 /// bytes are missing is listed in the README as not on this device).
@@ -204,7 +72,8 @@ pub fn packet(
             named.push((c.id, name));
         }
     }
-    let html = report_html(report, generated, &named);
+    let names: Vec<String> = named.iter().map(|(_, n)| n.clone()).collect();
+    let html = crate::document::report_page(report, generated, &names);
     let csv = spreadsheet::export(counted);
     let mut readme = format!(
         "Audit packet — {}\r\nCycle {} to {}; prepared {} with CME Tracker.\r\n\r\n\

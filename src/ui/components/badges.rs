@@ -88,19 +88,7 @@ pub fn progress(re: &RuleEvaluation) -> Html {
 }
 
 pub fn rule_status_badge(re: &RuleEvaluation) -> Html {
-    let (class, mark) = match re.status {
-        RuleStatus::Met if re.projected => ("badge badge--warn", "◷"),
-        RuleStatus::Met => ("badge badge--ok", "✓"),
-        RuleStatus::MetWithPlanned => ("badge badge--warn", "◷"),
-        RuleStatus::NotMet => ("badge badge--bad", "✗"),
-        RuleStatus::NotApplicable => ("badge badge--muted", "–"),
-        RuleStatus::Exempt | RuleStatus::DeemedMet => ("badge badge--ok", "✓"),
-    };
-    let text = if re.projected {
-        format!("{mark} Projected: {}", re.status.label().to_lowercase())
-    } else {
-        format!("{mark} {}", re.status.label())
-    };
+    let (class, text) = crate::document::rule_badge(re.status, re.projected);
     html! { <span class={class}>{ text }</span> }
 }
 

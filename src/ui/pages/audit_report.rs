@@ -10,7 +10,6 @@ use crate::domain::credential::Credential;
 use crate::domain::evaluate::Evaluation;
 use crate::domain::report::{audit_report, form_figures, AuditReport};
 use crate::ui::app::Route;
-use crate::ui::components::badges::rule_status_badge;
 use crate::ui::components::copy::CopyButton;
 use crate::ui::components::empty_state;
 use crate::ui::components::holder_name::HolderNameField;
@@ -136,7 +135,7 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
                     <span>{ "Add my reflections on this cycle's activities" }</span>
                 </label>
             </p>
-            <ReportBody report={r.clone()} evaluation={ev.clone()} heading_level={2} />
+            { report_body(&r, 2) }
             if *with_reflections {
                 { reflections_section(&app.data.activities, ev.cycle_start, ev.deadline) }
             }
@@ -179,7 +178,7 @@ pub fn all_reports_page() -> Html {
                 Some(html! {
                     <section class="report-section" aria-label={r.credential.clone()}>
                         <h2 class="report-section__title">{ r.credential.clone() }</h2>
-                        <ReportBody report={r} evaluation={ev.clone()} heading_level={3} />
+                        { report_body(&r, 3) }
                     </section>
                 })
             }) }
@@ -187,105 +186,22 @@ pub fn all_reports_page() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ReportBodyProps {
-    pub report: AuditReport,
-    pub evaluation: Evaluation,
-    /// The level of the report's section headings (2 on its own page, 3 under a credential).
-    pub heading_level: u8,
-}
-
-/// One credential's report: details, each requirement with what counted and what did not, every
-/// activity of the cycle, and where the facts come from.
-#[function_component(ReportBody)]
-pub fn report_body(props: &ReportBodyProps) -> Html {
-    let r = &props.report;
-    let ev = &props.evaluation;
-    let h = |level: u8, text: &str| match level {
-        2 => html! { <h2>{ text.to_string() }</h2> },
-        3 => html! { <h3>{ text.to_string() }</h3> },
-        _ => html! { <h4>{ text.to_string() }</h4> },
-    };
-    let lv = props.heading_level;
-    html! {
-        <>
-            <section class="card">
-                <dl class="details">
-                    if let Some(n) = &r.holder { <dt>{ "Prepared for" }</dt><dd>{ n.clone() }</dd> }
-                    <dt>{ "Credential" }</dt><dd>{ r.credential.clone() }</dd>
-                    if let Some(n) = &r.number { <dt>{ "License / certificate number" }</dt><dd>{ n.clone() }</dd> }
-                    <dt>{ "Cycle" }</dt><dd>{ format!("{} – {} (CE due {})", format::date(r.cycle_start), format::date(r.cycle_end), format::date(r.deadline)) }</dd>
-                    <dt>{ "Status" }</dt><dd>{ r.status.label() }</dd>
-                </dl>
-            </section>
-            { h(lv, "Requirements") }
-            { for r.rules.iter().zip(&ev.rules).map(|(rule, re)| html! {
-                <section class="card report-rule">
-                    <div class="rule-card__head">
-                        { h(lv + 1, &rule.label) }
-                        { rule_status_badge(re) }
-                    </div>
-                    <p class="muted">{ rule.sentence.clone() }</p>
-                    <p>{ format!("Required {} · counted {} · remaining {}", format::unit_amount(rule.unit, rule.required), format::unit_amount(rule.unit, rule.counted), format::unit_amount(rule.unit, rule.remaining)) }</p>
-                    if !rule.counted_by.is_empty() {
-                        <table class="table--stack">
-                            <caption class="visually-hidden">{ format!("Activities counting toward {}", rule.label) }</caption>
-                            <thead><tr><th scope="col">{ "Activity" }</th><th scope="col">{ "Date" }</th><th scope="col">{ "Designation" }</th><th scope="col">{ "Counted" }</th></tr></thead>
-                            <tbody>
-                                { for rule.counted_by.iter().map(|c| html! {
-                                    <tr>
-                                        <th scope="row">{ c.title.clone() }</th>
-                                        <td data-label="Date">{ format::date(c.end) }</td>
-                                        <td data-label="Designation">{ c.designation.clone() }</td>
-                                        <td data-label="Counted">{ format::amount(c.amount) }</td>
-                                    </tr>
-                                }) }
-                            </tbody>
-                        </table>
-                    }
-                    if !rule.not_counted.is_empty() {
-                        <div class="report-rule__not">
-                            <p class="small"><strong>{ format!("Did not count here ({}):", rule.not_counted.len()) }</strong></p>
-                            <ul class="plain-list small">
-                                { for rule.not_counted.iter().map(|(t, why)| html! { <li><strong>{ t.clone() }</strong>{ format!(": {why}") }</li> }) }
-                            </ul>
-                        </div>
-                    }
-                </section>
-            }) }
-            { h(lv, "Activities of the cycle") }
-            if r.activities.is_empty() {
-                <p class="muted">{ "No completed activities in this cycle yet." }</p>
-            } else {
-                <div class="table-wrap" tabindex="0" role="region" aria-label={format!("Activities of the cycle: {}", r.credential)}>
-                    <table class="table--stack report-activities">
-                        <thead>
-                            <tr><th scope="col">{ "Activity" }</th><th scope="col">{ "Provider" }</th><th scope="col">{ "Accreditor" }</th><th scope="col">{ "Dates" }</th><th scope="col">{ "Credit" }</th><th scope="col">{ "Topics" }</th><th scope="col">{ "Certificate" }</th></tr>
-                        </thead>
-                        <tbody>
-                            { for r.activities.iter().map(|a| html! {
-                                <tr>
-                                    <th scope="row">{ a.title.clone() }</th>
-                                    <td data-label="Provider">{ a.provider.clone() }</td>
-                                    <td data-label="Accreditor">{ a.accreditor.clone() }</td>
-                                    <td data-label="Dates">{ format::date_range(a.start, a.end) }</td>
-                                    <td data-label="Credit">{ a.designations.iter().map(|(l, n)| format!("{} {}", format::amount(*n), l)).collect::<Vec<_>>().join("; ") }</td>
-                                    <td data-label="Topics">{ a.topics.iter().map(|(t, h)| match h { Some(h) => format!("{t} ({} h)", format::amount(*h)), None => t.clone() }).collect::<Vec<_>>().join("; ") }</td>
-                                    <td data-label="Certificate">{ if a.certificate_on_file { "On file" } else { "Not on file" } }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            }
-            <p class="small muted report-footer">
-                { format!("Prepared by the clinician with CME Tracker on {}.", format::date(format::today())) }
-                if !r.sources.is_empty() {
-                    { format!(" Requirement facts from {}{}.", r.sources.join(", "), r.checked.map(|d| format!(", checked {}", format::date(d))).unwrap_or_default()) }
-                }
-            </p>
-        </>
-    }
+/// One credential's report, as [`crate::document`] writes it for the packet too, in the reader's
+/// date and number formats. `level` is the level of its section headings (2 on its own page, 3
+/// under a credential).
+fn report_body(r: &AuditReport, level: u8) -> Html {
+    let date = |d| format::date(d);
+    let amount = |a| format::amount(a);
+    let text = crate::document::report_body(
+        r,
+        level,
+        &crate::document::Formats {
+            date: &date,
+            amount: &amount,
+        },
+        format::today(),
+    );
+    Html::from_html_unchecked(text.into())
 }
 
 /// The reflections on the completed activities of a cycle, for the report's optional section.
