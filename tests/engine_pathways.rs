@@ -97,7 +97,7 @@ fn a_rule_outside_every_pathway_is_still_required() {
     record(&mut c, "practice", "2025-09-01", "320");
     // No ethics hour: the common rule is not met, whatever the pathway.
     assert_eq!(
-        evaluate(&c, &[], date(TODAY)).status,
+        evaluate(&c, NO_ACTIVITIES, date(TODAY)).status,
         CredentialStatus::NotMet
     );
 }

@@ -162,7 +162,7 @@ fn a_topic_need_inside_a_total_is_narrowed_to_the_totals_credit_and_taken_from_i
         .rule(total("total", "50", &[CAT1]))
         .rule(topic_min("geri", "10", &["geriatrics"], &[]))
         .build()];
-    let evs = evaluate_all(&creds, &[], date("2026-06-01"));
+    let evs = evaluate_all(&creds, NO_ACTIVITIES, date("2026-06-01"));
     let p = plan(&creds, &evs, false);
     let geri = p.items.iter().find(|i| !i.topics.is_empty()).unwrap();
     assert_eq!(geri.accepts.len(), 1);
@@ -181,7 +181,7 @@ fn points_and_hours_are_never_added_and_one_activity_with_both_designations_is_n
             .rule(total("moc", "100", &["ABIM_MOC_POINT"]))
             .build(),
     ];
-    let evs = evaluate_all(&creds, &[], date("2026-06-01"));
+    let evs = evaluate_all(&creds, NO_ACTIVITIES, date("2026-06-01"));
     assert_eq!(evs[1].rules[0].unit, Unit::Point);
     let p = plan(&creds, &evs, false);
     assert_eq!(p.total(Unit::Credit), hours("50"));

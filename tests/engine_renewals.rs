@@ -39,7 +39,7 @@ fn a_per_year_rule_names_the_short_year_and_whether_it_can_be_made_up() {
         "Year 2025-01-01 – 2025-12-31: 0 of 1 hour — that year has ended; the missing 1 hour cannot be made up later."
     );
     // Early in the second year, with the first year short as well: both are named.
-    let ev = evaluate(&c, &[], date("2026-06-01"));
+    let ev = evaluate(&c, NO_ACTIVITIES, date("2026-06-01"));
     let words = status_sentence(&c.rules[0], ev.rule("bias").unwrap(), &|d| d.to_string());
     assert!(words.contains("Year 2026-01-01 – 2026-12-31: 0 of 1 hour — 1 hour of implicit bias still needed by 2026-12-31."), "{words}");
 }
@@ -52,7 +52,7 @@ fn a_rule_in_force_from_a_date_is_not_a_shortfall_before_it() {
     let c = credential("State", "2025-01-01", "2026-12-31")
         .rule(r.clone())
         .build();
-    let ev = evaluate(&c, &[], date("2026-06-01"));
+    let ev = evaluate(&c, NO_ACTIVITIES, date("2026-06-01"));
     let re = ev.rule("bias").unwrap();
     assert_eq!(re.status, RuleStatus::NotApplicable);
     assert_eq!(
@@ -65,7 +65,7 @@ fn a_rule_in_force_from_a_date_is_not_a_shortfall_before_it() {
         .rule(r.clone())
         .build();
     assert_eq!(
-        evaluate(&next, &[], date("2027-06-01"))
+        evaluate(&next, NO_ACTIVITIES, date("2027-06-01"))
             .rule("bias")
             .unwrap()
             .status,
@@ -79,7 +79,7 @@ fn a_rule_in_force_from_a_date_is_not_a_shortfall_before_it() {
         .rule(old)
         .build();
     assert_eq!(
-        evaluate(&c, &[], date("2026-06-01"))
+        evaluate(&c, NO_ACTIVITIES, date("2026-06-01"))
             .rule("bias")
             .unwrap()
             .status,

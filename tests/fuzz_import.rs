@@ -68,7 +68,7 @@ fn seed() -> AppData {
         a.tags = vec!["grand rounds".into()];
         a.notes = "Certificate in the drawer".into();
         a.provider = "Texas Medical Association".into();
-        data.activities.push(a);
+        data.activities.push(std::sync::Arc::new(a));
     }
     let mut mate = topic_min("mate", "8", &["substance_use_disorder"], &[]);
     mate.recurrence = Recurrence::OnceEver;

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use cme_tracker::domain::build::date;
+use cme_tracker::domain::build::{date, NO_ACTIVITIES};
 use cme_tracker::domain::presets::{catalog, find, rule_changes, search, RuleChange};
 use cme_tracker::domain::{vocab, Accepts, RuleKind};
 
@@ -177,7 +177,7 @@ fn adding_the_dea_registration_makes_its_holder_a_registrant_so_mate_applies() {
         chrono::Utc::now(),
     );
     cred.conditions = implied;
-    let ev = evaluate(&cred, &[], date("2026-01-01"));
+    let ev = evaluate(&cred, NO_ACTIVITIES, date("2026-01-01"));
     assert_eq!(ev.rules[0].status, RuleStatus::NotMet);
     assert_eq!(
         ev.rules[0].remaining,

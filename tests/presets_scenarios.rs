@@ -83,7 +83,7 @@ fn one(end: NaiveDate, code: &str, amount: Amount, topic: Option<&str>) -> Activ
 /// Activities doing exactly what each rule asks, one rule at a time (topic activities carry
 /// only their own topic, so skipping one fails only that rule).
 fn exactly_enough(c: &Credential) -> Vec<(String, Activity)> {
-    let ev = evaluate(c, &[], date(TODAY));
+    let ev = evaluate(c, NO_ACTIVITIES, date(TODAY));
     let day = date(END) - chrono::Duration::days(20);
     let mut out = Vec::new();
     for (rule, re) in c.rules.iter().zip(&ev.rules) {
@@ -162,7 +162,7 @@ fn exactly_enough(c: &Credential) -> Vec<(String, Activity)> {
 fn every_preset_nothing_logged_is_short_by_exactly_each_requirement() {
     for p in catalog().presets() {
         let c = holder(p);
-        let ev = evaluate(&c, &[], date(TODAY));
+        let ev = evaluate(&c, NO_ACTIVITIES, date(TODAY));
         for (rule, re) in c.rules.iter().zip(&ev.rules) {
             if re.measure != Measure::Hours || re.status == RuleStatus::NotApplicable {
                 continue;
@@ -250,7 +250,7 @@ fn rn_boards_with_pathways_are_met_by_any_one_pathway_and_alaska_by_two() {
             });
         }
         let common_left = c.rules.iter().filter(|r| !w.is_pathway_rule(&r.id)).count();
-        let ev = evaluate(&c, &[], date(TODAY));
+        let ev = evaluate(&c, NO_ACTIVITIES, date(TODAY));
         let enough = evidence_only.len() as u32 >= w.needed;
         if common_left == 0 && enough {
             assert_eq!(ev.status, CredentialStatus::Met, "{}", p.id);
@@ -384,7 +384,7 @@ fn florida_domestic_violence_every_third_renewal() {
     );
     // First renewal: the 40 general hours are not required.
     let first = cred_from("us-fl-md", "2028-01-31", 1, &[]);
-    let ev = evaluate(&first, &[], date(TODAY));
+    let ev = evaluate(&first, NO_ACTIVITIES, date(TODAY));
     assert_eq!(ev.rule("total").unwrap().status, RuleStatus::NotApplicable);
 }
 
@@ -459,7 +459,7 @@ fn california_twelve_hour_pain_course_once() {
     );
     // …and an established physician (third renewal on) is not asked for it again.
     let later = cred_from("us-ca-md", "2027-12-31", 3, &[]);
-    let ev = evaluate(&later, &[], date(TODAY));
+    let ev = evaluate(&later, NO_ACTIVITIES, date(TODAY));
     let re = ev.rule("pain_management_end_of_life_care_once").unwrap();
     assert_eq!(re.status, RuleStatus::NotApplicable);
     assert_eq!(
@@ -496,7 +496,7 @@ fn mate_act_by_earlier_training_or_addiction_certification() {
         &["dea_registrant", "addiction_board_certified"],
     );
     assert_eq!(
-        evaluate(&certified, &[], date(TODAY)).rules[0].status,
+        evaluate(&certified, NO_ACTIVITIES, date(TODAY)).rules[0].status,
         RuleStatus::DeemedMet
     );
 }
@@ -596,7 +596,7 @@ fn setup_asks_about_one_time_rules_and_a_date_answered_meets_them() {
     let now = chrono::Utc::now();
     let c = d.build(p, Uuid::new_v4(), now).unwrap();
     assert_eq!(c.number.as_deref(), Some("A123456"));
-    let ev = evaluate(&c, &[], date(TODAY));
+    let ev = evaluate(&c, NO_ACTIVITIES, date(TODAY));
     let pain = ev.rule("pain_management_end_of_life_care_once").unwrap();
     assert_eq!(pain.status, RuleStatus::DeemedMet);
     // Not answered: still outstanding.
@@ -604,7 +604,7 @@ fn setup_asks_about_one_time_rules_and_a_date_answered_meets_them() {
     fresh.end = "2027-06-30".into();
     let c = fresh.build(p, Uuid::new_v4(), now).unwrap();
     assert_eq!(
-        evaluate(&c, &[], date(TODAY))
+        evaluate(&c, NO_ACTIVITIES, date(TODAY))
             .rule("pain_management_end_of_life_care_once")
             .unwrap()
             .status,
@@ -629,7 +629,7 @@ fn a_rule_due_every_few_renewals_is_met_only_when_the_date_is_inside_its_span() 
         d.end = "2027-01-31".into();
         d.done.insert(dv.id.clone(), when.into());
         let c = d.build(p, Uuid::new_v4(), chrono::Utc::now()).unwrap();
-        evaluate(&c, &[], date(TODAY))
+        evaluate(&c, NO_ACTIVITIES, date(TODAY))
             .rule("domestic_violence")
             .unwrap()
             .status

@@ -19,6 +19,7 @@ fn sample() -> AppData {
                     .topic("ethics_professional_responsibility")
                     .build()
             })
+            .map(std::sync::Arc::new)
             .collect(),
         credentials: vec![credential("Texas", "2025-02-01", "2027-01-31")
             .rule(total("total", "48", &[]))

@@ -104,7 +104,9 @@ fn backup_version_1_imports_unchanged() {
 fn hours_per_topic_survive_the_store_and_a_backup() {
     let mut d = stored(include_str!("fixtures/stored-v2.json"));
     let geri = d.activities[1].topics[0].clone();
-    d.activities[1].topic_hours.insert(geri.clone(), hours("6"));
+    std::sync::Arc::make_mut(&mut d.activities[1])
+        .topic_hours
+        .insert(geri.clone(), hours("6"));
     round_trips(&d);
     let text = backup::export(&d, "1.0.0", Utc::now());
     let back = backup::parse(text.as_bytes()).unwrap();

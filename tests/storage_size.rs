@@ -43,7 +43,7 @@ fn ten_thousand_activities_fit_in_three_megabytes() {
         a.provider = PROVIDERS[i as usize % 4].into();
         a.created_at = Utc::now();
         a.updated_at = a.created_at;
-        data.activities.push(a);
+        data.activities.push(std::sync::Arc::new(a));
     }
     let parts = encode(&data, None, 1, Utc::now());
     let activities = &parts.iter().find(|(k, _)| *k == KEY_ACTIVITIES).unwrap().1;
@@ -68,13 +68,12 @@ fn ten_thousand_activities_fit_in_three_megabytes() {
 fn stored_size_counts_utf16_units_as_the_browser_does() {
     let with_title = |t: &str| {
         let mut d = AppData::default();
-        d.activities.push(
-            activity("2025-01-01")
-                .title(t)
-                .credit("AMA_PRA_CAT1", "1")
-                .build(),
-        );
-        d.activities[0].id = uuid::Uuid::nil();
+        let mut a = activity("2025-01-01")
+            .title(t)
+            .credit("AMA_PRA_CAT1", "1")
+            .build();
+        a.id = uuid::Uuid::nil();
+        d.activities.push(std::sync::Arc::new(a));
         d
     };
     let ascii = stored_units(&with_title("abcd"));

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 use uuid::Uuid;
 
 use super::activity::Activity;
@@ -145,18 +146,26 @@ pub fn detach(activity: &mut Activity, id: Uuid) -> Result<CertificateFile, Stri
 }
 
 /// How many of `activities` (completed ones) have no certificate on file.
-pub fn without_certificate<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> usize {
+pub fn without_certificate<A: Borrow<Activity>>(activities: &[A]) -> usize {
     activities
-        .into_iter()
+        .iter()
+        .map(Borrow::borrow)
         .filter(|a| a.is_completed() && a.certificates.is_empty())
         .count()
 }
 
 /// Of the activities whose ids are given (those counting toward a credential), how many have no
 /// certificate on file, and how many there are: `(missing, counted)`.
-pub fn missing_among(activities: &[Activity], ids: &crate::domain::ids::IdSet) -> (usize, usize) {
-    let counted: Vec<&Activity> = activities.iter().filter(|a| ids.contains(&a.id)).collect();
-    (without_certificate(counted.iter().copied()), counted.len())
+pub fn missing_among<A: Borrow<Activity>>(
+    activities: &[A],
+    ids: &crate::domain::ids::IdSet,
+) -> (usize, usize) {
+    let counted: Vec<&Activity> = activities
+        .iter()
+        .map(Borrow::borrow)
+        .filter(|a| ids.contains(&a.id))
+        .collect();
+    (without_certificate(&counted), counted.len())
 }
 
 /// "3 of the 14 activities counting here have no certificate on file."
@@ -261,7 +270,7 @@ mod tests {
             .credit("AMA_PRA_CAT1", "1")
             .planned()
             .build();
-        assert_eq!(without_certificate([&with, &without, &planned]), 1);
+        assert_eq!(without_certificate(&[&with, &without, &planned]), 1);
         let ids = [with.id, without.id].into_iter().collect();
         let all = vec![with.clone(), without.clone(), planned.clone()];
         assert_eq!(missing_among(&all, &ids), (1, 2));

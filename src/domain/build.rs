@@ -14,6 +14,10 @@ use super::credits::{Amount, CreditDesignation, CreditTypeId};
 use super::rule::{Accepts, AppliesIf, CarryOver, Recurrence, Rule, RuleKind};
 use super::topics::TopicId;
 
+/// No activities, for the functions that take the records or pointers to them (a bare `&[]`
+/// names neither).
+pub const NO_ACTIVITIES: &[Activity] = &[];
+
 /// `date("2026-02-29")` panics on a bad date: for literals in tests only.
 pub fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("bad date literal {s}"))

@@ -3,6 +3,7 @@
 //! are computed and tested natively.
 
 use chrono::{Datelike, NaiveDate};
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use super::activity::Activity;
@@ -45,10 +46,14 @@ impl YearStacks {
 /// Every designation of the completed activities ending in `from..=to`, summed per year and
 /// credit type. An activity designated for two credit types adds to both (it earned both); the
 /// most used types get their own series, the rest are summed as "Other types" (in hours).
-pub fn credits_per_year(activities: &[Activity], from: NaiveDate, to: NaiveDate) -> YearStacks {
+pub fn credits_per_year<A: Borrow<Activity>>(
+    activities: &[A],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> YearStacks {
     let mut per: BTreeMap<(i32, &CreditTypeId), Amount> = BTreeMap::new();
     let mut per_type: BTreeMap<&CreditTypeId, Amount> = BTreeMap::new();
-    for a in activities {
+    for a in activities.iter().map(Borrow::borrow) {
         if !a.is_completed() || a.end < from || a.end > to {
             continue;
         }
@@ -161,10 +166,10 @@ impl Pace {
 
 /// The pace of `credential`'s current cycle, from its evaluation. `None` when no rule asks for an
 /// amount (a credential with no requirements, or only caps and completions).
-pub fn pace(
+pub fn pace<A: Borrow<Activity>>(
     credential: &Credential,
     evaluation: &Evaluation,
-    activities: &[Activity],
+    activities: &[A],
     today: NaiveDate,
 ) -> Option<Pace> {
     let amount_rules = || {
@@ -184,7 +189,13 @@ pub fn pace(
         })
         .max_by_key(|r| r.required)
         .or_else(|| amount_rules().max_by_key(|r| r.required))?;
-    let end_of = |id| activities.iter().find(|a| a.id == id).map(|a| a.end);
+    let end_of = |id| {
+        activities
+            .iter()
+            .map(Borrow::borrow)
+            .find(|a| a.id == id)
+            .map(|a| a.end)
+    };
     let mut dated: Vec<(NaiveDate, Amount)> = rule
         .contributions
         .iter()
@@ -246,7 +257,7 @@ mod tests {
     #[test]
     fn no_activities_make_an_empty_chart_and_many_types_fold_into_other() {
         assert_eq!(
-            credits_per_year(&[], date("2020-01-01"), date("2026-12-31")),
+            credits_per_year(NO_ACTIVITIES, date("2020-01-01"), date("2026-12-31")),
             YearStacks::default()
         );
         let mut b = activity("2025-01-01");
@@ -317,7 +328,7 @@ mod tests {
     #[test]
     fn no_pace_without_an_amount_to_reach() {
         let c = credential("Society membership", "2025-01-01", "2026-12-31").build();
-        let ev = evaluate(&c, &[], date("2025-06-01"));
-        assert!(pace(&c, &ev, &[], date("2025-06-01")).is_none());
+        let ev = evaluate(&c, NO_ACTIVITIES, date("2025-06-01"));
+        assert!(pace(&c, &ev, NO_ACTIVITIES, date("2025-06-01")).is_none());
     }
 }

@@ -501,7 +501,7 @@ mod tests {
         let c = credential("TX", "2025-02-01", "2027-01-31")
             .rule(rule.clone())
             .build();
-        let ev = evaluate(&c, &[], date("2026-01-01"));
+        let ev = evaluate(&c, NO_ACTIVITIES, date("2026-01-01"));
         let s = status_sentence(&rule, &ev.rules[0], &|d| d.format("%-d %b %Y").to_string());
         assert_eq!(s, "2 credits of ethics & professional responsibility (AMA Cat 1) still needed by 31 Jan 2027.");
     }
@@ -675,7 +675,7 @@ mod condition_tests {
         );
         assert!(rule_sentence(&r).ends_with(&format!(" — only if {}.", words.to_lowercase())));
         let c = credential("TX", "2025-01-01", "2026-12-31").rule(r).build();
-        let ev = evaluate(&c, &[], date("2026-01-01"));
+        let ev = evaluate(&c, NO_ACTIVITIES, date("2026-01-01"));
         assert_eq!(ev.rules[0].status, RuleStatus::NotApplicable);
         let detail = ev.rules[0].detail.as_ref().unwrap();
         assert_eq!(

@@ -13,6 +13,7 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 use std::ops::Range;
 use uuid::Uuid;
 
@@ -384,9 +385,9 @@ impl Evaluation {
 }
 
 /// Evaluates every credential against the same activities ("today" is passed in, never read).
-pub fn evaluate_all(
+pub fn evaluate_all<A: Borrow<Activity>>(
     credentials: &[Credential],
-    activities: &[Activity],
+    activities: &[A],
     today: NaiveDate,
 ) -> Vec<Evaluation> {
     let index = ActivityIndex::new(activities);
@@ -397,7 +398,11 @@ pub fn evaluate_all(
 }
 
 /// Evaluates one credential.
-pub fn evaluate(credential: &Credential, activities: &[Activity], today: NaiveDate) -> Evaluation {
+pub fn evaluate<A: Borrow<Activity>>(
+    credential: &Credential,
+    activities: &[A],
+    today: NaiveDate,
+) -> Evaluation {
     evaluate_indexed(credential, &ActivityIndex::new(activities), today)
 }
 

@@ -6,6 +6,7 @@
 //! time; here every code is compared once, when the index is built, and the rules compare
 //! integers. The index lives for one `evaluate_all`, so it never goes stale.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -127,7 +128,8 @@ pub struct ActivityIndex<'a> {
 }
 
 impl<'a> ActivityIndex<'a> {
-    pub fn new(activities: &'a [Activity]) -> ActivityIndex<'a> {
+    /// `activities` are the records themselves or shared pointers to them (the app's).
+    pub fn new<A: Borrow<Activity>>(activities: &'a [A]) -> ActivityIndex<'a> {
         // First pass in storage order, which is also roughly the order the records sit in
         // memory: reading them in date order instead costs a cache miss per record.
         let n = activities.len();
@@ -146,7 +148,7 @@ impl<'a> ActivityIndex<'a> {
         // then the storage position. That is (end date, id) order except where two activities
         // share both the day and the id's first 32 bits (rare): those are put in id order below.
         let mut keys: Vec<u128> = Vec::with_capacity(n);
-        for (i, a) in activities.iter().enumerate() {
+        for (i, a) in activities.iter().map(Borrow::borrow).enumerate() {
             let d0 = designations.len() as u32;
             for (position, d) in a.credits.iter().enumerate() {
                 let t = type_codes.intern(d.credit_type.as_str());
@@ -228,7 +230,7 @@ impl<'a> ActivityIndex<'a> {
         };
         for (pos, k) in keys.iter().enumerate() {
             let i = position(*k);
-            let a = &activities[i];
+            let a: &'a Activity = activities[i].borrow();
             let row = &rows[i];
             index.sorted.push(a);
             index.ids.push(Uuid::from_u128(ids[i]));

@@ -5,6 +5,7 @@
 //!
 //! Pure: progress, follow-ups due, the forms' drafts and the summary are tested natively.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -233,7 +234,11 @@ fn hours_toward(goal: &Goal, a: &Activity) -> Amount {
 }
 
 /// The progress of `goal` among `activities` on `today`.
-pub fn progress(goal: &Goal, activities: &[Activity], today: NaiveDate) -> GoalProgress {
+pub fn progress<A: Borrow<Activity>>(
+    goal: &Goal,
+    activities: &[A],
+    today: NaiveDate,
+) -> GoalProgress {
     let mut p = GoalProgress {
         hours: Amount::ZERO,
         planned_hours: Amount::ZERO,
@@ -245,6 +250,7 @@ pub fn progress(goal: &Goal, activities: &[Activity], today: NaiveDate) -> GoalP
     };
     for a in activities
         .iter()
+        .map(Borrow::borrow)
         .filter(|a| goal.activity_ids.contains(&a.id))
     {
         let h = hours_toward(goal, a);
@@ -283,9 +289,10 @@ pub const FOLLOW_UP_NOTICE_DAYS: i64 = 14;
 
 /// Follow-ups not yet recorded whose date is within [`FOLLOW_UP_NOTICE_DAYS`] of `today` or
 /// past, earliest first.
-pub fn follow_ups_due(activities: &[Activity], today: NaiveDate) -> Vec<FollowUpDue> {
+pub fn follow_ups_due<A: Borrow<Activity>>(activities: &[A], today: NaiveDate) -> Vec<FollowUpDue> {
     let mut out: Vec<FollowUpDue> = activities
         .iter()
+        .map(Borrow::borrow)
         .filter_map(|a| {
             let r = a.reflection.as_ref()?;
             let date = r.follow_up?;
@@ -646,10 +653,14 @@ pub struct LearningSummary {
     pub changes_made: usize,
 }
 
-pub fn summary(activities: &[Activity], goals: &[Goal]) -> LearningSummary {
+pub fn summary<A: Borrow<Activity>>(activities: &[A], goals: &[Goal]) -> LearningSummary {
     let mut s = LearningSummary::default();
     let mut by_format: BTreeMap<Format, Amount> = BTreeMap::new();
-    for a in activities.iter().filter(|a| a.is_completed()) {
+    for a in activities
+        .iter()
+        .map(Borrow::borrow)
+        .filter(|a| a.is_completed())
+    {
         let h = a.hours();
         *s.hours_by_year_format
             .entry(a.end.year())

@@ -4,6 +4,7 @@
 //! one pass to filter (with the search text lower-cased once), one sort of indices.
 
 use chrono::NaiveDate;
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
@@ -93,10 +94,11 @@ fn matches_text(a: &Activity, needle: &str) -> bool {
         })
 }
 
-pub fn query(activities: &[Activity], f: &ActivityFilter) -> ActivityView {
+pub fn query<A: Borrow<Activity>>(activities: &[A], f: &ActivityFilter) -> ActivityView {
     let needle = f.text.trim().to_lowercase();
     let mut rows: Vec<usize> = activities
         .iter()
+        .map(Borrow::borrow)
         .enumerate()
         .filter(|(_, a)| {
             f.from.is_none_or(|d| a.end >= d)
@@ -129,7 +131,7 @@ pub fn query(activities: &[Activity], f: &ActivityFilter) -> ActivityView {
         .then(x.id.cmp(&y.id))
     };
     rows.sort_by(|&i, &j| {
-        let o = by(&activities[i], &activities[j]);
+        let o = by(activities[i].borrow(), activities[j].borrow());
         if f.descending {
             o.reverse()
         } else {
@@ -140,7 +142,7 @@ pub fn query(activities: &[Activity], f: &ActivityFilter) -> ActivityView {
     let mut totals = BTreeMap::new();
     let mut planned = BTreeMap::new();
     for &i in &rows {
-        let a = &activities[i];
+        let a: &Activity = activities[i].borrow();
         let sums = if a.is_completed() {
             &mut totals
         } else {

@@ -2,6 +2,7 @@
 //! only; the page lays it out for screen and print, and `describe` words it.
 
 use chrono::NaiveDate;
+use std::borrow::Borrow;
 use uuid::Uuid;
 
 use super::activity::Activity;
@@ -71,17 +72,18 @@ pub struct AuditReport {
 }
 
 /// The report of `credential` in its current cycle. `reason_text` words a reason (describe).
-pub fn audit_report(
+pub fn audit_report<A: Borrow<Activity>>(
     holder: Option<&str>,
     credential: &Credential,
     evaluation: &Evaluation,
-    activities: &[Activity],
+    activities: &[A],
     sources: &[String],
     checked: Option<NaiveDate>,
     reason_text: &dyn Fn(&super::evaluate::Reason) -> String,
 ) -> AuditReport {
     let in_cycle: Vec<&Activity> = activities
         .iter()
+        .map(Borrow::borrow)
         .filter(|a| {
             a.is_completed() && a.end >= credential.cycle.start && a.end <= evaluation.deadline
         })
@@ -103,7 +105,10 @@ pub fn audit_report(
                 .iter()
                 .filter(|c| !c.planned)
                 .filter_map(|c| {
-                    let a = activities.iter().find(|a| a.id == c.activity_id)?;
+                    let a = activities
+                        .iter()
+                        .map(Borrow::borrow)
+                        .find(|a| a.id == c.activity_id)?;
                     Some(Counted {
                         activity_id: a.id,
                         title: a.title.clone(),
@@ -221,9 +226,9 @@ pub struct Transcript {
 /// designated for (with that designation's amount). The totals per unit count each activity
 /// once per unit, by its largest designation in that unit: 2 AMA PRA Category 1 credits that are
 /// also 2 AAFP Prescribed credits are 2 credits, not 4 (CEUs count as their hours).
-pub fn transcript(
+pub fn transcript<A: Borrow<Activity>>(
     holder: Option<&str>,
-    activities: &[Activity],
+    activities: &[A],
     from: NaiveDate,
     to: NaiveDate,
 ) -> Transcript {
@@ -231,6 +236,7 @@ pub fn transcript(
     use std::collections::BTreeMap;
     let mut in_range: Vec<&Activity> = activities
         .iter()
+        .map(Borrow::borrow)
         .filter(|a| a.is_completed() && a.end >= from && a.end <= to)
         .collect();
     in_range.sort_by(|x, y| (x.end, x.start, &x.title).cmp(&(y.end, y.start, &y.title)));

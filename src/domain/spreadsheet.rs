@@ -7,6 +7,7 @@
 //! Pure, and run in the worker: the `csv` crate never reaches the first download.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use std::borrow::Borrow;
 use uuid::Uuid;
 
 use super::activity::{Accreditor, Activity, ActivityStatus, Format};
@@ -44,13 +45,13 @@ pub const LIST_SEPARATOR: &str = "; ";
 /// Every activity as CSV, one row each, with a header row. Credits are `TYPE=amount` pairs, topics
 /// `topic` or `topic=hours` (hours when less than the whole activity), tags a list; codes are the
 /// app's own (the backup's), so a file exported here imports back to the same activities.
-pub fn export(activities: &[Activity]) -> String {
+pub fn export<A: Borrow<Activity>>(activities: &[A]) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     // Writing to memory cannot fail; a record's fields are plain strings.
     let _ = w.write_record(COLUMNS);
-    for a in activities {
+    for a in activities.iter().map(Borrow::borrow) {
         let credits = a
             .credits
             .iter()
@@ -697,10 +698,10 @@ fn coded<T: Coded + Copy>(all: &[T], text: &str, label: impl Fn(T) -> &'static s
 
 /// Reads every row of `table` with `mapping` into activities checked like the activity form's, and
 /// compares them with `existing`. `today` decides which dates are "future" (planned only).
-pub fn preview(
+pub fn preview<A: Borrow<Activity>>(
     table: &Table,
     mapping: &Mapping,
-    existing: &[Activity],
+    existing: &[A],
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Preview {
@@ -709,10 +710,10 @@ pub fn preview(
 
 /// [`preview`], calling `progress(rows read, rows)` every thousand rows (and at the end), so a
 /// long file shows how far it has come.
-pub fn preview_with_progress(
+pub fn preview_with_progress<A: Borrow<Activity>>(
     table: &Table,
     mapping: &Mapping,
-    existing: &[Activity],
+    existing: &[A],
     today: NaiveDate,
     now: DateTime<Utc>,
     progress: &mut dyn FnMut(usize, usize),
@@ -739,7 +740,7 @@ pub fn preview_with_progress(
         credits.sort();
         (a.title.trim().to_lowercase(), a.end, credits)
     };
-    let kept: std::collections::HashSet<_> = existing.iter().map(key).collect();
+    let kept: std::collections::HashSet<_> = existing.iter().map(Borrow::borrow).map(key).collect();
     let total = table.rows.len();
     for (n, (line, row)) in table.rows.iter().enumerate() {
         if n % 1000 == 0 {
@@ -1041,7 +1042,7 @@ mod tests {
                     Stroke,2025-03-11,2,Nursing CE\n";
         let table = read_table(text).unwrap();
         let (mut mapping, _) = guess_mapping(&table);
-        let p = preview(&table, &mapping, &[], today(), Utc::now());
+        let p = preview(&table, &mapping, NO_ACTIVITIES, today(), Utc::now());
         assert_eq!(p.unknown_credit_types, vec![("Nursing CE".to_string(), 2)]);
         assert_eq!(
             p.activities[0].credits[0].credit_type.as_str(),
@@ -1050,7 +1051,7 @@ mod tests {
         mapping
             .credit_types
             .insert("Nursing CE".into(), "ANCC_CONTACT_HOUR".into());
-        let p = preview(&table, &mapping, &[], today(), Utc::now());
+        let p = preview(&table, &mapping, NO_ACTIVITIES, today(), Utc::now());
         // Still listed, so the choice can be changed; imported as the mapped type.
         assert_eq!(p.unknown_credit_types, vec![("Nursing CE".to_string(), 2)]);
         let types: Vec<&str> = p

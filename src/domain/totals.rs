@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use super::activity::{Activity, Format};
@@ -41,15 +42,15 @@ pub fn activity_hours(a: &Activity) -> Amount {
 
 /// Totals of the activities ending in `from..=to` (open ends when `None`); planned activities
 /// only when asked.
-pub fn totals(
-    activities: &[Activity],
+pub fn totals<A: Borrow<Activity>>(
+    activities: &[A],
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     include_planned: bool,
 ) -> Totals {
     let mut t = Totals::default();
     let mut by_format: BTreeMap<usize, Amount> = BTreeMap::new();
-    for a in activities {
+    for a in activities.iter().map(Borrow::borrow) {
         if (!include_planned && !a.is_completed())
             || from.is_some_and(|f| a.end < f)
             || to.is_some_and(|x| a.end > x)

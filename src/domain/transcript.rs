@@ -339,7 +339,7 @@ fn rows(root: &Node, format: &'static str, accreditor: &str) -> Result<Transcrip
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::build::{date, hours};
+    use crate::domain::build::{date, hours, NO_ACTIVITIES};
     use crate::domain::spreadsheet::preview;
     use chrono::Utc;
 
@@ -358,7 +358,13 @@ mod tests {
     fn an_activity_report_reads_to_its_activities_and_names_its_bad_one() {
         let t = read(REPORT).unwrap().unwrap();
         assert_eq!(t.format, "MedBiquitous Activity Report");
-        let p = preview(&t.table, &t.mapping, &[], date("2026-06-30"), Utc::now());
+        let p = preview(
+            &t.table,
+            &t.mapping,
+            NO_ACTIVITIES,
+            date("2026-06-30"),
+            Utc::now(),
+        );
         let titles: Vec<&str> = p.activities.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(
             titles,
@@ -397,7 +403,9 @@ mod tests {
         let t = read(PARS).unwrap().unwrap();
         assert_eq!(t.format, "ACCME learner transcript");
         let mut mapping = t.mapping.clone();
-        let p = preview(&t.table, &mapping, &[], date("2026-06-30"), Utc::now());
+        let check =
+            |m: &Mapping| preview(&t.table, m, NO_ACTIVITIES, date("2026-06-30"), Utc::now());
+        let p = check(&mapping);
         assert_eq!(p.problems, vec![]);
         assert_eq!(p.activities.len(), 2);
         let bias = &p.activities[0];
@@ -421,7 +429,7 @@ mod tests {
         mapping
             .credit_types
             .insert("Board X Self-Assessment".into(), "AMA_PRA_CAT1".into());
-        let p = preview(&t.table, &mapping, &[], date("2026-06-30"), Utc::now());
+        let p = check(&mapping);
         assert_eq!(
             p.activities[1].credits[0].credit_type.as_str(),
             "AMA_PRA_CAT1"

@@ -37,7 +37,7 @@ pub struct BackupFile {
     pub app_version: String,
     pub exported_at: DateTime<Utc>,
     pub counts: Counts,
-    pub activities: Vec<Activity>,
+    pub activities: Vec<std::sync::Arc<Activity>>,
     pub credentials: Vec<Credential>,
     #[serde(default)]
     pub goals: Vec<Goal>,
@@ -342,7 +342,7 @@ pub fn parse_with_progress(
         None => Vec::new(),
     };
     let data = AppData {
-        activities,
+        activities: super::data::shared(activities),
         credentials,
         goals,
         settings,
@@ -396,7 +396,7 @@ mod tests {
 
     fn sample() -> AppData {
         AppData {
-            activities: vec![
+            activities: crate::storage::data::shared(vec![
                 activity("2025-03-01")
                     .title("Ethics grand rounds")
                     .credit("AMA_PRA_CAT1", "2")
@@ -407,7 +407,7 @@ mod tests {
                     .credit("AMA_PRA_CAT1", "1.25")
                     .credit("ABIM_MOC_POINT", "1.25")
                     .build(),
-            ],
+            ]),
             credentials: vec![
                 credential("Texas medical license", "2025-02-01", "2027-01-31")
                     .rule(total("total", "48", &["AMA_PRA_CAT1", "AMA_PRA_CAT2"]))
@@ -463,8 +463,8 @@ mod tests {
         assert_eq!(err.problems[0].path, "activities[2].id");
 
         let mut bad = sample();
-        bad.activities[1].credits[0].amount = Amount::hours(1000);
-        bad.activities[0].end = date("2025-01-01");
+        std::sync::Arc::make_mut(&mut bad.activities[1]).credits[0].amount = Amount::hours(1000);
+        std::sync::Arc::make_mut(&mut bad.activities[0]).end = date("2025-01-01");
         let err = parse(export(&bad, "0.1.0", Utc::now()).as_bytes()).unwrap_err();
         let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(
@@ -733,6 +733,6 @@ mod deletion_tests {
         // Keeping one: only the other goes.
         let (merged, report) = merge(&current, &backup.keeping(&[a.id]));
         assert_eq!(report.removed, 1);
-        assert_eq!(merged.activities, vec![a]);
+        assert_eq!(merged.activities, crate::storage::data::shared(vec![a]));
     }
 }

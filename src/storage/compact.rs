@@ -3,6 +3,7 @@
 //! fields left out, timestamps as nanoseconds since the epoch (lossless, unlike seconds), start
 //! left out when it equals the end. Conversion both ways is lossless (tested).
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
@@ -100,15 +101,15 @@ impl From<StoredActivity> for Activity {
 /// The stored form of every activity as JSON, written straight from the records without copying
 /// every title, note and code first (a save of a long career spent a third of its time on those
 /// copies).
-pub fn to_stored_json(activities: &[Activity]) -> String {
+pub fn to_stored_json<A: Borrow<Activity>>(activities: &[A]) -> String {
     serde_json::to_string(&StoredList(activities)).expect("records always serialise")
 }
 
-struct StoredList<'a>(&'a [Activity]);
+struct StoredList<'a, A>(&'a [A]);
 
-impl Serialize for StoredList<'_> {
+impl<A: Borrow<Activity>> Serialize for StoredList<'_, A> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(StoredRef::from))
+        serializer.collect_seq(self.0.iter().map(|a| StoredRef::from(a.borrow())))
     }
 }
 
@@ -208,7 +209,7 @@ pub fn field_name(key: &str) -> String {
 /// The records, with every credit type and topic code shared: 10,000 activities name a handful of
 /// codes, so one copy each instead of one per record (less memory, and the engine recognises a
 /// shared code by its address before comparing text).
-pub fn from_stored(stored: Vec<StoredActivity>) -> Vec<Activity> {
+pub fn from_stored(stored: Vec<StoredActivity>) -> Vec<Arc<Activity>> {
     let mut codes: HashSet<Arc<str>> = HashSet::new();
     let mut share = |code: &Arc<str>| -> Arc<str> {
         match codes.get(code.as_ref()) {
@@ -229,7 +230,7 @@ pub fn from_stored(stored: Vec<StoredActivity>) -> Vec<Activity> {
             for t in &mut a.topics {
                 t.0 = share(&t.0);
             }
-            a
+            Arc::new(a)
         })
         .collect()
 }
@@ -259,7 +260,7 @@ mod tests {
         for x in [a, plain] {
             let json = to_stored_json(std::slice::from_ref(&x));
             let back: Vec<StoredActivity> = serde_json::from_str(&json).unwrap();
-            assert_eq!(from_stored(back), vec![x]);
+            assert_eq!(from_stored(back), vec![Arc::new(x)]);
         }
     }
 
@@ -280,7 +281,7 @@ mod tests {
         ];
         let text = to_stored_json(&list);
         let back = from_stored(serde_json::from_str(&text).unwrap());
-        assert_eq!(back, list);
+        assert_eq!(back, crate::storage::data::shared(list.clone()));
         assert!(Arc::ptr_eq(
             &back[0].credits[0].credit_type.0,
             &back[1].credits[0].credit_type.0
@@ -326,6 +327,6 @@ mod tests {
                 r#""k":1767225600000000000}]"#
             )
         );
-        assert_eq!(to_stored_json(&[]), "[]");
+        assert_eq!(to_stored_json(NO_ACTIVITIES), "[]");
     }
 }

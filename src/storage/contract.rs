@@ -342,7 +342,7 @@ mod tests {
         let mut c = credential("TX", "2025-01-01", "2026-12-31").build();
         c.id = a.id;
         let data = AppData {
-            activities: vec![a],
+            activities: crate::storage::data::shared(vec![a]),
             credentials: vec![c],
             ..AppData::default()
         };

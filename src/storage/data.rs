@@ -1,5 +1,7 @@
 //! Every record the app keeps, in one value: what is saved, backed up and merged.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -72,8 +74,11 @@ pub struct Tombstone {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AppData {
+    /// Each activity behind its own pointer: a change to one record (or a copy of the whole set,
+    /// which the save path's base forces on every edit) copies 10,000 pointers, not 10,000
+    /// records with their texts.
     #[serde(default)]
-    pub activities: Vec<Activity>,
+    pub activities: Vec<Arc<Activity>>,
     #[serde(default)]
     pub credentials: Vec<Credential>,
     #[serde(default)]
@@ -82,6 +87,11 @@ pub struct AppData {
     pub settings: Settings,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tombstones: Vec<Tombstone>,
+}
+
+/// Records read or made as values, put behind their pointers for [`AppData::activities`].
+pub fn shared(activities: Vec<Activity>) -> Vec<Arc<Activity>> {
+    activities.into_iter().map(Arc::new).collect()
 }
 
 impl AppData {
@@ -93,15 +103,15 @@ impl AppData {
     pub fn upsert_activity(&mut self, activity: Activity) {
         self.tombstones.retain(|t| t.id != activity.id);
         match self.activities.iter_mut().find(|a| a.id == activity.id) {
-            Some(slot) => *slot = activity,
-            None => self.activities.push(activity),
+            Some(slot) => *slot = Arc::new(activity),
+            None => self.activities.push(Arc::new(activity)),
         }
     }
 
     /// Removes the activity and leaves a tombstone; returns it for "Undo".
     pub fn remove_activity(&mut self, id: Uuid, now: DateTime<Utc>) -> Option<Activity> {
         let pos = self.activities.iter().position(|a| a.id == id)?;
-        let removed = self.activities.remove(pos);
+        let removed = Arc::unwrap_or_clone(self.activities.remove(pos));
         self.bury(id, RecordKind::Activity, now);
         // A goal must not point at an activity that no longer exists.
         for g in &mut self.goals {

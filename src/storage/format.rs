@@ -582,7 +582,7 @@ mod tests {
         assert_eq!(loaded.data, data);
         assert_eq!(loaded.revision, 7);
         let mut changed = data.clone();
-        changed.activities[0].title = "Edited".into();
+        std::sync::Arc::make_mut(&mut changed.activities[0]).title = "Edited".into();
         let keys: Vec<&str> = encode(&changed, Some(&data), 8, Utc::now())
             .iter()
             .map(|(k, _)| *k)

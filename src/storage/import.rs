@@ -210,7 +210,7 @@ impl ActivityImport {
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| !duplicates.contains(i))
-                .map(|(_, a)| a.clone()),
+                .map(|(_, a)| std::sync::Arc::new(a.clone())),
         );
         let units = super::format::stored_units(&after);
         checked.too_large = (units > super::format::STORAGE_UNITS_BUDGET).then_some(units);
@@ -242,7 +242,7 @@ impl ActivityImport {
                 a.id = uuid::Uuid::new_v4();
                 ids.insert(a.id);
             }
-            data.activities.push(a);
+            data.activities.push(std::sync::Arc::new(a));
             added += 1;
         }
         // An activity deleted here and imported again from an older export is alive again.

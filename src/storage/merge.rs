@@ -36,7 +36,8 @@ trait Record: Clone + PartialEq {
     fn updated_at(&self) -> DateTime<Utc>;
 }
 
-impl Record for Activity {
+// Activities are kept behind shared pointers (`AppData::activities`): a merge copies pointers.
+impl Record for std::sync::Arc<Activity> {
     fn id(&self) -> Uuid {
         self.id
     }
@@ -124,7 +125,7 @@ fn assemble(
     ours: &AppData,
     theirs: &AppData,
     deleted: &IdMap<DateTime<Utc>>,
-    activities: Vec<Activity>,
+    activities: Vec<std::sync::Arc<Activity>>,
     credentials: Vec<Credential>,
     goals: Vec<Goal>,
 ) -> AppData {
@@ -323,7 +324,10 @@ mod tests {
                 removed: 0
             }
         );
-        assert_eq!(merged.activities, vec![a2.clone(), b.clone()]);
+        assert_eq!(
+            merged.activities,
+            crate::storage::data::shared(vec![a2.clone(), b.clone()])
+        );
         let (again, report2) = merge(&merged, &theirs);
         assert!(report2.is_noop());
         assert_eq!(again, merged);
@@ -343,7 +347,10 @@ mod tests {
         edited.updated_at = a.updated_at + Duration::minutes(2);
         ours.upsert_activity(edited.clone());
         let (merged, _) = merge(&ours, &theirs);
-        assert_eq!(merged.activities, vec![edited]);
+        assert_eq!(
+            merged.activities,
+            crate::storage::data::shared(vec![edited])
+        );
         assert!(merged.tombstones.is_empty());
     }
 }

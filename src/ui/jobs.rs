@@ -135,12 +135,15 @@ pub fn download_csv(app: &AppContext, template: bool) {
 /// The bytes of the certificates `activities` name, `(id, base64)`, as kept in this browser. A
 /// record whose file is not here (it came from a backup made without certificates) is left
 /// out: a backup keeps the record alone, a packet's README lists it.
-async fn certificate_files(
-    activities: &[crate::domain::activity::Activity],
+async fn certificate_files<A: std::borrow::Borrow<crate::domain::activity::Activity>>(
+    activities: &[A],
 ) -> Result<Vec<(uuid::Uuid, String)>, String> {
     use base64::Engine;
     let mut files = Vec::new();
-    for c in activities.iter().flat_map(|a| a.certificates.iter()) {
+    for c in activities
+        .iter()
+        .flat_map(|a| a.borrow().certificates.iter())
+    {
         if let Some(blob) = crate::storage::files::get(c.id).await.map_err(|e| e.0)? {
             let b = crate::storage::files::bytes(&blob).await.map_err(|e| e.0)?;
             files.push((c.id, base64::engine::general_purpose::STANDARD.encode(b)));
@@ -181,7 +184,7 @@ pub fn download_packet(
         .activities
         .iter()
         .filter(|a| counted_ids.contains(&a.id))
-        .cloned()
+        .map(|a| (**a).clone())
         .collect();
     counted.sort_by(|a, b| a.end.cmp(&b.end).then_with(|| a.title.cmp(&b.title)));
     wasm_bindgen_futures::spawn_local(async move {

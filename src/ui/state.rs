@@ -60,7 +60,11 @@ impl AppState {
     }
 
     pub fn activity(&self, id: Uuid) -> Option<&Activity> {
-        self.data.activities.iter().find(|a| a.id == id)
+        self.data
+            .activities
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| &**a)
     }
 
     pub fn credential(&self, id: Uuid) -> Option<&Credential> {
@@ -159,7 +163,7 @@ impl AppState {
                     .activities
                     .iter()
                     .find(|a| a.id == activity_id)
-                    .cloned()
+                    .map(|a| (**a).clone())
                 {
                     Some(mut a) => match crate::domain::attachment::attach(&mut a, file) {
                         Ok(()) => {
@@ -181,7 +185,7 @@ impl AppState {
                     .activities
                     .iter()
                     .find(|a| a.id == activity_id)
-                    .cloned()
+                    .map(|a| (**a).clone())
                 {
                     Some(mut a) => match crate::domain::attachment::detach(&mut a, file_id) {
                         Ok(f) => {
@@ -267,7 +271,12 @@ impl AppState {
             }
             Action::SaveReflection(id, reflection) => {
                 let data = Rc::make_mut(&mut next.data);
-                match data.activities.iter().find(|a| a.id == id).cloned() {
+                match data
+                    .activities
+                    .iter()
+                    .find(|a| a.id == id)
+                    .map(|a| (**a).clone())
+                {
                     Some(mut a) => {
                         a.reflection = reflection.filter(|r| !r.is_empty());
                         a.updated_at = now;

@@ -206,7 +206,7 @@ fn report_body(r: &AuditReport, level: u8) -> Html {
 
 /// The reflections on the completed activities of a cycle, for the report's optional section.
 fn reflections_section(
-    activities: &[crate::domain::Activity],
+    activities: &[std::sync::Arc<crate::domain::Activity>],
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
 ) -> Html {
