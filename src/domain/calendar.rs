@@ -127,7 +127,9 @@ pub fn events(evaluations: &[Evaluation], goals: &[GoalDate]) -> Vec<Event> {
             description: "Target date of a learning goal in CME Tracker.".into(),
         });
     }
-    out.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.uid.cmp(&b.uid)));
+    super::sort::sort_by(&mut out, |a, b| {
+        a.date.cmp(&b.date).then_with(|| a.uid.cmp(&b.uid))
+    });
     out
 }
 

@@ -64,7 +64,7 @@ pub fn credits_per_year<A: Borrow<Activity>>(
     }
     let mut types: Vec<(&CreditTypeId, Amount)> = per_type.into_iter().collect();
     // Largest first; ties by code, so the colours do not change between renders.
-    types.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    super::sort::sort_by(&mut types, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let own = types.len().min(if types.len() > MAX_SERIES {
         MAX_SERIES - 1
     } else {
@@ -202,7 +202,7 @@ pub fn pace<A: Borrow<Activity>>(
         .filter(|c| !c.planned)
         .filter_map(|c| end_of(c.activity_id).map(|d| (d, c.amount)))
         .collect();
-    dated.sort_by_key(|(d, _)| *d);
+    super::sort::sort_by_key(&mut dated, |(d, _)| *d);
     let mut steps: Vec<(NaiveDate, Amount)> = Vec::new();
     let mut running = rule.carried_over;
     for (d, a) in dated {

@@ -308,7 +308,9 @@ pub fn follow_ups_due<A: Borrow<Activity>>(activities: &[A], today: NaiveDate) -
             })
         })
         .collect();
-    out.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title)));
+    super::sort::sort_by(&mut out, |a, b| {
+        a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title))
+    });
     out
 }
 
@@ -681,7 +683,7 @@ pub fn summary<A: Borrow<Activity>>(activities: &[A], goals: &[Goal]) -> Learnin
         }
     }
     s.hours_by_format = by_format.into_iter().collect();
-    s.hours_by_format.sort_by_key(|x| std::cmp::Reverse(x.1));
+    super::sort::sort_by_key(&mut s.hours_by_format, |x| std::cmp::Reverse(x.1));
     s.goals_met = goals.iter().filter(|g| g.status == GoalStatus::Met).count();
     s.goals_active = goals
         .iter()

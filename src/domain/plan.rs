@@ -86,7 +86,7 @@ fn add_to(list: &mut Vec<(Unit, Amount)>, unit: Unit, amount: Amount) {
         Some((_, a)) => *a += amount,
         None => {
             list.push((unit, amount));
-            list.sort_by_key(|(u, _)| *u);
+            super::sort::sort_by_key(list, |(u, _)| *u);
         }
     }
 }
@@ -163,7 +163,7 @@ pub fn plan(credentials: &[Credential], evaluations: &[Evaluation], with_planned
     for n in &needs {
         add_to(&mut separate, Unit::of_types(&n.accepts), n.remaining);
     }
-    needs.sort_by(|a, b| {
+    super::sort::sort_by(&mut needs, |a, b| {
         (
             a.phase,
             a.deadline,
@@ -239,7 +239,7 @@ pub fn plan(credentials: &[Credential], evaluations: &[Evaluation], with_planned
             }
         }
     }
-    items.sort_by(|a, b| {
+    super::sort::sort_by(&mut items, |a, b| {
         (
             a.deadline,
             std::cmp::Reverse(a.hours),

@@ -130,7 +130,7 @@ pub fn query<A: Borrow<Activity>>(activities: &[A], f: &ActivityFilter) -> Activ
         // The id breaks ties so the order never depends on insertion order.
         .then(x.id.cmp(&y.id))
     };
-    rows.sort_by(|&i, &j| {
+    super::sort::sort_by(&mut rows, |&i, &j| {
         let o = by(activities[i].borrow(), activities[j].borrow());
         if f.descending {
             o.reverse()

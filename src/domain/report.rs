@@ -165,7 +165,9 @@ pub fn audit_report<A: Borrow<Activity>>(
             certificate_on_file: !a.certificates.is_empty(),
         })
         .collect();
-    listed.sort_by(|x, y| (x.end, &x.title).cmp(&(y.end, &y.title)));
+    super::sort::sort_by(&mut listed, |x, y| {
+        (x.end, &x.title).cmp(&(y.end, &y.title))
+    });
     AuditReport {
         holder: holder.map(str::to_string),
         credential: credential.name.clone(),
@@ -239,7 +241,9 @@ pub fn transcript<A: Borrow<Activity>>(
         .map(Borrow::borrow)
         .filter(|a| a.is_completed() && a.end >= from && a.end <= to)
         .collect();
-    in_range.sort_by(|x, y| (x.end, x.start, &x.title).cmp(&(y.end, y.start, &y.title)));
+    super::sort::sort_by(&mut in_range, |x, y| {
+        (x.end, x.start, &x.title).cmp(&(y.end, y.start, &y.title))
+    });
     let unit_of =
         |t: &super::credits::CreditTypeId| vocab::credit_type(t).map_or(Unit::Hour, |c| c.unit);
     // What one activity adds to the totals of each unit: its largest designation there.
@@ -296,7 +300,9 @@ pub fn transcript<A: Borrow<Activity>>(
                 }
             }
             let mut types: Vec<TranscriptType> = types.into_values().collect();
-            types.sort_by(|x, y| y.total.cmp(&x.total).then_with(|| x.label.cmp(&y.label)));
+            super::sort::sort_by(&mut types, |x, y| {
+                y.total.cmp(&x.total).then_with(|| x.label.cmp(&y.label))
+            });
             TranscriptYear {
                 year,
                 types,

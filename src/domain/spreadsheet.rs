@@ -737,7 +737,7 @@ pub fn preview_with_progress<A: Borrow<Activity>>(
             .iter()
             .map(|d| (d.credit_type.as_str().to_string(), d.amount))
             .collect();
-        credits.sort();
+        super::sort::sort(&mut credits);
         (a.title.trim().to_lowercase(), a.end, credits)
     };
     let kept: std::collections::HashSet<_> = existing.iter().map(Borrow::borrow).map(key).collect();

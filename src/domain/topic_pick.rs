@@ -46,7 +46,7 @@ pub fn required_topics(credentials: &[Credential]) -> Vec<RequiredTopic> {
             .position(|i| i.code == t.as_str())
             .unwrap_or(usize::MAX)
     };
-    out.sort_by_key(|r| rank(&r.topic));
+    super::sort::sort_by_key(&mut out, |r| rank(&r.topic));
     out
 }
 

@@ -799,7 +799,7 @@ pub fn expand_topics(topics: &[TopicId]) -> Vec<TopicId> {
     for t in topics {
         out.extend(group_members(t.as_str()).iter().map(|m| TopicId::new(m)));
     }
-    out.sort();
+    super::sort::sort(&mut out);
     out.dedup();
     out
 }

@@ -309,7 +309,9 @@ pub fn export_csv(current: &Stored, template: bool) -> Response {
     match from_stored(current) {
         Ok(data) => {
             let mut acts = data.activities.clone();
-            acts.sort_by(|a, b| b.end.cmp(&a.end).then_with(|| a.title.cmp(&b.title)));
+            crate::domain::sort::sort_by(&mut acts, |a, b| {
+                b.end.cmp(&a.end).then_with(|| a.title.cmp(&b.title))
+            });
             Response::Exported {
                 text: spreadsheet::export(&acts),
             }

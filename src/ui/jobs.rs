@@ -186,7 +186,9 @@ pub fn download_packet(
         .filter(|a| counted_ids.contains(&a.id))
         .map(|a| (**a).clone())
         .collect();
-    counted.sort_by(|a, b| a.end.cmp(&b.end).then_with(|| a.title.cmp(&b.title)));
+    crate::domain::sort::sort_by(&mut counted, |a, b| {
+        a.end.cmp(&b.end).then_with(|| a.title.cmp(&b.title))
+    });
     wasm_bindgen_futures::spawn_local(async move {
         let files = match certificate_files(&counted).await {
             Ok(f) => f,

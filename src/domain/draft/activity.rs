@@ -360,7 +360,7 @@ impl ValidDraft {
             .collect();
         tags.dedup();
         let mut topics = d.topics;
-        topics.sort();
+        crate::domain::sort::sort(&mut topics);
         topics.dedup();
         Activity {
             id: existing.map_or(new_id, |a| a.id),

@@ -182,7 +182,7 @@ pub fn activities_page() -> Html {
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    used_types.sort_by_key(vocab::credit_type_label);
+    crate::domain::sort::sort_by_key(&mut used_types, vocab::credit_type_label);
     let used_topics: Vec<TopicId> = activities
         .iter()
         .flat_map(|a| a.topics.iter().cloned())

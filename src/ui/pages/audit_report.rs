@@ -158,7 +158,7 @@ pub fn all_reports_page() -> Html {
     let evaluations = use_evaluations();
     let catalog = crate::ui::catalog_source::use_catalog().ready();
     let mut creds: Vec<&Credential> = app.data.credentials.iter().collect();
-    creds.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::domain::sort::sort_by(&mut creds, |a, b| a.name.cmp(&b.name));
     html! {
         <article class="report" aria-labelledby="report-title">
             <div class="page-head">
@@ -215,7 +215,7 @@ fn reflections_section(
         .filter(|a| a.is_completed() && a.end >= from && a.end <= to)
         .filter(|a| a.reflection.is_some())
         .collect();
-    reflected.sort_by_key(|a| a.end);
+    crate::domain::sort::sort_by_key(&mut reflected, |a| a.end);
     html! {
         <section class="card report-section" aria-labelledby="report-reflections-title" data-testid="report-reflections">
             <h2 id="report-reflections-title">{ "Reflections on this cycle's learning" }</h2>

@@ -43,7 +43,7 @@ pub fn goals_page() -> Html {
     }
     let mut goals: Vec<&Goal> = app.data.goals.iter().collect();
     // Goals being worked on first, soonest target first; then met, then set aside.
-    goals.sort_by_key(|g| {
+    crate::domain::sort::sort_by_key(&mut goals, |g| {
         (
             match g.status {
                 GoalStatus::Active => 0,

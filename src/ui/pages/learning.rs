@@ -36,7 +36,7 @@ pub fn learning_page() -> Html {
         .iter()
         .filter(|a| a.is_completed() && a.reflection.is_some())
         .collect();
-    reflected.sort_by_key(|a| std::cmp::Reverse(a.end));
+    crate::domain::sort::sort_by_key(&mut reflected, |a| std::cmp::Reverse(a.end));
     let holder = app.data.settings.holder().map(str::to_string);
     html! {
         <article class="report stack" aria-labelledby="learning-title">

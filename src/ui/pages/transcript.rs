@@ -89,13 +89,15 @@ pub fn transcript_page() -> Html {
         .iter()
         .map(|(f, a)| (f.label().to_string(), *a))
         .collect();
-    formats.sort_by_key(|x| std::cmp::Reverse(x.1));
+    crate::domain::sort::sort_by_key(&mut formats, |x| std::cmp::Reverse(x.1));
     let mut topics: Vec<(String, crate::domain::credits::Amount)> = sums
         .by_topic
         .iter()
         .map(|(t, a)| (vocab::topic_label(t), *a))
         .collect();
-    topics.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::domain::sort::sort_by(&mut topics, |a, b| {
+        b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+    });
     let topic_bars: Vec<_> = topics.iter().take(TOPIC_BARS).cloned().collect();
     let total_text = |totals: &[(vocab::Unit, crate::domain::credits::Amount)]| {
         totals
