@@ -156,7 +156,11 @@ pub struct Json;
 
 impl Codec for Json {
     fn encode<I: serde::Serialize>(input: I) -> JsValue {
-        JsValue::from_str(&serde_json::to_string(&input).unwrap_or_default())
+        // Through a JSON value, as `decode` reads: one serialiser per type in each download.
+        let text = serde_json::to_value(&input)
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        JsValue::from_str(&text)
     }
 
     fn decode<O: for<'de> serde::Deserialize<'de>>(input: JsValue) -> O {

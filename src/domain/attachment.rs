@@ -8,6 +8,7 @@ use std::borrow::Borrow;
 use uuid::Uuid;
 
 use super::activity::Activity;
+use super::size::size_text;
 
 /// Largest certificate kept (10 MB): a scanned certificate is well under 1 MB, a phone photo a
 /// few MB.
@@ -60,21 +61,16 @@ pub fn check_file(name: &str, mime: &str, size: u64) -> Result<String, String> {
         return Err(format!("“{name}” is empty: it was not kept."));
     }
     if size > MAX_FILE_BYTES {
+        // A file a few bytes over the limit rounds to the limit's own figure: say so.
+        let mut shown = size_text(size);
+        if shown == size_text(MAX_FILE_BYTES) {
+            shown = format!("just over {shown}");
+        }
         return Err(format!(
-            "“{name}” is {}; certificates can be at most 10 MB. Scan at a lower resolution or save as PDF, then try again.",
-            size_text(size)
+            "“{name}” is {shown}; certificates can be at most 10 MB. Scan at a lower resolution or save as PDF, then try again."
         ));
     }
     Ok(kind.to_string())
-}
-
-/// "2.4 MB", "830 KB".
-pub fn size_text(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
-    }
 }
 
 /// A meaningful download name: `2025-03-03_American-College-of-Cardiology_Heart-failure.pdf`
@@ -217,7 +213,12 @@ mod tests {
         assert!(e.contains("is not a PDF or an image"), "{e}");
         let e = check_file("big.pdf", "application/pdf", MAX_FILE_BYTES + 1).unwrap_err();
         assert!(
-            e.contains("is 10.0 MB; certificates can be at most 10 MB"),
+            e.contains("is just over 10 MB; certificates can be at most 10 MB"),
+            "{e}"
+        );
+        let e = check_file("big.pdf", "application/pdf", 12 * 1024 * 1024).unwrap_err();
+        assert!(
+            e.contains("is 12 MB; certificates can be at most 10 MB"),
             "{e}"
         );
         assert!(check_file("empty.png", "image/png", 0).is_err());

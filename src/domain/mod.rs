@@ -26,6 +26,7 @@ pub mod presets;
 pub mod query;
 pub mod report;
 pub mod rule;
+pub mod size;
 pub mod sort;
 pub mod spreadsheet;
 pub mod topic_pick;

@@ -193,7 +193,14 @@ mod erased {
     }
     impl<T: serde::Serialize> Ser for T {
         fn to_json(&self) -> String {
-            serde_json::to_string(self).expect("records always serialise")
+            // Through a JSON value: the records' value serialisers are in the download anyway
+            // (the tabs' merge compares records as values), so writing text directly would add
+            // a second serialiser per record type. Keys come out in alphabetical order, which
+            // no reader depends on. Activities, the bulk of the data, have their own writer
+            // (`compact::to_stored_json`).
+            serde_json::to_value(self)
+                .expect("records always serialise")
+                .to_string()
         }
     }
 }

@@ -13,11 +13,10 @@ pub mod import;
 pub mod jobs;
 pub mod merge;
 pub mod packet;
-pub mod size;
 pub mod sync;
 
+pub use crate::domain::size::size_text;
 pub use data::{AppData, Goal, RecordKind, Settings, Tombstone};
-pub use size::size_text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod auto_backup;

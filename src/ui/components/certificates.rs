@@ -249,7 +249,7 @@ pub fn certificates(props: &CertificatesProps) -> Html {
                                 { thumb }
                                 <div class="cert__body">
                                     <strong class="cert__name">{ f.name.clone() }</strong>
-                                    <span class="small muted">{ format!("{} · added {}", attachment::size_text(f.size), format::date(f.added)) }</span>
+                                    <span class="small muted">{ format!("{} · added {}", crate::domain::size::size_text(f.size), format::date(f.added)) }</span>
                                     <div class="actions">
                                         <button type="button" class="btn btn--small" onclick={open_or_download(f, false)} aria-label={format!("Open {}", f.name)}>{ "Open" }</button>
                                         <button type="button" class="btn btn--small" onclick={open_or_download(f, true)} aria-label={format!("Download {}", f.name)}>{ "Download" }</button>

@@ -393,7 +393,7 @@ pub fn backup_page() -> Html {
                     <p>
                         <label class="check" for="backup-certificates">
                             <input type="checkbox" id="backup-certificates" checked={*with_certificates} onchange={on_with_certificates} />
-                            <span>{ format!("Include certificates ({} file{}, {})", cert_count, if cert_count == 1 { "" } else { "s" }, crate::domain::attachment::size_text(cert_bytes)) }</span>
+                            <span>{ format!("Include certificates ({} file{}, {})", cert_count, if cert_count == 1 { "" } else { "s" }, crate::domain::size::size_text(cert_bytes)) }</span>
                         </label>
                     </p>
                 }
