@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots } from './fixtures';
+import { test, expect, openApp, screenshots, seedTexasWithActivity } from './fixtures';
 
 const routes = [
   { hash: '#/', heading: 'Dashboard' },
@@ -53,4 +53,29 @@ test('an unknown address shows a way back instead of a blank page', async ({ pag
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await page.getByRole('link', { name: 'Go to the dashboard' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+});
+
+test('going from page to page does not evaluate again, and a new activity counts at once', async ({ page }) => {
+  const { credential } = await seedTexasWithActivity(page, 'Sepsis update');
+  const evaluations = () => page.evaluate(() => performance.getEntriesByName('cme:evaluate').length);
+  await page.goto('./#/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  const before = await evaluations();
+  // Every page that shows requirements, one after the other, on the same records.
+  for (const hash of ['#/activities', `#${credential}`, '#/credentials', '#/']) {
+    await page.goto(`./${hash}`);
+    await expect(page.locator('main h1')).toBeVisible();
+    if (hash === `#${credential}`) await expect(page.getByText(/^2 of 48 /).first()).toBeVisible();
+  }
+  expect(await evaluations()).toBe(before);
+  // A change is evaluated once, and the credential's page shows it.
+  await page.goto('./#/activities/new');
+  await page.getByLabel('Title').fill('Ethics in practice');
+  await page.getByLabel('Date (start)').fill('2025-07-01');
+  await page.getByLabel('Amount').first().fill('3');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ethics in practice' })).toBeVisible();
+  await page.goto(`./#${credential}`);
+  await expect(page.getByText(/^5 of 48 /).first()).toBeVisible();
+  expect(await evaluations()).toBe(before + 1);
 });
