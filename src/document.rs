@@ -20,16 +20,6 @@ pub struct Formats<'a> {
     pub amount: &'a dyn Fn(Amount) -> String,
 }
 
-impl Formats<'_> {
-    fn range(&self, start: NaiveDate, end: NaiveDate) -> String {
-        if start == end {
-            (self.date)(end)
-        } else {
-            format!("{} – {}", (self.date)(start), (self.date)(end))
-        }
-    }
-}
-
 /// The packet's formats: "3 Mar 2025" and "1.5".
 pub fn plain_formats<R>(f: impl FnOnce(&Formats) -> R) -> R {
     let date = |d: NaiveDate| d.format("%-d %b %Y").to_string();
@@ -189,7 +179,7 @@ pub fn report_body(r: &AuditReport, level: u8, f: &Formats, prepared: NaiveDate)
                 escape(&a.title),
                 escape(&a.provider),
                 escape(&a.accreditor),
-                f.range(a.start, a.end),
+                crate::domain::describe::date_range(a.start, a.end, f.date),
                 if a.certificate_on_file { "On file" } else { "Not on file" }
             ));
         }

@@ -6,6 +6,7 @@
 
 pub mod document;
 pub mod domain;
+pub mod json;
 pub mod route;
 pub mod storage;
 

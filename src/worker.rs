@@ -156,18 +156,13 @@ pub struct Json;
 
 impl Codec for Json {
     fn encode<I: serde::Serialize>(input: I) -> JsValue {
-        // Through a JSON value, as `decode` reads: one serialiser per type in each download.
-        let text = serde_json::to_value(&input)
-            .map(|v| v.to_string())
-            .unwrap_or_default();
-        JsValue::from_str(&text)
+        JsValue::from_str(&crate::json::to_text(&input).unwrap_or_default())
     }
 
     fn decode<O: for<'de> serde::Deserialize<'de>>(input: JsValue) -> O {
         // Both ends are this crate's own types; a message that does not read is a bug, and the
         // crash screen (with its download of what is stored) is the right answer to it.
-        serde_json::from_str::<serde_json::Value>(&input.as_string().unwrap_or_default())
-            .and_then(serde_json::from_value)
+        crate::json::from_text(&input.as_string().unwrap_or_default())
             .expect("worker messages are this crate's own types")
     }
 }

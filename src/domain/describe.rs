@@ -13,6 +13,20 @@ use super::rule::{Accepts, Recurrence, Rule, RuleKind};
 use super::topics::TopicId;
 use super::vocab::{self, Unit};
 
+/// When an activity took place: its one day, or its first and last ("2 Jun 2025 – 4 Jun 2025"),
+/// in the caller's date format. Lists and reports show this, not only the day credit was earned.
+pub fn date_range(
+    start: NaiveDate,
+    end: NaiveDate,
+    fmt_date: &dyn Fn(NaiveDate) -> String,
+) -> String {
+    if start == end {
+        fmt_date(end)
+    } else {
+        format!("{} – {}", fmt_date(start), fmt_date(end))
+    }
+}
+
 fn or_list(items: Vec<String>) -> String {
     match items.len() {
         0 => String::new(),

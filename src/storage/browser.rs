@@ -266,22 +266,16 @@ const KEY_MAPPINGS: &str = "cme-tracker:csv-mappings";
 /// The mappings chosen for earlier spreadsheets (none when storage is blocked or the entry
 /// does not read: it is a convenience, never data).
 pub fn remembered_mappings() -> crate::domain::spreadsheet::RememberedMappings {
-    // Through JSON values, as the worker's messages (which carry mappings) are read and written:
-    // one (de)serialiser for them in the download.
     get(KEY_MAPPINGS)
-        .and_then(|t| {
-            serde_json::from_str::<serde_json::Value>(&t)
-                .and_then(serde_json::from_value)
-                .ok()
-        })
+        .and_then(|t| crate::json::from_text(&t).ok())
         .unwrap_or_default()
 }
 
 /// Keeps `remembered` for the next file; a refused write only means the next file is asked
 /// about again.
 pub fn remember_mappings(remembered: &crate::domain::spreadsheet::RememberedMappings) {
-    if let (Ok(s), Ok(value)) = (storage(), serde_json::to_value(remembered)) {
-        let _ = s.set_item(KEY_MAPPINGS, &value.to_string());
+    if let (Ok(s), Ok(text)) = (storage(), crate::json::to_text(remembered)) {
+        let _ = s.set_item(KEY_MAPPINGS, &text);
     }
 }
 

@@ -193,14 +193,7 @@ mod erased {
     }
     impl<T: serde::Serialize> Ser for T {
         fn to_json(&self) -> String {
-            // Through a JSON value: the records' value serialisers are in the download anyway
-            // (the tabs' merge compares records as values), so writing text directly would add
-            // a second serialiser per record type. Keys come out in alphabetical order, which
-            // no reader depends on. Activities, the bulk of the data, have their own writer
-            // (`compact::to_stored_json`).
-            serde_json::to_value(self)
-                .expect("records always serialise")
-                .to_string()
+            crate::json::to_text(self).expect("records always serialise")
         }
     }
 }
@@ -323,13 +316,9 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, LoadError>
         key: &str,
         text: Option<String>,
     ) -> Result<Option<T>, LoadError> {
-        // Through a JSON value: the record types' value deserialisers are in the download anyway
-        // (the tabs' merge uses them), so reading from text directly would add a second copy.
         match text {
             None => Ok(None),
-            Some(t) => serde_json::from_str::<Value>(&t)
-                .and_then(serde_json::from_value::<Option<T>>)
-                .map_err(|e| corrupt(key, e)),
+            Some(t) => crate::json::from_text::<Option<T>>(&t).map_err(|e| corrupt(key, e)),
         }
     }
     /// The `other` part as stored; every list may be missing or null.

@@ -107,14 +107,9 @@ pub fn hours(a: Amount) -> String {
     format!("{} h", amount(a))
 }
 
-/// A one-day activity's date, or a multi-day one's range ("2 Jun 2025 – 4 Jun 2025"): lists and
-/// reports show when it took place, not only when the credit was earned.
+/// [`crate::domain::describe::date_range`] in the reader's date format.
 pub fn date_range(start: NaiveDate, end: NaiveDate) -> String {
-    if start == end {
-        date(end)
-    } else {
-        format!("{} – {}", date(start), date(end))
-    }
+    crate::domain::describe::date_range(start, end, &date)
 }
 
 /// Today's date in the user's time zone (the domain never reads a clock itself).

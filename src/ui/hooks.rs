@@ -1,5 +1,6 @@
-//! Derived data for the pages. Evaluations are computed by the domain and memoised per data
-//! revision, today's date and the what-if switch, so typing in a form never re-evaluates.
+//! Derived data for the pages. Evaluations are computed by the domain and kept while the records
+//! and today's date stay the same (and, for the what-if view, the switch), so typing in a form or
+//! going to another page never re-evaluates.
 
 use std::rc::Rc;
 
@@ -31,21 +32,19 @@ struct Last {
 pub fn use_evaluations() -> Rc<Vec<Evaluation>> {
     let app = use_app();
     let today = format::today();
-    let data = app.data.clone();
-    let shared = use_memo((app.revision, today), move |_| {
-        LAST.with_borrow_mut(|last| match last {
-            Some(l) if Rc::ptr_eq(&l.data, &data) && l.today == today => l.evaluations.clone(),
-            _ => {
-                let _timing = Timing::start("cme:evaluate");
-                let evaluations = Rc::new(evaluate_all(&data.credentials, &data.activities, today));
-                *last = Some(Last {
-                    data,
-                    today,
-                    evaluations: evaluations.clone(),
-                });
-                evaluations
-            }
-        })
-    });
-    (*shared).clone()
+    // No memo of the page's own: the shared one is looked up by address, as cheap as a memo's key.
+    LAST.with_borrow_mut(|last| match last {
+        Some(l) if Rc::ptr_eq(&l.data, &app.data) && l.today == today => l.evaluations.clone(),
+        _ => {
+            let _timing = Timing::start("cme:evaluate");
+            let data = app.data.clone();
+            let evaluations = Rc::new(evaluate_all(&data.credentials, &data.activities, today));
+            *last = Some(Last {
+                data,
+                today,
+                evaluations: evaluations.clone(),
+            });
+            evaluations
+        }
+    })
 }

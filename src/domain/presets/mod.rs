@@ -71,11 +71,7 @@ pub struct Catalog {
 impl Catalog {
     /// Reads a catalog file (`catalog.json`, served as `presets.json` next to the app).
     pub fn parse(json: &str) -> Result<Catalog, String> {
-        // Through a JSON value, as the stored records are read: the rules' and credentials'
-        // deserialisers then exist once in the download, for values, instead of a second time
-        // for text (the catalog is read once a session; the detour costs nothing a person sees).
-        let presets: Vec<Preset> = serde_json::from_str::<serde_json::Value>(json)
-            .and_then(serde_json::from_value)
+        let presets: Vec<Preset> = crate::json::from_text(json)
             .map_err(|e| format!("The preset catalog is damaged: {e}"))?;
         if presets.is_empty() {
             return Err("The preset catalog is empty.".into());

@@ -190,14 +190,12 @@ pub fn all_reports_page() -> Html {
 /// date and number formats. `level` is the level of its section headings (2 on its own page, 3
 /// under a credential).
 fn report_body(r: &AuditReport, level: u8) -> Html {
-    let date = |d| format::date(d);
-    let amount = |a| format::amount(a);
     let text = crate::document::report_body(
         r,
         level,
         &crate::document::Formats {
-            date: &date,
-            amount: &amount,
+            date: &format::date,
+            amount: &format::amount,
         },
         format::today(),
     );
