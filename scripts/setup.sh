@@ -5,12 +5,14 @@
 #
 # Pinned versions must match Trunk.toml and Cargo.toml:
 #   trunk 0.21.14 (newest that builds with rustc 1.95), wasm-bindgen-cli 0.2.130 (= the crate),
-#   wasm-opt from npm binaryen@132 (Debian's binaryen 108 cannot read what rustc 1.95 emits).
+#   wasm-opt from npm binaryen@132 (Debian's binaryen 108 cannot read what rustc 1.95 emits),
+#   wasm-split-cli 0.2.4 (= the wasm_split_helpers runtime's format; scripts/split.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+WASM_SPLIT_VERSION=0.2.4
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -35,6 +37,15 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "^wasm-bindgen $WASM_BINDGEN_V
   # Not --locked: the published lockfile names a crate version the registry no longer has.
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, about 4 minutes)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# The tool prints no version: cargo's list of installed crates tells.
+if ! command -v wasm-split-cli >/dev/null \
+  || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  # Splits the page's wasm into the first download and the pages loaded when first opened
+  # (scripts/split.mjs, docs/architecture.md).
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (cargo install, about 3 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

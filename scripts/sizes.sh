@@ -6,15 +6,16 @@ set -euo pipefail
 # The ceiling on the first load (html + js + wasm + css, gzip -9), in KB. The one place it is kept:
 # lower it whenever a change cuts the download; raising it needs a line in docs/performance.md
 # saying why. The budget is 200 KB.
-CEILING_KB=618
+CEILING_KB=363
 cd "$(dirname "$0")/.."
 total_raw=0
 total_gz=0
 printf '%-44s %10s %10s\n' "file" "raw" "gzip -9"
 for f in dist/index.html dist/*.js dist/*.wasm dist/*.css; do
   [ -f "$f" ] || continue
-  # The worker loads on first use (backup import and export), not with the page.
-  case "$f" in dist/cme-worker*) continue ;; esac
+  # The worker loads on first use (backup import and export), not with the page; so do the
+  # pages split off the page's wasm (scripts/split.mjs names them <page>.split_<name>.wasm).
+  case "$f" in dist/cme-worker* | dist/*.split_*.wasm | dist/*.chunk_*.wasm) continue ;; esac
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   total_raw=$((total_raw + raw))
@@ -22,7 +23,7 @@ for f in dist/index.html dist/*.js dist/*.wasm dist/*.css; do
   printf '%-44s %10s %10s\n' "${f#dist/}" "$raw" "$gz"
 done
 printf '%-44s %10s %10s\n' "first load (html+js+wasm+css)" "$total_raw" "$total_gz"
-for f in dist/cme-worker*; do
+for f in dist/cme-worker* dist/*.split_*.wasm dist/*.chunk_*.wasm; do
   [ -f "$f" ] || continue
   printf '%-44s %10s %10s   (on first use)\n' "${f#dist/}" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"
 done

@@ -142,3 +142,64 @@ fn dates_keep_years_below_one_hundred_and_at_the_contract_ends() {
     }
     assert_eq!(date(NaiveDate::MIN), NaiveDate::MIN.to_string());
 }
+
+/// The pages other than the dashboard come from a second module in the release build
+/// (`ui::lazy`). When it cannot be fetched the page says so in place of a blank screen, and
+/// "Try again" loads it.
+#[wasm_bindgen_test]
+async fn a_page_that_cannot_be_loaded_says_so_and_loads_on_try_again() {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use wasm_bindgen::JsCast;
+    static CALLS: AtomicU32 = AtomicU32::new(0);
+    cme_tracker::ui::lazy::set_loader(|| {
+        let first = CALLS.fetch_add(1, Ordering::SeqCst) == 0;
+        Box::pin(async move {
+            if first {
+                Err(cme_tracker::ui::lazy::LoadFailed)
+            } else {
+                Ok(cme_tracker::ui::pages::render as cme_tracker::ui::lazy::RenderPage)
+            }
+        })
+    });
+    let window = gloo::utils::window();
+    window.location().set_hash("#/privacy").unwrap();
+    let root = fresh_root("lazy-test");
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    let settle = || async {
+        for _ in 0..5 {
+            yew::scheduler::flush().await;
+            // A macrotask: the loader's future and Yew's scheduled render both get to run.
+            let tick = js_sys::Promise::new(&mut |resolve, _| {
+                gloo::utils::window()
+                    .set_timeout_with_callback(&resolve)
+                    .unwrap();
+            });
+            wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+        }
+    };
+    settle().await;
+
+    let main = root.query_selector("main").unwrap().expect("main");
+    let text = main.text_content().unwrap_or_default();
+    assert!(
+        text.contains("This page could not be loaded") && text.contains("Your records are safe"),
+        "{text}"
+    );
+    let retry: web_sys::HtmlElement = main
+        .query_selector("button")
+        .unwrap()
+        .expect("Try again")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(retry.text_content().as_deref(), Some("Try again"));
+    retry.click();
+    settle().await;
+
+    let h1 = main
+        .query_selector("h1")
+        .unwrap()
+        .expect("the page's heading");
+    assert_eq!(h1.text_content().as_deref(), Some("About & privacy"));
+    assert_eq!(CALLS.load(Ordering::SeqCst), 2);
+    window.location().set_hash("").unwrap();
+}

@@ -122,45 +122,11 @@ fn nav() -> Html {
     }
 }
 
+/// The dashboard, the page every visit starts on, is in the first download; every other page is
+/// in the second module that [`super::lazy`] loads on the first visit to one of them.
 fn switch(route: Route) -> Html {
     match route {
         Route::Dashboard => html! { <pages::dashboard::DashboardPage /> },
-        Route::Activities => html! { <pages::activities::ActivitiesPage /> },
-        Route::ActivityNew => html! { <pages::activities::ActivityEditorPage /> },
-        Route::ActivityImport => html! { <pages::import::ImportPage /> },
-        Route::ActivityDetail { id } => {
-            html! { <pages::activity_detail::ActivityDetailPage {id} /> }
-        }
-        Route::ActivityEdit { id } => {
-            html! { <pages::activities::ActivityEditorPage id={Some(id)} /> }
-        }
-        Route::ActivityDuplicate { id } => html! {
-            <pages::activities::ActivityEditorPage id={Some(id)} duplicate=true />
-        },
-        Route::Credentials => html! { <pages::credentials::CredentialsPage /> },
-        Route::CredentialNew => html! { <pages::credentials::CredentialFormPage /> },
-        Route::CredentialCatalog => html! { <pages::catalog::CatalogPage /> },
-        Route::CredentialDetail { id } => {
-            html! { <pages::credential_detail::CredentialDetailPage {id} /> }
-        }
-        Route::CredentialEdit { id } => {
-            html! { <pages::credentials::CredentialFormPage id={Some(id)} /> }
-        }
-        Route::CredentialReport { id } => {
-            html! { <pages::audit_report::AuditReportPage {id} /> }
-        }
-        Route::Reports => html! { <pages::audit_report::AllReportsPage /> },
-        Route::Transcript => html! { <pages::transcript::TranscriptPage /> },
-        Route::Goals => html! { <pages::goals::GoalsPage /> },
-        Route::GoalNew => html! { <pages::goals::GoalFormPage /> },
-        Route::GoalDetail { id } => html! { <pages::goals::GoalDetailPage {id} /> },
-        Route::GoalEdit { id } => html! { <pages::goals::GoalFormPage id={Some(id)} /> },
-        Route::GoalPlan { id } => {
-            html! { <pages::activities::ActivityEditorPage goal={Some(id)} /> }
-        }
-        Route::Learning => html! { <pages::learning::LearningPage /> },
-        Route::Backup => html! { <pages::backup::BackupPage /> },
-        Route::Privacy => html! { <pages::privacy::PrivacyPage /> },
-        Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
+        route => html! { <super::lazy::LazyPage {route} /> },
     }
 }

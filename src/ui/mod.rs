@@ -8,6 +8,7 @@ pub mod components;
 pub mod format;
 pub mod hooks;
 pub mod jobs;
+pub mod lazy;
 pub mod pages;
 pub mod persist;
 pub mod router;
@@ -16,8 +17,10 @@ pub mod timing;
 
 use wasm_bindgen::JsCast;
 
-/// Entry point called by `main`: installs the crash screen and mounts the app into `#app`.
-pub fn start() {
+/// Entry point called by `main`: installs the crash screen and mounts the app into `#app`. `pages`
+/// loads every page but the dashboard (the split point, `src/main.rs`; see [`lazy`]).
+pub fn start(pages: lazy::Loader) {
+    lazy::set_loader(pages);
     // Through yew: its Renderer replaces a hook set with std::panic::set_hook by its own (which
     // only logs), and the page would go blank; this one it keeps.
     yew::set_custom_panic_hook(Box::new(|info| show_fatal_error(&info.to_string())));
