@@ -77,7 +77,7 @@ try {
   const glue = readFileSync(join(bindgen, `${stem}.js`), 'utf8');
   const from = 'from "./__wasm_split.js"';
   if (!glue.includes(from)) throw new Error('the wasm-bindgen glue does not import the split loader');
-  writeFileSync(join(dir, `${stem}.js`), glue.replace(from, `from "./${linkerName}"`));
+  writeFileSync(join(dir, `${stem}.js`), glue.replaceAll(from, `from "./${linkerName}"`));
 
   // 4. index.html: the linker is preloaded beside the glue (it would otherwise wait for the glue
   //    to be parsed), and every integrity hash is made from the files as they now are.

@@ -1,24 +1,35 @@
-//! The page's entry point. The split point lives here, in the binary, and not in the library:
-//! the split function is exported, and in the library that export would pull every page into the
-//! worker and the browser tests too.
+//! The page's entry point. The split points live here, in the binary, and not in the library: a
+//! split function is exported, and in the library that export would pull what it reaches into
+//! the worker and the browser tests too. See `ui::lazy`.
 
 #[cfg(target_arch = "wasm32")]
 mod split {
+    use cme_tracker::ui::jobs::SendRequest;
     use cme_tracker::ui::lazy::{LoadFailed, Pending, RenderPage};
 
-    /// Everything only this function reaches (every page but the dashboard) is put in a second
-    /// module by scripts/split.mjs; calling it fetches and links that module first.
+    /// Every page but the dashboard: everything only this function reaches is put in a module of
+    /// its own by scripts/split.mjs; calling it fetches and links that module first.
     #[wasm_split_helpers::wasm_split(pages, fallible)]
     fn pages() -> Result<RenderPage, LoadFailed> {
         Ok(cme_tracker::ui::pages::render)
     }
 
-    pub fn load() -> Pending {
+    /// The page's side of the worker: its connection and the messages' readers and writers.
+    #[wasm_split_helpers::wasm_split(worker, fallible)]
+    fn worker() -> Result<SendRequest, LoadFailed> {
+        Ok(cme_tracker::ui::jobs::request_now)
+    }
+
+    pub fn load_pages() -> Pending<RenderPage> {
         Box::pin(pages())
+    }
+
+    pub fn load_worker() -> Pending<SendRequest> {
+        Box::pin(worker())
     }
 }
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    cme_tracker::ui::start(split::load);
+    cme_tracker::ui::start(split::load_pages, split::load_worker);
 }

@@ -151,14 +151,16 @@ async fn a_page_that_cannot_be_loaded_says_so_and_loads_on_try_again() {
     use std::sync::atomic::{AtomicU32, Ordering};
     use wasm_bindgen::JsCast;
     static CALLS: AtomicU32 = AtomicU32::new(0);
-    cme_tracker::ui::lazy::set_loader(|| {
-        let first = CALLS.fetch_add(1, Ordering::SeqCst) == 0;
-        Box::pin(async move {
-            if first {
-                Err(cme_tracker::ui::lazy::LoadFailed)
-            } else {
-                Ok(cme_tracker::ui::pages::render as cme_tracker::ui::lazy::RenderPage)
-            }
+    cme_tracker::ui::lazy::PAGES.with(|l| {
+        l.set_loader(|| {
+            let first = CALLS.fetch_add(1, Ordering::SeqCst) == 0;
+            Box::pin(async move {
+                if first {
+                    Err(cme_tracker::ui::lazy::LoadFailed)
+                } else {
+                    Ok(cme_tracker::ui::pages::render as cme_tracker::ui::lazy::RenderPage)
+                }
+            })
         })
     });
     let window = gloo::utils::window();

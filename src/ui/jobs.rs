@@ -41,8 +41,31 @@ pub fn connect(on_response: impl Fn(Response) + 'static) -> WorkerBridge<Jobs> {
 }
 
 /// Sends one request on a connection of its own, kept until the worker answers with something
-/// other than progress.
+/// other than progress. The connection, and the reading and writing of the messages, are in a
+/// module loaded on the first request ([`super::lazy::WORKER`]); if it cannot be loaded,
+/// `on_response` hears a failure that says so.
 pub fn request(req: Request, on_response: impl Fn(Response) + 'static) {
+    let on_response: Box<dyn Fn(Response)> = Box::new(on_response);
+    wasm_bindgen_futures::spawn_local(async move {
+        match super::lazy::get(&super::lazy::WORKER).await {
+            Ok(send) => send(req, on_response),
+            Err(super::lazy::LoadFailed) => on_response(Response::Failed {
+                message: NOT_LOADED.into(),
+            }),
+        }
+    });
+}
+
+/// Said when the module that talks to the worker cannot be fetched.
+const NOT_LOADED: &str = "Part of CME Tracker that this needs could not be fetched. Your records \
+    are safe on this device. Check your connection, then try again.";
+
+/// [`request`] once the module that holds this is loaded.
+pub type SendRequest = fn(Request, Box<dyn Fn(Response)>);
+
+/// [`request`]'s work, in the module loaded on first use: named only by the split point in
+/// `src/main.rs`.
+pub fn request_now(req: Request, on_response: Box<dyn Fn(Response)>) {
     let keep: std::rc::Rc<RefCell<Option<WorkerBridge<Jobs>>>> = Default::default();
     let held = keep.clone();
     let bridge = connect(move |r| {

@@ -1,41 +1,43 @@
-//! Every page but the dashboard, loaded the first time one of them is opened.
+//! Code loaded the first time it is needed: every page but the dashboard, and the page's side of
+//! the worker.
 //!
-//! The release build splits the page's wasm in two (`scripts/split.mjs` runs wasm-split-cli on
-//! the linked module): the first download holds the app's frame, the dashboard, the stored
-//! records and the engine; the split point is in `src/main.rs`, and everything only it reaches
-//! ([`super::pages::render`] and the pages, forms, tables and charts only it leads to) goes into a
-//! second module that the browser fetches, compiles and links into the same memory the first
-//! time it is called. The service worker precaches both, so offline use is unchanged.
+//! The release build splits the page's wasm (`scripts/split.mjs` runs wasm-split-cli on the
+//! linked module): the first download holds the app's frame, the dashboard, the stored records
+//! and the engine. The split points are in `src/main.rs`; everything only one of them reaches goes
+//! into a module of its own (everything both reach, into a third that either loads), which the
+//! browser fetches, compiles and links into the same memory the first time the split point is
+//! called. The service worker precaches them all, so offline use is unchanged.
 //!
-//! `main` hands the loader to [`super::start`] (the browser tests give theirs to [`set_loader`]).
-//! Nothing in the library names [`super::pages::render`]: a reference from the first module's
-//! code would put every page back into it.
+//! - [`PAGES`]: [`super::pages::render`] and the pages, forms, tables and charts only it leads to.
+//! - [`WORKER`]: [`super::jobs::request_now`], the worker connection and its messages' readers
+//!   and writers (the automatic backup and the start banner need them, but not to show the
+//!   dashboard).
+//!
+//! `main` hands the loaders to [`super::start`] (the browser tests give theirs to
+//! [`Lazy::set_loader`]). Nothing in the library names the functions behind them: a reference from
+//! the first module's code would put them, and all they reach, back into it.
 
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
+use std::thread::LocalKey;
 
 use yew::prelude::*;
 
 use super::router::Route;
 
-/// Draws the page for a route. Lives in the second module; kept once it has loaded, so every later
-/// page change renders synchronously.
+/// Draws the page for a route.
 pub type RenderPage = fn(Route) -> Html;
 
-/// A load of the second module under way.
-pub type Pending = Pin<Box<dyn Future<Output = Result<RenderPage, LoadFailed>>>>;
+/// A load of a split-off module under way, ending with the function it holds.
+pub type Pending<F> = Pin<Box<dyn Future<Output = Result<F, LoadFailed>>>>;
 
-/// Starts loading the second module (the split point in `src/main.rs`).
-pub type Loader = fn() -> Pending;
-
-thread_local! {
-    static LOADER: Cell<Option<Loader>> = const { Cell::new(None) };
-    static LOADED: Cell<Option<RenderPage>> = const { Cell::new(None) };
-}
+/// Starts a load (a split point in `src/main.rs`).
+pub type Loader<F> = fn() -> Pending<F>;
 
 /// The second module could not be fetched or instantiated (offline before the service worker
 /// had cached it, or a host without the file). The details are in the browser console.
+#[derive(Debug)]
 pub struct LoadFailed;
 
 impl From<wasm_split_helpers::SplitLoaderError> for LoadFailed {
@@ -44,9 +46,47 @@ impl From<wasm_split_helpers::SplitLoaderError> for LoadFailed {
     }
 }
 
-/// Called once at start-up, before the app is mounted.
-pub fn set_loader(loader: Loader) {
-    LOADER.with(|l| l.set(Some(loader)));
+/// A function in a split-off module: how to load it, and the function once loaded (kept, so that
+/// every later use is a plain call).
+pub struct Lazy<F: Copy + 'static> {
+    loader: Cell<Option<Loader<F>>>,
+    loaded: Cell<Option<F>>,
+}
+
+thread_local! {
+    pub static PAGES: Lazy<RenderPage> = const { Lazy::new() };
+    pub static WORKER: Lazy<super::jobs::SendRequest> = const { Lazy::new() };
+}
+
+impl<F: Copy + 'static> Lazy<F> {
+    const fn new() -> Self {
+        Lazy {
+            loader: Cell::new(None),
+            loaded: Cell::new(None),
+        }
+    }
+
+    /// Called once at start-up, before the app is mounted.
+    pub fn set_loader(&self, loader: Loader<F>) {
+        self.loader.set(Some(loader));
+    }
+
+    /// The function, if it has loaded.
+    pub fn now(&self) -> Option<F> {
+        self.loaded.get()
+    }
+}
+
+/// The function behind `key`, loading its module first if that has not happened yet. A failed
+/// load is not kept: the next call tries again.
+pub async fn get<F: Copy + 'static>(key: &'static LocalKey<Lazy<F>>) -> Result<F, LoadFailed> {
+    if let Some(f) = key.with(Lazy::now) {
+        return Ok(f);
+    }
+    let load = key.with(|l| l.loader.get()).ok_or(LoadFailed)?;
+    let f = load().await?;
+    key.with(|l| l.loaded.set(Some(f)));
+    Ok(f)
 }
 
 #[derive(Properties, PartialEq)]
@@ -68,26 +108,19 @@ pub fn lazy_page(props: &LazyPageProps) -> Html {
     let loading = use_state(|| Loading::Pending);
     // Bumped by "Try again": the effect below runs once per attempt.
     let attempt = use_state(|| 0u32);
-    let loaded = LOADED.with(Cell::get);
+    let loaded = PAGES.with(Lazy::now);
     {
         let loading = loading.clone();
         use_effect_with(*attempt, move |_| {
             if loaded.is_some() {
                 return;
             }
-            let Some(load) = LOADER.with(Cell::get) else {
-                loading.set(Loading::Failed);
-                return;
-            };
             loading.set(Loading::Pending);
             wasm_bindgen_futures::spawn_local(async move {
-                let loaded = load()
-                    .await
-                    .map(|render| LOADED.with(|l| l.set(Some(render))));
                 // `use_state` re-renders on every set, even to an equal value: with the page now
                 // loaded, or with the failure.
-                loading.set(match loaded {
-                    Ok(()) => Loading::Pending,
+                loading.set(match get(&PAGES).await {
+                    Ok(_) => Loading::Pending,
                     Err(LoadFailed) => Loading::Failed,
                 });
             });

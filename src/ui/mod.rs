@@ -18,9 +18,11 @@ pub mod timing;
 use wasm_bindgen::JsCast;
 
 /// Entry point called by `main`: installs the crash screen and mounts the app into `#app`. `pages`
-/// loads every page but the dashboard (the split point, `src/main.rs`; see [`lazy`]).
-pub fn start(pages: lazy::Loader) {
-    lazy::set_loader(pages);
+/// loads every page but the dashboard, `worker` the page's side of the worker (the split points,
+/// `src/main.rs`; see [`lazy`]).
+pub fn start(pages: lazy::Loader<lazy::RenderPage>, worker: lazy::Loader<jobs::SendRequest>) {
+    lazy::PAGES.with(|l| l.set_loader(pages));
+    lazy::WORKER.with(|l| l.set_loader(worker));
     // Through yew: its Renderer replaces a hook set with std::panic::set_hook by its own (which
     // only logs), and the page would go blank; this one it keeps.
     yew::set_custom_panic_hook(Box::new(|info| show_fatal_error(&info.to_string())));

@@ -148,6 +148,8 @@ test('a 50,000-activity backup is checked in the worker with progress while the 
   test.setTimeout(180_000);
   await openApp(page);
   await page.goto('./#/backup');
+  // The page comes from the module loaded on first use: wait for it before watching its status.
+  await expect(page.getByRole('heading', { level: 1, name: 'Backup' })).toBeVisible();
   // A large file, written compactly (the readable export of 50,000 would pass 20 MB).
   const stamp = '2026-01-01T00:00:00Z';
   const activities = Array.from({ length: 50_000 }, (_, i) => ({
