@@ -77,6 +77,25 @@ impl<F: Copy + 'static> Lazy<F> {
     }
 }
 
+/// On a visit the service worker serves (every visit after the first), loads the pages module a
+/// moment after start-up, so that the first page change does not wait for it (it took about
+/// 180 ms at 4× CPU, docs/performance.md). Not on a first visit: its files are still being
+/// downloaded for the offline copy, and the dashboard needs the network first.
+pub fn load_pages_soon() {
+    let served_offline = web_sys::window()
+        .and_then(|w| w.navigator().service_worker().controller())
+        .is_some();
+    if served_offline {
+        gloo::timers::callback::Timeout::new(2_000, || {
+            wasm_bindgen_futures::spawn_local(async {
+                // A failure is shown, with its retry, if a page is opened.
+                let _ = get(&PAGES).await;
+            })
+        })
+        .forget();
+    }
+}
+
 /// The function behind `key`, loading its module first if that has not happened yet. A failed
 /// load is not kept: the next call tries again.
 pub async fn get<F: Copy + 'static>(key: &'static LocalKey<Lazy<F>>) -> Result<F, LoadFailed> {

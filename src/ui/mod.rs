@@ -36,6 +36,7 @@ pub fn start(pages: lazy::Loader<lazy::RenderPage>, worker: lazy::Loader<jobs::S
     // The static "Loading…" text is replaced by the app, not left above it.
     root.set_inner_html("");
     yew::Renderer::<app::App>::with_root(root).render();
+    lazy::load_pages_soon();
 }
 
 /// Replaces the app with the friendly crash screen from index.html. A panic would otherwise leave

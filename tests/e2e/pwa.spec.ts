@@ -52,6 +52,21 @@ for (const base of ['./', './cme/'] as const) {
   });
 }
 
+test('on a visit the service worker serves, the pages load before any is opened; not on a first visit', async ({ page }) => {
+  const pagesLoaded = () =>
+    page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.split_pages.wasm')));
+  await openApp(page);
+  await page.waitForTimeout(3_000);
+  // A first visit: the dashboard has the network to itself; the pages wait until one is opened.
+  expect(await pagesLoaded()).toBe(false);
+  await waitForServiceWorker(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect.poll(pagesLoaded, { timeout: 10_000 }).toBe(true);
+  // Nothing on screen changed: still the dashboard, and its records.
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+});
+
 test('the manifest installs from any sub-path and its icons load', async ({ page, request }) => {
   await openApp(page);
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
