@@ -1,11 +1,12 @@
-// Trunk post-build hook, run before sw-precache.mjs (Trunk.toml). Splits the page's wasm in two:
-// the first download (the frame, the dashboard, the records and the engine) and the pages that
-// load the first time one of them is opened (src/ui/lazy.rs says where the split point is).
+// Trunk post-build hook, run before sw-precache.mjs (Trunk.toml). Splits the page's wasm into the
+// first download (the frame, the dashboard, the records and the engine) and the modules loaded on
+// first use: one per split point in src/main.rs, and one for what several of them share
+// (src/ui/lazy.rs says what each holds).
 //
 // Trunk 0.21 has no step between linking and wasm-bindgen, and wasm-split-cli must run there: it
 // reads the linker's relocations (build.rs asks for them), which wasm-bindgen and wasm-opt drop.
 // So this hook takes the linked module Trunk built, splits it, runs wasm-bindgen and wasm-opt as
-// Trunk does (same tools, same flags, plus --keep-lld-exports: the second module imports the
+// Trunk does (same tools, same flags, plus --keep-lld-exports: the later modules import the
 // function table), and puts the results in the staging directory under Trunk's own names, with
 // the index.html integrity hashes made again. Trunk's wasm-opt pass on the page is off
 // (index.html: data-wasm-opt="0"), as its result would be replaced here.
@@ -42,7 +43,7 @@ try {
   run('wasm-split-cli', [linked, work, '--out-name', stem]);
   const parts = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
   if (parts.length === 0) {
-    throw new Error('wasm-split-cli found no split point: was the page built with --features split?');
+    throw new Error('wasm-split-cli found no split point: are the wasm_split functions of src/main.rs linked?');
   }
 
   // 2. wasm-bindgen on the first module, with Trunk's flags for it (index.html).
@@ -95,10 +96,10 @@ try {
   });
   writeFileSync(indexPath, html);
 
-  const gz = (f) => Math.round(readFileSync(join(dir, f)).length / 1024);
+  const kb = (f) => Math.round(readFileSync(join(dir, f)).length / 1024);
   console.log(
-    `split: ${stem}_bg.wasm ${gz(`${stem}_bg.wasm`)} KB first, ` +
-      parts.map((p) => `${stem}.${p} ${gz(`${stem}.${p}`)} KB on first use`).join(', ') +
+    `split: ${stem}_bg.wasm ${kb(`${stem}_bg.wasm`)} KB first, ` +
+      parts.map((p) => `${stem}.${p} ${kb(`${stem}.${p}`)} KB on first use`).join(', ') +
       ' (raw)',
   );
 } finally {

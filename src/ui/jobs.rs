@@ -50,15 +50,14 @@ pub fn request(req: Request, on_response: impl Fn(Response) + 'static) {
         match super::lazy::get(&super::lazy::WORKER).await {
             Ok(send) => send(req, on_response),
             Err(super::lazy::LoadFailed) => on_response(Response::Failed {
-                message: NOT_LOADED.into(),
+                message: format!(
+                    "Part of CME Tracker that this needs could not be fetched. {}",
+                    super::lazy::SAFE_TRY_AGAIN
+                ),
             }),
         }
     });
 }
-
-/// Said when the module that talks to the worker cannot be fetched.
-const NOT_LOADED: &str = "Part of CME Tracker that this needs could not be fetched. Your records \
-    are safe on this device. Check your connection, then try again.";
 
 /// [`request`] once the module that holds this is loaded.
 pub type SendRequest = fn(Request, Box<dyn Fn(Response)>);

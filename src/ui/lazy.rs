@@ -46,6 +46,10 @@ impl From<wasm_split_helpers::SplitLoaderError> for LoadFailed {
     }
 }
 
+/// Said wherever a split-off module could not be fetched (a page, a request to the worker).
+pub const SAFE_TRY_AGAIN: &str =
+    "Your records are safe on this device. Check your connection, then try again.";
+
 /// A function in a split-off module: how to load it, and the function once loaded (kept, so that
 /// every later use is a plain call).
 pub struct Lazy<F: Copy + 'static> {
@@ -134,7 +138,6 @@ pub fn lazy_page(props: &LazyPageProps) -> Html {
             if loaded.is_some() {
                 return;
             }
-            loading.set(Loading::Pending);
             wasm_bindgen_futures::spawn_local(async move {
                 // `use_state` re-renders on every set, even to an equal value: with the page now
                 // loaded, or with the failure.
@@ -154,15 +157,17 @@ pub fn lazy_page(props: &LazyPageProps) -> Html {
         },
         Loading::Failed => {
             let retry = {
-                let attempt = attempt.clone();
-                Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+                let (loading, attempt) = (loading.clone(), attempt.clone());
+                Callback::from(move |_: MouseEvent| {
+                    loading.set(Loading::Pending);
+                    attempt.set(*attempt + 1);
+                })
             };
             html! {
                 <div class="banner banner--bad" role="alert">
                     <h1>{ "This page could not be loaded" }</h1>
                     <p>{ "Part of CME Tracker is fetched the first time you open this page, and \
-                          it could not be fetched now. Your records are safe on this device. \
-                          Check your connection, then try again." }</p>
+                          it could not be fetched now. " }{ SAFE_TRY_AGAIN }</p>
                     <p class="banner__actions">
                         <button type="button" class="btn btn--primary" onclick={retry}>
                             { "Try again" }
