@@ -102,14 +102,18 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
     let current: Rc<RefCell<Rc<AppData>>> = use_mut_ref(|| app.data.clone());
     *current.borrow_mut() = app.data.clone();
 
-    // The save waiting for its task; run at once if the page is being left (reload, close), so
-    // deferring a save can never lose the last change.
+    // The save waiting to run: for its task, then for the cross-tab lock. It stays here until it
+    // runs, so that leaving the page (reload, close) can run it at once: the lock is granted in a
+    // later task, and an unloading page runs no later task. Without the lock, because a save that
+    // waited for it would never happen; if another tab writes at that very moment, its own
+    // storage-event merge hears this write and keeps both tabs' changes.
     let pending: Rc<RefCell<PendingSave>> = use_mut_ref(|| None);
     {
         let pending = pending.clone();
         use_effect_with((), move |_| {
             let flush = move |_: &web_sys::Event| {
-                if let Some(save) = pending.borrow_mut().take() {
+                let save = pending.borrow_mut().take();
+                if let Some(save) = save {
                     save();
                 }
             };
@@ -133,46 +137,48 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
             let rev = *rev;
             let writable = matches!(app.save, SaveState::Saved | SaveState::Failed(_));
             if rev > 0 && writable {
-                // Runs the save path under the cross-tab lock. Deferred to a new task so that
+                // The save path, run under the cross-tab lock. Deferred to a new task so that
                 // serialising a long career never delays the paint that shows the change; a newer
                 // save replaces one still waiting (it writes the newest records either way).
                 let save = move || {
-                    browser::with_lock(move || {
-                        let _timing = crate::ui::timing::Timing::start("cme:save");
-                        let ours = current.borrow().clone();
-                        let outcome = match session.borrow_mut().as_mut() {
-                            Some(s) => s.save(&mut BrowserStore, &ours, Utc::now()),
-                            None => return,
-                        };
-                        match outcome {
-                            Saved::Written { .. } => {
-                                if app.save != SaveState::Saved {
-                                    app.dispatch(Action::SaveResult(SaveState::Saved));
-                                }
-                            }
-                            Saved::Merged { data, .. } => {
-                                *current.borrow_mut() = Rc::new(data.clone());
-                                app.dispatch(Action::ExternalChange { seen: ours, data });
-                                if app.save != SaveState::Saved {
-                                    app.dispatch(Action::SaveResult(SaveState::Saved));
-                                }
-                            }
-                            Saved::ReadOnly(r) => {
-                                app.dispatch(Action::SaveResult(SaveState::ReadOnly(r.message())))
-                            }
-                            Saved::Unreadable(message) => {
-                                app.dispatch(Action::SaveResult(SaveState::Failed(message)))
+                    let _timing = crate::ui::timing::Timing::start("cme:save");
+                    let ours = current.borrow().clone();
+                    let outcome = match session.borrow_mut().as_mut() {
+                        Some(s) => s.save(&mut BrowserStore, &ours, Utc::now()),
+                        None => return,
+                    };
+                    match outcome {
+                        Saved::Written { .. } => {
+                            if app.save != SaveState::Saved {
+                                app.dispatch(Action::SaveResult(SaveState::Saved));
                             }
                         }
-                    });
+                        Saved::Merged { data, .. } => {
+                            *current.borrow_mut() = Rc::new(data.clone());
+                            app.dispatch(Action::ExternalChange { seen: ours, data });
+                            if app.save != SaveState::Saved {
+                                app.dispatch(Action::SaveResult(SaveState::Saved));
+                            }
+                        }
+                        Saved::ReadOnly(r) => {
+                            app.dispatch(Action::SaveResult(SaveState::ReadOnly(r.message())))
+                        }
+                        Saved::Unreadable(message) => {
+                            app.dispatch(Action::SaveResult(SaveState::Failed(message)))
+                        }
+                    }
                 };
                 *pending.borrow_mut() = Some(Box::new(save));
                 // After the next frame, in a task of its own: a timer alone may run before the
-                // browser paints. Leaving the page runs a waiting save at once (pagehide above).
+                // browser paints. Taken from `pending` only once the lock is held; leaving the
+                // page first runs it at once (pagehide above).
                 after_next_frame(move || {
-                    if let Some(save) = pending.borrow_mut().take() {
-                        save();
-                    }
+                    browser::with_lock(move || {
+                        let save = pending.borrow_mut().take();
+                        if let Some(save) = save {
+                            save();
+                        }
+                    })
                 });
             }
         });

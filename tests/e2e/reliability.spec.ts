@@ -112,6 +112,37 @@ test('a stale tab cannot bring back a record deleted in another tab', async ({ p
   }
 });
 
+test('a change made while another tab holds the records is still saved when the page is left at once', async ({ page }) => {
+  await openApp(page);
+  await addActivity(page, 'Saved before');
+  // Another tab is in the middle of a save (it holds the cross-tab lock) and does not let go.
+  const other = await page.context().newPage();
+  await openApp(other, '#/privacy');
+  await other.evaluate(() => new Promise<void>((held) => {
+    navigator.locks.request('cme-tracker:records', () => new Promise((release) => {
+      (window as unknown as { releaseRecords: () => void }).releaseRecords = () => release(undefined);
+      held();
+    }));
+  }));
+  // Deleted, then brought back with Undo: both saves wait for the lock…
+  await page.goto('./#/activities');
+  await page.getByRole('link', { name: 'Saved before' }).click();
+  await page.getByRole('button', { name: /^Delete/ }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await addActivity(page, 'Typed while the other tab saved');
+  await page.waitForTimeout(400);
+  expect(await storedTitles(page)).toEqual(['Saved before']);
+  // …and leaving the page (a reload here) writes them at once instead of dropping them.
+  await page.reload();
+  expect((await storedTitles(page)).sort()).toEqual(['Saved before', 'Typed while the other tab saved']);
+  await page.goto('./#/activities');
+  await expect(page.locator('#activity-totals')).toContainText('2 of 2 activities');
+  await other.evaluate(() => (window as unknown as { releaseRecords: () => void }).releaseRecords());
+  // The other tab heard the write and shows both too.
+  await other.goto('./#/activities');
+  await expect(other.locator('#activity-totals')).toContainText('2 of 2 activities');
+});
+
 test('the same record edited in two tabs: the second save is told and chooses', async ({ page }) => {
   await openApp(page);
   await addActivity(page, 'Grand rounds');
