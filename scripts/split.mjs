@@ -60,8 +60,10 @@ try {
 
   // 3. wasm-opt -Oz on every module (release only, as Trunk does), into the staging directory.
   //    The later modules are named after the first, so each build's names are its own.
+  //    CME_KEEP_NAMES=1 keeps the function names, for CPU profiles (docs/performance.md).
+  const names = process.env.CME_KEEP_NAMES === '1' ? ['--debuginfo'] : [];
   const optimise = (from, to) => {
-    if (release) run('wasm-opt', ['-Oz', `--output=${to}`, from]);
+    if (release) run('wasm-opt', ['-Oz', ...names, `--output=${to}`, from]);
     else copyFileSync(from, to);
   };
   optimise(join(bindgen, `${stem}_bg.wasm`), join(dir, `${stem}_bg.wasm`));

@@ -205,3 +205,31 @@ async fn a_page_that_cannot_be_loaded_says_so_and_loads_on_try_again() {
     assert_eq!(CALLS.load(Ordering::SeqCst), 2);
     window.location().set_hash("").unwrap();
 }
+
+#[wasm_bindgen_test]
+fn stored_text_reads_back_exactly_whatever_its_characters() {
+    use cme_tracker::storage::browser::BrowserStore;
+    use cme_tracker::storage::sync::Store;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let key = "cme-tracker:test-text";
+    // ASCII, two- three- and four-byte characters (a surrogate pair), none at all, and long texts
+    // whose first non-ASCII character comes after the room reserved for one byte per unit.
+    let long_ascii = "a".repeat(300_000);
+    let cases = [
+        String::new(),
+        "Grand rounds".to_string(),
+        "Éthique médicale — 漢字 🩺 naïve".to_string(),
+        format!("{long_ascii}é"),
+        format!("{long_ascii}🩺{long_ascii}漢"),
+        "🩺".repeat(10_000),
+    ];
+    for text in &cases {
+        storage.set_item(key, text).unwrap();
+        assert_eq!(BrowserStore.get(key).as_deref(), Some(text.as_str()));
+    }
+    // A lone surrogate (which JavaScript strings allow and Rust text does not) reads as U+FFFD.
+    js_sys::eval("localStorage.setItem('cme-tracker:test-text', 'a\\uD800b')").unwrap();
+    assert_eq!(BrowserStore.get(key).as_deref(), Some("a\u{FFFD}b"));
+    storage.remove_item(key).unwrap();
+    assert_eq!(BrowserStore.get(key), None);
+}

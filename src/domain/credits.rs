@@ -216,12 +216,50 @@ impl Sum for Amount {
 /// Category II–V, Kansas Category I…) and users may define their own (`custom:…`); the built-in
 /// ones are listed in [`crate::domain::vocab::CREDIT_TYPES`].
 ///
-/// The code is a shared string: records loaded from storage share one copy per code (see
-/// `storage::compact::from_stored`), which saves memory and lets the engine recognise a code by
-/// its address before comparing text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// The code is a shared string: every code read (from storage, a backup, the catalog) is one copy
+/// per code ([`shared_code`]), which saves memory and lets the engine recognise a code by its
+/// address before comparing text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct CreditTypeId(pub Arc<str>);
+
+impl<'de> Deserialize<'de> for CreditTypeId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(SharedCode).map(CreditTypeId)
+    }
+}
+
+/// The one copy of `code` shared by every record read. Read straight from the text: 10,000
+/// activities name a handful of codes, and a copy per record (freed again once shared) was a
+/// tenth of a long career's start-up. Holds each distinct code read, which records hold anyway.
+pub fn shared_code(code: &str) -> Arc<str> {
+    thread_local! {
+        static CODES: std::cell::RefCell<rustc_hash::FxHashSet<Arc<str>>> = Default::default();
+    }
+    CODES.with_borrow_mut(|codes| match codes.get(code) {
+        Some(shared) => shared.clone(),
+        None => {
+            let shared: Arc<str> = Arc::from(code);
+            codes.insert(shared.clone());
+            shared
+        }
+    })
+}
+
+/// Reads a code as its shared copy ([`shared_code`]), for credit types and topics.
+pub(crate) struct SharedCode;
+
+impl serde::de::Visitor<'_> for SharedCode {
+    type Value = Arc<str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<Arc<str>, E> {
+        Ok(shared_code(code))
+    }
+}
 
 impl CreditTypeId {
     pub fn new(code: &str) -> CreditTypeId {
@@ -255,6 +293,31 @@ pub struct CreditDesignation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_read_from_text_or_values_are_one_shared_copy() {
+        let from_text: CreditTypeId = serde_json::from_str(r#""AMA_PRA_CAT1""#).unwrap();
+        // An escaped code is read through a scratch buffer, not borrowed: still the same copy.
+        let escaped: CreditTypeId = serde_json::from_str(r#""AMA\u005fPRA_CAT1""#).unwrap();
+        let from_value: CreditTypeId =
+            serde_json::from_value(serde_json::json!("AMA_PRA_CAT1")).unwrap();
+        assert_eq!(from_text.as_str(), "AMA_PRA_CAT1");
+        assert!(Arc::ptr_eq(&from_text.0, &escaped.0));
+        assert!(Arc::ptr_eq(&from_text.0, &from_value.0));
+        let topic: crate::domain::topics::TopicId =
+            serde_json::from_str(r#""implicit_bias""#).unwrap();
+        assert!(Arc::ptr_eq(&topic.0, &shared_code("implicit_bias")));
+        let other: CreditTypeId = serde_json::from_str(r#""CEU""#).unwrap();
+        assert!(!Arc::ptr_eq(&from_text.0, &other.0));
+        // What is not a string is refused with serde's own words, as before.
+        let err = serde_json::from_str::<CreditTypeId>("5")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("invalid type: integer `5`, expected a string"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn parses_and_formats_typed_amounts() {

@@ -9,10 +9,16 @@ use std::sync::Arc;
 /// Rules name topics by code; activities carry codes chosen from the vocabulary, where each topic
 /// lists the synonyms people search for ("opioid prescribing", "pain management"…).
 ///
-/// A shared string, like [`super::credits::CreditTypeId`]: loaded records share one copy per code.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A shared string, like [`super::credits::CreditTypeId`]: records read share one copy per code.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct TopicId(pub Arc<str>);
+
+impl<'de> Deserialize<'de> for TopicId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(super::credits::SharedCode).map(TopicId)
+    }
+}
 
 impl TopicId {
     pub fn new(code: &str) -> TopicId {

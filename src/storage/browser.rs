@@ -72,18 +72,53 @@ extern "C" {
     type TextEncoder;
     #[wasm_bindgen(constructor)]
     fn new() -> TextEncoder;
-    #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, text: &JsValue, into: &js_sys::Uint8Array) -> Encoded;
+
+    /// What `encodeInto` did: UTF-16 units read, bytes written.
+    type Encoded;
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &Encoded) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &Encoded) -> u32;
 }
 
 thread_local! {
     static ENCODER: TextEncoder = TextEncoder::new();
 }
 
-/// A JavaScript string as Rust text, copied in one block by the browser's UTF-8 encoder (which
-/// writes a lone surrogate as U+FFFD, as web-sys's copy does).
+/// A JavaScript string as Rust text, written by the browser's UTF-8 encoder straight into the
+/// string's own buffer (a lone surrogate becomes U+FFFD, as in web-sys's copy). `encode` would
+/// first build a second 5 MB array in JavaScript for a long career and then copy it over.
 fn text(value: &JsValue) -> String {
-    let bytes = ENCODER.with(|e| e.encode(value).to_vec());
+    let units = value.unchecked_ref::<js_sys::JsString>().length() as usize;
+    // Records are mostly ASCII: one byte per UTF-16 unit, and more room only if the text needs it
+    // (at most 3 bytes per unit).
+    let mut bytes: Vec<u8> = Vec::with_capacity(units);
+    let mut read = 0;
+    let mut rest = value.clone();
+    loop {
+        let spare = bytes.capacity() - bytes.len();
+        let done = ENCODER.with(|e| {
+            // SAFETY: the view covers the vector's spare capacity and is used at once: nothing
+            // allocates (or grows the memory under it) before `encodeInto` returns.
+            let view = unsafe {
+                js_sys::Uint8Array::view_mut_raw(bytes.as_mut_ptr().add(bytes.len()), spare)
+            };
+            e.encode_into(&rest, &view)
+        });
+        // SAFETY: `encodeInto` wrote `written` bytes at the end of what was there.
+        unsafe { bytes.set_len(bytes.len() + done.written() as usize) };
+        read += done.read() as usize;
+        if read >= units {
+            break;
+        }
+        rest = value
+            .unchecked_ref::<js_sys::JsString>()
+            .slice(read as u32, units as u32)
+            .into();
+        bytes.reserve((units - read) * 3);
+    }
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 

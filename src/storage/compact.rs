@@ -4,7 +4,7 @@
 //! left out when it equals the end. Conversion both ways is lossless (tested).
 
 use std::borrow::Borrow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -206,32 +206,12 @@ pub fn field_name(key: &str) -> String {
     .to_string()
 }
 
-/// The records, with every credit type and topic code shared: 10,000 activities name a handful of
-/// codes, so one copy each instead of one per record (less memory, and the engine recognises a
-/// shared code by its address before comparing text).
+/// The records as the app holds them (each behind a shared pointer). Their credit type and topic
+/// codes are already shared: read through [`crate::domain::credits::shared_code`].
 pub fn from_stored(stored: Vec<StoredActivity>) -> Vec<Arc<Activity>> {
-    let mut codes: HashSet<Arc<str>> = HashSet::new();
-    let mut share = |code: &Arc<str>| -> Arc<str> {
-        match codes.get(code.as_ref()) {
-            Some(shared) => shared.clone(),
-            None => {
-                codes.insert(code.clone());
-                code.clone()
-            }
-        }
-    };
     stored
         .into_iter()
-        .map(|s| {
-            let mut a = Activity::from(s);
-            for d in &mut a.credits {
-                d.credit_type.0 = share(&d.credit_type.0);
-            }
-            for t in &mut a.topics {
-                t.0 = share(&t.0);
-            }
-            Arc::new(a)
-        })
+        .map(|s| Arc::new(Activity::from(s)))
         .collect()
 }
 
