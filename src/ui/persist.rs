@@ -104,9 +104,10 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
 
     // The save waiting to run: for its task, then for the cross-tab lock. It stays here until it
     // runs, so that leaving the page (reload, close) can run it at once: the lock is granted in a
-    // later task, and an unloading page runs no later task. Without the lock, because a save that
-    // waited for it would never happen; if another tab writes at that very moment, its own
-    // storage-event merge hears this write and keeps both tabs' changes.
+    // later task, and an unloading page runs no later task. Likewise when the page is hidden: a
+    // phone may freeze or end a page in the background without `pagehide`. Without the lock,
+    // because a save that waited for it might never happen; if another tab writes at that very
+    // moment, the storage-event merge of the tabs hears this write and keeps both tabs' changes.
     let pending: Rc<RefCell<PendingSave>> = use_mut_ref(|| None);
     {
         let pending = pending.clone();
@@ -118,9 +119,20 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
                 }
             };
             let listeners = web_sys::window().map(|w| {
+                let document = w.document();
+                let on_hidden = {
+                    let flush = flush.clone();
+                    let document = document.clone();
+                    move |e: &web_sys::Event| {
+                        if document.as_ref().is_some_and(|d| d.hidden()) {
+                            flush(e);
+                        }
+                    }
+                };
                 (
                     EventListener::new(&w, "pagehide", flush.clone()),
                     EventListener::new(&w, "beforeunload", flush),
+                    document.map(|d| EventListener::new(&d, "visibilitychange", on_hidden)),
                 )
             });
             move || drop(listeners)

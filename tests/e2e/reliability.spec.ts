@@ -112,11 +112,9 @@ test('a stale tab cannot bring back a record deleted in another tab', async ({ p
   }
 });
 
-test('a change made while another tab holds the records is still saved when the page is left at once', async ({ page }) => {
-  await openApp(page);
-  await addActivity(page, 'Saved before');
-  // Another tab is in the middle of a save (it holds the cross-tab lock) and does not let go.
-  const other = await page.context().newPage();
+/** Another tab of the app, holding the records' cross-tab lock until `releaseRecords()`. */
+async function holdRecordsLock(context: BrowserContext) {
+  const other = await context.newPage();
   await openApp(other, '#/privacy');
   await other.evaluate(() => new Promise<void>((held) => {
     navigator.locks.request('cme-tracker:records', () => new Promise((release) => {
@@ -124,6 +122,14 @@ test('a change made while another tab holds the records is still saved when the 
       held();
     }));
   }));
+  return other;
+}
+
+test('a change made while another tab holds the records is still saved when the page is left at once', async ({ page }) => {
+  await openApp(page);
+  await addActivity(page, 'Saved before');
+  // Another tab is in the middle of a save (it holds the cross-tab lock) and does not let go.
+  const other = await holdRecordsLock(page.context());
   // Deleted, then brought back with Undo: both saves wait for the lock…
   await page.goto('./#/activities');
   await page.getByRole('link', { name: 'Saved before' }).click();
@@ -141,6 +147,24 @@ test('a change made while another tab holds the records is still saved when the 
   // The other tab heard the write and shows both too.
   await other.goto('./#/activities');
   await expect(other.locator('#activity-totals')).toContainText('2 of 2 activities');
+});
+
+test('a change is written as soon as the page is hidden, as when a phone switches apps', async ({ page }) => {
+  await openApp(page);
+  const other = await holdRecordsLock(page.context());
+  await addActivity(page, 'Typed before switching apps');
+  await page.waitForTimeout(400);
+  expect(await storedTitles(page)).toEqual([]);
+  // Hidden: a phone may freeze or end the page from here on without any pagehide.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  expect(await storedTitles(page)).toEqual(['Typed before switching apps']);
+  await other.evaluate(() => (window as unknown as { releaseRecords: () => void }).releaseRecords());
+  await other.goto('./#/activities');
+  await expect(other.locator('#activity-totals')).toContainText('1 of 1 activities');
 });
 
 test('the same record edited in two tabs: the second save is told and chooses', async ({ page }) => {
