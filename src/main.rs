@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod split {
-    use cme_tracker::ui::jobs::SendRequest;
+    use cme_tracker::ui::jobs::WorkerSide;
     use cme_tracker::ui::lazy::{LoadFailed, Pending, RenderPage};
 
     /// Every page but the dashboard: everything only this function reaches is put in a module of
@@ -14,17 +14,21 @@ mod split {
         Ok(cme_tracker::ui::pages::render)
     }
 
-    /// The page's side of the worker: its connection and the messages' readers and writers.
+    /// The page's side of the worker: its connection, the messages' readers and writers, and the
+    /// automatic backup's writing of its file.
     #[wasm_split_helpers::wasm_split(worker, fallible)]
-    fn worker() -> Result<SendRequest, LoadFailed> {
-        Ok(cme_tracker::ui::jobs::request_now)
+    fn worker() -> Result<WorkerSide, LoadFailed> {
+        Ok(WorkerSide {
+            request: cme_tracker::ui::jobs::request_now,
+            write_backup: cme_tracker::ui::jobs::write_backup_now,
+        })
     }
 
     pub fn load_pages() -> Pending<RenderPage> {
         Box::pin(pages())
     }
 
-    pub fn load_worker() -> Pending<SendRequest> {
+    pub fn load_worker() -> Pending<WorkerSide> {
         Box::pin(worker())
     }
 }

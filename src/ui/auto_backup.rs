@@ -10,7 +10,7 @@ use chrono::Utc;
 use yew::prelude::*;
 
 use crate::storage::auto_backup::{self, Status};
-use crate::storage::jobs::{to_stored, Request, Response};
+use crate::storage::jobs::{to_stored, Request};
 use crate::ui::jobs;
 use crate::ui::state::{use_app, AppContext};
 
@@ -67,7 +67,7 @@ impl AutoBackup {
 }
 
 fn write(app: &AppContext, status: UseStateHandle<Status>, ask: bool) {
-    jobs::request(
+    jobs::write_backup(
         Request::Export {
             current: to_stored(&app.data),
             app_version: env!("CARGO_PKG_VERSION").into(),
@@ -75,23 +75,19 @@ fn write(app: &AppContext, status: UseStateHandle<Status>, ask: bool) {
             files: Vec::new(),
             passphrase: None,
         },
-        move |r| {
-            if let Response::Exported { text } = r {
-                let status = status.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let mut s = auto_backup::status();
-                    match auto_backup::write(&text, ask).await {
-                        Ok(true) => {
-                            s.last_written = Some(Utc::now());
-                            s.problem = None;
-                        }
-                        Ok(false) => s = Status::default(),
-                        Err(problem) => s.problem = Some(problem),
-                    }
-                    auto_backup::set_status(&s);
-                    status.set(s);
-                });
+        ask,
+        move |written| {
+            let mut s = auto_backup::status();
+            match written {
+                Ok(true) => {
+                    s.last_written = Some(Utc::now());
+                    s.problem = None;
+                }
+                Ok(false) => s = Status::default(),
+                Err(problem) => s.problem = Some(problem),
             }
+            auto_backup::set_status(&s);
+            status.set(s);
         },
     );
 }

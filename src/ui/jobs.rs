@@ -48,19 +48,64 @@ pub fn request(req: Request, on_response: impl Fn(Response) + 'static) {
     let on_response: Box<dyn Fn(Response)> = Box::new(on_response);
     wasm_bindgen_futures::spawn_local(async move {
         match super::lazy::get(&super::lazy::WORKER).await {
-            Ok(send) => send(req, on_response),
+            Ok(side) => (side.request)(req, on_response),
             Err(super::lazy::LoadFailed) => on_response(Response::Failed {
-                message: format!(
-                    "Part of CME Tracker that this needs could not be fetched. {}",
-                    super::lazy::SAFE_TRY_AGAIN
-                ),
+                message: not_fetched(),
             }),
         }
     });
 }
 
+fn not_fetched() -> String {
+    format!(
+        "Part of CME Tracker that this needs could not be fetched. {}",
+        super::lazy::SAFE_TRY_AGAIN
+    )
+}
+
+/// The page's side of the worker, in the module loaded on the first request (the `worker` split
+/// point in `src/main.rs` names it; nothing else in the first module does).
+#[derive(Clone, Copy)]
+pub struct WorkerSide {
+    pub request: SendRequest,
+    pub write_backup: WriteBackup,
+}
+
 /// [`request`] once the module that holds this is loaded.
 pub type SendRequest = fn(Request, Box<dyn Fn(Response)>);
+
+/// [`write_backup`] once the module that holds this is loaded.
+pub type WriteBackup = fn(Request, bool, Box<dyn Fn(Result<bool, String>)>);
+
+/// Has the worker write a backup (`req` is an export) and writes it to the automatic backup's
+/// file; `done` hears `storage::auto_backup::write`'s answer, or that the module could not be
+/// fetched. The file's handle lives in IndexedDB: its reader is in the worker's module too, so the
+/// first download does not carry it for a backup that runs only after a change.
+pub fn write_backup(req: Request, ask: bool, done: impl Fn(Result<bool, String>) + 'static) {
+    let done: Box<dyn Fn(Result<bool, String>)> = Box::new(done);
+    wasm_bindgen_futures::spawn_local(async move {
+        match super::lazy::get(&super::lazy::WORKER).await {
+            Ok(side) => (side.write_backup)(req, ask, done),
+            Err(super::lazy::LoadFailed) => done(Err(not_fetched())),
+        }
+    });
+}
+
+/// [`write_backup`]'s work, in the module loaded on first use.
+pub fn write_backup_now(req: Request, ask: bool, done: Box<dyn Fn(Result<bool, String>)>) {
+    let done = std::rc::Rc::new(done);
+    request_now(
+        req,
+        Box::new(move |r| {
+            if let Response::Exported { text } = r {
+                let done = done.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    done(crate::storage::auto_backup::write(&text, ask).await)
+                });
+            }
+        }),
+    );
+}
 
 /// [`request`]'s work, in the module loaded on first use: named only by the split point in
 /// `src/main.rs`.

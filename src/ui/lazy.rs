@@ -9,9 +9,9 @@
 //! called. The service worker precaches them all, so offline use is unchanged.
 //!
 //! - [`PAGES`]: [`super::pages::render`] and the pages, forms, tables and charts only it leads to.
-//! - [`WORKER`]: [`super::jobs::request_now`], the worker connection and its messages' readers
-//!   and writers (the automatic backup and the start banner need them, but not to show the
-//!   dashboard).
+//! - [`WORKER`]: [`super::jobs::WorkerSide`], the worker connection and its messages' readers
+//!   and writers, and the automatic backup's writing of its file (the automatic backup and the
+//!   start banner need them, but not to show the dashboard).
 //!
 //! `main` hands the loaders to [`super::start`] (the browser tests give theirs to
 //! [`Lazy::set_loader`]). Nothing in the library names the functions behind them: a reference from
@@ -59,7 +59,7 @@ pub struct Lazy<F: Copy + 'static> {
 
 thread_local! {
     pub static PAGES: Lazy<RenderPage> = const { Lazy::new() };
-    pub static WORKER: Lazy<super::jobs::SendRequest> = const { Lazy::new() };
+    pub static WORKER: Lazy<super::jobs::WorkerSide> = const { Lazy::new() };
 }
 
 impl<F: Copy + 'static> Lazy<F> {

@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 /// Entry point called by `main`: installs the crash screen and mounts the app into `#app`. `pages`
 /// loads every page but the dashboard, `worker` the page's side of the worker (the split points,
 /// `src/main.rs`; see [`lazy`]).
-pub fn start(pages: lazy::Loader<lazy::RenderPage>, worker: lazy::Loader<jobs::SendRequest>) {
+pub fn start(pages: lazy::Loader<lazy::RenderPage>, worker: lazy::Loader<jobs::WorkerSide>) {
     lazy::PAGES.with(|l| l.set_loader(pages));
     lazy::WORKER.with(|l| l.set_loader(worker));
     // Through yew: its Renderer replaces a hook set with std::panic::set_hook by its own (which
