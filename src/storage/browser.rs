@@ -91,12 +91,14 @@ thread_local! {
 /// string's own buffer (a lone surrogate becomes U+FFFD, as in web-sys's copy). `encode` would
 /// first build a second 5 MB array in JavaScript for a long career and then copy it over.
 fn text(value: &JsValue) -> String {
-    let units = value.unchecked_ref::<js_sys::JsString>().length() as usize;
+    let js: &js_sys::JsString = value.unchecked_ref();
+    let units = js.length() as usize;
     // Records are mostly ASCII: one byte per UTF-16 unit, and more room only if the text needs it
     // (at most 3 bytes per unit).
     let mut bytes: Vec<u8> = Vec::with_capacity(units);
     let mut read = 0;
-    let mut rest = value.clone();
+    // What is left to encode, once the first guess of room ran out.
+    let mut rest: Option<JsValue> = None;
     loop {
         let spare = bytes.capacity() - bytes.len();
         let done = ENCODER.with(|e| {
@@ -105,7 +107,7 @@ fn text(value: &JsValue) -> String {
             let view = unsafe {
                 js_sys::Uint8Array::view_mut_raw(bytes.as_mut_ptr().add(bytes.len()), spare)
             };
-            e.encode_into(&rest, &view)
+            e.encode_into(rest.as_ref().unwrap_or(value), &view)
         });
         // SAFETY: `encodeInto` wrote `written` bytes at the end of what was there.
         unsafe { bytes.set_len(bytes.len() + done.written() as usize) };
@@ -113,10 +115,7 @@ fn text(value: &JsValue) -> String {
         if read >= units {
             break;
         }
-        rest = value
-            .unchecked_ref::<js_sys::JsString>()
-            .slice(read as u32, units as u32)
-            .into();
+        rest = Some(js.slice(read as u32, units as u32).into());
         bytes.reserve((units - read) * 3);
     }
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())

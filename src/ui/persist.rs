@@ -77,6 +77,15 @@ fn initial() -> (AppState, Option<StartNotice>, Session) {
 /// A save scheduled for the next task.
 type PendingSave = Option<Box<dyn FnOnce()>>;
 
+/// Runs the waiting save, if any; whichever of its triggers comes first runs it, once. The
+/// borrow ends before the save runs.
+fn run_pending(pending: &RefCell<PendingSave>) {
+    let save = pending.borrow_mut().take();
+    if let Some(save) = save {
+        save();
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DataProviderProps {
     pub children: Children,
@@ -112,12 +121,7 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
     {
         let pending = pending.clone();
         use_effect_with((), move |_| {
-            let flush = move |_: &web_sys::Event| {
-                let save = pending.borrow_mut().take();
-                if let Some(save) = save {
-                    save();
-                }
-            };
+            let flush = move |_: &web_sys::Event| run_pending(&pending);
             let listeners = web_sys::window().map(|w| {
                 let document = w.document();
                 let on_hidden = {
@@ -184,14 +188,7 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
                 // After the next frame, in a task of its own: a timer alone may run before the
                 // browser paints. Taken from `pending` only once the lock is held; leaving the
                 // page first runs it at once (pagehide above).
-                after_next_frame(move || {
-                    browser::with_lock(move || {
-                        let save = pending.borrow_mut().take();
-                        if let Some(save) = save {
-                            save();
-                        }
-                    })
-                });
+                after_next_frame(move || browser::with_lock(move || run_pending(&pending)));
             }
         });
     }
