@@ -5,7 +5,14 @@
 #[cfg(target_arch = "wasm32")]
 mod split {
     use cme_tracker::ui::jobs::WorkerSide;
-    use cme_tracker::ui::lazy::{LoadFailed, Pending, RenderPage};
+    use cme_tracker::ui::lazy::{LoadFailed, Pending, RenderPage, RenderRoot};
+
+    /// The app with the records: their reader and writer, the reducer, the engine and the
+    /// dashboard (src/ui/lazy.rs).
+    #[wasm_split_helpers::wasm_split(records, fallible)]
+    fn records() -> Result<RenderRoot, LoadFailed> {
+        Ok(cme_tracker::ui::app::records_root)
+    }
 
     /// Every page but the dashboard: everything only this function reaches is put in a module of
     /// its own by scripts/split.mjs; calling it fetches and links that module first.
@@ -24,6 +31,10 @@ mod split {
         })
     }
 
+    pub fn load_records() -> Pending<RenderRoot> {
+        Box::pin(records())
+    }
+
     pub fn load_pages() -> Pending<RenderPage> {
         Box::pin(pages())
     }
@@ -35,5 +46,5 @@ mod split {
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    cme_tracker::ui::start(split::load_pages, split::load_worker);
+    cme_tracker::ui::start(split::load_records, split::load_pages, split::load_worker);
 }

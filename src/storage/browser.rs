@@ -152,6 +152,20 @@ impl Store for BrowserStore {
     }
 }
 
+/// Whether the app starts with its records (the `records` module, `ui::lazy`): records of any
+/// version are stored, or storage cannot be read (the save path's banner says so). Reads only the
+/// keys' names, never the records.
+pub fn records_stored() -> bool {
+    use crate::storage::format::{DATA_KEYS, KEY_META};
+    let Ok(s) = storage() else {
+        return true;
+    };
+    let len = s.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .any(|k| k == KEY_META || DATA_KEYS.contains(&k.as_str()))
+}
+
 /// Every raw stored string of the app (records, quarantined copies), for the crash screen's
 /// "download what is stored" and the unreadable-data download. Reads only.
 pub fn raw_pairs() -> Vec<(String, String)> {

@@ -3,6 +3,7 @@
 //! A hash router keeps every route inside the one `index.html`, so the app works from any static
 //! host and any sub-path without server rewrites.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::pages;
@@ -10,6 +11,8 @@ use super::pages;
 use super::router::use_route;
 pub use super::router::Route;
 
+/// The app: with the records once their module is loaded ([`super::lazy::RECORDS`]); until
+/// then (a first visit, which has none) the frame and the welcome, from the first download.
 #[function_component(App)]
 pub fn app() -> Html {
     // `?crash-test` in the address panics while rendering, so the end-to-end test can check
@@ -20,21 +23,103 @@ pub fn app() -> Html {
     if crash_test {
         panic!("Crash screen test (?crash-test in the address)");
     }
+    let root = use_state(|| super::lazy::RECORDS.with(super::lazy::Lazy::now));
+    if let Some(render) = *root {
+        return render();
+    }
+    let onloaded = Callback::from(move |render| root.set(Some(render)));
+    html! { <Welcome {onloaded} /> }
+}
+
+/// The app with the records. Reached only through the `records` split point (src/main.rs): what
+/// only it leads to (the records' reader and writer, the reducer, the engine, the dashboard) is
+/// not in the first download.
+pub fn records_root() -> Html {
     html! {
         <super::persist::DataProvider>
             <super::auto_backup::AutoBackupProvider>
-                <Frame />
+                <WithRecords />
             </super::auto_backup::AutoBackupProvider>
         </super::persist::DataProvider>
     }
 }
 
+#[function_component(WithRecords)]
+fn with_records() -> Html {
+    let page = match use_route() {
+        Route::Dashboard => html! { <pages::dashboard::DashboardPage /> },
+        route => html! { <super::lazy::LazyPage {route} /> },
+    };
+    html! {
+        <Frame status={html! { <super::components::toast::Toast /> }}>{ page }</Frame>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WelcomeProps {
+    onloaded: Callback<super::lazy::RenderRoot>,
+}
+
+/// The frame before the records' module is loaded. No records are stored (else it was loaded
+/// before the app was drawn): the dashboard is the welcome. Any other page, stored records
+/// (another tab saved, or their module could not be fetched at start) need the records first.
+/// Nothing here changes or saves anything.
+#[function_component(Welcome)]
+fn welcome(props: &WelcomeProps) -> Html {
+    let route = use_route();
+    let stored = use_state(crate::storage::browser::records_stored);
+    {
+        let stored = stored.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "storage", move |e| {
+                    let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
+                    if key.as_deref() == Some(crate::storage::format::KEY_META) {
+                        stored.set(true);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let elsewhere = route != Route::Dashboard;
+    // The page's own module is fetched alongside the records', not after it.
+    use_effect_with(elsewhere, |elsewhere| {
+        if *elsewhere {
+            wasm_bindgen_futures::spawn_local(async {
+                // A failure is shown by the page, with its retry.
+                let _ = super::lazy::get(&super::lazy::PAGES).await;
+            });
+        }
+    });
+    let page = if elsewhere || *stored {
+        html! { <super::lazy::RecordsLoader onloaded={props.onloaded.clone()} /> }
+    } else {
+        pages::dashboard::welcome()
+    };
+    html! { <Frame>{ page }</Frame> }
+}
+
+#[derive(Properties, PartialEq)]
+struct FrameProps {
+    children: Html,
+    /// The status line, below the page (with the records only: it shows their changes).
+    #[prop_or_default]
+    status: Html,
+}
+
+thread_local! {
+    /// Whether a frame was drawn before: the one with the records replaces the welcome's on the
+    /// first page change, and that change must settle focus like any other.
+    static FRAME_DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 #[function_component(Frame)]
-fn frame() -> Html {
+fn frame(props: &FrameProps) -> Html {
     // A new page starts at its top, and keyboard and screen-reader users land in it rather than
     // on the link they left (unless the page already put focus on one of its own fields).
     let route = use_route();
-    let first = use_mut_ref(|| true);
+    let first = use_mut_ref(|| !FRAME_DRAWN.with(|d| d.replace(true)));
     use_effect_with(route.clone(), move |_| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             page_changed();
@@ -53,9 +138,9 @@ fn frame() -> Html {
                 </div>
             </header>
             <main id="main" class="app-main" tabindex="-1">
-                { switch(route) }
+                { props.children.clone() }
             </main>
-            <super::components::toast::Toast />
+            { props.status.clone() }
             <footer class="app-footer">
                 { "Your records stay in this browser. Nothing is sent anywhere." }
             </footer>
@@ -119,14 +204,5 @@ fn nav() -> Html {
                 }) }
             </ul>
         </nav>
-    }
-}
-
-/// The dashboard, the page every visit starts on, is in the first download; every other page is
-/// in the second module that [`super::lazy`] loads on the first visit to one of them.
-fn switch(route: Route) -> Html {
-    match route {
-        Route::Dashboard => html! { <pages::dashboard::DashboardPage /> },
-        route => html! { <super::lazy::LazyPage {route} /> },
     }
 }

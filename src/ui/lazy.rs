@@ -1,13 +1,18 @@
-//! Code loaded the first time it is needed: every page but the dashboard, and the page's side of
-//! the worker.
+//! Code loaded the first time it is needed: the records (with the dashboard that shows them),
+//! every other page, and the page's side of the worker.
 //!
 //! The release build splits the page's wasm (`scripts/split.mjs` runs wasm-split-cli on the
-//! linked module): the first download holds the app's frame, the dashboard, the stored records
-//! and the engine. The split points are in `src/main.rs`; everything only one of them reaches goes
-//! into a module of its own (everything both reach, into a third that either loads), which the
-//! browser fetches, compiles and links into the same memory the first time the split point is
-//! called. The service worker precaches them all, so offline use is unchanged.
+//! linked module): the first download holds the app's frame, the welcome a first visit sees,
+//! and the loading of the rest. The split points are in `src/main.rs`; everything only one of
+//! them reaches goes into a module of its own (what several reach, into shared modules loaded
+//! with either), which the browser fetches, compiles and links into the same memory the first
+//! time the split point is called. The service worker precaches them all, so offline use is
+//! unchanged.
 //!
+//! - [`RECORDS`]: [`super::app::records_root`], the app with the records: their reader and
+//!   writer (the save path, the merge of two tabs, the contract check), the reducer, the engine
+//!   and the dashboard. Loaded before the app is drawn when records are stored (every visit
+//!   after the first change), and as soon as a first visit leaves the welcome.
 //! - [`PAGES`]: [`super::pages::render`] and the pages, forms, tables and charts only it leads to.
 //! - [`WORKER`]: [`super::jobs::WorkerSide`], the worker connection and its messages' readers
 //!   and writers, and the automatic backup's writing of its file (the automatic backup and the
@@ -28,6 +33,9 @@ use super::router::Route;
 
 /// Draws the page for a route.
 pub type RenderPage = fn(Route) -> Html;
+
+/// Draws the app with the records.
+pub type RenderRoot = fn() -> Html;
 
 /// A load of a split-off module under way, ending with the function it holds.
 pub type Pending<F> = Pin<Box<dyn Future<Output = Result<F, LoadFailed>>>>;
@@ -58,6 +66,7 @@ pub struct Lazy<F: Copy + 'static> {
 }
 
 thread_local! {
+    pub static RECORDS: Lazy<RenderRoot> = const { Lazy::new() };
     pub static PAGES: Lazy<RenderPage> = const { Lazy::new() };
     pub static WORKER: Lazy<super::jobs::WorkerSide> = const { Lazy::new() };
 }
@@ -81,10 +90,11 @@ impl<F: Copy + 'static> Lazy<F> {
     }
 }
 
-/// On a visit the service worker serves (every visit after the first), loads the pages module a
-/// moment after start-up, so that the first page change does not wait for it (it took about
-/// 180 ms at 4× CPU, docs/performance.md). Not on a first visit: its files are still being
-/// downloaded for the offline copy, and the dashboard needs the network first.
+/// On a visit the service worker serves (every visit after the first), loads the pages module
+/// (and the records', if the welcome is showing) a moment after start-up, so that the first page
+/// change does not wait for it (it took about 180 ms at 4× CPU, docs/performance.md). Not on a
+/// first visit: its files are still being downloaded for the offline copy, and the dashboard
+/// needs the network first.
 pub fn load_pages_soon() {
     let served_offline = web_sys::window()
         .and_then(|w| w.navigator().service_worker().controller())
@@ -93,6 +103,7 @@ pub fn load_pages_soon() {
         gloo::timers::callback::Timeout::new(2_000, || {
             wasm_bindgen_futures::spawn_local(async {
                 // A failure is shown, with its retry, if a page is opened.
+                let _ = get(&RECORDS).await;
                 let _ = get(&PAGES).await;
             })
         })
@@ -128,10 +139,44 @@ enum Loading {
 /// worker's cache, in well under a second), or a message with a retry if it cannot be fetched.
 #[function_component(LazyPage)]
 pub fn lazy_page(props: &LazyPageProps) -> Html {
+    match use_lazy(&PAGES) {
+        Ok(render) => render(props.route.clone()),
+        Err(waiting) => waiting,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RecordsLoaderProps {
+    /// Hears the app with the records, once its module is loaded.
+    pub onloaded: Callback<RenderRoot>,
+}
+
+/// In the frame without records ([`super::app`]), where the records are needed: "Loading…" while
+/// their module arrives, or the message with its retry; then hands the app with the records up.
+#[function_component(RecordsLoader)]
+pub fn records_loader(props: &RecordsLoaderProps) -> Html {
+    let state = use_lazy(&RECORDS);
+    let loaded = state.as_ref().ok().copied();
+    {
+        let onloaded = props.onloaded.clone();
+        use_effect_with(loaded.is_some(), move |_| {
+            if let Some(root) = loaded {
+                onloaded.emit(root);
+            }
+        });
+    }
+    state.err().unwrap_or_default()
+}
+
+/// A split-off module's function, or, until it has loaded, what to show in its place: "Loading…",
+/// or the message with "Try again" when it could not be fetched. The load starts on the first
+/// render and again on each "Try again".
+#[hook]
+fn use_lazy<F: Copy + 'static>(key: &'static LocalKey<Lazy<F>>) -> Result<F, Html> {
     let loading = use_state(|| Loading::Pending);
     // Bumped by "Try again": the effect below runs once per attempt.
     let attempt = use_state(|| 0u32);
-    let loaded = PAGES.with(Lazy::now);
+    let loaded = key.with(Lazy::now);
     {
         let loading = loading.clone();
         use_effect_with(*attempt, move |_| {
@@ -139,30 +184,27 @@ pub fn lazy_page(props: &LazyPageProps) -> Html {
                 return;
             }
             wasm_bindgen_futures::spawn_local(async move {
-                // `use_state` re-renders on every set, even to an equal value: with the page now
-                // loaded, or with the failure.
-                loading.set(match get(&PAGES).await {
+                // `use_state` re-renders on every set, even to an equal value: with the module
+                // now loaded, or with the failure.
+                loading.set(match get(key).await {
                     Ok(_) => Loading::Pending,
                     Err(LoadFailed) => Loading::Failed,
                 });
             });
         });
     }
-    if let Some(render) = loaded {
-        return render(props.route.clone());
+    if let Some(f) = loaded {
+        return Ok(f);
     }
-    match *loading {
+    Err(match *loading {
         Loading::Pending => html! {
             <p class="page-loading" role="status">{ "Loading…" }</p>
         },
         Loading::Failed => {
-            let retry = {
-                let (loading, attempt) = (loading.clone(), attempt.clone());
-                Callback::from(move |_: MouseEvent| {
-                    loading.set(Loading::Pending);
-                    attempt.set(*attempt + 1);
-                })
-            };
+            let retry = Callback::from(move |_: MouseEvent| {
+                loading.set(Loading::Pending);
+                attempt.set(*attempt + 1);
+            });
             html! {
                 <div class="banner banner--bad" role="alert">
                     <h1>{ "This page could not be loaded" }</h1>
@@ -176,5 +218,5 @@ pub fn lazy_page(props: &LazyPageProps) -> Html {
                 </div>
             }
         }
-    }
+    })
 }

@@ -17,10 +17,15 @@ pub mod timing;
 
 use wasm_bindgen::JsCast;
 
-/// Entry point called by `main`: installs the crash screen and mounts the app into `#app`. `pages`
-/// loads every page but the dashboard, `worker` the page's side of the worker (the split points,
-/// `src/main.rs`; see [`lazy`]).
-pub fn start(pages: lazy::Loader<lazy::RenderPage>, worker: lazy::Loader<jobs::WorkerSide>) {
+/// Entry point called by `main`: installs the crash screen and mounts the app into `#app`.
+/// `records` loads the app with the records, `pages` every other page, `worker` the page's side
+/// of the worker (the split points, `src/main.rs`; see [`lazy`]).
+pub fn start(
+    records: lazy::Loader<lazy::RenderRoot>,
+    pages: lazy::Loader<lazy::RenderPage>,
+    worker: lazy::Loader<jobs::WorkerSide>,
+) {
+    lazy::RECORDS.with(|l| l.set_loader(records));
     lazy::PAGES.with(|l| l.set_loader(pages));
     lazy::WORKER.with(|l| l.set_loader(worker));
     // Through yew: its Renderer replaces a hook set with std::panic::set_hook by its own (which
@@ -33,10 +38,25 @@ pub fn start(pages: lazy::Loader<lazy::RenderPage>, worker: lazy::Loader<jobs::W
         show_fatal_error("The page is missing its #app element.");
         return;
     };
+    // With records stored, their module is fetched before the app is drawn (from the service
+    // worker's cache on every visit but the first), so that the first frame is the dashboard with
+    // them, not an empty frame first. If it cannot be fetched, the app is drawn anyway and says
+    // so, with "Try again". A first visit draws the welcome at once.
+    if crate::storage::browser::records_stored() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = lazy::get(&lazy::RECORDS).await;
+            mount(root);
+        });
+    } else {
+        mount(root);
+    }
+    lazy::load_pages_soon();
+}
+
+fn mount(root: web_sys::Element) {
     // The static "Loading…" text is replaced by the app, not left above it.
     root.set_inner_html("");
     yew::Renderer::<app::App>::with_root(root).render();
-    lazy::load_pages_soon();
 }
 
 /// Replaces the app with the friendly crash screen from index.html. A panic would otherwise leave

@@ -1,13 +1,16 @@
-import { test, expect, openApp, screenshots } from './fixtures';
+import { test, expect, openApp, screenshots, addCredential } from './fixtures';
 
-// The page's wasm is split in two (src/ui/lazy.rs, scripts/split.mjs): the dashboard comes with
-// the first download, every other page from a second module fetched the first time one opens.
+// The page's wasm is split (src/ui/lazy.rs, scripts/split.mjs): a first visit's welcome comes
+// with the first download; the records (their reader and writer, the engine, the dashboard that
+// shows them) from a module fetched before the app is drawn when records are stored, and every
+// other page from one fetched the first time one opens.
 // Without the service worker, so that every fetch is the page's own and can be seen and refused.
 test.use({ serviceWorkers: 'block' });
 
 const pagesModule = /\.split_pages\.wasm$/;
+const recordsModule = /\.split_records\.wasm$/;
 
-test('the dashboard needs only the first download; the other pages load when first opened', async ({ page }) => {
+test('a first visit needs only the first download; the other pages load when first opened', async ({ page }) => {
   const wasm: string[] = [];
   page.on('request', (r) => {
     if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.split('/').pop()!);
@@ -18,9 +21,15 @@ test('the dashboard needs only the first download; the other pages load when fir
   expect(wasm).toHaveLength(1);
   expect(wasm[0]).toMatch(/^cme-tracker-[0-9a-f]+_bg\.wasm$/);
 
+  await expect(page.getByRole('heading', { name: 'Welcome to CME Tracker' })).toBeVisible();
+
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activities' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Activities' })).toBeVisible();
   expect(wasm.filter((f) => pagesModule.test(f))).toHaveLength(1);
+  expect(wasm.filter((f) => recordsModule.test(f))).toHaveLength(1);
+  // Focus lands in the new page, as on any page change (the frame with the records replaced
+  // the welcome's).
+  await expect(page.locator('main')).toBeFocused();
   const afterFirstPage = wasm.length;
 
   // Loaded once: later pages, and the way back to the dashboard, fetch nothing more.
@@ -63,4 +72,53 @@ test('a page whose module cannot be fetched says so, keeps the records, and load
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Activities' })).toBeVisible();
   await expect(alert).toHaveCount(0);
+});
+
+test('with records stored, the dashboard comes with the records\' module, without the pages\'', async ({ page }) => {
+  await openApp(page);
+  await addCredential(page, 'Ohio medical license');
+  const wasm: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.split('/').pop()!);
+  });
+  await page.goto('./#/');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByTestId('summary').filter({ hasText: '1 credential has no requirements entered yet.' })).toBeVisible();
+  // The records, not the welcome.
+  await expect(page.getByRole('heading', { name: 'Welcome to CME Tracker' })).toHaveCount(0);
+  expect(wasm.filter((f) => recordsModule.test(f))).toHaveLength(1);
+  expect(wasm.filter((f) => pagesModule.test(f))).toEqual([]);
+});
+
+test('when the records\' module cannot be fetched, the app says so, changes nothing, and shows them on Try again', async ({ page, guard }) => {
+  guard.allowConsole(/Failed to fetch|net::ERR_FAILED|TypeError/);
+  await openApp(page);
+  await addCredential(page, 'Ohio medical license');
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  await page.route(recordsModule, (route) => route.abort());
+  await page.goto('./#/');
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('Your records are safe on this device');
+  // Not the welcome: records are stored, and an empty dashboard would say otherwise.
+  await expect(page.getByRole('heading', { name: 'Welcome to CME Tracker' })).toHaveCount(0);
+  await screenshots(page, 'split-records-not-loaded');
+  expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(stored);
+
+  await page.unroute(recordsModule);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('summary').filter({ hasText: '1 credential has no requirements entered yet.' })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
+
+test('a first visit shows records another tab saves meanwhile', async ({ page, context }) => {
+  await openApp(page);
+  await expect(page.getByRole('heading', { name: 'Welcome to CME Tracker' })).toBeVisible();
+  const other = await context.newPage();
+  await openApp(other);
+  await addCredential(other, 'Ohio medical license');
+  await expect(page.getByTestId('summary').filter({ hasText: '1 credential has no requirements entered yet.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome to CME Tracker' })).toHaveCount(0);
 });

@@ -19,7 +19,7 @@ use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
 use crate::ui::state::{use_app, Action};
 
-fn welcome() -> Html {
+pub fn welcome() -> Html {
     html! {
         <>
             <div class="page-head"><h1>{ "Dashboard" }</h1></div>
