@@ -108,8 +108,9 @@ test('the dashboard never adds points to hours and marks what-if figures as proj
   await expect(summary).toContainText('projected');
   await expect(page.locator('.badge', { hasText: 'Projected:' }).first()).toBeVisible();
   await screenshots(page, 'dashboard-units');
-  // Leaving the dashboard turns the what-if view off.
+  // Leaving the dashboard turns the what-if view off (the next page shown, as a person would).
   await page.goto('./#/activities');
+  await expect(page.getByRole('heading', { level: 1, name: 'Activities' })).toBeVisible();
   await page.goto('./#/');
   await expect(page.getByRole('switch')).not.toBeChecked();
 });
