@@ -28,7 +28,7 @@ pub fn app() -> Html {
         return render();
     }
     let onloaded = Callback::from(move |render| root.set(Some(render)));
-    html! { <Welcome {onloaded} /> }
+    html! { <WithoutRecords {onloaded} /> }
 }
 
 /// The app with the records. Reached only through the `records` split point (src/main.rs): what
@@ -56,7 +56,7 @@ fn with_records() -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct WelcomeProps {
+struct WithoutRecordsProps {
     onloaded: Callback<super::lazy::RenderRoot>,
 }
 
@@ -64,8 +64,8 @@ struct WelcomeProps {
 /// before the app was drawn): the dashboard is the welcome. Any other page, stored records
 /// (another tab saved, or their module could not be fetched at start) need the records first.
 /// Nothing here changes or saves anything.
-#[function_component(Welcome)]
-fn welcome(props: &WelcomeProps) -> Html {
+#[function_component(WithoutRecords)]
+fn without_records(props: &WithoutRecordsProps) -> Html {
     let route = use_route();
     let stored = use_state(crate::storage::browser::records_stored);
     {
