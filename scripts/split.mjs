@@ -1,7 +1,7 @@
 // Trunk post-build hook, run before sw-precache.mjs (Trunk.toml). Splits the page's wasm into the
-// first download (the frame, the dashboard, the records and the engine) and the modules loaded on
-// first use: one per split point in src/main.rs, and one for what several of them share
-// (src/ui/lazy.rs says what each holds).
+// first download (the frame and the welcome a first visit sees) and the modules loaded when needed:
+// one per split point in src/main.rs (the records, the pages, the worker's side), and one for each
+// set of them that shares code (src/ui/lazy.rs says what each holds).
 //
 // Trunk 0.21 has no step between linking and wasm-bindgen, and wasm-split-cli must run there: it
 // reads the linker's relocations (build.rs asks for them), which wasm-bindgen and wasm-opt drop.
