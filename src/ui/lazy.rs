@@ -90,25 +90,34 @@ impl<F: Copy + 'static> Lazy<F> {
     }
 }
 
-/// On a visit the service worker serves (every visit after the first), loads the pages module
-/// (and the records', if the welcome is showing) a moment after start-up, so that the first page
-/// change does not wait for it (it took about 180 ms at 4× CPU, docs/performance.md). Not on a
-/// first visit: its files are still being downloaded for the offline copy, and the dashboard
-/// needs the network first.
+/// Loads the records' and pages' modules before they are asked for, so that the first page
+/// change does not wait for them (it took about 180 ms at 4× CPU on a return visit, and seconds
+/// on a first visit's slow network, docs/performance.md) — but only from the service worker's
+/// cache, never competing with what is on screen for the network: on a visit it serves (every
+/// visit after the first), a moment after start-up; on a first visit, once it has cached every
+/// file and taken the page over (`clients.claim` in sw.js), which it does while the welcome is
+/// read.
 pub fn load_pages_soon() {
-    let served_offline = web_sys::window()
-        .and_then(|w| w.navigator().service_worker().controller())
-        .is_some();
-    if served_offline {
-        gloo::timers::callback::Timeout::new(2_000, || {
-            wasm_bindgen_futures::spawn_local(async {
-                // A failure is shown, with its retry, if a page is opened.
-                let _ = get(&RECORDS).await;
-                let _ = get(&PAGES).await;
-            })
-        })
-        .forget();
+    let Some(container) = web_sys::window().map(|w| w.navigator().service_worker()) else {
+        return;
+    };
+    if container.controller().is_some() {
+        load_later(2_000);
+    } else {
+        gloo::events::EventListener::once(&container, "controllerchange", |_| load_later(0))
+            .forget();
     }
+}
+
+fn load_later(ms: u32) {
+    gloo::timers::callback::Timeout::new(ms, || {
+        wasm_bindgen_futures::spawn_local(async {
+            // A failure is shown, with its retry, if a page is opened.
+            let _ = get(&RECORDS).await;
+            let _ = get(&PAGES).await;
+        })
+    })
+    .forget();
 }
 
 /// The function behind `key`, loading its module first if that has not happened yet. A failed

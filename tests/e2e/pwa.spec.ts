@@ -52,18 +52,36 @@ for (const base of ['./', './cme/'] as const) {
   });
 }
 
-test('on a visit the service worker serves, the pages load before any is opened; not on a first visit', async ({ page }) => {
+test('the pages load before any is opened, from the service worker: on a first visit once it has them', async ({ page }) => {
+  // Where a module came from: a fetch the service worker answered has a worker start time.
   const pagesLoaded = () =>
-    page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.split_pages.wasm')));
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.split_pages.wasm') || e.name.endsWith('.split_records.wasm'))
+        .map((e) => ((e as PerformanceResourceTiming).workerStart > 0 ? 'service worker' : 'network')),
+    );
   await openApp(page);
-  await page.waitForTimeout(3_000);
-  // A first visit: the dashboard has the network to itself; the pages wait until one is opened.
-  expect(await pagesLoaded()).toBe(false);
+  // A first visit: the welcome has the network to itself; the modules wait for the service
+  // worker, which takes the page over once it has cached every file.
   await waitForServiceWorker(page);
+  await expect.poll(pagesLoaded, { timeout: 10_000 }).toEqual(['service worker', 'service worker']);
+  await expect(page.getByRole('heading', { name: 'Welcome to CME Tracker' })).toBeVisible();
+  // Opening a page then fetches nothing more.
+  const wasm: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.wasm')) wasm.push(r.url());
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activities' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Activities' })).toBeVisible();
+  expect(wasm).toEqual([]);
+
+  // A visit the service worker serves: the same, a moment after start-up.
+  await page.goto('./#/');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await expect.poll(pagesLoaded, { timeout: 10_000 }).toBe(true);
-  // Nothing on screen changed: still the dashboard, and its records.
+  await expect.poll(pagesLoaded, { timeout: 10_000 }).toEqual(['service worker', 'service worker']);
+  // Nothing on screen changed: still the dashboard.
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 });
 
