@@ -166,6 +166,14 @@ pub fn records_stored() -> bool {
         .any(|k| k == KEY_META || DATA_KEYS.contains(&k.as_str()))
 }
 
+/// Whether `e` is another tab's save: a `storage` event on the meta key, which every save writes
+/// last.
+pub fn another_tab_saved(e: &web_sys::Event) -> bool {
+    e.dyn_ref::<web_sys::StorageEvent>()
+        .and_then(|e| e.key())
+        .is_some_and(|k| k == crate::storage::format::KEY_META)
+}
+
 /// Every raw stored string of the app (records, quarantined copies), for the crash screen's
 /// "download what is stored" and the unreadable-data download. Reads only.
 pub fn raw_pairs() -> Vec<(String, String)> {

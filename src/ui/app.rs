@@ -3,7 +3,6 @@
 //! A hash router keeps every route inside the one `index.html`, so the app works from any static
 //! host and any sub-path without server rewrites.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::pages;
@@ -73,8 +72,7 @@ fn without_records(props: &WithoutRecordsProps) -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo::events::EventListener::new(&w, "storage", move |e| {
-                    let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
-                    if key.as_deref() == Some(crate::storage::format::KEY_META) {
+                    if crate::storage::browser::another_tab_saved(e) {
                         stored.set(true);
                     }
                 })

@@ -12,7 +12,6 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::storage::browser::{self, BrowserStore};
-use crate::storage::format::KEY_META;
 use crate::storage::sync::{Heard, Saved, Session, Start};
 use crate::storage::AppData;
 use crate::ui::format as fmt;
@@ -202,10 +201,7 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "storage", move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
-                        return;
-                    };
-                    if e.key().as_deref() != Some(KEY_META) {
+                    if !browser::another_tab_saved(e) {
                         return;
                     }
                     let app = app.clone();
@@ -249,8 +245,6 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
         </ContextProvider<AppContext>>
     }
 }
-
-use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
 struct StartBannerProps {
