@@ -95,6 +95,8 @@ test('when the records\' module cannot be fetched, the app says so, changes noth
   guard.allowConsole(/Failed to fetch|net::ERR_FAILED|TypeError/);
   await openApp(page);
   await addCredential(page, 'Ohio medical license');
+  // The save runs after the next frame: the snapshot is taken once it has landed.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('cme-tracker:meta'))).not.toBeNull();
   const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
   await page.route(recordsModule, (route) => route.abort());
   await page.goto('./#/');
