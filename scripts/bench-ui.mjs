@@ -176,27 +176,46 @@ await longCareerCases('4× CPU: ', { dashboard: 400, search: 100, add: 50 });
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
 // Reload of a long career against an empty profile, at 4× CPU (the ratio is the budget).
-async function reloadTime(p, session, screen) {
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = Date.now();
-    await p.reload();
-    times.push((await painted(session, screen, t0)) - t0);
+async function reloadOnce(p, session, screen) {
+  const t0 = Date.now();
+  await p.reload();
+  return (await painted(session, screen, t0)) - t0;
+}
+/** Until no file has been fetched for 2 s (the page's resource timing entries stop growing). */
+async function settled(p) {
+  let last = -1;
+  for (;;) {
+    const n = await p.evaluate(() => performance.getEntriesByType('resource').length);
+    if (n === last) return;
+    last = n;
+    await new Promise((r) => setTimeout(r, 2000));
   }
-  return median(times);
 }
 {
   const emptyContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const empty = await emptyContext.newPage();
   await empty.addInitScript(watchScreens);
   await empty.goto(base + '#/');
+  // The empty profile's first visit installs the service worker, which precaches every file, and
+  // then loads the records' and pages' modules ahead from its cache. On a 2-vCPU machine that work
+  // competes with whatever is timed meanwhile: until 2026-12-02 the long career's reloads were
+  // timed during it and charged with it (1,083 ms against 721 ms for the same reload measured
+  // before). Both profiles now start from a served, settled state, and their reloads alternate.
+  await empty.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await settled(empty);
   const emptyCdp = await emptyContext.newCDPSession(empty);
   await emptyCdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(base + '#/');
-  const long = await reloadTime(page, cdp, 'dashboard');
-  const none = await reloadTime(empty, emptyCdp, 'heading');
+  const longs = [];
+  const nones = [];
+  for (let i = 0; i < 5; i++) {
+    longs.push(await reloadOnce(page, cdp, 'dashboard'));
+    nones.push(await reloadOnce(empty, emptyCdp, 'heading'));
+  }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const long = median(longs);
+  const none = median(nones);
   const ratio = long / none;
   results.push({ name: 'reload ratio', median: ratio, budget: 2 });
   console.log(`${'4× CPU: reload with 10,000 ÷ empty profile'.padEnd(52)} ratio  ${ratio.toFixed(2).padStart(7)}      budget    2      ${ratio <= 2 ? 'ok' : 'OVER BUDGET'}   (${long} ms ÷ ${none} ms)`);
