@@ -157,3 +157,40 @@ test('the activity page says, per credential, where it counts and why not elsewh
   }
   await screenshots(page, 'activity-where-it-counts');
 });
+
+test('with more than three credentials, each is one line that opens to its table', async ({ page }) => {
+  const { activity } = await seedTexasWithActivity(page, 'Sepsis update');
+  const fromCatalog = async (search: string, choose: RegExp, expiry: string) => {
+    await page.goto('./#/credentials/catalog');
+    await page.getByLabel('Search by state, profession or body').fill(search);
+    await page.getByRole('button', { name: choose }).click();
+    await page.getByLabel('Expiry date (end of the current cycle)').fill(expiry);
+    await page.getByRole('button', { name: 'Add this credential' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Requirements' })).toBeVisible();
+  };
+  await fromCatalog('DEA', /Choose DEA/, '2027-09-30');
+  await fromCatalog('california medical', /Choose California – Medical Board of California/, '2027-06-30');
+  await fromCatalog('new york physicians', /Choose New York – physicians/, '2027-06-30');
+  await page.goto(`./#${activity}`);
+  const groups = page.locator('details.where-it-counts-group');
+  await expect(groups).toHaveCount(4);
+  // Closed: a line per credential, no table drawn.
+  await expect(page.getByRole('table')).toHaveCount(0);
+  const texas = groups.filter({ hasText: 'Texas – Texas Medical Board (MD/DO)' });
+  await expect(texas.locator('summary')).toContainText(/Counts toward \d+ of \d+ requirements: .*\(2 (h|cr)\)/);
+  const dea = groups.filter({ hasText: /^DEA/ });
+  await expect(dea.locator('summary')).toContainText(/Does not count toward/);
+  await screenshots(page, 'activity-where-it-counts-many');
+  // A click opens one credential's table, with the reasons.
+  await texas.locator('summary').click();
+  const table = page.getByRole('table', { name: 'Texas – Texas Medical Board (MD/DO)' });
+  await expect(table.getByRole('row', { name: /^Total/ })).toContainText('Counts in full.');
+  await expect(page.getByRole('table')).toHaveCount(1);
+  // And from the keyboard: the line is focusable, Enter opens it.
+  await dea.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('table')).toHaveCount(2);
+  await expect(dea.getByRole('table')).toContainText(/Why/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('table')).toHaveCount(1);
+});

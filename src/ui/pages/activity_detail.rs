@@ -1,5 +1,5 @@
-//! One activity: every detail, and where it counts — for each credential and rule, the amount,
-//! or the engine's reason why not.
+//! One activity: every detail, and where it counts — for each credential a line naming what it
+//! counts toward, and a table with, for each rule, the amount or the engine's reason why not.
 
 use uuid::Uuid;
 use yew::prelude::*;
@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::ui::router::go;
 
 use crate::domain::evaluate::{counts_toward, CountsToward};
-use crate::domain::{vocab, ActivityStatus};
+use crate::domain::{describe, vocab, ActivityStatus};
 use crate::ui::app::Route;
 use crate::ui::components::empty_state;
 use crate::ui::format;
@@ -42,14 +42,18 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
         };
     };
     let rows = counts_toward(&activity, &app.data.credentials, &evaluations);
-    // The engine lists rows credential by credential; shown as one table per credential.
-    let mut groups: Vec<(String, Vec<&CountsToward>)> = Vec::new();
-    for r in &rows {
+    // The engine lists rows credential by credential; shown as one group per credential.
+    let mut groups: Vec<Vec<CountsToward>> = Vec::new();
+    for r in rows.iter().cloned() {
         match groups.last_mut() {
-            Some((_, g)) if g[0].credential_id == r.credential_id => g.push(r),
-            _ => groups.push((r.credential_name.clone(), vec![r])),
+            Some(g) if g[0].credential_id == r.credential_id => g.push(r),
+            _ => groups.push(vec![r]),
         }
     }
+    // With a few credentials every table is open; with more, each credential is one line that
+    // opens to its table, so the page stays short enough to scan (and to draw at once after a
+    // save: twelve credentials' tables were some 400 elements).
+    let open = groups.len() <= OPEN_UP_TO;
     let delete_now = {
         let app = app.clone();
         let id = activity.id;
@@ -154,31 +158,73 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
                     <a href={Route::Credentials.href()}>{ "Go to credentials" }</a>
                 </p>
             } else {
-                // One table per credential; on a phone each row stacks into a small card, so the
-                // reason never hides off the side of the screen.
-                { for groups.iter().map(|(name, rows)| html! {
-                    <table class="table--stack where-it-counts">
-                        <caption>{ name.clone() }</caption>
-                        <thead><tr><th scope="col">{ "Requirement" }</th><th scope="col">{ "Counts" }</th><th scope="col">{ "Why" }</th></tr></thead>
-                        <tbody>
-                            { for rows.iter().map(|r| {
-                                let counts = match r.amount {
-                                    Some(a) => html! { <span class="badge badge--ok">{ format!("✓ {} {}", format::amount(a), r.unit.abbrev()) }</span> },
-                                    None => html! { <span class="badge badge--muted">{ "— no" }</span> },
-                                };
-                                let why = r.reason.as_ref().map(|x| crate::domain::describe::reason_text(x, &|d| format::date(d))).unwrap_or_else(|| "Counts in full.".into());
-                                html! {
-                                    <tr>
-                                        <th scope="row">{ r.rule_label.clone() }</th>
-                                        <td data-label="Counts">{ counts }</td>
-                                        <td data-label="Why">{ why }</td>
-                                    </tr>
-                                }
-                            }) }
-                        </tbody>
-                    </table>
+                { for groups.into_iter().map(|rows| {
+                    let key = rows[0].credential_id.to_string();
+                    html! { <CountsGroup {key} {rows} {open} /> }
                 }) }
             }
         </section>
+    }
+}
+
+/// Up to this many credentials, an activity's page shows every credential's table open.
+const OPEN_UP_TO: usize = 3;
+
+#[derive(Properties, PartialEq)]
+struct CountsGroupProps {
+    /// One credential's rows.
+    rows: Vec<CountsToward>,
+    /// Open when first drawn.
+    open: bool,
+}
+
+/// One credential on an activity's page: a line saying what the activity counts toward, opening
+/// to a table with every rule's amount or reason. The table is built only while open.
+#[function_component(CountsGroup)]
+fn counts_group(props: &CountsGroupProps) -> Html {
+    let open = use_state_eq(|| props.open);
+    let rows = &props.rows;
+    let name = rows[0].credential_name.clone();
+    // The browser opens and closes <details> itself; its `open` attribute says which it is now.
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(
+                e.target_unchecked_into::<web_sys::Element>()
+                    .has_attribute("open"),
+            )
+        })
+    };
+    html! {
+        <details class="where-it-counts-group" open={*open} {ontoggle}>
+            <summary>
+                <strong>{ name.clone() }</strong>
+                <span class="where-it-counts-group__line">{ describe::counts_summary(rows, &|a| format::amount(a)) }</span>
+            </summary>
+            if *open {
+                // On a phone each row stacks into a small card, so the reason never hides off the
+                // side of the screen.
+                <table class="table--stack where-it-counts">
+                    <caption class="visually-hidden">{ name }</caption>
+                    <thead><tr><th scope="col">{ "Requirement" }</th><th scope="col">{ "Counts" }</th><th scope="col">{ "Why" }</th></tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|r| {
+                            let counts = match r.amount {
+                                Some(a) => html! { <span class="badge badge--ok">{ format!("✓ {} {}", format::amount(a), r.unit.abbrev()) }</span> },
+                                None => html! { <span class="badge badge--muted">{ "— no" }</span> },
+                            };
+                            let why = r.reason.as_ref().map(|x| describe::reason_text(x, &|d| format::date(d))).unwrap_or_else(|| "Counts in full.".into());
+                            html! {
+                                <tr>
+                                    <th scope="row">{ r.rule_label.clone() }</th>
+                                    <td data-label="Counts">{ counts }</td>
+                                    <td data-label="Why">{ why }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            }
+        </details>
     }
 }
