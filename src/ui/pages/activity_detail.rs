@@ -44,7 +44,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
     let rows = counts_toward(&activity, &app.data.credentials, &evaluations);
     // The engine lists rows credential by credential; shown as one group per credential.
     let mut groups: Vec<Vec<CountsToward>> = Vec::new();
-    for r in rows.iter().cloned() {
+    for r in rows {
         match groups.last_mut() {
             Some(g) if g[0].credential_id == r.credential_id => g.push(r),
             _ => groups.push(vec![r]),
@@ -152,7 +152,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
             if activity.status == ActivityStatus::Planned {
                 <p class="muted">{ "Planned activities count only in the what-if view of the dashboard." }</p>
             }
-            if rows.is_empty() {
+            if groups.is_empty() {
                 <p class="muted">
                     { "Add a credential to see which requirements this activity counts toward. " }
                     <a href={Route::Credentials.href()}>{ "Go to credentials" }</a>
