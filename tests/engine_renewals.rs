@@ -33,14 +33,19 @@ fn a_per_year_rule_names_the_short_year_and_whether_it_can_be_made_up() {
     let re = ev.rule("bias").unwrap();
     assert_eq!(re.status, RuleStatus::NotMet);
     assert!(re.years[0].ended && !re.years[1].ended);
-    let words = status_sentence(&c.rules[0], re, &|d| d.to_string());
+    let words = status_sentence(&c.rules[0], re, &|d| d.to_string(), &|a| a.display_short());
     assert_eq!(
         words,
         "Year 2025-01-01 – 2025-12-31: 0 of 1 hour — that year has ended; the missing 1 hour cannot be made up later."
     );
     // Early in the second year, with the first year short as well: both are named.
     let ev = evaluate(&c, NO_ACTIVITIES, date("2026-06-01"));
-    let words = status_sentence(&c.rules[0], ev.rule("bias").unwrap(), &|d| d.to_string());
+    let words = status_sentence(
+        &c.rules[0],
+        ev.rule("bias").unwrap(),
+        &|d| d.to_string(),
+        &|a| a.display_short(),
+    );
     assert!(words.contains("Year 2026-01-01 – 2026-12-31: 0 of 1 hour — 1 hour of implicit bias still needed by 2026-12-31."), "{words}");
 }
 
@@ -56,7 +61,7 @@ fn a_rule_in_force_from_a_date_is_not_a_shortfall_before_it() {
     let re = ev.rule("bias").unwrap();
     assert_eq!(re.status, RuleStatus::NotApplicable);
     assert_eq!(
-        status_sentence(&c.rules[0], re, &|d| d.to_string()),
+        status_sentence(&c.rules[0], re, &|d| d.to_string(), &|a| a.display_short()),
         "Not applicable: From 2028-01-01: required for renewals due on or after that date."
     );
     assert!(rule_sentence(&r).contains("(for renewals due from 1 Jan 2028)"));

@@ -463,7 +463,12 @@ fn california_twelve_hour_pain_course_once() {
     let re = ev.rule("pain_management_end_of_life_care_once").unwrap();
     assert_eq!(re.status, RuleStatus::NotApplicable);
     assert_eq!(
-        cme_tracker::domain::describe::status_sentence(&later.rules[1], re, &|d| d.to_string()),
+        cme_tracker::domain::describe::status_sentence(
+            &later.rules[1],
+            re,
+            &|d| d.to_string(),
+            &|a| a.display_short()
+        ),
         "Not applicable: A one-time requirement due by renewal 2; not asked again."
     );
 }

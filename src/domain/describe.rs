@@ -280,9 +280,11 @@ pub fn status_sentence(
     rule: &Rule,
     re: &RuleEvaluation,
     fmt_date: &dyn Fn(NaiveDate) -> String,
+    fmt_amount: &dyn Fn(Amount) -> String,
 ) -> String {
     let by = fmt_date(re.deadline);
-    let h = |a: Amount| re.unit.amount_text(a);
+    // Figures as the progress labels beside them write them (the reader's locale: "4,399.4").
+    let h = |a: Amount| re.unit.amount_with(a, &fmt_amount(a));
     let what = need_text(rule);
     let of = if what.is_empty() {
         String::new()
@@ -332,7 +334,9 @@ pub fn status_sentence(
             "{}{of} still needed by {by}; your planned activities cover it.",
             h(re.remaining)
         ),
-        RuleStatus::NotMet if !re.years.is_empty() => per_year_text(re, &what, fmt_date),
+        RuleStatus::NotMet if !re.years.is_empty() => {
+            per_year_text(re, &what, fmt_date, fmt_amount)
+        }
         RuleStatus::NotMet => format!("{}{of} still needed by {by}.", h(re.remaining)),
     }
 }
@@ -343,8 +347,9 @@ fn per_year_text(
     re: &RuleEvaluation,
     what: &str,
     fmt_date: &dyn Fn(NaiveDate) -> String,
+    fmt_amount: &dyn Fn(Amount) -> String,
 ) -> String {
-    let h = |a: Amount| re.unit.amount_text(a);
+    let h = |a: Amount| re.unit.amount_with(a, &fmt_amount(a));
     let of = if what.is_empty() {
         String::new()
     } else {
@@ -359,14 +364,14 @@ fn per_year_text(
             if y.ended {
                 format!(
                     "Year {span}: {} of {} — that year has ended; the missing {} cannot be made up later.",
-                    y.counted.display_short(),
+                    fmt_amount(y.counted),
                     h(y.required),
                     h(short)
                 )
             } else {
                 format!(
                     "Year {span}: {} of {} — {}{of} still needed by {}.",
-                    y.counted.display_short(),
+                    fmt_amount(y.counted),
                     h(y.required),
                     h(short),
                     fmt_date(y.to)
@@ -516,8 +521,57 @@ mod tests {
             .rule(rule.clone())
             .build();
         let ev = evaluate(&c, NO_ACTIVITIES, date("2026-01-01"));
-        let s = status_sentence(&rule, &ev.rules[0], &|d| d.format("%-d %b %Y").to_string());
+        let s = status_sentence(
+            &rule,
+            &ev.rules[0],
+            &|d| d.format("%-d %b %Y").to_string(),
+            &|a| a.display_short(),
+        );
         assert_eq!(s, "2 credits of ethics & professional responsibility (AMA Cat 1) still needed by 31 Jan 2027.");
+    }
+
+    #[test]
+    fn status_sentences_write_figures_as_the_reader_s_locale_does() {
+        // The UI passes the locale's number formatter, as for the progress labels beside the
+        // sentence: a career's 1,234.5 hours must not read "1234.5" in one and "1,234.5" in the other.
+        let grouped = |a: Amount| {
+            let text = a.display_short();
+            let (whole, rest) = text
+                .split_once('.')
+                .map_or((text.as_str(), ""), |(w, r)| (w, r));
+            let mut out = String::new();
+            for (i, ch) in whole.chars().enumerate() {
+                if i > 0 && (whole.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(ch);
+            }
+            if rest.is_empty() {
+                out
+            } else {
+                format!("{out}.{rest}")
+            }
+        };
+        let day = |d: NaiveDate| d.to_string();
+        let met = credential("TX", "2025-02-01", "2027-01-31")
+            .rule(total("total", "48", &[]))
+            .build();
+        let acts = vec![activity("2025-06-01")
+            .credit("AMA_PRA_CAT1", "1234.5")
+            .build()];
+        let ev = evaluate(&met, &acts, date("2026-01-01"));
+        assert_eq!(
+            status_sentence(&met.rules[0], &ev.rules[0], &day, &grouped),
+            "Met: 1,234.5 hours counted of 48 hours required."
+        );
+        // A per-year rule short in a year: its figures go through the same formatter.
+        let yearly = credential("TX", "2025-02-01", "2027-01-31")
+            .rule(per_year("bias", "1000", &["implicit_bias"], &[]))
+            .build();
+        let ev = evaluate(&yearly, NO_ACTIVITIES, date("2026-06-01"));
+        let s = status_sentence(&yearly.rules[0], &ev.rules[0], &day, &grouped);
+        assert!(s.contains("0 of 1,000 hours"), "{s}");
+        assert!(!s.contains("1000"), "{s}");
     }
 }
 

@@ -182,7 +182,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                 }
                 if let Some(re) = re {
                     { progress(re) }
-                    <p>{ describe::status_sentence(rule, re, &|d| format::date(d)) }</p>
+                    <p>{ describe::status_sentence(rule, re, &|d| format::date(d), &|a| format::amount(a)) }</p>
                 }
                 if !rule.note.is_empty() { <p class="small muted">{ rule.note.clone() }</p> }
                 <div class="actions">

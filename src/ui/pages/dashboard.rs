@@ -238,7 +238,7 @@ pub fn dashboard_page() -> Html {
                                             { rule_status_badge(re) }
                                         </div>
                                         { progress(re) }
-                                        <p class="small">{ describe::status_sentence(rule, re, &fmt_date) }</p>
+                                        <p class="small">{ describe::status_sentence(rule, re, &fmt_date, &|a| format::amount(a)) }</p>
                                         if let Some(pw) = cred.pathways.as_ref().and_then(|p| p.pathway_of(&rule.id)) {
                                             <p class="small muted">{ format!("Only for the pathway “{}”.", pw.label) }</p>
                                         }
