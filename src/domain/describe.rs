@@ -721,9 +721,9 @@ pub fn counts_summary(
             "Counts toward all {all} requirements: {}.",
             counted.join(", ")
         ),
+        // Here 0 < k < all, so there are at least two requirements.
         k => format!(
-            "Counts toward {k} of {all} requirement{}: {}.",
-            if all == 1 { "" } else { "s" },
+            "Counts toward {k} of {all} requirements: {}.",
             counted.join(", ")
         ),
     }
