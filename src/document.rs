@@ -10,7 +10,6 @@
 use chrono::NaiveDate;
 
 use crate::domain::credits::Amount;
-use crate::domain::evaluate::RuleStatus;
 use crate::domain::report::AuditReport;
 
 /// How dates and numbers are written: the reader's locale on the page, a fixed form in the
@@ -43,25 +42,6 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
-}
-
-/// A rule's status badge: its class and its words (the mark and "Projected" say it without
-/// colour). Shared with the Yew badge of the credential and dashboard pages.
-pub fn rule_badge(status: RuleStatus, projected: bool) -> (&'static str, String) {
-    let (class, mark) = match status {
-        RuleStatus::Met if projected => ("badge badge--warn", "◷"),
-        RuleStatus::Met => ("badge badge--ok", "✓"),
-        RuleStatus::MetWithPlanned => ("badge badge--warn", "◷"),
-        RuleStatus::NotMet => ("badge badge--bad", "✗"),
-        RuleStatus::NotApplicable => ("badge badge--muted", "–"),
-        RuleStatus::Exempt | RuleStatus::DeemedMet => ("badge badge--ok", "✓"),
-    };
-    let text = if projected {
-        format!("{mark} Projected: {}", status.label().to_lowercase())
-    } else {
-        format!("{mark} {}", status.label())
-    };
-    (class, text)
 }
 
 fn heading(h: &mut String, level: u8, text: &str) {
@@ -103,7 +83,7 @@ pub fn report_body(r: &AuditReport, level: u8, f: &Formats, prepared: NaiveDate)
     let unit_amount =
         |unit: crate::domain::vocab::Unit, a: Amount| unit.amount_with(a, &(f.amount)(a));
     for rule in &r.rules {
-        let (class, badge) = rule_badge(rule.status, rule.projected);
+        let (class, badge) = crate::domain::describe::rule_badge(rule.status, rule.projected);
         h.push_str("<section class=\"card report-rule\"><div class=\"rule-card__head\">");
         heading(&mut h, level + 1, &rule.label);
         h.push_str(&format!(
@@ -240,7 +220,7 @@ thead{display:table-header-group}tr{break-inside:avoid}.report-rule{break-inside
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::evaluate::CredentialStatus;
+    use crate::domain::evaluate::{CredentialStatus, RuleStatus};
     use crate::domain::report::{Counted, ReportActivity, ReportRule};
     use crate::domain::vocab::Unit;
 
@@ -371,11 +351,11 @@ mod tests {
     #[test]
     fn badges_say_projected_in_words() {
         assert_eq!(
-            rule_badge(RuleStatus::Met, true),
+            crate::domain::describe::rule_badge(RuleStatus::Met, true),
             ("badge badge--warn", "◷ Projected: met".to_string())
         );
         assert_eq!(
-            rule_badge(RuleStatus::Met, false),
+            crate::domain::describe::rule_badge(RuleStatus::Met, false),
             ("badge badge--ok", "✓ Met".to_string())
         );
     }

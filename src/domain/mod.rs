@@ -12,6 +12,7 @@ pub mod codes;
 pub mod contract;
 pub mod credential;
 pub mod credits;
+pub mod dashboard;
 pub mod describe;
 pub mod draft;
 pub mod evaluate;

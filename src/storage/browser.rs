@@ -166,6 +166,56 @@ pub fn records_stored() -> bool {
         .any(|k| k == KEY_META || DATA_KEYS.contains(&k.as_str()))
 }
 
+/// The browser's language, which the kept dashboard's dates and numbers are written in.
+fn language() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
+}
+
+/// The dashboard kept with the stored records, when it was made from exactly them, today, in
+/// this language, by this build (`storage::kept`); drawn at start while they are read.
+pub fn kept_dashboard(today: chrono::NaiveDate) -> Option<crate::domain::dashboard::DashboardView> {
+    use super::kept::{decode, Tag, KEY_DASHBOARD};
+    let s = storage().ok()?;
+    let meta = s.get_item(KEY_META).ok()??;
+    let text = s.get_item(KEY_DASHBOARD).ok()??;
+    decode(
+        &text,
+        Tag {
+            meta: &meta,
+            day: today,
+            language: &language(),
+        },
+    )
+}
+
+/// Keeps `view`, made from the records stored under the meta text `meta`. A failure (storage
+/// full) only means the next start reads the records first, as without it.
+pub fn keep_dashboard(
+    meta: &str,
+    view: &crate::domain::dashboard::DashboardView,
+    today: chrono::NaiveDate,
+) {
+    use super::kept::{encode, Tag, KEY_DASHBOARD};
+    if let Ok(s) = storage() {
+        let tag = Tag {
+            meta,
+            day: today,
+            language: &language(),
+        };
+        let _ = s.set_item(KEY_DASHBOARD, &encode(view, tag));
+    }
+}
+
+/// Removes the kept dashboard: before a save, so that it never takes space the records need
+/// (the save makes it stale anyway; a new one is kept after it).
+pub fn forget_dashboard() {
+    if let Ok(s) = storage() {
+        let _ = s.remove_item(super::kept::KEY_DASHBOARD);
+    }
+}
+
 /// Whether `e` is another tab's save: a `storage` event on the meta key, which every save writes
 /// last.
 pub fn another_tab_saved(e: &web_sys::Event) -> bool {
@@ -183,7 +233,11 @@ pub fn raw_pairs() -> Vec<(String, String)> {
     let len = s.length().unwrap_or(0);
     (0..len)
         .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with("cme-tracker:") && k != "cme-tracker:probe")
+        .filter(|k| {
+            k.starts_with("cme-tracker:")
+                && k != "cme-tracker:probe"
+                && k != super::kept::KEY_DASHBOARD
+        })
         .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
         .collect()
 }
@@ -244,7 +298,10 @@ pub fn quarantine() -> Result<Vec<(String, String)>, String> {
     for (k, v) in &pairs {
         s.set_item(k, v).map_err(|e| describe_error(&e))?;
     }
-    for key in std::iter::once(KEY_META).chain(format::DATA_KEYS) {
+    for key in [KEY_META, super::kept::KEY_DASHBOARD]
+        .into_iter()
+        .chain(format::DATA_KEYS)
+    {
         let _ = s.remove_item(key);
     }
     Ok(pairs)

@@ -11,6 +11,7 @@ pub mod encrypt;
 pub mod format;
 pub mod import;
 pub mod jobs;
+pub mod kept;
 pub mod merge;
 pub mod packet;
 pub mod sync;

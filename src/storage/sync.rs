@@ -172,6 +172,18 @@ impl Session {
         self.known.revision
     }
 
+    /// The stored meta key's text, when the store holds exactly `data` as this tab last read or
+    /// wrote it (no other tab saved since, nothing of ours waits to be saved): the stamp a view
+    /// made from `data` may be kept under (`storage::kept`).
+    pub fn stored_meta_for(&self, store: &impl Store, data: &AppData) -> Option<String> {
+        if self.read_only.is_some() || self.base.as_deref() != Some(data) {
+            return None;
+        }
+        let text = store.get(format::KEY_META)?;
+        let meta = format::read_stored_meta(&|k: &str| store.get(k)).ok()??;
+        (meta.stamp == self.known && meta.version == SCHEMA_VERSION).then_some(text)
+    }
+
     /// After the corrupt records were set aside (their keys removed): the store is empty.
     pub fn after_quarantine(&mut self) {
         self.known = Stamp::default();
@@ -398,6 +410,45 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_view_may_be_kept_only_for_the_records_exactly_as_stored() {
+        let store = Shared::default();
+        let (mut a, _) = Session::start(&store);
+        let (mut b, _) = Session::start(&store);
+        let mut ours = AppData::default();
+        // Nothing stored yet.
+        assert_eq!(a.stored_meta_for(&store, &ours), None);
+        ours.upsert_activity(act("A"));
+        assert!(matches!(
+            a.save(&mut store.clone(), &ours, now()),
+            Saved::Written { .. }
+        ));
+        let meta = store.get(format::KEY_META).unwrap();
+        assert_eq!(a.stored_meta_for(&store, &ours), Some(meta.clone()));
+        // A change not saved yet: what is stored is not what the tab shows.
+        let mut changed = ours.clone();
+        changed.upsert_activity(act("B"));
+        assert_eq!(a.stored_meta_for(&store, &changed), None);
+        // Another tab saved: until this tab hears it, its records are not the stored ones.
+        let mut theirs = AppData::default();
+        theirs.upsert_activity(act("C"));
+        b.save(&mut store.clone(), &theirs, now());
+        assert_eq!(a.stored_meta_for(&store, &ours), None);
+        // Heard while B waits in this tab unsaved: the merge holds B, which the store lacks.
+        let shown = match a.heard(&store, &changed) {
+            Heard::Changed { data, must_save } => {
+                assert!(must_save);
+                data
+            }
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(shown.activities.len(), 3);
+        assert_eq!(a.stored_meta_for(&store, &shown), None);
+        a.save(&mut store.clone(), &shown, now());
+        let meta = store.get(format::KEY_META).unwrap();
+        assert_eq!(a.stored_meta_for(&store, &shown), Some(meta));
     }
 
     /// A tab's view of a shared map that lags behind other tabs' writes until `catch_up`, as

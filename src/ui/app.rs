@@ -7,8 +7,10 @@ use yew::prelude::*;
 
 use super::pages;
 
+use super::components::dashboard_view::{dashboard_view, welcome};
 use super::router::use_route;
 pub use super::router::Route;
+use crate::domain::dashboard::DashboardView;
 
 /// The app: with the records once their module is loaded ([`super::lazy::RECORDS`]); until
 /// then (a first visit, which has none) the frame and the welcome, from the first download.
@@ -54,26 +56,37 @@ fn with_records() -> Html {
     }
 }
 
+thread_local! {
+    /// The dashboard kept with the stored records, found at start (`super::start`): drawn by the
+    /// frame without records until they are read.
+    pub static KEPT: std::cell::RefCell<Option<std::rc::Rc<DashboardView>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 #[derive(Properties, PartialEq)]
 struct WithoutRecordsProps {
     onloaded: Callback<super::lazy::RenderRoot>,
 }
 
-/// The frame before the records' module is loaded. No records are stored (else it was loaded
-/// before the app was drawn): the dashboard is the welcome. Any other page, stored records
-/// (another tab saved, or their module could not be fetched at start) need the records first.
-/// Nothing here changes or saves anything.
+/// The frame before the records' module is loaded. With no records stored, the dashboard is
+/// the welcome. With records stored, the dashboard kept with them when there is one (drawn
+/// without its controls while the records are read), else "Loading…"; any other page needs the
+/// records first. Nothing here changes or saves anything.
 #[function_component(WithoutRecords)]
 fn without_records(props: &WithoutRecordsProps) -> Html {
     let route = use_route();
     let stored = use_state(crate::storage::browser::records_stored);
+    let kept = use_state(|| KEPT.with(|k| k.borrow_mut().take()));
     {
         let stored = stored.clone();
+        let kept = kept.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo::events::EventListener::new(&w, "storage", move |e| {
                     if crate::storage::browser::another_tab_saved(e) {
                         stored.set(true);
+                        // Made from records another tab has just changed.
+                        kept.set(None);
                     }
                 })
             });
@@ -91,9 +104,17 @@ fn without_records(props: &WithoutRecordsProps) -> Html {
         }
     });
     let page = if elsewhere || *stored {
-        html! { <super::lazy::RecordsLoader onloaded={props.onloaded.clone()} /> }
+        let placeholder = match (&*kept, elsewhere) {
+            (Some(view), false) => Some(html! {
+                // Busy until the records are read and the same dashboard, with its controls,
+                // replaces this one.
+                <div aria-busy="true" data-testid="kept-dashboard">{ dashboard_view(view, None) }</div>
+            }),
+            _ => None,
+        };
+        html! { <super::lazy::RecordsLoader onloaded={props.onloaded.clone()} {placeholder} /> }
     } else {
-        pages::dashboard::welcome()
+        welcome()
     };
     html! { <Frame>{ page }</Frame> }
 }

@@ -31,16 +31,20 @@ struct Last {
 #[hook]
 pub fn use_evaluations() -> Rc<Vec<Evaluation>> {
     let app = use_app();
-    let today = format::today();
     // No memo of the page's own: the shared one is looked up by address, as cheap as a memo's key.
+    evaluations(&app.data, format::today())
+}
+
+/// [`use_evaluations`] outside a component (the save path's kept dashboard): the same shared
+/// evaluation, made only if `data` or `today` differ from the last one's.
+pub fn evaluations(data: &Rc<AppData>, today: chrono::NaiveDate) -> Rc<Vec<Evaluation>> {
     LAST.with_borrow_mut(|last| match last {
-        Some(l) if Rc::ptr_eq(&l.data, &app.data) && l.today == today => l.evaluations.clone(),
+        Some(l) if Rc::ptr_eq(&l.data, data) && l.today == today => l.evaluations.clone(),
         _ => {
             let _timing = Timing::start("cme:evaluate");
-            let data = app.data.clone();
             let evaluations = Rc::new(evaluate_all(&data.credentials, &data.activities, today));
             *last = Some(Last {
-                data,
+                data: data.clone(),
                 today,
                 evaluations: evaluations.clone(),
             });

@@ -150,7 +150,7 @@ enum Loading {
 pub fn lazy_page(props: &LazyPageProps) -> Html {
     match use_lazy(&PAGES) {
         Ok(render) => render(props.route.clone()),
-        Err(waiting) => waiting,
+        Err((_, waiting)) => waiting,
     }
 }
 
@@ -158,6 +158,10 @@ pub fn lazy_page(props: &LazyPageProps) -> Html {
 pub struct RecordsLoaderProps {
     /// Hears the app with the records, once its module is loaded.
     pub onloaded: Callback<RenderRoot>,
+    /// Shown instead of "Loading…" (the kept dashboard), and under the message if the module
+    /// cannot be fetched.
+    #[prop_or_default]
+    pub placeholder: Option<Html>,
 }
 
 /// In the frame without records ([`super::app`]), where the records are needed: "Loading…" while
@@ -174,14 +178,19 @@ pub fn records_loader(props: &RecordsLoaderProps) -> Html {
             }
         });
     }
-    state.err().unwrap_or_default()
+    match (state, &props.placeholder) {
+        (Ok(_), _) => Html::default(),
+        (Err((_, waiting)), None) => waiting,
+        (Err((Loading::Pending, _)), Some(kept)) => kept.clone(),
+        (Err((Loading::Failed, failed)), Some(kept)) => html! { <>{ failed }{ kept.clone() }</> },
+    }
 }
 
 /// A split-off module's function, or, until it has loaded, what to show in its place: "Loading…",
 /// or the message with "Try again" when it could not be fetched. The load starts on the first
 /// render and again on each "Try again".
 #[hook]
-fn use_lazy<F: Copy + 'static>(key: &'static LocalKey<Lazy<F>>) -> Result<F, Html> {
+fn use_lazy<F: Copy + 'static>(key: &'static LocalKey<Lazy<F>>) -> Result<F, (Loading, Html)> {
     let loading = use_state(|| Loading::Pending);
     // Bumped by "Try again": the effect below runs once per attempt.
     let attempt = use_state(|| 0u32);
@@ -205,27 +214,31 @@ fn use_lazy<F: Copy + 'static>(key: &'static LocalKey<Lazy<F>>) -> Result<F, Htm
     if let Some(f) = loaded {
         return Ok(f);
     }
-    Err(match *loading {
-        Loading::Pending => html! {
-            <p class="page-loading" role="status">{ "Loading…" }</p>
-        },
-        Loading::Failed => {
-            let retry = Callback::from(move |_: MouseEvent| {
-                loading.set(Loading::Pending);
-                attempt.set(*attempt + 1);
-            });
-            html! {
-                <div class="banner banner--bad" role="alert">
-                    <h1>{ "This page could not be loaded" }</h1>
-                    <p>{ "Part of CME Tracker is fetched the first time you open this page, and \
-                          it could not be fetched now. " }{ SAFE_TRY_AGAIN }</p>
-                    <p class="banner__actions">
-                        <button type="button" class="btn btn--primary" onclick={retry}>
-                            { "Try again" }
-                        </button>
-                    </p>
-                </div>
+    let now = *loading;
+    Err((
+        now,
+        match now {
+            Loading::Pending => html! {
+                <p class="page-loading" role="status">{ "Loading…" }</p>
+            },
+            Loading::Failed => {
+                let retry = Callback::from(move |_: MouseEvent| {
+                    loading.set(Loading::Pending);
+                    attempt.set(*attempt + 1);
+                });
+                html! {
+                    <div class="banner banner--bad" role="alert">
+                        <h1>{ "This page could not be loaded" }</h1>
+                        <p>{ "Part of CME Tracker is fetched the first time you open this page, and \
+                              it could not be fetched now. " }{ SAFE_TRY_AGAIN }</p>
+                        <p class="banner__actions">
+                            <button type="button" class="btn btn--primary" onclick={retry}>
+                                { "Try again" }
+                            </button>
+                        </p>
+                    </div>
+                }
             }
-        }
-    })
+        },
+    ))
 }

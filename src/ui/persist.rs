@@ -158,6 +158,9 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
                 let save = move || {
                     let _timing = crate::ui::timing::Timing::start("cme:save");
                     let ours = current.borrow().clone();
+                    // Stale once this save is written: gone first, so it never takes space the
+                    // records need; kept again below, made from what was written.
+                    browser::forget_dashboard();
                     let outcome = match session.borrow_mut().as_mut() {
                         Some(s) => s.save(&mut BrowserStore, &ours, Utc::now()),
                         None => return,
@@ -167,13 +170,16 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
                             if app.save != SaveState::Saved {
                                 app.dispatch(Action::SaveResult(SaveState::Saved));
                             }
+                            keep_dashboard(&session, &ours);
                         }
                         Saved::Merged { data, .. } => {
-                            *current.borrow_mut() = Rc::new(data.clone());
+                            let merged = Rc::new(data.clone());
+                            *current.borrow_mut() = merged.clone();
                             app.dispatch(Action::ExternalChange { seen: ours, data });
                             if app.save != SaveState::Saved {
                                 app.dispatch(Action::SaveResult(SaveState::Saved));
                             }
+                            keep_dashboard(&session, &merged);
                         }
                         Saved::ReadOnly(r) => {
                             app.dispatch(Action::SaveResult(SaveState::ReadOnly(r.message())))
@@ -189,6 +195,27 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
                 // page first runs it at once (pagehide above).
                 after_next_frame(move || browser::with_lock(move || run_pending(&pending)));
             }
+        });
+    }
+
+    // The dashboard of the records just read, kept for the next start when none fits them yet
+    // (a new day, a new version, or records saved before this was kept): after the first frame,
+    // so the start never waits for it, and not while a change waits to be saved (its save keeps
+    // one).
+    {
+        let session = session.clone();
+        let current = current.clone();
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            after_next_frame(move || {
+                browser::with_lock(move || {
+                    if pending.borrow().is_none() && browser::kept_dashboard(fmt::today()).is_none()
+                    {
+                        let data = current.borrow().clone();
+                        keep_dashboard(&session, &data);
+                    }
+                })
+            });
         });
     }
 
@@ -367,6 +394,35 @@ fn reload() {
     if let Some(w) = web_sys::window() {
         let _ = w.location().reload();
     }
+}
+
+/// Keeps the dashboard made from `data` for the next start to draw at once (`storage::kept`), if
+/// `data` is exactly what is stored. Called after a save and after the start's first frame, never
+/// before a paint anyone waits for; with the shared evaluation, which the page shown has usually
+/// made already.
+fn keep_dashboard(session: &RefCell<Option<Session>>, data: &Rc<AppData>) {
+    let meta = session
+        .borrow()
+        .as_ref()
+        .and_then(|s| s.stored_meta_for(&BrowserStore, data));
+    let Some(meta) = meta else {
+        return;
+    };
+    let _timing = crate::ui::timing::Timing::start("cme:keep");
+    let today = fmt::today();
+    let evaluations = crate::ui::hooks::evaluations(data, today);
+    let the_plan = crate::domain::plan::plan(&data.credentials, &evaluations, false);
+    let view = crate::domain::dashboard::build(
+        &data.credentials,
+        &data.activities,
+        &evaluations,
+        &the_plan,
+        false,
+        today,
+        &fmt::date,
+        &fmt::amount,
+    );
+    browser::keep_dashboard(&meta, &view, today);
 }
 
 /// Runs `f` in a task after the browser has painted the next frame, or after 250 ms when no frame

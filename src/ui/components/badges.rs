@@ -3,93 +3,55 @@
 
 use yew::prelude::*;
 
-use crate::domain::evaluate::{CredentialStatus, Evaluation, Measure, RuleEvaluation, RuleStatus};
+use crate::domain::dashboard::{self, Badge, Progress};
+use crate::domain::evaluate::{Evaluation, RuleEvaluation};
 use crate::domain::ActivityStatus;
 use crate::ui::format;
 
-/// Long labels: they may wrap inside the pill on a phone. What-if results say "Projected" in
-/// words, not by colour alone.
+/// A status pill as the view says it (`domain::dashboard::Badge`).
+pub fn badge(b: &Badge) -> Html {
+    html! { <span class={b.class.clone()}>{ b.text.clone() }</span> }
+}
+
+/// A credential's overall status.
 pub fn status_badge(ev: &Evaluation) -> Html {
-    let projected = if ev.projected { "Projected: " } else { "" };
-    match (ev.status, ev.is_overdue()) {
-        (CredentialStatus::NothingRequired, _) => {
-            html! { <span class="badge badge--wrap badge--ok">{ "✓ No CE required by this board" }</span> }
-        }
-        (CredentialStatus::NoRequirements, _) => {
-            html! { <span class="badge badge--wrap badge--muted">{ "– No requirements entered" }</span> }
-        }
-        (CredentialStatus::Met, _) => {
-            let text = if ev.projected {
-                "◷ Projected: all requirements met"
-            } else {
-                "✓ All requirements met"
-            };
-            let class = if ev.projected {
-                "badge badge--wrap badge--warn"
-            } else {
-                "badge badge--wrap badge--ok"
-            };
-            html! { <span class={class}>{ text }</span> }
-        }
-        (CredentialStatus::MetWithPlanned, _) => {
-            html! { <span class="badge badge--wrap badge--warn">{ "◷ Met once planned activities are done" }</span> }
-        }
-        (CredentialStatus::NotMet, true) => {
-            html! { <span class="badge badge--wrap badge--bad">{ format!("! {projected}Deadline passed — requirements outstanding") }</span> }
-        }
-        (CredentialStatus::NotMet, false) => {
-            html! { <span class="badge badge--wrap badge--bad">{ format!("✗ {projected}Requirements outstanding") }</span> }
-        }
-    }
+    badge(&dashboard::credential_badge(ev))
 }
 
 /// A progress bar with its numbers in text: colour is never the only signal.
-pub fn progress(re: &RuleEvaluation) -> Html {
-    if re.measure == Measure::CapHours
-        || !matches!(
-            re.status,
-            RuleStatus::Met | RuleStatus::NotMet | RuleStatus::MetWithPlanned
-        )
-    {
-        return html! {};
-    }
-    let req = re.required.hundredths().max(1);
-    let pct = (re.counted.hundredths() * 100 / req).clamp(0, 100);
-    let class = if re.status == RuleStatus::Met {
+pub fn progress_bar(p: &Progress) -> Html {
+    let class = if p.met {
         "progress progress--ok"
     } else {
         "progress progress--bad"
     };
-    let label = if re.measure == Measure::Activities {
-        format!("{} of 1 activity", re.counted.hundredths() / 100)
+    let aria = if p.projected {
+        format!("{} (projected, with planned activities)", p.label)
     } else {
-        format!(
-            "{} of {}",
-            format::amount(re.counted),
-            format::unit_amount(re.unit, re.required)
-        )
-    };
-    let aria = if re.projected {
-        format!("{label} (projected, with planned activities)")
-    } else {
-        label.clone()
+        p.label.clone()
     };
     html! {
         <div class="progress-row">
             // A native <progress>: accessible by itself, and styled without inline styles (the
             // CSP allows no style attributes).
-            <progress class={class} max="100" value={pct.to_string()} aria-label={aria}>{ format!("{pct}%") }</progress>
-            <span class="progress-row__text">{ label }</span>
-            if re.projected {
+            <progress class={class} max="100" value={p.percent.to_string()} aria-label={aria}>{ format!("{}%", p.percent) }</progress>
+            <span class="progress-row__text">{ p.label.clone() }</span>
+            if p.projected {
                 <span class="progress-row__note">{ "projected, with planned activities" }</span>
             }
         </div>
     }
 }
 
+/// A requirement's progress bar, where it has a figure to reach.
+pub fn progress(re: &RuleEvaluation) -> Html {
+    dashboard::progress(re, &format::amount)
+        .map(|p| progress_bar(&p))
+        .unwrap_or_default()
+}
+
 pub fn rule_status_badge(re: &RuleEvaluation) -> Html {
-    let (class, text) = crate::document::rule_badge(re.status, re.projected);
-    html! { <span class={class}>{ text }</span> }
+    badge(&dashboard::rule_badge(re))
 }
 
 pub fn activity_status_badge(status: ActivityStatus) -> Html {

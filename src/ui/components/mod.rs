@@ -5,6 +5,7 @@ pub mod badges;
 pub mod certificates;
 pub mod charts;
 pub mod copy;
+pub mod dashboard_view;
 pub mod edit_conflict;
 pub mod empty_state;
 pub mod enum_select;
