@@ -70,7 +70,13 @@ const schemaVersion = Number((await readFile('src/storage/format.rs', 'utf8')).m
 // scripts in the new document (30-46 ms at 4x CPU, traced) while the app starts, and charge them to
 // the app.
 function watchScreens() {
-  const screens = { dashboard: '[aria-label="License 12"]', heading: 'main h1' };
+  // `dashboard`: the last card on screen, from the view kept with the records (src/storage/kept.rs)
+  // or computed from them; `live`: the same, computed from the records (their controls usable).
+  const screens = {
+    dashboard: '[aria-label="License 12"]',
+    live: 'main:not(:has([data-testid="kept-dashboard"])) [aria-label="License 12"]',
+    heading: 'main h1',
+  };
   const painted = (window.__cmePainted = {});
   const observer = new MutationObserver(() => {
     for (const [name, selector] of Object.entries(screens)) {
@@ -118,12 +124,18 @@ async function measure(name, budget, runs, fn) {
 }
 
 async function longCareerCases(label, budgets) {
+  const live = [];
   await measure(`${label}dashboard: load, evaluate, paint (12 × 10,000)`, budgets.dashboard, 5, async () => {
     await page.goto(base + '#/');
     const t0 = Date.now();
     await page.reload();
-    return (await painted(cdp, 'dashboard', t0)) - t0;
+    const shown = (await painted(cdp, 'dashboard', t0)) - t0;
+    live.push((await painted(cdp, 'live', t0)) - t0);
+    return shown;
   });
+  // Not budgeted: when the dashboard computed from the records (what-if switch and buttons
+  // usable) has replaced the kept one.
+  console.log(`  ${`${label}… the same, computed from the records`.padEnd(50)} median ${median(live).toFixed(1).padStart(7)} ms   (not budgeted)`);
 
   await page.goto(base + '#/activities');
   await page.locator('tbody tr').first().waitFor();

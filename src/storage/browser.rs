@@ -173,30 +173,24 @@ fn language() -> String {
         .unwrap_or_default()
 }
 
-/// The dashboard kept with the stored records, when it was made from exactly them, today, in
-/// this language, by this build (`storage::kept`); drawn at start while they are read.
-pub fn kept_dashboard(today: chrono::NaiveDate) -> Option<crate::domain::dashboard::DashboardView> {
+/// The dashboard's markup kept with the stored records, when it was drawn from exactly them,
+/// today, in this language, by this build (`storage::kept`); shown at start while they are read.
+pub fn kept_dashboard(today: chrono::NaiveDate) -> Option<String> {
     use super::kept::{decode, Tag, KEY_DASHBOARD};
     let s = storage().ok()?;
     let meta = s.get_item(KEY_META).ok()??;
     let text = s.get_item(KEY_DASHBOARD).ok()??;
-    decode(
-        &text,
-        Tag {
-            meta: &meta,
-            day: today,
-            language: &language(),
-        },
-    )
+    let tag = Tag {
+        meta: &meta,
+        day: today,
+        language: &language(),
+    };
+    decode(&text, tag).map(str::to_string)
 }
 
-/// Keeps `view`, made from the records stored under the meta text `meta`. A failure (storage
-/// full) only means the next start reads the records first, as without it.
-pub fn keep_dashboard(
-    meta: &str,
-    view: &crate::domain::dashboard::DashboardView,
-    today: chrono::NaiveDate,
-) {
+/// Keeps the dashboard's markup `html`, drawn from the records stored under the meta text
+/// `meta`. A failure (storage full) only means the next start reads the records first.
+pub fn keep_dashboard(meta: &str, html: &str, today: chrono::NaiveDate) {
     use super::kept::{encode, Tag, KEY_DASHBOARD};
     if let Ok(s) = storage() {
         let tag = Tag {
@@ -204,7 +198,7 @@ pub fn keep_dashboard(
             day: today,
             language: &language(),
         };
-        let _ = s.set_item(KEY_DASHBOARD, &encode(view, tag));
+        let _ = s.set_item(KEY_DASHBOARD, &encode(html, tag));
     }
 }
 

@@ -7,10 +7,9 @@ use yew::prelude::*;
 
 use super::pages;
 
-use super::components::dashboard_view::{dashboard_view, welcome};
+use super::components::dashboard_view::welcome;
 use super::router::use_route;
 pub use super::router::Route;
-use crate::domain::dashboard::DashboardView;
 
 /// The app: with the records once their module is loaded ([`super::lazy::RECORDS`]); until
 /// then (a first visit, which has none) the frame and the welcome, from the first download.
@@ -57,10 +56,9 @@ fn with_records() -> Html {
 }
 
 thread_local! {
-    /// The dashboard kept with the stored records, found at start (`super::start`): drawn by the
-    /// frame without records until they are read.
-    pub static KEPT: std::cell::RefCell<Option<std::rc::Rc<DashboardView>>> =
-        const { std::cell::RefCell::new(None) };
+    /// The dashboard's markup kept with the stored records, found at start (`super::start`):
+    /// shown by the frame without records until they are read.
+    pub static KEPT: std::cell::RefCell<Option<AttrValue>> = const { std::cell::RefCell::new(None) };
 }
 
 #[derive(Properties, PartialEq)]
@@ -105,10 +103,12 @@ fn without_records(props: &WithoutRecordsProps) -> Html {
     });
     let page = if elsewhere || *stored {
         let placeholder = match (&*kept, elsewhere) {
-            (Some(view), false) => Some(html! {
-                // Busy until the records are read and the same dashboard, with its controls,
-                // replaces this one.
-                <div aria-busy="true" data-testid="kept-dashboard">{ dashboard_view(view, None) }</div>
+            (Some(markup), false) => Some(html! {
+                // As the app drew it from these records (`storage::kept`): inert and busy until
+                // they are read and the same dashboard, with its controls, replaces it.
+                <div aria-busy="true" inert=true data-testid="kept-dashboard">
+                    { Html::from_html_unchecked(markup.clone()) }
+                </div>
             }),
             _ => None,
         };

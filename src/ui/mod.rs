@@ -43,8 +43,8 @@ pub fn start(
     // them, not an empty frame first. If it cannot be fetched, the app is drawn anyway and says
     // so, with "Try again". A first visit draws the welcome at once.
     //
-    // On the dashboard, the view kept with the stored records (when it was made from exactly
-    // them, today: `storage::kept`) is drawn at once instead, and replaced by the dashboard
+    // On the dashboard, the one kept with the stored records (when it was drawn from exactly
+    // them, today: `storage::kept`) is shown at once instead, and replaced by the dashboard
     // computed from the records once they are read: a long career's dashboard does not wait for
     // its records' code, their parse and their evaluation.
     if crate::storage::browser::records_stored() {
@@ -52,8 +52,8 @@ pub fn start(
             .then(|| crate::storage::browser::kept_dashboard(format::today()))
             .flatten();
         match kept {
-            Some(view) => {
-                app::KEPT.with(|k| k.replace(Some(std::rc::Rc::new(view))));
+            Some(markup) => {
+                app::KEPT.with(|k| k.replace(Some(markup.into())));
                 wasm_bindgen_futures::spawn_local(async {
                     // A failure is shown by the frame, with its retry.
                     let _ = lazy::get(&lazy::RECORDS).await;

@@ -105,6 +105,7 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
     });
     let notice = use_state(move || notice);
     let session: Rc<RefCell<Option<Session>>> = use_mut_ref(move || session);
+    SESSION.with_borrow_mut(|s| *s = Some(session.clone()));
     // The records as this tab shows them now, for saves and merges that run later than the
     // render that scheduled them (a handle's state is the one of its render).
     let current: Rc<RefCell<Rc<AppData>>> = use_mut_ref(|| app.data.clone());
@@ -159,7 +160,7 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
                     let _timing = crate::ui::timing::Timing::start("cme:save");
                     let ours = current.borrow().clone();
                     // Stale once this save is written: gone first, so it never takes space the
-                    // records need; kept again below, made from what was written.
+                    // records need. The dashboard keeps a new one when it is next drawn.
                     browser::forget_dashboard();
                     let outcome = match session.borrow_mut().as_mut() {
                         Some(s) => s.save(&mut BrowserStore, &ours, Utc::now()),
@@ -170,16 +171,13 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
                             if app.save != SaveState::Saved {
                                 app.dispatch(Action::SaveResult(SaveState::Saved));
                             }
-                            keep_dashboard(&session, &ours);
                         }
                         Saved::Merged { data, .. } => {
-                            let merged = Rc::new(data.clone());
-                            *current.borrow_mut() = merged.clone();
+                            *current.borrow_mut() = Rc::new(data.clone());
                             app.dispatch(Action::ExternalChange { seen: ours, data });
                             if app.save != SaveState::Saved {
                                 app.dispatch(Action::SaveResult(SaveState::Saved));
                             }
-                            keep_dashboard(&session, &merged);
                         }
                         Saved::ReadOnly(r) => {
                             app.dispatch(Action::SaveResult(SaveState::ReadOnly(r.message())))
@@ -195,27 +193,6 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
                 // page first runs it at once (pagehide above).
                 after_next_frame(move || browser::with_lock(move || run_pending(&pending)));
             }
-        });
-    }
-
-    // The dashboard of the records just read, kept for the next start when none fits them yet
-    // (a new day, a new version, or records saved before this was kept): after the first frame,
-    // so the start never waits for it, and not while a change waits to be saved (its save keeps
-    // one).
-    {
-        let session = session.clone();
-        let current = current.clone();
-        let pending = pending.clone();
-        use_effect_with((), move |_| {
-            after_next_frame(move || {
-                browser::with_lock(move || {
-                    if pending.borrow().is_none() && browser::kept_dashboard(fmt::today()).is_none()
-                    {
-                        let data = current.borrow().clone();
-                        keep_dashboard(&session, &data);
-                    }
-                })
-            });
         });
     }
 
@@ -396,38 +373,34 @@ fn reload() {
     }
 }
 
-/// Keeps the dashboard made from `data` for the next start to draw at once (`storage::kept`), if
-/// `data` is exactly what is stored. Called after a save and after the start's first frame, never
-/// before a paint anyone waits for; with the shared evaluation, which the page shown has usually
-/// made already.
-fn keep_dashboard(session: &RefCell<Option<Session>>, data: &Rc<AppData>) {
-    let meta = session
-        .borrow()
-        .as_ref()
-        .and_then(|s| s.stored_meta_for(&BrowserStore, data));
-    let Some(meta) = meta else {
-        return;
-    };
-    let _timing = crate::ui::timing::Timing::start("cme:keep");
-    let today = fmt::today();
-    let evaluations = crate::ui::hooks::evaluations(data, today);
-    let the_plan = crate::domain::plan::plan(&data.credentials, &evaluations, false);
-    let view = crate::domain::dashboard::build(
-        &data.credentials,
-        &data.activities,
-        &evaluations,
-        &the_plan,
-        false,
-        today,
-        &fmt::date,
-        &fmt::amount,
-    );
-    browser::keep_dashboard(&meta, &view, today);
+thread_local! {
+    /// The tab's session, for [`keep_dashboard`] (one data provider per page).
+    static SESSION: RefCell<Option<Rc<RefCell<Option<Session>>>>> = const { RefCell::new(None) };
+}
+
+/// Keeps the dashboard's markup `html`, drawn from `data`, for the next start to show at once
+/// (`storage::kept`) — only if `data` is exactly what is stored (no change waiting to be saved, no
+/// other tab's save unheard); else nothing.
+pub fn keep_dashboard(data: &AppData, html: &str) {
+    let meta = SESSION.with_borrow(|s| {
+        s.as_ref()?
+            .borrow()
+            .as_ref()?
+            .stored_meta_for(&BrowserStore, data)
+    });
+    if let Some(meta) = meta {
+        browser::keep_dashboard(&meta, html, fmt::today());
+    }
+}
+
+/// Whether a dashboard kept for the stored records fits them today.
+pub fn dashboard_kept() -> bool {
+    browser::kept_dashboard(fmt::today()).is_some()
 }
 
 /// Runs `f` in a task after the browser has painted the next frame, or after 250 ms when no frame
 /// comes (a hidden tab gets none): whichever is first, once.
-fn after_next_frame(f: impl FnOnce() + 'static) {
+pub fn after_next_frame(f: impl FnOnce() + 'static) {
     use std::cell::RefCell;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;

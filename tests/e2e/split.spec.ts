@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots, addCredential } from './fixtures';
+import { test, expect, openApp, screenshots, addCredential, seedTexasWithActivity } from './fixtures';
 
 // The page's wasm is split (src/ui/lazy.rs, scripts/split.mjs): a first visit's welcome comes
 // with the first download; the records (their reader and writer, the engine, the dashboard that
@@ -95,17 +95,20 @@ test('when the records\' module cannot be fetched, the app says so, changes noth
   guard.allowConsole(/Failed to fetch|net::ERR_FAILED|TypeError/);
   await openApp(page);
   await addCredential(page, 'Ohio medical license');
-  // The save runs after the next frame: the snapshot is taken once it has landed.
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('cme-tracker:meta'))).not.toBeNull();
+  // The save runs after the next frame, and the dashboard keeps itself after its own: the
+  // snapshot is taken once both have landed.
+  await page.goto('./#/');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('cme-tracker:dashboard'))).not.toBeNull();
   const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
   await page.route(recordsModule, (route) => route.abort());
-  await page.goto('./#/');
   await page.reload();
   const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('Your records are safe on this device');
-  // Not the welcome: records are stored, and an empty dashboard would say otherwise.
+  // Not the welcome: records are stored, and an empty dashboard would say otherwise. Under the
+  // message, the dashboard kept with them, inert.
   await expect(page.getByRole('heading', { name: 'Welcome to CME Tracker' })).toHaveCount(0);
+  await expect(page.getByTestId('kept-dashboard')).toContainText('1 credential has no requirements entered yet.');
   await screenshots(page, 'split-records-not-loaded');
   expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(stored);
 
@@ -123,4 +126,83 @@ test('a first visit shows records another tab saves meanwhile', async ({ page, c
   await addCredential(other, 'Ohio medical license');
   await expect(page.getByTestId('summary').filter({ hasText: '1 credential has no requirements entered yet.' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Welcome to CME Tracker' })).toHaveCount(0);
+});
+
+// The dashboard kept with the records (src/storage/kept.rs): a reload draws it at once, without
+// its controls, and the dashboard computed from the records replaces it once they are read.
+const kept = () => localStorage.getItem('cme-tracker:dashboard');
+
+/** Holds the records' module until the returned function is called. */
+async function holdRecords(page: import('@playwright/test').Page) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(recordsModule, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+test('a reload draws the dashboard kept with the records at once, then the same one with its controls', async ({ page }) => {
+  const { credential } = await seedTexasWithActivity(page, 'Opioid prescribing update');
+  await page.goto('./#/');
+  const summary = await page.getByTestId('summary').textContent();
+  const cards = await page.locator('main section.card').allTextContents();
+  expect(summary).toContain('credential');
+  // Kept by the save, with the stamp of the records it saved.
+  await expect.poll(() => page.evaluate(kept)).not.toBeNull();
+  const meta = await page.evaluate(() => localStorage.getItem('cme-tracker:meta'));
+  expect(await page.evaluate(kept)).toContain(`\n${meta}\n`);
+
+  const release = await holdRecords(page);
+  await page.reload();
+  const early = page.getByTestId('kept-dashboard');
+  await expect(early).toBeVisible();
+  await expect(early).toHaveAttribute('aria-busy', 'true');
+  // Word for word what the records showed; inert (nothing in it can be clicked or focused) until
+  // the records are read.
+  await expect(page.getByTestId('summary')).toHaveText(summary!);
+  expect(await page.locator('main section.card').allTextContents()).toEqual(cards);
+  await expect(early).toHaveAttribute('inert');
+  await expect(early.getByRole('link', { name: /Texas/ }).first()).toHaveAttribute('href', `#${credential}`);
+  await screenshots(page, 'kept-dashboard');
+
+  release();
+  await expect(early).toHaveCount(0);
+  await expect(page.getByRole('switch', { name: 'What if: count planned activities' })).toBeEnabled();
+  await expect(page.getByTestId('summary')).toHaveText(summary!);
+  expect(await page.locator('main section.card').allTextContents()).toEqual(cards);
+});
+
+test('a kept dashboard is never drawn for records changed since, nor on another day', async ({ page }) => {
+  await seedTexasWithActivity(page, 'Ethics in practice');
+  await page.goto('./#/');
+  await expect.poll(() => page.evaluate(kept)).not.toBeNull();
+  const summary = await page.getByTestId('summary').textContent();
+
+  // Another tab's save writes a new stamp (here, by hand, to the same records).
+  await page.evaluate(() => {
+    const meta = JSON.parse(localStorage.getItem('cme-tracker:meta')!);
+    meta.revision += 1;
+    meta.writer = 'othertab0001';
+    localStorage.setItem('cme-tracker:meta', JSON.stringify(meta));
+  });
+  let release = await holdRecords(page);
+  await page.reload();
+  await expect(page.getByText('Loading CME Tracker…')).toBeVisible();
+  await expect(page.getByTestId('kept-dashboard')).toHaveCount(0);
+  release();
+  await expect(page.getByTestId('summary')).toHaveText(summary!);
+  // Read from the records, it is kept again under the new stamp.
+  await expect.poll(() => page.evaluate(kept)).toContain('othertab0001');
+  await page.unroute(recordsModule);
+
+  // Tomorrow, "in 3 months" and statuses may read differently: the records are read first.
+  await page.clock.setFixedTime(new Date(Date.now() + 86_400_000));
+  release = await holdRecords(page);
+  await page.reload();
+  await expect(page.getByText('Loading CME Tracker…')).toBeVisible();
+  await expect(page.getByTestId('kept-dashboard')).toHaveCount(0);
+  release();
+  await expect(page.getByTestId('summary')).toBeVisible();
 });

@@ -1,7 +1,5 @@
-//! Draws the dashboard from its view (`domain::dashboard`), which decided every word and
-//! figure. Drawn by the dashboard page with the records, and by the frame at start, before the
-//! records are read, from the view kept with them (`storage::kept`): so this file is in the first
-//! download, and draws only text.
+//! Draws the dashboard from its view (`domain::dashboard`), which decided every word and figure,
+//! and the welcome (in the first download: a first visit sees it before the records' module).
 
 use yew::prelude::*;
 
@@ -10,9 +8,8 @@ use crate::ui::components::badges::{badge, progress_bar};
 use crate::ui::components::empty_state;
 use crate::ui::router::Route;
 
-/// What the drawn dashboard answers to, once the records are there: the what-if switch, and
-/// "Make it a goal" (the index of the plan's item). The kept view drawn before them has neither:
-/// the switch and the buttons are shown, disabled, so nothing moves when the records arrive.
+/// What the dashboard answers to: the what-if switch, and "Make it a goal" (with the index of the
+/// plan's item).
 pub struct Controls {
     pub on_what_if: Callback<Event>,
     pub on_goal: Callback<usize>,
@@ -40,20 +37,18 @@ pub fn welcome() -> Html {
     }
 }
 
-pub fn dashboard_view(view: &DashboardView, controls: Option<&Controls>) -> Html {
+pub fn dashboard_view(view: &DashboardView, controls: &Controls) -> Html {
     if view.welcome {
         return welcome();
     }
-    let waiting = controls.is_none();
-    let on_what_if = controls.map(|c| c.on_what_if.clone());
-    let goal = |i: usize| controls.map(|c| c.on_goal.reform(move |_: MouseEvent| i));
+    let goal = |i: usize| controls.on_goal.reform(move |_: MouseEvent| i);
     html! {
         <>
             <div class="page-head">
                 <h1>{ "Dashboard" }</h1>
                 <label class="switch" for="what-if">
                     <input type="checkbox" id="what-if" role="switch" checked={view.what_if}
-                        disabled={waiting} onchange={on_what_if} />
+                        onchange={controls.on_what_if.clone()} />
                     <span>{ "What if: count planned activities" }</span>
                 </label>
             </div>
@@ -90,7 +85,6 @@ pub fn dashboard_view(view: &DashboardView, controls: Option<&Controls>) -> Html
                                 { item.sentence.clone() }
                                 { " " }
                                 <button type="button" class="btn btn--small no-print" onclick={goal(i)}
-                                    disabled={waiting}
                                     aria-label={format!("Make it a learning goal: {}", item.goal_title)}>
                                     { "Make it a goal" }
                                 </button>

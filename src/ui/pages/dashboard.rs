@@ -35,8 +35,31 @@ pub fn dashboard_page() -> Html {
         let app = app.clone();
         use_effect_with((), move |_| move || app.dispatch(Action::SetWhatIf(false)));
     }
+    let node = use_node_ref();
+    // The last render's records: the kept dashboard is taken only while they are still shown.
+    let shown_data = use_mut_ref(|| app.data.clone());
+    *shown_data.borrow_mut() = app.data.clone();
+    {
+        // Kept for the next start to show at once (`storage::kept`): the markup as drawn, after
+        // the frame that shows it, when no dashboard kept for these records fits today.
+        let node = node.clone();
+        let data = app.data.clone();
+        use_effect_with((app.revision, what_if), move |_| {
+            if !what_if {
+                crate::ui::persist::after_next_frame(move || {
+                    let same = Rc::ptr_eq(&shown_data.borrow(), &data);
+                    let Some(element) = node.cast::<web_sys::Element>() else {
+                        return;
+                    };
+                    if same && !crate::ui::persist::dashboard_kept() {
+                        crate::ui::persist::keep_dashboard(&data, &element.outer_html());
+                    }
+                });
+            }
+        });
+    }
     if app.data.credentials.is_empty() {
-        return welcome();
+        return html! { <div class="dashboard" ref={node}>{ welcome() }</div> };
     }
     let shown: Rc<Vec<Evaluation>> = if what_if {
         Rc::new(actual.iter().map(Evaluation::what_if).collect())
@@ -77,11 +100,9 @@ pub fn dashboard_page() -> Html {
             }
         })
     };
-    dashboard_view(
-        &view,
-        Some(&Controls {
-            on_what_if,
-            on_goal,
-        }),
-    )
+    html! {
+        <div class="dashboard" ref={node}>
+            { dashboard_view(&view, &Controls { on_what_if, on_goal }) }
+        </div>
+    }
 }
