@@ -247,3 +247,28 @@ fn stored_text_reads_back_exactly_whatever_its_characters() {
     storage.remove_item(key).unwrap();
     assert_eq!(BrowserStore.get(key), None);
 }
+
+#[wasm_bindgen_test]
+fn a_kept_dashboard_reads_back_only_under_the_stored_meta_and_day() {
+    use cme_tracker::storage::browser::{forget_dashboard, keep_dashboard, kept_dashboard};
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let meta = r#"{"revision":3,"schema_version":4,"writer":"abc"}"#;
+    let html = "<div class=\"dashboard\"><h1>Dashboard</h1><p>Éthique — 🩺</p></div>";
+    storage.set_item("cme-tracker:meta", meta).unwrap();
+    keep_dashboard(meta, html, today);
+    assert_eq!(kept_dashboard(today).as_deref(), Some(html));
+    // The next day, or after any save (a new meta), it is not drawn.
+    assert_eq!(kept_dashboard(today.succ_opt().unwrap()), None);
+    storage
+        .set_item(
+            "cme-tracker:meta",
+            r#"{"revision":4,"schema_version":4,"writer":"def"}"#,
+        )
+        .unwrap();
+    assert_eq!(kept_dashboard(today), None);
+    // Removed before a save.
+    forget_dashboard();
+    assert_eq!(storage.get_item("cme-tracker:dashboard").unwrap(), None);
+    storage.remove_item("cme-tracker:meta").unwrap();
+}

@@ -75,14 +75,19 @@ export async function seedTexasWithActivity(page: Page, title: string) {
   await page.getByRole('button', { name: 'Add this credential' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Requirements' })).toBeVisible();
   const credential = page.url().split('#')[1];
+  const activity = await addActivity(page, title, '2025-06-02', '2');
+  return { credential, activity };
+}
+
+/** Logs an activity through the form (one credit line) and waits for its page; returns its route. */
+export async function addActivity(page: Page, title: string, date: string, amount: string) {
   await page.goto('./#/activities/new');
   await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Date (start)').fill('2025-06-02');
-  await page.getByLabel('Amount').first().fill('2');
+  await page.getByLabel('Date (start)').fill(date);
+  await page.getByLabel('Amount').first().fill(amount);
   await page.getByRole('button', { name: 'Save activity' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  const activity = page.url().split('#')[1];
-  return { credential, activity };
+  return page.url().split('#')[1];
 }
 
 /** Adds a credential through the form and waits for its page. */

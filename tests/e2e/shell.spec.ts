@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots, seedTexasWithActivity } from './fixtures';
+import { test, expect, openApp, screenshots, addActivity, seedTexasWithActivity } from './fixtures';
 
 const routes = [
   { hash: '#/', heading: 'Dashboard' },
@@ -69,12 +69,7 @@ test('going from page to page does not evaluate again, and a new activity counts
   }
   expect(await evaluations()).toBe(before);
   // A change is evaluated once, and the credential's page shows it.
-  await page.goto('./#/activities/new');
-  await page.getByLabel('Title').fill('Ethics in practice');
-  await page.getByLabel('Date (start)').fill('2025-07-01');
-  await page.getByLabel('Amount').first().fill('3');
-  await page.getByRole('button', { name: 'Save activity' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Ethics in practice' })).toBeVisible();
+  await addActivity(page, 'Ethics in practice', '2025-07-01', '3');
   await page.goto(`./#${credential}`);
   await expect(page.getByText(/^5 of 48 /).first()).toBeVisible();
   expect(await evaluations()).toBe(before + 1);

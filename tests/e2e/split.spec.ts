@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots, addCredential, seedTexasWithActivity } from './fixtures';
+import { test, expect, openApp, screenshots, addActivity, addCredential, seedTexasWithActivity } from './fixtures';
 
 // The page's wasm is split (src/ui/lazy.rs, scripts/split.mjs): a first visit's welcome comes
 // with the first download; the records (their reader and writer, the engine, the dashboard that
@@ -176,6 +176,12 @@ test('a reload draws the dashboard kept with the records at once, then the same 
 
 test('a kept dashboard is never drawn for records changed since, nor on another day', async ({ page }) => {
   await seedTexasWithActivity(page, 'Ethics in practice');
+  await page.goto('./#/');
+  await expect.poll(() => page.evaluate(kept)).not.toBeNull();
+  // A save removes it (it is stale, and must not take space the records need); the dashboard
+  // keeps a new one when next drawn.
+  await addActivity(page, 'Risk management', '2025-07-01', '1');
+  await expect.poll(() => page.evaluate(kept)).toBeNull();
   await page.goto('./#/');
   await expect.poll(() => page.evaluate(kept)).not.toBeNull();
   const summary = await page.getByTestId('summary').textContent();
