@@ -52,3 +52,21 @@ pub fn evaluations(data: &Rc<AppData>, today: chrono::NaiveDate) -> Rc<Vec<Evalu
         }
     })
 }
+
+/// A callback that stays the same across renders and calls the latest `callback` given. A child
+/// that takes it as a prop is not drawn again when only the parent's closure was made anew (a
+/// page re-rendering because the records changed: the activity form is not redrawn by the very
+/// save it made, a moment before its page is left).
+#[hook]
+pub fn use_stable_callback<IN: 'static>(callback: Callback<IN>) -> Callback<IN> {
+    let latest = use_mut_ref(|| callback.clone());
+    *latest.borrow_mut() = callback;
+    let stable = use_memo((), move |_| {
+        Callback::from(move |input: IN| {
+            // Cloned out first: the callback may cause a render, which replaces `latest`.
+            let current = latest.borrow().clone();
+            current.emit(input)
+        })
+    });
+    (*stable).clone()
+}

@@ -125,13 +125,18 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
         let errors = errors.clone();
         let announce = announce.clone();
         let onsave = props.onsave.clone();
-        let dirty = dirty.clone();
         let today = props.today;
         move |add_another: bool| match draft.validate(today) {
             Ok(valid) => {
-                errors.set(Vec::new());
-                announce.set(String::new());
-                dirty.set(false);
+                // Nothing to draw again: the page saves, then leaves or starts a fresh form (a new
+                // key); if it keeps this one (the record changed in another tab: it asks first),
+                // the form stays as typed, still unsaved. Only old messages go.
+                if !errors.is_empty() {
+                    errors.set(Vec::new());
+                }
+                if !announce.is_empty() {
+                    announce.set(String::new());
+                }
                 onsave.emit((valid, add_another));
             }
             Err(errs) => {

@@ -633,11 +633,10 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
             }
         })
     };
-    let oncancel = {
-        Callback::from(move |_| {
-            back();
-        })
-    };
+    // Stable, so that the form is not drawn again when the records change under it (its own
+    // save, a moment before this page is left).
+    let onsave = crate::ui::hooks::use_stable_callback(onsave);
+    let oncancel = crate::ui::hooks::use_stable_callback(Callback::from(move |_| back()));
     let required = {
         let data = app.data.clone();
         use_memo(app.revision, move |_| {
