@@ -128,9 +128,14 @@ struct FrameProps {
 }
 
 thread_local! {
-    /// Whether a frame was drawn before: the one with the records replaces the welcome's on the
-    /// first page change, and that change must settle focus like any other.
-    static FRAME_DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The route the last frame showed. The frame with the records replaces the one without
+    /// (the welcome's, or the kept dashboard's): on the first step away from the welcome that is
+    /// a page change and must settle focus like any other; replacing the kept dashboard by the
+    /// same dashboard computed from the records is not, and must leave scroll and focus alone.
+    static LAST_ROUTE: std::cell::RefCell<Option<Route>> = const { std::cell::RefCell::new(None) };
+    /// Whether the last page change put focus on `<main>`: a new frame on the same page puts it
+    /// on its own `<main>` again (the old one, focused, is gone with the old frame).
+    static MAIN_FOCUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 #[function_component(Frame)]
@@ -138,10 +143,12 @@ fn frame(props: &FrameProps) -> Html {
     // A new page starts at its top, and keyboard and screen-reader users land in it rather than
     // on the link they left (unless the page already put focus on one of its own fields).
     let route = use_route();
-    let first = use_mut_ref(|| !FRAME_DRAWN.with(|d| d.replace(true)));
-    use_effect_with(route.clone(), move |_| {
-        if !std::mem::replace(&mut *first.borrow_mut(), false) {
-            page_changed();
+    use_effect_with(route.clone(), move |route| {
+        match LAST_ROUTE.with(|l| l.replace(Some(route.clone()))) {
+            Some(last) if last != *route => page_changed(),
+            // A new frame on the same page (the one with the records replacing the one without).
+            Some(_) if MAIN_FOCUSED.get() => focus_main(),
+            _ => {}
         }
     });
     html! {
@@ -188,7 +195,14 @@ fn page_changed() {
         .owner_document()
         .and_then(|d| d.active_element())
         .is_some_and(|a| a != *main.as_ref() && main.contains(Some(&a)));
+    MAIN_FOCUSED.set(!focus_in_page);
     if !focus_in_page {
+        focus_main();
+    }
+}
+
+fn focus_main() {
+    if let Some(main) = main_element() {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = main.focus_with_options(&options);

@@ -167,8 +167,14 @@ test('a reload draws the dashboard kept with the records at once, then the same 
   await expect(early.getByRole('link', { name: /Texas/ }).first()).toHaveAttribute('href', `#${credential}`);
   await screenshots(page, 'kept-dashboard');
 
+  // Read meanwhile, scrolled down: the same page replacing it is no page change, so neither
+  // the scroll nor the focus moves.
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await page.evaluate(() => window.scrollTo(0, 200));
   release();
   await expect(early).toHaveCount(0);
+  expect(await page.evaluate(() => window.scrollY)).toBe(200);
+  await expect(page.locator('main')).not.toBeFocused();
   await expect(page.getByRole('switch', { name: 'What if: count planned activities' })).toBeEnabled();
   await expect(page.getByTestId('summary')).toHaveText(summary!);
   expect(await page.locator('main section.card').allTextContents()).toEqual(cards);
