@@ -11,7 +11,7 @@ use crate::domain::dashboard;
 use crate::domain::evaluate::Evaluation;
 use crate::domain::plan::plan;
 use crate::ui::app::Route;
-use crate::ui::components::dashboard_view::{dashboard_view, welcome, Controls};
+use crate::ui::components::dashboard_view::{dashboard_view, Controls};
 use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
 use crate::ui::router::go;
@@ -57,9 +57,6 @@ pub fn dashboard_page() -> Html {
                 });
             }
         });
-    }
-    if app.data.credentials.is_empty() {
-        return html! { <div class="dashboard" ref={node}>{ welcome() }</div> };
     }
     let shown: Rc<Vec<Evaluation>> = if what_if {
         Rc::new(actual.iter().map(Evaluation::what_if).collect())
