@@ -6,7 +6,8 @@ use proptest::prelude::*;
 use uuid::Uuid;
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::evaluate::{evaluate, RuleStatus};
+use cme_tracker::domain::evaluate::{evaluate, evaluate_all, evaluate_all_indexed, RuleStatus};
+use cme_tracker::domain::index::ActivityIndex;
 use cme_tracker::domain::{Activity, Amount, Credential, Format, Rule, RuleKind};
 
 const TYPES: [&str; 3] = ["AMA_PRA_CAT1", "AMA_PRA_CAT2", "ANCC_CONTACT_HOUR"];
@@ -165,6 +166,31 @@ proptest! {
             // read backwards; also check the plan-relevant remaining moves the other way.
             prop_assert!(a.remaining <= b.remaining);
         }
+    }
+
+    #[test]
+    fn an_activity_inserted_into_an_index_counts_as_in_one_built_with_it(
+        rules in arb_rules(),
+        acts in prop::collection::vec(arb_activity(), 1..40),
+        twice in prop::bool::ANY,
+    ) {
+        // The app keeps its index between evaluations and inserts an added activity (the last
+        // stored): every figure must be what an index built from scratch gives.
+        let c = vec![cred(rules)];
+        let mut acts = acts;
+        if twice {
+            // The same day and topics as another activity: ties are ordered by id.
+            let mut copy = acts[0].clone();
+            copy.id = Uuid::from_u128(acts[0].id.as_u128() ^ 1);
+            acts.push(copy);
+        }
+        let (last, first) = acts.split_last().unwrap();
+        let mut index = ActivityIndex::new(first);
+        index.insert(last);
+        prop_assert_eq!(
+            evaluate_all_indexed(&c, &index, today()),
+            evaluate_all(&c, &acts, today())
+        );
     }
 
     #[test]

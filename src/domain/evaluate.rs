@@ -390,10 +390,19 @@ pub fn evaluate_all<A: Borrow<Activity>>(
     activities: &[A],
     today: NaiveDate,
 ) -> Vec<Evaluation> {
-    let index = ActivityIndex::new(activities);
+    evaluate_all_indexed(credentials, &ActivityIndex::new(activities), today)
+}
+
+/// [`evaluate_all`] with an index already built (the app keeps one between evaluations, and
+/// inserts an added activity into it: `ActivityIndex::insert`).
+pub fn evaluate_all_indexed(
+    credentials: &[Credential],
+    index: &ActivityIndex,
+    today: NaiveDate,
+) -> Vec<Evaluation> {
     credentials
         .iter()
-        .map(|c| evaluate_indexed(c, &index, today))
+        .map(|c| evaluate_indexed(c, index, today))
         .collect()
 }
 
@@ -408,7 +417,7 @@ pub fn evaluate<A: Borrow<Activity>>(
 
 pub fn evaluate_indexed(
     credential: &Credential,
-    index: &ActivityIndex<'_>,
+    index: &ActivityIndex,
     today: NaiveDate,
 ) -> Evaluation {
     let ctx = Ctx::new(credential, index, today);
@@ -513,7 +522,7 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(cred: &'a Credential, index: &ActivityIndex<'_>, today: NaiveDate) -> Ctx<'a> {
+    fn new(cred: &'a Credential, index: &ActivityIndex, today: NaiveDate) -> Ctx<'a> {
         let mut mandated: Vec<TopicId> = Vec::new();
         let mut ctx = Ctx {
             cred,
@@ -689,7 +698,7 @@ impl Tally {
     #[inline(always)]
     fn add(
         &mut self,
-        index: &ActivityIndex<'_>,
+        index: &ActivityIndex,
         i: usize,
         position: usize,
         counted_as: Option<&CreditTypeId>,
@@ -712,7 +721,7 @@ impl Tally {
     }
 
     #[inline(always)]
-    fn exclude(&mut self, index: &ActivityIndex<'_>, i: usize, reason: Reason) {
+    fn exclude(&mut self, index: &ActivityIndex, i: usize, reason: Reason) {
         self.exclusions.push(Exclusion {
             activity_id: index.id(i),
             reason,
@@ -734,7 +743,7 @@ struct Accepted<'c> {
 type AcceptTable<'c> = Vec<Option<Accepted<'c>>>;
 
 impl<'c> Ctx<'c> {
-    fn accept_table(&self, accepts: &'c Accepts, index: &ActivityIndex<'_>) -> AcceptTable<'c> {
+    fn accept_table(&self, accepts: &'c Accepts, index: &ActivityIndex) -> AcceptTable<'c> {
         (0..index.type_count())
             .map(|t| {
                 let original = index.credit_type(t as TypeIdx);
@@ -769,7 +778,7 @@ impl<'c> Ctx<'c> {
     #[inline(always)]
     fn for_each_accepted(
         table: &AcceptTable<'c>,
-        index: &ActivityIndex<'_>,
+        index: &ActivityIndex,
         i: usize,
         share: Share,
         quarter: bool,
@@ -794,7 +803,7 @@ impl<'c> Ctx<'c> {
     #[inline(always)]
     fn best(
         table: &AcceptTable<'c>,
-        index: &ActivityIndex<'_>,
+        index: &ActivityIndex,
         i: usize,
         share: Share,
         quarter: bool,
@@ -816,7 +825,7 @@ impl<'c> Ctx<'c> {
         accepts: &'c Accepts,
         topics: &[TopicId],
         excludes: &[TopicId],
-        index: &ActivityIndex<'_>,
+        index: &ActivityIndex,
         acts: Range<usize>,
         quarter: bool,
     ) -> Tally {
@@ -862,7 +871,7 @@ impl<'c> Ctx<'c> {
     fn tally_capped(
         &self,
         table: &AcceptTable<'c>,
-        index: &ActivityIndex<'_>,
+        index: &ActivityIndex,
         acts: impl Iterator<Item = usize> + Clone,
         quarter: bool,
         exclude: Option<&Excluded>,
@@ -980,7 +989,7 @@ impl<'c> Ctx<'c> {
     #[allow(clippy::too_many_arguments)]
     fn capped_step(
         table: &AcceptTable<'c>,
-        index: &ActivityIndex<'_>,
+        index: &ActivityIndex,
         i: usize,
         share: Share,
         quarter: bool,
@@ -1038,7 +1047,7 @@ impl<'c> Ctx<'c> {
         table: &AcceptTable<'c>,
         co: &super::rule::CarryOver,
         required: Amount,
-        index: &ActivityIndex<'_>,
+        index: &ActivityIndex,
         quarter: bool,
         exclude: Option<&Excluded>,
     ) -> Amount {
@@ -1111,14 +1120,14 @@ struct CapCheck<'c> {
 
 impl CapCheck<'_> {
     #[inline(always)]
-    fn covers_activity(&self, index: &ActivityIndex<'_>, i: usize) -> bool {
+    fn covers_activity(&self, index: &ActivityIndex, i: usize) -> bool {
         (self.formats.is_empty() || self.formats.contains(&index.format(i)))
             && index.matches(i, &self.topics)
     }
 
     /// The part of activity `i` the cap limits: none, the whole, or its hours on the cap's topics.
     #[inline(always)]
-    fn coverage(&self, index: &ActivityIndex<'_>, i: usize) -> Share {
+    fn coverage(&self, index: &ActivityIndex, i: usize) -> Share {
         if !self.covers_activity(index, i) {
             Share::Nothing
         } else if self.topics.is_any() {
@@ -1136,7 +1145,7 @@ struct Excluded<'e> {
 }
 
 /// `None` when the rule excludes no topic that any activity has.
-fn exclude_filter<'e>(excludes: &'e [TopicId], index: &ActivityIndex<'_>) -> Option<Excluded<'e>> {
+fn exclude_filter<'e>(excludes: &'e [TopicId], index: &ActivityIndex) -> Option<Excluded<'e>> {
     if excludes.is_empty() {
         return None;
     }
@@ -1148,7 +1157,7 @@ fn exclude_filter<'e>(excludes: &'e [TopicId], index: &ActivityIndex<'_>) -> Opt
 }
 
 impl<'c> ActiveCap<'c> {
-    fn check(&self, table: &AcceptTable<'c>, index: &ActivityIndex<'_>) -> CapCheck<'c> {
+    fn check(&self, table: &AcceptTable<'c>, index: &ActivityIndex) -> CapCheck<'c> {
         CapCheck {
             types: table
                 .iter()
@@ -1169,7 +1178,7 @@ impl<'c> ActiveCap<'c> {
 }
 
 impl<'c> Ctx<'c> {
-    fn evaluate_rule(&self, rule: &'c Rule, index: &ActivityIndex<'_>) -> RuleEvaluation {
+    fn evaluate_rule(&self, rule: &'c Rule, index: &ActivityIndex) -> RuleEvaluation {
         let deadline = self.cred.cycle.deadline();
         let mut ev = RuleEvaluation {
             rule_id: rule.id.clone(),
@@ -1309,7 +1318,7 @@ impl<'c> Ctx<'c> {
         formats: &'c [super::activity::Format],
         topics: &'c [TopicId],
         max: Amount,
-        index: &ActivityIndex<'_>,
+        index: &ActivityIndex,
         acts: Range<usize>,
     ) -> Tally {
         let cap = ActiveCap {
@@ -1383,7 +1392,7 @@ impl<'c> Ctx<'c> {
         topics: &[TopicId],
         excludes: &[TopicId],
         min_per_year: Amount,
-        index: &ActivityIndex<'_>,
+        index: &ActivityIndex,
         quarter: bool,
     ) -> (Tally, Vec<YearProgress>) {
         let cycle = &self.cred.cycle;

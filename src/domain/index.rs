@@ -4,7 +4,9 @@
 //! Why: evaluating 12 credentials means about 100 rules, each reading every activity of its
 //! window (a once-ever rule reads a whole career). Comparing code strings there was most of the
 //! time; here every code is compared once, when the index is built, and the rules compare
-//! integers. The index lives for one `evaluate_all`, so it never goes stale.
+//! integers. The index holds no reference to the records (only their ids and what it read), so
+//! the app keeps it between evaluations: adding one activity inserts it (`insert`) instead of
+//! building the index again, and a change of credentials alone reuses it as it is.
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -51,15 +53,17 @@ struct Row {
 
 /// Codes to small integers. Few distinct codes appear in real data (a handful of credit types,
 /// a few dozen topics), so a scan of the short list beats hashing; a map takes over for long lists.
-struct Interner<'a> {
-    codes: Vec<&'a str>,
-    map: HashMap<&'a str, u32>,
+/// It keeps a shared copy of each code (a pointer, not the text).
+#[derive(Clone)]
+struct Interner {
+    codes: Vec<std::sync::Arc<str>>,
+    map: HashMap<std::sync::Arc<str>, u32>,
 }
 
-impl<'a> Interner<'a> {
+impl Interner {
     const SCAN: usize = 24;
 
-    fn new() -> Interner<'a> {
+    fn new() -> Interner {
         Interner {
             codes: Vec::new(),
             map: HashMap::new(),
@@ -83,27 +87,27 @@ impl<'a> Interner<'a> {
         shared
             .or_else(|| {
                 self.codes.iter().position(|c| {
-                    c.len() == code.len() && c.as_bytes().last() == last && *c == code
+                    c.len() == code.len() && c.as_bytes().last() == last && **c == *code
                 })
             })
             .map(|i| i as u32)
     }
 
-    fn intern(&mut self, code: &'a str) -> u32 {
+    fn intern(&mut self, code: &std::sync::Arc<str>) -> u32 {
         if let Some(i) = self.get(code) {
             return i;
         }
         let i = self.codes.len() as u32;
-        self.codes.push(code);
+        self.codes.push(code.clone());
         if self.codes.len() == Self::SCAN + 1 {
             self.map = self
                 .codes
                 .iter()
                 .enumerate()
-                .map(|(i, c)| (*c, i as u32))
+                .map(|(i, c)| (c.clone(), i as u32))
                 .collect();
         } else if self.codes.len() > Self::SCAN {
-            self.map.insert(code, i);
+            self.map.insert(code.clone(), i);
         }
         i
     }
@@ -111,8 +115,8 @@ impl<'a> Interner<'a> {
 
 /// Activities sorted once by (end date, id), so that every window is a contiguous range and the
 /// result is independent of the order the records are stored in.
-pub struct ActivityIndex<'a> {
-    sorted: Vec<&'a Activity>,
+#[derive(Clone)]
+pub struct ActivityIndex {
     ids: Vec<Uuid>,
     /// End dates as day numbers (see [`day_number`]), for the window searches.
     ends: Vec<u32>,
@@ -123,79 +127,41 @@ pub struct ActivityIndex<'a> {
     /// Per topic, the positions of the activities that have it, ascending: a topic rule reads
     /// only those, not every activity of its window (a once-ever rule's window is a career).
     postings: Vec<Vec<u32>>,
-    credit_types: Vec<&'a CreditTypeId>,
-    topic_codes: Interner<'a>,
+    credit_types: Vec<CreditTypeId>,
+    /// Beside `credit_types`: hours per unit, in percent (unit conversion depends only on the
+    /// type, so it is looked up once per distinct type).
+    percent: Vec<u32>,
+    type_codes: Interner,
+    topic_codes: Interner,
 }
 
-impl<'a> ActivityIndex<'a> {
+impl ActivityIndex {
     /// `activities` are the records themselves or shared pointers to them (the app's).
-    pub fn new<A: Borrow<Activity>>(activities: &'a [A]) -> ActivityIndex<'a> {
+    pub fn new<A: Borrow<Activity>>(activities: &[A]) -> ActivityIndex {
         // First pass in storage order, which is also roughly the order the records sit in
         // memory: reading them in date order instead costs a cache miss per record.
         let n = activities.len();
-        let mut type_codes = Interner::new();
-        let mut topic_codes = Interner::new();
-        let mut credit_types: Vec<&'a CreditTypeId> = Vec::new();
-        // Unit conversion depends only on the type: look it up once per distinct type.
-        let mut percent: Vec<u32> = Vec::new();
+        let mut index = ActivityIndex {
+            ids: Vec::with_capacity(n),
+            ends: Vec::with_capacity(n),
+            rows: Vec::with_capacity(n),
+            designations: Vec::with_capacity(n * 2),
+            topics: Vec::new(),
+            topic_hours: Vec::new(),
+            postings: Vec::new(),
+            credit_types: Vec::new(),
+            percent: Vec::new(),
+            type_codes: Interner::new(),
+            topic_codes: Interner::new(),
+        };
         let mut rows: Vec<Row> = Vec::with_capacity(n);
-        let mut designations: Vec<Designation> = Vec::with_capacity(n * 2);
-        let mut topics: Vec<TopicIdx> = Vec::new();
-        // Hours on each topic, beside `topics` (the whole activity unless it says less).
-        let mut topic_hours: Vec<Amount> = Vec::new();
         let mut ids: Vec<u128> = Vec::with_capacity(n);
         // Sorting plain integers: end date (as an unsigned day number), the id's first 32 bits,
         // then the storage position. That is (end date, id) order except where two activities
         // share both the day and the id's first 32 bits (rare): those are put in id order below.
         let mut keys: Vec<u128> = Vec::with_capacity(n);
         for (i, a) in activities.iter().map(Borrow::borrow).enumerate() {
-            let d0 = designations.len() as u32;
-            for (position, d) in a.credits.iter().enumerate() {
-                let t = type_codes.intern(d.credit_type.as_str());
-                if t as usize == credit_types.len() {
-                    credit_types.push(&d.credit_type);
-                    percent.push(vocab::hours_percent(&d.credit_type));
-                }
-                let p = percent[t as usize];
-                designations.push(Designation {
-                    credit_type: t as TypeIdx,
-                    position,
-                    hours: if p == 100 {
-                        d.amount
-                    } else {
-                        d.amount.scale_percent(p)
-                    },
-                });
-            }
-            let hours = designations[d0 as usize..]
-                .iter()
-                .map(|d| d.hours)
-                .max()
-                .unwrap_or(Amount::ZERO);
-            let t0 = topics.len() as u32;
-            let mut topic_mask = 0u64;
-            let partial = !a.topic_hours.is_empty();
-            for topic in &a.topics {
-                let t = topic_codes.intern(topic.as_str());
-                if t < 64 {
-                    topic_mask |= 1 << t;
-                }
-                topics.push(t);
-                if partial {
-                    topic_hours.push(a.topic_hours.get(topic).map_or(hours, |h| (*h).min(hours)));
-                } else {
-                    topic_hours.push(hours);
-                }
-            }
-            rows.push(Row {
-                designations: d0..designations.len() as u32,
-                topics: t0..topics.len() as u32,
-                topic_mask,
-                format: a.format,
-                completed: a.is_completed(),
-                partial,
-                hours,
-            });
+            rows.push(index.read(a));
             let id = a.id.as_u128();
             ids.push(id);
             keys.push((day_number(a.end) as u128) << 96 | (id >> 96) << 64 | (i as u128) << 32);
@@ -216,23 +182,10 @@ impl<'a> ActivityIndex<'a> {
         }
         // Second pass in date order over the compact rows; they keep pointing into the
         // designation and topic arrays built in storage order.
-        let mut index = ActivityIndex {
-            sorted: Vec::with_capacity(n),
-            ids: Vec::with_capacity(n),
-            ends: Vec::with_capacity(n),
-            rows: Vec::with_capacity(n),
-            designations,
-            topics,
-            topic_hours,
-            postings: vec![Vec::new(); topic_codes.codes.len()],
-            credit_types,
-            topic_codes,
-        };
+        index.postings = vec![Vec::new(); index.topic_codes.codes.len()];
         for (pos, k) in keys.iter().enumerate() {
             let i = position(*k);
-            let a: &'a Activity = activities[i].borrow();
             let row = &rows[i];
-            index.sorted.push(a);
             index.ids.push(Uuid::from_u128(ids[i]));
             index.ends.push((*k >> 96) as u32);
             for &t in &index.topics[row.topics.start as usize..row.topics.end as usize] {
@@ -247,12 +200,97 @@ impl<'a> ActivityIndex<'a> {
         index
     }
 
+    /// Reads one activity's designations and topics into the tables (codes interned), and
+    /// returns its row, which points into them.
+    fn read(&mut self, a: &Activity) -> Row {
+        let d0 = self.designations.len() as u32;
+        for (position, d) in a.credits.iter().enumerate() {
+            let t = self.type_codes.intern(&d.credit_type.0);
+            if t as usize == self.credit_types.len() {
+                self.credit_types.push(d.credit_type.clone());
+                self.percent.push(vocab::hours_percent(&d.credit_type));
+            }
+            let p = self.percent[t as usize];
+            self.designations.push(Designation {
+                credit_type: t as TypeIdx,
+                position,
+                hours: if p == 100 {
+                    d.amount
+                } else {
+                    d.amount.scale_percent(p)
+                },
+            });
+        }
+        let hours = self.designations[d0 as usize..]
+            .iter()
+            .map(|d| d.hours)
+            .max()
+            .unwrap_or(Amount::ZERO);
+        let t0 = self.topics.len() as u32;
+        let mut topic_mask = 0u64;
+        let partial = !a.topic_hours.is_empty();
+        for topic in &a.topics {
+            let t = self.topic_codes.intern(&topic.0);
+            if t < 64 {
+                topic_mask |= 1 << t;
+            }
+            self.topics.push(t);
+            // Hours on each topic, beside `topics` (the whole activity unless it says less).
+            if partial {
+                self.topic_hours
+                    .push(a.topic_hours.get(topic).map_or(hours, |h| (*h).min(hours)));
+            } else {
+                self.topic_hours.push(hours);
+            }
+        }
+        Row {
+            designations: d0..self.designations.len() as u32,
+            topics: t0..self.topics.len() as u32,
+            topic_mask,
+            format: a.format,
+            completed: a.is_completed(),
+            partial,
+            hours,
+        }
+    }
+
+    /// Adds one activity, exactly as if the index had been built with it stored last: adding a
+    /// record (the most common change) costs a search and a shift of positions, not a new index.
+    pub fn insert(&mut self, a: &Activity) {
+        let row = self.read(a);
+        let end = day_number(a.end);
+        let id = a.id.as_u128();
+        // After every activity ordered before or with it by (end date, id).
+        let lo = self.ends.partition_point(|d| *d < end);
+        let hi = self.ends.partition_point(|d| *d <= end);
+        let pos = lo + self.ids[lo..hi].partition_point(|x| x.as_u128() <= id);
+        self.ids.insert(pos, a.id);
+        self.ends.insert(pos, end);
+        self.postings
+            .resize(self.topic_codes.codes.len(), Vec::new());
+        for posting in &mut self.postings {
+            let k = posting.partition_point(|p| (*p as usize) < pos);
+            for p in &mut posting[k..] {
+                *p += 1;
+            }
+        }
+        for k in row.topics.start as usize..row.topics.end as usize {
+            let posting = &mut self.postings[self.topics[k] as usize];
+            let at = posting.partition_point(|p| (*p as usize) < pos);
+            // A topic listed twice on one record is still one activity.
+            if posting.get(at) != Some(&(pos as u32)) {
+                posting.insert(at, pos as u32);
+            }
+        }
+        self.rows.insert(pos, row);
+    }
+
     pub fn len(&self) -> usize {
-        self.sorted.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.sorted.is_empty()
+        self.ids.is_empty()
     }
 
     /// Positions (in sorted order) of the activities whose end date lies in `from..=to`.
@@ -261,11 +299,6 @@ impl<'a> ActivityIndex<'a> {
         let lo = self.ends.partition_point(|d| *d < from);
         let hi = self.ends.partition_point(|d| *d <= to);
         lo..hi.max(lo)
-    }
-
-    #[inline(always)]
-    pub fn activity(&self, i: usize) -> &'a Activity {
-        self.sorted[i]
     }
 
     /// The id of activity `i`, without reaching for the record.
@@ -296,8 +329,8 @@ impl<'a> ActivityIndex<'a> {
     }
 
     #[inline(always)]
-    pub fn credit_type(&self, t: TypeIdx) -> &'a CreditTypeId {
-        self.credit_types[t as usize]
+    pub fn credit_type(&self, t: TypeIdx) -> &CreditTypeId {
+        &self.credit_types[t as usize]
     }
 
     /// The topics a rule names, as a filter over this index's activities. A group topic also
