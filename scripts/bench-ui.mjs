@@ -123,6 +123,7 @@ async function measure(name, budget, runs, fn) {
   console.log(`${name.padEnd(52)} median ${m.toFixed(1).padStart(7)} ms   budget ${String(budget).padStart(4)} ms   ${m <= budget ? 'ok' : 'OVER BUDGET'}`);
 }
 
+const fullEvaluations = [];
 async function longCareerCases(label, budgets) {
   const live = [];
   await measure(`${label}dashboard: load, evaluate, paint (12 × 10,000)`, budgets.dashboard, 5, async () => {
@@ -131,6 +132,8 @@ async function longCareerCases(label, budgets) {
     await page.reload();
     const shown = (await painted(cdp, 'dashboard', t0)) - t0;
     live.push((await painted(cdp, 'live', t0)) - t0);
+    // The evaluation from scratch (the index built): the first of this document.
+    fullEvaluations.push(await page.evaluate(() => performance.getEntriesByName('cme:evaluate')[0]?.duration));
     return shown;
   });
   // Not budgeted: when the dashboard computed from the records (what-if switch and buttons
@@ -166,13 +169,15 @@ async function longCareerCases(label, budgets) {
 
 await longCareerCases('', { dashboard: 1500, search: 50, add: 50 });
 // The engine alone in wasm, from the User Timing measures the app records around each
-// evaluation (src/ui/hooks.rs): one per reload and one per saved activity above.
-const evaluations = await page.evaluate(() => performance.getEntriesByName('cme:evaluate').map((e) => e.duration));
-if (evaluations.length === 0) throw new Error('the app recorded no cme:evaluate measure');
+// evaluation (src/ui/hooks.rs): from scratch at each reload above, and after each saved activity,
+// which the app evaluates from the last index with the activity inserted.
+const afterAdd = await page.evaluate(() => performance.getEntriesByName('cme:evaluate').slice(1).map((e) => e.duration));
+if (fullEvaluations.some((d) => typeof d !== 'number') || afterAdd.length === 0) throw new Error('the app recorded no cme:evaluate measure');
 {
-  const m = median(evaluations);
+  const m = median(fullEvaluations);
   results.push({ name: 'evaluate in wasm', median: m, budget: 5 });
-  console.log(`${'evaluate 12 credentials × 10,000 activities in wasm'.padEnd(52)} median ${m.toFixed(1).padStart(7)} ms   budget    5 ms   ${m <= 5 ? 'ok' : 'OVER BUDGET'}   (${evaluations.length} runs)`);
+  console.log(`${'evaluate 12 credentials × 10,000 activities in wasm'.padEnd(52)} median ${m.toFixed(1).padStart(7)} ms   budget    5 ms   ${m <= 5 ? 'ok' : 'OVER BUDGET'}   (${fullEvaluations.length} runs)`);
+  console.log(`  ${'… after an add (the index kept, one inserted)'.padEnd(50)} median ${median(afterAdd).toFixed(1).padStart(7)} ms   (${afterAdd.length} runs, not budgeted)`);
 }
 
 // Where an added activity's time goes (User Timing measures of the last document).
