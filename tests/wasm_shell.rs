@@ -256,7 +256,10 @@ fn a_kept_dashboard_reads_back_only_under_the_stored_meta_and_day() {
     let meta = r#"{"revision":3,"schema_version":4,"writer":"abc"}"#;
     let html = "<div class=\"dashboard\"><h1>Dashboard</h1><p>Éthique — 🩺</p></div>";
     storage.set_item("cme-tracker:meta", meta).unwrap();
-    keep_dashboard(meta, html, today);
+    keep_dashboard(meta, || html.to_string(), today);
+    assert_eq!(kept_dashboard(today).as_deref(), Some(html));
+    // One kept for these records today already fits: the markup is not even made again.
+    keep_dashboard(meta, || unreachable!("a fitting dashboard is kept"), today);
     assert_eq!(kept_dashboard(today).as_deref(), Some(html));
     // The next day, or after any save (a new meta), it is not drawn.
     assert_eq!(kept_dashboard(today.succ_opt().unwrap()), None);

@@ -173,37 +173,48 @@ fn language() -> String {
         .unwrap_or_default()
 }
 
-/// The dashboard's markup kept with the stored records, when it was drawn from exactly them,
-/// today, in this language, by this build (`storage::kept`); shown at start while they are read.
-pub fn kept_dashboard(today: chrono::NaiveDate) -> Option<String> {
-    use super::kept::{decode, Tag, KEY_DASHBOARD};
-    let s = storage().ok()?;
-    let meta = s.get_item(KEY_META).ok()??;
-    let text = s.get_item(KEY_DASHBOARD).ok()??;
-    let tag = Tag {
-        meta: &meta,
+/// What a kept dashboard must match here and today, under the stored meta text `meta`.
+fn kept_tag<'a>(
+    meta: &'a str,
+    today: chrono::NaiveDate,
+    language: &'a str,
+) -> super::kept::Tag<'a> {
+    super::kept::Tag {
+        meta,
         day: today,
-        language: &language(),
-    };
-    decode(&text, tag).map(str::to_string)
-}
-
-/// Keeps the dashboard's markup `html`, drawn from the records stored under the meta text
-/// `meta`. A failure (storage full) only means the next start reads the records first.
-pub fn keep_dashboard(meta: &str, html: &str, today: chrono::NaiveDate) {
-    use super::kept::{encode, Tag, KEY_DASHBOARD};
-    if let Ok(s) = storage() {
-        let tag = Tag {
-            meta,
-            day: today,
-            language: &language(),
-        };
-        let _ = s.set_item(KEY_DASHBOARD, &encode(html, tag));
+        language,
     }
 }
 
+/// The dashboard's markup kept with the stored records, when it was drawn from exactly them,
+/// today, in this language, by this build (`storage::kept`); shown at start while they are read.
+pub fn kept_dashboard(today: chrono::NaiveDate) -> Option<String> {
+    use super::kept::{decode, KEY_DASHBOARD};
+    let s = storage().ok()?;
+    let meta = s.get_item(KEY_META).ok()??;
+    let text = s.get_item(KEY_DASHBOARD).ok()??;
+    decode(&text, kept_tag(&meta, today, &language())).map(str::to_string)
+}
+
+/// Keeps the dashboard's markup (`html` makes it, only when needed), drawn from the records
+/// stored under the meta text `meta`, unless one kept for them today already fits. A failure
+/// (storage full) only means the next start reads the records first.
+pub fn keep_dashboard(meta: &str, html: impl FnOnce() -> String, today: chrono::NaiveDate) {
+    use super::kept::{decode, encode, KEY_DASHBOARD};
+    let Ok(s) = storage() else {
+        return;
+    };
+    let language = language();
+    let tag = kept_tag(meta, today, &language);
+    let kept = s.get_item(KEY_DASHBOARD).ok().flatten();
+    if kept.is_some_and(|text| decode(&text, tag).is_some()) {
+        return;
+    }
+    let _ = s.set_item(KEY_DASHBOARD, &encode(&html(), tag));
+}
+
 /// Removes the kept dashboard: before a save, so that it never takes space the records need
-/// (the save makes it stale anyway; a new one is kept after it).
+/// (the save makes it stale anyway; the dashboard keeps a new one when it is next drawn).
 pub fn forget_dashboard() {
     if let Ok(s) = storage() {
         let _ = s.remove_item(super::kept::KEY_DASHBOARD);

@@ -180,7 +180,10 @@ impl Session {
             return None;
         }
         let text = store.get(format::KEY_META)?;
-        let meta = format::read_stored_meta(&|k: &str| store.get(k)).ok()??;
+        // Read once: the meta parsed is the text returned.
+        let meta =
+            format::read_stored_meta(&|k: &str| (k == format::KEY_META).then(|| text.clone()))
+                .ok()??;
         (meta.stamp == self.known && meta.version == SCHEMA_VERSION).then_some(text)
     }
 

@@ -37,9 +37,8 @@ pub fn use_evaluations() -> Rc<Vec<Evaluation>> {
     evaluations(&app.data, format::today())
 }
 
-/// [`use_evaluations`] outside a component (the save path's kept dashboard): the same shared
-/// evaluation, made only if `data` or `today` differ from the last one's.
-pub fn evaluations(data: &Rc<AppData>, today: chrono::NaiveDate) -> Rc<Vec<Evaluation>> {
+/// The shared evaluation of `data` on `today`, made only if either differs from the last one's.
+fn evaluations(data: &Rc<AppData>, today: chrono::NaiveDate) -> Rc<Vec<Evaluation>> {
     LAST.with_borrow_mut(|last| {
         if let Some(l) = last
             .as_ref()

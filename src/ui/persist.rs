@@ -378,10 +378,10 @@ thread_local! {
     static SESSION: RefCell<Option<Rc<RefCell<Option<Session>>>>> = const { RefCell::new(None) };
 }
 
-/// Keeps the dashboard's markup `html`, drawn from `data`, for the next start to show at once
-/// (`storage::kept`) — only if `data` is exactly what is stored (no change waiting to be saved, no
-/// other tab's save unheard); else nothing.
-pub fn keep_dashboard(data: &AppData, html: &str) {
+/// Keeps the dashboard's markup (made by `html` only when needed), drawn from `data`, for the
+/// next start to show at once (`storage::kept`) — only if `data` is exactly what is stored (no
+/// change waiting to be saved, no other tab's save unheard) and none kept for it fits today.
+pub fn keep_dashboard(data: &AppData, html: impl FnOnce() -> String) {
     let meta = SESSION.with_borrow(|s| {
         s.as_ref()?
             .borrow()
@@ -391,11 +391,6 @@ pub fn keep_dashboard(data: &AppData, html: &str) {
     if let Some(meta) = meta {
         browser::keep_dashboard(&meta, html, fmt::today());
     }
-}
-
-/// Whether a dashboard kept for the stored records fits them today.
-pub fn dashboard_kept() -> bool {
-    browser::kept_dashboard(fmt::today()).is_some()
 }
 
 /// Runs `f` in a task after the browser has painted the next frame, or after 250 ms when no frame

@@ -47,12 +47,11 @@ pub fn dashboard_page() -> Html {
         use_effect_with((app.revision, what_if), move |_| {
             if !what_if {
                 crate::ui::persist::after_next_frame(move || {
-                    let same = Rc::ptr_eq(&shown_data.borrow(), &data);
                     let Some(element) = node.cast::<web_sys::Element>() else {
                         return;
                     };
-                    if same && !crate::ui::persist::dashboard_kept() {
-                        crate::ui::persist::keep_dashboard(&data, &element.outer_html());
+                    if Rc::ptr_eq(&shown_data.borrow(), &data) {
+                        crate::ui::persist::keep_dashboard(&data, || element.outer_html());
                     }
                 });
             }
