@@ -27,8 +27,10 @@ test('a goal from the plan, an activity toward it, a reflection followed up — 
   const firstItem = (await plan.first().textContent()) || '';
   await plan.first().getByRole('button', { name: /^Make it a learning goal: / }).click();
   // The goal's page: the requirement's hours and deadline as its target, "a requirement" as the need.
+  // Its address first: until the page changes, the heading read would still be the dashboard's.
+  await expect(page).toHaveURL(/#\/goals\/[0-9a-f-]+$/);
   const title = page.getByRole('heading', { level: 1 });
-  await expect(title).not.toHaveText('');
+  await expect(title).not.toHaveText(/^(Dashboard)?$/);
   const goalTitle = (await title.textContent())!;
   expect(firstItem.startsWith(goalTitle)).toBe(true);
   await expect(page.locator('main')).toContainText('A licence or board requirement');
