@@ -100,17 +100,50 @@ impl AppData {
     }
 
     /// Adds the activity, or replaces the one with the same id (keeping its place in the list).
-    pub fn upsert_activity(&mut self, activity: Activity) {
+    /// True when it replaced one.
+    pub fn upsert_activity(&mut self, activity: Activity) -> bool {
+        self.put_activity(activity, |_| {})
+    }
+
+    /// Saves an activity changed or made `now`: as [`AppData::upsert_activity`], stamped
+    /// updated now, and created now when it is new. True when it replaced one.
+    pub fn save_activity(&mut self, mut activity: Activity, now: DateTime<Utc>) -> bool {
+        activity.updated_at = now;
+        self.put_activity(activity, |a| a.created_at = now)
+    }
+
+    /// Puts `activity` in the place of the one with its id, or adds it after `new` has changed
+    /// it. Found once (10,000 records are a long search to make twice on every save).
+    fn put_activity(&mut self, mut activity: Activity, new: impl FnOnce(&mut Activity)) -> bool {
         self.tombstones.retain(|t| t.id != activity.id);
-        match self.activities.iter_mut().find(|a| a.id == activity.id) {
-            Some(slot) => *slot = Arc::new(activity),
-            None => self.activities.push(Arc::new(activity)),
+        match self.activity_position(activity.id) {
+            Some(i) => {
+                self.activities[i] = Arc::new(activity);
+                true
+            }
+            None => {
+                new(&mut activity);
+                self.activities.push(Arc::new(activity));
+                false
+            }
         }
+    }
+
+    /// The activity with `id`.
+    pub fn activity(&self, id: Uuid) -> Option<&Activity> {
+        self.activity_position(id).map(|i| &*self.activities[i])
+    }
+
+    /// Where the activity with `id` is in the list. Searched from the end, where new records go:
+    /// the one just added or opened from the top of the newest-first list is found at once
+    /// among 10,000, not after all of them.
+    fn activity_position(&self, id: Uuid) -> Option<usize> {
+        self.activities.iter().rposition(|a| a.id == id)
     }
 
     /// Removes the activity and leaves a tombstone; returns it for "Undo".
     pub fn remove_activity(&mut self, id: Uuid, now: DateTime<Utc>) -> Option<Activity> {
-        let pos = self.activities.iter().position(|a| a.id == id)?;
+        let pos = self.activity_position(id)?;
         let removed = Arc::unwrap_or_clone(self.activities.remove(pos));
         self.bury(id, RecordKind::Activity, now);
         // A goal must not point at an activity that no longer exists.
@@ -233,5 +266,28 @@ mod tests {
         data.upsert_activity(removed);
         assert!(data.tombstones.is_empty());
         assert_eq!(data.activities.len(), 2);
+    }
+
+    #[test]
+    fn a_saved_activity_is_stamped_updated_and_created_only_when_new() {
+        let mut data = AppData::default();
+        let a = activity("Grand rounds");
+        let made = a.created_at;
+        let first = made + chrono::Duration::days(1);
+        assert!(!data.save_activity(a.clone(), first));
+        assert_eq!(
+            data.activity(a.id).map(|x| (x.created_at, x.updated_at)),
+            Some((first, first))
+        );
+
+        let later = first + chrono::Duration::days(1);
+        let mut edited = data.activity(a.id).expect("saved").clone();
+        edited.title = "Grand rounds (edited)".into();
+        assert!(data.save_activity(edited, later));
+        let saved = data.activity(a.id).expect("still there");
+        assert_eq!((saved.created_at, saved.updated_at), (first, later));
+        assert_eq!(saved.title, "Grand rounds (edited)");
+        assert_eq!(data.activities.len(), 1);
+        assert!(data.activity(Uuid::new_v4()).is_none());
     }
 }

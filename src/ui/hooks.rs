@@ -37,6 +37,16 @@ pub fn use_evaluations() -> Rc<Vec<Evaluation>> {
     evaluations(&app.data, format::today())
 }
 
+/// As [`use_evaluations`], from the task after the component's first frame is painted (none
+/// until then): for a page that draws its record first and what the engine says of it a frame
+/// later.
+#[hook]
+pub fn use_evaluations_after_paint() -> Option<Rc<Vec<Evaluation>>> {
+    let app = use_app();
+    let painted = crate::ui::frame::use_painted();
+    painted.then(|| evaluations(&app.data, format::today()))
+}
+
 /// The shared evaluation of `data` on `today`, made only if either differs from the last one's.
 fn evaluations(data: &Rc<AppData>, today: chrono::NaiveDate) -> Rc<Vec<Evaluation>> {
     LAST.with_borrow_mut(|last| {

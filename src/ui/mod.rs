@@ -6,6 +6,7 @@ pub mod auto_backup;
 pub mod catalog_source;
 pub mod components;
 pub mod format;
+pub mod frame;
 pub mod hooks;
 pub mod jobs;
 pub mod lazy;

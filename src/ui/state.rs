@@ -60,11 +60,7 @@ impl AppState {
     }
 
     pub fn activity(&self, id: Uuid) -> Option<&Activity> {
-        self.data
-            .activities
-            .iter()
-            .find(|a| a.id == id)
-            .map(|a| &**a)
+        self.data.activity(id)
     }
 
     pub fn credential(&self, id: Uuid) -> Option<&Credential> {
@@ -137,20 +133,15 @@ impl AppState {
         let mut changed = true;
         let mut external = false;
         match action {
-            Action::SaveActivity(mut activity) => {
-                let data = Rc::make_mut(&mut next.data);
-                let existed = data.activities.iter().any(|a| a.id == activity.id);
+            Action::SaveActivity(activity) => {
+                let title = activity.title.clone();
                 // Times are the reducer's: the record changed now.
-                activity.updated_at = now;
-                if !existed {
-                    activity.created_at = now;
-                }
+                let existed = Rc::make_mut(&mut next.data).save_activity(activity, now);
                 next.toast = Some(if existed {
-                    format!("Saved changes to “{}”.", activity.title)
+                    format!("Saved changes to “{title}”.")
                 } else {
-                    format!("Added “{}”.", activity.title)
+                    format!("Added “{title}”.")
                 });
-                data.upsert_activity(activity);
             }
             Action::Notify(message) => {
                 next.toast = Some(message);
@@ -159,12 +150,7 @@ impl AppState {
             Action::AttachCertificate(activity_id, file) => {
                 let data = Rc::make_mut(&mut next.data);
                 let name = file.name.clone();
-                match data
-                    .activities
-                    .iter()
-                    .find(|a| a.id == activity_id)
-                    .map(|a| (**a).clone())
-                {
+                match data.activity(activity_id).cloned() {
                     Some(mut a) => match crate::domain::attachment::attach(&mut a, file) {
                         Ok(()) => {
                             a.updated_at = now;
@@ -181,12 +167,7 @@ impl AppState {
             }
             Action::DetachCertificate(activity_id, file_id) => {
                 let data = Rc::make_mut(&mut next.data);
-                match data
-                    .activities
-                    .iter()
-                    .find(|a| a.id == activity_id)
-                    .map(|a| (**a).clone())
-                {
+                match data.activity(activity_id).cloned() {
                     Some(mut a) => match crate::domain::attachment::detach(&mut a, file_id) {
                         Ok(f) => {
                             a.updated_at = now;
@@ -271,12 +252,7 @@ impl AppState {
             }
             Action::SaveReflection(id, reflection) => {
                 let data = Rc::make_mut(&mut next.data);
-                match data
-                    .activities
-                    .iter()
-                    .find(|a| a.id == id)
-                    .map(|a| (**a).clone())
-                {
+                match data.activity(id).cloned() {
                     Some(mut a) => {
                         a.reflection = reflection.filter(|r| !r.is_empty());
                         a.updated_at = now;

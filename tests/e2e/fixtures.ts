@@ -74,6 +74,7 @@ export async function seedTexasWithActivity(page: Page, title: string) {
   await page.getByLabel(/direct patient care/i).check();
   await page.getByRole('button', { name: 'Add this credential' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Requirements' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/credentials\/[0-9a-f-]{36}$/);
   const credential = page.url().split('#')[1];
   const activity = await addActivity(page, title, '2025-06-02', '2');
   return { credential, activity };
@@ -87,6 +88,8 @@ export async function addActivity(page: Page, title: string, date: string, amoun
   await page.getByLabel('Amount').first().fill(amount);
   await page.getByRole('button', { name: 'Save activity' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  // The address follows the page's first frame (src/ui/router.rs).
+  await expect(page).toHaveURL(/#\/activities\/[0-9a-f-]{36}$/);
   return page.url().split('#')[1];
 }
 

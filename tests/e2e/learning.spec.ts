@@ -46,6 +46,7 @@ test('a goal from the plan, an activity toward it, a reflection followed up — 
   await page.getByLabel('Date (start)').fill('2026-11-20');
   await page.getByRole('button', { name: 'Save activity' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Safer opioid prescribing workshop' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/activities\/[0-9a-f-]{36}$/);
   const activityUrl = page.url();
   // Linked to the goal on the activity's page.
   await expect(page.getByLabel(goalTitle)).toBeChecked();

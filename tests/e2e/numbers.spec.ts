@@ -14,6 +14,7 @@ async function addCalifornia(page: Page) {
   await page.getByLabel(/65 or older/).check();
   await page.getByRole('button', { name: 'Add this credential' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Requirements' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/credentials\/[0-9a-f-]{36}$/);
   return page.url().split('#')[1];
 }
 

@@ -48,6 +48,25 @@ test('a new page opens at its top, not where the last one was scrolled', async (
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
 
+test('a save leads to the new page at a new address, and Back and Forward move between the two', async ({ page }) => {
+  await openApp(page);
+  const route = await addActivity(page, 'Back and forth', '2025-03-10', '1');
+  // The page's lower parts follow its first frame (src/ui/frame.rs).
+  await expect(page.getByRole('heading', { level: 2, name: 'Where it counts' })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/activities\/new$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Add activity' })).toBeVisible();
+  await page.goForward();
+  await expect(page).toHaveURL(new RegExp(`#${route}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Back and forth' })).toBeVisible();
+  // Deleting leads to the list the same way; Back then finds the activity gone.
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page).toHaveURL(/#\/activities$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Activities' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Activity not found' })).toBeVisible();
+});
+
 test('an unknown address shows a way back instead of a blank page', async ({ page }) => {
   await openApp(page, '#/no-such-page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();

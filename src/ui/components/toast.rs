@@ -19,9 +19,9 @@ pub fn toast() -> Html {
     };
     // A message belongs to the page it appeared on (a save's message appears on the page the
     // save leads to): when the person moves on to another page, it goes.
-    // The address itself, not the hook's copy: a save's message renders before the browser's
-    // `hashchange` reaches the hook, and must be counted as the page the save went to (the hook
-    // is still called, so that the message renders again, and goes, when the address changes).
+    // The route itself, not the hook's copy: a save's message renders with the page the save
+    // went to, and must be counted as that page's, whichever hook hears of the route first. The
+    // hook is still called, so that the message renders again, and goes, when the route changes.
     crate::ui::router::use_route();
     let route = crate::ui::router::current().path();
     let shown_at = use_mut_ref(|| None::<(String, String)>);
