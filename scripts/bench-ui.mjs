@@ -201,6 +201,13 @@ for (const [name, xs] of Object.entries(parts)) {
 // As a phone feels it: the same cases with the CPU slowed 4×.
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 await longCareerCases('4× CPU: ', { dashboard: 400, search: 100, add: 50 });
+{
+  // The saves of the adds just made (the last document's): the first of a document writes every
+  // record's text, the later ones reuse the text of the records that did not change
+  // (storage::compact::EncodedActivities). Each holds the page while it runs, after the paint.
+  const saves = await page.evaluate(() => performance.getEntriesByName('cme:save').map((e) => e.duration));
+  if (saves.length) console.log(`  ${'4× CPU: cme:save'.padEnd(50)} median ${median(saves).toFixed(1).padStart(7)} ms   (${saves.length} runs, the first ${saves[0].toFixed(1)} ms; not budgeted)`);
+}
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
 // Reload of a long career against an empty profile, at 4× CPU (the ratio is the budget).

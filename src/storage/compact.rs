@@ -4,7 +4,7 @@
 //! left out when it equals the end. Conversion both ways is lossless (tested).
 
 use std::borrow::Borrow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -103,6 +103,49 @@ impl From<StoredActivity> for Activity {
 /// copies).
 pub fn to_stored_json<A: Borrow<Activity>>(activities: &[A]) -> String {
     serde_json::to_string(&StoredList(activities)).expect("records always serialise")
+}
+
+/// The stored text of each activity last written, kept by record so that a save writes again only
+/// the records that changed: the records are shared pointers, and a changed record is a new one
+/// (the reducer never changes one in place while this holds it). Encoding 10,000 activities was
+/// most of a long career's save (about 100 of 160 ms at 4x CPU, profiled), for every change.
+#[derive(Clone, Default)]
+pub struct EncodedActivities {
+    /// By the record's address; the record is held, so the address is never reused meanwhile.
+    pieces: HashMap<usize, (Arc<Activity>, Box<str>)>,
+}
+
+impl std::fmt::Debug for EncodedActivities {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "EncodedActivities({} records)", self.pieces.len())
+    }
+}
+
+impl EncodedActivities {
+    /// Exactly [`to_stored_json`]'s text, from the pieces kept for these very records, making
+    /// only the missing ones. Afterwards it holds the pieces of `activities` and no others.
+    pub fn encode(&mut self, activities: &[Arc<Activity>]) -> String {
+        let mut old = std::mem::take(&mut self.pieces);
+        let mut out =
+            String::with_capacity(old.values().map(|(_, p)| p.len() + 1).sum::<usize>() + 2);
+        out.push('[');
+        for (n, a) in activities.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            let key = Arc::as_ptr(a) as usize;
+            let piece = match old.remove(&key) {
+                Some((_, piece)) => piece,
+                None => serde_json::to_string(&StoredRef::from(&**a))
+                    .expect("records always serialise")
+                    .into_boxed_str(),
+            };
+            out.push_str(&piece);
+            self.pieces.insert(key, (a.clone(), piece));
+        }
+        out.push(']');
+        out
+    }
 }
 
 struct StoredList<'a, A>(&'a [A]);
@@ -219,6 +262,40 @@ pub fn from_stored(stored: Vec<StoredActivity>) -> Vec<Arc<Activity>> {
 mod tests {
     use super::*;
     use crate::domain::build::*;
+
+    #[test]
+    fn kept_pieces_give_the_same_text_and_only_changed_records_are_encoded_again() {
+        let mut list: Vec<Arc<Activity>> = (0..5)
+            .map(|i| {
+                let mut a = activity(&format!("2025-05-{:02}", i + 1))
+                    .title(&format!("Rounds {i}"))
+                    .credit("AMA_PRA_CAT1", "1")
+                    .build();
+                a.notes = format!("“quoted” \\ and \n new line {i}");
+                Arc::new(a)
+            })
+            .collect();
+        let mut kept = EncodedActivities::default();
+        let piece_of = |kept: &EncodedActivities, a: &Arc<Activity>| {
+            kept.pieces[&(Arc::as_ptr(a) as usize)].1.as_ptr()
+        };
+        assert_eq!(kept.encode(&list), to_stored_json(&list));
+        let first = piece_of(&kept, &list[0]);
+
+        // Added, changed (a new record in its place), removed, moved: always the same text.
+        list.push(Arc::new(activity("2025-06-01").title("Added").build()));
+        let mut changed = (*list[2]).clone();
+        changed.title = "Rounds 2 (edited)".into();
+        list[2] = Arc::new(changed);
+        list.remove(3);
+        list.swap(0, 1);
+        assert_eq!(kept.encode(&list), to_stored_json(&list));
+        // An unchanged record's text was reused, not made again; nothing else is kept.
+        assert_eq!(piece_of(&kept, &list[1]), first);
+        assert_eq!(kept.pieces.len(), list.len());
+        assert_eq!(kept.encode(&[]), to_stored_json::<Arc<Activity>>(&[]));
+        assert!(kept.pieces.is_empty());
+    }
 
     #[test]
     fn compact_form_round_trips_every_field() {

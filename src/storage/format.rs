@@ -133,21 +133,24 @@ pub fn encode(
         revision,
         writer: String::new(),
     };
-    encode_stamped(data, previous, &stamp, Vec::new(), now)
+    let mut fresh = compact::EncodedActivities::default();
+    encode_stamped(data, previous, &stamp, Vec::new(), now, &mut fresh)
 }
 
-/// [`encode`] for a tab's save: the meta names the writer and the stamps it was built on.
+/// [`encode`] for a tab's save: the meta names the writer and the stamps it was built on, and
+/// the activities' text is made from the pieces `encoded` kept for unchanged records.
 pub fn encode_stamped(
     data: &AppData,
     previous: Option<&AppData>,
     stamp: &Stamp,
     ancestors: Vec<String>,
     now: DateTime<Utc>,
+    encoded: &mut compact::EncodedActivities,
 ) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     let json = |v: &dyn erased::Ser| v.to_json();
     if previous.is_none_or(|p| p.activities != data.activities) {
-        out.push((KEY_ACTIVITIES, compact::to_stored_json(&data.activities)));
+        out.push((KEY_ACTIVITIES, encoded.encode(&data.activities)));
     }
     if previous.is_none_or(|p| p.credentials != data.credentials) {
         out.push((KEY_CREDENTIALS, json(&data.credentials)));

@@ -28,6 +28,7 @@
 use chrono::{DateTime, Utc};
 use std::rc::Rc;
 
+use super::compact;
 use super::data::AppData;
 use super::format::{self, LoadError, Stamp, StoredMeta, DATA_KEYS, KEY_META, SCHEMA_VERSION};
 use super::merge::{merge, merge3};
@@ -109,6 +110,8 @@ pub struct Session {
     /// may lack parts (first run, or an older format): the next save writes every part.
     base: Option<Rc<AppData>>,
     read_only: Option<ReadOnly>,
+    /// The stored text of the activities last written, for the next save to reuse.
+    encoded: compact::EncodedActivities,
 }
 
 impl Session {
@@ -123,6 +126,7 @@ impl Session {
             lineage: Vec::new(),
             base: None,
             read_only: None,
+            encoded: Default::default(),
         };
         match format::decode(get) {
             Ok(loaded) => {
@@ -244,9 +248,14 @@ impl Session {
             _ => (&self.known, self.lineage.as_slice()),
         };
         let (stamp, ancestors) = self.next_stamp(built_on, stored_revision);
-        for (key, value) in
-            format::encode_stamped(&to_write, previous.as_ref(), &stamp, ancestors.clone(), now)
-        {
+        for (key, value) in format::encode_stamped(
+            &to_write,
+            previous.as_ref(),
+            &stamp,
+            ancestors.clone(),
+            now,
+            &mut self.encoded,
+        ) {
             if let Err(message) = store.set(key, &value) {
                 // What was written before the failure is harmless (meta comes last); the records
                 // stay in the tab and the caller offers a backup.

@@ -390,9 +390,18 @@ thread_local! {
     static ON_SAVED: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
 }
 
-/// Sets what to call after each save this tab writes (none: nothing).
-pub fn on_saved(f: Option<Rc<dyn Fn()>>) {
-    ON_SAVED.with_borrow_mut(|s| *s = f);
+/// Sets what to call after each save this tab writes, in place of what was set before.
+pub fn on_saved(f: Rc<dyn Fn()>) {
+    ON_SAVED.with_borrow_mut(|s| *s = Some(f));
+}
+
+/// Stops calling `f` after saves, if it is still what is called (a newer one stays).
+pub fn forget_on_saved(f: &Rc<dyn Fn()>) {
+    ON_SAVED.with_borrow_mut(|s| {
+        if s.as_ref().is_some_and(|g| Rc::ptr_eq(g, f)) {
+            *s = None;
+        }
+    });
 }
 
 fn saved() {

@@ -71,12 +71,13 @@ pub fn dashboard_page() -> Html {
         let what_if_now = use_mut_ref(|| what_if);
         *what_if_now.borrow_mut() = what_if;
         use_effect_with((), move |_| {
-            crate::ui::persist::on_saved(Some(Rc::new(move || {
+            let on_saved: Rc<dyn Fn()> = Rc::new(move || {
                 if !*what_if_now.borrow() {
                     keep();
                 }
-            })));
-            || crate::ui::persist::on_saved(None)
+            });
+            crate::ui::persist::on_saved(on_saved.clone());
+            move || crate::ui::persist::forget_on_saved(&on_saved)
         });
     }
     let shown: Rc<Vec<Evaluation>> = if what_if {
