@@ -14,8 +14,9 @@ pub fn after_next_frame(f: impl FnOnce() + 'static) {
     after_frames(1, f);
 }
 
-/// As [`after_next_frame`], after `frames` frames: work asked for after one frame runs (and what
-/// it draws is painted) before work asked for after two, whichever was asked for first.
+/// As [`after_next_frame`], after `frames` frames (or 250 ms each when none come): work asked for
+/// after one frame runs (and what it draws is painted) before work asked for after two, whichever
+/// was asked for first.
 pub fn after_frames(frames: u32, f: impl FnOnce() + 'static) {
     let once = Rc::new(RefCell::new(Some(f)));
     let run = {
