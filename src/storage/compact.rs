@@ -136,9 +136,7 @@ impl EncodedActivities {
             let key = Arc::as_ptr(a) as usize;
             let piece = match old.remove(&key) {
                 Some((_, piece)) => piece,
-                None => serde_json::to_string(&StoredRef::from(&**a))
-                    .expect("records always serialise")
-                    .into_boxed_str(),
+                None => piece_of(a),
             };
             out.push_str(&piece);
             self.pieces.insert(key, (a.clone(), piece));
@@ -146,6 +144,24 @@ impl EncodedActivities {
         out.push(']');
         out
     }
+
+    /// Makes the text of those of `activities` that have none kept, keeping all that is kept: in
+    /// quiet moments after a start, so that the first save (most visits make one) does not
+    /// encode a long career whole.
+    pub fn prime(&mut self, activities: &[Arc<Activity>]) {
+        for a in activities {
+            self.pieces
+                .entry(Arc::as_ptr(a) as usize)
+                .or_insert_with(|| (a.clone(), piece_of(a)));
+        }
+    }
+}
+
+/// One activity's stored text, as [`to_stored_json`] writes it in its list.
+fn piece_of(a: &Activity) -> Box<str> {
+    serde_json::to_string(&StoredRef::from(a))
+        .expect("records always serialise")
+        .into_boxed_str()
 }
 
 struct StoredList<'a, A>(&'a [A]);
@@ -276,11 +292,11 @@ mod tests {
             })
             .collect();
         let mut kept = EncodedActivities::default();
-        let piece_of = |kept: &EncodedActivities, a: &Arc<Activity>| {
+        let text_at = |kept: &EncodedActivities, a: &Arc<Activity>| {
             kept.pieces[&(Arc::as_ptr(a) as usize)].1.as_ptr()
         };
         assert_eq!(kept.encode(&list), to_stored_json(&list));
-        let first = piece_of(&kept, &list[0]);
+        let first = text_at(&kept, &list[0]);
 
         // Added, changed (a new record in its place), removed, moved: always the same text.
         list.push(Arc::new(activity("2025-06-01").title("Added").build()));
@@ -291,10 +307,22 @@ mod tests {
         list.swap(0, 1);
         assert_eq!(kept.encode(&list), to_stored_json(&list));
         // An unchanged record's text was reused, not made again; nothing else is kept.
-        assert_eq!(piece_of(&kept, &list[1]), first);
+        assert_eq!(text_at(&kept, &list[1]), first);
         assert_eq!(kept.pieces.len(), list.len());
         assert_eq!(kept.encode(&[]), to_stored_json::<Arc<Activity>>(&[]));
         assert!(kept.pieces.is_empty());
+
+        // Made ahead in parts, then used by the save as if it had made them.
+        let mut primed = EncodedActivities::default();
+        primed.prime(&list[..2]);
+        primed.prime(&list[1..]);
+        assert_eq!(primed.pieces.len(), list.len());
+        let ahead: Vec<_> = list.iter().map(|a| text_at(&primed, a)).collect();
+        assert_eq!(primed.encode(&list), to_stored_json(&list));
+        assert_eq!(
+            list.iter().map(|a| text_at(&primed, a)).collect::<Vec<_>>(),
+            ahead
+        );
     }
 
     #[test]

@@ -277,6 +277,12 @@ impl Session {
         }
     }
 
+    /// Makes ahead the stored text of these activities for the next save (see
+    /// [`compact::EncodedActivities::prime`]).
+    pub fn prime(&mut self, activities: &[std::sync::Arc<crate::domain::Activity>]) {
+        self.encoded.prime(activities);
+    }
+
     /// Our records merged with `theirs`. When their write was built on what we know (`descends`),
     /// three ways against our base; when it was not (it was made from a stale read of the store,
     /// and may lack our last save), two ways, where only tombstones delete: our base is then no
