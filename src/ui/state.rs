@@ -153,9 +153,8 @@ impl AppState {
                 match data.activity(activity_id).cloned() {
                     Some(mut a) => match crate::domain::attachment::attach(&mut a, file) {
                         Ok(()) => {
-                            a.updated_at = now;
                             next.toast = Some(format!("Kept “{name}” with “{}”.", a.title));
-                            data.upsert_activity(a);
+                            data.save_activity(a, now);
                         }
                         Err(m) => {
                             next.toast = Some(m);
@@ -170,9 +169,8 @@ impl AppState {
                 match data.activity(activity_id).cloned() {
                     Some(mut a) => match crate::domain::attachment::detach(&mut a, file_id) {
                         Ok(f) => {
-                            a.updated_at = now;
                             next.toast = Some(format!("Removed “{}”.", f.name));
-                            data.upsert_activity(a);
+                            data.save_activity(a, now);
                         }
                         Err(_) => changed = false,
                     },
@@ -255,9 +253,8 @@ impl AppState {
                 match data.activity(id).cloned() {
                     Some(mut a) => {
                         a.reflection = reflection.filter(|r| !r.is_empty());
-                        a.updated_at = now;
                         next.toast = Some(format!("Saved your reflection on “{}”.", a.title));
-                        data.upsert_activity(a);
+                        data.save_activity(a, now);
                     }
                     None => changed = false,
                 }
