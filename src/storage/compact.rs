@@ -133,7 +133,7 @@ impl EncodedActivities {
             if n > 0 {
                 out.push(',');
             }
-            let key = Arc::as_ptr(a) as usize;
+            let key = key_of(a);
             let piece = match old.remove(&key) {
                 Some((_, piece)) => piece,
                 None => piece_of(a),
@@ -151,10 +151,15 @@ impl EncodedActivities {
     pub fn prime(&mut self, activities: &[Arc<Activity>]) {
         for a in activities {
             self.pieces
-                .entry(Arc::as_ptr(a) as usize)
+                .entry(key_of(a))
                 .or_insert_with(|| (a.clone(), piece_of(a)));
         }
     }
+}
+
+/// A kept piece's key: the record's address.
+fn key_of(a: &Arc<Activity>) -> usize {
+    Arc::as_ptr(a) as usize
 }
 
 /// One activity's stored text, as [`to_stored_json`] writes it in its list.
@@ -292,9 +297,8 @@ mod tests {
             })
             .collect();
         let mut kept = EncodedActivities::default();
-        let text_at = |kept: &EncodedActivities, a: &Arc<Activity>| {
-            kept.pieces[&(Arc::as_ptr(a) as usize)].1.as_ptr()
-        };
+        let text_at =
+            |kept: &EncodedActivities, a: &Arc<Activity>| kept.pieces[&key_of(a)].1.as_ptr();
         assert_eq!(kept.encode(&list), to_stored_json(&list));
         let first = text_at(&kept, &list[0]);
 

@@ -133,24 +133,28 @@ pub fn encode(
         revision,
         writer: String::new(),
     };
-    let mut fresh = compact::EncodedActivities::default();
-    encode_stamped(data, previous, &stamp, Vec::new(), now, &mut fresh)
+    encode_stamped(data, previous, &stamp, Vec::new(), now, None)
 }
 
 /// [`encode`] for a tab's save: the meta names the writer and the stamps it was built on, and
-/// the activities' text is made from the pieces `encoded` kept for unchanged records.
+/// the activities' text is made from the pieces `encoded` kept for unchanged records (a tab's
+/// session keeps them; a one-off encoding has none to keep).
 pub fn encode_stamped(
     data: &AppData,
     previous: Option<&AppData>,
     stamp: &Stamp,
     ancestors: Vec<String>,
     now: DateTime<Utc>,
-    encoded: &mut compact::EncodedActivities,
+    encoded: Option<&mut compact::EncodedActivities>,
 ) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     let json = |v: &dyn erased::Ser| v.to_json();
     if previous.is_none_or(|p| p.activities != data.activities) {
-        out.push((KEY_ACTIVITIES, encoded.encode(&data.activities)));
+        let text = match encoded {
+            Some(kept) => kept.encode(&data.activities),
+            None => compact::to_stored_json(&data.activities),
+        };
+        out.push((KEY_ACTIVITIES, text));
     }
     if previous.is_none_or(|p| p.credentials != data.credentials) {
         out.push((KEY_CREDENTIALS, json(&data.credentials)));

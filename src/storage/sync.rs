@@ -254,7 +254,7 @@ impl Session {
             &stamp,
             ancestors.clone(),
             now,
-            &mut self.encoded,
+            Some(&mut self.encoded),
         ) {
             if let Err(message) = store.set(key, &value) {
                 // What was written before the failure is harmless (meta comes last); the records
@@ -279,8 +279,11 @@ impl Session {
 
     /// Makes ahead the stored text of these activities for the next save (see
     /// [`compact::EncodedActivities::prime`]).
+    /// A read-only tab never saves: nothing is made.
     pub fn prime(&mut self, activities: &[std::sync::Arc<crate::domain::Activity>]) {
-        self.encoded.prime(activities);
+        if self.read_only.is_none() {
+            self.encoded.prime(activities);
+        }
     }
 
     /// Our records merged with `theirs`. When their write was built on what we know (`descends`),
