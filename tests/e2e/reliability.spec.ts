@@ -239,6 +239,8 @@ test('a file holding only deletions lists them and asks before anything goes', a
   await openApp(page);
   await addActivity(page, 'Keep this one');
   await addActivity(page, 'Delete this one', '2025-03-11');
+  // The save follows the page's frames (src/ui/persist.rs): both are stored before they are read.
+  await expect.poll(() => storedTitles(page)).toHaveLength(2);
   const data = await page.evaluate(() => JSON.parse(localStorage.getItem('cme-tracker:activities') || '[]'));
   const later = new Date(Date.now() + 60_000).toISOString();
   const file = info.outputPath('deletions.json');
