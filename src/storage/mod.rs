@@ -4,6 +4,7 @@
 //! adapter to localStorage and the Storage API.
 
 pub mod backup;
+pub mod change;
 pub mod compact;
 pub mod contract;
 pub mod data;

@@ -2,6 +2,7 @@
 //! then shared; each user of it (the Backup page, the start banner, the backup buttons) gets its
 //! own connection, so each hears only its own answers.
 
+use crate::storage::change::Change;
 use std::cell::RefCell;
 
 use gloo_worker::{Spawnable, WorkerBridge};
@@ -164,7 +165,7 @@ pub fn download_backup_with(
                 Response::Exported { text } => {
                     match browser::download(&name, "application/json", &text) {
                         Ok(()) => {
-                            app.dispatch(Action::BackupDownloaded(Utc::now()));
+                            app.dispatch(Action::Change(Change::BackupDownloaded(Utc::now())));
                             on_done(None);
                         }
                         Err(m) => on_done(Some(m)),

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
 
-use crate::domain::ops::CredentialOp;
 use crate::domain::{Activity, Credential};
+use crate::storage::change::{self, Change, Outcome, Removed};
 use crate::storage::AppData;
 
 /// Whether the last save reached the browser's storage.
@@ -23,13 +23,6 @@ pub enum SaveState {
     ReadOnly(String),
 }
 
-/// A deleted record kept for "Undo".
-#[derive(Debug, Clone, PartialEq)]
-pub enum Undo {
-    Activity(Activity),
-    Credential(Credential),
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub data: Rc<AppData>,
@@ -41,7 +34,7 @@ pub struct AppState {
     pub save: SaveState,
     /// Count planned activities in the dashboard (the what-if view).
     pub what_if: bool,
-    pub undo: Option<Undo>,
+    pub undo: Option<Removed>,
     /// A short message for the polite live region ("Activity saved").
     pub toast: Option<String>,
 }
@@ -69,23 +62,12 @@ impl AppState {
 }
 
 pub enum Action {
-    /// Adds the activity, or replaces the one with the same id.
-    SaveActivity(Activity),
+    /// A change of the records, made by the person in this tab (`storage::change`).
+    Change(Change),
     /// A message for the status line, changing nothing.
     Notify(String),
-    /// A certificate's bytes are stored: add its record to the activity.
-    AttachCertificate(uuid::Uuid, crate::domain::attachment::CertificateFile),
-    /// Remove a certificate's record from the activity (its bytes are deleted by the page).
-    DetachCertificate(uuid::Uuid, uuid::Uuid),
-    DeleteActivity(Uuid),
-    SaveCredential(Credential),
-    /// One change of a stored credential (a domain operation); the reducer stamps the time.
-    EditCredential(Uuid, CredentialOp),
-    DeleteCredential(Uuid),
     UndoDelete,
     SetWhatIf(bool),
-    /// Replace every record (import "Replace everything", or a merge computed by storage).
-    ReplaceData(AppData, String),
     /// Records changed in another tab: adopt them without saving them back. `seen` is what this
     /// tab showed when the merge was computed (see [`crate::storage::sync::adopt`]).
     ExternalChange {
@@ -100,21 +82,6 @@ pub enum Action {
     },
     SaveResult(SaveState),
     DismissToast,
-    /// The name printed on reports and transcripts.
-    SetHolderName(String),
-    /// A backup file was downloaded: remember when, for the 30-day reminder.
-    BackupDownloaded(chrono::DateTime<chrono::Utc>),
-    /// Adds the learning goal, or replaces the one with the same id.
-    SaveGoal(crate::storage::Goal),
-    DeleteGoal(Uuid),
-    /// Links an activity to a goal (or unlinks it).
-    LinkGoal {
-        goal: Uuid,
-        activity: Uuid,
-        linked: bool,
-    },
-    /// The reflection on an activity (`None` removes it).
-    SaveReflection(Uuid, Option<crate::domain::learning::Reflection>),
 }
 
 impl Reducible for AppState {
@@ -129,168 +96,30 @@ impl Reducible for AppState {
 impl AppState {
     fn reduce_inner(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        // Times are the reducer's: a record changes when its change is applied.
         let now = chrono::Utc::now();
-        let mut changed = true;
         let mut external = false;
-        match action {
-            Action::SaveActivity(activity) => {
-                let title = activity.title.clone();
-                // Times are the reducer's: the record changed now.
-                let existed = Rc::make_mut(&mut next.data).save_activity(activity, now);
-                next.toast = Some(if existed {
-                    format!("Saved changes to “{title}”.")
-                } else {
-                    format!("Added “{title}”.")
-                });
-            }
+        let change = match action {
+            Action::Change(change) => Some(change),
+            Action::UndoDelete => match next.undo.take() {
+                Some(removed) => Some(Change::Restore(removed)),
+                None => return self,
+            },
             Action::Notify(message) => {
                 next.toast = Some(message);
-                changed = false;
+                return Rc::new(next);
             }
-            Action::AttachCertificate(activity_id, file) => {
-                let data = Rc::make_mut(&mut next.data);
-                let name = file.name.clone();
-                match data.activity(activity_id).cloned() {
-                    Some(mut a) => match crate::domain::attachment::attach(&mut a, file) {
-                        Ok(()) => {
-                            next.toast = Some(format!("Kept “{name}” with “{}”.", a.title));
-                            data.save_activity(a, now);
-                        }
-                        Err(m) => {
-                            next.toast = Some(m);
-                            changed = false;
-                        }
-                    },
-                    None => changed = false,
-                }
-            }
-            Action::DetachCertificate(activity_id, file_id) => {
-                let data = Rc::make_mut(&mut next.data);
-                match data.activity(activity_id).cloned() {
-                    Some(mut a) => match crate::domain::attachment::detach(&mut a, file_id) {
-                        Ok(f) => {
-                            next.toast = Some(format!("Removed “{}”.", f.name));
-                            data.save_activity(a, now);
-                        }
-                        Err(_) => changed = false,
-                    },
-                    None => changed = false,
-                }
-            }
-            Action::DeleteActivity(id) => {
-                let data = Rc::make_mut(&mut next.data);
-                match data.remove_activity(id, now) {
-                    Some(removed) => {
-                        next.toast = Some(format!("Deleted “{}”.", removed.title));
-                        next.undo = Some(Undo::Activity(removed));
-                    }
-                    None => changed = false,
-                }
-            }
-            Action::SaveCredential(mut credential) => {
-                let data = Rc::make_mut(&mut next.data);
-                credential.updated_at = now;
-                if !data.credentials.iter().any(|c| c.id == credential.id) {
-                    credential.created_at = now;
-                }
-                next.toast = Some(format!("Saved “{}”.", credential.name));
-                data.upsert_credential(credential);
-            }
-            Action::EditCredential(id, op) => {
-                let Some(mut c) = next.credential(id).cloned() else {
-                    return self;
-                };
-                match c.apply(op, now) {
-                    Ok(()) => {
-                        next.toast = Some(format!("Saved “{}”.", c.name));
-                        Rc::make_mut(&mut next.data).upsert_credential(c);
-                    }
-                    Err(message) => {
-                        next.toast = Some(message);
-                        changed = false;
-                    }
-                }
-            }
-            Action::SaveGoal(mut goal) => {
-                let data = Rc::make_mut(&mut next.data);
-                goal.updated_at = now;
-                if !data.goals.iter().any(|g| g.id == goal.id) {
-                    goal.created_at = now;
-                }
-                next.toast = Some(format!("Saved the goal “{}”.", goal.title));
-                data.upsert_goal(goal);
-            }
-            Action::DeleteGoal(id) => {
-                let data = Rc::make_mut(&mut next.data);
-                match data.remove_goal(id, now) {
-                    Some(removed) => {
-                        next.toast = Some(format!("Deleted the goal “{}”.", removed.title))
-                    }
-                    None => changed = false,
-                }
-            }
-            Action::LinkGoal {
-                goal,
-                activity,
-                linked,
-            } => {
-                let data = Rc::make_mut(&mut next.data);
-                match data.goals.iter().find(|g| g.id == goal).cloned() {
-                    Some(mut g) => {
-                        if linked {
-                            g.link(activity);
-                        } else {
-                            g.unlink(activity);
-                        }
-                        g.updated_at = now;
-                        data.upsert_goal(g);
-                    }
-                    None => changed = false,
-                }
-            }
-            Action::SaveReflection(id, reflection) => {
-                let data = Rc::make_mut(&mut next.data);
-                match data.activity(id).cloned() {
-                    Some(mut a) => {
-                        a.reflection = reflection.filter(|r| !r.is_empty());
-                        next.toast = Some(format!("Saved your reflection on “{}”.", a.title));
-                        data.save_activity(a, now);
-                    }
-                    None => changed = false,
-                }
-            }
-            Action::DeleteCredential(id) => {
-                let data = Rc::make_mut(&mut next.data);
-                match data.remove_credential(id, now) {
-                    Some(removed) => {
-                        next.toast = Some(format!("Deleted “{}”.", removed.name));
-                        next.undo = Some(Undo::Credential(removed));
-                    }
-                    None => changed = false,
-                }
-            }
-            Action::UndoDelete => match next.undo.take() {
-                Some(Undo::Activity(mut a)) => {
-                    // A restored record is a new change: it must win a merge over its tombstone.
-                    a.updated_at = now;
-                    next.toast = Some(format!("Restored “{}”.", a.title));
-                    Rc::make_mut(&mut next.data).upsert_activity(a);
-                }
-                Some(Undo::Credential(mut c)) => {
-                    c.updated_at = now;
-                    next.toast = Some(format!("Restored “{}”.", c.name));
-                    Rc::make_mut(&mut next.data).upsert_credential(c);
-                }
-                None => changed = false,
-            },
             Action::SetWhatIf(on) => {
                 next.what_if = on;
-                changed = false;
+                return Rc::new(next);
             }
-            Action::ReplaceData(data, message) => {
-                next.data = Rc::new(data);
-                next.undo = None;
-                next.toast = Some(message);
+            Action::SaveResult(save) => {
+                next.save = save;
+                return Rc::new(next);
+            }
+            Action::DismissToast => {
+                next.toast = None;
+                return Rc::new(next);
             }
             Action::ExternalChange { seen, data } => {
                 let (data, unsaved) = crate::storage::sync::adopt(&seen, &next.data, data);
@@ -299,44 +128,36 @@ impl AppState {
                 }
                 next.data = Rc::new(data);
                 external = !unsaved;
+                None
             }
             Action::MergedFromOtherTab { seen, data } => {
                 next.data = Rc::new(crate::storage::sync::adopt(&seen, &next.data, data).0);
+                None
             }
-            Action::SaveResult(save) => {
-                next.save = save;
-                changed = false;
-            }
-            Action::BackupDownloaded(at) => {
-                let data = Rc::make_mut(&mut next.data);
-                data.settings.last_backup_at = Some(at);
-                data.settings.updated_at = Some(at);
-                next.toast = Some("Backup downloaded. Keep the file somewhere safe.".into());
-            }
-            Action::SetHolderName(name) => {
-                let mut settings = next.data.settings.clone();
-                match settings.set_holder_name(&name, now) {
-                    Ok(()) if settings != next.data.settings => {
-                        Rc::make_mut(&mut next.data).settings = settings;
-                        next.toast = Some("Saved the name for reports.".into());
+        };
+        if let Some(change) = change {
+            let replaces = matches!(change, Change::Import { .. } | Change::DeleteAll);
+            let mut data = (*next.data).clone();
+            match change::apply(&mut data, change, now) {
+                Outcome::Changed { message, removed } => {
+                    next.data = Rc::new(data);
+                    if message.is_some() {
+                        next.toast = message;
                     }
-                    Ok(()) => changed = false,
-                    Err(m) => {
-                        next.toast = Some(m);
-                        changed = false;
+                    if removed.is_some() || replaces {
+                        next.undo = removed.map(|r| *r);
                     }
                 }
-            }
-            Action::DismissToast => {
-                next.toast = None;
-                changed = false;
+                Outcome::Unchanged => return self,
+                Outcome::Refused(message) => {
+                    next.toast = Some(message);
+                    return Rc::new(next);
+                }
             }
         }
-        if changed {
-            next.revision += 1;
-            if !external {
-                next.unsaved_revision += 1;
-            }
+        next.revision += 1;
+        if !external {
+            next.unsaved_revision += 1;
         }
         Rc::new(next)
     }

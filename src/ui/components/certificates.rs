@@ -3,6 +3,7 @@
 //! confirming. The bytes go to IndexedDB first; only then is the record changed, so a refused
 //! write (a full disk) changes nothing.
 
+use crate::storage::change::Change;
 use std::collections::HashMap;
 
 use uuid::Uuid;
@@ -140,7 +141,8 @@ pub fn certificates(props: &CertificatesProps) -> Html {
                 let mut problems = Vec::new();
                 for f in list {
                     match keep(f, activity_id).await {
-                        Ok(rec) => app.dispatch(Action::AttachCertificate(activity_id, rec)),
+                        Ok(rec) => app
+                            .dispatch(Action::Change(Change::AttachCertificate(activity_id, rec))),
                         Err(m) => problems.push(m),
                     }
                 }
@@ -217,7 +219,7 @@ pub fn certificates(props: &CertificatesProps) -> Html {
             spawn_local(async move {
                 // The record first: a file left behind is only space, a record without its file
                 // would promise a certificate that is gone.
-                app.dispatch(Action::DetachCertificate(activity_id, id));
+                app.dispatch(Action::Change(Change::DetachCertificate(activity_id, id)));
                 let _ = files::delete(id).await;
             });
         })

@@ -1,6 +1,7 @@
 //! The clinician's name for reports and transcripts: shown on screen above a report (never
 //! printed as a form), saved in the settings that travel with backups.
 
+use crate::storage::change::Change;
 use yew::prelude::*;
 
 use crate::storage::data::holder_name_problem;
@@ -26,7 +27,7 @@ pub fn holder_name_field() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if holder_name_problem(&text).is_none() {
-                app.dispatch(Action::SetHolderName((*text).clone()));
+                app.dispatch(Action::Change(Change::SetHolderName((*text).clone())));
             }
         })
     };

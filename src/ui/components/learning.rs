@@ -2,6 +2,7 @@
 //! reflection form (what I learned, what I will change, a follow-up date; at follow-up, whether
 //! it changed and what happened), the goals an activity serves, a goal's status and progress.
 
+use crate::storage::change::Change;
 use uuid::Uuid;
 use yew::prelude::*;
 
@@ -149,7 +150,7 @@ pub fn reflection_card(props: &ReflectionCardProps) -> Html {
             match draft.validate(end, saved.as_ref(), format::today()) {
                 Ok(r) => {
                     tried.set(false);
-                    app.dispatch(Action::SaveReflection(id, Some(r)));
+                    app.dispatch(Action::Change(Change::SaveReflection(id, Some(r))));
                 }
                 Err(_) => tried.set(true),
             }
@@ -255,7 +256,7 @@ pub fn goal_links(props: &GoalLinksProps) -> Html {
                                 <input type="checkbox" id={field} checked={g.activity_ids.contains(&id)}
                                     onchange={Callback::from(move |e: Event| {
                                         let linked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-                                        app.dispatch(Action::LinkGoal { goal, activity: id, linked });
+                                        app.dispatch(Action::Change(Change::LinkGoal { goal, activity: id, linked }));
                                     })} />
                                 <span>{ g.title.clone() }</span>
                             </label>

@@ -1,6 +1,7 @@
 //! The activity log: list with filters, search, sorting, totals and pagination; add, edit,
 //! duplicate and delete (with undo).
 
+use crate::storage::change::Change;
 use std::rc::Rc;
 
 use uuid::Uuid;
@@ -601,20 +602,20 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
             }
             let activity = valid.into_activity(editing.as_ref(), Uuid::new_v4(), format::now());
             let id = activity.id;
-            app.dispatch(Action::SaveActivity(activity));
+            app.dispatch(Action::Change(Change::SaveActivity(activity)));
             if let Some(goal) = goal_id {
-                app.dispatch(Action::LinkGoal {
+                app.dispatch(Action::Change(Change::LinkGoal {
                     goal,
                     activity: id,
                     linked: true,
-                });
+                }));
             }
             if let Some(file) = (*pending_file).clone() {
                 pending_file.set(None);
                 let app = app.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     match crate::ui::components::certificates::keep(file, id).await {
-                        Ok(rec) => app.dispatch(Action::AttachCertificate(id, rec)),
+                        Ok(rec) => app.dispatch(Action::Change(Change::AttachCertificate(id, rec))),
                         Err(m) => app.dispatch(Action::Notify(m)),
                     }
                 });

@@ -1,6 +1,7 @@
 //! One activity: every detail, and where it counts — for each credential a line naming what it
 //! counts toward, and a table with, for each rule, the amount or the engine's reason why not.
 
+use crate::storage::change::Change;
 use uuid::Uuid;
 use yew::prelude::*;
 
@@ -65,7 +66,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
         let app = app.clone();
         let id = activity.id;
         Callback::from(move |_: MouseEvent| {
-            app.dispatch(Action::DeleteActivity(id));
+            app.dispatch(Action::Change(Change::DeleteActivity(id)));
             go(&Route::Activities);
         })
     };

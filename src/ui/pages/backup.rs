@@ -9,6 +9,8 @@ use gloo::file::File;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::storage::change::Change;
+
 use crate::storage::backup::{self, Preview};
 use crate::storage::browser;
 use crate::storage::format::stored_units;
@@ -76,8 +78,12 @@ pub fn backup_page() -> Html {
     let worker = use_mut_ref(|| None::<gloo_worker::WorkerBridge<crate::worker::Jobs>>);
     // The file being imported (answers arrive later than the render that asked).
     let file_name = use_mut_ref(String::new);
+    // The records the worker was given with the file: the import's result is applied to what is
+    // here when it arrives, against these (`storage::change::Change::Import`).
+    let seen = use_mut_ref(|| Rc::new(crate::storage::AppData::default()));
     let send = {
         let file_name = file_name.clone();
+        let seen = seen.clone();
         let worker = worker.clone();
         let import = import.clone();
         let app = app.clone();
@@ -92,6 +98,7 @@ pub fn backup_page() -> Html {
                 let app = app.clone();
                 let keep = keep.clone();
                 let confirm_replace = confirm_replace.clone();
+                let seen = seen.clone();
                 jobs::connect(move |r| match r {
                     Response::NeedsPassphrase => import.set(Import::Locked(name_of(&import), None)),
                     Response::PassphraseRefused { message } => {
@@ -124,6 +131,7 @@ pub fn backup_page() -> Html {
                             let keep = keep.clone();
                             let confirm_replace = confirm_replace.clone();
                             let name = name_of(&import);
+                            let seen = seen.borrow().clone();
                             wasm_bindgen_futures::spawn_local(async move {
                                 match jobs::store_imported_files(&data, &files).await {
                                     Ok(()) => {
@@ -132,7 +140,7 @@ pub fn backup_page() -> Html {
                                         } else {
                                             format!("{message} {} certificate file{} restored.", files.len(), if files.len() == 1 { "" } else { "s" })
                                         };
-                                        app.dispatch(Action::ReplaceData(data, message));
+                                        app.dispatch(Action::Change(Change::Import { seen, result: data, message }));
                                         import.set(Import::Idle);
                                         keep.set(Vec::new());
                                         confirm_replace.set(false);
@@ -169,6 +177,7 @@ pub fn backup_page() -> Html {
         let app = app.clone();
         let send = send.clone();
         let file_name = file_name.clone();
+        let seen = seen.clone();
         Rc::new(move |file: web_sys::File| {
             let name = file.name();
             *file_name.borrow_mut() = name.clone();
@@ -186,14 +195,15 @@ pub fn backup_page() -> Html {
             let current = name.clone();
             let app = app.clone();
             let send = send.clone();
+            let seen = seen.clone();
             let task = gloo::file::callbacks::read_as_bytes(&File::from(file), move |result| {
                 match result.map(String::from_utf8) {
                     Ok(Ok(text)) => {
                         import.set(Import::Checking(current.clone(), 0, 0));
-                        send(Request::Check {
-                            text,
-                            current: to_stored(&app.data),
-                        });
+                        let snapshot = app.data.clone();
+                        let current = to_stored(&snapshot);
+                        *seen.borrow_mut() = snapshot;
+                        send(Request::Check { text, current });
                     }
                     Ok(Err(_)) => import.set(Import::Rejected(
                         current.clone(),

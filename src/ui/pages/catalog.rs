@@ -1,6 +1,7 @@
 //! Add a credential from the preset catalog: search by state, profession or body, read the
 //! rules with their sources and confidence, set the cycle and the holder conditions, add.
 
+use crate::storage::change::Change;
 use uuid::Uuid;
 use yew::prelude::*;
 
@@ -158,7 +159,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
             match draft.build(p, Uuid::new_v4(), format::now()) {
                 Ok(c) => {
                     let id = c.id.to_string();
-                    app.dispatch(Action::SaveCredential(c));
+                    app.dispatch(Action::Change(Change::SaveCredential(c)));
                     go(&Route::CredentialDetail { id });
                 }
                 Err(errs) => {

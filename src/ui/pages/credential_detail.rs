@@ -1,6 +1,7 @@
 //! One credential: its cycle and status, every requirement with progress and what is left, the
 //! rule editor, exemptions, and starting the next cycle when the license renews.
 
+use crate::storage::change::Change;
 use uuid::Uuid;
 use yew::prelude::*;
 
@@ -78,7 +79,9 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
     let edit_op = {
         let app = app.clone();
         let cid = cred.id;
-        Callback::from(move |op: CredentialOp| app.dispatch(Action::EditCredential(cid, op)))
+        Callback::from(move |op: CredentialOp| {
+            app.dispatch(Action::Change(Change::EditCredential(cid, op)))
+        })
     };
     let id = cred.id.to_string();
 
@@ -101,7 +104,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
         let app = app.clone();
         let cid = cred.id;
         Callback::from(move |_| {
-            app.dispatch(Action::DeleteCredential(cid));
+            app.dispatch(Action::Change(Change::DeleteCredential(cid)));
             go(&Route::Credentials);
         })
     };

@@ -1,6 +1,7 @@
 //! Credentials: the list, and the form to add or edit one (name, cycle, CE deadline, holder
 //! conditions, first renewal). Rules, exemptions and new cycles are on the credential's page.
 
+use crate::storage::change::Change;
 use std::collections::BTreeSet;
 
 use uuid::Uuid;
@@ -174,7 +175,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                     errors.set(Vec::new());
                     let c = valid.into_credential(existing.as_ref(), Uuid::new_v4(), format::now());
                     let id = c.id.to_string();
-                    app.dispatch(Action::SaveCredential(c));
+                    app.dispatch(Action::Change(Change::SaveCredential(c)));
                     go(&Route::CredentialDetail { id });
                 }
                 Err(errs) => {

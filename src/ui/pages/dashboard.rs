@@ -2,6 +2,7 @@
 //! a card per credential with a progress bar and a sentence per requirement. Everything shown is
 //! decided by `domain::dashboard` and drawn by `components::dashboard_view`.
 
+use crate::storage::change::Change;
 use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
@@ -114,7 +115,7 @@ pub fn dashboard_page() -> Html {
             let draft = crate::domain::learning::GoalDraft::from_plan_item(item);
             if let Ok(goal) = draft.validate(uuid::Uuid::new_v4(), None) {
                 let id = goal.id;
-                app.dispatch(Action::SaveGoal(goal));
+                app.dispatch(Action::Change(Change::SaveGoal(goal)));
                 go(&Route::GoalDetail { id: id.to_string() });
             }
         })

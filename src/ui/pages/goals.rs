@@ -1,6 +1,7 @@
 //! Learning goals: the list with each goal's progress, a goal's page (its need, progress, the
 //! activities that served it, a planned activity toward it, the reflection on it), and the form.
 
+use crate::storage::change::Change;
 use uuid::Uuid;
 use yew::prelude::*;
 
@@ -129,14 +130,14 @@ pub fn goal_detail_page(props: &GoalProps) -> Html {
             e.prevent_default();
             let mut next = g.clone();
             next.reflection = reflection.trim().to_string();
-            app.dispatch(Action::SaveGoal(next));
+            app.dispatch(Action::Change(Change::SaveGoal(next)));
         })
     };
     let on_delete = {
         let app = app.clone();
         let id = g.id;
         Callback::from(move |_| {
-            app.dispatch(Action::DeleteGoal(id));
+            app.dispatch(Action::Change(Change::DeleteGoal(id)));
             go(&Route::Goals);
         })
     };
@@ -169,7 +170,7 @@ pub fn goal_detail_page(props: &GoalProps) -> Html {
                         <button type="button" class="btn btn--small" onclick={{
                             let app = app.clone();
                             let g = g.clone();
-                            Callback::from(move |_| { let mut next = g.clone(); next.status = GoalStatus::Met; app.dispatch(Action::SaveGoal(next)); })
+                            Callback::from(move |_| { let mut next = g.clone(); next.status = GoalStatus::Met; app.dispatch(Action::Change(Change::SaveGoal(next))); })
                         }}>{ "Mark it as met" }</button>
                     </p>
                 }
@@ -275,7 +276,7 @@ pub fn goal_form_page(props: &GoalFormProps) -> Html {
             match draft.validate(Uuid::new_v4(), existing.as_ref()) {
                 Ok(goal) => {
                     let id = goal.id;
-                    app.dispatch(Action::SaveGoal(goal));
+                    app.dispatch(Action::Change(Change::SaveGoal(goal)));
                     go(&Route::GoalDetail { id: id.to_string() });
                 }
                 Err(_) => tried.set(true),

@@ -11,6 +11,8 @@ use gloo::file::File;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::storage::change::Change;
+
 use crate::ui::router::go;
 
 use crate::domain::codes::Coded;
@@ -53,8 +55,12 @@ pub fn import_page() -> Html {
 
     // One connection for the whole import: the worker keeps the file between the steps.
     let worker = use_mut_ref(|| None::<gloo_worker::WorkerBridge<crate::worker::Jobs>>);
+    // The records the worker was given with the file: the import is applied to what is here when
+    // it arrives, against these (`storage::change::Change::Import`).
+    let seen = use_mut_ref(|| Rc::new(crate::storage::AppData::default()));
     let send = {
         let worker = worker.clone();
+        let seen = seen.clone();
         let step = step.clone();
         let mapping = mapping.clone();
         let app = app.clone();
@@ -64,6 +70,7 @@ pub fn import_page() -> Html {
                 let step = step.clone();
                 let mapping = mapping.clone();
                 let app = app.clone();
+                let seen = seen.clone();
                 // The file read last, for the progress and preview steps.
                 let read = Rc::new(std::cell::RefCell::new(None::<Rc<FileRead>>));
                 jobs::connect(move |r| match r {
@@ -94,7 +101,8 @@ pub fn import_page() -> Html {
                     }
                     Response::Records { stored, message, .. } => match from_stored(&stored) {
                         Ok(data) => {
-                            app.dispatch(Action::ReplaceData(data, message));
+                            let seen = seen.borrow().clone();
+                            app.dispatch(Action::Change(Change::Import { seen, result: data, message }));
                             go(&Route::Activities);
                         }
                         Err(e) => step.set(Step::Failed(format!(
@@ -130,6 +138,7 @@ pub fn import_page() -> Html {
         let app = app.clone();
         let send = send.clone();
         let file_name = file_name.clone();
+        let seen = seen.clone();
         Rc::new(move |file: web_sys::File| {
             file_name.set(file.name());
             if file.size() > MAX_BYTES {
@@ -142,15 +151,21 @@ pub fn import_page() -> Html {
             let step = step.clone();
             let app = app.clone();
             let send = send.clone();
+            let seen = seen.clone();
             let task = gloo::file::callbacks::read_as_bytes(&File::from(file), move |result| {
                 use base64::Engine;
                 match result {
-                    Ok(bytes) => send(Request::ReadActivities {
-                        data: base64::engine::general_purpose::STANDARD.encode(bytes),
-                        current: to_stored(&app.data),
-                        today: format::today(),
-                        now: format::now(),
-                    }),
+                    Ok(bytes) => {
+                        let snapshot = app.data.clone();
+                        let current = to_stored(&snapshot);
+                        *seen.borrow_mut() = snapshot;
+                        send(Request::ReadActivities {
+                            data: base64::engine::general_purpose::STANDARD.encode(bytes),
+                            current,
+                            today: format::today(),
+                            now: format::now(),
+                        })
+                    }
                     Err(_) => step.set(Step::Failed("The file could not be read.".into())),
                 }
             });

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::storage::browser;
-use crate::storage::AppData;
+use crate::storage::change::Change;
 use crate::ui::components::inputs::input_value;
 use crate::ui::state::{use_app, Action};
 
@@ -34,10 +34,7 @@ pub fn privacy_page() -> Html {
             }
             match browser::delete_all() {
                 Ok(()) => {
-                    app.dispatch(Action::ReplaceData(
-                        AppData::default(),
-                        "All your records were deleted from this browser.".into(),
-                    ));
+                    app.dispatch(Action::Change(Change::DeleteAll));
                     // The in-memory copy is now empty too; the save that follows writes empty records.
                     typed.set(String::new());
                     message.set(Some(
