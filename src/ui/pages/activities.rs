@@ -594,13 +594,17 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
         let goal_id = goal.as_ref().map(|g| g.id);
         let guard_ok = !guard.changed();
         let tell = guard.teller();
+        let drawn = guard.drawn_if_changed();
         Callback::from(move |(valid, again): (ValidDraft, bool)| {
             if !guard_ok {
                 // Changed in another tab since the form opened: ask first (the notice says so).
                 tell.emit(());
                 return;
             }
-            let activity = valid.into_activity(editing.as_ref(), Uuid::new_v4(), format::now());
+            let mut activity = valid.into_activity(editing.as_ref(), Uuid::new_v4(), format::now());
+            if let (Some(drawn), Some(current)) = (&drawn, &editing) {
+                activity = crate::storage::merge::keep_mine(drawn, &activity, current);
+            }
             let id = activity.id;
             app.dispatch(Action::Change(Change::SaveActivity(activity)));
             if let Some(goal) = goal_id {
@@ -652,10 +656,10 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
                 <EditConflict what="activity" told={guard.told()}
                     onreload={{
                         let generation = generation.clone();
-                        let ack = guard.acknowledger();
+                        let ack = guard.reloader();
                         Callback::from(move |_| { ack.emit(()); generation.set(*generation + 1); })
                     }}
-                    onkeep={guard.acknowledger()} />
+                    onkeep={guard.keeper()} />
             }
             if existing.is_none() {
                 <details class="card cert-start" open={prefill.is_some() || pending.is_some()}>

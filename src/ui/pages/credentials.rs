@@ -163,6 +163,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
         let existing = existing.clone();
         let guard_ok = !guard.changed();
         let tell = guard.teller();
+        let drawn = guard.drawn_if_changed();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if !guard_ok {
@@ -173,7 +174,11 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
             match draft.validate() {
                 Ok(valid) => {
                     errors.set(Vec::new());
-                    let c = valid.into_credential(existing.as_ref(), Uuid::new_v4(), format::now());
+                    let mut c =
+                        valid.into_credential(existing.as_ref(), Uuid::new_v4(), format::now());
+                    if let (Some(drawn), Some(current)) = (&drawn, &existing) {
+                        c = crate::storage::merge::keep_mine(drawn, &c, current);
+                    }
                     let id = c.id.to_string();
                     app.dispatch(Action::Change(Change::SaveCredential(c)));
                     go(&Route::CredentialDetail { id });
@@ -254,7 +259,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
             if guard.changed() {
                 <EditConflict what="credential" told={guard.told()}
                     onreload={{
-                        let ack = guard.acknowledger();
+                        let ack = guard.reloader();
                         let draft = draft.clone();
                         let current = existing.clone();
                         Callback::from(move |_| {
@@ -264,7 +269,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                             }
                         })
                     }}
-                    onkeep={guard.acknowledger()} />
+                    onkeep={guard.keeper()} />
             }
             <form class="card" {onsubmit} novalidate=true aria-label={title}>
                 <div class="field">
