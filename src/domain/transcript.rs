@@ -124,6 +124,11 @@ pub fn read(text: &str) -> Option<Result<Transcript, String>> {
                     .into(),
             ));
         }
+        // roxmltree descends one call per level: a file nested thousands deep would exhaust the
+        // stack before any check of ours ran, so the nesting is measured first.
+        if nests_deeper_than(t, MAX_DEPTH) {
+            return Some(Err(deep_message()));
+        }
         let doc = match roxmltree::Document::parse(t) {
             Ok(d) => d,
             Err(e) => {
@@ -132,7 +137,9 @@ pub fn read(text: &str) -> Option<Result<Transcript, String>> {
                 )))
             }
         };
-        let root = from_xml(doc.root_element());
+        let Some(root) = from_xml(doc.root_element(), 0) else {
+            return Some(Err(deep_message()));
+        };
         return Some(rows(&root, "MedBiquitous Activity Report", ""));
     }
     if t.starts_with('{') || t.starts_with('[') {
@@ -152,7 +159,77 @@ pub fn read(text: &str) -> Option<Result<Transcript, String>> {
     None
 }
 
-fn from_xml(e: roxmltree::Node) -> Node {
+/// How deep a transcript's elements may nest: the published schemas go a dozen levels down; a
+/// file nested thousands deep is read no further, rather than exhausting the stack.
+const MAX_DEPTH: usize = 64;
+
+fn deep_message() -> String {
+    format!(
+        "This Activity Report nests its elements more than {MAX_DEPTH} deep, which no real \
+         report does; it was not read."
+    )
+}
+
+/// Whether the elements of `xml` nest more than `limit` deep, by a scan of its tags that keeps
+/// no stack: comments, CDATA, processing instructions, declarations and quoted attribute values
+/// are skipped, and a self-closing tag does not nest. A file that is not well-formed is left
+/// to the parser to name.
+fn nests_deeper_than(xml: &str, limit: usize) -> bool {
+    let b = xml.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let skip_to = |from: usize, end: &[u8]| {
+        b[from..]
+            .windows(end.len())
+            .position(|w| w == end)
+            .map_or(b.len(), |p| from + p + end.len())
+    };
+    while i < b.len() {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let rest = &b[i..];
+        if rest.starts_with(b"<!--") {
+            i = skip_to(i + 4, b"-->");
+        } else if rest.starts_with(b"<![CDATA[") {
+            i = skip_to(i + 9, b"]]>");
+        } else if rest.starts_with(b"<?") {
+            i = skip_to(i + 2, b"?>");
+        } else if rest.starts_with(b"<!") {
+            i = skip_to(i + 2, b">");
+        } else if rest.starts_with(b"</") {
+            depth = depth.saturating_sub(1);
+            i = skip_to(i + 2, b">");
+        } else {
+            // An opening tag: to its `>`, past quoted values; `/>` closes it at once.
+            let mut j = i + 1;
+            let mut quote = None;
+            while j < b.len() {
+                match (quote, b[j]) {
+                    (Some(q), c) if c == q => quote = None,
+                    (None, b'"' | b'\'') => quote = Some(b[j]),
+                    (None, b'>') => break,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if j > i + 1 && b[j - 1] != b'/' {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            i = j + 1;
+        }
+    }
+    false
+}
+
+fn from_xml(e: roxmltree::Node, depth: usize) -> Option<Node> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
     let mut node = Node {
         name: e.tag_name().name().to_lowercase(),
         text: e
@@ -163,8 +240,8 @@ fn from_xml(e: roxmltree::Node) -> Node {
         children: e
             .children()
             .filter(|c| c.is_element())
-            .map(from_xml)
-            .collect(),
+            .map(|c| from_xml(c, depth + 1))
+            .collect::<Option<_>>()?,
     };
     // Attributes read like children (`<Credit type="AMA PRA Category 1" amount="1.5"/>`).
     for a in e.attributes() {
@@ -174,7 +251,7 @@ fn from_xml(e: roxmltree::Node) -> Node {
             children: Vec::new(),
         });
     }
-    node
+    Some(node)
 }
 
 fn from_json(name: &str, v: &serde_json::Value) -> Node {
@@ -443,6 +520,32 @@ mod tests {
             Utc::now(),
         );
         assert_eq!(again.duplicates, vec![0, 1]);
+    }
+
+    #[test]
+    fn a_report_nested_thousands_deep_is_refused_with_a_message_not_a_crash() {
+        let depth = 10_000;
+        let text = format!(
+            "<ActivityReport xmlns=\"http://ns.medbiq.org/activityreport/v2/\">{}{}</ActivityReport>",
+            "<a>".repeat(depth),
+            "</a>".repeat(depth)
+        );
+        let Some(Err(message)) = read(&text) else {
+            panic!("must be refused")
+        };
+        assert!(message.contains("deep"), "{message}");
+        // The scan counts nesting, not tags: comments, CDATA, quoted `>` and self-closing
+        // tags do not nest.
+        let flat = format!(
+            "<r a=\"x>y\" b='/>'><!-- <a><a> --><![CDATA[<a><a>]]>{}<?pi <a> ?></r>",
+            "<c/><d k=\"1\"></d>".repeat(5000)
+        );
+        assert!(!nests_deeper_than(&flat, 2));
+        assert!(nests_deeper_than("<r><a><b/></a></r>", 1));
+        assert!(!nests_deeper_than("<r><a><b/></a></r>", 2));
+        // JSON is bounded by its parser's own recursion limit.
+        let json = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(matches!(read(&json), Some(Err(_))));
     }
 
     #[test]
