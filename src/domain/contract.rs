@@ -388,7 +388,11 @@ pub fn check_activity(a: &Activity, index: usize, out: &mut Vec<Problem>) {
             limits::TITLE,
             "the file name",
         );
-        if super::attachment::check_file(&f.name, &f.mime, f.size).is_err() {
+        // The stored type is the one the app wrote: lower case, never empty (the check of a
+        // chosen file falls back to its extension; a record does not).
+        let stored_type = super::attachment::check_file(&f.name, &f.mime, f.size)
+            .is_ok_and(|m| !f.mime.is_empty() && m == f.mime);
+        if !stored_type {
             c.push(
                 &format!("{at}.mime"),
                 format!(

@@ -349,6 +349,12 @@ pub fn parse_with_progress(
         tombstones,
     };
     problems.extend(super::contract::check(&data));
+    if let Some(at) = exported_at {
+        problems.extend(super::contract::not_after(
+            &data,
+            at + chrono::Duration::days(1),
+        ));
+    }
     match (problems.is_empty(), exported_at) {
         (true, Some(exported_at)) => Ok(Backup {
             files,
@@ -519,6 +525,12 @@ pub struct Preview {
     /// or same name and number): `(id in the file, id here, name)`. The person may merge them.
     #[serde(default)]
     pub duplicates: Vec<(Uuid, Uuid, String)>,
+    /// The records after a merge, and after replacing everything, would not fit in the
+    /// browser's storage: their sizes in UTF-16 units, for the warning before either.
+    #[serde(default)]
+    pub merge_too_large: Option<usize>,
+    #[serde(default)]
+    pub replace_too_large: Option<usize>,
 }
 
 /// Credentials of `file` that match one of `current` under another id.
@@ -595,10 +607,13 @@ pub fn preview(current: &AppData, backup: &Backup) -> Preview {
     let last = d.activities.iter().map(|a| a.end).max();
     let mut same_id = 0;
     let mut differing = 0;
+    // By id: a long career against a large file is not a search per record.
+    let here_by_id: crate::domain::ids::IdMap<&Activity> =
+        current.activities.iter().map(|a| (a.id, &**a)).collect();
     for a in &d.activities {
-        if let Some(here) = current.activities.iter().find(|x| x.id == a.id) {
+        if let Some(here) = here_by_id.get(&a.id) {
             same_id += 1;
-            differing += usize::from(here != a);
+            differing += usize::from(**here != **a);
         }
     }
     for c in &d.credentials {
@@ -634,7 +649,13 @@ pub fn preview(current: &AppData, backup: &Backup) -> Preview {
         )
         .filter(|(_, id, _)| !kept.contains(id))
         .collect();
+    let too_large = |data: &AppData| {
+        let units = super::format::stored_units(data);
+        (units > super::format::STORAGE_UNITS_BUDGET).then_some(units)
+    };
     Preview {
+        merge_too_large: too_large(&merged),
+        replace_too_large: too_large(d),
         deletes,
         activities: d.activities.len(),
         credentials: d.credentials.len(),
@@ -707,6 +728,40 @@ mod deletion_tests {
     use super::*;
     use crate::domain::build::*;
     use crate::storage::merge::merge;
+
+    #[test]
+    fn a_merge_or_replacement_too_large_for_the_browser_is_announced_in_the_preview() {
+        let big = |n: usize, tag: &str| {
+            let mut d = AppData::default();
+            for i in 0..n {
+                d.upsert_activity(
+                    activity("2024-03-01")
+                        .title(&format!(
+                            "{tag} course number {i} with a title of some length"
+                        ))
+                        .credit("AMA_PRA_CAT1", "1.25")
+                        .build(),
+                );
+            }
+            d
+        };
+        let here = big(15_000, "here");
+        let file = big(15_000, "file");
+        let backup = |data: AppData| Backup {
+            files: Vec::new(),
+            app_version: "test".into(),
+            exported_at: chrono::Utc::now(),
+            data,
+        };
+        let p = preview(&here, &backup(file.clone()));
+        let units = p
+            .merge_too_large
+            .expect("30,000 activities are over the budget");
+        assert!(units > crate::storage::format::STORAGE_UNITS_BUDGET);
+        assert_eq!(p.replace_too_large, None, "the file alone fits");
+        let p = preview(&AppData::default(), &backup(big(300, "small")));
+        assert_eq!((p.merge_too_large, p.replace_too_large), (None, None));
+    }
 
     #[test]
     fn a_file_holding_only_deletions_lists_them_before_anything_changes() {

@@ -332,7 +332,7 @@ fn describe_error(e: &JsValue) -> String {
         .map(|d| d.name())
         .unwrap_or_default();
     if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-        "The browser's storage for this page is full, so the last change could not be saved. It is still here in this tab: download a backup now, then free space (for example by deleting old certificates)."
+        "The browser's storage for this page is full, so the last change could not be saved. It is still here in this tab: download a backup now. Then make room by deleting records you no longer need or shortening long notes (the browser gives a page about 5 MB for records; certificates are kept apart from them, so removing certificates does not help here)."
             .into()
     } else if name == "SecurityError" {
         "The browser blocks storage for this page, so changes cannot be saved. Download a backup before closing the tab."

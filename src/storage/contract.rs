@@ -34,9 +34,25 @@ pub fn check(data: &AppData) -> Vec<Problem> {
             });
         }
     };
+    // A certificate's id names its bytes: on two activities, removing it from one would delete
+    // the other's file.
+    let mut files = IdSet::default();
     for (i, a) in data.activities.iter().enumerate() {
         rules::check_activity(a, i, &mut out);
         twice(a.id, "activity", "activities", i, Some(&a.title), &mut out);
+        for (j, f) in a.certificates.iter().enumerate() {
+            let first_here = !a.certificates[..j].iter().any(|o| o.id == f.id);
+            if !files.insert(f.id) && first_here {
+                out.push(Problem {
+                    record: RecordRef::new("activity", i, Some(&a.title)),
+                    path: format!("activities[{i}].certificates[{j}].id"),
+                    message: format!(
+                        "the certificate {} is also kept with another activity",
+                        f.id
+                    ),
+                });
+            }
+        }
     }
     for (i, c) in data.credentials.iter().enumerate() {
         rules::check_credential(c, i, &mut out);
@@ -87,6 +103,47 @@ pub fn check(data: &AppData) -> Vec<Problem> {
         &data.settings.holder_name,
         super::data::HOLDER_NAME_MAX,
     );
+    out
+}
+
+/// Every time in `data` later than `latest` (when a backup was written, give or take a day of
+/// clock difference): a deletion dated ahead would win over every edit until that date, and an
+/// edit dated ahead over every later one.
+pub fn not_after(data: &AppData, latest: chrono::DateTime<chrono::Utc>) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let message = |t: chrono::DateTime<chrono::Utc>| {
+        format!("{t} is after the backup was written, which no record can be")
+    };
+    for (i, a) in data.activities.iter().enumerate() {
+        for (field, t) in [("created_at", a.created_at), ("updated_at", a.updated_at)] {
+            if t > latest {
+                let mut c = Checker::new("activity", "activities", i, Some(&a.title), &mut out);
+                c.push(field, message(t));
+            }
+        }
+    }
+    for (i, x) in data.credentials.iter().enumerate() {
+        if x.updated_at > latest {
+            let mut c = Checker::new("credential", "credentials", i, Some(&x.name), &mut out);
+            c.push("updated_at", message(x.updated_at));
+        }
+    }
+    for (i, g) in data.goals.iter().enumerate() {
+        if g.updated_at > latest {
+            let mut c = Checker::new("goal", "goals", i, Some(&g.title), &mut out);
+            c.push("updated_at", message(g.updated_at));
+        }
+    }
+    for (i, t) in data.tombstones.iter().enumerate() {
+        if t.deleted_at > latest {
+            let mut c = Checker::new("deletion", "tombstones", i, None, &mut out);
+            c.push("deleted_at", message(t.deleted_at));
+        }
+    }
+    if let Some(t) = data.settings.updated_at.filter(|t| *t > latest) {
+        let mut c = Checker::single("settings", "settings", &mut out);
+        c.push("updated_at", message(t));
+    }
     out
 }
 
@@ -290,6 +347,73 @@ mod tests {
     use super::*;
     use crate::domain::build::*;
     use crate::domain::Activity;
+
+    fn file(mime: &str) -> crate::domain::attachment::CertificateFile {
+        crate::domain::attachment::CertificateFile {
+            id: Uuid::new_v4(),
+            name: "certificate.pdf".into(),
+            mime: mime.into(),
+            size: 100,
+            sha256: "b".repeat(64),
+            added: date("2025-03-01"),
+        }
+    }
+
+    #[test]
+    fn certificates_need_ids_unique_across_activities_and_a_stored_media_type() {
+        let mut data = AppData::default();
+        let shared = file("application/pdf");
+        for title in ["A", "B"] {
+            let mut a = activity("2025-03-01")
+                .title(title)
+                .credit("AMA_PRA_CAT1", "1")
+                .build();
+            a.certificates.push(shared.clone());
+            data.upsert_activity(a);
+        }
+        let problems = check(&data);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0]
+            .message
+            .contains("also kept with another activity"));
+        assert_eq!(problems[0].path, "activities[1].certificates[0].id");
+        for mime in ["", "APPLICATION/PDF", "text/html"] {
+            let mut data = AppData::default();
+            let mut a = activity("2025-03-01")
+                .title("C")
+                .credit("AMA_PRA_CAT1", "1")
+                .build();
+            a.certificates.push(file(mime));
+            data.upsert_activity(a);
+            let problems = check(&data);
+            assert_eq!(problems.len(), 1, "{mime:?} must be refused");
+            assert!(problems[0].path.ends_with(".mime"));
+        }
+    }
+
+    #[test]
+    fn nothing_in_a_backup_may_be_dated_after_it_was_written() {
+        let written = chrono::Utc::now();
+        let mut data = AppData::default();
+        let a = activity("2025-03-01").title("Edited").build();
+        data.upsert_activity(a.clone());
+        assert!(not_after(&data, written).is_empty());
+        let far = "2200-01-01T00:00:00Z".parse().unwrap();
+        data.tombstones.push(crate::storage::Tombstone {
+            id: Uuid::new_v4(),
+            kind: crate::storage::RecordKind::Activity,
+            deleted_at: far,
+        });
+        let mut later = a;
+        later.updated_at = far;
+        data.upsert_activity(later);
+        let problems = not_after(&data, written);
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["activities[0].updated_at", "tombstones[0].deleted_at"]
+        );
+    }
 
     #[test]
     fn a_record_that_does_not_parse_is_named_by_position_title_and_field() {

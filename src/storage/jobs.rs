@@ -172,6 +172,18 @@ pub fn check(
         message: format!("The records here could not be read to compare with the file ({e})."),
     })?;
     match backup::parse_with_progress(text.as_bytes(), progress) {
+        // Its records are checked against the time it says it was written; that time must not
+        // be ahead of this device's clock (a day allowed for clocks that differ).
+        Ok(b) if b.exported_at > chrono::Utc::now() + chrono::Duration::days(1) => {
+            Err(Response::Refused {
+                summary: format!(
+                    "This backup says it was written on {}, which is later than today; nothing was changed.",
+                    b.exported_at.date_naive()
+                ),
+                problems: Vec::new(),
+                total: 0,
+            })
+        }
         Ok(b) => {
             let preview = backup::preview(&current, &b);
             let checked = Response::Checked {

@@ -157,7 +157,12 @@ impl Session {
     /// The meta fields of our next write, built on `on` (a stamp and its ancestors).
     fn next_stamp(&self, on: (&Stamp, &[String]), stored_revision: u64) -> (Stamp, Vec<String>) {
         let stamp = Stamp {
-            revision: stored_revision.max(on.0.revision) + 1,
+            // Revisions are compared for equality, never for order; past the largest, counting
+            // starts again at 1 (0 means "nothing stored").
+            revision: stored_revision
+                .max(on.0.revision)
+                .checked_add(1)
+                .unwrap_or(1),
             writer: self.writer.clone(),
         };
         let mut ancestors = Vec::with_capacity(format::ANCESTORS);
@@ -695,6 +700,33 @@ mod tests {
         // And a later save of B's (now empty) records writes nothing back of the old ones.
         b.save(&mut store.clone(), &AppData::default(), now());
         assert!(format::decode(|k| store.get(k)).unwrap().data.is_empty());
+    }
+
+    #[test]
+    fn a_revision_at_the_largest_number_starts_again_at_one_and_the_other_tab_still_hears_it() {
+        let store = Shared::default();
+        let (mut a, _) = Session::start(&store);
+        let mut data = AppData::default();
+        data.upsert_activity(act("First"));
+        a.save(&mut store.clone(), &data, now());
+        // A stored meta at the largest revision (a hand-edited store, or a very long life).
+        let meta = store.get(KEY_META).unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(&meta).unwrap();
+        v["revision"] = serde_json::json!(u64::MAX);
+        store.clone().set(KEY_META, &v.to_string()).unwrap();
+        let (mut a, _) = Session::start(&store);
+        let (mut b, Start::Loaded(b_data)) = Session::start(&store) else {
+            panic!()
+        };
+        data.upsert_activity(act("Second"));
+        assert_eq!(
+            a.save(&mut store.clone(), &data, now()),
+            Saved::Written { revision: 1 }
+        );
+        let Heard::Changed { data: heard, .. } = b.heard(&store, &b_data) else {
+            panic!("B must hear A's save")
+        };
+        assert_eq!(heard.activities.len(), 2);
     }
 
     #[test]

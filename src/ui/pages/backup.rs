@@ -558,6 +558,14 @@ pub fn backup_page() -> Html {
                                     if let Some((from, to)) = p.date_range { { format!(" · activities from {} to {}", format::date(from), format::date(to)) } }
                                 </p>
                                 <p>{ format!("{} records are already here ({} of them differ).", p.same_id, p.differing) }</p>
+                                if let Some(units) = p.merge_too_large {
+                                    <div class="banner banner--warn" role="alert" data-testid="backup-too-large">
+                                        <p><strong>{ format!("Merged, your records would take about {} — more than a browser keeps for one page (about {}).",
+                                            crate::storage::size_text(units as u64 * 2),
+                                            crate::storage::size_text(crate::storage::format::STORAGE_UNITS_BUDGET as u64 * 2)) }</strong></p>
+                                        <p>{ "They would stay in this tab only and could not be saved. Keep the file, and import it in a browser profile with fewer records, or remove old records here first." }</p>
+                                    </div>
+                                }
                                 if !p.deletes.is_empty() {
                                     <DeletionList deletes={p.deletes.clone()} keep={(*keep).clone()} onchange={on_keep.clone()} />
                                 }
@@ -583,7 +591,12 @@ pub fn backup_page() -> Html {
                                 <p class="small">{ "Merge adds new records, keeps the newer version of records that are in both, and deletes only the records ticked above." }</p>
                                 <details>
                                     <summary>{ "Replace everything instead" }</summary>
-                                    <p>{ "Replace deletes every record here and keeps only the backup's. Download a backup of the current data first." }</p>
+                                    <p>{ "Replace deletes every record here that you see now and keeps only the backup's (anything added here or in another tab after the file was read is kept). Download a backup of the current data first." }</p>
+                                    if let Some(units) = p.replace_too_large {
+                                        <p class="field__error" role="alert">{ format!("The backup's records alone take about {}, more than a browser keeps for one page (about {}): they could not be saved here.",
+                                            crate::storage::size_text(units as u64 * 2),
+                                            crate::storage::size_text(crate::storage::format::STORAGE_UNITS_BUDGET as u64 * 2)) }</p>
+                                    }
                                     <p><button type="button" class="btn" onclick={on_download}>{ "Download current data first" }</button></p>
                                     <label class="check" for="confirm-replace">
                                         <input type="checkbox" id="confirm-replace" checked={*confirm_replace} onchange={on_confirm} />
