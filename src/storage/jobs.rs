@@ -134,6 +134,15 @@ pub enum Response {
     ActivitiesChecked(Box<Checked>),
     /// Something the worker could not do (a message for the person).
     Failed { message: String },
+    /// The worker failed while handling the request and has closed (written by the guard in
+    /// its loader, scripts/worker-guard.mjs, never by this crate's code): the page starts a new
+    /// worker for the next request, and the person hears [`stopped_message`].
+    Stopped { detail: String },
+}
+
+/// What the person hears when the worker stopped on her request.
+pub fn stopped_message() -> String {
+    "This could not be done: the part of CME Tracker that reads and writes files stopped on it (the file may be damaged or built to cause harm). Nothing was changed; it has been restarted, so you can try another file or go on.".into()
 }
 
 /// The records as stored, for sending to the worker.

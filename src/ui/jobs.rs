@@ -21,6 +21,22 @@ const LOADER: &str = "./cme-worker_loader.js";
 
 thread_local! {
     static WORKER: RefCell<Option<WorkerBridge<Jobs>>> = const { RefCell::new(None) };
+    /// Counts the workers that stopped: a connection made before the last one stopped goes to a
+    /// closed worker, and is opened again ([`kept`]).
+    static STOPPED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A page's connection kept across its requests (the worker keeps a checked file between
+/// them), with the count of stopped workers when it was made.
+pub type Kept = Option<(WorkerBridge<Jobs>, u32)>;
+
+/// The kept connection, opened with `open` when there is none or its worker has stopped since.
+pub fn kept(slot: &mut Kept, open: impl FnOnce() -> WorkerBridge<Jobs>) -> &WorkerBridge<Jobs> {
+    let stopped = STOPPED.with(std::cell::Cell::get);
+    if slot.as_ref().is_none_or(|(_, at)| *at != stopped) {
+        *slot = Some((open(), stopped));
+    }
+    &slot.as_ref().expect("set above").0
 }
 
 /// A connection to the worker whose answers go to `on_response`. Keep it while answers are
@@ -31,7 +47,21 @@ pub fn connect(on_response: impl Fn(Response) + 'static) -> WorkerBridge<Jobs> {
     let on_response = std::rc::Rc::new(on_response);
     let deliver = move |r: Response| {
         let on_response = on_response.clone();
-        wasm_bindgen_futures::spawn_local(async move { on_response(r) });
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = match r {
+                // The worker closed: the next request starts a new one.
+                Response::Stopped { detail } => {
+                    web_sys::console::warn_1(&format!("The worker stopped: {detail}").into());
+                    WORKER.with(|w| w.borrow_mut().take());
+                    STOPPED.with(|n| n.set(n.get() + 1));
+                    Response::Failed {
+                        message: crate::storage::jobs::stopped_message(),
+                    }
+                }
+                r => r,
+            };
+            on_response(r)
+        });
     };
     WORKER.with(|w| {
         let mut w = w.borrow_mut();

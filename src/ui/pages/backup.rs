@@ -75,7 +75,7 @@ pub fn backup_page() -> Html {
 
     // The page's connection to the worker: the file's check, then Merge or Replace, all go over
     // it, and the worker keeps the checked file between them. Opened on first use.
-    let worker = use_mut_ref(|| None::<gloo_worker::WorkerBridge<crate::worker::Jobs>>);
+    let worker = use_mut_ref(|| jobs::Kept::None);
     // The file being imported (answers arrive later than the render that asked).
     let file_name = use_mut_ref(String::new);
     // The records the worker was given with the file: the import's result is applied to what is
@@ -91,7 +91,7 @@ pub fn backup_page() -> Html {
         let confirm_replace = confirm_replace.clone();
         Rc::new(move |req: Request| {
             let mut w = worker.borrow_mut();
-            let bridge = w.get_or_insert_with(|| {
+            let bridge = jobs::kept(&mut w, || {
                 let import = import.clone();
                 let file_name = file_name.clone();
                 let name_of = move |_: &UseStateHandle<Import>| file_name.borrow().clone();
@@ -159,7 +159,9 @@ pub fn backup_page() -> Html {
                     Response::Failed { message } => {
                         import.set(Import::Rejected(name_of(&import), message, Vec::new(), 0))
                     }
-                    Response::Exported { .. }
+                    // Turned into `Failed` by the connection.
+                    Response::Stopped { .. }
+                    | Response::Exported { .. }
                     | Response::File { .. }
                     | Response::Explained { .. }
                     | Response::CertificateRead { .. }

@@ -54,7 +54,7 @@ pub fn import_page() -> Html {
     let reader = use_mut_ref(|| None::<FileReader>);
 
     // One connection for the whole import: the worker keeps the file between the steps.
-    let worker = use_mut_ref(|| None::<gloo_worker::WorkerBridge<crate::worker::Jobs>>);
+    let worker = use_mut_ref(|| jobs::Kept::None);
     // The records the worker was given with the file: the import is applied to what is here when
     // it arrives, against these (`storage::change::Change::Import`).
     let seen = use_mut_ref(|| Rc::new(crate::storage::AppData::default()));
@@ -66,7 +66,7 @@ pub fn import_page() -> Html {
         let app = app.clone();
         Rc::new(move |req: Request| {
             let mut w = worker.borrow_mut();
-            let bridge = w.get_or_insert_with(|| {
+            let bridge = jobs::kept(&mut w, || {
                 let step = step.clone();
                 let mapping = mapping.clone();
                 let app = app.clone();
