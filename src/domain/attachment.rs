@@ -141,6 +141,31 @@ pub fn detach(activity: &mut Activity, id: Uuid) -> Result<CertificateFile, Stri
     Ok(activity.certificates.remove(at))
 }
 
+/// The certificate records whose files are not among `kept` (the ids of the files on this
+/// device): `(count, bytes)`.
+pub fn missing<A: Borrow<Activity>>(
+    activities: &[A],
+    kept: &crate::domain::ids::IdSet,
+) -> (usize, u64) {
+    activities
+        .iter()
+        .flat_map(|a| a.borrow().certificates.iter())
+        .filter(|f| !kept.contains(&f.id))
+        .fold((0, 0), |(n, b), f| (n + 1, b + f.size))
+}
+
+/// What to tell her when `count` certificate files her records name are not on this device.
+pub fn missing_notice(count: usize) -> String {
+    let (files, them) = if count == 1 {
+        ("1 certificate is".to_string(), "it")
+    } else {
+        (format!("{count} certificates are"), "them")
+    };
+    format!(
+        "{files} no longer on this device: the browser removed stored files, or part of this site's data was cleared. Your records still list {them}. Restore {them} from a backup made with certificates (Backup, then import it and choose Merge)."
+    )
+}
+
 /// How many of `activities` (completed ones) have no certificate on file.
 pub fn without_certificate<A: Borrow<Activity>>(activities: &[A]) -> usize {
     activities
@@ -174,6 +199,33 @@ pub fn missing_sentence(missing: usize, counted: usize) -> Option<String> {
             "{m} of the {c} activities counting here {} no certificate on file.",
             if m == 1 { "has" } else { "have" }
         )),
+    }
+}
+
+#[cfg(test)]
+mod missing_tests {
+    use super::*;
+    use crate::domain::build::*;
+
+    #[test]
+    fn files_the_device_no_longer_has_are_counted_with_their_size() {
+        let mut a = activity("2025-03-01").title("A").build();
+        let file = |size| CertificateFile {
+            id: Uuid::new_v4(),
+            name: "c.pdf".into(),
+            mime: "application/pdf".into(),
+            size,
+            sha256: "c".repeat(64),
+            added: date("2025-03-01"),
+        };
+        a.certificates = vec![file(100), file(200), file(400)];
+        let mut kept = crate::domain::ids::IdSet::default();
+        kept.insert(a.certificates[1].id);
+        assert_eq!(missing(&[a.clone()], &kept), (2, 500));
+        kept.extend(a.certificates.iter().map(|f| f.id));
+        assert_eq!(missing(&[a], &kept), (0, 0));
+        assert!(missing_notice(1).starts_with("1 certificate is no longer"));
+        assert!(missing_notice(3).contains("Restore them"));
     }
 }
 

@@ -63,6 +63,30 @@ pub async fn get(id: Uuid) -> Result<Option<Blob>, FileError> {
         .and_then(|v| v.dyn_into::<Blob>().ok()))
 }
 
+/// The ids of every certificate file kept here. The browser may evict this store under storage
+/// pressure (or she may clear part of the site data) while the records stay in localStorage,
+/// so what the records name is checked against it.
+pub async fn kept_ids() -> Result<crate::domain::ids::IdSet, FileError> {
+    let db = open().await?;
+    let tx = db
+        .transaction(&[STORE], TransactionMode::ReadOnly)
+        .map_err(|e| err("The certificate store could not be read", e))?;
+    let store = tx
+        .object_store(STORE)
+        .map_err(|e| err("The certificate store could not be read", e))?;
+    let keys = store
+        .get_all_keys(None, None)
+        .map_err(|e| err("The certificate store could not be read", e))?
+        .await
+        .map_err(|e| err("The certificate store could not be read", e))?;
+    // Other values live in this store too (the automatic backup's file handle): only ids count.
+    Ok(keys
+        .iter()
+        .filter_map(|k| k.as_string())
+        .filter_map(|k| Uuid::parse_str(&k).ok())
+        .collect())
+}
+
 /// Removes the file kept under `id` (nothing when there is none).
 pub async fn delete(id: Uuid) -> Result<(), FileError> {
     delete_value(&id.to_string()).await

@@ -46,6 +46,7 @@ pub fn records_root() -> Html {
 
 #[function_component(WithRecords)]
 fn with_records() -> Html {
+    super::hooks::use_certificate_check();
     let page = match use_route() {
         Route::Dashboard => html! { <pages::dashboard::DashboardPage /> },
         route => html! { <super::lazy::LazyPage {route} /> },

@@ -110,3 +110,38 @@ pub fn use_stable_callback<IN: 'static>(callback: Callback<IN>) -> Callback<IN> 
     });
     (*stable).clone()
 }
+
+/// Checks the certificate files the records name against those this device keeps, at start and
+/// whenever the records' certificates change, and tells the state which are missing
+/// (`AppState::missing_files`): the browser may evict them while the records stay.
+#[hook]
+pub fn use_certificate_check() {
+    let app = use_app();
+    let named: Rc<Vec<uuid::Uuid>> = {
+        let data = app.data.clone();
+        use_memo(app.revision, move |_| {
+            data.activities
+                .iter()
+                .flat_map(|a| a.certificates.iter().map(|f| f.id))
+                .collect::<Vec<_>>()
+        })
+    };
+    use_effect_with(named, move |named| {
+        let named = named.clone();
+        if named.is_empty() {
+            app.dispatch(crate::ui::state::Action::FilesMissing(Default::default()));
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            // Unreadable store: nothing is claimed missing (opening a file says why).
+            if let Ok(kept) = crate::storage::files::kept_ids().await {
+                let missing = named
+                    .iter()
+                    .filter(|id| !kept.contains(id))
+                    .copied()
+                    .collect();
+                app.dispatch(crate::ui::state::Action::FilesMissing(missing));
+            }
+        });
+    });
+}

@@ -170,14 +170,15 @@ pub fn download_backup_with(
 ) {
     let app = app.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let files = if with_certificates {
+        let (files, missing) = if with_certificates {
             match certificate_files(&app.data.activities).await {
                 Ok(f) => f,
                 Err(m) => return on_done(Some(m)),
             }
         } else {
-            Vec::new()
+            (Vec::new(), 0)
         };
+        let held = files.len();
         let mut name = backup::file_name(format::today());
         if passphrase.is_some() {
             // Says what it is before it is opened: "….encrypted.json".
@@ -196,6 +197,15 @@ pub fn download_backup_with(
                     match browser::download(&name, "application/json", &text) {
                         Ok(()) => {
                             app.dispatch(Action::Change(Change::BackupDownloaded(Utc::now())));
+                            // The backup says what it holds, and what it could not.
+                            if missing > 0 {
+                                app.dispatch(Action::Notify(format!(
+                                    "Backup downloaded with {held} certificate file{}; {missing} listed in your records {} not on this device, so {} not in it.",
+                                    if held == 1 { "" } else { "s" },
+                                    if missing == 1 { "is" } else { "are" },
+                                    if missing == 1 { "it is" } else { "they are" },
+                                )));
+                            }
                             on_done(None);
                         }
                         Err(m) => on_done(Some(m)),
@@ -235,19 +245,23 @@ pub fn download_csv(app: &AppContext, template: bool) {
 /// out: a backup keeps the record alone, a packet's README lists it.
 async fn certificate_files<A: std::borrow::Borrow<crate::domain::activity::Activity>>(
     activities: &[A],
-) -> Result<Vec<(uuid::Uuid, String)>, String> {
+) -> Result<(Vec<(uuid::Uuid, String)>, usize), String> {
     use base64::Engine;
     let mut files = Vec::new();
+    let mut missing = 0;
     for c in activities
         .iter()
         .flat_map(|a| a.borrow().certificates.iter())
     {
-        if let Some(blob) = crate::storage::files::get(c.id).await.map_err(|e| e.0)? {
-            let b = crate::storage::files::bytes(&blob).await.map_err(|e| e.0)?;
-            files.push((c.id, base64::engine::general_purpose::STANDARD.encode(b)));
+        match crate::storage::files::get(c.id).await.map_err(|e| e.0)? {
+            Some(blob) => {
+                let b = crate::storage::files::bytes(&blob).await.map_err(|e| e.0)?;
+                files.push((c.id, base64::engine::general_purpose::STANDARD.encode(b)));
+            }
+            None => missing += 1,
         }
     }
-    Ok(files)
+    Ok((files, missing))
 }
 
 /// Offers a file the worker made (base64) as a download.
@@ -288,8 +302,9 @@ pub fn download_packet(
         a.end.cmp(&b.end).then_with(|| a.title.cmp(&b.title))
     });
     wasm_bindgen_futures::spawn_local(async move {
+        // The packet's README names each certificate whose file is not on this device.
         let files = match certificate_files(&counted).await {
-            Ok(f) => f,
+            Ok((f, _missing)) => f,
             Err(m) => return on_done(Some(m)),
         };
         request(

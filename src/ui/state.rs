@@ -37,6 +37,9 @@ pub struct AppState {
     pub undo: Option<Removed>,
     /// A short message for the polite live region ("Activity saved").
     pub toast: Option<String>,
+    /// The certificate files the records name that this device no longer has (checked at start
+    /// and when the certificates change: `hooks::use_certificate_check`).
+    pub missing_files: Rc<crate::domain::ids::IdSet>,
 }
 
 impl AppState {
@@ -49,6 +52,7 @@ impl AppState {
             what_if: false,
             undo: None,
             toast: None,
+            missing_files: Rc::default(),
         }
     }
 
@@ -82,6 +86,8 @@ pub enum Action {
     },
     SaveResult(SaveState),
     DismissToast,
+    /// The certificate files the records name that are not on this device.
+    FilesMissing(crate::domain::ids::IdSet),
 }
 
 impl Reducible for AppState {
@@ -119,6 +125,13 @@ impl AppState {
             }
             Action::DismissToast => {
                 next.toast = None;
+                return Rc::new(next);
+            }
+            Action::FilesMissing(missing) => {
+                if *next.missing_files == missing {
+                    return self;
+                }
+                next.missing_files = Rc::new(missing);
                 return Rc::new(next);
             }
             Action::ExternalChange { seen, data } => {

@@ -202,7 +202,7 @@ pub fn certificates(props: &CertificatesProps) -> Html {
                         }
                     }
                     Ok(None) => message.set(Some(
-                        "This file is not in this browser (the record came from a backup made without certificates).".into(),
+                        "This file is not on this device (the browser removed it, or the record came from a backup made without certificates). Restore it from a backup made with certificates, or attach it again.".into(),
                     )),
                     Err(e) => message.set(Some(e.0)),
                 }
@@ -252,6 +252,9 @@ pub fn certificates(props: &CertificatesProps) -> Html {
                                 <div class="cert__body">
                                     <strong class="cert__name">{ f.name.clone() }</strong>
                                     <span class="small muted">{ format!("{} · added {}", crate::domain::size::size_text(f.size), format::date(f.added)) }</span>
+                                    if app.missing_files.contains(&f.id) {
+                                        <span class="small warn-text">{ "Not on this device: restore it from a backup made with certificates." }</span>
+                                    }
                                     <div class="actions">
                                         <button type="button" class="btn btn--small" onclick={open_or_download(f, false)} aria-label={format!("Open {}", f.name)}>{ "Open" }</button>
                                         <button type="button" class="btn btn--small" onclick={open_or_download(f, true)} aria-label={format!("Download {}", f.name)}>{ "Download" }</button>

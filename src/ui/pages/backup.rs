@@ -99,7 +99,8 @@ pub fn backup_page() -> Html {
                 let keep = keep.clone();
                 let confirm_replace = confirm_replace.clone();
                 let seen = seen.clone();
-                jobs::connect(move |r| match r {
+                jobs::connect(move |r| {
+                    match r {
                     Response::NeedsPassphrase => import.set(Import::Locked(name_of(&import), None)),
                     Response::PassphraseRefused { message } => {
                         import.set(Import::Locked(name_of(&import), Some(message)))
@@ -167,6 +168,7 @@ pub fn backup_page() -> Html {
                     | Response::CertificateRead { .. }
                     | Response::ActivitiesRead(_)
                     | Response::ActivitiesChecked(_) => {}
+                }
                 })
             });
             bridge.send(req);
@@ -279,13 +281,16 @@ pub fn backup_page() -> Html {
             }
         })
     };
-    // Certificates: how many files the records name and their size, for the export choice.
+    // Certificates on this device: how many files and their size, for the export choice; the
+    // ones the records name that the device no longer has are said apart.
     let (cert_count, cert_bytes) = app
         .data
         .activities
         .iter()
         .flat_map(|a| a.certificates.iter())
+        .filter(|c| !app.missing_files.contains(&c.id))
         .fold((0usize, 0u64), |(n, b), c| (n + 1, b + c.size));
+    let missing = app.missing_files.len();
     let with_certificates = use_state(|| true);
     let export_problem = use_state(|| None::<String>);
     // Encrypting: the passphrase typed twice (never stored), and whether it was refused.
@@ -401,6 +406,12 @@ pub fn backup_page() -> Html {
                         <strong class="warn-text">{ " It is time for a new one (every 30 days is a good habit)." }</strong>
                     }
                 </p>
+                if missing > 0 {
+                    <div class="banner banner--warn" role="status" data-testid="certificates-missing">
+                        <p>{ crate::domain::attachment::missing_notice(missing) }</p>
+                        <p>{ "A backup made now cannot hold them: keep the backups that have them." }</p>
+                    </div>
+                }
                 if cert_count > 0 {
                     <p>
                         <label class="check" for="backup-certificates">

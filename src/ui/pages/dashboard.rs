@@ -120,9 +120,19 @@ pub fn dashboard_page() -> Html {
             }
         })
     };
+    // Outside the kept markup: it is checked anew at each start.
+    let missing = app.missing_files.len();
     html! {
-        <div class="dashboard" ref={node}>
-            { dashboard_view(&view, &Controls { on_what_if, on_goal }) }
-        </div>
+        <>
+            if missing > 0 {
+                <div class="banner banner--warn" role="status" data-testid="certificates-missing">
+                    <p>{ crate::domain::attachment::missing_notice(missing) }</p>
+                    <p><a href={crate::route::Route::Backup.href()}>{ "Go to Backup" }</a></p>
+                </div>
+            }
+            <div class="dashboard" ref={node}>
+                { dashboard_view(&view, &Controls { on_what_if, on_goal }) }
+            </div>
+        </>
     }
 }

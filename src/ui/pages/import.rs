@@ -73,7 +73,8 @@ pub fn import_page() -> Html {
                 let seen = seen.clone();
                 // The file read last, for the progress and preview steps.
                 let read = Rc::new(std::cell::RefCell::new(None::<Rc<FileRead>>));
-                jobs::connect(move |r| match r {
+                jobs::connect(move |r| {
+                    match r {
                     Response::ActivitiesRead(file) => {
                         let file = Rc::new(*file);
                         *read.borrow_mut() = Some(file.clone());
@@ -111,6 +112,7 @@ pub fn import_page() -> Html {
                     },
                     Response::Failed { message } => step.set(Step::Failed(message)),
                     _ => {}
+                }
                 })
             });
             bridge.send(req);
