@@ -13,8 +13,9 @@
   });
 
   // The crash screen's "Download what is stored": every stored string of the app exactly as it
-  // is, read by plain JavaScript, because after a crash the WebAssembly app cannot run. The
-  // file holds the records even when the app cannot start with them.
+  // is, and the certificate files kept in IndexedDB, read by plain JavaScript, because after a
+  // crash the WebAssembly app cannot run. The file holds the records even when the app cannot
+  // start with them, and says plainly whether the certificates are in it.
   function downloadStored() {
     var keys = {};
     try {
@@ -25,21 +26,75 @@
     } catch (e) {
       keys = { error: String(e) };
     }
-    var file = {
-      format: "cme-tracker-stored-data",
-      note: "Everything CME Tracker kept in this browser, as stored. Keep this file; it can be read again once the problem is fixed.",
-      saved_at: new Date().toISOString(),
-      keys: keys
+    readCertificates(function (files, problem) {
+      var count = files ? Object.keys(files).length : 0;
+      var file = {
+        format: "cme-tracker-stored-data",
+        note: "Everything CME Tracker kept in this browser, as stored: the records (keys) and " +
+          (problem ? "NOT the certificate files (" + problem + "). They are still in this browser: once CME Tracker runs again, download a backup with certificates from its Backup page."
+            : count + " certificate file(s) (certificates, each as a data: URL under its id)") +
+          ". Keep this file; it can be read again once the problem is fixed.",
+        saved_at: new Date().toISOString(),
+        keys: keys,
+        certificates: files || {}
+      };
+      var blob = new Blob([JSON.stringify(file, null, 2)], { type: "application/json" });
+      var url = URL.createObjectURL(blob);
+      var a = document.createElement("a");
+      a.href = url;
+      a.download = "cme-tracker-stored-data-" + new Date().toISOString().slice(0, 10) + ".json";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    });
+  }
+
+  // The certificate files (Blobs under their ids) of the app's IndexedDB store; `done(files)`,
+  // or `done(null, why)` when they cannot be read. Opening never creates the database: an
+  // upgrade (no database yet) is aborted, so the app later creates it as it expects.
+  function readCertificates(done) {
+    var finished = false;
+    var finish = function (files, problem) {
+      if (!finished) { finished = true; done(files, problem); }
     };
-    var blob = new Blob([JSON.stringify(file, null, 2)], { type: "application/json" });
-    var url = URL.createObjectURL(blob);
-    var a = document.createElement("a");
-    a.href = url;
-    a.download = "cme-tracker-stored-data-" + new Date().toISOString().slice(0, 10) + ".json";
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    try {
+      var open = indexedDB.open("cme-tracker-files");
+      open.onupgradeneeded = function () { open.transaction.abort(); };
+      open.onerror = function () { finish({}, null); };
+      open.onsuccess = function () {
+        var db = open.result;
+        if (!db.objectStoreNames.contains("certificates")) { db.close(); return finish({}, null); }
+        var tx = db.transaction("certificates", "readonly");
+        var store = tx.objectStore("certificates");
+        var keysRequest = store.getAllKeys();
+        var valuesRequest = store.getAll();
+        tx.onerror = function () { finish(null, "the browser would not read them"); };
+        tx.oncomplete = function () {
+          db.close();
+          var out = {};
+          var pending = 0;
+          var keys = keysRequest.result;
+          var values = valuesRequest.result;
+          for (var i = 0; i < keys.length; i++) {
+            if (!(values[i] instanceof Blob)) continue; // the automatic backup's file handle
+            pending++;
+            (function (key, blob) {
+              var reader = new FileReader();
+              reader.onload = function () {
+                out[key] = { type: blob.type, size: blob.size, data: reader.result };
+                if (--pending === 0) finish(out);
+              };
+              reader.onerror = function () { finish(null, "a file could not be read"); };
+              reader.readAsDataURL(blob);
+            })(String(keys[i]), values[i]);
+          }
+          if (pending === 0) finish(out);
+        };
+      };
+    } catch (e) {
+      finish(null, String(e));
+    }
   }
   if (!ok) {
     document.addEventListener("DOMContentLoaded", function () {

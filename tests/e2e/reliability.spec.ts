@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots, addCredential } from './fixtures';
+import { test, expect, openApp, screenshots, addCredential, pdf } from './fixtures';
 import type { Page, BrowserContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
@@ -295,8 +295,12 @@ test('a panic shows the crash screen with a download of what is stored, never a 
   guard.allowConsole(/Crash screen test|unreachable|panicked/i);
   await openApp(page);
   await addActivity(page, 'Still stored');
+  const certificate = pdf('Certificate kept through a crash');
+  await page.getByLabel('Attach a certificate').setInputFiles({ name: 'kept.pdf', mimeType: 'application/pdf', buffer: certificate });
+  await expect(page.locator('.cert')).toHaveCount(1);
   // The save runs just after the next paint: wait for it, or the crash below races it.
   await expect.poll(() => storedTitles(page)).toContain('Still stored');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('cme-tracker:activities') || '')).toContain('kept.pdf');
   await page.goto('./?crash-test#/');
   const fatal = page.locator('#fatal');
   await expect(fatal).toBeVisible();
@@ -309,6 +313,12 @@ test('a panic shows the crash screen with a download of what is stored, never a 
   const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   expect(file.format).toBe('cme-tracker-stored-data');
   expect(file.keys['cme-tracker:activities']).toContain('Still stored');
+  // The certificate is in it too, byte for byte, and the note says so.
+  const files = Object.values(file.certificates) as { type: string; data: string }[];
+  expect(files).toHaveLength(1);
+  expect(files[0].type).toBe('application/pdf');
+  expect(Buffer.from(files[0].data.split(',')[1], 'base64').equals(certificate)).toBe(true);
+  expect(file.note).toContain('1 certificate file(s)');
   // The app's DOM stays hidden; only the crash screen is on show.
   await expect(page.locator('#app')).toBeHidden();
   await screenshots(page, 'crash-screen');
