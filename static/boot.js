@@ -187,3 +187,62 @@
     }).catch(function () { /* offline support is a bonus: the app works without it */ });
   }
 })();
+
+// A half-filled form is never lost to a link: following a link away from a form with unsaved
+// input ([data-dirty="true"]) asks first, in the page (a bar with "Stay on this page" and "Leave
+// without saving"). Saving moves on by itself (the form is gone, or no longer dirty), so only
+// links are stopped.
+(function () {
+  "use strict";
+  function dirtyForm() {
+    return document.querySelector('[data-dirty="true"]');
+  }
+
+  function ask(link) {
+    var old = document.getElementById("leave-bar");
+    if (old) old.remove();
+    var bar = document.createElement("div");
+    bar.id = "leave-bar";
+    bar.className = "update-banner";
+    bar.setAttribute("role", "alertdialog");
+    bar.setAttribute("aria-labelledby", "leave-text");
+    var text = document.createElement("span");
+    text.id = "leave-text";
+    text.textContent = "This form has changes that are not saved. Leave without saving them?";
+    var stay = document.createElement("button");
+    stay.type = "button";
+    stay.className = "btn btn--primary btn--small";
+    stay.textContent = "Stay on this page";
+    var leave = document.createElement("button");
+    leave.type = "button";
+    leave.className = "btn btn--small";
+    leave.textContent = "Leave without saving";
+    stay.addEventListener("click", function () { bar.remove(); });
+    leave.addEventListener("click", function () {
+      bar.remove();
+      var form = dirtyForm();
+      if (form) form.setAttribute("data-dirty", "false");
+      location.href = link.href;
+    });
+    bar.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") bar.remove();
+    });
+    bar.appendChild(text);
+    bar.appendChild(stay);
+    bar.appendChild(leave);
+    document.body.appendChild(bar);
+    stay.focus();
+  }
+
+  document.addEventListener("click", function (e) {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    var link = e.target && e.target.closest ? e.target.closest("a[href]") : null;
+    if (!link || link.target === "_blank" || link.hasAttribute("download")) return;
+    var form = dirtyForm();
+    // A link inside the form (help, a preset) is its own matter; one to the same address too.
+    if (!form || form.contains(link) || link.href === location.href) return;
+    e.preventDefault();
+    ask(link);
+  }, true);
+
+})();

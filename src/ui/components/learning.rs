@@ -128,6 +128,12 @@ pub fn reflection_card(props: &ReflectionCardProps) -> Html {
                 .unwrap_or_default()
         })
     };
+    // What the form started from: a change from it is unsaved input (`data-dirty`), which a
+    // link away or the update banner asks about first.
+    let started = {
+        let d = (*draft).clone();
+        use_state(move || d)
+    };
     // Messages show once saving was tried, and then follow what is typed (derived, not kept).
     let tried = use_state(|| false);
     let errors = if *tried {
@@ -145,11 +151,14 @@ pub fn reflection_card(props: &ReflectionCardProps) -> Html {
         let id = a.id;
         let end = a.end;
         let saved = saved.clone();
+        let started = started.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match draft.validate(end, saved.as_ref(), format::today()) {
                 Ok(r) => {
                     tried.set(false);
+                    // Saved: nothing typed here is unsaved any more.
+                    started.set((*draft).clone());
                     app.dispatch(Action::Change(Change::SaveReflection(id, Some(r))));
                 }
                 Err(_) => tried.set(true),
@@ -181,7 +190,7 @@ pub fn reflection_card(props: &ReflectionCardProps) -> Html {
         <section class="card reflection" aria-labelledby="reflection-title">
             <h2 id="reflection-title">{ "Reflection" }</h2>
             <p class="small muted">{ "What you take from it into practice — asked by UK appraisal, the Royal College of Canada and the Medical Board of Australia, and worth keeping anywhere." }</p>
-            <form onsubmit={onsubmit} novalidate=true>
+            <form onsubmit={onsubmit} novalidate=true data-dirty={(*draft != *started).to_string()}>
                 { field("refl-learned", "What I learned", ReflectionField::Learned, &draft.learned, |d, v| d.learned = v) }
                 { field("refl-change", "What I will change in practice", ReflectionField::WillChange, &draft.will_change, |d, v| d.will_change = v) }
                 <div class="field">

@@ -55,6 +55,12 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
             .map(RuleDraft::from_rule)
             .unwrap_or_default()
     });
+    // What the form started from: a change from it is unsaved input (`data-dirty`), which a
+    // link away or the update banner asks about first.
+    let started = {
+        let d = (*draft).clone();
+        use_state(move || d)
+    };
     let errors = use_state(Vec::<RuleFieldError>::new);
     let d = (*draft).clone();
     let errs = (*errors).clone();
@@ -181,7 +187,8 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
     let shows_formats = d.kind == RuleKindChoice::Cap;
 
     html! {
-        <form class="card rule-editor" {onsubmit} novalidate=true aria-label="Rule">
+        <form class="card rule-editor" {onsubmit} novalidate=true aria-label="Rule"
+            data-dirty={(*draft != *started).to_string()}>
             <div class="grid grid--2">
                 <div class="field">
                     <label for="rule-label">{ "Name" }</label>

@@ -130,6 +130,12 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                 .unwrap_or_default()
         })
     };
+    // What the form started from: a change from it is unsaved input (`data-dirty`), which a
+    // link away or the update banner asks about first.
+    let started = {
+        let d = (*draft).clone();
+        use_state(move || d)
+    };
     let errors = use_state(Vec::<CredentialFieldError>::new);
     let guard = use_edit_guard(existing.clone());
     if props.id.is_some() && existing.is_none() {
@@ -271,7 +277,8 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                     }}
                     onkeep={guard.keeper()} />
             }
-            <form class="card" {onsubmit} novalidate=true aria-label={title}>
+            <form class="card" {onsubmit} novalidate=true aria-label={title}
+                data-dirty={(*draft != *started).to_string()}>
                 <div class="field">
                     <label for={name_id}>{ "Name" }<span class="req" aria-hidden="true">{ " *" }</span></label>
                     <input id={name_id} type="text" value={name_value} oninput={name_input} placeholder="e.g. Texas medical license"

@@ -253,6 +253,12 @@ pub fn goal_form_page(props: &GoalFormProps) -> Html {
                 .unwrap_or_default()
         })
     };
+    // What the form started from: a change from it is unsaved input (`data-dirty`), which a
+    // link away or the update banner asks about first.
+    let started = {
+        let d = (*draft).clone();
+        use_state(move || d)
+    };
     // Messages show once saving was tried, and then follow what is typed (derived, not kept).
     let tried = use_state(|| false);
     if props.id.is_some() && existing.is_none() {
@@ -327,7 +333,8 @@ pub fn goal_form_page(props: &GoalFormProps) -> Html {
     html! {
         <>
             <div class="page-head"><h1>{ title }</h1></div>
-            <form class="card goal-form" onsubmit={onsubmit} novalidate=true>
+            <form class="card goal-form" onsubmit={onsubmit} novalidate=true
+                data-dirty={(*draft != *started).to_string()}>
                 { text("goal-title", "Goal", GoalField::Title, &draft.title, "text", |d, v| d.title = v, Some("What you want to be able to do, e.g. “Start SGLT2 inhibitors per the 2025 guideline”.")) }
                 <div class="field">
                     <label for="goal-need">{ "Where the need came from" }</label>
