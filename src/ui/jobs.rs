@@ -26,6 +26,15 @@ thread_local! {
     static STOPPED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
+/// Leaves the current worker to finish (or fail) alone: every later request, kept connections'
+/// included, goes to a new one. For a worker that stopped, and for a long job she cancelled (a
+/// passphrase with many iterations, a large file): gloo-worker cannot stop a worker mid-job, so
+/// the old one ends itself when its job is done and its last connection is gone.
+pub fn start_afresh() {
+    WORKER.with(|w| w.borrow_mut().take());
+    STOPPED.with(|n| n.set(n.get() + 1));
+}
+
 /// A page's connection kept across its requests (the worker keeps a checked file between
 /// them), with the count of stopped workers when it was made.
 pub type Kept = Option<(WorkerBridge<Jobs>, u32)>;
@@ -52,8 +61,7 @@ pub fn connect(on_response: impl Fn(Response) + 'static) -> WorkerBridge<Jobs> {
                 // The worker closed: the next request starts a new one.
                 Response::Stopped { detail } => {
                     web_sys::console::warn_1(&format!("The worker stopped: {detail}").into());
-                    WORKER.with(|w| w.borrow_mut().take());
-                    STOPPED.with(|n| n.set(n.get() + 1));
+                    start_afresh();
                     Response::Failed {
                         message: crate::storage::jobs::stopped_message(),
                     }

@@ -306,3 +306,36 @@ test('a link away from a half-filled form asks first; Stay keeps the text, Leave
   await page.getByRole('navigation').getByRole('link', { name: 'Credentials' }).click();
   await expect(page).toHaveURL(/#\/credentials$/);
 });
+
+test('a slow passphrase check can be cancelled, and the next file is read at once', async ({ page }, info) => {
+  await openApp(page);
+  await addActivity(page, 'Sealed');
+  await page.goto('./#/backup');
+  const [plain] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download backup' }).click(),
+  ]);
+  const plainFile = info.outputPath('plain.json');
+  await plain.saveAs(plainFile);
+  await page.getByLabel('Encrypt with a passphrase').check();
+  await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
+  await page.getByLabel('The passphrase again').fill('correct horse battery staple');
+  const [sealed] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download backup' }).click(),
+  ]);
+  // The most iterations a file may ask for: a check that takes a long while.
+  const envelope = JSON.parse(fs.readFileSync((await sealed.path())!, 'utf8'));
+  envelope.kdf.iterations = 10_000_000;
+  const slow = info.outputPath('slow.encrypted.json');
+  fs.writeFileSync(slow, JSON.stringify(envelope));
+  await page.getByLabel(/Choose a backup file/).setInputFiles(slow);
+  await page.getByLabel('Its passphrase').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByText(/Checking slow\.encrypted\.json/)).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText(/Checking slow\.encrypted\.json/)).toHaveCount(0);
+  // The next file does not wait behind the cancelled check.
+  await page.getByLabel(/Choose a backup file/).setInputFiles(plainFile);
+  await expect(page.getByText('1 activities, 0 credentials, 0 goals')).toBeVisible({ timeout: 5_000 });
+});

@@ -370,6 +370,17 @@ pub fn backup_page() -> Html {
             keep.set(Vec::new());
         })
     };
+    // Cancel while the worker checks (a slow passphrase, a large file): its answer is no longer
+    // wanted, and the next file goes to a new worker rather than waiting behind this one.
+    let on_stop_check = {
+        let import = import.clone();
+        let worker = worker.clone();
+        Callback::from(move |_: MouseEvent| {
+            worker.borrow_mut().take();
+            jobs::start_afresh();
+            import.set(Import::Idle);
+        })
+    };
 
     let auto = crate::ui::auto_backup::use_auto_backup();
     let auto_status = auto
@@ -530,6 +541,7 @@ pub fn backup_page() -> Html {
                                 } }</p>
                                 <progress max={total.max(&1).to_string()} value={done.to_string()}
                                     aria-label={format!("Checking {name}")}></progress>
+                                <p><button type="button" class="btn btn--small" onclick={on_stop_check}>{ "Cancel" }</button></p>
                             </div>
                         },
                         Import::Applying(name) => html! { <p>{ format!("Importing {name}…") }</p> },
