@@ -82,7 +82,15 @@ impl Worker for Jobs {
                 now,
                 files,
                 passphrase,
-            } => jobs::export(&current, &app_version, now, &files, passphrase.as_deref()),
+                part,
+            } => jobs::export(
+                &current,
+                &app_version,
+                now,
+                &files,
+                passphrase.as_deref(),
+                part,
+            ),
             Request::Explain { stored } => jobs::explain(&stored),
             Request::ReadCertificate { text } => Response::CertificateRead {
                 fields: crate::domain::certificate::read(&text),

@@ -138,7 +138,7 @@ fn certificate_files_travel_in_a_backup_and_a_damaged_one_is_refused() {
     let mut data = AppData::default();
     data.upsert_activity(a);
     let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
-    let text = export_with_files(&data, "1.0.0", Utc::now(), &[(id, b64)]);
+    let text = export_with_files(&data, "1.0.0", Utc::now(), &[(id, b64)], None);
     let back = parse(text.as_bytes()).unwrap();
     assert_eq!(back.files, vec![(id, bytes.clone())]);
     assert_eq!(back.data, data);

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Every route that changes records, run as generated sequences in two "tabs" sharing one store
 //! whose views lag behind each other's writes (as Chromium's localStorage does between
 //! processes): each tab applies `storage::change` operations — adds, edits, deletions and undo,

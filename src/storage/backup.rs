@@ -20,6 +20,48 @@ pub const BACKUP_VERSION: u32 = 3;
 pub const MAX_BACKUP_BYTES: usize = 20 * 1024 * 1024;
 /// The limit for a backup that carries certificate files.
 pub const MAX_BACKUP_WITH_FILES_BYTES: usize = 400 * 1024 * 1024;
+/// The most certificate bytes one backup file carries. More are split over several files, each a
+/// whole backup of the records with its share of the certificates, so every file the app writes
+/// stays well under [`MAX_BACKUP_WITH_FILES_BYTES`] (base64 adds a third) and imports on its own.
+pub const PART_FILE_BYTES: u64 = 100 * 1024 * 1024;
+
+/// Which of a backup's files this is, when the certificates did not fit in one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub number: usize,
+    pub of: usize,
+}
+
+/// The certificate files `(id, size)` in parts of at most `max` bytes each, in order (a file
+/// larger than `max` has a part of its own). No files: one part without any.
+pub fn parts(files: &[(Uuid, u64)], max: u64) -> Vec<Vec<Uuid>> {
+    let mut out: Vec<Vec<Uuid>> = vec![Vec::new()];
+    let mut used = 0u64;
+    for (id, size) in files {
+        let last = out.last_mut().expect("never empty");
+        if !last.is_empty() && used.saturating_add(*size) > max {
+            out.push(vec![*id]);
+            used = *size;
+        } else {
+            last.push(*id);
+            used = used.saturating_add(*size);
+        }
+    }
+    out
+}
+
+/// The file name of part `part` of a backup made `today`.
+pub fn part_file_name(today: NaiveDate, part: Part) -> String {
+    if part.of <= 1 {
+        file_name(today)
+    } else {
+        format!(
+            "cme-tracker-backup-{today}-part-{}-of-{}.json",
+            part.number, part.of
+        )
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
@@ -48,6 +90,9 @@ pub struct BackupFile {
     /// Certificate files, when the backup was made with them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<FileData>,
+    /// Which file of several this is, when the certificates were split over several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
 }
 
 /// One certificate file inside a backup: its bytes in base64, with the size and SHA-256 of its
@@ -69,6 +114,8 @@ pub struct Backup {
     pub data: AppData,
     /// Certificate files the backup carried, checked against their records: `(id, bytes)`.
     pub files: Vec<(Uuid, Vec<u8>)>,
+    /// Which file of several this is, when the certificates were split over several.
+    pub part: Option<Part>,
 }
 
 pub use crate::domain::contract::Problem;
@@ -121,7 +168,7 @@ fn file_problem(path: String, message: String) -> Problem {
 }
 
 /// The top-level keys a backup may have.
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 12] = [
     "format",
     "schema_version",
     "app_version",
@@ -133,6 +180,7 @@ const KEYS: [&str; 11] = [
     "settings",
     "tombstones",
     "files",
+    "part",
 ];
 
 /// "cme-tracker-backup-2026-11-25.json"
@@ -142,7 +190,7 @@ pub fn file_name(today: NaiveDate) -> String {
 
 /// The backup file's text: every record, pretty-printed so it can be read and diffed.
 pub fn export(data: &AppData, app_version: &str, now: DateTime<Utc>) -> String {
-    export_with_files(data, app_version, now, &[])
+    export_with_files(data, app_version, now, &[], None)
 }
 
 /// A backup that also carries the given certificate files (`(id, base64 of the bytes)`); files
@@ -152,6 +200,7 @@ pub fn export_with_files(
     app_version: &str,
     now: DateTime<Utc>,
     files: &[(Uuid, String)],
+    part: Option<Part>,
 ) -> String {
     let records: Vec<&crate::domain::attachment::CertificateFile> = data
         .activities
@@ -186,6 +235,7 @@ pub fn export_with_files(
         settings: data.settings.clone(),
         tombstones: data.tombstones.clone(),
         files,
+        part: part.filter(|p| p.of > 1),
     };
     serde_json::to_string_pretty(&file).expect("records always serialise")
 }
@@ -341,6 +391,16 @@ pub fn parse_with_progress(
         Some(v) => read_files(v, &activities, &mut problems),
         None => Vec::new(),
     };
+    let part = obj
+        .get("part")
+        .cloned()
+        .and_then(|v| read_field::<Part>(v, "part", &mut problems));
+    if let Some(p) = part.filter(|p| p.number == 0 || p.number > p.of || p.of > 10_000) {
+        problems.push(file_problem(
+            "part".into(),
+            format!("part {} of {} is not a part of a backup", p.number, p.of),
+        ));
+    }
     let data = AppData {
         activities: super::data::shared(activities),
         credentials,
@@ -358,6 +418,7 @@ pub fn parse_with_progress(
     match (problems.is_empty(), exported_at) {
         (true, Some(exported_at)) => Ok(Backup {
             files,
+            part,
             app_version,
             exported_at,
             data,
@@ -531,6 +592,11 @@ pub struct Preview {
     pub merge_too_large: Option<usize>,
     #[serde(default)]
     pub replace_too_large: Option<usize>,
+    /// How many certificate files the file carries, and which file of several it is.
+    #[serde(default)]
+    pub files: usize,
+    #[serde(default)]
+    pub part: Option<Part>,
 }
 
 /// Credentials of `file` that match one of `current` under another id.
@@ -654,6 +720,8 @@ pub fn preview(current: &AppData, backup: &Backup) -> Preview {
         (units > super::format::STORAGE_UNITS_BUDGET).then_some(units)
     };
     Preview {
+        files: backup.files.len(),
+        part: backup.part,
         merge_too_large: too_large(&merged),
         replace_too_large: too_large(d),
         deletes,
@@ -730,6 +798,52 @@ mod deletion_tests {
     use crate::storage::merge::merge;
 
     #[test]
+    fn certificates_are_split_into_parts_each_a_whole_backup_that_reads_back() {
+        let id = |n: u128| Uuid::from_u128(n);
+        let mb = 1024 * 1024;
+        let files: Vec<(Uuid, u64)> = (1..=31).map(|n| (id(n), 10 * mb)).collect();
+        let split = parts(&files, PART_FILE_BYTES);
+        assert_eq!(
+            split.iter().map(Vec::len).collect::<Vec<_>>(),
+            [10, 10, 10, 1]
+        );
+        assert_eq!(
+            split.concat(),
+            files.iter().map(|f| f.0).collect::<Vec<_>>()
+        );
+        // A file over the part size has a part of its own; nothing gives one empty part.
+        assert_eq!(parts(&[(id(1), 5), (id(2), 50), (id(3), 5)], 10).len(), 3);
+        assert_eq!(parts(&[], 10), vec![Vec::<Uuid>::new()]);
+        let part = Part { number: 2, of: 4 };
+        assert_eq!(
+            part_file_name(chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(), part),
+            "cme-tracker-backup-2026-12-07-part-2-of-4.json"
+        );
+        // A part is a whole backup: it reads back with its part number; a wrong one is refused.
+        let mut data = AppData::default();
+        data.upsert_activity(
+            activity("2025-03-01")
+                .title("A")
+                .credit("AMA_PRA_CAT1", "1")
+                .build(),
+        );
+        let text = export_with_files(&data, "t", chrono::Utc::now(), &[], Some(part));
+        let back = parse(text.as_bytes()).unwrap();
+        assert_eq!((back.part, back.data.activities.len()), (Some(part), 1));
+        let bad = text.replace("\"number\": 2", "\"number\": 5");
+        assert!(parse(bad.as_bytes()).is_err());
+        // One part only: written as an ordinary backup.
+        let whole = export_with_files(
+            &data,
+            "t",
+            chrono::Utc::now(),
+            &[],
+            Some(Part { number: 1, of: 1 }),
+        );
+        assert!(!whole.contains("\"part\""));
+    }
+
+    #[test]
     fn a_merge_or_replacement_too_large_for_the_browser_is_announced_in_the_preview() {
         let big = |n: usize, tag: &str| {
             let mut d = AppData::default();
@@ -749,6 +863,7 @@ mod deletion_tests {
         let file = big(15_000, "file");
         let backup = |data: AppData| Backup {
             files: Vec::new(),
+            part: None,
             app_version: "test".into(),
             exported_at: chrono::Utc::now(),
             data,

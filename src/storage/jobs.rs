@@ -50,6 +50,9 @@ pub enum Request {
         /// Encrypt the file with this passphrase (`storage::encrypt`).
         #[serde(default)]
         passphrase: Option<String>,
+        /// Which file of several this is, when the certificates are split over several.
+        #[serde(default)]
+        part: Option<backup::Part>,
     },
     /// Name the record and field of every problem in stored data that did not load.
     Explain { stored: Stored },
@@ -332,10 +335,11 @@ pub fn export(
     now: DateTime<Utc>,
     files: &[(Uuid, String)],
     passphrase: Option<&str>,
+    part: Option<backup::Part>,
 ) -> Response {
     match from_stored(current) {
         Ok(data) => {
-            let text = backup::export_with_files(&data, app_version, now, files);
+            let text = backup::export_with_files(&data, app_version, now, files, part);
             match passphrase {
                 None => Response::Exported { text },
                 Some(p) => match super::encrypt::seal(text.as_bytes(), p) {
@@ -525,7 +529,8 @@ mod tests {
             "{problems:?}"
         );
         let data = sample();
-        let Response::Exported { text } = export(&to_stored(&data), "0.1.0", Utc::now(), &[], None)
+        let Response::Exported { text } =
+            export(&to_stored(&data), "0.1.0", Utc::now(), &[], None, None)
         else {
             panic!()
         };
@@ -541,6 +546,7 @@ mod tests {
             Utc::now(),
             &[],
             Some("correct horse battery staple"),
+            None,
         ) else {
             panic!()
         };

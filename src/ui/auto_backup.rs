@@ -74,6 +74,7 @@ fn write(app: &AppContext, status: UseStateHandle<Status>, ask: bool) {
             now: Utc::now(),
             files: Vec::new(),
             passphrase: None,
+            part: None,
         },
         ask,
         move |written| {

@@ -162,32 +162,59 @@ pub fn request_now(req: Request, on_response: Box<dyn Fn(Response)>) {
     *keep.borrow_mut() = Some(bridge);
 }
 
-/// Asks the worker for a backup file of `app`'s records and offers it as a download; with
-/// `with_certificates`, the certificate files kept in this browser go inside it.
+/// Asks the worker for a backup file of `app`'s records (no certificates) and offers it as a
+/// download.
 pub fn download_backup(app: &AppContext) {
-    download_backup_with(app, false, None, |_| {});
+    download_backup_with(app, None, None, |_| {});
 }
 
-/// [`download_backup`], optionally with the certificates and encrypted with a passphrase;
-/// `on_done` hears `None` once the file is offered, else what went wrong.
+/// The certificate files of a backup "with certificates", in the parts its files will carry
+/// (`storage::backup::parts`): the ones on this device, by the sizes their records give.
+pub fn backup_parts(app: &AppContext) -> Vec<Vec<uuid::Uuid>> {
+    let files: Vec<(uuid::Uuid, u64)> = app
+        .data
+        .activities
+        .iter()
+        .flat_map(|a| a.certificates.iter())
+        .filter(|c| !app.missing_files.contains(&c.id))
+        .map(|c| (c.id, c.size))
+        .collect();
+    backup::parts(&files, backup::PART_FILE_BYTES)
+}
+
+/// [`download_backup`], optionally with certificate files (`certificates`: the ids this file
+/// carries, and which file of the backup it is) and encrypted with a passphrase; `on_done` hears
+/// `None` once the file is offered, else what went wrong.
 pub fn download_backup_with(
     app: &AppContext,
-    with_certificates: bool,
+    certificates: Option<(Vec<uuid::Uuid>, backup::Part)>,
     passphrase: Option<String>,
     on_done: impl Fn(Option<String>) + 'static,
 ) {
     let app = app.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let (files, missing) = if with_certificates {
-            match certificate_files(&app.data.activities).await {
-                Ok(f) => f,
-                Err(m) => return on_done(Some(m)),
+        let part = certificates.as_ref().map(|(_, p)| *p);
+        let (files, missing) = match &certificates {
+            Some((ids, _)) => {
+                let wanted: Vec<&crate::domain::activity::Activity> = app
+                    .data
+                    .activities
+                    .iter()
+                    .filter(|a| a.certificates.iter().any(|c| ids.contains(&c.id)))
+                    .map(|a| &**a)
+                    .collect();
+                match certificate_files(&wanted, ids).await {
+                    Ok(f) => f,
+                    Err(m) => return on_done(Some(m)),
+                }
             }
-        } else {
-            (Vec::new(), 0)
+            None => (Vec::new(), 0),
         };
         let held = files.len();
-        let mut name = backup::file_name(format::today());
+        let mut name = match part {
+            Some(p) => backup::part_file_name(format::today(), p),
+            None => backup::file_name(format::today()),
+        };
         if passphrase.is_some() {
             // Says what it is before it is opened: "….encrypted.json".
             name = name.replace(".json", ".encrypted.json");
@@ -199,6 +226,7 @@ pub fn download_backup_with(
                 now: Utc::now(),
                 files,
                 passphrase,
+                part,
             },
             move |r| match r {
                 Response::Exported { text } => {
@@ -251,8 +279,11 @@ pub fn download_csv(app: &AppContext, template: bool) {
 /// The bytes of the certificates `activities` name, `(id, base64)`, as kept in this browser. A
 /// record whose file is not here (it came from a backup made without certificates) is left
 /// out: a backup keeps the record alone, a packet's README lists it.
+/// The files of these activities' certificates whose ids are in `only` (all when empty), as
+/// `(id, base64)`, and how many of them are not on this device.
 async fn certificate_files<A: std::borrow::Borrow<crate::domain::activity::Activity>>(
     activities: &[A],
+    only: &[uuid::Uuid],
 ) -> Result<(Vec<(uuid::Uuid, String)>, usize), String> {
     use base64::Engine;
     let mut files = Vec::new();
@@ -260,6 +291,7 @@ async fn certificate_files<A: std::borrow::Borrow<crate::domain::activity::Activ
     for c in activities
         .iter()
         .flat_map(|a| a.borrow().certificates.iter())
+        .filter(|c| only.is_empty() || only.contains(&c.id))
     {
         match crate::storage::files::get(c.id).await.map_err(|e| e.0)? {
             Some(blob) => {
@@ -311,7 +343,7 @@ pub fn download_packet(
     });
     wasm_bindgen_futures::spawn_local(async move {
         // The packet's README names each certificate whose file is not on this device.
-        let files = match certificate_files(&counted).await {
+        let files = match certificate_files(&counted, &[]).await {
             Ok((f, _missing)) => f,
             Err(m) => return on_done(Some(m)),
         };

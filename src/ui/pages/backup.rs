@@ -303,35 +303,71 @@ pub fn backup_page() -> Html {
         .then(|| crate::storage::encrypt::passphrase_problem(&passphrase, &passphrase_again))
         .flatten()
         .filter(|_| *passphrase_tried);
-    let on_download = {
+    // A backup with more certificates than one file carries is written as several files, each a
+    // whole backup of the records with its share of the certificates; the first is downloaded at
+    // once, the others one click each (a browser may refuse several downloads from one click).
+    let split = use_state(|| None::<Rc<Vec<Vec<uuid::Uuid>>>>);
+    let written = use_state(Vec::<usize>::new);
+    // Downloads file `number` of `plan` (no plan: records only), once the passphrase is fine.
+    let download = {
         let app = app.clone();
-        let with = *with_certificates && cert_count > 0;
         let export_problem = export_problem.clone();
         let exporting = exporting.clone();
         let encrypt = *encrypt;
         let passphrase = passphrase.clone();
         let passphrase_again = passphrase_again.clone();
         let passphrase_tried = passphrase_tried.clone();
+        let written = written.clone();
+        Rc::new(
+            move |plan: Option<Rc<Vec<Vec<uuid::Uuid>>>>, number: usize| {
+                export_problem.set(None);
+                let secret = if encrypt {
+                    passphrase_tried.set(true);
+                    if crate::storage::encrypt::passphrase_problem(&passphrase, &passphrase_again)
+                        .is_some()
+                    {
+                        return false;
+                    }
+                    Some((*passphrase).clone())
+                } else {
+                    None
+                };
+                exporting.set(true);
+                let export_problem = export_problem.clone();
+                let exporting = exporting.clone();
+                let written = written.clone();
+                let certificates = plan.as_ref().map(|p| {
+                    let part = backup::Part {
+                        number,
+                        of: p.len(),
+                    };
+                    (p[number - 1].clone(), part)
+                });
+                jobs::download_backup_with(&app, certificates, secret, move |m| {
+                    exporting.set(false);
+                    if m.is_none() {
+                        let mut w = (*written).clone();
+                        w.push(number);
+                        written.set(w);
+                    }
+                    export_problem.set(m)
+                });
+                true
+            },
+        )
+    };
+    let on_download = {
+        let app = app.clone();
+        let with = *with_certificates && cert_count > 0;
+        let download = download.clone();
+        let split = split.clone();
+        let written = written.clone();
         Callback::from(move |_| {
-            export_problem.set(None);
-            let secret = if encrypt {
-                passphrase_tried.set(true);
-                if crate::storage::encrypt::passphrase_problem(&passphrase, &passphrase_again)
-                    .is_some()
-                {
-                    return;
-                }
-                Some((*passphrase).clone())
-            } else {
-                None
-            };
-            exporting.set(true);
-            let export_problem = export_problem.clone();
-            let exporting = exporting.clone();
-            jobs::download_backup_with(&app, with, secret, move |m| {
-                exporting.set(false);
-                export_problem.set(m)
-            })
+            let plan = with.then(|| Rc::new(jobs::backup_parts(&app)));
+            if download(plan.clone(), 1) {
+                written.set(Vec::new());
+                split.set(plan.filter(|p| p.len() > 1));
+            }
         })
     };
     let on_with_certificates = {
@@ -461,6 +497,30 @@ pub fn backup_page() -> Html {
                     <p class="small" aria-live="polite">{ if *encrypt { "Encrypting and writing the backup…" } else { "Writing the backup…" } }</p>
                 }
                 if let Some(m) = &*export_problem { <p class="error" role="alert">{ m.clone() }</p> }
+                if let Some(plan) = (*split).clone() {
+                    <div class="banner" data-testid="backup-parts">
+                        <p><strong>{ format!("Your certificates are split over {} backup files, so that each can be restored on its own. Download and keep all {}:", plan.len(), plan.len()) }</strong></p>
+                        <ul class="plain-list">
+                            { for (1..=plan.len()).map(|number| {
+                                let done = written.contains(&number);
+                                let onclick = {
+                                    let download = download.clone();
+                                    let plan = plan.clone();
+                                    Callback::from(move |_: MouseEvent| { download(Some(plan.clone()), number); })
+                                };
+                                html! {
+                                    <li>
+                                        <button type="button" class="btn btn--small" {onclick} disabled={*exporting}>
+                                            { format!("Download file {number} of {}", plan.len()) }</button>
+                                        { format!(" {} certificate file{}", plan[number - 1].len(), if plan[number - 1].len() == 1 { "" } else { "s" }) }
+                                        if done { <span class="small">{ " · downloaded" }</span> }
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                        <p class="small">{ "Each file holds all your records; importing any of them restores its share of the certificates. Import every file to restore them all." }</p>
+                    </div>
+                }
                 if let Some((used, quota, persisted)) = *usage {
                     <p class="small muted" data-testid="storage-usage">
                         { format!("Your records take {}; certificates {} ({} file{}); the app's offline copy and other site data about {}. In all this site uses {} of about {} the browser allows. ",
@@ -583,6 +643,13 @@ pub fn backup_page() -> Html {
                                     if let Some((from, to)) = p.date_range { { format!(" · activities from {} to {}", format::date(from), format::date(to)) } }
                                 </p>
                                 <p>{ format!("{} records are already here ({} of them differ).", p.same_id, p.differing) }</p>
+                                if let Some(part) = p.part {
+                                    <p data-testid="backup-part">{ format!("This is file {} of {} of one backup: it brings {} certificate file{}. Import the other {} too to restore every certificate.",
+                                        part.number, part.of, p.files, if p.files == 1 { "" } else { "s" },
+                                        if part.of == 2 { "file".to_string() } else { format!("{} files", part.of - 1) }) }</p>
+                                } else if p.files > 0 {
+                                    <p>{ format!("It brings {} certificate file{}.", p.files, if p.files == 1 { "" } else { "s" }) }</p>
+                                }
                                 if let Some(units) = p.merge_too_large {
                                     <div class="banner banner--warn" role="alert" data-testid="backup-too-large">
                                         <p><strong>{ format!("Merged, your records would take about {} — more than a browser keeps for one page (about {}).",
