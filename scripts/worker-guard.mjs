@@ -21,6 +21,9 @@ if (!dir) {
 const guard = `// The page's guard (scripts/worker-guard.mjs): a failing message is answered, then the worker closes.
 (() => {
   let handler = null;
+  // The page's open connections (gloo-worker's handler ids), to answer when a message that is
+  // not a request fails.
+  const connected = new Set();
   Object.defineProperty(self, 'onmessage', {
     configurable: true,
     get: () => handler,
@@ -28,27 +31,30 @@ const guard = `// The page's guard (scripts/worker-guard.mjs): a failing message
   });
   self.addEventListener('message', (event) => {
     if (!handler) return;
+    let message = null;
+    try { message = JSON.parse(event.data); } catch (_) { /* not gloo-worker's: left to the handler */ }
+    if (message && 'Connected' in message) connected.add(message.Connected);
+    if (message && 'Disconnected' in message) connected.delete(message.Disconnected);
     try {
       handler.call(self, event);
     } catch (error) {
-      let id = null;
-      try {
-        const message = JSON.parse(event.data);
-        if (message && Array.isArray(message.ProcessInput)) id = message.ProcessInput[0];
-      } catch (_) { /* not a request: nobody to answer */ }
-      if (id !== null) {
-        const stopped = { Stopped: { detail: String(error && error.message || error) } };
+      const stopped = { Stopped: { detail: String((error && error.message) || error) } };
+      const request = message && Array.isArray(message.ProcessInput) ? [message.ProcessInput[0]] : null;
+      for (const id of request || connected) {
         self.postMessage(JSON.stringify({ ProcessOutput: [id, stopped] }));
       }
       self.close();
     }
   });
 })();
+// End of the page's guard.
 `;
 
 const loader = join(dir, 'cme-worker_loader.js');
-const text = readFileSync(loader, 'utf8');
-if (!text.includes('scripts/worker-guard.mjs')) {
-  writeFileSync(loader, guard + text);
-}
+let text = readFileSync(loader, 'utf8');
+// Run again on a built loader (by hand): the guard is replaced, never doubled.
+const end = "// End of the page's guard.\n";
+if (text.startsWith("// The page's guard") && text.includes(end)) text = text.slice(text.indexOf(end) + end.length);
+else if (text.startsWith("// The page's guard")) text = text.slice(text.indexOf('})();\n') + 6);
+writeFileSync(loader, guard + text);
 console.log('worker-guard: the worker answers a request it fails on, then closes');

@@ -1,7 +1,7 @@
 import { test, expect, openApp, screenshots, pdf } from './fixtures';
 import type { Page, BrowserContext } from '@playwright/test';
 import * as fs from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, randomBytes, createHash } from 'node:crypto';
 
 // Issue 31: nothing is lost on any route that changes records — imports confirmed after another
 // tab saved, "Keep mine" after a conflict, a worker that fails on a file, certificates the browser
@@ -130,9 +130,12 @@ test('a spreadsheet imported after another tab saved keeps that tab’s activiti
 test('“Keep mine” keeps the other tab’s changes to the fields not changed here', async ({ page }) => {
   const [a, b] = await twoTabs(page.context());
   await addActivity(a, 'Grand rounds');
+  // The address follows the page's first frame.
+  await expect(a).toHaveURL(/#\/activities\/[0-9a-f-]{36}$/);
   const id = a.url().split('/').pop()!;
   await a.goto(`./#/activities/${id}/edit`);
   await b.goto(`./#/activities/${id}/edit`);
+  await expect(b.getByLabel('Title')).toHaveValue('Grand rounds');
   // A renames it and saves; B, still on the old version, writes notes.
   await a.getByLabel('Title').fill('Grand rounds: sepsis');
   await a.getByRole('button', { name: 'Save changes' }).click();
@@ -206,8 +209,10 @@ test('a worker that fails on a request answers with a message, and a new worker 
   expect(page.workers()).toHaveLength(1);
   // Its module fails on the next message as a trap does (an exception out of the handler).
   await page.workers()[0].evaluate(() => {
-    self.onmessage = () => {
-      throw new RangeError('Maximum call stack size exceeded (test)');
+    const handle = self.onmessage as (e: MessageEvent) => void;
+    self.onmessage = (e: MessageEvent) => {
+      if (String(e.data).includes('ProcessInput')) throw new RangeError('Maximum call stack size exceeded (test)');
+      handle.call(self, e);
     };
   });
   await page.getByLabel(/Choose a backup file/).setInputFiles(file);
@@ -338,4 +343,85 @@ test('a slow passphrase check can be cancelled, and the next file is read at onc
   // The next file does not wait behind the cancelled check.
   await page.getByLabel(/Choose a backup file/).setInputFiles(plainFile);
   await expect(page.getByText('1 activities, 0 credentials, 0 goals')).toBeVisible({ timeout: 5_000 });
+});
+
+test('a backup of 310 MB of certificates is written in parts that each import, and restores every file byte for byte', async ({ page, browser }, info) => {
+  test.setTimeout(900_000);
+  await openApp(page);
+  const size = 10 * 1024 * 1024 - 4096;
+  const made: { name: string; bytes: Buffer }[] = [];
+  for (let i = 0; i < 31; i++) {
+    made.push({ name: `certificate-${i}.pdf`, bytes: Buffer.concat([pdf(`Certificate ${i}`), randomBytes(size - 2048)]) });
+  }
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  // Twenty certificates at most per activity: two activities.
+  for (const [title, files] of [['Board review', made.slice(0, 20)], ['Annual conference', made.slice(20)]] as const) {
+    await addActivity(page, title);
+    await page.getByLabel('Attach a certificate').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/pdf', buffer: f.bytes })));
+    await expect(page.locator('.cert')).toHaveCount(files.length, { timeout: 300_000 });
+  }
+  await expect.poll(() => page.evaluate(() => (localStorage.getItem('cme-tracker:activities') || '').split('certificate-').length - 1), { timeout: 60_000 }).toBe(31);
+  await page.goto('./#/backup');
+  await expect(page.getByLabel(/Include certificates \(31 files/)).toBeChecked();
+  const paths: string[] = [];
+  const [first] = await Promise.all([
+    page.waitForEvent('download', { timeout: 300_000 }),
+    page.getByRole('button', { name: 'Download backup' }).click(),
+  ]);
+  expect(first.suggestedFilename()).toMatch(/-part-1-of-4\.json$/);
+  paths.push(info.outputPath('part-1.json'));
+  await first.saveAs(paths[0]);
+  await expect(page.getByTestId('backup-parts')).toContainText('split over 4 backup files');
+  await screenshots(page, 'backup-parts');
+  for (let n = 2; n <= 4; n++) {
+    const [d] = await Promise.all([
+      page.waitForEvent('download', { timeout: 300_000 }),
+      page.getByRole('button', { name: `Download file ${n} of 4` }).click(),
+    ]);
+    expect(d.suggestedFilename()).toMatch(new RegExp(`-part-${n}-of-4\\.json$`));
+    paths.push(info.outputPath(`part-${n}.json`));
+    await d.saveAs(paths[n - 1]);
+  }
+  for (const p of paths) {
+    const bytes = fs.statSync(p).size;
+    expect(bytes, `${p} stays under the import limit`).toBeLessThan(400 * 1024 * 1024);
+  }
+
+  // Another device: each file imports on its own; together they restore every certificate.
+  const context = await browser.newContext({ baseURL: info.project.use.baseURL });
+  const fresh = await context.newPage();
+  await openApp(fresh, '#/backup');
+  for (let n = 1; n <= 4; n++) {
+    await fresh.getByLabel(/Choose a backup file/).setInputFiles(paths[n - 1]);
+    await expect(fresh.getByTestId('backup-part')).toContainText(`This is file ${n} of 4`, { timeout: 300_000 });
+    await fresh.getByRole('button', { name: 'Merge' }).click();
+    await expect(fresh.getByRole('status')).toContainText('certificate file', { timeout: 300_000 });
+  }
+  const restored: Record<string, string> = await fresh.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('cme-tracker-files');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('certificates', 'readonly');
+          const store = tx.objectStore('certificates');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          tx.oncomplete = async () => {
+            const out: Record<string, string> = {};
+            for (let i = 0; i < keys.result.length; i++) {
+              const digest = await crypto.subtle.digest('SHA-256', await (values.result[i] as Blob).arrayBuffer());
+              out[String(keys.result[i])] = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+            }
+            resolve(out);
+          };
+        };
+      }),
+  );
+  const records = JSON.parse((await fresh.evaluate(() => localStorage.getItem('cme-tracker:activities'))) || '[]');
+  const byName = new Map<string, string>();
+  for (const a of records) for (const c of a.z ?? []) byName.set(c.name, c.id);
+  expect(byName.size).toBe(31);
+  for (const f of made) expect(restored[byName.get(f.name)!], f.name).toBe(sha(f.bytes));
+  await context.close();
 });

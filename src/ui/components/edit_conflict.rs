@@ -80,6 +80,19 @@ pub fn use_edit_guard<T: Clone + PartialEq + 'static>(current: Option<T>) -> Edi
         use_state(move || first)
     };
     let told = use_state(|| false);
+    // A record that arrived after the form's page was drawn (another tab's save heard a moment
+    // later) is the one the form starts from.
+    {
+        let opened = opened.clone();
+        let drawn = drawn.clone();
+        let arrived = current.clone();
+        use_effect_with(current.is_some(), move |here| {
+            if *here && opened.is_none() {
+                opened.set(arrived.clone());
+                drawn.set(arrived);
+            }
+        });
+    }
     EditGuard {
         opened,
         drawn,
