@@ -1,7 +1,9 @@
 // CME Tracker service worker: the app shell works offline. The precache list and the cache name
 // (a hash of every built file) are written by scripts/sw-precache.mjs after each build, so a new
-// build gets a new cache and old ones are deleted on activate. Only same-origin GET requests are
-// ever handled; the app makes no other requests.
+// build gets a new cache. The previous build's cache is kept one generation: a tab still running
+// it (open while another tab updated) loads its pages and worker, which it fetches on first use,
+// from there, since the host now serves only the new build's files. Only same-origin GET requests
+// are ever handled; the app makes no other requests.
 'use strict';
 const CACHE = '__CACHE_NAME__';
 const PRECACHE = __PRECACHE__;
@@ -10,11 +12,22 @@ self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
 });
 
+// Which cache was the current one, and which the one before (`cme-tracker-generations`).
+const GENERATIONS = 'cme-tracker-generations';
+
 self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches.keys().then((names) =>
-      Promise.all(names.filter((n) => n.startsWith('cme-tracker-') && n !== CACHE).map((n) => caches.delete(n))),
-    ).then(() => self.clients.claim()),
+    (async () => {
+      const book = await caches.open(GENERATIONS);
+      const said = await book.match('./generations');
+      const previous = said ? (await said.json()).current : null;
+      const keep = new Set([CACHE, GENERATIONS]);
+      if (previous && previous !== CACHE) keep.add(previous);
+      const names = await caches.keys();
+      await Promise.all(names.filter((n) => n.startsWith('cme-tracker-') && !keep.has(n)).map((n) => caches.delete(n)));
+      await book.put('./generations', new Response(JSON.stringify({ current: CACHE, previous: keep.has(previous) ? previous : null })));
+      await self.clients.claim();
+    })(),
   );
 });
 
@@ -29,10 +42,24 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     // Any page of the app is index.html (hash routes); offline it comes from the cache. Hosts
     // compress and send `Vary: Accept-Encoding`; the cached copy serves whatever the request says.
+    // This build's index.html, never the previous one's (caches.match would search the older
+    // cache first).
     event.respondWith(
-      caches.match('./index.html', { ignoreSearch: true, ignoreVary: true }).then((cached) => cached || fetch(request)),
+      caches
+        .open(CACHE)
+        .then((cache) => cache.match('./index.html', { ignoreSearch: true, ignoreVary: true }))
+        .then((cached) => cached || fetch(request)),
     );
     return;
   }
-  event.respondWith(caches.match(request, { ignoreSearch: true, ignoreVary: true }).then((cached) => cached || fetch(request)));
+  // This build's copy first (files without a hash in their name, such as boot.js, are in both),
+  // then the previous build's, for a tab still running it.
+  const options = { ignoreSearch: true, ignoreVary: true };
+  event.respondWith(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.match(request, options))
+      .then((cached) => cached || caches.match(request, options))
+      .then((cached) => cached || fetch(request)),
+  );
 });

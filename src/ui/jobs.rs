@@ -16,8 +16,17 @@ use crate::ui::state::{Action, AppContext};
 use crate::worker::{Jobs, Json};
 
 /// Trunk's loader shim for the worker (`data-loader-shim`): a same-origin script, so the page's
-/// `worker-src 'self'` policy holds (gloo's own loader would be a blob: URL).
-const LOADER: &str = "./cme-worker_loader.js";
+/// `worker-src 'self'` policy holds (gloo's own loader would be a blob: URL). Its name carries
+/// the hash of the worker's files, written into this page's index.html after the build
+/// (scripts/worker-files.mjs): a tab keeps using its own build's worker after an update.
+fn loader() -> String {
+    gloo::utils::document()
+        .query_selector("meta[name=\"cme-worker-loader\"]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "./cme-worker_loader.js".into())
+}
 
 thread_local! {
     static WORKER: RefCell<Option<WorkerBridge<Jobs>>> = const { RefCell::new(None) };
@@ -74,7 +83,7 @@ pub fn connect(on_response: impl Fn(Response) + 'static) -> WorkerBridge<Jobs> {
     WORKER.with(|w| {
         let mut w = w.borrow_mut();
         let base =
-            w.get_or_insert_with(|| Jobs::spawner().encoding::<Json>().spawn_with_loader(LOADER));
+            w.get_or_insert_with(|| Jobs::spawner().encoding::<Json>().spawn_with_loader(&loader()));
         base.fork(Some(deliver))
     })
 }

@@ -143,10 +143,62 @@ test('a new build is offered as an update and then runs with a fresh cache', asy
       banner.getByRole('button', { name: 'Reload to update' }).click(),
     ]);
     await expect(page.locator('header .brand')).toBeVisible();
+    // The new build's cache, and the previous one's kept one generation for a tab still
+    // running it (with the record of which is which).
     await expect
-      .poll(() => page.evaluate(() => caches.keys()).catch(() => [] as string[]), { timeout: 15_000 })
-      .toEqual([newName]);
+      .poll(async () => (await page.evaluate(() => caches.keys()).catch(() => [] as string[])).sort(), { timeout: 15_000 })
+      .toEqual([newName, oldName, 'cme-tracker-generations'].sort());
+    // This page runs the new build: its index.html names the new build's files.
+    expect(await page.evaluate(() => document.querySelector('meta[name="cme-worker-loader"]')?.getAttribute('content'))).toMatch(/^\.\/cme-worker-[0-9a-f]{16}_loader\.js$/);
   } finally {
+    fs.writeFileSync(swPath, original);
+  }
+});
+
+test('a tab still running the previous build after another tab updated still backs up', async ({ page, context }) => {
+  const swPath = path.join(dist, 'sw.js');
+  const original = fs.readFileSync(swPath, 'utf8');
+  const oldName = original.match(/cme-tracker-[0-9a-f]{16}/)![0];
+  // What only a first request of the worker fetches: its module, and the worker's own files.
+  const onFirstUse = fs.readdirSync(dist).filter((f) => /\.split_worker\.wasm$|^cme-worker-/.test(f));
+  expect(onFirstUse.length).toBeGreaterThanOrEqual(4);
+  const moved = path.join(dist, '..', 'previous-build');
+  fs.mkdirSync(moved, { recursive: true });
+  try {
+    await openApp(page);
+    await waitForServiceWorker(page);
+    await expect.poll(() => page.evaluate(() => caches.keys()).catch(() => [] as string[])).toContain(oldName);
+    await addActivity(page, 'Kept through the update');
+    // The old tab: opened on this build, its worker never used yet.
+    const old = await context.newPage();
+    await openApp(old);
+    // A new build is deployed: the host no longer has this build's worker files (hashed names
+    // change with every build), and the new service worker's cache has another name.
+    for (const f of onFirstUse) fs.renameSync(path.join(dist, f), path.join(moved, f));
+    const precache = JSON.parse(original.match(/const PRECACHE = (\[[^\]]*\]);/)![1]) as string[];
+    const newName = `${oldName.slice(0, -4)}beef`;
+    fs.writeFileSync(
+      swPath,
+      original
+        .replace(oldName, newName)
+        .replace(/const PRECACHE = \[[^\]]*\];/, `const PRECACHE = ${JSON.stringify(precache.filter((p) => !onFirstUse.some((f) => p.endsWith(f))))};`),
+    );
+    // Another tab takes the update.
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const banner = page.locator('#update-banner');
+    await expect(banner).toContainText('A new version of CME Tracker is ready');
+    await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload to update' }).click()]);
+    await expect.poll(() => page.evaluate(() => caches.keys()).catch(() => [] as string[]), { timeout: 15_000 }).toContain(newName);
+    // The old tab, now under the new service worker, backs up with its own build's worker.
+    await old.goto('./#/backup');
+    const [download] = await Promise.all([
+      old.waitForEvent('download'),
+      old.getByRole('button', { name: 'Download backup' }).click(),
+    ]);
+    const file = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
+    expect(file.activities.map((a: { title: string }) => a.title)).toEqual(['Kept through the update']);
+  } finally {
+    for (const f of onFirstUse) if (fs.existsSync(path.join(moved, f))) fs.renameSync(path.join(moved, f), path.join(dist, f));
     fs.writeFileSync(swPath, original);
   }
 });
