@@ -93,6 +93,13 @@ export async function addActivity(page: Page, title: string, date: string, amoun
   return page.url().split('#')[1];
 }
 
+/** The titles of the activities as stored (the save follows the page's frames: poll it). */
+export async function storedTitles(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    JSON.parse(localStorage.getItem('cme-tracker:activities') || '[]').map((a: { t: string }) => a.t),
+  );
+}
+
 /** Adds a credential through the form and waits for its page. */
 export async function addCredential(page: Page, name: string, start = '2025-02-01', end = '2027-01-31') {
   await page.goto('./#/credentials/new');

