@@ -112,7 +112,7 @@ pub fn use_stable_callback<IN: 'static>(callback: Callback<IN>) -> Callback<IN> 
 }
 
 /// Checks the certificate files the records name against those this device keeps, at start and
-/// whenever the records' certificates change, and tells the state which are missing
+/// after every change of the records, and tells the state which are missing
 /// (`AppState::missing_files`): the browser may evict them while the records stay.
 #[hook]
 pub fn use_certificate_check() {
@@ -126,7 +126,9 @@ pub fn use_certificate_check() {
                 .collect::<Vec<_>>()
         })
     };
-    use_effect_with(named, move |named| {
+    // On every change of the records, not only of the ids they name: an import stores the files
+    // of records already here (a backup's second file) without changing a single id.
+    use_effect_with((app.revision, named), move |(_, named)| {
         let named = named.clone();
         if named.is_empty() {
             app.dispatch(crate::ui::state::Action::FilesMissing(Default::default()));

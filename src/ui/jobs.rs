@@ -82,8 +82,11 @@ pub fn connect(on_response: impl Fn(Response) + 'static) -> WorkerBridge<Jobs> {
     };
     WORKER.with(|w| {
         let mut w = w.borrow_mut();
-        let base =
-            w.get_or_insert_with(|| Jobs::spawner().encoding::<Json>().spawn_with_loader(&loader()));
+        let base = w.get_or_insert_with(|| {
+            Jobs::spawner()
+                .encoding::<Json>()
+                .spawn_with_loader(&loader())
+        });
         base.fork(Some(deliver))
     })
 }
