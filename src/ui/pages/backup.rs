@@ -500,7 +500,7 @@ pub fn backup_page() -> Html {
                 if let Some(plan) = (*split).clone() {
                     <div class="banner" data-testid="backup-parts">
                         <p><strong>{ format!("Your certificates are split over {} backup files, so that each can be restored on its own. Download and keep all {}:", plan.len(), plan.len()) }</strong></p>
-                        <ul class="plain-list">
+                        <ul class="plain-list backup-parts">
                             { for (1..=plan.len()).map(|number| {
                                 let done = written.contains(&number);
                                 let onclick = {
@@ -513,7 +513,7 @@ pub fn backup_page() -> Html {
                                         <button type="button" class="btn btn--small" {onclick} disabled={*exporting}>
                                             { format!("Download file {number} of {}", plan.len()) }</button>
                                         { format!(" {} certificate file{}", plan[number - 1].len(), if plan[number - 1].len() == 1 { "" } else { "s" }) }
-                                        if done { <span class="small">{ " · downloaded" }</span> }
+                                        if done { <span class="small">{ " · ✓ downloaded" }</span> }
                                     </li>
                                 }
                             }) }
