@@ -55,8 +55,8 @@ impl From<wasm_split_helpers::SplitLoaderError> for LoadFailed {
 }
 
 /// Said wherever a split-off module could not be fetched (a page, a request to the worker).
-pub const SAFE_TRY_AGAIN: &str =
-    "Your records are safe on this device. Check your connection, then try again.";
+pub const SAFE_TRY_AGAIN: &str = "Your records are safe on this device. Check your connection, \
+     then try again; if CME Tracker was updated in another tab meanwhile, reload this page.";
 
 /// A function in a split-off module: how to load it, and the function once loaded (kept, so that
 /// every later use is a plain call).
