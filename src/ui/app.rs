@@ -52,7 +52,10 @@ fn with_records() -> Html {
         route => html! { <super::lazy::LazyPage {route} /> },
     };
     html! {
-        <Frame status={html! { <super::components::toast::Toast /> }}>{ page }</Frame>
+        <Frame status={html! { <super::components::toast::Toast /> }}>
+            { page }
+            <super::components::leave_guard::LeaveGuard />
+        </Frame>
     }
 }
 

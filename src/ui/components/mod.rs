@@ -15,6 +15,7 @@ pub mod focus;
 pub mod holder_name;
 pub mod inputs;
 pub mod learning;
+pub mod leave_guard;
 pub mod past_cycles;
 pub mod pathways;
 pub mod print;
