@@ -22,7 +22,11 @@ pub fn leave_guard() -> Html {
     {
         let asked = asked.clone();
         use_effect_with((), move |_| {
-            let options = gloo::events::EventListenerOptions::run_in_capture_phase();
+            // Before the link's own handling, and not passive: it may stop the link.
+            let options = gloo::events::EventListenerOptions {
+                phase: gloo::events::EventListenerPhase::Capture,
+                passive: false,
+            };
             let listener = gloo::events::EventListener::new_with_options(
                 &gloo::utils::document(),
                 "click",
