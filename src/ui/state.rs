@@ -26,7 +26,7 @@ pub enum SaveState {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub data: Rc<AppData>,
-    /// Bumped on every change of `data`: memoised evaluations key on it.
+    /// Bumped on every change of `data`: what pages derive from the records keys on it.
     pub revision: u64,
     /// Bumped on every change made in this tab: the save effect keys on it (a change adopted
     /// from another tab is already saved and must not be written back).
