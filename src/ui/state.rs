@@ -38,7 +38,7 @@ pub struct AppState {
     /// A short message for the polite live region ("Activity saved").
     pub toast: Option<String>,
     /// The certificate files the records name that this device no longer has (checked at start
-    /// and when the certificates change: `hooks::use_certificate_check`).
+    /// and after every change: `hooks::use_certificate_check`).
     pub missing_files: Rc<crate::domain::ids::IdSet>,
 }
 
