@@ -1,11 +1,14 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Every route that changes records, run as generated sequences in two "tabs" sharing one store
-//! whose views lag behind each other's writes (as Chromium's localStorage does between
-//! processes): each tab applies `storage::change` operations — adds, edits, deletions and undo,
-//! certificates, goals and links, reflections, the name on reports, backup downloads, and imports
-//! whose result was computed from an earlier copy of the records — saves through
-//! `storage::sync`, and hears the other. When both have heard everything, every record is as
-//! the tab that made it last left it: nothing lost, nothing deleted come back.
+//! Every route that changes records, run as generated sequences in two "tabs" sharing one store:
+//! each tab applies `storage::change` operations — adds, edits, deletions and undo, certificates,
+//! goals and links, reflections, the name on reports, backup downloads, and imports whose result
+//! was computed from an earlier copy of the records, confirmed steps later — saves what changed
+//! through `storage::sync`, and hears the other. A tab hears the other's last write before each of
+//! its steps (the storage event arrives between tasks), and now and then both save at the same
+//! instant, each from a view of the store that lacks the other's write of that instant (as
+//! Chromium's localStorage lags between processes within a task). When both have heard
+//! everything, every record is as the tab that made it last left it: nothing lost, nothing
+//! deleted come back.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -87,6 +90,8 @@ struct Tab {
     undo: Option<Removed>,
     /// An import read but not yet confirmed: what it was given, and what it made.
     import: Option<(Rc<AppData>, AppData)>,
+    /// Changes not saved yet: the app saves only then.
+    dirty: bool,
 }
 
 impl Tab {
@@ -104,6 +109,7 @@ impl Tab {
             goals: Vec::new(),
             undo: None,
             import: None,
+            dirty: false,
         }
     }
 
@@ -112,6 +118,7 @@ impl Tab {
         let outcome = apply(&mut data, change, now);
         if let Outcome::Changed { removed, .. } = &outcome {
             self.shown = Rc::new(data);
+            self.dirty = true;
             if removed.is_some() {
                 self.undo = removed.as_deref().cloned();
             }
@@ -119,12 +126,21 @@ impl Tab {
         outcome
     }
 
+    /// Saves what changed, as the app does after a change (nothing when nothing changed).
     fn save(&mut self, now: DateTime<Utc>) {
+        if !self.dirty {
+            return;
+        }
+        self.write(now);
+    }
+
+    fn write(&mut self, now: DateTime<Utc>) {
         match self.session.save(&mut &self.view, &self.shown, now) {
             Saved::Written { .. } => {}
             Saved::Merged { data, .. } => self.shown = Rc::new(data),
             other => panic!("save failed: {other:?}"),
         }
+        self.dirty = false;
     }
 
     /// The other tab's save reaches this one (the storage event), adopted as the app does.
@@ -136,7 +152,7 @@ impl Tab {
                 let seen = self.shown.clone();
                 self.shown = Rc::new(adopt(&seen, &self.shown, data).0);
                 if must_save {
-                    self.save(now);
+                    self.write(now);
                 }
             }
             Heard::ReadOnly(r) => panic!("{r:?}"),
@@ -193,7 +209,9 @@ struct Step {
     pick: usize,
 }
 
-const KINDS: u8 = 16;
+const KINDS: u8 = 17;
+/// The step in which both tabs save at once from stale views.
+const BOTH_SAVE: u8 = 16;
 
 fn run(steps: &[Step]) {
     let shared = Shared::default();
@@ -203,7 +221,22 @@ fn run(steps: &[Step]) {
     for (n, step) in steps.iter().enumerate() {
         clock += Duration::seconds(1);
         let now = clock;
+        if step.kind == BOTH_SAVE {
+            // Both tabs save at the same instant, each from a view of the store that lacks the
+            // other's write of that instant (Chromium hands writes between processes only
+            // between tasks); then each hears the other.
+            let [a, b] = &mut tabs;
+            a.hear(now);
+            b.hear(now);
+            a.save(now);
+            b.save(now);
+            a.hear(now);
+            b.hear(now);
+            continue;
+        }
         let t = &mut tabs[step.tab];
+        // The other tab's last write reached this one (its storage event) before this step.
+        t.hear(now);
         let alive = t.alive();
         let pick = (!alive.is_empty()).then(|| alive[step.pick % alive.len()]);
         match step.kind {

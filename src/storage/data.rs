@@ -146,9 +146,13 @@ impl AppData {
         let pos = self.activity_position(id)?;
         let removed = Arc::unwrap_or_clone(self.activities.remove(pos));
         self.bury(id, RecordKind::Activity, now);
-        // A goal must not point at an activity that no longer exists.
+        // A goal must not point at an activity that no longer exists. The goal changed: stamped,
+        // so that a merge with a copy still linking it knows which is newer.
         for g in &mut self.goals {
-            g.activity_ids.retain(|a| *a != id);
+            if g.activity_ids.contains(&id) {
+                g.activity_ids.retain(|a| *a != id);
+                g.updated_at = now;
+            }
         }
         Some(removed)
     }
