@@ -28,11 +28,16 @@ fn loader() -> String {
         .unwrap_or_else(|| "./cme-worker_loader.js".into())
 }
 
+/// The page's worker, and how many workers it has left behind: a connection made to an earlier
+/// one goes to a closed worker, and is opened again ([`kept`]).
+#[derive(Default)]
+struct Shared {
+    worker: Option<WorkerBridge<Jobs>>,
+    generation: u32,
+}
+
 thread_local! {
-    static WORKER: RefCell<Option<WorkerBridge<Jobs>>> = const { RefCell::new(None) };
-    /// Counts the workers that stopped: a connection made before the last one stopped goes to a
-    /// closed worker, and is opened again ([`kept`]).
-    static STOPPED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    static WORKER: RefCell<Shared> = RefCell::default();
 }
 
 /// Leaves the current worker to finish (or fail) alone: every later request, kept connections'
@@ -40,19 +45,22 @@ thread_local! {
 /// passphrase with many iterations, a large file): gloo-worker cannot stop a worker mid-job, so
 /// the old one ends itself when its job is done and its last connection is gone.
 pub fn start_afresh() {
-    WORKER.with(|w| w.borrow_mut().take());
-    STOPPED.with(|n| n.set(n.get() + 1));
+    WORKER.with(|w| {
+        let mut w = w.borrow_mut();
+        w.worker = None;
+        w.generation += 1;
+    });
 }
 
 /// A page's connection kept across its requests (the worker keeps a checked file between
-/// them), with the count of stopped workers when it was made.
+/// them), with the worker's generation when it was made.
 pub type Kept = Option<(WorkerBridge<Jobs>, u32)>;
 
-/// The kept connection, opened with `open` when there is none or its worker has stopped since.
+/// The kept connection, opened with `open` when there is none or its worker was left since.
 pub fn kept(slot: &mut Kept, open: impl FnOnce() -> WorkerBridge<Jobs>) -> &WorkerBridge<Jobs> {
-    let stopped = STOPPED.with(std::cell::Cell::get);
-    if slot.as_ref().is_none_or(|(_, at)| *at != stopped) {
-        *slot = Some((open(), stopped));
+    let now = WORKER.with(|w| w.borrow().generation);
+    if slot.as_ref().is_none_or(|(_, at)| *at != now) {
+        *slot = Some((open(), now));
     }
     &slot.as_ref().expect("set above").0
 }
@@ -82,7 +90,7 @@ pub fn connect(on_response: impl Fn(Response) + 'static) -> WorkerBridge<Jobs> {
     };
     WORKER.with(|w| {
         let mut w = w.borrow_mut();
-        let base = w.get_or_insert_with(|| {
+        let base = w.worker.get_or_insert_with(|| {
             Jobs::spawner()
                 .encoding::<Json>()
                 .spawn_with_loader(&loader())
@@ -207,19 +215,12 @@ pub fn download_backup_with(
     wasm_bindgen_futures::spawn_local(async move {
         let part = certificates.as_ref().map(|(_, p)| *p);
         let (files, missing) = match &certificates {
-            Some((ids, _)) => {
-                let wanted: Vec<&crate::domain::activity::Activity> = app
-                    .data
-                    .activities
-                    .iter()
-                    .filter(|a| a.certificates.iter().any(|c| ids.contains(&c.id)))
-                    .map(|a| &**a)
-                    .collect();
-                match certificate_files(&wanted, ids).await {
-                    Ok(f) => f,
-                    Err(m) => return on_done(Some(m)),
-                }
-            }
+            // The plan left out the files already known to be gone (`backup_parts`); any found
+            // gone while reading are counted with them.
+            Some((ids, _)) => match certificate_files(&app.data.activities, ids).await {
+                Ok((files, gone)) => (files, gone + app.missing_files.len()),
+                Err(m) => return on_done(Some(m)),
+            },
             None => (Vec::new(), 0),
         };
         let held = files.len();
@@ -288,16 +289,15 @@ pub fn download_csv(app: &AppContext, template: bool) {
     );
 }
 
-/// The bytes of the certificates `activities` name, `(id, base64)`, as kept in this browser. A
-/// record whose file is not here (it came from a backup made without certificates) is left
-/// out: a backup keeps the record alone, a packet's README lists it.
-/// The files of these activities' certificates whose ids are in `only` (all when empty), as
-/// `(id, base64)`, and how many of them are not on this device.
+/// The bytes of the certificates `activities` name whose ids are in `only` (all when empty),
+/// `(id, base64)`, as kept in this browser, and how many of them are not here: a backup keeps
+/// such a record alone, a packet's README lists it.
 async fn certificate_files<A: std::borrow::Borrow<crate::domain::activity::Activity>>(
     activities: &[A],
     only: &[uuid::Uuid],
 ) -> Result<(Vec<(uuid::Uuid, String)>, usize), String> {
     use base64::Engine;
+    let only: crate::domain::ids::IdSet = only.iter().copied().collect();
     let mut files = Vec::new();
     let mut missing = 0;
     for c in activities
