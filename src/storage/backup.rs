@@ -715,15 +715,11 @@ pub fn preview(current: &AppData, backup: &Backup) -> Preview {
         )
         .filter(|(_, id, _)| !kept.contains(id))
         .collect();
-    let too_large = |data: &AppData| {
-        let units = super::format::stored_units(data);
-        (units > super::format::STORAGE_UNITS_BUDGET).then_some(units)
-    };
     Preview {
         files: backup.files.len(),
         part: backup.part,
-        merge_too_large: too_large(&merged),
-        replace_too_large: too_large(d),
+        merge_too_large: super::format::too_large(&merged),
+        replace_too_large: super::format::too_large(d),
         deletes,
         activities: d.activities.len(),
         credentials: d.credentials.len(),

@@ -180,12 +180,29 @@ pub fn encode_stamped(
     out
 }
 
-/// What `data` takes in localStorage, in UTF-16 code units of keys and values: the unit browsers
-/// count against the quota (Chromium's is about 5.2 million of them), and half the bytes they keep.
 /// What browsers keep in localStorage for one page, in UTF-16 units, with a margin: Chromium
 /// about 5.2 million, Firefox and Safari 5 MB. Records larger than this cannot be saved.
 pub const STORAGE_UNITS_BUDGET: usize = 5_000_000;
 
+/// `data`'s size in UTF-16 units when it is over [`STORAGE_UNITS_BUDGET`]: what an import's
+/// preview warns of before the records are changed.
+pub fn too_large(data: &AppData) -> Option<usize> {
+    let units = stored_units(data);
+    (units > STORAGE_UNITS_BUDGET).then_some(units)
+}
+
+/// "about 11 MB, more than a browser keeps for one page (about 10 MB)", for `units` over the
+/// budget.
+pub fn too_large_words(units: usize) -> String {
+    format!(
+        "about {}, more than a browser keeps for one page (about {})",
+        crate::domain::size::size_text(units as u64 * 2),
+        crate::domain::size::size_text(STORAGE_UNITS_BUDGET as u64 * 2)
+    )
+}
+
+/// What `data` takes in localStorage, in UTF-16 code units of keys and values: the unit browsers
+/// count against the quota (Chromium's is about 5.2 million of them), and half the bytes they keep.
 pub fn stored_units(data: &AppData) -> usize {
     encode(data, None, u64::MAX, DateTime::<Utc>::MIN_UTC)
         .iter()

@@ -212,8 +212,7 @@ impl ActivityImport {
                 .filter(|(i, _)| !duplicates.contains(i))
                 .map(|(_, a)| std::sync::Arc::new(a.clone())),
         );
-        let units = super::format::stored_units(&after);
-        checked.too_large = (units > super::format::STORAGE_UNITS_BUDGET).then_some(units);
+        checked.too_large = super::format::too_large(&after);
         self.preview = Some(p);
         checked
     }

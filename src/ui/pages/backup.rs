@@ -652,9 +652,7 @@ pub fn backup_page() -> Html {
                                 }
                                 if let Some(units) = p.merge_too_large {
                                     <div class="banner banner--warn" role="alert" data-testid="backup-too-large">
-                                        <p><strong>{ format!("Merged, your records would take about {} — more than a browser keeps for one page (about {}).",
-                                            crate::storage::size_text(units as u64 * 2),
-                                            crate::storage::size_text(crate::storage::format::STORAGE_UNITS_BUDGET as u64 * 2)) }</strong></p>
+                                        <p><strong>{ format!("Merged, your records would take {}.", crate::storage::format::too_large_words(units)) }</strong></p>
                                         <p>{ "They would stay in this tab only and could not be saved. Keep the file, and import it in a browser profile with fewer records, or remove old records here first." }</p>
                                     </div>
                                 }
@@ -685,9 +683,7 @@ pub fn backup_page() -> Html {
                                     <summary>{ "Replace everything instead" }</summary>
                                     <p>{ "Replace deletes every record here that you see now and keeps only the backup's (anything added here or in another tab after the file was read is kept). Download a backup of the current data first." }</p>
                                     if let Some(units) = p.replace_too_large {
-                                        <p class="field__error" role="alert">{ format!("The backup's records alone take about {}, more than a browser keeps for one page (about {}): they could not be saved here.",
-                                            crate::storage::size_text(units as u64 * 2),
-                                            crate::storage::size_text(crate::storage::format::STORAGE_UNITS_BUDGET as u64 * 2)) }</p>
+                                        <p class="field__error" role="alert">{ format!("The backup's records alone take {}: they could not be saved here.", crate::storage::format::too_large_words(units)) }</p>
                                     }
                                     <p><button type="button" class="btn" onclick={on_download}>{ "Download current data first" }</button></p>
                                     <label class="check" for="confirm-replace">

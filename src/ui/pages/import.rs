@@ -495,9 +495,7 @@ fn preview(props: &PreviewProps) -> Html {
             <h3>{ format!("{}: {} ready to import", props.name, plural(c.ready, "activity", "activities")) }</h3>
             if let Some(units) = c.too_large {
                 <div class="banner banner--warn" role="alert" data-testid="import-too-large">
-                    <p><strong>{ format!("With these activities your records would take about {} — more than a browser keeps for one page (about {}).",
-                        crate::storage::size_text(units as u64 * 2),
-                        crate::storage::size_text(crate::storage::format::STORAGE_UNITS_BUDGET as u64 * 2)) }</strong></p>
+                    <p><strong>{ format!("With these activities your records would take {}.", crate::storage::format::too_large_words(units)) }</strong></p>
                     <p>{ "They would stay in this tab only, until you download a backup. Import the file in parts (a few thousand rows each) or leave out old years." }</p>
                 </div>
             }
