@@ -1,4 +1,4 @@
-import { test as base, expect, Page } from '@playwright/test';
+import { test as base, expect, Page, BrowserContext } from '@playwright/test';
 
 // Every end-to-end test uses this `test`: it fails the test when the page logs a console error
 // (a CSP violation is one), throws an uncaught error, or sends any request to an origin other than
@@ -47,6 +47,15 @@ export { expect };
 export async function openApp(page: Page, hash = '#/') {
   await page.goto(`./${hash}`);
   await expect(page.locator('header .brand')).toBeVisible();
+}
+
+/** Two tabs of one browser profile, each with the app open. */
+export async function twoTabs(context: BrowserContext) {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openApp(a);
+  await openApp(b);
+  return [a, b] as const;
 }
 
 /** Full-page screenshot at desktop and phone width, saved under test-results/screenshots/. */

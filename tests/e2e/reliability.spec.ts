@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots, addCredential, pdf } from './fixtures';
+import { test, expect, openApp, screenshots, addCredential, pdf, twoTabs, storedTitles } from './fixtures';
 import type { Page, BrowserContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
@@ -11,10 +11,6 @@ const KEYS = ['cme-tracker:meta', 'cme-tracker:activities', 'cme-tracker:credent
 
 async function stored(page: Page): Promise<Record<string, string | null>> {
   return page.evaluate((keys) => Object.fromEntries(keys.map((k) => [k, localStorage.getItem(k)])), KEYS);
-}
-
-async function storedTitles(page: Page): Promise<string[]> {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('cme-tracker:activities') || '[]').map((a: { t: string }) => a.t));
 }
 
 async function addActivity(page: Page, title: string, date = '2025-03-10') {
@@ -30,14 +26,6 @@ async function addActivity(page: Page, title: string, date = '2025-03-10') {
 async function axe(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function twoTabs(context: BrowserContext) {
-  const a = await context.newPage();
-  const b = await context.newPage();
-  await openApp(a);
-  await openApp(b);
-  return [a, b] as const;
 }
 
 test('two tabs adding 40 activities each at the same instants keep all 80, shown in both after reload', async ({ page }) => {

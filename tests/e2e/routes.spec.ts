@@ -1,5 +1,5 @@
-import { test, expect, openApp, screenshots, pdf, addActivity as logActivity, storedTitles } from './fixtures';
-import type { Page, BrowserContext } from '@playwright/test';
+import { test, expect, openApp, screenshots, pdf, addActivity as logActivity, storedTitles, twoTabs } from './fixtures';
+import type { Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import { randomUUID, randomBytes, createHash } from 'node:crypto';
 
@@ -9,14 +9,6 @@ import { randomUUID, randomBytes, createHash } from 'node:crypto';
 
 /** Logs a one-credit activity through the form. */
 const add = (page: Page, title: string) => logActivity(page, title, '2025-03-10', '1');
-
-async function twoTabs(context: BrowserContext) {
-  const a = await context.newPage();
-  const b = await context.newPage();
-  await openApp(a);
-  await openApp(b);
-  return [a, b] as const;
-}
 
 /** A backup file written by the app (one activity), grown to `n` activities by copying it. */
 async function backupOf(page: Page, n: number, tag: string, path: string) {
