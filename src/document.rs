@@ -9,8 +9,8 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::credits::Amount;
-use crate::domain::report::AuditReport;
+use crate::domain::formats::report::AuditReport;
+use crate::domain::model::credits::Amount;
 
 /// How dates and numbers are written: the reader's locale on the page, a fixed form in the
 /// packet (which has no locale of its own).
@@ -81,9 +81,9 @@ pub fn report_body(r: &AuditReport, level: u8, f: &Formats, prepared: NaiveDate)
 
     heading(&mut h, level, "Requirements");
     let unit_amount =
-        |unit: crate::domain::vocab::Unit, a: Amount| unit.amount_with(a, &(f.amount)(a));
+        |unit: crate::domain::model::vocab::Unit, a: Amount| unit.amount_with(a, &(f.amount)(a));
     for rule in &r.rules {
-        let (class, badge) = crate::domain::describe::rule_badge(rule.status, rule.projected);
+        let (class, badge) = crate::domain::text::describe::rule_badge(rule.status, rule.projected);
         h.push_str("<section class=\"card report-rule\"><div class=\"rule-card__head\">");
         heading(&mut h, level + 1, &rule.label);
         h.push_str(&format!(
@@ -159,7 +159,7 @@ pub fn report_body(r: &AuditReport, level: u8, f: &Formats, prepared: NaiveDate)
                 escape(&a.title),
                 escape(&a.provider),
                 escape(&a.accreditor),
-                crate::domain::describe::date_range(a.start, a.end, f.date),
+                crate::domain::text::describe::date_range(a.start, a.end, f.date),
                 if a.certificate_on_file { "On file" } else { "Not on file" }
             ));
         }
@@ -220,9 +220,9 @@ thead{display:table-header-group}tr{break-inside:avoid}.report-rule{break-inside
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::evaluate::{CredentialStatus, RuleStatus};
-    use crate::domain::report::{Counted, ReportActivity, ReportRule};
-    use crate::domain::vocab::Unit;
+    use crate::domain::engine::evaluate::{CredentialStatus, RuleStatus};
+    use crate::domain::formats::report::{Counted, ReportActivity, ReportRule};
+    use crate::domain::model::vocab::Unit;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -351,11 +351,11 @@ mod tests {
     #[test]
     fn badges_say_projected_in_words() {
         assert_eq!(
-            crate::domain::describe::rule_badge(RuleStatus::Met, true),
+            crate::domain::text::describe::rule_badge(RuleStatus::Met, true),
             ("badge badge--warn", "◷ Projected: met".to_string())
         );
         assert_eq!(
-            crate::domain::describe::rule_badge(RuleStatus::Met, false),
+            crate::domain::text::describe::rule_badge(RuleStatus::Met, false),
             ("badge badge--ok", "✓ Met".to_string())
         );
     }

@@ -93,7 +93,7 @@ impl Worker for Jobs {
             ),
             Request::Explain { stored } => jobs::explain(&stored),
             Request::ReadCertificate { text } => Response::CertificateRead {
-                fields: crate::domain::certificate::read(&text),
+                fields: crate::domain::formats::certificate::read(&text),
             },
             Request::ReadPdf { data } => jobs::read_pdf(&data),
             Request::ReadActivities {

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cme_tracker::domain::build::{date, hours};
-use cme_tracker::domain::certificate::{read, CertificateFields};
+use cme_tracker::domain::formats::certificate::{read, CertificateFields};
 
 fn fixture(name: &str) -> CertificateFields {
     let text = std::fs::read_to_string(format!("tests/fixtures/certificates/{name}")).unwrap();
@@ -246,7 +246,7 @@ fn pdf(lines: &[&str]) -> Vec<u8> {
 
 #[test]
 fn a_pdf_text_layer_is_read_and_its_fields_found() {
-    use cme_tracker::domain::pdf_text::text_of;
+    use cme_tracker::domain::formats::pdf_text::text_of;
     let bytes = pdf(&[
         "Certificate of Completion",
         "Course title: Managing Atrial Fibrillation",

@@ -10,9 +10,9 @@ use proptest::prelude::*;
 use uuid::Uuid;
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::describe;
-use cme_tracker::domain::evaluate::{cycle_years, evaluate, window_of};
-use cme_tracker::domain::plan::plan;
+use cme_tracker::domain::engine::evaluate::{cycle_years, evaluate, window_of};
+use cme_tracker::domain::engine::plan::plan;
+use cme_tracker::domain::text::describe;
 use cme_tracker::domain::{
     Activity, Amount, CarryOver, Credential, CreditWeight, Cycle, Recurrence, Rule,
 };

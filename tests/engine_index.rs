@@ -5,8 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::evaluate::{evaluate, RuleStatus};
-use cme_tracker::domain::index::ActivityIndex;
+use cme_tracker::domain::engine::evaluate::{evaluate, RuleStatus};
+use cme_tracker::domain::engine::index::ActivityIndex;
 use cme_tracker::domain::Activity;
 
 const TODAY: &str = "2026-06-01";

@@ -2,9 +2,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::evaluate::{evaluate, CredentialStatus};
-use cme_tracker::domain::pathway::{EvidenceKind, EvidenceNeed, EvidenceRecord, Pathway, Pathways};
-use cme_tracker::domain::plan::plan;
+use cme_tracker::domain::engine::evaluate::{evaluate, CredentialStatus};
+use cme_tracker::domain::engine::plan::plan;
+use cme_tracker::domain::model::pathway::{
+    EvidenceKind, EvidenceNeed, EvidenceRecord, Pathway, Pathways,
+};
 use cme_tracker::domain::{Activity, Credential};
 
 const TODAY: &str = "2026-06-01";

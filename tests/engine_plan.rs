@@ -6,9 +6,9 @@
 use proptest::prelude::*;
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::evaluate::evaluate_all;
-use cme_tracker::domain::plan::plan;
-use cme_tracker::domain::vocab::Unit;
+use cme_tracker::domain::engine::evaluate::evaluate_all;
+use cme_tracker::domain::engine::plan::plan;
+use cme_tracker::domain::model::vocab::Unit;
 use cme_tracker::domain::{Activity, Amount, Credential, Rule};
 
 /// Every unit's figure together: only for bounds that hold unit by unit.
@@ -193,7 +193,7 @@ fn points_and_hours_are_never_added_and_one_activity_with_both_designations_is_n
         moc.also[0].credential_names,
         vec!["Ohio license".to_string()]
     );
-    let words = cme_tracker::domain::describe::plan_sentence(moc, &|d| d.to_string());
+    let words = cme_tracker::domain::text::describe::plan_sentence(moc, &|d| d.to_string());
     assert!(
         words.starts_with("100 points of any topic, ABIM MOC"),
         "{words}"
@@ -201,7 +201,7 @@ fn points_and_hours_are_never_added_and_one_activity_with_both_designations_is_n
     assert!(words.contains("also gives AMA PRA Category 1"), "{words}");
     assert!(words.contains("serves Ohio license too"), "{words}");
     assert_eq!(
-        cme_tracker::domain::describe::totals_text(&p.totals, &|a| a.display_short()),
+        cme_tracker::domain::text::describe::totals_text(&p.totals, &|a| a.display_short()),
         "50 credits and 100 points"
     );
 }

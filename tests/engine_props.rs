@@ -6,8 +6,10 @@ use proptest::prelude::*;
 use uuid::Uuid;
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::evaluate::{evaluate, evaluate_all, evaluate_all_indexed, RuleStatus};
-use cme_tracker::domain::index::ActivityIndex;
+use cme_tracker::domain::engine::evaluate::{
+    evaluate, evaluate_all, evaluate_all_indexed, RuleStatus,
+};
+use cme_tracker::domain::engine::index::ActivityIndex;
 use cme_tracker::domain::{Activity, Amount, Credential, Format, Rule, RuleKind};
 
 const TYPES: [&str; 3] = ["AMA_PRA_CAT1", "AMA_PRA_CAT2", "ANCC_CONTACT_HOUR"];

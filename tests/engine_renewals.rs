@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::describe::status_sentence;
-use cme_tracker::domain::evaluate::{evaluate, window_of, RuleStatus};
+use cme_tracker::domain::engine::evaluate::{evaluate, window_of, RuleStatus};
+use cme_tracker::domain::text::describe::status_sentence;
 use cme_tracker::domain::Recurrence;
 
 #[test]
@@ -51,7 +51,7 @@ fn a_per_year_rule_names_the_short_year_and_whether_it_can_be_made_up() {
 
 #[test]
 fn a_rule_in_force_from_a_date_is_not_a_shortfall_before_it() {
-    use cme_tracker::domain::describe::rule_sentence;
+    use cme_tracker::domain::text::describe::rule_sentence;
     let mut r = topic_min("bias", "2", &["implicit_bias"], &[]);
     r.effective_from = Some(date("2028-01-01"));
     let c = credential("State", "2025-01-01", "2026-12-31")

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::evaluate::{
+use cme_tracker::domain::engine::evaluate::{
     counts_toward, evaluate, CredentialStatus, Evaluation, Reason, RuleStatus,
 };
 use cme_tracker::domain::{Activity, ExemptionKind, Format, Recurrence, TopicId};
@@ -19,10 +19,10 @@ fn eval(c: &cme_tracker::domain::Credential, acts: &[Activity]) -> Evaluation {
 }
 
 /// A rule evaluation's detail in words (dates in ISO).
-fn words(re: &cme_tracker::domain::evaluate::RuleEvaluation) -> String {
+fn words(re: &cme_tracker::domain::engine::evaluate::RuleEvaluation) -> String {
     re.detail
         .as_ref()
-        .map(|d| cme_tracker::domain::describe::detail_text(d, &|d| d.to_string()))
+        .map(|d| cme_tracker::domain::text::describe::detail_text(d, &|d| d.to_string()))
         .unwrap_or_default()
 }
 
@@ -506,7 +506,7 @@ fn several_designations_count_once_per_rule_and_across_credentials() {
         .credit("ANCC_CONTACT_HOUR", "10")
         .build()];
     let creds = vec![tx, abim];
-    let evs = cme_tracker::domain::evaluate::evaluate_all(&creds, &acts, date(TODAY));
+    let evs = cme_tracker::domain::engine::evaluate::evaluate_all(&creds, &acts, date(TODAY));
     assert_eq!(evs[0].rule("total").unwrap().counted, hours("10"));
     assert_eq!(evs[1].rule("moc").unwrap().counted, hours("10"));
     let why = counts_toward(&acts[0], &creds, &evs);

@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::evaluate::{evaluate, CredentialStatus, Evaluation, RuleStatus};
+use cme_tracker::domain::engine::evaluate::{evaluate, CredentialStatus, Evaluation, RuleStatus};
 use cme_tracker::domain::{Activity, Amount, Credential, CredentialKind, Recurrence};
 
 const CAT1: &str = "AMA_PRA_CAT1";

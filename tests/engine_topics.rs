@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::describe::{reason_text, rule_sentence};
-use cme_tracker::domain::evaluate::{counts_toward, evaluate, Evaluation, Reason};
+use cme_tracker::domain::engine::evaluate::{counts_toward, evaluate, Evaluation, Reason};
+use cme_tracker::domain::text::describe::{reason_text, rule_sentence};
 use cme_tracker::domain::{Activity, Credential, Format, TopicId};
 
 const CAT1: &str = "AMA_PRA_CAT1";
@@ -218,7 +218,7 @@ fn the_course_on_opioids_names_what_the_rule_needed() {
 
 #[test]
 fn a_credential_without_requirements_is_never_met_or_on_track() {
-    use cme_tracker::domain::evaluate::CredentialStatus;
+    use cme_tracker::domain::engine::evaluate::CredentialStatus;
     let c = credential("New license", "2025-01-01", "2026-12-31").build();
     let ev = eval(&c, &[activity("2025-03-01").credit(CAT1, "10").build()]);
     assert_eq!(ev.status, CredentialStatus::NoRequirements);

@@ -9,10 +9,10 @@ use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::contract::{check_activity, check_credential};
 use cme_tracker::domain::draft::{
     ActivityDraft, CredentialDraft, CreditDraft, RecurrenceChoice, RuleDraft, RuleKindChoice,
 };
+use cme_tracker::domain::model::contract::{check_activity, check_credential};
 use cme_tracker::domain::{ActivityStatus, CreditTypeId, TopicId};
 
 fn text() -> impl Strategy<Value = String> {

@@ -19,9 +19,9 @@ use chrono::{Duration, TimeZone, Utc};
 use serde_json::{json, Value};
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::contract::Problem;
-use cme_tracker::domain::evaluate::evaluate_all;
-use cme_tracker::domain::plan::plan;
+use cme_tracker::domain::engine::evaluate::evaluate_all;
+use cme_tracker::domain::engine::plan::plan;
+use cme_tracker::domain::model::contract::Problem;
 use cme_tracker::domain::{ExemptionKind, Format, Recurrence};
 use cme_tracker::storage::format::{decode, decode_named, encode, LoadError};
 use cme_tracker::storage::{backup, contract, AppData, Goal};
@@ -124,11 +124,11 @@ fn seed() -> AppData {
         reflection: String::new(),
         activity_ids: vec![data.activities[0].id],
         target_date: Some(date("2026-09-30")),
-        need: Some(cme_tracker::domain::learning::NeedSource::AuditResult),
+        need: Some(cme_tracker::domain::model::learning::NeedSource::AuditResult),
         target_hours: Some(hours("4")),
         topics: vec![cme_tracker::domain::TopicId::new("pain_management_opioids")],
         credit_type: Some(cme_tracker::domain::CreditTypeId::new("AMA_PRA_CAT1")),
-        status: cme_tracker::domain::learning::GoalStatus::Met,
+        status: cme_tracker::domain::model::learning::GoalStatus::Met,
         created_at: t,
         updated_at: t + Duration::days(2),
     });

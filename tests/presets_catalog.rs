@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use cme_tracker::domain::build::{date, NO_ACTIVITIES};
 use cme_tracker::domain::presets::{catalog, find, rule_changes, search, RuleChange};
-use cme_tracker::domain::{vocab, Accepts, RuleKind};
+use cme_tracker::domain::{model::vocab, Accepts, RuleKind};
 
 fn types_of(a: &Accepts) -> Vec<String> {
     a.credit_types
@@ -163,7 +163,7 @@ fn instantiate_copies_rules_and_remembers_the_preset_version() {
 
 #[test]
 fn adding_the_dea_registration_makes_its_holder_a_registrant_so_mate_applies() {
-    use cme_tracker::domain::evaluate::{evaluate, RuleStatus};
+    use cme_tracker::domain::engine::evaluate::{evaluate, RuleStatus};
     let mate = find("us-dea-mate").expect("the MATE preset");
     let implied = mate.implied_conditions();
     assert_eq!(
@@ -191,7 +191,7 @@ fn adding_the_dea_registration_makes_its_holder_a_registrant_so_mate_applies() {
 /// produce a record that a reload would refuse), with the conditions it implies ticked.
 #[test]
 fn every_preset_instantiates_within_the_contract() {
-    use cme_tracker::domain::contract::check_credential;
+    use cme_tracker::domain::model::contract::check_credential;
     let catalog = cme_tracker::domain::presets::catalog();
     assert!(catalog.len() >= 76);
     for (i, p) in catalog.presets().iter().enumerate() {

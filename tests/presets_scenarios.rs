@@ -9,9 +9,9 @@ use chrono::{Months, NaiveDate, Utc};
 use uuid::Uuid;
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::evaluate::{cycle_years, evaluate, Measure, RuleStatus};
+use cme_tracker::domain::engine::evaluate::{cycle_years, evaluate, Measure, RuleStatus};
+use cme_tracker::domain::model::vocab;
 use cme_tracker::domain::presets::{catalog, find, Preset};
-use cme_tracker::domain::vocab;
 use cme_tracker::domain::{Activity, Amount, Credential, RenewalAnswer, Rule, RuleKind, TopicId};
 
 const END: &str = "2027-12-31";
@@ -223,8 +223,8 @@ fn every_preset_compliant_when_each_rule_gets_exactly_what_it_asks() {
 
 #[test]
 fn rn_boards_with_pathways_are_met_by_any_one_pathway_and_alaska_by_two() {
-    use cme_tracker::domain::evaluate::CredentialStatus;
-    use cme_tracker::domain::pathway::EvidenceRecord;
+    use cme_tracker::domain::engine::evaluate::CredentialStatus;
+    use cme_tracker::domain::model::pathway::EvidenceRecord;
     let with_pathways: Vec<&Preset> = catalog()
         .presets()
         .iter()
@@ -463,7 +463,7 @@ fn california_twelve_hour_pain_course_once() {
     let re = ev.rule("pain_management_end_of_life_care_once").unwrap();
     assert_eq!(re.status, RuleStatus::NotApplicable);
     assert_eq!(
-        cme_tracker::domain::describe::status_sentence(
+        cme_tracker::domain::text::describe::status_sentence(
             &later.rules[1],
             re,
             &|d| d.to_string(),

@@ -117,7 +117,7 @@ fn a_credential_added_on_two_devices_is_found_and_merged_on_request() {
 #[test]
 fn certificate_files_travel_in_a_backup_and_a_damaged_one_is_refused() {
     use base64::Engine;
-    use cme_tracker::domain::attachment::CertificateFile;
+    use cme_tracker::domain::model::attachment::CertificateFile;
     use cme_tracker::storage::backup::export_with_files;
     use sha2::Digest;
     let bytes = b"%PDF-1.4 a certificate".to_vec();

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{TimeZone, Utc};
 use cme_tracker::domain::build::{date, hours};
-use cme_tracker::domain::evaluate::evaluate;
+use cme_tracker::domain::engine::evaluate::evaluate;
 use cme_tracker::storage::{backup, format, AppData};
 
 fn stored(text: &str) -> AppData {
@@ -48,9 +48,9 @@ fn stored_version_3_loads_unchanged_with_its_topic_hours_and_no_reflections() {
     assert_eq!(conf.hours_on(&conf.topics[0]), hours("6"));
     assert!(d.activities.iter().all(|a| a.reflection.is_none()));
     // Goals of version 3 had no need, target hours or status: active, as they were.
-    assert!(d.goals.iter().all(
-        |g| g.status == cme_tracker::domain::learning::GoalStatus::Active && g.need.is_none()
-    ));
+    assert!(d.goals.iter().all(|g| g.status
+        == cme_tracker::domain::model::learning::GoalStatus::Active
+        && g.need.is_none()));
     round_trips(&d);
 }
 

@@ -18,9 +18,9 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
 use uuid::Uuid;
 
-use cme_tracker::domain::attachment::CertificateFile;
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::learning::Reflection;
+use cme_tracker::domain::model::attachment::CertificateFile;
+use cme_tracker::domain::model::learning::Reflection;
 use cme_tracker::domain::Activity;
 use cme_tracker::storage::change::{apply, Change, Outcome, Removed};
 use cme_tracker::storage::merge::merge;

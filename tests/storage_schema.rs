@@ -65,11 +65,11 @@ fn full_data() -> AppData {
         reflection: "r".into(),
         activity_ids: vec![d.activities[0].id],
         target_date: Some(date("2026-12-31")),
-        need: Some(cme_tracker::domain::learning::NeedSource::PracticeGap),
+        need: Some(cme_tracker::domain::model::learning::NeedSource::PracticeGap),
         target_hours: Some(hours("2.5")),
         topics: vec![cme_tracker::domain::TopicId::new("implicit_bias")],
         credit_type: Some(cme_tracker::domain::CreditTypeId::new("AMA_PRA_CAT1")),
-        status: cme_tracker::domain::learning::GoalStatus::Active,
+        status: cme_tracker::domain::model::learning::GoalStatus::Active,
         created_at: Utc::now(),
         updated_at: Utc::now(),
     });

@@ -6,13 +6,13 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use uuid::Uuid;
 
-use super::activity::{Accreditor, Activity, ActivityStatus, Format};
-use super::credential::{
+use crate::domain::model::activity::{Accreditor, Activity, ActivityStatus, Format};
+use crate::domain::model::credential::{
     Credential, CredentialKind, CreditWeight, Cycle, Equivalence, Exemption, ExemptionKind,
 };
-use super::credits::{Amount, CreditDesignation, CreditTypeId};
-use super::rule::{Accepts, AppliesIf, CarryOver, Recurrence, Rule, RuleKind};
-use super::topics::TopicId;
+use crate::domain::model::credits::{Amount, CreditDesignation, CreditTypeId};
+use crate::domain::model::rule::{Accepts, AppliesIf, CarryOver, Recurrence, Rule, RuleKind};
+use crate::domain::model::topics::TopicId;
 
 /// No activities, for the functions that take the records or pointers to them (a bare `&[]`
 /// names neither).

@@ -2,45 +2,23 @@
 //!
 //! Everything here is tested natively with `cargo test`; the UI only displays what this computes.
 
-pub mod activity;
-pub mod attachment;
+// Layers, bottom up; a module imports only from its own layer and the ones below
+// (tests/layers.rs checks): model, presets, engine, text, draft, formats, then the operations.
+/// Terse builders for tests and the benchmark.
 pub mod build;
-pub mod calendar;
-pub mod certificate;
-pub mod charts;
-pub mod codes;
-pub mod contract;
-pub mod credential;
-pub mod credits;
-pub mod dashboard;
-pub mod describe;
 pub mod draft;
-pub mod evaluate;
-pub mod ids;
-pub mod index;
-pub mod learning;
+pub mod engine;
+pub mod formats;
+pub mod model;
 pub mod ops;
-pub mod pathway;
-pub mod pdf_text;
-pub mod plan;
 pub mod presets;
-pub mod query;
-pub mod report;
-pub mod rule;
-pub mod size;
-pub mod sort;
-pub mod spreadsheet;
-pub mod topic_pick;
-pub mod topics;
-pub mod totals;
-pub mod transcript;
-pub mod vocab;
+pub mod text;
 
-pub use activity::{Accreditor, Activity, ActivityStatus, Format};
-pub use credential::{
+pub use model::activity::{Accreditor, Activity, ActivityStatus, Format};
+pub use model::credential::{
     Credential, CredentialKind, CreditWeight, Cycle, Equivalence, Exemption, ExemptionKind,
     PresetRef, RenewalAnswer,
 };
-pub use credits::{Amount, AmountError, CreditDesignation, CreditTypeId};
-pub use rule::{Accepts, AppliesIf, CarryOver, Recurrence, Rule, RuleKind};
-pub use topics::TopicId;
+pub use model::credits::{Amount, AmountError, CreditDesignation, CreditTypeId};
+pub use model::rule::{Accepts, AppliesIf, CarryOver, Recurrence, Rule, RuleKind};
+pub use model::topics::TopicId;

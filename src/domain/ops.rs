@@ -6,12 +6,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 
-use super::credential::{
-    Credential, CredentialKind, Cycle, Exemption, ExemptionKind, RenewalAnswer,
-};
 use super::draft::{optional_date, parse_date, required_date, FieldError, ValidNextCycle};
 use super::presets::Preset;
-use super::rule::{Recurrence, Rule, RuleKind};
+use crate::domain::model::credential::{
+    Credential, CredentialKind, Cycle, Exemption, ExemptionKind, RenewalAnswer,
+};
+use crate::domain::model::rule::{Recurrence, Rule, RuleKind};
 
 /// One change of a credential.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +35,7 @@ pub enum CredentialOp {
     /// Follows this renewal pathway (`None`: any).
     ChoosePathway(Option<String>),
     /// Records non-CE evidence for a pathway (checked by `EvidenceDraft`).
-    RecordEvidence(crate::domain::pathway::EvidenceRecord),
+    RecordEvidence(crate::domain::model::pathway::EvidenceRecord),
     /// Removes the evidence record at this position.
     RemoveEvidence(usize),
 }
@@ -291,16 +291,18 @@ impl PresetSetupDraft {
                     PresetSetupField::CeDeadline,
                     "The CE deadline cannot be before the cycle starts.",
                 ));
-            } else if (dl - end).num_days() > super::contract::MAX_GRACE_DAYS {
+            } else if (dl - end).num_days() > crate::domain::model::contract::MAX_GRACE_DAYS {
                 errors.push(FieldError::new(
                     PresetSetupField::CeDeadline,
                     "The CE deadline can be at most a year after the cycle ends.",
                 ));
             }
         }
-        if let Some(m) =
-            super::draft::too_long("number", &self.number, super::contract::limits::NUMBER)
-        {
+        if let Some(m) = super::draft::too_long(
+            "number",
+            &self.number,
+            crate::domain::model::contract::limits::NUMBER,
+        ) {
             errors.push(FieldError::new(PresetSetupField::Number, m));
         }
         let today = now.date_naive();
@@ -331,7 +333,7 @@ impl PresetSetupDraft {
         // A one-time rule done at any date is met for good; a rule due once in a span is met in
         // this cycle when the date falls inside the span it counts.
         for (rule, date) in done {
-            let (from, to) = super::evaluate::window_of(&c, &rule.recurrence);
+            let (from, to) = crate::domain::engine::evaluate::window_of(&c, &rule.recurrence);
             let once = matches!(
                 rule.recurrence,
                 Recurrence::OnceEver | Recurrence::OnceWithinFirstCycles { .. }
@@ -354,7 +356,7 @@ impl PresetSetupDraft {
 mod tests {
     use super::*;
     use crate::domain::build::*;
-    use crate::domain::credential::ExemptionKind;
+    use crate::domain::model::credential::ExemptionKind;
     use crate::domain::presets::find;
     use chrono::TimeZone;
 

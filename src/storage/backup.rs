@@ -118,8 +118,8 @@ pub struct Backup {
     pub part: Option<Part>,
 }
 
-pub use crate::domain::contract::Problem;
-use crate::domain::contract::RecordRef;
+pub use crate::domain::model::contract::Problem;
+use crate::domain::model::contract::RecordRef;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackupError {
@@ -202,7 +202,7 @@ pub fn export_with_files(
     files: &[(Uuid, String)],
     part: Option<Part>,
 ) -> String {
-    let records: Vec<&crate::domain::attachment::CertificateFile> = data
+    let records: Vec<&crate::domain::model::attachment::CertificateFile> = data
         .activities
         .iter()
         .flat_map(|a| a.certificates.iter())
@@ -431,7 +431,7 @@ pub fn parse_with_progress(
 }
 
 fn contract_shorten(s: &str) -> String {
-    crate::domain::contract::shorten(s, 40)
+    crate::domain::model::contract::shorten(s, 40)
 }
 
 /// Reads one envelope field, naming it (and the part inside it) when it does not parse.
@@ -674,7 +674,7 @@ pub fn preview(current: &AppData, backup: &Backup) -> Preview {
     let mut same_id = 0;
     let mut differing = 0;
     // By id: a long career against a large file is not a search per record.
-    let here_by_id: crate::domain::ids::IdMap<&Activity> =
+    let here_by_id: crate::domain::model::ids::IdMap<&Activity> =
         current.activities.iter().map(|a| (a.id, &**a)).collect();
     for a in &d.activities {
         if let Some(here) = here_by_id.get(&a.id) {

@@ -383,7 +383,7 @@ const KEY_MAPPINGS: &str = "cme-tracker:csv-mappings";
 
 /// The mappings chosen for earlier spreadsheets (none when storage is blocked or the entry
 /// does not read: it is a convenience, never data).
-pub fn remembered_mappings() -> crate::domain::spreadsheet::RememberedMappings {
+pub fn remembered_mappings() -> crate::domain::formats::spreadsheet::RememberedMappings {
     get(KEY_MAPPINGS)
         .and_then(|t| crate::json::from_text(&t).ok())
         .unwrap_or_default()
@@ -391,7 +391,7 @@ pub fn remembered_mappings() -> crate::domain::spreadsheet::RememberedMappings {
 
 /// Keeps `remembered` for the next file; a refused write only means the next file is asked
 /// about again.
-pub fn remember_mappings(remembered: &crate::domain::spreadsheet::RememberedMappings) {
+pub fn remember_mappings(remembered: &crate::domain::formats::spreadsheet::RememberedMappings) {
     if let (Ok(s), Ok(text)) = (storage(), crate::json::to_text(remembered)) {
         let _ = s.set_item(KEY_MAPPINGS, &text);
     }

@@ -16,8 +16,8 @@ use uuid::Uuid;
 
 use super::data::{AppData, Goal};
 use super::merge::merge3;
-use crate::domain::attachment::{self, CertificateFile};
-use crate::domain::learning::Reflection;
+use crate::domain::model::attachment::CertificateFile;
+use crate::domain::model::learning::Reflection;
 use crate::domain::ops::CredentialOp;
 use crate::domain::{Activity, Credential};
 
@@ -120,7 +120,7 @@ pub fn apply(data: &mut AppData, change: Change, now: DateTime<Utc>) -> Outcome 
                 );
             }
             let name = file.name.clone();
-            match attachment::attach(&mut a, file) {
+            match a.attach(file) {
                 Ok(()) => {
                     let message = format!("Kept “{name}” with “{}”.", a.title);
                     data.save_activity(a, now);
@@ -133,7 +133,7 @@ pub fn apply(data: &mut AppData, change: Change, now: DateTime<Utc>) -> Outcome 
             let Some(mut a) = data.activity(activity_id).cloned() else {
                 return Outcome::Unchanged;
             };
-            match attachment::detach(&mut a, file_id) {
+            match a.detach(file_id) {
                 Ok(f) => {
                     data.save_activity(a, now);
                     changed(format!("Removed “{}”.", f.name))

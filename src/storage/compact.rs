@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::attachment::CertificateFile;
+use crate::domain::model::attachment::CertificateFile;
 use crate::domain::{
     Accreditor, Activity, ActivityStatus, Amount, CreditDesignation, CreditTypeId, Format, TopicId,
 };
@@ -47,7 +47,7 @@ pub struct StoredActivity {
     n: String,
     /// The reflection (format 4 on).
     #[serde(default)]
-    r: Option<crate::domain::learning::Reflection>,
+    r: Option<crate::domain::model::learning::Reflection>,
     k: i64,
     /// Updated, when different from created.
     #[serde(default)]
@@ -204,7 +204,7 @@ struct StoredRef<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     n: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    r: Option<&'a crate::domain::learning::Reflection>,
+    r: Option<&'a crate::domain::model::learning::Reflection>,
     k: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
     u: Option<i64>,
@@ -271,7 +271,7 @@ pub fn field_name(key: &str) -> String {
 }
 
 /// The records as the app holds them (each behind a shared pointer). Their credit type and topic
-/// codes are already shared: read through [`crate::domain::credits::shared_code`].
+/// codes are already shared: read through [`crate::domain::model::credits::shared_code`].
 pub fn from_stored(stored: Vec<StoredActivity>) -> Vec<Arc<Activity>> {
     stored
         .into_iter()

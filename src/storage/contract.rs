@@ -2,17 +2,17 @@
 //! that names the record and field of every problem.
 //!
 //! Backup import and the stored-format loader both end here, so what one refuses the other
-//! refuses too; the per-record checks are [`crate::domain::contract`], which the forms share.
+//! refuses too; the per-record checks are [`crate::domain::model::contract`], which the forms share.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::HashSet;
 use uuid::Uuid;
 
-use crate::domain::ids::IdSet;
+use crate::domain::model::ids::IdSet;
 
 use super::data::{AppData, Goal, Settings, Tombstone};
-use crate::domain::contract::{self as rules, limits, Checker, Problem, RecordRef};
+use crate::domain::model::contract::{self as rules, limits, Checker, Problem, RecordRef};
 
 /// Every problem with `data`, in record order: each record against the contract, and ids that
 /// appear twice (in any list: an activity and a credential may not share one either).
@@ -348,8 +348,8 @@ mod tests {
     use crate::domain::build::*;
     use crate::domain::Activity;
 
-    fn file(mime: &str) -> crate::domain::attachment::CertificateFile {
-        crate::domain::attachment::CertificateFile {
+    fn file(mime: &str) -> crate::domain::model::attachment::CertificateFile {
+        crate::domain::model::attachment::CertificateFile {
             id: Uuid::new_v4(),
             name: "certificate.pdf".into(),
             mime: mime.into(),

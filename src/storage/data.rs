@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::domain::{Activity, Credential};
 
-pub use crate::domain::learning::Goal;
+pub use crate::domain::model::learning::Goal;
 
 /// Preferences and bookkeeping that travel with the data.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,7 +30,7 @@ pub const HOLDER_NAME_MAX: usize = 120;
 /// Why a name for reports (as typed) would be refused: over [`HOLDER_NAME_MAX`] characters once
 /// trimmed. The field shows it while typing; saving refuses the same.
 pub fn holder_name_problem(name: &str) -> Option<String> {
-    crate::domain::contract::length_problem(name.trim(), HOLDER_NAME_MAX)
+    crate::domain::model::contract::length_problem(name.trim(), HOLDER_NAME_MAX)
         .map(|m| format!("The name {m}."))
 }
 

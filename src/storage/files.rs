@@ -66,7 +66,7 @@ pub async fn get(id: Uuid) -> Result<Option<Blob>, FileError> {
 /// The ids of every certificate file kept here. The browser may evict this store under storage
 /// pressure (or she may clear part of the site data) while the records stay in localStorage,
 /// so what the records name is checked against it.
-pub async fn kept_ids() -> Result<crate::domain::ids::IdSet, FileError> {
+pub async fn kept_ids() -> Result<crate::domain::model::ids::IdSet, FileError> {
     let db = open().await?;
     let tx = db
         .transaction(&[STORE], TransactionMode::ReadOnly)

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::compact;
 use super::contract;
 use super::data::{AppData, Goal, Settings, Tombstone};
-use crate::domain::contract::Problem;
+use crate::domain::model::contract::Problem;
 
 /// Version 2: every data key is written with the first save, so a missing key is damage, not
 /// "no records" (version 1 wrote a key only once it had records).
@@ -196,8 +196,8 @@ pub fn too_large(data: &AppData) -> Option<usize> {
 pub fn too_large_words(units: usize) -> String {
     format!(
         "about {}, more than a browser keeps for one page (about {})",
-        crate::domain::size::size_text(units as u64 * 2),
-        crate::domain::size::size_text(STORAGE_UNITS_BUDGET as u64 * 2)
+        crate::domain::text::size::size_text(units as u64 * 2),
+        crate::domain::text::size::size_text(STORAGE_UNITS_BUDGET as u64 * 2)
     )
 }
 
@@ -494,7 +494,7 @@ fn corrupt_msg(key: &str, message: &str) -> LoadError {
 
 fn part_problem(key: &str, path: String, message: String) -> Problem {
     Problem {
-        record: crate::domain::contract::RecordRef {
+        record: crate::domain::model::contract::RecordRef {
             kind: "stored part",
             position: 0,
             title: Some(key.to_string()),

@@ -9,9 +9,9 @@ use std::collections::HashSet;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::activity::Activity;
-use crate::domain::spreadsheet::{self, DateOrder, Mapping, Preview, RowProblem, Table};
-use crate::domain::transcript;
+use crate::domain::formats::spreadsheet::{self, DateOrder, Mapping, Preview, RowProblem, Table};
+use crate::domain::formats::transcript;
+use crate::domain::model::activity::Activity;
 
 use super::data::AppData;
 use super::jobs::{from_stored, to_stored, Response, Stored};
@@ -88,7 +88,7 @@ impl PreviewRow {
                     format!(
                         "{} {}",
                         d.amount.display_short(),
-                        crate::domain::vocab::credit_type_label(&d.credit_type)
+                        crate::domain::model::vocab::credit_type_label(&d.credit_type)
                     )
                 })
                 .collect::<Vec<_>>()
@@ -308,7 +308,7 @@ pub fn export_csv(current: &Stored, template: bool) -> Response {
     match from_stored(current) {
         Ok(data) => {
             let mut acts = data.activities.clone();
-            crate::domain::sort::sort_by(&mut acts, |a, b| {
+            crate::domain::model::sort::sort_by(&mut acts, |a, b| {
                 b.end.cmp(&a.end).then_with(|| a.title.cmp(&b.title))
             });
             Response::Exported {

@@ -15,7 +15,7 @@ use super::data::{AppData, RecordKind};
 use super::format::{self, LoadError};
 use super::import::{Checked, FileRead};
 use super::merge::merge;
-use crate::domain::spreadsheet::Mapping;
+use crate::domain::formats::spreadsheet::Mapping;
 
 /// The records as stored: `(key, text)` pairs.
 pub type Stored = Vec<(String, String)>;
@@ -77,8 +77,8 @@ pub enum Request {
     /// The audit packet (a ZIP) of one credential's report, with the certificates of the
     /// activities that counted (`(id, base64)`).
     AuditPacket {
-        report: Box<crate::domain::report::AuditReport>,
-        counted: Vec<crate::domain::activity::Activity>,
+        report: Box<crate::domain::formats::report::AuditReport>,
+        counted: Vec<crate::domain::model::activity::Activity>,
         files: Vec<(Uuid, String)>,
         today: NaiveDate,
     },
@@ -129,7 +129,7 @@ pub enum Response {
     Explained { problems: Vec<String> },
     /// What a certificate's text states.
     CertificateRead {
-        fields: crate::domain::certificate::CertificateFields,
+        fields: crate::domain::formats::certificate::CertificateFields,
     },
     /// A spreadsheet or transcript read, for the mapping step.
     ActivitiesRead(Box<FileRead>),
@@ -322,9 +322,9 @@ pub fn read_pdf(data: &str) -> Response {
             message: "The file could not be read.".into(),
         };
     };
-    let text = crate::domain::pdf_text::text_of(&bytes).unwrap_or_default();
+    let text = crate::domain::formats::pdf_text::text_of(&bytes).unwrap_or_default();
     Response::CertificateRead {
-        fields: crate::domain::certificate::read(&text),
+        fields: crate::domain::formats::certificate::read(&text),
     }
 }
 
@@ -356,8 +356,8 @@ pub fn export(
 
 /// The audit packet of a report (`storage::packet`), as a file to download.
 pub fn audit_packet(
-    report: &crate::domain::report::AuditReport,
-    counted: &[crate::domain::activity::Activity],
+    report: &crate::domain::formats::report::AuditReport,
+    counted: &[crate::domain::model::activity::Activity],
     files: &[(Uuid, String)],
     today: NaiveDate,
 ) -> Response {
@@ -384,13 +384,16 @@ pub fn audit_packet(
 }
 
 /// The deadlines of every credential's current cycle and every goal's target date as an
-/// iCalendar file (`domain::calendar`).
+/// iCalendar file (`domain::formats::calendar`).
 pub fn calendar(current: &Stored, today: NaiveDate, now: DateTime<Utc>) -> Response {
-    use crate::domain::calendar::{events, ics, GoalDate};
+    use crate::domain::formats::calendar::{events, ics, GoalDate};
     match from_stored(current) {
         Ok(data) => {
-            let evaluations =
-                crate::domain::evaluate::evaluate_all(&data.credentials, &data.activities, today);
+            let evaluations = crate::domain::engine::evaluate::evaluate_all(
+                &data.credentials,
+                &data.activities,
+                today,
+            );
             let goals: Vec<GoalDate> = data
                 .goals
                 .iter()

@@ -4,7 +4,7 @@
 //! a record that was not edited after it. Merging is idempotent: merging the same file twice
 //! changes nothing the second time.
 
-use crate::domain::ids::{IdMap, IdSet};
+use crate::domain::model::ids::{IdMap, IdSet};
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;

@@ -17,7 +17,7 @@ pub mod merge;
 pub mod packet;
 pub mod sync;
 
-pub use crate::domain::size::size_text;
+pub use crate::domain::text::size::size_text;
 pub use data::{AppData, Goal, RecordKind, Settings, Tombstone};
 
 #[cfg(target_arch = "wasm32")]

@@ -13,10 +13,9 @@ use std::io::Write;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use crate::domain::activity::Activity;
-use crate::domain::attachment;
-use crate::domain::report::AuditReport;
-use crate::domain::spreadsheet;
+use crate::domain::formats::report::AuditReport;
+use crate::domain::formats::spreadsheet;
+use crate::domain::model::activity::Activity;
 
 /// The packet's file name: `audit-packet_Texas-Medical-Board_2025-02-01_2027-01-31.zip`.
 pub fn file_name(report: &AuditReport) -> String {
@@ -61,7 +60,7 @@ pub fn packet(
                 missing.push(format!("{} — {} ({})", a.end, a.title, c.name));
                 continue;
             }
-            let base = attachment::download_name(a, c);
+            let base = a.certificate_file_name(c);
             let mut name = base.clone();
             let mut n = 2;
             while !taken.insert(name.clone()) {
@@ -143,9 +142,9 @@ pub fn packet(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::attachment::CertificateFile;
     use crate::domain::build::*;
-    use crate::domain::evaluate::evaluate;
+    use crate::domain::engine::evaluate::evaluate;
+    use crate::domain::model::attachment::CertificateFile;
     use std::io::Read;
 
     fn cert(name: &str, mime: &str, size: usize) -> (CertificateFile, Vec<u8>) {
@@ -196,7 +195,7 @@ mod tests {
             .rule(total("total", "48", &[]))
             .build();
         let ev = evaluate(&cred, &acts, date("2026-06-30"));
-        let report = crate::domain::report::audit_report(
+        let report = crate::domain::formats::report::audit_report(
             Some("Dr Jane Doe"),
             &cred,
             &ev,

@@ -98,7 +98,7 @@ pub fn amount(a: Amount) -> String {
 }
 
 /// An amount with its unit, in the locale's number form ("2 credits", "1,5 hours").
-pub fn unit_amount(unit: crate::domain::vocab::Unit, a: Amount) -> String {
+pub fn unit_amount(unit: crate::domain::model::vocab::Unit, a: Amount) -> String {
     unit.amount_with(a, &amount(a))
 }
 
@@ -107,9 +107,9 @@ pub fn hours(a: Amount) -> String {
     format!("{} h", amount(a))
 }
 
-/// [`crate::domain::describe::date_range`] in the reader's date format.
+/// [`crate::domain::text::describe::date_range`] in the reader's date format.
 pub fn date_range(start: NaiveDate, end: NaiveDate) -> String {
-    crate::domain::describe::date_range(start, end, &date)
+    crate::domain::text::describe::date_range(start, end, &date)
 }
 
 /// Today's date in the user's time zone (the domain never reads a clock itself).

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::evaluate::{evaluate_all_indexed, ActivityIndex, Evaluation};
+use crate::domain::engine::evaluate::{evaluate_all_indexed, ActivityIndex, Evaluation};
 use crate::storage::AppData;
 use crate::ui::format;
 use crate::ui::state::use_app;

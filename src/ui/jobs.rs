@@ -292,12 +292,12 @@ pub fn download_csv(app: &AppContext, template: bool) {
 /// The bytes of the certificates `activities` name whose ids are in `only` (all when empty),
 /// `(id, base64)`, as kept in this browser, and how many of them are not here: a backup keeps
 /// such a record alone, a packet's README lists it.
-async fn certificate_files<A: std::borrow::Borrow<crate::domain::activity::Activity>>(
+async fn certificate_files<A: std::borrow::Borrow<crate::domain::model::activity::Activity>>(
     activities: &[A],
     only: &[uuid::Uuid],
 ) -> Result<(Vec<(uuid::Uuid, String)>, usize), String> {
     use base64::Engine;
-    let only: crate::domain::ids::IdSet = only.iter().copied().collect();
+    let only: crate::domain::model::ids::IdSet = only.iter().copied().collect();
     let mut files = Vec::new();
     let mut missing = 0;
     for c in activities
@@ -335,7 +335,7 @@ fn download_file(name: &str, mime: &str, data: &str) -> Result<(), String> {
 /// offered, else what went wrong.
 pub fn download_packet(
     app: &AppContext,
-    report: crate::domain::report::AuditReport,
+    report: crate::domain::formats::report::AuditReport,
     on_done: impl Fn(Option<String>) + 'static,
 ) {
     let counted_ids: std::collections::HashSet<uuid::Uuid> = report
@@ -343,14 +343,14 @@ pub fn download_packet(
         .iter()
         .flat_map(|r| r.counted_by.iter().map(|c| c.activity_id))
         .collect();
-    let mut counted: Vec<crate::domain::activity::Activity> = app
+    let mut counted: Vec<crate::domain::model::activity::Activity> = app
         .data
         .activities
         .iter()
         .filter(|a| counted_ids.contains(&a.id))
         .map(|a| (**a).clone())
         .collect();
-    crate::domain::sort::sort_by(&mut counted, |a, b| {
+    crate::domain::model::sort::sort_by(&mut counted, |a, b| {
         a.end.cmp(&b.end).then_with(|| a.title.cmp(&b.title))
     });
     wasm_bindgen_futures::spawn_local(async move {

@@ -39,7 +39,7 @@ pub struct AppState {
     pub toast: Option<String>,
     /// The certificate files the records name that this device no longer has (checked at start
     /// and after every change: `hooks::use_certificate_check`).
-    pub missing_files: Rc<crate::domain::ids::IdSet>,
+    pub missing_files: Rc<crate::domain::model::ids::IdSet>,
 }
 
 impl AppState {
@@ -87,7 +87,7 @@ pub enum Action {
     SaveResult(SaveState),
     DismissToast,
     /// The certificate files the records name that are not on this device.
-    FilesMissing(crate::domain::ids::IdSet),
+    FilesMissing(crate::domain::model::ids::IdSet),
 }
 
 impl Reducible for AppState {

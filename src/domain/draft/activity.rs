@@ -6,10 +6,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::{date_range_message, parse_date, too_long, MAX_DESIGNATION};
-use crate::domain::activity::{Accreditor, Activity, ActivityStatus, Format};
-use crate::domain::contract::{self, limits};
-use crate::domain::credits::{Amount, AmountError, CreditDesignation, CreditTypeId};
-use crate::domain::topics::TopicId;
+use crate::domain::model::activity::{Accreditor, Activity, ActivityStatus, Format};
+use crate::domain::model::contract::{self, limits};
+use crate::domain::model::credits::{Amount, AmountError, CreditDesignation, CreditTypeId};
+use crate::domain::model::topics::TopicId;
 
 /// One credit row of the form, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -214,7 +214,7 @@ impl ActivityDraft {
                 )),
                 Ok(a)
                     if !a.is_quarter_multiple()
-                        && crate::domain::vocab::counts_in_quarter_hours(&CreditTypeId::new(
+                        && crate::domain::model::vocab::counts_in_quarter_hours(&CreditTypeId::new(
                             code,
                         )) =>
                 {
@@ -292,7 +292,7 @@ impl ActivityDraft {
             .iter()
             .map(|d| {
                 d.amount
-                    .scale_percent(crate::domain::vocab::hours_percent(&d.credit_type))
+                    .scale_percent(crate::domain::model::vocab::hours_percent(&d.credit_type))
             })
             .max()
             .unwrap_or(Amount::ZERO);
@@ -360,7 +360,7 @@ impl ValidDraft {
             .collect();
         tags.dedup();
         let mut topics = d.topics;
-        crate::domain::sort::sort(&mut topics);
+        crate::domain::model::sort::sort(&mut topics);
         topics.dedup();
         Activity {
             id: existing.map_or(new_id, |a| a.id),
@@ -384,6 +384,48 @@ impl ValidDraft {
             updated_at: now,
         }
     }
+}
+
+/// What the activity form warns about the accreditor and the credit types claimed: an AMA PRA
+/// Category 1 Credit™ can only be designated by an ACCME-accredited (or state-society accredited,
+/// or Joint Accreditation) provider; AOA Category 1 only by an AOA-accredited sponsor; ANCC
+/// contact hours by an ANCC-accredited provider (or Joint Accreditation); ACPE credit by an
+/// ACPE-accredited provider (or Joint Accreditation). Warnings, not errors: the certificate
+/// decides, and the holder may know better.
+pub fn credit_claim_warnings(
+    accreditor: crate::domain::model::activity::Accreditor,
+    credit_types: &[CreditTypeId],
+) -> Vec<String> {
+    use crate::domain::model::activity::Accreditor as A;
+    let mut out = Vec::new();
+    for t in credit_types {
+        let (allowed, who): (&[A], &str) = match t.as_str() {
+            "AMA_PRA_CAT1" => (
+                &[A::Accme, A::StateMedicalSociety, A::JointAccreditation],
+                "an ACCME-accredited provider, a state medical society accredited by it, or a Joint Accreditation provider",
+            ),
+            "AOA_1A" | "AOA_1B" => (&[A::Aoa], "an AOA-accredited sponsor"),
+            "ANCC_CONTACT_HOUR" | "ANCC_PHARMACOLOGY" => (
+                &[A::Ancc, A::JointAccreditation],
+                "an ANCC-accredited provider or a Joint Accreditation provider",
+            ),
+            "ACPE" => (
+                &[A::Acpe, A::JointAccreditation],
+                "an ACPE-accredited provider or a Joint Accreditation provider",
+            ),
+            "AAFP_PRESCRIBED" | "AAFP_ELECTIVE" => {
+                (&[A::Aafp, A::Accme, A::JointAccreditation], "an activity the AAFP approved")
+            }
+            _ => continue,
+        };
+        if !allowed.contains(&accreditor) {
+            out.push(format!(
+                "{} is designated only by {who}; check the certificate and the accreditor chosen.",
+                crate::domain::model::vocab::credit_type_label(t)
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -3,20 +3,20 @@
 use chrono::NaiveDate;
 
 use super::{optional_date, required_date, too_long, FieldError};
-use crate::domain::contract::{self, limits};
+use crate::domain::model::contract::{self, limits};
 
 /// The credential form's fields, as typed. Rules are edited separately (see [`RuleDraft`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CredentialDraft {
     pub name: String,
-    pub kind: crate::domain::credential::CredentialKind,
+    pub kind: crate::domain::model::credential::CredentialKind,
     pub jurisdiction: String,
     pub number: String,
     pub cycle_start: String,
     pub cycle_end: String,
     pub ce_deadline: String,
     pub conditions: std::collections::BTreeSet<String>,
-    pub renewal: crate::domain::credential::RenewalAnswer,
+    pub renewal: crate::domain::model::credential::RenewalAnswer,
     pub notes: String,
 }
 
@@ -24,14 +24,14 @@ impl Default for CredentialDraft {
     fn default() -> Self {
         CredentialDraft {
             name: String::new(),
-            kind: crate::domain::credential::CredentialKind::StateLicense,
+            kind: crate::domain::model::credential::CredentialKind::StateLicense,
             jurisdiction: String::new(),
             number: String::new(),
             cycle_start: String::new(),
             cycle_end: String::new(),
             ce_deadline: String::new(),
             conditions: Default::default(),
-            renewal: crate::domain::credential::RenewalAnswer::NotSure,
+            renewal: crate::domain::model::credential::RenewalAnswer::NotSure,
             notes: String::new(),
         }
     }
@@ -56,19 +56,19 @@ pub type CredentialFieldError = super::FieldError<CredentialField>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidCredential {
     pub name: String,
-    pub kind: crate::domain::credential::CredentialKind,
+    pub kind: crate::domain::model::credential::CredentialKind,
     pub jurisdiction: String,
     pub number: Option<String>,
     pub cycle_start: NaiveDate,
     pub cycle_end: NaiveDate,
     pub ce_deadline: Option<NaiveDate>,
     pub conditions: std::collections::BTreeSet<String>,
-    pub renewal: crate::domain::credential::RenewalAnswer,
+    pub renewal: crate::domain::model::credential::RenewalAnswer,
     pub notes: String,
 }
 
 impl CredentialDraft {
-    pub fn from_credential(c: &crate::domain::credential::Credential) -> CredentialDraft {
+    pub fn from_credential(c: &crate::domain::model::credential::Credential) -> CredentialDraft {
         let iso = |d: NaiveDate| d.to_string();
         CredentialDraft {
             name: c.name.clone(),
@@ -172,11 +172,11 @@ impl ValidCredential {
     /// keeping its rules, earlier cycles and exemptions.
     pub fn into_credential(
         self,
-        existing: Option<&crate::domain::credential::Credential>,
+        existing: Option<&crate::domain::model::credential::Credential>,
         new_id: uuid::Uuid,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> crate::domain::credential::Credential {
-        use crate::domain::credential::{Credential, Cycle};
+    ) -> crate::domain::model::credential::Credential {
+        use crate::domain::model::credential::{Credential, Cycle};
         let mut c = existing.cloned().unwrap_or_else(|| {
             Credential::new(
                 new_id,

@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 
 use super::{required_date, too_long, FieldError};
-use crate::domain::contract::limits;
-use crate::domain::credits::{Amount, AmountError};
-use crate::domain::pathway::{EvidenceRecord, Pathways};
+use crate::domain::model::contract::limits;
+use crate::domain::model::credits::{Amount, AmountError};
+use crate::domain::model::pathway::{EvidenceRecord, Pathways};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EvidenceDraft {
@@ -101,7 +101,7 @@ impl EvidenceDraft {
 mod tests {
     use super::*;
     use crate::domain::build::{date, hours};
-    use crate::domain::pathway::{EvidenceKind, EvidenceNeed, Pathway};
+    use crate::domain::model::pathway::{EvidenceKind, EvidenceNeed, Pathway};
 
     fn pathways() -> Pathways {
         Pathways {

@@ -1,8 +1,8 @@
 //! Recording an exemption or "deemed met" decision for one requirement of the current cycle.
 
 use super::{required_date, too_long, FieldError};
-use crate::domain::contract::limits;
-use crate::domain::credential::{Credential, Exemption, ExemptionKind};
+use crate::domain::model::contract::limits;
+use crate::domain::model::credential::{Credential, Exemption, ExemptionKind};
 
 /// The exemption form, as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,29 +3,33 @@
 //! Validation lives here, not in the UI, so every message is tested natively and the same rules
 //! apply to the form, CSV import and anything else that creates records. One module per form,
 //! around one field error type; the limits are the validity contract's
-//! ([`super::contract`]), so a form never accepts what an import or the loader would refuse.
+//! ([`crate::domain::model::contract`]), so a form never accepts what an import or the loader would refuse.
 
 use chrono::NaiveDate;
 
-use super::contract;
+use crate::domain::model::contract;
 
 mod activity;
 mod credential;
 mod evidence;
 mod exemption;
+mod goal;
 mod next_cycle;
 mod past_cycle;
+mod reflection;
 mod rule;
 
 pub use activity::*;
 pub use credential::*;
 pub use evidence::*;
 pub use exemption::*;
+pub use goal::*;
 pub use next_cycle::*;
 pub use past_cycle::*;
+pub use reflection::*;
 pub use rule::*;
 
-pub use super::contract::MAX_DESIGNATION;
+pub use crate::domain::model::contract::MAX_DESIGNATION;
 
 /// A message for one field of a form (`F` names the form's fields), shown next to that field.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{optional_date, required_date, FieldError};
-use crate::domain::credential::Credential;
+use crate::domain::model::credential::Credential;
 
 /// The next-cycle form, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use chrono::Months;
 
 use super::{required_date, FieldError};
-use crate::domain::credential::{Credential, Cycle};
+use crate::domain::model::credential::{Credential, Cycle};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PastCycleDraft {
@@ -85,7 +85,7 @@ impl PastCycleDraft {
                     o.start, o.end
                 ),
             ));
-        } else if (end - start).num_days() > crate::domain::contract::MAX_CYCLE_DAYS {
+        } else if (end - start).num_days() > crate::domain::model::contract::MAX_CYCLE_DAYS {
             errors.push(FieldError::new(
                 PastCycleField::End,
                 "A cycle longer than 10 years is almost certainly a typing slip.",

@@ -1,106 +1,12 @@
 //! The rule editor.
 
 use super::too_long;
-use crate::domain::activity::Format;
-use crate::domain::contract::{self, limits};
-use crate::domain::credits::{Amount, AmountError, CreditTypeId};
-use crate::domain::topics::TopicId;
+use crate::domain::model::activity::Format;
+use crate::domain::model::contract::{self, limits};
+use crate::domain::model::credits::{Amount, AmountError, CreditTypeId};
+use crate::domain::model::topics::TopicId;
 
-/// The kinds offered by the rule editor (one per [`RuleKind`](crate::domain::rule::RuleKind) variant).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RuleKindChoice {
-    Total,
-    CategoryMin,
-    Cap,
-    TopicMin,
-    Completion,
-    PerYear,
-}
-
-impl RuleKindChoice {
-    pub const ALL: [RuleKindChoice; 6] = [
-        RuleKindChoice::Total,
-        RuleKindChoice::CategoryMin,
-        RuleKindChoice::TopicMin,
-        RuleKindChoice::Cap,
-        RuleKindChoice::Completion,
-        RuleKindChoice::PerYear,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RuleKindChoice::Total => "Total hours",
-            RuleKindChoice::CategoryMin => "Minimum of a credit category",
-            RuleKindChoice::Cap => "Cap (at most)",
-            RuleKindChoice::TopicMin => "Topic hours",
-            RuleKindChoice::Completion => "Completed training (no hour count)",
-            RuleKindChoice::PerYear => "Minimum per year (pace)",
-        }
-    }
-
-    /// Whether "these hours also count toward the total" means anything: only topic hours can be
-    /// required on top of the total (the engine adds them to the total's requirement).
-    pub fn can_be_on_top(self) -> bool {
-        self == RuleKindChoice::TopicMin
-    }
-
-    /// Whether the rule counts hours (and so can round them to quarter hours); a completion rule
-    /// counts activities.
-    pub fn counts_hours(self) -> bool {
-        self != RuleKindChoice::Completion
-    }
-
-    fn of(kind: &crate::domain::rule::RuleKind) -> RuleKindChoice {
-        use crate::domain::rule::RuleKind as K;
-        match kind {
-            K::Total { .. } => RuleKindChoice::Total,
-            K::CategoryMin { .. } => RuleKindChoice::CategoryMin,
-            K::Cap { .. } => RuleKindChoice::Cap,
-            K::TopicMin { .. } => RuleKindChoice::TopicMin,
-            K::Completion { .. } => RuleKindChoice::Completion,
-            K::PerYear { .. } => RuleKindChoice::PerYear,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RecurrenceChoice {
-    EveryCycle,
-    EveryNCycles,
-    EveryNMonths,
-    OnceEver,
-    FirstCycles,
-    OnceWithinFirstCycles,
-    AfterFirstCycles,
-}
-
-impl RecurrenceChoice {
-    pub const ALL: [RecurrenceChoice; 7] = [
-        RecurrenceChoice::EveryCycle,
-        RecurrenceChoice::EveryNCycles,
-        RecurrenceChoice::EveryNMonths,
-        RecurrenceChoice::OnceEver,
-        RecurrenceChoice::FirstCycles,
-        RecurrenceChoice::OnceWithinFirstCycles,
-        RecurrenceChoice::AfterFirstCycles,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RecurrenceChoice::EveryCycle => "Every cycle",
-            RecurrenceChoice::EveryNCycles => "Once every N cycles",
-            RecurrenceChoice::EveryNMonths => "Once every N months",
-            RecurrenceChoice::OnceEver => "Once in a career",
-            RecurrenceChoice::FirstCycles => "Only in the first N renewals",
-            RecurrenceChoice::OnceWithinFirstCycles => {
-                "Once, by renewal N (e.g. within N years of licensure)"
-            }
-            RecurrenceChoice::AfterFirstCycles => "After the first N renewals, every M months",
-        }
-    }
-}
+pub use crate::domain::model::rule::{RecurrenceChoice, RuleKindChoice};
 
 /// The rule editor's fields, as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,8 +82,8 @@ pub enum RuleField {
 pub type RuleFieldError = super::FieldError<RuleField>;
 
 impl RuleDraft {
-    pub fn from_rule(rule: &crate::domain::rule::Rule) -> RuleDraft {
-        use crate::domain::rule::{Recurrence as R, RuleKind as K};
+    pub fn from_rule(rule: &crate::domain::model::rule::Rule) -> RuleDraft {
+        use crate::domain::model::rule::{Recurrence as R, RuleKind as K};
         let mut d = RuleDraft {
             id: Some(rule.id.clone()),
             label: rule.label.clone(),
@@ -280,10 +186,10 @@ impl RuleDraft {
     /// conditions and other fields the editor does not show are kept); `new_id` names a new rule.
     pub fn validate(
         &self,
-        existing: Option<&crate::domain::rule::Rule>,
+        existing: Option<&crate::domain::model::rule::Rule>,
         new_id: &str,
-    ) -> Result<crate::domain::rule::Rule, Vec<RuleFieldError>> {
-        use crate::domain::rule::{
+    ) -> Result<crate::domain::model::rule::Rule, Vec<RuleFieldError>> {
+        use crate::domain::model::rule::{
             Accepts, AppliesIf, CarryOver, Recurrence as R, Rule, RuleKind as K,
         };
         let mut errors = Vec::new();
@@ -505,7 +411,7 @@ impl RuleDraft {
 #[cfg(test)]
 mod rule_draft_tests {
     use super::*;
-    use crate::domain::rule::{Recurrence, RuleKind};
+    use crate::domain::model::rule::{Recurrence, RuleKind};
 
     #[test]
     fn excluded_topics_are_kept_and_never_overlap_the_rules_own() {

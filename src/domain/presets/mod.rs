@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 use uuid::Uuid;
 
-use super::credential::{Credential, CredentialKind, Cycle, Equivalence, PresetRef};
-use super::rule::Rule;
+use crate::domain::model::credential::{Credential, CredentialKind, Cycle, Equivalence, PresetRef};
+use crate::domain::model::rule::Rule;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -48,7 +48,7 @@ pub struct Preset {
     pub rules: Vec<Rule>,
     /// Renewal pathways, when the board offers several ways to renew.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pathways: Option<crate::domain::pathway::Pathways>,
+    pub pathways: Option<crate::domain::model::pathway::Pathways>,
     #[serde(default)]
     pub equivalences: Vec<Equivalence>,
     /// Holder conditions some rule depends on: the form asks about these.

@@ -10,8 +10,8 @@ use yew::prelude::*;
 use crate::domain::draft::{
     ActivityDraft, ActivityFieldError as FieldError, CreditDraft, Field, ValidDraft,
 };
-use crate::domain::topic_pick::{self, RequiredTopic};
-use crate::domain::vocab;
+use crate::domain::engine::topic_pick::{self, RequiredTopic};
+use crate::domain::model::vocab;
 use crate::domain::{Accreditor, ActivityStatus, Format, TopicId};
 use crate::ui::components::enum_select::{enum_options, on_enum_change};
 use crate::ui::components::inputs::{input_value, select_value};
@@ -300,7 +300,7 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
 
     // Credit that only an accredited provider can designate, claimed from another: said next to
     // the accreditor (a warning; the certificate decides).
-    let claim_warnings = crate::domain::learning::credit_claim_warnings(
+    let claim_warnings = crate::domain::draft::credit_claim_warnings(
         d.accreditor,
         &d.credits
             .iter()

@@ -3,12 +3,12 @@
 
 use yew::prelude::*;
 
-use crate::domain::dashboard::{self, Badge, Progress};
-use crate::domain::evaluate::{Evaluation, RuleEvaluation};
+use crate::domain::engine::evaluate::{Evaluation, RuleEvaluation};
+use crate::domain::text::dashboard::{self, Badge, Progress};
 use crate::domain::ActivityStatus;
 use crate::ui::format;
 
-/// A status pill as the view says it (`domain::dashboard::Badge`).
+/// A status pill as the view says it (`domain::text::dashboard::Badge`).
 pub fn badge(b: &Badge) -> Html {
     html! { <span class={b.class.clone()}>{ b.text.clone() }</span> }
 }

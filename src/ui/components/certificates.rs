@@ -11,7 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::domain::attachment::{self, CertificateFile};
+use crate::domain::model::attachment::{self, CertificateFile};
 use crate::domain::Activity;
 use crate::storage::files;
 use crate::ui::format;
@@ -26,7 +26,8 @@ pub struct CertificatesProps {
 /// message to show when it was not kept.
 pub async fn keep(file: File, activity_id: Uuid) -> Result<CertificateFile, String> {
     let name = file.name();
-    let mime = attachment::check_file(&name, &file.type_(), file.size() as u64)?;
+    let mime = attachment::check_file(&name, &file.type_(), file.size() as u64)
+        .map_err(|refused| refused.to_string())?;
     let sha256 = files::sha256(&file).await.map_err(|e| e.0)?;
     let id = Uuid::new_v4();
     files::put(id, &file)
@@ -62,7 +63,7 @@ pub fn take_dropped() -> Option<File> {
 /// states nothing the app can read. `done` gets what was read.
 pub fn read_file(
     file: File,
-    done: impl Fn(crate::domain::certificate::CertificateFields) + 'static,
+    done: impl Fn(crate::domain::formats::certificate::CertificateFields) + 'static,
 ) {
     spawn_local(async move {
         if file.type_() != "application/pdf" {
@@ -185,7 +186,7 @@ pub fn certificates(props: &CertificatesProps) -> Html {
     let open_or_download = |file: &CertificateFile, download: bool| {
         let message = message.clone();
         let id = file.id;
-        let name = attachment::download_name(a, file);
+        let name = a.certificate_file_name(file);
         Callback::from(move |_: MouseEvent| {
             let message = message.clone();
             let name = name.clone();
@@ -251,7 +252,7 @@ pub fn certificates(props: &CertificatesProps) -> Html {
                                 { thumb }
                                 <div class="cert__body">
                                     <strong class="cert__name">{ f.name.clone() }</strong>
-                                    <span class="small muted">{ format!("{} · added {}", crate::domain::size::size_text(f.size), format::date(f.added)) }</span>
+                                    <span class="small muted">{ format!("{} · added {}", crate::domain::text::size::size_text(f.size), format::date(f.added)) }</span>
                                     if app.missing_files.contains(&f.id) {
                                         <span class="small warn-text">{ "Not on this device: restore it from a backup made with certificates." }</span>
                                     }

@@ -3,14 +3,14 @@
 //! title and a description the SVG is labelled by, and its numbers in a table (the alternative
 //! for screen readers, and for anyone who wants the figures). Colours come from CSS variables, so
 //! the charts follow dark mode and print in grey-safe tones; the figures are computed in
-//! `domain::charts` and `domain::totals`.
+//! `domain::engine::charts` and `domain::engine::totals`.
 
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::domain::charts::{Pace, YearStacks};
-use crate::domain::credits::Amount;
-use crate::domain::vocab::Unit;
+use crate::domain::engine::charts::{Pace, YearStacks};
+use crate::domain::model::credits::Amount;
+use crate::domain::model::vocab::Unit;
 use crate::ui::format;
 
 /// The width of every chart's coordinate space; the SVG scales to its container.

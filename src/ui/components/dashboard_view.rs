@@ -1,9 +1,9 @@
-//! Draws the dashboard from its view (`domain::dashboard`), which decided every word and figure,
+//! Draws the dashboard from its view (`domain::text::dashboard`), which decided every word and figure,
 //! and the welcome (in the first download: a first visit sees it before the records' module).
 
 use yew::prelude::*;
 
-use crate::domain::dashboard::DashboardView;
+use crate::domain::text::dashboard::DashboardView;
 use crate::ui::components::badges::{badge, progress_bar};
 use crate::ui::components::empty_state;
 use crate::ui::router::Route;

@@ -1,10 +1,10 @@
 //! Selects of an enum: the options' values are the enum's codes (its serde names, see
-//! `domain::codes`), so no page keeps a table of codes of its own. Plain functions rather than a
+//! `domain::model::codes`), so no page keeps a table of codes of its own. Plain functions rather than a
 //! component: they keep no state, and each component type costs download size.
 
 use yew::prelude::*;
 
-use crate::domain::codes::Coded;
+use crate::domain::model::codes::Coded;
 use crate::ui::components::inputs::select_value;
 
 /// The `<option>`s for every value of `T`, `selected` marked, each labelled by `label`.

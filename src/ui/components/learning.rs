@@ -2,13 +2,14 @@
 //! reflection form (what I learned, what I will change, a follow-up date; at follow-up, whether
 //! it changed and what happened), the goals an activity serves, a goal's status and progress.
 
+use crate::domain::model::codes::Coded;
 use crate::storage::change::Change;
 use uuid::Uuid;
 use yew::prelude::*;
 
-use crate::domain::learning::{
-    Changed, GoalProgress, GoalStatus, ReflectionDraft, ReflectionField,
-};
+use crate::domain::draft::{ReflectionDraft, ReflectionField};
+use crate::domain::engine::goals::GoalProgress;
+use crate::domain::model::learning::{Changed, GoalStatus};
 use crate::domain::Activity;
 use crate::ui::app::Route;
 use crate::ui::components::field_error::{described, described_with_hint, error_html, invalid};
@@ -205,8 +206,8 @@ pub fn reflection_card(props: &ReflectionCardProps) -> Html {
                 if let Some(date) = due {
                     <fieldset class="field follow-up" aria-describedby={described(&errors, ReflectionField::Changed, "refl-changed")}>
                         <legend>{ format!("At follow-up ({}): did you change it?", format::date(date)) }</legend>
-                        { for Changed::ALL.into_iter().map(|c| {
-                            let code = crate::domain::codes::Coded::code(c).to_string();
+                        { for Changed::ALL.iter().copied().map(|c| {
+                            let code = crate::domain::model::codes::Coded::code(c).to_string();
                             let id = format!("refl-changed-{code}");
                             let draft = draft.clone();
                             let value = code.clone();

@@ -7,9 +7,9 @@ use crate::ui::components::field_error::{described, error_html, invalid};
 use crate::ui::components::inputs::{on_input, select_value};
 
 use crate::domain::draft::{EvidenceDraft, EvidenceField, FieldError};
-use crate::domain::evaluate::Evaluation;
+use crate::domain::engine::evaluate::Evaluation;
+use crate::domain::model::pathway::Pathways;
 use crate::domain::ops::CredentialOp;
-use crate::domain::pathway::Pathways;
 use crate::ui::format;
 
 #[derive(Properties, PartialEq)]

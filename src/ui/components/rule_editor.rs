@@ -1,5 +1,6 @@
 //! The rule editor: one form for every rule kind of the engine, with a plain-language preview.
 
+use crate::domain::model::codes::Coded;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -10,7 +11,7 @@ use crate::ui::components::inputs::input_value;
 use crate::domain::draft::{
     RecurrenceChoice, RuleDraft, RuleField, RuleFieldError, RuleKindChoice,
 };
-use crate::domain::{describe, vocab, CreditTypeId, Format, Rule, TopicId};
+use crate::domain::{model::vocab, text::describe, CreditTypeId, Format, Rule, TopicId};
 
 #[derive(Properties, PartialEq)]
 pub struct RuleEditorProps {

@@ -9,10 +9,10 @@ use yew::prelude::*;
 
 use crate::ui::router::{back, go};
 
-use crate::domain::codes::Coded;
 use crate::domain::draft::{parse_date, ActivityDraft, ValidDraft};
-use crate::domain::query::{query, ActivityFilter, SortKey};
-use crate::domain::{vocab, ActivityStatus, CreditTypeId, Format, TopicId};
+use crate::domain::engine::query::{query, ActivityFilter, SortKey};
+use crate::domain::model::codes::Coded;
+use crate::domain::{model::vocab, ActivityStatus, CreditTypeId, Format, TopicId};
 use crate::ui::app::Route;
 use crate::ui::components::activity_form::ActivityForm;
 use crate::ui::components::badges::activity_status_badge;
@@ -183,7 +183,7 @@ pub fn activities_page() -> Html {
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    crate::domain::sort::sort_by_key(&mut used_types, vocab::credit_type_label);
+    crate::domain::model::sort::sort_by_key(&mut used_types, vocab::credit_type_label);
     let used_topics: Vec<TopicId> = activities
         .iter()
         .flat_map(|a| a.topics.iter().cloned())
@@ -472,12 +472,12 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
         let generation = generation.clone();
         let pending = pending.clone();
         Rc::new(move |file: web_sys::File| {
-            if let Err(m) = crate::domain::attachment::check_file(
+            if let Err(m) = crate::domain::model::attachment::check_file(
                 &file.name(),
                 &file.type_(),
                 file.size() as u64,
             ) {
-                read_note.set(Some(m));
+                read_note.set(Some(m.to_string()));
                 return;
             }
             let name = file.name();
@@ -537,7 +537,7 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
         None => match (&*prefill, &goal) {
             (Some(p), _) => p.clone(),
             (None, Some(g)) => {
-                let p = crate::domain::learning::progress(g, &app.data.activities, today);
+                let p = crate::domain::engine::goals::progress(g, &app.data.activities, today);
                 g.planned_activity(&p, today)
             }
             (None, None) => ActivityDraft::default(),
@@ -645,7 +645,7 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
     let required = {
         let data = app.data.clone();
         use_memo(app.revision, move |_| {
-            crate::domain::topic_pick::required_topics(&data.credentials)
+            crate::domain::engine::topic_pick::required_topics(&data.credentials)
         })
     };
 

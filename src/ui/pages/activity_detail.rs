@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::ui::router::go;
 
-use crate::domain::evaluate::{counts_toward, CountsToward};
-use crate::domain::{describe, vocab, ActivityStatus};
+use crate::domain::engine::evaluate::{counts_toward, CountsToward};
+use crate::domain::{model::vocab, text::describe, ActivityStatus};
 use crate::ui::app::Route;
 use crate::ui::components::empty_state;
 use crate::ui::format;
@@ -89,7 +89,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
         let a = activity.clone();
         Callback::from(move |_: MouseEvent| {
             for f in &a.certificates {
-                let name = crate::domain::attachment::download_name(&a, f);
+                let name = a.certificate_file_name(f);
                 let id = f.id;
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(Some(blob)) = crate::storage::files::get(id).await {

@@ -6,9 +6,9 @@
 
 use yew::prelude::*;
 
-use crate::domain::credential::Credential;
-use crate::domain::evaluate::Evaluation;
-use crate::domain::report::{audit_report, form_figures, AuditReport};
+use crate::domain::engine::evaluate::Evaluation;
+use crate::domain::formats::report::{audit_report, form_figures, AuditReport};
+use crate::domain::model::credential::Credential;
 use crate::ui::app::Route;
 use crate::ui::components::copy::CopyButton;
 use crate::ui::components::empty_state;
@@ -53,7 +53,7 @@ fn report_of(
         &data.activities,
         &sources,
         checked,
-        &|reason| crate::domain::describe::reason_text(reason, &fmt_date),
+        &|reason| crate::domain::text::describe::reason_text(reason, &fmt_date),
     )
 }
 
@@ -158,7 +158,7 @@ pub fn all_reports_page() -> Html {
     let evaluations = use_evaluations();
     let catalog = crate::ui::catalog_source::use_catalog().ready();
     let mut creds: Vec<&Credential> = app.data.credentials.iter().collect();
-    crate::domain::sort::sort_by(&mut creds, |a, b| a.name.cmp(&b.name));
+    crate::domain::model::sort::sort_by(&mut creds, |a, b| a.name.cmp(&b.name));
     html! {
         <article class="report" aria-labelledby="report-title">
             <div class="page-head">
@@ -213,7 +213,7 @@ fn reflections_section(
         .filter(|a| a.is_completed() && a.end >= from && a.end <= to)
         .filter(|a| a.reflection.is_some())
         .collect();
-    crate::domain::sort::sort_by_key(&mut reflected, |a| a.end);
+    crate::domain::model::sort::sort_by_key(&mut reflected, |a| a.end);
     html! {
         <section class="card report-section" aria-labelledby="report-reflections-title" data-testid="report-reflections">
             <h2 id="report-reflections-title">{ "Reflections on this cycle's learning" }</h2>

@@ -455,7 +455,7 @@ pub fn backup_page() -> Html {
                 </p>
                 if missing > 0 {
                     <div class="banner banner--warn" role="status" data-testid="certificates-missing">
-                        <p>{ crate::domain::attachment::missing_notice(missing) }</p>
+                        <p>{ crate::domain::text::certificates::missing_notice(missing) }</p>
                         <p>{ "A backup made now cannot hold them: keep the backups that have them." }</p>
                     </div>
                 }
@@ -463,7 +463,7 @@ pub fn backup_page() -> Html {
                     <p>
                         <label class="check" for="backup-certificates">
                             <input type="checkbox" id="backup-certificates" checked={*with_certificates} onchange={on_with_certificates} />
-                            <span>{ format!("Include certificates ({} file{}, {})", cert_count, if cert_count == 1 { "" } else { "s" }, crate::domain::size::size_text(cert_bytes)) }</span>
+                            <span>{ format!("Include certificates ({} file{}, {})", cert_count, if cert_count == 1 { "" } else { "s" }, crate::domain::text::size::size_text(cert_bytes)) }</span>
                         </label>
                     </p>
                 }

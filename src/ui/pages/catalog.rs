@@ -10,11 +10,11 @@ use crate::ui::router::go;
 use crate::ui::components::inputs::{input_value, on_input};
 use crate::ui::components::provenance::{confidence_badge, provenance};
 
-use crate::domain::describe;
 use crate::domain::draft::FieldError;
+use crate::domain::model::vocab;
 use crate::domain::ops::{PresetSetupDraft, PresetSetupField};
 use crate::domain::presets::Preset;
-use crate::domain::vocab;
+use crate::domain::text::describe;
 use crate::ui::app::Route;
 use crate::ui::catalog_source::{use_catalog, CatalogLoad};
 use crate::ui::components::field_error::{described, error_html, invalid};

@@ -7,12 +7,12 @@ use yew::prelude::*;
 
 use crate::ui::router::go;
 
-use crate::domain::codes::Coded;
-use crate::domain::describe;
 use crate::domain::draft::{
     ExemptionDraft, ExemptionField, FieldError, NextCycleDraft, NextCycleField,
 };
+use crate::domain::model::codes::Coded;
 use crate::domain::ops::CredentialOp;
+use crate::domain::text::describe;
 use crate::domain::{Credential, ExemptionKind, Rule};
 use crate::ui::app::Route;
 use crate::ui::components::badges::{progress, rule_status_badge, status_badge};
@@ -217,10 +217,10 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                     if let Some(d) = cred.cycle.ce_deadline { { format!(" · CE due {}", format::date(d)) } }
                 </p>
                 if let Some(ev) = &ev {
-                    <p>{ status_badge(ev) }{ " " }{ format!("CE due {}", crate::domain::describe::time_until(format::today(), ev.deadline, &|d| format::date(d))) }</p>
+                    <p>{ status_badge(ev) }{ " " }{ format!("CE due {}", crate::domain::text::describe::time_until(format::today(), ev.deadline, &|d| format::date(d))) }</p>
                     if let Some(s) = {
-                        let (m, c) = crate::domain::attachment::missing_among(&app.data.activities, &ev.contributing_activity_ids());
-                        crate::domain::attachment::missing_sentence(m, c)
+                        let (m, c) = crate::domain::engine::certificates::missing_among(&app.data.activities, &ev.contributing_activity_ids());
+                        crate::domain::text::certificates::missing_sentence(m, c)
                     } {
                         <p class="small" data-testid="cert-count">{ s }</p>
                     }
@@ -238,7 +238,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
             if let Some(pw) = &cred.pathways {
                 <crate::ui::components::pathways::PathwaysCard pathways={pw.clone()} evaluation={ev.clone()} onop={edit_op.clone()} />
             }
-            if let Some(p) = ev.as_ref().and_then(|ev| crate::domain::charts::pace(&cred, ev, &app.data.activities, crate::ui::format::today())) {
+            if let Some(p) = ev.as_ref().and_then(|ev| crate::domain::engine::charts::pace(&cred, ev, &app.data.activities, crate::ui::format::today())) {
                 { crate::ui::components::charts::pace_chart(&crate::ui::components::charts::PaceChartProps { pace: p }) }
             }
             <h2>{ "Requirements" }</h2>

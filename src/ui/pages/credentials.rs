@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::ui::router::go;
 
 use crate::domain::draft::{CredentialDraft, CredentialField, CredentialFieldError};
-use crate::domain::{vocab, CredentialKind};
+use crate::domain::{model::vocab, CredentialKind};
 use crate::ui::app::Route;
 use crate::ui::components::badges::status_badge;
 use crate::ui::components::enum_select::{enum_options, on_enum_change};
@@ -73,7 +73,7 @@ pub fn credentials_page() -> Html {
                                 c.kind.label(), format::date(c.cycle.start), format::date(c.cycle.end),
                                 c.rules.len(), if c.rules.len() == 1 { "" } else { "s" }) }</p>
                             if let Some(ev) = ev {
-                                <p>{ status_badge(ev) }{ " " }{ format!("CE due {}", crate::domain::describe::time_until(format::today(), ev.deadline, &|d| format::date(d))) }</p>
+                                <p>{ status_badge(ev) }{ " " }{ format!("CE due {}", crate::domain::text::describe::time_until(format::today(), ev.deadline, &|d| format::date(d))) }</p>
                             }
                         </li>
                     }

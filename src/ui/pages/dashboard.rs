@@ -1,6 +1,6 @@
 //! The dashboard: one line on where things stand, what to take next across all credentials, and
 //! a card per credential with a progress bar and a sentence per requirement. Everything shown is
-//! decided by `domain::dashboard` and drawn by `components::dashboard_view`.
+//! decided by `domain::text::dashboard` and drawn by `components::dashboard_view`.
 
 use crate::storage::change::Change;
 use std::rc::Rc;
@@ -8,9 +8,9 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::domain::dashboard;
-use crate::domain::evaluate::Evaluation;
-use crate::domain::plan::plan;
+use crate::domain::engine::evaluate::Evaluation;
+use crate::domain::engine::plan::plan;
+use crate::domain::text::dashboard;
 use crate::ui::app::Route;
 use crate::ui::components::dashboard_view::{dashboard_view, Controls};
 use crate::ui::format;
@@ -112,7 +112,7 @@ pub fn dashboard_page() -> Html {
             let Some(item) = the_plan.items.get(i) else {
                 return;
             };
-            let draft = crate::domain::learning::GoalDraft::from_plan_item(item);
+            let draft = crate::domain::draft::GoalDraft::from_plan_item(item);
             if let Ok(goal) = draft.validate(uuid::Uuid::new_v4(), None) {
                 let id = goal.id;
                 app.dispatch(Action::Change(Change::SaveGoal(goal)));
@@ -126,7 +126,7 @@ pub fn dashboard_page() -> Html {
         <>
             if missing > 0 {
                 <div class="banner banner--warn" role="status" data-testid="certificates-missing">
-                    <p>{ crate::domain::attachment::missing_notice(missing) }</p>
+                    <p>{ crate::domain::text::certificates::missing_notice(missing) }</p>
                     <p><a href={crate::route::Route::Backup.href()}>{ "Go to Backup" }</a></p>
                 </div>
             }

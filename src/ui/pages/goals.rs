@@ -7,9 +7,11 @@ use yew::prelude::*;
 
 use crate::ui::router::{back, go};
 
-use crate::domain::codes::Coded;
-use crate::domain::learning::{progress, Goal, GoalDraft, GoalField, GoalStatus, NeedSource};
-use crate::domain::{vocab, TopicId};
+use crate::domain::draft::{GoalDraft, GoalField};
+use crate::domain::engine::goals::progress;
+use crate::domain::model::codes::Coded;
+use crate::domain::model::learning::{Goal, GoalStatus, NeedSource};
+use crate::domain::{model::vocab, TopicId};
 use crate::ui::app::Route;
 use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::field_error::{described, described_with_hint, error_html, invalid};
@@ -44,7 +46,7 @@ pub fn goals_page() -> Html {
     }
     let mut goals: Vec<&Goal> = app.data.goals.iter().collect();
     // Goals being worked on first, soonest target first; then met, then set aside.
-    crate::domain::sort::sort_by_key(&mut goals, |g| {
+    crate::domain::model::sort::sort_by_key(&mut goals, |g| {
         (
             match g.status {
                 GoalStatus::Active => 0,
@@ -144,7 +146,7 @@ pub fn goal_detail_page(props: &GoalProps) -> Html {
     let reflection_too_long = crate::domain::draft::too_long(
         "reflection",
         &reflection,
-        crate::domain::contract::limits::NOTES,
+        crate::domain::model::contract::limits::NOTES,
     );
     html! {
         <article class="stack" aria-labelledby="goal-title">
@@ -341,7 +343,7 @@ pub fn goal_form_page(props: &GoalFormProps) -> Html {
                     <select id="goal-need" onchange={on_select(&draft, |d, v| d.need = v)}
                         aria-describedby={described(&errors, GoalField::Need, "goal-need")} aria-invalid={invalid(&errors, GoalField::Need)}>
                         <option value="" selected={draft.need.is_empty()}>{ "Choose…" }</option>
-                        { for NeedSource::ALL.into_iter().map(|n| html! {
+                        { for NeedSource::ALL.iter().copied().map(|n| html! {
                             <option value={n.code()} selected={draft.need == n.code()}>{ n.label() }</option>
                         }) }
                     </select>
@@ -394,7 +396,7 @@ pub fn goal_form_page(props: &GoalFormProps) -> Html {
                     <div class="field">
                         <label for="goal-status">{ "Status" }</label>
                         <select id="goal-status" onchange={on_select(&draft, |d, v| d.status = GoalStatus::from_code(&v).unwrap_or_default())}>
-                            { for GoalStatus::ALL.into_iter().map(|s| html! {
+                            { for GoalStatus::ALL.iter().copied().map(|s| html! {
                                 <option value={s.code()} selected={draft.status == s}>{ s.label() }</option>
                             }) }
                         </select>

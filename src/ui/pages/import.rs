@@ -15,9 +15,9 @@ use crate::storage::change::Change;
 
 use crate::ui::router::go;
 
-use crate::domain::codes::Coded;
-use crate::domain::spreadsheet::{self, DateOrder, Mapping, Target};
-use crate::domain::vocab;
+use crate::domain::formats::spreadsheet::{self, DateOrder, Mapping, Target};
+use crate::domain::model::codes::Coded;
+use crate::domain::model::vocab;
 use crate::storage::browser;
 use crate::storage::import::{Checked, FileRead, Source};
 use crate::storage::jobs::{from_stored, to_stored, Request, Response};
@@ -399,7 +399,7 @@ fn mapping_form(props: &MappingFormProps) -> Html {
                                     <td class="small wrap-anywhere" data-label="First values">{ values.join(" · ") }</td>
                                     <td data-label="Holds">
                                         <select id={field} onchange={on_target(i)}>
-                                            { for Target::ALL.into_iter().map(|t| html! {
+                                            { for Target::ALL.iter().copied().map(|t| html! {
                                                 <option value={t.code()} selected={t == current}>{ t.label() }</option>
                                             }) }
                                         </select>

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
-use crate::domain::learning::summary;
+use crate::domain::engine::goals::summary;
 use crate::domain::Format;
 use crate::ui::app::Route;
 use crate::ui::components::charts::{bar_chart, BarChartProps};
@@ -36,7 +36,7 @@ pub fn learning_page() -> Html {
         .iter()
         .filter(|a| a.is_completed() && a.reflection.is_some())
         .collect();
-    crate::domain::sort::sort_by_key(&mut reflected, |a| std::cmp::Reverse(a.end));
+    crate::domain::model::sort::sort_by_key(&mut reflected, |a| std::cmp::Reverse(a.end));
     let holder = app.data.settings.holder().map(str::to_string);
     html! {
         <article class="report stack" aria-labelledby="learning-title">

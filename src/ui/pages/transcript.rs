@@ -5,11 +5,11 @@
 use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
-use crate::domain::charts::credits_per_year;
 use crate::domain::draft::FieldError;
-use crate::domain::report::{parse_range, transcript, RangeEnd};
-use crate::domain::totals::totals;
-use crate::domain::vocab;
+use crate::domain::engine::charts::credits_per_year;
+use crate::domain::engine::totals::totals;
+use crate::domain::formats::report::{parse_range, transcript, RangeEnd};
+use crate::domain::model::vocab;
 use crate::ui::components::charts::{
     bar_chart, credits_per_year_chart, BarChartProps, YearChartProps,
 };
@@ -84,22 +84,22 @@ pub fn transcript_page() -> Html {
         })
     };
     let (t, years, sums) = &*figures;
-    let mut formats: Vec<(String, crate::domain::credits::Amount)> = sums
+    let mut formats: Vec<(String, crate::domain::model::credits::Amount)> = sums
         .by_format
         .iter()
         .map(|(f, a)| (f.label().to_string(), *a))
         .collect();
-    crate::domain::sort::sort_by_key(&mut formats, |x| std::cmp::Reverse(x.1));
-    let mut topics: Vec<(String, crate::domain::credits::Amount)> = sums
+    crate::domain::model::sort::sort_by_key(&mut formats, |x| std::cmp::Reverse(x.1));
+    let mut topics: Vec<(String, crate::domain::model::credits::Amount)> = sums
         .by_topic
         .iter()
         .map(|(t, a)| (vocab::topic_label(t), *a))
         .collect();
-    crate::domain::sort::sort_by(&mut topics, |a, b| {
+    crate::domain::model::sort::sort_by(&mut topics, |a, b| {
         b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
     });
     let topic_bars: Vec<_> = topics.iter().take(TOPIC_BARS).cloned().collect();
-    let total_text = |totals: &[(vocab::Unit, crate::domain::credits::Amount)]| {
+    let total_text = |totals: &[(vocab::Unit, crate::domain::model::credits::Amount)]| {
         totals
             .iter()
             .map(|(u, a)| format::unit_amount(*u, *a))

@@ -1,0 +1,498 @@
+//! Reading a certificate's text (a PDF's text layer, or a provider's completion e-mail pasted in)
+//! for the fields an activity needs: title, completion date, provider, and each credit type with
+//! its amount. Everything found is a suggestion the person confirms; nothing is saved unconfirmed.
+//!
+//! Pure text rules, no network and no model: the wordings accredited providers print (the AMA's
+//! designation statement, AOA, AAFP, ANCC, ACPE, ABIM MOC, Royal College, EACCME, CEUs). Runs in
+//! the worker with the PDF reader, so none of it is in the first download.
+
+use chrono::NaiveDate;
+
+use crate::domain::model::credits::{Amount, CreditTypeId};
+
+/// What a certificate's text states.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CertificateFields {
+    pub title: Option<String>,
+    pub provider: Option<String>,
+    /// The completion (or activity) date; the last date for a date range.
+    pub completed: Option<NaiveDate>,
+    pub start: Option<NaiveDate>,
+    pub credits: Vec<(CreditTypeId, Amount)>,
+}
+
+/// The credit statements, most specific first: (pattern words before or after the number, type).
+/// Each entry: the words that name the type, and whether the number comes before them.
+const TYPES: &[(&str, &str)] = &[
+    ("ama pra category 1 credit", "AMA_PRA_CAT1"),
+    ("ama pra category 1", "AMA_PRA_CAT1"),
+    ("category 1 credit", "AMA_PRA_CAT1"),
+    ("ama pra category 2", "AMA_PRA_CAT2"),
+    ("aoa category 1-a", "AOA_1A"),
+    ("aoa category 1a", "AOA_1A"),
+    ("category 1-a", "AOA_1A"),
+    ("aoa category 1-b", "AOA_1B"),
+    ("aoa category 2-a", "AOA_2A"),
+    ("prescribed credit", "AAFP_PRESCRIBED"),
+    ("elective credit", "AAFP_ELECTIVE"),
+    ("moc point", "ABIM_MOC_POINT"),
+    ("medical knowledge mo", "ABIM_MOC_POINT"),
+    ("nursing contact hour", "ANCC_CONTACT_HOUR"),
+    ("contact hour", "ANCC_CONTACT_HOUR"),
+    ("european cme credit", "EACCME_ECMEC"),
+    ("ecmec", "EACCME_ECMEC"),
+    ("section 1", "RCPSC_SECTION_1"),
+    ("section 3", "RCPSC_SECTION_3"),
+    ("mainpro+ certified", "MAINPRO_CERTIFIED"),
+    ("certified credit", "MAINPRO_CERTIFIED"),
+    ("ceu", "CEU"),
+    ("continuing education unit", "CEU"),
+    ("pharmacy contact hour", "ACPE"),
+    ("aapa category 1", "AAPA_CAT1"),
+];
+
+impl CertificateFields {
+    /// Whether the text stated anything worth pre-filling.
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none()
+            && self.provider.is_none()
+            && self.completed.is_none()
+            && self.credits.is_empty()
+    }
+
+    /// A new activity form filled with what the text states; the person checks every field
+    /// before saving (nothing is saved unconfirmed). Fields the text does not state keep the
+    /// form's defaults.
+    pub fn to_draft(&self) -> crate::domain::draft::ActivityDraft {
+        let mut d = crate::domain::draft::ActivityDraft::default();
+        if let Some(t) = &self.title {
+            d.title = t.clone();
+        }
+        if let Some(p) = &self.provider {
+            d.provider = p.clone();
+        }
+        if let Some(end) = self.completed {
+            let start = self.start.unwrap_or(end);
+            d.start = start.to_string();
+            if start != end {
+                d.end = end.to_string();
+            }
+        }
+        if !self.credits.is_empty() {
+            d.credits = self
+                .credits
+                .iter()
+                .map(|(t, a)| crate::domain::draft::CreditDraft {
+                    credit_type: t.as_str().to_string(),
+                    amount: a.display_short(),
+                })
+                .collect();
+        }
+        d
+    }
+}
+
+/// Reads the fields a certificate or completion e-mail states. HTML is reduced to its text first.
+pub fn read(text: &str) -> CertificateFields {
+    let plain = strip_html(text);
+    let lines: Vec<&str> = plain
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let joined = lines.join("\n");
+    let lower = joined.to_lowercase();
+    let mut out = CertificateFields {
+        credits: credits(&lower),
+        ..Default::default()
+    };
+    // Pharmacy: an ACPE UAN on the page makes its contact hours ACPE hours.
+    if lower.contains("acpe") || lower.contains("uan") {
+        for (t, _) in &mut out.credits {
+            if t.as_str() == "ANCC_CONTACT_HOUR" {
+                *t = CreditTypeId::new("ACPE");
+            }
+        }
+    }
+    // Royal College hours: "for a maximum of 6 hours" beside "Section 1".
+    if out
+        .credits
+        .iter()
+        .all(|(t, _)| t.as_str() != "RCPSC_SECTION_1")
+        && lower.contains("royal college")
+        && lower.contains("section 1")
+    {
+        if let Some(a) = number_before(&lower, "hours") {
+            out.credits.push((CreditTypeId::new("RCPSC_SECTION_1"), a));
+        }
+    }
+    let (start, end) = dates(&lines);
+    out.start = start;
+    out.completed = end;
+    out.title = labelled(
+        &lines,
+        &[
+            "activity title",
+            "course title",
+            "program title",
+            "title",
+            "course",
+            "program",
+            "activity",
+        ],
+    )
+    .or_else(|| quoted_title(&joined))
+    .or_else(|| after_phrase(&lines, &["participated in", "completed", "attended"]));
+    out.provider = labelled(
+        &lines,
+        &[
+            "provider",
+            "provided by",
+            "sponsor",
+            "presented by",
+            "accredited provider",
+        ],
+    )
+    .or_else(|| designating_provider(&joined));
+    out
+}
+
+/// The text of an HTML e-mail: tags dropped, block ends as line breaks, common entities decoded.
+fn strip_html(text: &str) -> String {
+    if !text.contains('<') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    let mut tag = String::new();
+    for ch in text.chars() {
+        match ch {
+            '<' => {
+                in_tag = true;
+                tag.clear();
+            }
+            '>' if in_tag => {
+                in_tag = false;
+                let t = tag.trim_start_matches('/').to_lowercase();
+                let name: String = t.chars().take_while(|c| c.is_alphanumeric()).collect();
+                if matches!(
+                    name.as_str(),
+                    "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "td" | "table"
+                ) {
+                    out.push('\n');
+                }
+            }
+            c if in_tag => tag.push(c),
+            c => out.push(c),
+        }
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&trade;", "™")
+        .replace("&reg;", "®")
+        .replace("&#8482;", "™")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+}
+
+/// Every "<number> <type words>" (or "<type words>: <number>") statement, each type once (the
+/// largest amount stated for it: "a maximum of 1.5 … awarded 1.5" is one designation).
+fn credits(lower: &str) -> Vec<(CreditTypeId, Amount)> {
+    let mut out: Vec<(CreditTypeId, Amount)> = Vec::new();
+    let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+    for (words, code) in TYPES {
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(words) {
+            let at = from + pos;
+            from = at + words.len();
+            if taken.iter().any(|r| r.contains(&at)) {
+                continue;
+            }
+            let amount = number_just_before(&lower[..at])
+                .or_else(|| number_just_after(&lower[at + words.len()..]));
+            let Some(amount) = amount else { continue };
+            taken.push(at..at + words.len());
+            match out.iter_mut().find(|(t, _)| t.as_str() == *code) {
+                Some((_, a)) => *a = (*a).max(amount),
+                None => out.push((CreditTypeId::new(code), amount)),
+            }
+        }
+    }
+    out
+}
+
+/// A number ending just before `text`'s end, allowing a few words between ("1.5 AMA PRA …",
+/// "up to 12.00 prescribed", "4.0 ceus").
+fn number_just_before(text: &str) -> Option<Amount> {
+    let tail: String = text
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    // The number is one of the last four words (skipping "(s)", "hours of", "the").
+    for w in words.iter().rev().take(4) {
+        if let Some(a) = parse_number(w) {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// "Credits: 4.0", "contact hours: 2.0", "… hours (2.5)".
+fn number_just_after(text: &str) -> Option<Amount> {
+    let head: String = text.chars().take(24).collect();
+    let head = head.trim_start_matches(['s', ')', '™', '®']);
+    let head = head.trim_start();
+    let head = head
+        .strip_prefix(':')
+        .or_else(|| head.strip_prefix('='))
+        .or_else(|| head.strip_prefix('-'))?;
+    head.split_whitespace().next().and_then(parse_number)
+}
+
+fn number_before(lower: &str, word: &str) -> Option<Amount> {
+    let at = lower.find(word)?;
+    number_just_before(&lower[..at])
+}
+
+fn parse_number(w: &str) -> Option<Amount> {
+    let w = w.trim_matches(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','));
+    if w.is_empty() || !w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // Years and ids are not credit amounts.
+    let a = Amount::parse(w).ok()?;
+    (a.is_positive() && a <= Amount::hours(999)).then_some(a)
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Dates in the text: labelled completion dates first ("Date of Completion: August 22, 2025"),
+/// else a range or a single date. Returns (start, end).
+fn dates(lines: &[&str]) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let labelled = lines.iter().find_map(|l| {
+        let low = l.to_lowercase();
+        [
+            "date of completion",
+            "completion date",
+            "completed on",
+            "date completed",
+            "date:",
+        ]
+        .iter()
+        .any(|k| low.contains(k))
+        .then(|| all_dates(l))
+        .filter(|d| !d.is_empty())
+    });
+    let found = labelled.unwrap_or_else(|| lines.iter().flat_map(|l| all_dates(l)).collect());
+    match found.as_slice() {
+        [] => (None, None),
+        [one] => (Some(*one), Some(*one)),
+        many => {
+            let min = *many.iter().min().expect("not empty");
+            let max = *many.iter().max().expect("not empty");
+            // A course spanning more than a few weeks is two unrelated dates: keep the last.
+            if (max - min).num_days() <= 31 {
+                (Some(min), Some(max))
+            } else {
+                (Some(max), Some(max))
+            }
+        }
+    }
+}
+
+/// Every date written in a line: "August 22, 2025", "22 August 2025", "2025-08-22",
+/// "08/22/2025" (US order), "June 1-3, 2025" (a range).
+fn all_dates(line: &str) -> Vec<NaiveDate> {
+    let low = line.to_lowercase();
+    let mut out = Vec::new();
+    let tokens: Vec<String> = low
+        .replace(',', " ")
+        .split_whitespace()
+        .map(|t| {
+            t.trim_matches(|c: char| c == '.' || c == '(' || c == ')')
+                .to_string()
+        })
+        .collect();
+    let month_of = |t: &str| {
+        MONTHS
+            .iter()
+            .position(|m| t.len() >= 3 && m.starts_with(t))
+            .map(|i| i as u32 + 1)
+    };
+    let year_of = |t: &str| t.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y));
+    for (i, t) in tokens.iter().enumerate() {
+        // ISO and US numeric forms.
+        if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            out.push(d);
+            continue;
+        }
+        if let Ok(d) = NaiveDate::parse_from_str(t, "%m/%d/%Y") {
+            out.push(d);
+            continue;
+        }
+        if let Some(m) = month_of(t) {
+            // "August 22 2025" or "June 1-3 2025".
+            if let (Some(day), Some(year)) = (
+                tokens.get(i + 1),
+                tokens.get(i + 2).and_then(|y| year_of(y)),
+            ) {
+                let (a, b) = day.split_once(['-', '–']).unwrap_or((day.as_str(), ""));
+                if let Some(d) = a
+                    .parse()
+                    .ok()
+                    .and_then(|a| NaiveDate::from_ymd_opt(year, m, a))
+                {
+                    out.push(d);
+                }
+                if let Some(d) = b
+                    .parse()
+                    .ok()
+                    .and_then(|b| NaiveDate::from_ymd_opt(year, m, b))
+                {
+                    out.push(d);
+                }
+            }
+            // "22 August 2025".
+            if let (Some(day), Some(year)) = (
+                i.checked_sub(1)
+                    .and_then(|j| tokens.get(j))
+                    .and_then(|d| d.parse::<u32>().ok()),
+                tokens.get(i + 1).and_then(|y| year_of(y)),
+            ) {
+                if let Some(d) = NaiveDate::from_ymd_opt(year, m, day) {
+                    out.push(d);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "Course title: Managing chronic pain" → the value after the first matching label.
+fn labelled(lines: &[&str], labels: &[&str]) -> Option<String> {
+    for label in labels {
+        for l in lines {
+            let low = l.to_lowercase();
+            if let Some(rest) = low.strip_prefix(label) {
+                let rest = rest.trim_start();
+                if let Some(v) = rest.strip_prefix(':') {
+                    let start = l.len() - v.len();
+                    let value = l[start..].trim();
+                    if !value.is_empty() {
+                        return Some(clean(value));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A title in quotes: “Safer Opioid Prescribing”.
+fn quoted_title(text: &str) -> Option<String> {
+    for (open, close) in [('“', '”'), ('"', '"')] {
+        if let Some(a) = text.find(open) {
+            let rest = &text[a + open.len_utf8()..];
+            if let Some(b) = rest.find(close) {
+                let t = rest[..b].trim();
+                if t.len() >= 6 && t.len() <= 200 && !t.contains('\n') {
+                    return Some(clean(t));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "… participated in the live activity titled Advances in Heart Failure on …".
+fn after_phrase(lines: &[&str], phrases: &[&str]) -> Option<String> {
+    for l in lines {
+        let low = l.to_lowercase();
+        for p in phrases {
+            if let Some(at) = low.find(p) {
+                let mut rest = l[at + p.len()..].trim();
+                for lead in [
+                    "the live activity titled",
+                    "the enduring material titled",
+                    "the activity",
+                    "the course",
+                    "titled",
+                ] {
+                    if rest.to_lowercase().starts_with(lead) {
+                        rest = rest[lead.len()..].trim();
+                    }
+                }
+                let end = [
+                    " on ",
+                    " held ",
+                    " from ",
+                    ", on",
+                    " and is awarded",
+                    " and was awarded",
+                ]
+                .iter()
+                .filter_map(|e| rest.to_lowercase().find(e))
+                .min()
+                .unwrap_or(rest.len());
+                let t = rest[..end].trim().trim_end_matches(['.', ',']);
+                if t.len() >= 6 && t.len() <= 200 {
+                    return Some(clean(t));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "The American College of Cardiology designates this …" → the designating body.
+fn designating_provider(text: &str) -> Option<String> {
+    let low = text.to_lowercase();
+    let at = low.find(" designates this")?;
+    let line_start = low[..at].rfind('\n').map_or(0, |i| i + 1);
+    // The sentence that designates: after the last full stop that ends a sentence (not the one
+    // of "St." or "Dr.").
+    let mut start = line_start;
+    for (i, _) in text[line_start..at].match_indices(". ") {
+        let before = text[line_start..line_start + i]
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        if !matches!(before, "St" | "Dr" | "Mt" | "Ft" | "Inc" | "Co") {
+            start = line_start + i + 2;
+        }
+    }
+    let who = text[start..at].trim();
+    let who = who
+        .strip_prefix("The ")
+        .or_else(|| who.strip_prefix("the "))
+        .unwrap_or(who);
+    (who.len() >= 3 && who.len() <= 150).then(|| clean(who))
+}
+
+fn clean(s: &str) -> String {
+    s.trim()
+        .trim_matches(|c: char| c == '"' || c == '“' || c == '”')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,56 @@
+//! What a person reads about certificate files: why one was not kept, files gone from the
+//! device, and how many counted activities lack one.
+
+use std::fmt;
+
+use crate::domain::model::attachment::{FileRefused, MAX_FILE_BYTES};
+use crate::domain::text::size::size_text;
+
+impl fmt::Display for FileRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileRefused::NotAccepted { name } => write!(
+                f,
+                "“{name}” is not a PDF or an image (PNG, JPEG, WebP, HEIC): it was not kept."
+            ),
+            FileRefused::Empty { name } => write!(f, "“{name}” is empty: it was not kept."),
+            FileRefused::TooLarge { name, size } => {
+                // A file a few bytes over the limit rounds to the limit's own figure: say so.
+                let mut shown = size_text(*size);
+                if shown == size_text(MAX_FILE_BYTES) {
+                    shown = format!("just over {shown}");
+                }
+                write!(
+                    f,
+                    "“{name}” is {shown}; certificates can be at most {}. Scan at a lower resolution or save as PDF, then try again.",
+                    size_text(MAX_FILE_BYTES)
+                )
+            }
+        }
+    }
+}
+
+/// What to tell her when `count` certificate files her records name are not on this device.
+pub fn missing_notice(count: usize) -> String {
+    let (files, them) = if count == 1 {
+        ("1 certificate is".to_string(), "it")
+    } else {
+        (format!("{count} certificates are"), "them")
+    };
+    format!(
+        "{files} no longer on this device: the browser removed stored files, or part of this site's data was cleared. Your records still list {them}. Restore {them} from a backup made with certificates (Backup, then import it and choose Merge)."
+    )
+}
+
+/// "3 of the 14 activities counting here have no certificate on file."
+pub fn missing_sentence(missing: usize, counted: usize) -> Option<String> {
+    match (missing, counted) {
+        (_, 0) => None,
+        (0, _) => Some("Every activity counting here has its certificate on file.".into()),
+        (1, 1) => Some("The activity counting here has no certificate on file.".into()),
+        (m, c) => Some(format!(
+            "{m} of the {c} activities counting here {} no certificate on file.",
+            if m == 1 { "has" } else { "have" }
+        )),
+    }
+}

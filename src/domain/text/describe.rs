@@ -1,0 +1,897 @@
+//! Plain-language sentences for rules, their status and plan items.
+//!
+//! Dates are formatted by the caller (the UI uses the browser's locale), so sentences take a
+//! date formatter.
+
+use chrono::NaiveDate;
+
+use crate::domain::engine::evaluate::{Measure, RuleEvaluation, RuleStatus};
+use crate::domain::engine::plan::PlanItem;
+use crate::domain::model::activity::Format;
+use crate::domain::model::credits::{Amount, CreditTypeId};
+use crate::domain::model::rule::{Accepts, Recurrence, Rule, RuleKind};
+use crate::domain::model::topics::TopicId;
+use crate::domain::model::vocab::{self, Unit};
+
+/// When an activity took place: its one day, or its first and last ("2 Jun 2025 – 4 Jun 2025"),
+/// in the caller's date format. Lists and reports show this, not only the day credit was earned.
+pub fn date_range(
+    start: NaiveDate,
+    end: NaiveDate,
+    fmt_date: &dyn Fn(NaiveDate) -> String,
+) -> String {
+    if start == end {
+        fmt_date(end)
+    } else {
+        format!("{} – {}", fmt_date(start), fmt_date(end))
+    }
+}
+
+fn or_list(items: Vec<String>) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        _ => {
+            let (last, rest) = items.split_last().expect("two or more");
+            format!("{} or {last}", rest.join(", "))
+        }
+    }
+}
+
+fn and_list(items: Vec<String>) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        _ => {
+            let (last, rest) = items.split_last().expect("two or more");
+            format!("{} and {last}", rest.join(", "))
+        }
+    }
+}
+
+fn topics_text(topics: &[TopicId]) -> String {
+    or_list(
+        topics
+            .iter()
+            .map(|t| vocab::topic_label(t).to_lowercase())
+            .collect(),
+    )
+}
+
+fn types_text(types: &[CreditTypeId]) -> String {
+    or_list(types.iter().map(vocab::credit_type_label).collect())
+}
+
+fn accepts_suffix(a: &Accepts) -> String {
+    if a.is_any() {
+        String::new()
+    } else {
+        format!(", {}", types_text(&a.credit_types))
+    }
+}
+
+fn formats_text(formats: &[Format]) -> String {
+    or_list(formats.iter().map(|f| f.label().to_lowercase()).collect())
+}
+
+pub fn recurrence_text(r: &Recurrence) -> String {
+    match *r {
+        Recurrence::EveryCycle => "every cycle".into(),
+        Recurrence::EveryNCycles { n } if n <= 1 => "every cycle".into(),
+        Recurrence::EveryNCycles { n } => format!("once every {n} cycles"),
+        Recurrence::EveryNMonths { months } if months % 12 == 0 => {
+            format!("once every {} years", months / 12)
+        }
+        Recurrence::EveryNMonths { months } => format!("once every {months} months"),
+        Recurrence::OnceEver => "once in a career".into(),
+        Recurrence::FirstCycles { n } if n <= 1 => "at the first renewal only".into(),
+        Recurrence::FirstCycles { n } => format!("in each of the first {n} renewals"),
+        Recurrence::OnceWithinFirstCycles { n } if n <= 1 => "once, by the first renewal".into(),
+        Recurrence::OnceWithinFirstCycles { n } => format!("once, by renewal {n}"),
+        Recurrence::AfterFirstCycles { after, months } => format!(
+            "after the first {after} renewals, once every {}",
+            if months % 12 == 0 {
+                format!("{} years", months / 12)
+            } else {
+                format!("{months} months")
+            }
+        ),
+    }
+}
+
+/// "1 May 2026": a date in a rule's sentence, which has no reader's formatter (written by hand:
+/// chrono's formatting machinery would add to the download for this one use).
+fn day_month_year(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
+/// "At least 2 hours of ethics, AMA PRA Category 1 Credit™, every cycle."
+pub fn rule_sentence(rule: &Rule) -> String {
+    let when = recurrence_text(&rule.recurrence);
+    let h = |a: Amount| rule.unit().amount_text(a);
+    let mut s = match &rule.kind {
+        RuleKind::Total {
+            accepts,
+            min,
+            carry_over,
+        } => {
+            let mut s = format!(
+                "At least {} in total{}, {when}",
+                h(*min),
+                accepts_suffix(accepts)
+            );
+            if let Some(co) = carry_over {
+                s.push_str(&format!(
+                    "; up to {} of excess may carry over from the previous cycle",
+                    h(co.max)
+                ));
+                if !co.include_topic_hours {
+                    s.push_str(" (not topic hours)");
+                }
+            }
+            s
+        }
+        RuleKind::CategoryMin { accepts, min } => format!(
+            "At least {} of {}, {when}",
+            h(*min),
+            if accepts.is_any() {
+                "any credit".into()
+            } else {
+                types_text(&accepts.credit_types)
+            }
+        ),
+        RuleKind::Cap {
+            accepts,
+            formats,
+            topics,
+            max,
+        } => {
+            let mut what = Vec::new();
+            if !accepts.is_any() {
+                what.push(types_text(&accepts.credit_types));
+            }
+            if !formats.is_empty() {
+                what.push(formats_text(formats));
+            }
+            if !topics.is_empty() {
+                what.push(format!("on {}", topics_text(topics)));
+            }
+            let what = if what.is_empty() {
+                "credit".into()
+            } else {
+                what.join(", ")
+            };
+            format!(
+                "At most {} of {what} counts toward the total, {when}",
+                h(*max)
+            )
+        }
+        RuleKind::TopicMin {
+            topics,
+            accepts,
+            min,
+        } => format!(
+            "At least {} of {}{}, {when}",
+            h(*min),
+            topics_text(topics),
+            accepts_suffix(accepts)
+        ),
+        RuleKind::Completion { topics, accepts } => format!(
+            "Complete an activity on {}{}, {when}",
+            topics_text(topics),
+            accepts_suffix(accepts)
+        ),
+        RuleKind::PerYear {
+            accepts,
+            topics,
+            min_per_year,
+        } => {
+            let on = if topics.is_empty() {
+                String::new()
+            } else {
+                format!(" of {}", topics_text(topics))
+            };
+            format!(
+                "At least {}{on}{} in every year of the cycle",
+                h(*min_per_year),
+                accepts_suffix(accepts)
+            )
+        }
+    };
+    match (rule.effective_from, rule.effective_until) {
+        (Some(f), Some(u)) => s.push_str(&format!(
+            " (in force {} to {})",
+            day_month_year(f),
+            day_month_year(u)
+        )),
+        (Some(f), None) => s.push_str(&format!(" (for renewals due from {})", day_month_year(f))),
+        (None, Some(u)) => s.push_str(&format!(" (until {})", day_month_year(u))),
+        (None, None) => {}
+    }
+    if !rule.excludes_topics.is_empty() {
+        s.push_str(&format!(
+            "; hours on {} do not count",
+            topics_text(&rule.excludes_topics)
+        ));
+    }
+    if !rule.counts_toward_total {
+        s.push_str(", in addition to the total");
+    }
+    if !rule.applies_if.is_always() {
+        let text = if rule.applies_if.text.is_empty() {
+            conditions_text(&rule.applies_if).to_lowercase()
+        } else {
+            rule.applies_if.text.clone()
+        };
+        s.push_str(&format!(" — only if {text}"));
+    }
+    s.push('.');
+    s
+}
+
+/// The short unit of what a rule asks for ("Category 1", "ethics"), for progress lines.
+fn need_text(rule: &Rule) -> String {
+    match &rule.kind {
+        RuleKind::TopicMin {
+            topics, accepts, ..
+        } => {
+            let mut s = topics_text(topics);
+            if !accepts.is_any() {
+                s.push_str(&format!(" ({})", short_types(&accepts.credit_types)));
+            }
+            s
+        }
+        RuleKind::PerYear {
+            topics, accepts, ..
+        } if !topics.is_empty() || !accepts.is_any() => {
+            if topics.is_empty() {
+                short_types(&accepts.credit_types)
+            } else {
+                topics_text(topics)
+            }
+        }
+        RuleKind::CategoryMin { accepts, .. } | RuleKind::Total { accepts, .. }
+            if !accepts.is_any() =>
+        {
+            short_types(&accepts.credit_types)
+        }
+        _ => String::new(),
+    }
+}
+
+fn short_types(types: &[CreditTypeId]) -> String {
+    or_list(
+        types
+            .iter()
+            .map(|t| {
+                vocab::credit_type(t)
+                    .map_or_else(|| vocab::credit_type_label(t), |i| i.short.to_string())
+            })
+            .collect(),
+    )
+}
+
+/// A rule's status badge: its class and its words (the mark and "Projected" say it without
+/// colour). Shared by the audit report (`document`) and the dashboard's view (`dashboard`).
+pub fn rule_badge(status: RuleStatus, projected: bool) -> (&'static str, String) {
+    let (class, mark) = match status {
+        RuleStatus::Met if projected => ("badge badge--warn", "◷"),
+        RuleStatus::Met => ("badge badge--ok", "✓"),
+        RuleStatus::MetWithPlanned => ("badge badge--warn", "◷"),
+        RuleStatus::NotMet => ("badge badge--bad", "✗"),
+        RuleStatus::NotApplicable => ("badge badge--muted", "–"),
+        RuleStatus::Exempt | RuleStatus::DeemedMet => ("badge badge--ok", "✓"),
+    };
+    let text = if projected {
+        format!("{mark} Projected: {}", status.label().to_lowercase())
+    } else {
+        format!("{mark} {}", status.label())
+    };
+    (class, text)
+}
+
+/// "2 hours of ethics (AMA Cat 1) still needed by 31 Jan 2027" and its siblings for other statuses.
+pub fn status_sentence(
+    rule: &Rule,
+    re: &RuleEvaluation,
+    fmt_date: &dyn Fn(NaiveDate) -> String,
+    fmt_amount: &dyn Fn(Amount) -> String,
+) -> String {
+    let by = fmt_date(re.deadline);
+    // Figures as the progress labels beside them write them (the reader's locale: "4,399.4").
+    let h = |a: Amount| re.unit.amount_with(a, &fmt_amount(a));
+    let what = need_text(rule);
+    let of = if what.is_empty() {
+        String::new()
+    } else {
+        format!(" of {what}")
+    };
+    match re.status {
+        RuleStatus::NotApplicable | RuleStatus::Exempt | RuleStatus::DeemedMet => {
+            let detail = re
+                .detail
+                .as_ref()
+                .map(|d| detail_text(d, fmt_date))
+                .unwrap_or_default();
+            format!("{}: {}", re.status.label(), detail)
+        }
+        _ if re.measure == Measure::CapHours => {
+            let over: Amount = re
+                .exclusions
+                .iter()
+                .filter_map(|e| match &e.reason {
+                    crate::domain::engine::evaluate::Reason::OverCap { excess, .. } => {
+                        Some(*excess)
+                    }
+                    _ => None,
+                })
+                .sum();
+            if over.is_positive() {
+                format!(
+                    "{} of at most {} used; {} over the limit did not count.",
+                    h(re.counted),
+                    h(re.required),
+                    h(over)
+                )
+            } else {
+                format!("{} of at most {} used.", h(re.counted), h(re.required))
+            }
+        }
+        _ if re.measure == Measure::Activities => match re.status {
+            RuleStatus::Met => "Done.".into(),
+            RuleStatus::MetWithPlanned => format!("Planned; complete it by {by}."),
+            _ => format!("Complete one activity on {} by {by}.", topics_of(rule)),
+        },
+        RuleStatus::Met => format!(
+            "Met: {} counted of {} required.",
+            h(re.counted),
+            h(re.required)
+        ),
+        RuleStatus::MetWithPlanned => format!(
+            "{}{of} still needed by {by}; your planned activities cover it.",
+            h(re.remaining)
+        ),
+        RuleStatus::NotMet if !re.years.is_empty() => {
+            per_year_text(re, &what, fmt_date, fmt_amount)
+        }
+        RuleStatus::NotMet => format!("{}{of} still needed by {by}.", h(re.remaining)),
+    }
+}
+
+/// A per-year rule that is short: each short year by its dates, its figure, and whether it can
+/// still be made up (a year that has ended cannot: a surplus later does not count for it).
+fn per_year_text(
+    re: &RuleEvaluation,
+    what: &str,
+    fmt_date: &dyn Fn(NaiveDate) -> String,
+    fmt_amount: &dyn Fn(Amount) -> String,
+) -> String {
+    let h = |a: Amount| re.unit.amount_with(a, &fmt_amount(a));
+    let of = if what.is_empty() {
+        String::new()
+    } else {
+        format!(" of {what}")
+    };
+    re.years
+        .iter()
+        .filter(|y| y.counted < y.required)
+        .map(|y| {
+            let span = format!("{} – {}", fmt_date(y.from), fmt_date(y.to));
+            let short = y.required.saturating_sub(y.counted);
+            if y.ended {
+                format!(
+                    "Year {span}: {} of {} — that year has ended; the missing {} cannot be made up later.",
+                    fmt_amount(y.counted),
+                    h(y.required),
+                    h(short)
+                )
+            } else {
+                format!(
+                    "Year {span}: {} of {} — {}{of} still needed by {}.",
+                    fmt_amount(y.counted),
+                    h(y.required),
+                    h(short),
+                    fmt_date(y.to)
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn topics_of(rule: &Rule) -> String {
+    match &rule.kind {
+        RuleKind::Completion { topics, .. } => topics_text(topics),
+        _ => String::new(),
+    }
+}
+
+/// "2 hours of ethics, AMA PRA Category 1 Credit™, by 31 Jan 2027 — covers Texas and Pennsylvania".
+pub fn plan_sentence(item: &PlanItem, fmt_date: &dyn Fn(NaiveDate) -> String) -> String {
+    let mut s = plan_goal_title(item);
+    if !item.accepts.is_empty() {
+        s.push_str(&format!(", {}", types_text(&item.accepts)));
+    }
+    s.push_str(&format!(", by {}", fmt_date(item.deadline)));
+    s.push_str(&format!(
+        " — covers {}",
+        and_list(crate::domain::engine::plan::names(item))
+    ));
+    for also in &item.also {
+        s.push_str(&format!(
+            ". One activity that also gives {} serves {} too",
+            types_text(&also.accepts),
+            and_list(also.credential_names.clone())
+        ));
+    }
+    s
+}
+
+/// What a plan item asks for, as a goal's title: "2 hours of pain management & opioid
+/// prescribing", "One activity on human trafficking", "10 credits of any topic".
+pub fn plan_goal_title(item: &PlanItem) -> String {
+    let h = |a: Amount| Unit::of_types(&item.accepts).amount_text(a);
+    if item.completion {
+        format!("One activity on {}", topics_text(&item.topics))
+    } else if item.topics.is_empty() {
+        format!("{} of any topic", h(item.hours))
+    } else {
+        format!("{} of {}", h(item.hours), topics_text(&item.topics))
+    }
+}
+
+/// The credentials a plan item covers, as a list in words ("Texas and Pennsylvania").
+pub fn plan_covers(item: &PlanItem) -> String {
+    and_list(crate::domain::engine::plan::names(item))
+}
+
+/// A date as people say it relative to today: "in 9 months (31 Aug 2027)", "in 12 days (…)",
+/// "tomorrow (…)", "today (…)", "3 weeks ago (…)" — not "274 days left".
+pub fn time_until(
+    today: NaiveDate,
+    date: NaiveDate,
+    fmt_date: &dyn Fn(NaiveDate) -> String,
+) -> String {
+    use chrono::Months;
+    let when = fmt_date(date);
+    let days = (date - today).num_days();
+    let (earlier, later) = if days >= 0 {
+        (today, date)
+    } else {
+        (date, today)
+    };
+    // Whole months between, counting a month only once its day is reached.
+    let mut months = 0u32;
+    while months < 1200
+        && earlier
+            .checked_add_months(Months::new(months + 1))
+            .is_some_and(|d| d <= later)
+    {
+        months += 1;
+    }
+    let span = match days.unsigned_abs() {
+        0 => return format!("today ({when})"),
+        1 if days > 0 => return format!("tomorrow ({when})"),
+        1 => return format!("yesterday ({when})"),
+        d if d < 14 => format!("{d} days"),
+        d if months < 2 => format!("{} weeks", d / 7),
+        _ if months < 24 => format!("{months} months"),
+        _ if months.is_multiple_of(12) => format!("{} years", months / 12),
+        _ => format!(
+            "{} year{} and {} month{}",
+            months / 12,
+            if months / 12 == 1 { "" } else { "s" },
+            months % 12,
+            if months % 12 == 1 { "" } else { "s" }
+        ),
+    };
+    if days > 0 {
+        format!("in {span} ({when})")
+    } else {
+        format!("{span} ago ({when})")
+    }
+}
+
+/// "12 hours and 20 points": one figure per unit, never added together.
+pub fn totals_text(totals: &[(Unit, Amount)], number: &dyn Fn(Amount) -> String) -> String {
+    and_list(
+        totals
+            .iter()
+            .filter(|(_, a)| a.is_positive())
+            .map(|(u, a)| u.amount_with(*a, &number(*a)))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::build::*;
+    use crate::domain::engine::evaluate::evaluate;
+
+    #[test]
+    fn rule_sentences_read_like_the_board_wrote_them() {
+        let r = topic_min(
+            "ethics",
+            "2",
+            &["ethics_professional_responsibility"],
+            &["AMA_PRA_CAT1"],
+        );
+        assert_eq!(
+            rule_sentence(&r),
+            "At least 2 credits of ethics & professional responsibility, AMA PRA Category 1 Credit™, every cycle."
+        );
+        let mate = topic_min("mate", "8", &["substance_use_disorder"], &[])
+            .every(Recurrence::OnceEver)
+            .only_if(&["dea_registrant"]);
+        let s = rule_sentence(&mate);
+        assert!(s.starts_with("At least 8 hours of "), "{s}");
+        assert!(s.contains("once in a career — only if"), "{s}");
+    }
+
+    #[test]
+    fn status_sentence_says_what_is_left_and_by_when() {
+        let rule = topic_min(
+            "ethics",
+            "2",
+            &["ethics_professional_responsibility"],
+            &["AMA_PRA_CAT1"],
+        );
+        let c = credential("TX", "2025-02-01", "2027-01-31")
+            .rule(rule.clone())
+            .build();
+        let ev = evaluate(&c, NO_ACTIVITIES, date("2026-01-01"));
+        let s = status_sentence(
+            &rule,
+            &ev.rules[0],
+            &|d| d.format("%-d %b %Y").to_string(),
+            &|a| a.display_short(),
+        );
+        assert_eq!(s, "2 credits of ethics & professional responsibility (AMA Cat 1) still needed by 31 Jan 2027.");
+    }
+
+    #[test]
+    fn status_sentences_write_figures_as_the_reader_s_locale_does() {
+        // The UI passes the locale's number formatter, as for the progress labels beside the
+        // sentence: a career's 1,234.5 hours must not read "1234.5" in one and "1,234.5" in the other.
+        let grouped = |a: Amount| {
+            let text = a.display_short();
+            let (whole, rest) = text
+                .split_once('.')
+                .map_or((text.as_str(), ""), |(w, r)| (w, r));
+            let mut out = String::new();
+            for (i, ch) in whole.chars().enumerate() {
+                if i > 0 && (whole.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(ch);
+            }
+            if rest.is_empty() {
+                out
+            } else {
+                format!("{out}.{rest}")
+            }
+        };
+        let day = |d: NaiveDate| d.to_string();
+        let met = credential("TX", "2025-02-01", "2027-01-31")
+            .rule(total("total", "48", &[]))
+            .build();
+        let acts = vec![activity("2025-06-01")
+            .credit("AMA_PRA_CAT1", "1234.5")
+            .build()];
+        let ev = evaluate(&met, &acts, date("2026-01-01"));
+        assert_eq!(
+            status_sentence(&met.rules[0], &ev.rules[0], &day, &grouped),
+            "Met: 1,234.5 hours counted of 48 hours required."
+        );
+        // A per-year rule short in a year: its figures go through the same formatter.
+        let yearly = credential("TX", "2025-02-01", "2027-01-31")
+            .rule(per_year("bias", "1000", &["implicit_bias"], &[]))
+            .build();
+        let ev = evaluate(&yearly, NO_ACTIVITIES, date("2026-06-01"));
+        let s = status_sentence(&yearly.rules[0], &ev.rules[0], &day, &grouped);
+        assert!(s.contains("0 of 1,000 hours"), "{s}");
+        assert!(!s.contains("1000"), "{s}");
+    }
+}
+
+/// The holder conditions of a rule in words: every one of `all` ("and"), one of `any` ("or"),
+/// none of `none` ("not …"). The one wording, for the rule's sentence and for why it does not
+/// apply.
+pub fn conditions_text(a: &crate::domain::model::rule::AppliesIf) -> String {
+    let mut parts = Vec::new();
+    if !a.all.is_empty() {
+        parts.push(
+            a.all
+                .iter()
+                .map(|c| vocab::condition_label(c))
+                .collect::<Vec<_>>()
+                .join(" and "),
+        );
+    }
+    if !a.any.is_empty() {
+        parts.push(
+            a.any
+                .iter()
+                .map(|c| vocab::condition_label(c))
+                .collect::<Vec<_>>()
+                .join(" or "),
+        );
+    }
+    for c in &a.none {
+        parts.push(format!("not {}", vocab::condition_label(c).to_lowercase()));
+    }
+    parts.join("; ")
+}
+
+/// Why a rule's status is what it is, beyond its numbers, with dates as people write them.
+pub fn detail_text(
+    detail: &crate::domain::engine::evaluate::Detail,
+    fmt_date: &dyn Fn(chrono::NaiveDate) -> String,
+) -> String {
+    use crate::domain::engine::evaluate::Detail;
+    match detail {
+        Detail::ConditionsNotMet { applies_if } => {
+            let text = if applies_if.text.is_empty() {
+                conditions_text(applies_if)
+            } else {
+                applies_if.text.clone()
+            };
+            format!("Applies only if: {text}")
+        }
+        Detail::OnlyFirstRenewals { n: 1 } => "Required only for the first renewal.".into(),
+        Detail::OnlyFirstRenewals { n } => format!("Required only in the first {n} renewals."),
+        Detail::DueByRenewal { n } if *n <= 1 => {
+            "A one-time requirement due by the first renewal; not asked again.".into()
+        }
+        Detail::DueByRenewal { n } => {
+            format!("A one-time requirement due by renewal {n}; not asked again.")
+        }
+        Detail::FromRenewal { n } => format!("Required from renewal {n} on."),
+        Detail::StartsOn { date } => format!(
+            "From {}: required for renewals due on or after that date.",
+            fmt_date(*date)
+        ),
+        Detail::EndedOn { date } => format!("No longer required after {}.", fmt_date(*date)),
+        Detail::Recorded { reason, date } => format!("{reason} (recorded {})", fmt_date(*date)),
+        Detail::SatisfiedBy { condition } => {
+            format!("Satisfied because: {}", vocab::condition_label(condition))
+        }
+        Detail::OnTop { hours, labels } => format!(
+            "Includes {} h required on top of the total ({}).",
+            hours.display_short(),
+            labels.join(", ")
+        ),
+    }
+}
+
+/// Why an activity does not count (or not fully) toward a rule, with dates as people write them.
+pub fn reason_text(
+    reason: &crate::domain::engine::evaluate::Reason,
+    fmt_date: &dyn Fn(chrono::NaiveDate) -> String,
+) -> String {
+    use crate::domain::engine::evaluate::Reason;
+    match reason {
+        Reason::OutsideWindow { from, to } => format!(
+            "Completed outside the counted period ({} to {}).",
+            fmt_date(*from),
+            fmt_date(*to)
+        ),
+        Reason::CreditTypeNotAccepted => "Its credit type is not accepted here.".into(),
+        Reason::TopicMissing { needed, had } => {
+            if had.is_empty() {
+                format!(
+                    "Needs {}; this activity has no topic ticked.",
+                    topics_text(needed)
+                )
+            } else {
+                format!(
+                    "Needs {}; this activity is on {}.",
+                    topics_text(needed),
+                    and_list(
+                        had.iter()
+                            .map(|t| vocab::topic_label(t).to_lowercase())
+                            .collect()
+                    )
+                )
+            }
+        }
+        Reason::TopicHoursOnly { hours } => format!(
+            "Only its {} on the topic count.",
+            Unit::Hour.amount_text(*hours)
+        ),
+        Reason::TopicExcluded { topics } if topics.is_empty() => {
+            "Its hours are on topics that do not count here.".into()
+        }
+        Reason::TopicExcluded { topics } => {
+            format!("Hours on {} do not count here.", topics_text(topics))
+        }
+        Reason::NotCovered => "This limit does not apply to it.".into(),
+        Reason::OverCap { cap, excess } => format!(
+            "{} h did not count: the “{cap}” limit was reached.",
+            excess.display_short()
+        ),
+        Reason::Planned => "Planned, not yet completed (counts only in what-if).".into(),
+        Reason::NotApplicable => "The requirement does not apply.".into(),
+        Reason::Exempt => "The requirement is exempt or deemed met.".into(),
+    }
+}
+
+/// On an activity's page, one line per credential: which of its requirements the activity counts
+/// toward and for how much, e.g. "Counts toward 2 of 5 requirements: Total (1 h), Category 1 (1 h)."
+/// `rows` are one credential's, as [`crate::domain::engine::evaluate::counts_toward`] lists them.
+pub fn counts_summary(
+    rows: &[crate::domain::engine::evaluate::CountsToward],
+    fmt_amount: &dyn Fn(Amount) -> String,
+) -> String {
+    let counted: Vec<String> = rows
+        .iter()
+        .filter_map(|r| {
+            r.amount
+                .map(|a| format!("{} ({} {})", r.rule_label, fmt_amount(a), r.unit.abbrev()))
+        })
+        .collect();
+    let all = rows.len();
+    match counted.len() {
+        _ if all == 0 => "No requirements entered yet.".into(),
+        0 if all == 1 => "Does not count toward its requirement.".into(),
+        0 => format!("Does not count toward any of its {all} requirements."),
+        1 if all == 1 => format!("Counts toward its requirement: {}.", counted[0]),
+        k if k == all => format!(
+            "Counts toward all {all} requirements: {}.",
+            counted.join(", ")
+        ),
+        // Here 0 < k < all, so there are at least two requirements.
+        k => format!(
+            "Counts toward {k} of {all} requirements: {}.",
+            counted.join(", ")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod counts_summary_tests {
+    use super::*;
+    use crate::domain::build::*;
+    use crate::domain::engine::evaluate::{counts_toward, evaluate_all};
+
+    #[test]
+    fn each_credential_gets_one_line_naming_what_the_activity_counts_toward() {
+        let a = activity("2026-03-10").credit("AMA_PRA_CAT1", "1.5").build();
+        let tx = credential("TX", "2025-02-01", "2027-01-31")
+            .rule(total("total", "48", &[]))
+            .rule(category_min("cat1", "24", &["AMA_PRA_CAT1"]))
+            .rule(topic_min("opioids", "3", &["pain_management_opioids"], &[]))
+            .build();
+        let ca = credential("CA", "2025-02-01", "2027-01-31")
+            .rule(topic_min("bias", "1", &["implicit_bias"], &[]))
+            .build();
+        let old = credential("NY", "2020-01-01", "2021-12-31")
+            .rule(total("total", "10", &[]))
+            .rule(category_min("cat1", "5", &["AMA_PRA_CAT1"]))
+            .build();
+        let ny = credential("NY now", "2025-01-01", "2026-12-31")
+            .rule(total("total", "10", &[]))
+            .build();
+        let creds = vec![tx, ca, old, ny];
+        let acts = vec![a.clone()];
+        let evs = evaluate_all(&creds, &acts, date("2026-06-01"));
+        let rows = counts_toward(&a, &creds, &evs);
+        let line = |name: &str| {
+            let mine: Vec<_> = rows
+                .iter()
+                .filter(|r| r.credential_name == name)
+                .cloned()
+                .collect();
+            counts_summary(&mine, &|x| x.display_short())
+        };
+        // Each amount in its rule's unit: hours for the total, credits for the category.
+        let part = |id: &str| {
+            let r = rows
+                .iter()
+                .find(|r| r.credential_name == "TX" && r.rule_id == id)
+                .unwrap();
+            format!("{} (1.5 {})", r.rule_label, r.unit.abbrev())
+        };
+        assert_eq!(
+            line("TX"),
+            format!(
+                "Counts toward 2 of 3 requirements: {}, {}.",
+                part("total"),
+                part("cat1")
+            )
+        );
+        assert!(line("TX").contains("(1.5 h)") && line("TX").contains("(1.5 cr)"));
+        assert_eq!(line("CA"), "Does not count toward its requirement.");
+        assert_eq!(
+            line("NY"),
+            "Does not count toward any of its 2 requirements."
+        );
+        assert!(line("NY now").starts_with("Counts toward its requirement: "));
+        assert!(line("NY now").ends_with(" (1.5 h)."));
+        assert_eq!(
+            counts_summary(&[], &|x| x.display_short()),
+            "No requirements entered yet."
+        );
+        let both: Vec<_> = rows
+            .iter()
+            .filter(|r| r.credential_name == "TX" && r.rule_id != "opioids")
+            .cloned()
+            .collect();
+        assert!(counts_summary(&both, &|x| x.display_short())
+            .starts_with("Counts toward all 2 requirements: "));
+    }
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+    use crate::domain::build::date;
+
+    #[test]
+    fn time_is_said_the_way_people_say_it() {
+        let f = |d: NaiveDate| d.format("%-d %b %Y").to_string();
+        let today = date("2026-12-01");
+        let t = |d: &str| time_until(today, date(d), &f);
+        assert_eq!(t("2027-08-31"), "in 8 months (31 Aug 2027)");
+        assert_eq!(t("2027-09-01"), "in 9 months (1 Sep 2027)");
+        assert_eq!(t("2026-12-13"), "in 12 days (13 Dec 2026)");
+        assert_eq!(t("2026-12-02"), "tomorrow (2 Dec 2026)");
+        assert_eq!(t("2026-12-01"), "today (1 Dec 2026)");
+        assert_eq!(t("2027-01-10"), "in 5 weeks (10 Jan 2027)");
+        assert_eq!(t("2028-12-01"), "in 2 years (1 Dec 2028)");
+        assert_eq!(t("2029-03-15"), "in 2 years and 3 months (15 Mar 2029)");
+        assert_eq!(t("2026-11-10"), "3 weeks ago (10 Nov 2026)");
+        assert_eq!(t("2026-05-01"), "7 months ago (1 May 2026)");
+    }
+}
+
+#[cfg(test)]
+mod condition_tests {
+    use super::*;
+    use crate::domain::build::*;
+    use crate::domain::engine::evaluate::{evaluate, RuleStatus};
+
+    #[test]
+    fn a_rules_conditions_read_the_same_in_its_sentence_and_in_why_it_does_not_apply() {
+        let mut r = total("total", "10", &[]);
+        r.applies_if.all = vec!["dea_registrant".into(), "prescribes_opioids".into()];
+        r.applies_if.none = vec!["national_certification".into()];
+        let words = conditions_text(&r.applies_if);
+        assert_eq!(
+            words,
+            format!(
+                "{} and {}; not {}",
+                vocab::condition_label("dea_registrant"),
+                vocab::condition_label("prescribes_opioids"),
+                vocab::condition_label("national_certification").to_lowercase()
+            )
+        );
+        assert!(rule_sentence(&r).ends_with(&format!(" — only if {}.", words.to_lowercase())));
+        let c = credential("TX", "2025-01-01", "2026-12-31").rule(r).build();
+        let ev = evaluate(&c, NO_ACTIVITIES, date("2026-01-01"));
+        assert_eq!(ev.rules[0].status, RuleStatus::NotApplicable);
+        let detail = ev.rules[0].detail.as_ref().unwrap();
+        assert_eq!(
+            detail_text(detail, &|d| d.to_string()),
+            format!("Applies only if: {words}")
+        );
+    }
+
+    #[test]
+    fn reasons_write_dates_as_people_do() {
+        use crate::domain::engine::evaluate::Reason;
+        let r = Reason::OutsideWindow {
+            from: date("2025-01-01"),
+            to: date("2026-12-31"),
+        };
+        assert_eq!(
+            reason_text(&r, &|d| d.format("%-d %b %Y").to_string()),
+            "Completed outside the counted period (1 Jan 2025 to 31 Dec 2026)."
+        );
+    }
+}
