@@ -10,11 +10,11 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use cme_tracker::domain::build::*;
-use cme_tracker::domain::model::codes::Coded;
 use cme_tracker::domain::engine::evaluate::evaluate_all;
 use cme_tracker::domain::engine::index::ActivityIndex;
 use cme_tracker::domain::engine::plan::plan;
 use cme_tracker::domain::engine::totals::totals;
+use cme_tracker::domain::model::codes::Coded;
 use cme_tracker::domain::{Activity, Credential, Format, Recurrence};
 
 const TYPES: [&str; 4] = [

@@ -11,6 +11,20 @@ use chrono::NaiveDate;
 
 use crate::domain::formats::report::AuditReport;
 use crate::domain::model::credits::Amount;
+use crate::domain::text::badges::{Badge, Tone};
+
+/// The classes of a status pill (styles/components.css): its tone's colour, and whether it may
+/// wrap. The page's pills (`ui::components::badges`) use the same.
+pub fn badge_class(badge: &Badge) -> String {
+    let tone = match badge.tone {
+        Tone::Ok => "ok",
+        Tone::Warn => "warn",
+        Tone::Bad => "bad",
+        Tone::Muted => "muted",
+    };
+    let wrap = if badge.wraps { " badge--wrap" } else { "" };
+    format!("badge badge--{tone}{wrap}")
+}
 
 /// How dates and numbers are written: the reader's locale on the page, a fixed form in the
 /// packet (which has no locale of its own).
@@ -83,7 +97,8 @@ pub fn report_body(r: &AuditReport, level: u8, f: &Formats, prepared: NaiveDate)
     let unit_amount =
         |unit: crate::domain::model::vocab::Unit, a: Amount| unit.amount_with(a, &(f.amount)(a));
     for rule in &r.rules {
-        let (class, badge) = crate::domain::text::describe::rule_badge(rule.status, rule.projected);
+        let badge = crate::domain::text::badges::rule_badge(rule.status, rule.projected);
+        let (class, badge) = (badge_class(&badge), escape(&badge.text));
         h.push_str("<section class=\"card report-rule\"><div class=\"rule-card__head\">");
         heading(&mut h, level + 1, &rule.label);
         h.push_str(&format!(
@@ -346,17 +361,5 @@ mod tests {
         assert!(html.contains("<h1>Audit report — Texas &quot;TMB&quot;</h1>"));
         assert!(html.contains("<style>"));
         assert!(html.contains("<a href=\"certificates/2025-03-03_County_Sepsis.pdf\">"));
-    }
-
-    #[test]
-    fn badges_say_projected_in_words() {
-        assert_eq!(
-            crate::domain::text::describe::rule_badge(RuleStatus::Met, true),
-            ("badge badge--warn", "◷ Projected: met".to_string())
-        );
-        assert_eq!(
-            crate::domain::text::describe::rule_badge(RuleStatus::Met, false),
-            ("badge badge--ok", "✓ Met".to_string())
-        );
     }
 }

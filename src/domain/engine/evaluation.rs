@@ -31,17 +31,6 @@ impl RuleStatus {
     pub fn is_satisfied(self) -> bool {
         !matches!(self, RuleStatus::NotMet | RuleStatus::MetWithPlanned)
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RuleStatus::Met => "Met",
-            RuleStatus::MetWithPlanned => "Met with planned",
-            RuleStatus::NotMet => "Not met",
-            RuleStatus::NotApplicable => "Not applicable",
-            RuleStatus::Exempt => "Exempt",
-            RuleStatus::DeemedMet => "Deemed met",
-        }
-    }
 }
 
 /// What a rule's numbers measure.
@@ -253,18 +242,6 @@ pub enum CredentialStatus {
     /// Satisfied once the planned activities are completed.
     MetWithPlanned,
     NotMet,
-}
-
-impl CredentialStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            CredentialStatus::NoRequirements => "No requirements entered",
-            CredentialStatus::NothingRequired => "No CE required by this board",
-            CredentialStatus::Met => "All requirements met",
-            CredentialStatus::MetWithPlanned => "Met once planned activities are done",
-            CredentialStatus::NotMet => "Requirements outstanding",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,6 +14,7 @@ use crate::domain::engine::evaluate::{
 };
 use crate::domain::engine::plan::Plan;
 use crate::domain::model::vocab::Unit;
+use crate::domain::text::badges::{self, Badge};
 use crate::domain::text::describe;
 use crate::domain::{Activity, Amount, Credential};
 
@@ -68,13 +69,6 @@ pub struct Card {
     pub rules: Vec<RuleLine>,
 }
 
-/// A status pill: its class (colour) and its words, which never rely on the colour.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Badge {
-    pub class: String,
-    pub text: String,
-}
-
 /// One requirement on a card.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleLine {
@@ -96,43 +90,6 @@ pub struct Progress {
     pub label: String,
     /// Counting planned activities.
     pub projected: bool,
-}
-
-/// A credential's overall badge. Long labels: they may wrap inside the pill on a phone.
-/// What-if results say "Projected" in words, not by colour alone.
-pub fn credential_badge(ev: &Evaluation) -> Badge {
-    let projected = if ev.projected { "Projected: " } else { "" };
-    let (class, text) = match (ev.status, ev.is_overdue()) {
-        (CredentialStatus::NothingRequired, _) => ("ok", "✓ No CE required by this board".into()),
-        (CredentialStatus::NoRequirements, _) => ("muted", "– No requirements entered".into()),
-        (CredentialStatus::Met, _) if ev.projected => {
-            ("warn", "◷ Projected: all requirements met".into())
-        }
-        (CredentialStatus::Met, _) => ("ok", "✓ All requirements met".into()),
-        (CredentialStatus::MetWithPlanned, _) => {
-            ("warn", "◷ Met once planned activities are done".into())
-        }
-        (CredentialStatus::NotMet, true) => (
-            "bad",
-            format!("! {projected}Deadline passed — requirements outstanding"),
-        ),
-        (CredentialStatus::NotMet, false) => {
-            ("bad", format!("✗ {projected}Requirements outstanding"))
-        }
-    };
-    Badge {
-        class: format!("badge badge--wrap badge--{class}"),
-        text,
-    }
-}
-
-/// A requirement's badge.
-pub fn rule_badge(re: &RuleEvaluation) -> Badge {
-    let (class, text) = describe::rule_badge(re.status, re.projected);
-    Badge {
-        class: class.into(),
-        text,
-    }
 }
 
 /// A requirement's progress bar, for rules with a figure to reach (not caps, not rules that do
@@ -313,7 +270,7 @@ fn card<A: Borrow<Activity>>(
     Card {
         credential_id: cred.id.to_string(),
         name: cred.name.clone(),
-        badge: credential_badge(ev),
+        badge: badges::credential_badge(ev),
         due: format!(
             "CE due {}",
             describe::time_until(today, ev.deadline, fmt_date)
@@ -326,7 +283,7 @@ fn card<A: Borrow<Activity>>(
             .zip(&ev.rules)
             .map(|(rule, re)| RuleLine {
                 label: rule.label.clone(),
-                badge: rule_badge(re),
+                badge: badges::rule_badge(re.status, re.projected),
                 progress: progress(re, fmt_amount),
                 sentence: describe::status_sentence(rule, re, fmt_date, fmt_amount),
                 pathway: cred
@@ -385,7 +342,7 @@ mod tests {
         let ohio = &v.cards[0];
         assert_eq!(ohio.name, "Ohio MD");
         assert_eq!(ohio.badge.text, "✗ Requirements outstanding");
-        assert!(ohio.badge.class.contains("badge--bad"));
+        assert_eq!(ohio.badge.tone, crate::domain::text::badges::Tone::Bad);
         assert_eq!(ohio.due, "CE due in 8 weeks (31 Jan 2027)");
         let bar = ohio.rules[0].progress.as_ref().unwrap();
         assert_eq!((bar.percent, bar.met), (24, false));

@@ -275,25 +275,6 @@ fn short_types(types: &[CreditTypeId]) -> String {
     )
 }
 
-/// A rule's status badge: its class and its words (the mark and "Projected" say it without
-/// colour). Shared by the audit report (`document`) and the dashboard's view (`dashboard`).
-pub fn rule_badge(status: RuleStatus, projected: bool) -> (&'static str, String) {
-    let (class, mark) = match status {
-        RuleStatus::Met if projected => ("badge badge--warn", "◷"),
-        RuleStatus::Met => ("badge badge--ok", "✓"),
-        RuleStatus::MetWithPlanned => ("badge badge--warn", "◷"),
-        RuleStatus::NotMet => ("badge badge--bad", "✗"),
-        RuleStatus::NotApplicable => ("badge badge--muted", "–"),
-        RuleStatus::Exempt | RuleStatus::DeemedMet => ("badge badge--ok", "✓"),
-    };
-    let text = if projected {
-        format!("{mark} Projected: {}", status.label().to_lowercase())
-    } else {
-        format!("{mark} {}", status.label())
-    };
-    (class, text)
-}
-
 /// "2 hours of ethics (AMA Cat 1) still needed by 31 Jan 2027" and its siblings for other statuses.
 pub fn status_sentence(
     rule: &Rule,

@@ -4,18 +4,19 @@
 use yew::prelude::*;
 
 use crate::domain::engine::evaluate::{Evaluation, RuleEvaluation};
-use crate::domain::text::dashboard::{self, Badge, Progress};
+use crate::domain::text::badges::{self, Badge};
+use crate::domain::text::dashboard::{self, Progress};
 use crate::domain::ActivityStatus;
 use crate::ui::format;
 
-/// A status pill as the view says it (`domain::text::dashboard::Badge`).
+/// A status pill as the domain words it (`domain::text::badges`).
 pub fn badge(b: &Badge) -> Html {
-    html! { <span class={b.class.clone()}>{ b.text.clone() }</span> }
+    html! { <span class={crate::document::badge_class(b)}>{ b.text.clone() }</span> }
 }
 
 /// A credential's overall status.
 pub fn status_badge(ev: &Evaluation) -> Html {
-    badge(&dashboard::credential_badge(ev))
+    badge(&badges::credential_badge(ev))
 }
 
 /// A progress bar with its numbers in text: colour is never the only signal.
@@ -51,16 +52,9 @@ pub fn progress(re: &RuleEvaluation) -> Html {
 }
 
 pub fn rule_status_badge(re: &RuleEvaluation) -> Html {
-    badge(&dashboard::rule_badge(re))
+    badge(&badges::rule_badge(re.status, re.projected))
 }
 
 pub fn activity_status_badge(status: ActivityStatus) -> Html {
-    match status {
-        ActivityStatus::Completed => {
-            html! { <span class="badge badge--ok">{ "✓ Completed" }</span> }
-        }
-        ActivityStatus::Planned => {
-            html! { <span class="badge badge--muted">{ "◷ Planned" }</span> }
-        }
-    }
+    badge(&badges::activity_badge(status))
 }

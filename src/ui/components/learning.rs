@@ -19,18 +19,7 @@ use crate::ui::state::{use_app, Action};
 
 /// A goal's status as a badge (words and a mark, not colour alone).
 pub fn goal_status_badge(status: GoalStatus, overdue: bool) -> Html {
-    let (class, mark) = match (status, overdue) {
-        (GoalStatus::Met, _) => ("badge badge--ok", "✓"),
-        (GoalStatus::Dropped, _) => ("badge badge--muted", "–"),
-        (GoalStatus::Active, true) => ("badge badge--bad", "!"),
-        (GoalStatus::Active, false) => ("badge badge--warn", "◷"),
-    };
-    let text = if overdue && status == GoalStatus::Active {
-        "Past its target date".to_string()
-    } else {
-        status.label().to_string()
-    };
-    html! { <span class={class}>{ format!("{mark} {text}") }</span> }
+    crate::ui::components::badges::badge(&crate::domain::text::badges::goal_badge(status, overdue))
 }
 
 /// A goal's progress: a bar toward its target hours (when it has one) with the numbers in text.

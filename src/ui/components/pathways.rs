@@ -10,6 +10,8 @@ use crate::domain::draft::{EvidenceDraft, EvidenceField, FieldError};
 use crate::domain::engine::evaluate::Evaluation;
 use crate::domain::model::pathway::Pathways;
 use crate::domain::ops::CredentialOp;
+use crate::domain::text::badges;
+use crate::ui::components::badges::badge;
 use crate::ui::format;
 
 #[derive(Properties, PartialEq)]
@@ -113,14 +115,9 @@ pub fn pathways_card(props: &PathwaysProps) -> Html {
             <ul class="plain-list pathway-list">
                 { for p.options.iter().map(|o| {
                     let pr = progress.iter().find(|x| x.id == o.id);
-                    let status = match pr {
-                        Some(x) if x.met => html! { <span class="badge badge--ok">{ "✓ Met" }</span> },
-                        Some(x) if x.met_with_planned => html! { <span class="badge badge--warn">{ "◷ Met with planned" }</span> },
-                        // Evidence not recorded is not a shortfall: the nurse may follow another pathway.
-                        Some(_) if o.rules.is_empty() => html! { <span class="badge badge--muted">{ "– Not recorded" }</span> },
-                        Some(_) => html! { <span class="badge badge--bad">{ "✗ Not met" }</span> },
-                        None => html! {},
-                    };
+                    let status = pr
+                        .map(|x| badge(&badges::pathway_badge(x, o.rules.is_empty())))
+                        .unwrap_or_default();
                     let detail = pr.and_then(|x| x.evidence).map(|(got, want)| {
                         if o.evidence.as_ref().is_some_and(|e| e.hours.is_some()) {
                             format!("{} of {} hours recorded this cycle", format::amount(got), format::amount(want))
