@@ -3,7 +3,7 @@
 // cme-worker_bg.wasm), which Trunk names without a content hash:
 //
 // 1. Names with the hash of their content (cme-worker-<hash>_loader.js …), written into
-//    index.html (`<meta name="cme-worker-loader">`, read by ui::jobs). A tab still running the
+//    index.html (`<meta name="cme-worker-loader">`, read by ui::worker_client). A tab still running the
 //    previous build asks for the previous build's worker, which the service worker keeps (one
 //    generation back, static/sw.js), and never loads a newer worker whose messages it cannot read.
 //
@@ -14,7 +14,7 @@
 // message fails too. The guard runs the handler that gloo-worker installs (`onmessage`) inside
 // try/catch; on an error it answers the request in gloo-worker's own message format
 // (`{"ProcessOutput":[handler id, response]}`, JSON as `worker::Json` writes it) with
-// `{"Stopped":{...}}`, then closes the worker. The page (ui::jobs) hears `Stopped`, tells the
+// `{"Stopped":{...}}`, then closes the worker. The page (ui::worker_client) hears `Stopped`, tells the
 // person, and starts a new worker for the next request.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';

@@ -13,6 +13,5 @@ pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
-/// The worker module (a second wasm, loaded on first use): see `src/worker.rs`.
-#[cfg(target_arch = "wasm32")]
+/// The worker (a second wasm, loaded on first use): its protocol and jobs.
 pub mod worker;

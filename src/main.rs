@@ -4,8 +4,8 @@
 
 #[cfg(target_arch = "wasm32")]
 mod split {
-    use cme_tracker::ui::jobs::WorkerSide;
     use cme_tracker::ui::lazy::{LoadFailed, Pending, RenderPage, RenderRoot};
+    use cme_tracker::ui::worker_client::WorkerSide;
 
     /// The app with the records: their reader and writer, the reducer, the engine and the
     /// dashboard (src/ui/lazy.rs).
@@ -26,8 +26,8 @@ mod split {
     #[wasm_split_helpers::wasm_split(worker, fallible)]
     fn worker() -> Result<WorkerSide, LoadFailed> {
         Ok(WorkerSide {
-            request: cme_tracker::ui::jobs::request_now,
-            write_backup: cme_tracker::ui::jobs::write_backup_now,
+            request: cme_tracker::ui::worker_client::request_now,
+            write_backup: cme_tracker::ui::worker_client::write_backup_now,
         })
     }
 

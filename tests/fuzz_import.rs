@@ -24,7 +24,7 @@ use cme_tracker::domain::engine::plan::plan;
 use cme_tracker::domain::model::contract::Problem;
 use cme_tracker::domain::{ExemptionKind, Format, Recurrence};
 use cme_tracker::storage::format::{decode, decode_named, encode, LoadError};
-use cme_tracker::storage::{backup, contract, AppData, Goal};
+use cme_tracker::storage::{backup, validate, AppData, Goal};
 
 /// xorshift64*: deterministic, so a failing case can be replayed with its seed.
 struct Rng(u64);
@@ -319,7 +319,7 @@ impl Tally {
     /// Accepted data must pass the contract, and the engine must return for it.
     fn check_accepted(&mut self, data: &AppData, context: &str) {
         self.accepted += 1;
-        let problems = contract::check(data);
+        let problems = validate::check(data);
         if !problems.is_empty() {
             self.accepted_invalid += 1;
             self.note(format!("accepted invalid ({context}): {}", problems[0]));

@@ -62,7 +62,7 @@ proptest! {
         if let Ok(backup) = parse(&bytes) {
             // Whatever got through passes the contract, and is valid by the same rules as a
             // fresh export.
-            prop_assert!(cme_tracker::storage::contract::check(&backup.data).is_empty());
+            prop_assert!(cme_tracker::storage::validate::check(&backup.data).is_empty());
             let again = export(&backup.data, "0.1.0", Utc::now());
             prop_assert_eq!(parse(again.as_bytes()).map(|b| b.data), Ok(backup.data));
         }
@@ -73,7 +73,8 @@ proptest! {
 fn a_credential_added_on_two_devices_is_found_and_merged_on_request() {
     use cme_tracker::domain::presets::find;
     use cme_tracker::storage::backup::{export, parse, preview};
-    use cme_tracker::storage::jobs::{check, to_stored, Response};
+    use cme_tracker::worker::backup::check;
+    use cme_tracker::worker::protocol::{to_stored, Response};
     let p = find("us-tx-md-do").unwrap();
     let end = date("2027-01-31");
     let here_cred = p.instantiate(
@@ -102,7 +103,7 @@ fn a_credential_added_on_two_devices_is_found_and_merged_on_request() {
     // Merged without unifying: two credentials; unified: one, under the id held here.
     let (job, _) = check(&file, &to_stored(&here), &mut |_, _| {}).unwrap();
     let count = |r: Response| match r {
-        Response::Records { stored, .. } => cme_tracker::storage::jobs::from_stored(&stored)
+        Response::Records { stored, .. } => cme_tracker::worker::protocol::from_stored(&stored)
             .unwrap()
             .credentials
             .iter()

@@ -3,7 +3,7 @@
 //! each tab applies `storage::change` operations — adds, edits, deletions and undo, certificates,
 //! goals and links, reflections, the name on reports, backup downloads, and imports whose result
 //! was computed from an earlier copy of the records, confirmed steps later — saves what changed
-//! through `storage::sync`, and hears the other. A tab hears the other's last write before each of
+//! through `storage::save_path`, and hears the other. A tab hears the other's last write before each of
 //! its steps (the storage event arrives between tasks), and now and then both save at the same
 //! instant, each from a view of the store that lacks the other's write of that instant (as
 //! Chromium's localStorage lags between processes within a task). When both have heard
@@ -24,7 +24,7 @@ use cme_tracker::domain::model::learning::Reflection;
 use cme_tracker::domain::Activity;
 use cme_tracker::storage::change::{apply, Change, Outcome, Removed};
 use cme_tracker::storage::merge::merge;
-use cme_tracker::storage::sync::{adopt, Heard, Saved, Session, Start, Store};
+use cme_tracker::storage::save_path::{adopt, Heard, Saved, Session, Start, Store};
 use cme_tracker::storage::{format, AppData, Goal};
 
 #[derive(Clone, Default)]

@@ -123,7 +123,7 @@ fn crash_screen_replaces_the_app() {
 
 #[wasm_bindgen_test]
 fn the_backup_page_sizes_use_the_shared_size_text() {
-    use cme_tracker::ui::format::bytes;
+    use cme_tracker::ui::locale::bytes;
     assert_eq!(bytes(12.0 * 1024.0), "12 KB");
     assert_eq!(bytes(-1.0), "0 bytes");
 }
@@ -133,7 +133,7 @@ fn the_backup_page_sizes_use_the_shared_size_text() {
 #[wasm_bindgen_test]
 fn dates_keep_years_below_one_hundred_and_at_the_contract_ends() {
     use chrono::NaiveDate;
-    use cme_tracker::ui::format::date;
+    use cme_tracker::ui::locale::date;
     let shown = date(NaiveDate::from_ymd_opt(25, 3, 1).unwrap());
     assert!(shown.contains("25") && !shown.contains("1925"), "{shown}");
     for (y, m, d) in [(1900, 1, 1), (2200, 12, 31), (2026, 2, 28)] {
@@ -223,7 +223,7 @@ async fn a_page_that_cannot_be_loaded_says_so_and_loads_on_try_again() {
 #[wasm_bindgen_test]
 fn stored_text_reads_back_exactly_whatever_its_characters() {
     use cme_tracker::storage::browser::BrowserStore;
-    use cme_tracker::storage::sync::Store;
+    use cme_tracker::storage::save_path::Store;
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let key = "cme-tracker:test-text";
     // ASCII, two- three- and four-byte characters (a surrogate pair), none at all, and long texts

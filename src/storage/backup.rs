@@ -297,7 +297,7 @@ pub fn parse_with_progress(
                 "file".into(),
                 format!(
                     "is {}, not an object with \"format\": \"cme-tracker-backup\"",
-                    super::contract::value_kind(&value)
+                    crate::storage::validate::value_kind(&value)
                 ),
             )],
         ));
@@ -372,7 +372,7 @@ pub fn parse_with_progress(
         Some(v) => {
             let total = v.as_array().map_or(0, Vec::len);
             progress(0, total);
-            super::contract::read_list_progress(
+            crate::storage::validate::read_list_progress(
                 &v,
                 "activities",
                 "activity",
@@ -383,10 +383,12 @@ pub fn parse_with_progress(
         None => Vec::new(),
     };
     let credentials = match field("credentials", &mut problems) {
-        Some(v) => super::contract::read_list(&v, "credentials", "credential", &mut problems),
+        Some(v) => {
+            crate::storage::validate::read_list(&v, "credentials", "credential", &mut problems)
+        }
         None => Vec::new(),
     };
-    let (goals, tombstones, settings) = super::contract::read_other(&value, &mut problems);
+    let (goals, tombstones, settings) = crate::storage::validate::read_other(&value, &mut problems);
     let files = match obj.get("files") {
         Some(v) => read_files(v, &activities, &mut problems),
         None => Vec::new(),
@@ -408,9 +410,9 @@ pub fn parse_with_progress(
         settings,
         tombstones,
     };
-    problems.extend(super::contract::check(&data));
+    problems.extend(crate::storage::validate::check(&data));
     if let Some(at) = exported_at {
-        problems.extend(super::contract::not_after(
+        problems.extend(crate::storage::validate::not_after(
             &data,
             at + chrono::Duration::days(1),
         ));

@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::compact;
-use super::contract;
 use super::data::{AppData, Goal, Settings, Tombstone};
 use crate::domain::model::contract::Problem;
+use crate::storage::validate;
 
 /// Version 2: every data key is written with the first save, so a missing key is damage, not
 /// "no records" (version 1 wrote a key only once it had records).
@@ -394,7 +394,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, LoadError>
 
 /// The records, if they pass the contract (and no earlier problem was found).
 fn checked(data: AppData, revision: u64, mut problems: Vec<Problem>) -> Result<Loaded, LoadError> {
-    problems.extend(contract::check(&data));
+    problems.extend(validate::check(&data));
     if let Some(first) = problems.first() {
         let key = match first.path.split(['[', '.']).next().unwrap_or("") {
             "activities" => KEY_ACTIVITIES,
@@ -432,7 +432,7 @@ pub fn decode_named(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, Load
     let mut problems = Vec::new();
     let activities = match take(KEY_ACTIVITIES) {
         Value::Null => Vec::new(),
-        v => compact::from_stored(contract::read_list_with(
+        v => compact::from_stored(validate::read_list_with(
             &v,
             "activities",
             "activity",
@@ -442,13 +442,13 @@ pub fn decode_named(get: impl Fn(&str) -> Option<String>) -> Result<Loaded, Load
     };
     let credentials = match take(KEY_CREDENTIALS) {
         Value::Null => Vec::new(),
-        v => contract::read_list(&v, "credentials", "credential", &mut problems),
+        v => validate::read_list(&v, "credentials", "credential", &mut problems),
     };
     let other = match take(KEY_OTHER) {
         Value::Null => Value::Object(Default::default()),
         v => v,
     };
-    let (goals, tombstones, settings) = contract::read_other(&other, &mut problems);
+    let (goals, tombstones, settings) = validate::read_other(&other, &mut problems);
     if !other.is_object() {
         return Err(corrupt_msg(KEY_OTHER, "is not an object"));
     }

@@ -1,28 +1,23 @@
-//! The stored format, its migrations, and backup export/import.
+//! The records as kept: their stored format and migrations (`format`, `compact`), the validity
+//! of a whole set (`validate`), every change (`change`), merging (`merge`), the save path across
+//! tabs (`save_path`), the backup file (`backup`, `encrypt`) and the kept dashboard (`kept`).
 //!
-//! Everything here except `browser` is pure and natively tested; `browser` is the thin wasm-only
-//! adapter to localStorage and the Storage API.
+//! Everything here except `browser` is pure and natively tested; `browser` holds the thin
+//! wasm-only adapters to localStorage, locks, downloads and IndexedDB.
 
 pub mod backup;
 pub mod change;
 pub mod compact;
-pub mod contract;
 pub mod data;
 pub mod encrypt;
 pub mod format;
-pub mod import;
-pub mod jobs;
 pub mod kept;
 pub mod merge;
-pub mod packet;
-pub mod sync;
+pub mod save_path;
+pub mod validate;
 
 pub use crate::domain::text::size::size_text;
 pub use data::{AppData, Goal, RecordKind, Settings, Tombstone};
 
 #[cfg(target_arch = "wasm32")]
-pub mod auto_backup;
-#[cfg(target_arch = "wasm32")]
 pub mod browser;
-#[cfg(target_arch = "wasm32")]
-pub mod files;

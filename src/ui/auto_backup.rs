@@ -1,4 +1,4 @@
-//! The page's side of the automatic backup (`storage::auto_backup`): after each change, once the
+//! The page's side of the automatic backup (`storage::browser::backup_file`): after each change, once the
 //! records have been still for a moment, the backup (records only) is written to the file the
 //! person chose. The status is shared through a context with the Backup page, which offers to
 //! choose the file, to write now, to allow writing again after a restart, and to stop.
@@ -9,10 +9,10 @@ use std::rc::Rc;
 use chrono::Utc;
 use yew::prelude::*;
 
-use crate::storage::auto_backup::{self, Status};
-use crate::storage::jobs::{to_stored, Request};
-use crate::ui::jobs;
+use crate::storage::browser::backup_file::{self, Status};
 use crate::ui::state::{use_app, AppContext};
+use crate::ui::worker_client;
+use crate::worker::protocol::{to_stored, Request};
 
 /// Milliseconds of stillness after a change before the file is written.
 const QUIET_MS: u32 = 2_000;
@@ -34,13 +34,13 @@ impl AutoBackup {
         let status = self.status.clone();
         let app = app.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            match auto_backup::choose().await {
+            match backup_file::choose().await {
                 Ok(Some(name)) => {
                     let s = Status {
                         file: Some(name),
                         ..Status::default()
                     };
-                    auto_backup::set_status(&s);
+                    backup_file::set_status(&s);
                     status.set(s);
                     write(&app, status, false);
                 }
@@ -60,14 +60,14 @@ impl AutoBackup {
     pub fn stop(&self) {
         let status = self.status.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            auto_backup::forget().await;
+            backup_file::forget().await;
             status.set(Status::default());
         });
     }
 }
 
 fn write(app: &AppContext, status: UseStateHandle<Status>, ask: bool) {
-    jobs::write_backup(
+    worker_client::write_backup(
         Request::Export {
             current: to_stored(&app.data),
             app_version: env!("CARGO_PKG_VERSION").into(),
@@ -78,7 +78,7 @@ fn write(app: &AppContext, status: UseStateHandle<Status>, ask: bool) {
         },
         ask,
         move |written| {
-            let mut s = auto_backup::status();
+            let mut s = backup_file::status();
             match written {
                 Ok(true) => {
                     s.last_written = Some(Utc::now());
@@ -87,7 +87,7 @@ fn write(app: &AppContext, status: UseStateHandle<Status>, ask: bool) {
                 Ok(false) => s = Status::default(),
                 Err(problem) => s.problem = Some(problem),
             }
-            auto_backup::set_status(&s);
+            backup_file::set_status(&s);
             status.set(s);
         },
     );
@@ -102,7 +102,7 @@ pub struct AutoBackupProviderProps {
 #[function_component(AutoBackupProvider)]
 pub fn auto_backup_provider(props: &AutoBackupProviderProps) -> Html {
     let app = use_app();
-    let status = use_state(auto_backup::status);
+    let status = use_state(backup_file::status);
     let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let seen = use_mut_ref(|| None::<u64>);
     {
@@ -112,7 +112,7 @@ pub fn auto_backup_provider(props: &AutoBackupProviderProps) -> Html {
         use_effect_with(app.revision, move |revision| {
             // The first revision is what was loaded: nothing changed yet.
             let first = seen.borrow_mut().replace(*revision).is_none();
-            if !first && status.file.is_some() && auto_backup::supported() {
+            if !first && status.file.is_some() && backup_file::supported() {
                 let app = app.clone();
                 let status = status.clone();
                 *timer.borrow_mut() =

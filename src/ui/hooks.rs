@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::domain::engine::evaluate::{evaluate_all_indexed, ActivityIndex, Evaluation};
 use crate::storage::AppData;
-use crate::ui::format;
+use crate::ui::locale;
 use crate::ui::state::use_app;
 use crate::ui::timing::Timing;
 
@@ -34,7 +34,7 @@ struct Last {
 pub fn use_evaluations() -> Rc<Vec<Evaluation>> {
     let app = use_app();
     // No memo of the page's own: the shared one is looked up by address, as cheap as a memo's key.
-    evaluations(&app.data, format::today())
+    evaluations(&app.data, locale::today())
 }
 
 /// As [`use_evaluations`], from the task after the component's first frame is painted (none
@@ -44,7 +44,7 @@ pub fn use_evaluations() -> Rc<Vec<Evaluation>> {
 pub fn use_evaluations_after_paint() -> Option<Rc<Vec<Evaluation>>> {
     let app = use_app();
     let painted = crate::ui::frame::use_painted();
-    painted.then(|| evaluations(&app.data, format::today()))
+    painted.then(|| evaluations(&app.data, locale::today()))
 }
 
 /// The shared evaluation of `data` on `today`, made only if either differs from the last one's.
@@ -136,7 +136,7 @@ pub fn use_certificate_check() {
         }
         wasm_bindgen_futures::spawn_local(async move {
             // Unreadable store: nothing is claimed missing (opening a file says why).
-            if let Ok(kept) = crate::storage::files::kept_ids().await {
+            if let Ok(kept) = crate::storage::browser::files::kept_ids().await {
                 let missing = named
                     .iter()
                     .filter(|id| !kept.contains(id))

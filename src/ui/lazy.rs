@@ -14,7 +14,7 @@
 //!   and the dashboard. Loaded before the app is drawn when records are stored (every visit
 //!   after the first change), and as soon as a first visit leaves the welcome.
 //! - [`PAGES`]: [`super::pages::render`] and the pages, forms, tables and charts only it leads to.
-//! - [`WORKER`]: [`super::jobs::WorkerSide`], the worker connection and its messages' readers
+//! - [`WORKER`]: [`super::worker_client::WorkerSide`], the worker connection and its messages' readers
 //!   and writers, and the automatic backup's writing of its file (the automatic backup and the
 //!   start banner need them, but not to show the dashboard).
 //!
@@ -68,7 +68,7 @@ pub struct Lazy<F: Copy + 'static> {
 thread_local! {
     pub static RECORDS: Lazy<RenderRoot> = const { Lazy::new() };
     pub static PAGES: Lazy<RenderPage> = const { Lazy::new() };
-    pub static WORKER: Lazy<super::jobs::WorkerSide> = const { Lazy::new() };
+    pub static WORKER: Lazy<super::worker_client::WorkerSide> = const { Lazy::new() };
 }
 
 impl<F: Copy + 'static> Lazy<F> {

@@ -5,16 +5,16 @@ pub mod app;
 pub mod auto_backup;
 pub mod catalog_source;
 pub mod components;
-pub mod format;
 pub mod frame;
 pub mod hooks;
-pub mod jobs;
 pub mod lazy;
+pub mod locale;
 pub mod pages;
 pub mod persist;
 pub mod router;
 pub mod state;
 pub mod timing;
+pub mod worker_client;
 
 use wasm_bindgen::JsCast;
 
@@ -24,7 +24,7 @@ use wasm_bindgen::JsCast;
 pub fn start(
     records: lazy::Loader<lazy::RenderRoot>,
     pages: lazy::Loader<lazy::RenderPage>,
-    worker: lazy::Loader<jobs::WorkerSide>,
+    worker: lazy::Loader<worker_client::WorkerSide>,
 ) {
     lazy::RECORDS.with(|l| l.set_loader(records));
     lazy::PAGES.with(|l| l.set_loader(pages));
@@ -50,7 +50,7 @@ pub fn start(
     // its records' code, their parse and their evaluation.
     if crate::storage::browser::records_stored() {
         let kept = (router::current() == app::Route::Dashboard)
-            .then(|| crate::storage::browser::kept_dashboard(format::today()))
+            .then(|| crate::storage::browser::kept_dashboard(locale::today()))
             .flatten();
         match kept {
             Some(markup) => {

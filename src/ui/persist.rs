@@ -1,6 +1,6 @@
 //! Loads the records at start, saves after every change, and keeps tabs in step.
 //!
-//! A thin wrapper around the pure save path in `storage::sync`: this file only decides *when*
+//! A thin wrapper around the pure save path in `storage::save_path`: this file only decides *when*
 //! (after the next paint, at once when the page is left, after another tab's save), takes the
 //! cross-tab lock, and shows the outcome. What is read, merged and written is decided there.
 
@@ -12,9 +12,9 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::storage::browser::{self, BrowserStore};
-use crate::storage::sync::{Heard, Saved, Session, Start};
+use crate::storage::save_path::{Heard, Saved, Session, Start};
 use crate::storage::AppData;
-use crate::ui::format as fmt;
+use crate::ui::locale as fmt;
 use crate::ui::state::{Action, AppContext, AppState, SaveState};
 
 /// Why the app started without the stored records.
@@ -311,12 +311,12 @@ fn start_banner(props: &StartBannerProps) -> Html {
         };
         use_effect_with(raw, move |raw| {
             if let Some(raw) = raw {
-                crate::ui::jobs::request(
-                    crate::storage::jobs::Request::Explain {
+                crate::ui::worker_client::request(
+                    crate::worker::protocol::Request::Explain {
                         stored: (**raw).clone(),
                     },
                     move |r| {
-                        if let crate::storage::jobs::Response::Explained { problems } = r {
+                        if let crate::worker::protocol::Response::Explained { problems } = r {
                             explained.set(problems);
                         }
                     },
@@ -376,7 +376,7 @@ fn save_banner() -> Html {
             // still leave as a backup file, to import into the newer version.
             let download = {
                 let app = app.clone();
-                Callback::from(move |_| crate::ui::jobs::download_backup(&app))
+                Callback::from(move |_| crate::ui::worker_client::download_backup(&app))
             };
             return html! {
                 <div class="banner banner--bad" role="alert" data-testid="read-only-banner">
@@ -396,7 +396,7 @@ fn save_banner() -> Html {
     };
     let download = {
         let app = app.clone();
-        Callback::from(move |_| crate::ui::jobs::download_backup(&app))
+        Callback::from(move |_| crate::ui::worker_client::download_backup(&app))
     };
     html! {
         <div class="banner banner--bad" role="alert" data-testid="save-banner">

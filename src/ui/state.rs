@@ -73,7 +73,7 @@ pub enum Action {
     UndoDelete,
     SetWhatIf(bool),
     /// Records changed in another tab: adopt them without saving them back. `seen` is what this
-    /// tab showed when the merge was computed (see [`crate::storage::sync::adopt`]).
+    /// tab showed when the merge was computed (see [`crate::storage::save_path::adopt`]).
     ExternalChange {
         seen: Rc<AppData>,
         data: AppData,
@@ -135,7 +135,7 @@ impl AppState {
                 return Rc::new(next);
             }
             Action::ExternalChange { seen, data } => {
-                let (data, unsaved) = crate::storage::sync::adopt(&seen, &next.data, data);
+                let (data, unsaved) = crate::storage::save_path::adopt(&seen, &next.data, data);
                 if *next.data == data {
                     return self;
                 }
@@ -144,7 +144,7 @@ impl AppState {
                 None
             }
             Action::MergedFromOtherTab { seen, data } => {
-                next.data = Rc::new(crate::storage::sync::adopt(&seen, &next.data, data).0);
+                next.data = Rc::new(crate::storage::save_path::adopt(&seen, &next.data, data).0);
                 None
             }
         };

@@ -5,6 +5,6 @@
 pub mod calendar;
 pub mod certificate;
 pub mod pdf_text;
+pub mod provider_transcript;
 pub mod report;
 pub mod spreadsheet;
-pub mod transcript;

@@ -1,5 +1,5 @@
 //! Certificates kept with an activity: what the records know of each file (name, type, size,
-//! SHA-256, date attached). The bytes live in the browser's IndexedDB (`storage::files`), keyed by
+//! SHA-256, date attached). The bytes live in the browser's IndexedDB (`storage::browser::files`), keyed by
 //! the file's id, never uploaded; backups may carry them.
 
 use chrono::NaiveDate;

@@ -7,7 +7,7 @@ use crate::domain::engine::evaluate::{Evaluation, RuleEvaluation};
 use crate::domain::text::badges::{self, Badge};
 use crate::domain::text::dashboard::{self, Progress};
 use crate::domain::ActivityStatus;
-use crate::ui::format;
+use crate::ui::locale;
 
 /// A status pill as the domain words it (`domain::text::badges`).
 pub fn badge(b: &Badge) -> Html {
@@ -46,7 +46,7 @@ pub fn progress_bar(p: &Progress) -> Html {
 
 /// A requirement's progress bar, where it has a figure to reach.
 pub fn progress(re: &RuleEvaluation) -> Html {
-    dashboard::progress(re, &format::amount)
+    dashboard::progress(re, &locale::amount)
         .map(|p| progress_bar(&p))
         .unwrap_or_default()
 }

@@ -13,8 +13,8 @@ use yew::prelude::*;
 
 use crate::domain::model::attachment::{self, CertificateFile};
 use crate::domain::Activity;
-use crate::storage::files;
-use crate::ui::format;
+use crate::storage::browser::files;
+use crate::ui::locale;
 use crate::ui::state::{use_app, Action};
 
 #[derive(Properties, PartialEq)]
@@ -40,7 +40,7 @@ pub async fn keep(file: File, activity_id: Uuid) -> Result<CertificateFile, Stri
         mime,
         size: file.size() as u64,
         sha256,
-        added: format::today(),
+        added: locale::today(),
     })
 }
 
@@ -76,11 +76,14 @@ pub fn read_file(
         };
         use base64::Engine;
         let data = base64::engine::general_purpose::STANDARD.encode(bytes);
-        crate::ui::jobs::request(crate::storage::jobs::Request::ReadPdf { data }, move |r| {
-            if let crate::storage::jobs::Response::CertificateRead { fields } = r {
-                done(fields);
-            }
-        });
+        crate::ui::worker_client::request(
+            crate::worker::protocol::Request::ReadPdf { data },
+            move |r| {
+                if let crate::worker::protocol::Response::CertificateRead { fields } = r {
+                    done(fields);
+                }
+            },
+        );
     });
 }
 
@@ -252,7 +255,7 @@ pub fn certificates(props: &CertificatesProps) -> Html {
                                 { thumb }
                                 <div class="cert__body">
                                     <strong class="cert__name">{ f.name.clone() }</strong>
-                                    <span class="small muted">{ format!("{} · added {}", crate::domain::text::size::size_text(f.size), format::date(f.added)) }</span>
+                                    <span class="small muted">{ format!("{} · added {}", crate::domain::text::size::size_text(f.size), locale::date(f.added)) }</span>
                                     if app.missing_files.contains(&f.id) {
                                         <span class="small warn-text">{ "Not on this device: restore it from a backup made with certificates." }</span>
                                     }

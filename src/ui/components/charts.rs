@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::domain::engine::charts::{Pace, YearStacks};
 use crate::domain::model::credits::Amount;
 use crate::domain::model::vocab::Unit;
-use crate::ui::format;
+use crate::ui::locale;
 
 /// The width of every chart's coordinate space; the SVG scales to its container.
 const W: f64 = 600.0;
@@ -83,7 +83,7 @@ pub fn credits_per_year_chart(props: &YearChartProps) -> Html {
             d.years[0].0,
             d.years[d.years.len() - 1].0,
             y,
-            format::amount(total)
+            locale::amount(total)
         ),
         None => String::new(),
     };
@@ -96,7 +96,7 @@ pub fn credits_per_year_chart(props: &YearChartProps) -> Html {
             let seg = html! {
                 <rect class={format!("chart__series-{}", j % 6)} x={n(x)} y={n(y + 3.0)}
                     width={n(w.max(1.0))} height="20">
-                    <title>{ format!("{year}: {} {}", format::amount(*v), d.series[j].label) }</title>
+                    <title>{ format!("{year}: {} {}", locale::amount(*v), d.series[j].label) }</title>
                 </rect>
             };
             x += w;
@@ -106,7 +106,7 @@ pub fn credits_per_year_chart(props: &YearChartProps) -> Html {
             <g>
                 <text class="chart__label" x="0" y={n(y + 19.0)}>{ year.to_string() }</text>
                 { for segments }
-                <text class="chart__value" x={n(x + 6.0)} y={n(y + 19.0)}>{ format::amount(total) }</text>
+                <text class="chart__value" x={n(x + 6.0)} y={n(y + 19.0)}>{ locale::amount(total) }</text>
             </g>
         }
     });
@@ -134,8 +134,8 @@ pub fn credits_per_year_chart(props: &YearChartProps) -> Html {
                     { for d.years.iter().map(|(y, v)| html! {
                         <tr>
                             <th scope="row">{ y.to_string() }</th>
-                            { for v.iter().map(|a| html! { <td class="num">{ format::amount(*a) }</td> }) }
-                            <td class="num">{ format::amount(v.iter().copied().sum()) }</td>
+                            { for v.iter().map(|a| html! { <td class="num">{ locale::amount(*a) }</td> }) }
+                            <td class="num">{ locale::amount(v.iter().copied().sum()) }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -169,9 +169,9 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
     let total: Amount = props.rows.iter().map(|(_, a)| *a).sum();
     let desc = format!(
         "{} in all; the most on {} ({} h).",
-        format::unit_amount(Unit::Hour, total),
+        locale::unit_amount(Unit::Hour, total),
         props.rows[0].0.to_lowercase(),
-        format::amount(props.rows[0].1)
+        locale::amount(props.rows[0].1)
     );
     let bars = props.rows.iter().enumerate().map(|(i, (label, a))| {
         let y = i as f64 * row;
@@ -180,9 +180,9 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
             <g>
                 <text class="chart__label" x="0" y={n(y + 16.0)}>{ label.clone() }</text>
                 <rect class="chart__series-0" x="0" y={n(y + 22.0)} width={n(w)} height="14">
-                    <title>{ format!("{label}: {} h", format::amount(*a)) }</title>
+                    <title>{ format!("{label}: {} h", locale::amount(*a)) }</title>
                 </rect>
-                <text class="chart__value" x={n(w + 6.0)} y={n(y + 34.0)}>{ format!("{} h", format::amount(*a)) }</text>
+                <text class="chart__value" x={n(w + 6.0)} y={n(y + 34.0)}>{ format!("{} h", locale::amount(*a)) }</text>
             </g>
         }
     });
@@ -197,7 +197,7 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
                 <thead><tr><th scope="col">{ props.what.clone() }</th><th scope="col">{ "Hours" }</th></tr></thead>
                 <tbody>
                     { for props.rows.iter().map(|(l, a)| html! {
-                        <tr><th scope="row">{ l.clone() }</th><td class="num">{ format::amount(*a) }</td></tr>
+                        <tr><th scope="row">{ l.clone() }</th><td class="num">{ locale::amount(*a) }</td></tr>
                     }) }
                 </tbody>
             </table>
@@ -240,7 +240,7 @@ pub fn pace_chart(props: &PaceChartProps) -> Html {
     let end_x = x(p.today.clamp(x0, x1));
     path.push_str(&format!(" L{},{}", n(end_x), n(y(prev))));
     let today_in = p.today >= x0 && p.today <= x1;
-    let unit = |a: Amount| format::unit_amount(p.unit, a);
+    let unit = |a: Amount| locale::unit_amount(p.unit, a);
     let when = p.today.min(p.deadline);
     let ahead = p.ahead_today();
     let standing = if ahead >= 0 {
@@ -253,10 +253,10 @@ pub fn pace_chart(props: &PaceChartProps) -> Html {
         p.label,
         unit(p.counted_on(when)),
         unit(p.required),
-        format::date(when),
+        locale::date(when),
         unit(p.expected_on(when)),
         standing,
-        format::date(p.deadline)
+        locale::date(p.deadline)
     );
     let svg = html! {
         <>
@@ -272,8 +272,8 @@ pub fn pace_chart(props: &PaceChartProps) -> Html {
                 <text class="chart__label" text-anchor={if end_x > W * 0.8 { "end" } else { "start" }}
                     x={n(if end_x > W * 0.8 { end_x - 4.0 } else { end_x + 4.0 })} y={n(t + 10.0)}>{ "Today" }</text>
             }
-            <text class="chart__label" x={n(l)} y={n(h - 12.0)}>{ format::date(x0) }</text>
-            <text class="chart__label" text-anchor="end" x={n(W - r)} y={n(h - 12.0)}>{ format!("Due {}", format::date(p.deadline)) }</text>
+            <text class="chart__label" x={n(l)} y={n(h - 12.0)}>{ locale::date(x0) }</text>
+            <text class="chart__label" text-anchor="end" x={n(W - r)} y={n(h - 12.0)}>{ format!("Due {}", locale::date(p.deadline)) }</text>
         </>
     };
     let legend = html! {
@@ -288,11 +288,11 @@ pub fn pace_chart(props: &PaceChartProps) -> Html {
             <table>
                 <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Counted" }</th><th scope="col">{ "Even pace" }</th></tr></thead>
                 <tbody>
-                    <tr><th scope="row">{ format::date(x0) }</th><td class="num">{ format::amount(p.carried_over) }</td><td class="num">{ "0" }</td></tr>
+                    <tr><th scope="row">{ locale::date(x0) }</th><td class="num">{ locale::amount(p.carried_over) }</td><td class="num">{ "0" }</td></tr>
                     { for p.steps.iter().map(|(d, a)| html! {
-                        <tr><th scope="row">{ format::date(*d) }</th><td class="num">{ format::amount(*a) }</td><td class="num">{ format::amount(p.expected_on(*d)) }</td></tr>
+                        <tr><th scope="row">{ locale::date(*d) }</th><td class="num">{ locale::amount(*a) }</td><td class="num">{ locale::amount(p.expected_on(*d)) }</td></tr>
                     }) }
-                    <tr><th scope="row">{ format!("{} (due)", format::date(p.deadline)) }</th><td class="num">{ "" }</td><td class="num">{ format::amount(p.required) }</td></tr>
+                    <tr><th scope="row">{ format!("{} (due)", locale::date(p.deadline)) }</th><td class="num">{ "" }</td><td class="num">{ locale::amount(p.required) }</td></tr>
                 </tbody>
             </table>
         </div>

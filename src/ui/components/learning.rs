@@ -14,7 +14,7 @@ use crate::domain::Activity;
 use crate::ui::app::Route;
 use crate::ui::components::field_error::{described, described_with_hint, error_html, invalid};
 use crate::ui::components::inputs::on_input;
-use crate::ui::format;
+use crate::ui::locale;
 use crate::ui::state::{use_app, Action};
 
 /// A goal's status as a badge (words and a mark, not colour alone).
@@ -26,7 +26,7 @@ pub fn goal_status_badge(status: GoalStatus, overdue: bool) -> Html {
 pub fn goal_progress(p: &GoalProgress, target: Option<crate::domain::Amount>) -> Html {
     let mut text = format!(
         "{} h from {} {}",
-        format::amount(p.hours),
+        locale::amount(p.hours),
         p.completed,
         if p.completed == 1 {
             "activity"
@@ -37,8 +37,8 @@ pub fn goal_progress(p: &GoalProgress, target: Option<crate::domain::Amount>) ->
     if let Some(t) = target {
         text = format!(
             "{} of {} h from {} {}",
-            format::amount(p.hours),
-            format::amount(t),
+            locale::amount(p.hours),
+            locale::amount(t),
             p.completed,
             if p.completed == 1 {
                 "activity"
@@ -50,7 +50,7 @@ pub fn goal_progress(p: &GoalProgress, target: Option<crate::domain::Amount>) ->
     if p.planned > 0 {
         text.push_str(&format!(
             "; {} h planned in {}",
-            format::amount(p.planned_hours),
+            locale::amount(p.planned_hours),
             p.planned
         ));
     }
@@ -69,11 +69,11 @@ pub fn goal_progress(p: &GoalProgress, target: Option<crate::domain::Amount>) ->
 /// what was learned, what was to change, and what happened at follow-up.
 pub fn reflection_entry(a: &Activity, linked: bool) -> Html {
     let r = a.reflection.clone().unwrap_or_default();
-    let mut meta = format::date(a.end);
+    let mut meta = locale::date(a.end);
     if !a.provider.is_empty() {
         meta.push_str(&format!(" · {}", a.provider));
     }
-    meta.push_str(&format!(" · {} h", format::amount(a.hours())));
+    meta.push_str(&format!(" · {} h", locale::amount(a.hours())));
     html! {
         <div class="learning-entry">
             <h3>
@@ -88,10 +88,10 @@ pub fn reflection_entry(a: &Activity, linked: bool) -> Html {
                 if !r.learned.is_empty() { <dt>{ "Learned" }</dt><dd class="pre-wrap">{ r.learned.clone() }</dd> }
                 if !r.will_change.is_empty() { <dt>{ "To change in practice" }</dt><dd class="pre-wrap">{ r.will_change.clone() }</dd> }
                 if let Some(o) = &r.outcome {
-                    <dt>{ format!("At follow-up ({})", format::date(o.date)) }</dt>
+                    <dt>{ format!("At follow-up ({})", locale::date(o.date)) }</dt>
                     <dd class="pre-wrap">{ o.changed.label() }{ if o.what_happened.is_empty() { String::new() } else { format!(" — {}", o.what_happened) } }</dd>
                 } else if let Some(d) = r.follow_up {
-                    <dt>{ "Follow-up" }</dt><dd>{ format!("Due {}", format::date(d)) }</dd>
+                    <dt>{ "Follow-up" }</dt><dd>{ format!("Due {}", locale::date(d)) }</dd>
                 }
             </dl>
         </div>
@@ -128,7 +128,7 @@ pub fn reflection_card(props: &ReflectionCardProps) -> Html {
     let tried = use_state(|| false);
     let errors = if *tried {
         draft
-            .validate(a.end, saved.as_ref(), format::today())
+            .validate(a.end, saved.as_ref(), locale::today())
             .err()
             .unwrap_or_default()
     } else {
@@ -144,7 +144,7 @@ pub fn reflection_card(props: &ReflectionCardProps) -> Html {
         let started = started.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match draft.validate(end, saved.as_ref(), format::today()) {
+            match draft.validate(end, saved.as_ref(), locale::today()) {
                 Ok(r) => {
                     tried.set(false);
                     // Saved: nothing typed here is unsaved any more.
@@ -194,7 +194,7 @@ pub fn reflection_card(props: &ReflectionCardProps) -> Html {
                 </div>
                 if let Some(date) = due {
                     <fieldset class="field follow-up" aria-describedby={described(&errors, ReflectionField::Changed, "refl-changed")}>
-                        <legend>{ format!("At follow-up ({}): did you change it?", format::date(date)) }</legend>
+                        <legend>{ format!("At follow-up ({}): did you change it?", locale::date(date)) }</legend>
                         { for Changed::ALL.iter().copied().map(|c| {
                             let code = crate::domain::model::codes::Coded::code(c).to_string();
                             let id = format!("refl-changed-{code}");

@@ -10,7 +10,7 @@ use crate::ui::components::inputs::on_input;
 use crate::domain::draft::{FieldError, PastCycleDraft, PastCycleField};
 use crate::domain::ops::CredentialOp;
 use crate::domain::Credential;
-use crate::ui::format;
+use crate::ui::locale;
 
 #[derive(Properties, PartialEq)]
 pub struct PastCyclesProps {
@@ -73,7 +73,7 @@ pub fn past_cycles_card(props: &PastCyclesProps) -> Html {
                     <ul class="plain-list">
                         { for c.past_cycles.iter().enumerate().map(|(i, p)| {
                             let remove = props.onop.reform(move |_: MouseEvent| CredentialOp::RemovePastCycle(i));
-                            let span = format!("{} – {}", format::date(p.start), format::date(p.end));
+                            let span = format!("{} – {}", locale::date(p.start), locale::date(p.end));
                             html! {
                                 <li>
                                     { span.clone() }{ " " }

@@ -12,7 +12,7 @@ use crate::domain::model::pathway::Pathways;
 use crate::domain::ops::CredentialOp;
 use crate::domain::text::badges;
 use crate::ui::components::badges::badge;
-use crate::ui::format;
+use crate::ui::locale;
 
 #[derive(Properties, PartialEq)]
 pub struct PathwaysProps {
@@ -73,7 +73,7 @@ pub fn pathways_card(props: &PathwaysProps) -> Html {
         let onop = props.onop.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match draft.validate(&pathways, format::today()) {
+            match draft.validate(&pathways, locale::today()) {
                 Ok(record) => {
                     onop.emit(CredentialOp::RecordEvidence(record));
                     errors.set(Vec::new());
@@ -120,7 +120,7 @@ pub fn pathways_card(props: &PathwaysProps) -> Html {
                         .unwrap_or_default();
                     let detail = pr.and_then(|x| x.evidence).map(|(got, want)| {
                         if o.evidence.as_ref().is_some_and(|e| e.hours.is_some()) {
-                            format!("{} of {} hours recorded this cycle", format::amount(got), format::amount(want))
+                            format!("{} of {} hours recorded this cycle", locale::amount(got), locale::amount(want))
                         } else if got.is_positive() {
                             "Recorded this cycle".to_string()
                         } else {
@@ -162,11 +162,11 @@ pub fn pathways_card(props: &PathwaysProps) -> Html {
                             let remove = props.onop.reform(move |_: MouseEvent| CredentialOp::RemoveEvidence(i));
                             html! {
                                 <li>
-                                    { format!("{} — {}{}{}", format::date(e.date), label,
-                                        e.hours.map(|h| format!(": {} hours", format::amount(h))).unwrap_or_default(),
+                                    { format!("{} — {}{}{}", locale::date(e.date), label,
+                                        e.hours.map(|h| format!(": {} hours", locale::amount(h))).unwrap_or_default(),
                                         if e.note.is_empty() { String::new() } else { format!(" ({})", e.note) }) }
                                     { " " }
-                                    <button type="button" class="btn btn--small" onclick={remove} aria-label={format!("Remove the evidence of {}", format::date(e.date))}>{ "Remove" }</button>
+                                    <button type="button" class="btn btn--small" onclick={remove} aria-label={format!("Remove the evidence of {}", locale::date(e.date))}>{ "Remove" }</button>
                                 </li>
                             }
                         }) }

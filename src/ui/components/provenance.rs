@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::domain::presets::{Confidence, Preset};
-use crate::ui::format;
+use crate::ui::locale;
 
 pub fn confidence_badge(c: Confidence) -> Html {
     let class = match c {
@@ -19,7 +19,7 @@ pub fn confidence_badge(c: Confidence) -> Html {
 pub fn provenance(p: &Preset) -> Html {
     html! {
         <div class="provenance">
-            <p>{ confidence_badge(p.confidence) }{ format!(" · facts checked {}", format::date(p.checked)) }</p>
+            <p>{ confidence_badge(p.confidence) }{ format!(" · facts checked {}", locale::date(p.checked)) }</p>
             <p class="small"><strong>{ "Verify with your board." }</strong>{ " These rules are an aid drawn from the sources below, not legal advice; boards change their rules." }</p>
             <details>
                 <summary>{ format!("Sources ({})", p.sources.len()) }</summary>

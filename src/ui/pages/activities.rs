@@ -20,8 +20,8 @@ use crate::ui::components::empty_state;
 use crate::ui::components::enum_select::enum_options;
 use crate::ui::components::inputs::{input_value, select_value};
 use crate::ui::components::{use_edit_guard, EditConflict};
-use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
+use crate::ui::locale;
 use crate::ui::state::{use_app, Action};
 
 /// Rows per page: enough to scan, few enough that 10,000 activities never slow the page down.
@@ -35,7 +35,7 @@ pub fn credits_summary(a: &crate::domain::Activity) -> String {
             let short = vocab::credit_type(&d.credit_type)
                 .map(|c| c.short.to_string())
                 .unwrap_or_else(|| vocab::credit_type_label(&d.credit_type));
-            format!("{} {}", format::amount(d.amount), short)
+            format!("{} {}", locale::amount(d.amount), short)
         })
         .collect::<Vec<_>>()
         .join(" · ")
@@ -266,7 +266,7 @@ pub fn activities_page() -> Html {
     >| {
         totals
             .iter()
-            .map(|(t, a)| format!("{} {}", format::amount(*a), vocab::credit_type_label(t)))
+            .map(|(t, a)| format!("{} {}", locale::amount(*a), vocab::credit_type_label(t)))
             .collect::<Vec<_>>()
             .join(" · ")
     };
@@ -402,7 +402,7 @@ pub fn activities_page() -> Html {
                                 let a = &activities[i];
                                 html! {
                                     <tr key={a.id.to_string()}>
-                                        <td data-label="Date">{ format::date_range(a.start, a.end) }</td>
+                                        <td data-label="Date">{ locale::date_range(a.start, a.end) }</td>
                                         <td class="cell-title">
                                             <a href={(Route::ActivityDetail { id: a.id.to_string() }).href()}>{ a.title.clone() }</a>
                                             if !a.provider.is_empty() { <div class="muted small">{ a.provider.clone() }</div> }
@@ -457,7 +457,7 @@ pub struct ActivityEditorProps {
 #[function_component(ActivityEditorPage)]
 pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
     let app = use_app();
-    let today = format::today();
+    let today = locale::today();
     // Bumped after "Save and add another" so the form starts over empty.
     let generation = use_state(|| 0u32);
     // "Start from a certificate": the text pasted, what the worker read from it, any message.
@@ -560,10 +560,10 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
             let read_note = read_note.clone();
             let generation = generation.clone();
             // The reader runs in the worker: none of it is in the first download.
-            crate::ui::jobs::request(
-                crate::storage::jobs::Request::ReadCertificate { text },
+            crate::ui::worker_client::request(
+                crate::worker::protocol::Request::ReadCertificate { text },
                 move |r| {
-                    if let crate::storage::jobs::Response::CertificateRead { fields } = r {
+                    if let crate::worker::protocol::Response::CertificateRead { fields } = r {
                         if fields.is_empty() {
                             read_note.set(Some("Nothing in this text looked like a title, date or credit statement. Fill in the form by hand.".into()));
                         } else {
@@ -601,7 +601,7 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
                 tell.emit(());
                 return;
             }
-            let mut activity = valid.into_activity(editing.as_ref(), Uuid::new_v4(), format::now());
+            let mut activity = valid.into_activity(editing.as_ref(), Uuid::new_v4(), locale::now());
             if let (Some(drawn), Some(current)) = (&drawn, &editing) {
                 activity = crate::storage::merge::keep_mine(drawn, &activity, current);
             }

@@ -11,8 +11,8 @@ use crate::domain::engine::evaluate::{counts_toward, CountsToward};
 use crate::domain::{model::vocab, text::describe, ActivityStatus};
 use crate::ui::app::Route;
 use crate::ui::components::empty_state;
-use crate::ui::format;
 use crate::ui::hooks::use_evaluations_after_paint;
+use crate::ui::locale;
 use crate::ui::state::{use_app, Action};
 
 #[derive(Properties, PartialEq)]
@@ -92,14 +92,14 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
                 let name = a.certificate_file_name(f);
                 let id = f.id;
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(Some(blob)) = crate::storage::files::get(id).await {
+                    if let Ok(Some(blob)) = crate::storage::browser::files::get(id).await {
                         let _ = crate::storage::browser::download_blob(&name, &blob);
                     }
                 });
             }
         })
     };
-    let dates = format::date_range(activity.start, activity.end);
+    let dates = locale::date_range(activity.start, activity.end);
     let id = activity.id.to_string();
     html! {
         <section class="stack" aria-labelledby="activity-title">
@@ -135,7 +135,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
                     <dd>
                         <ul class="plain-list">
                             { for activity.credits.iter().map(|d| html! {
-                                <li>{ format!("{} {}", format::amount(d.amount), vocab::credit_type_label(&d.credit_type)) }</li>
+                                <li>{ format!("{} {}", locale::amount(d.amount), vocab::credit_type_label(&d.credit_type)) }</li>
                             }) }
                         </ul>
                     </dd>
@@ -209,7 +209,7 @@ fn counts_group(props: &CountsGroupProps) -> Html {
         <details class="where-it-counts-group" open={*open} {ontoggle}>
             <summary>
                 <strong>{ name.clone() }</strong>
-                <span class="where-it-counts-group__line">{ describe::counts_summary(rows, &|a| format::amount(a)) }</span>
+                <span class="where-it-counts-group__line">{ describe::counts_summary(rows, &|a| locale::amount(a)) }</span>
             </summary>
             if *open {
                 // On a phone each row stacks into a small card, so the reason never hides off the
@@ -220,10 +220,10 @@ fn counts_group(props: &CountsGroupProps) -> Html {
                     <tbody>
                         { for rows.iter().map(|r| {
                             let counts = match r.amount {
-                                Some(a) => html! { <span class="badge badge--ok">{ format!("✓ {} {}", format::amount(a), r.unit.abbrev()) }</span> },
+                                Some(a) => html! { <span class="badge badge--ok">{ format!("✓ {} {}", locale::amount(a), r.unit.abbrev()) }</span> },
                                 None => html! { <span class="badge badge--muted">{ "— no" }</span> },
                             };
-                            let why = r.reason.as_ref().map(|x| describe::reason_text(x, &|d| format::date(d))).unwrap_or_else(|| "Counts in full.".into());
+                            let why = r.reason.as_ref().map(|x| describe::reason_text(x, &|d| locale::date(d))).unwrap_or_else(|| "Counts in full.".into());
                             html! {
                                 <tr>
                                     <th scope="row">{ r.rule_label.clone() }</th>

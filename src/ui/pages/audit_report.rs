@@ -14,8 +14,8 @@ use crate::ui::components::copy::CopyButton;
 use crate::ui::components::empty_state;
 use crate::ui::components::holder_name::HolderNameField;
 use crate::ui::components::print::print_button;
-use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
+use crate::ui::locale;
 use crate::ui::state::use_app;
 
 /// The report of `cred`, with the preset's sources when the catalog has loaded.
@@ -45,7 +45,7 @@ fn report_of(
         .and_then(|(r, c)| c.find(&r.id));
     let sources = preset.map(|p| p.sources.clone()).unwrap_or_default();
     let checked = preset.map(|p| p.checked);
-    let fmt_date = |d| format::date(d);
+    let fmt_date = |d| locale::date(d);
     audit_report(
         data.settings.holder(),
         cred,
@@ -77,7 +77,7 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
     let Some((r, ev)) = report else {
         return not_found();
     };
-    let figures = form_figures(&r, &|d| format::date(d));
+    let figures = form_figures(&r, &|d| locale::date(d));
     let on_packet = {
         let app = app.clone();
         let report = r.clone();
@@ -85,7 +85,7 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
         Callback::from(move |_| {
             packet.set(Some("Preparing the packet…".into()));
             let packet = packet.clone();
-            crate::ui::jobs::download_packet(&app, report.clone(), move |problem| {
+            crate::ui::worker_client::download_packet(&app, report.clone(), move |problem| {
                 packet.set(problem);
             });
         })
@@ -194,10 +194,10 @@ fn report_body(r: &AuditReport, level: u8) -> Html {
         r,
         level,
         &crate::document::Formats {
-            date: &format::date,
-            amount: &format::amount,
+            date: &locale::date,
+            amount: &locale::amount,
         },
-        format::today(),
+        locale::today(),
     );
     Html::from_html_unchecked(text.into())
 }

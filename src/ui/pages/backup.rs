@@ -14,12 +14,13 @@ use crate::storage::change::Change;
 use crate::storage::backup::{self, Preview};
 use crate::storage::browser;
 use crate::storage::format::stored_units;
-use crate::storage::jobs::{self as job, from_stored, to_stored, Request, Response};
 use crate::storage::RecordKind;
 use crate::ui::components::file_drop::FileDrop;
-use crate::ui::format;
-use crate::ui::jobs;
+use crate::ui::locale;
 use crate::ui::state::{use_app, Action};
+use crate::ui::worker_client;
+use crate::worker::backup as job;
+use crate::worker::protocol::{from_stored, to_stored, Request, Response};
 
 #[derive(Clone, PartialEq)]
 enum Import {
@@ -75,7 +76,7 @@ pub fn backup_page() -> Html {
 
     // The page's connection to the worker: the file's check, then Merge or Replace, all go over
     // it, and the worker keeps the checked file between them. Opened on first use.
-    let worker = use_mut_ref(|| jobs::Kept::None);
+    let worker = use_mut_ref(|| worker_client::Kept::None);
     // The file being imported (answers arrive later than the render that asked).
     let file_name = use_mut_ref(String::new);
     // The records the worker was given with the file: the import's result is applied to what is
@@ -91,7 +92,7 @@ pub fn backup_page() -> Html {
         let confirm_replace = confirm_replace.clone();
         Rc::new(move |req: Request| {
             let mut w = worker.borrow_mut();
-            let bridge = jobs::kept(&mut w, || {
+            let bridge = worker_client::kept(&mut w, || {
                 let import = import.clone();
                 let file_name = file_name.clone();
                 let name_of = move |_: &UseStateHandle<Import>| file_name.borrow().clone();
@@ -99,7 +100,7 @@ pub fn backup_page() -> Html {
                 let keep = keep.clone();
                 let confirm_replace = confirm_replace.clone();
                 let seen = seen.clone();
-                jobs::connect(move |r| {
+                worker_client::connect(move |r| {
                     match r {
                     Response::NeedsPassphrase => import.set(Import::Locked(name_of(&import), None)),
                     Response::PassphraseRefused { message } => {
@@ -134,7 +135,7 @@ pub fn backup_page() -> Html {
                             let name = name_of(&import);
                             let seen = seen.borrow().clone();
                             wasm_bindgen_futures::spawn_local(async move {
-                                match jobs::store_imported_files(&data, &files).await {
+                                match worker_client::store_imported_files(&data, &files).await {
                                     Ok(()) => {
                                         let message = if files.is_empty() {
                                             message
@@ -343,7 +344,7 @@ pub fn backup_page() -> Html {
                     };
                     (p[number - 1].clone(), part)
                 });
-                jobs::download_backup_with(&app, certificates, secret, move |m| {
+                worker_client::download_backup_with(&app, certificates, secret, move |m| {
                     exporting.set(false);
                     if m.is_none() {
                         let mut w = (*written).clone();
@@ -363,7 +364,7 @@ pub fn backup_page() -> Html {
         let split = split.clone();
         let written = written.clone();
         Callback::from(move |_| {
-            let plan = with.then(|| Rc::new(jobs::backup_parts(&app)));
+            let plan = with.then(|| Rc::new(worker_client::backup_parts(&app)));
             if download(plan.clone(), 1) {
                 written.set(Vec::new());
                 split.set(plan.filter(|p| p.len() > 1));
@@ -413,7 +414,7 @@ pub fn backup_page() -> Html {
         let worker = worker.clone();
         Callback::from(move |_: MouseEvent| {
             worker.borrow_mut().take();
-            jobs::start_afresh();
+            worker_client::start_afresh();
             import.set(Import::Idle);
         })
     };
@@ -446,7 +447,7 @@ pub fn backup_page() -> Html {
                 <p>{ "Your records live only in this browser. A backup file holds all of them (" }{ counts }{ "); keep it somewhere safe — you can import it on any device." }</p>
                 <p>
                     { match last {
-                        Some(t) => format!("Last backup: {}.", format::date(t.date_naive())),
+                        Some(t) => format!("Last backup: {}.", locale::date(t.date_naive())),
                         None => "No backup downloaded yet.".to_string(),
                     } }
                     if stale && !app.data.is_empty() {
@@ -524,10 +525,10 @@ pub fn backup_page() -> Html {
                 if let Some((used, quota, persisted)) = *usage {
                     <p class="small muted" data-testid="storage-usage">
                         { format!("Your records take {}; certificates {} ({} file{}); the app's offline copy and other site data about {}. In all this site uses {} of about {} the browser allows. ",
-                            format::bytes(records_bytes as f64),
-                            format::bytes(cert_bytes as f64), cert_count, if cert_count == 1 { "" } else { "s" },
-                            format::bytes((used - records_bytes as f64 - cert_bytes as f64).max(0.0)),
-                            format::bytes(used), format::bytes(quota)) }
+                            locale::bytes(records_bytes as f64),
+                            locale::bytes(cert_bytes as f64), cert_count, if cert_count == 1 { "" } else { "s" },
+                            locale::bytes((used - records_bytes as f64 - cert_bytes as f64).max(0.0)),
+                            locale::bytes(used), locale::bytes(quota)) }
                         { match persisted {
                             Some(true) => "The browser keeps this data even when space runs low.",
                             Some(false) => "The browser may clear this data when space runs low — another reason to keep backups.",
@@ -538,13 +539,13 @@ pub fn backup_page() -> Html {
             </section>
             <section class="card" aria-labelledby="auto-backup-title">
                 <h2 id="auto-backup-title">{ "Back up automatically" }</h2>
-                if !crate::storage::auto_backup::supported() {
+                if !crate::storage::browser::backup_file::supported() {
                     <p>{ "This browser cannot keep writing to a file you choose (Chrome and Edge on a computer can). Download a backup now and then: this page reminds you after 30 days." }</p>
                 } else if let (Some(auto), Some(file)) = (auto.clone(), auto_status.file.clone()) {
                     <p data-testid="auto-backup-status">
                         { format!("After each change your records are written to {file}. ") }
                         { match auto_status.last_written {
-                            Some(t) => format!("Last written: {}.", crate::ui::format::date_time(t)),
+                            Some(t) => format!("Last written: {}.", crate::ui::locale::date_time(t)),
                             None => "Not written yet.".to_string(),
                         } }
                     </p>
@@ -571,11 +572,11 @@ pub fn backup_page() -> Html {
                 <p>{ "Your activities as a CSV file for Excel, Numbers or Google Sheets (one row each; several credit types or topic hours share a cell, as “TYPE=amount; …”). A spreadsheet or a provider's transcript can be imported too. The deadlines file adds every cycle end and CE deadline to your calendar app with reminders 90, 30 and 7 days before; download it again after changes and import it over the old one: the same events are updated." }</p>
                 <div class="actions">
                     <button type="button" class="btn" disabled={app.data.activities.is_empty()}
-                        onclick={{ let app = app.clone(); Callback::from(move |_| jobs::download_csv(&app, false)) }}>
+                        onclick={{ let app = app.clone(); Callback::from(move |_| worker_client::download_csv(&app, false)) }}>
                         { "Download activities as CSV" }
                     </button>
                     <button type="button" class="btn" disabled={app.data.credentials.is_empty()}
-                        onclick={{ let app = app.clone(); Callback::from(move |_| jobs::download_calendar(&app)) }}>
+                        onclick={{ let app = app.clone(); Callback::from(move |_| worker_client::download_calendar(&app)) }}>
                         { "Download deadlines (.ics)" }
                     </button>
                     <a href={crate::ui::app::Route::ActivityImport.href()} class="btn">
@@ -638,9 +639,9 @@ pub fn backup_page() -> Html {
                         },
                         Import::Ready { name, app_version, exported_at, preview } => { let p = preview.clone(); html! {
                             <div class="banner">
-                                <p><strong>{ name.clone() }</strong>{ format!(" — exported {} by CME Tracker {}.", format::date(exported_at.date_naive()), app_version) }</p>
+                                <p><strong>{ name.clone() }</strong>{ format!(" — exported {} by CME Tracker {}.", locale::date(exported_at.date_naive()), app_version) }</p>
                                 <p>{ format!("{} activities, {} credentials, {} goals", p.activities, p.credentials, p.goals) }
-                                    if let Some((from, to)) = p.date_range { { format!(" · activities from {} to {}", format::date(from), format::date(to)) } }
+                                    if let Some((from, to)) = p.date_range { { format!(" · activities from {} to {}", locale::date(from), locale::date(to)) } }
                                 </p>
                                 <p>{ format!("{} records are already here ({} of them differ).", p.same_id, p.differing) }</p>
                                 if let Some(part) = p.part {

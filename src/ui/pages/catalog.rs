@@ -19,7 +19,7 @@ use crate::ui::app::Route;
 use crate::ui::catalog_source::{use_catalog, CatalogLoad};
 use crate::ui::components::field_error::{described, error_html, invalid};
 use crate::ui::components::RenewalSelect;
-use crate::ui::format;
+use crate::ui::locale;
 use crate::ui::state::{use_app, Action};
 #[function_component(CatalogPage)]
 pub fn catalog_page() -> Html {
@@ -132,8 +132,8 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                 format!(
                     "{} (cycle {} – {})",
                     c.name,
-                    format::date(c.cycle.start),
-                    format::date(c.cycle.end)
+                    locale::date(c.cycle.start),
+                    locale::date(c.cycle.end)
                 ),
             )
         })
@@ -156,7 +156,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
             }
             // Every step (cycle from the expiry, rules, renewal answer, conditions) is the
             // domain's; the page only shows where the input is wrong.
-            match draft.build(p, Uuid::new_v4(), format::now()) {
+            match draft.build(p, Uuid::new_v4(), locale::now()) {
                 Ok(c) => {
                     let id = c.id.to_string();
                     app.dispatch(Action::Change(Change::SaveCredential(c)));
@@ -223,7 +223,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                         <label for="preset-end">{ "Expiry date (end of the current cycle)" }</label>
                         <input id="preset-end" type="date" value={draft.end.clone()} oninput={set_text(|d, v| d.end = v)}
                             aria-invalid={invalid(PresetSetupField::End)} aria-describedby={described(PresetSetupField::End)} />
-                        if let Some(s) = start_preview { <p class="hint">{ format!("The cycle then starts {}.", format::date(s)) }</p> }
+                        if let Some(s) = start_preview { <p class="hint">{ format!("The cycle then starts {}.", locale::date(s)) }</p> }
                         { msg(PresetSetupField::End) }
                     </div>
                     <div class="field">

@@ -21,8 +21,8 @@ use crate::ui::components::enum_select::enum_options;
 use crate::ui::components::field_error::{described, error_html, invalid};
 use crate::ui::components::inputs::{on_input, on_select};
 use crate::ui::components::rule_editor::RuleEditor;
-use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
+use crate::ui::locale;
 use crate::ui::state::{use_app, Action};
 
 #[derive(Properties, PartialEq)]
@@ -59,7 +59,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                     reason: String::new(),
                     date: String::new(),
                 },
-                |c| ExemptionDraft::new(c, format::today()),
+                |c| ExemptionDraft::new(c, locale::today()),
             )
         })
     };
@@ -185,7 +185,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                 }
                 if let Some(re) = re {
                     { progress(re) }
-                    <p>{ describe::status_sentence(rule, re, &|d| format::date(d), &|a| format::amount(a)) }</p>
+                    <p>{ describe::status_sentence(rule, re, &|d| locale::date(d), &|a| locale::amount(a)) }</p>
                 }
                 if !rule.note.is_empty() { <p class="small muted">{ rule.note.clone() }</p> }
                 <div class="actions">
@@ -213,11 +213,11 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
             </div>
             <div class="card">
                 <p>{ format!("{} · {}", cred.kind.label(), if cred.jurisdiction.is_empty() { "—" } else { cred.jurisdiction.as_str() }) }</p>
-                <p>{ format!("Current cycle: {} – {}", format::date(cred.cycle.start), format::date(cred.cycle.end)) }
-                    if let Some(d) = cred.cycle.ce_deadline { { format!(" · CE due {}", format::date(d)) } }
+                <p>{ format!("Current cycle: {} – {}", locale::date(cred.cycle.start), locale::date(cred.cycle.end)) }
+                    if let Some(d) = cred.cycle.ce_deadline { { format!(" · CE due {}", locale::date(d)) } }
                 </p>
                 if let Some(ev) = &ev {
-                    <p>{ status_badge(ev) }{ " " }{ format!("CE due {}", crate::domain::text::describe::time_until(format::today(), ev.deadline, &|d| format::date(d))) }</p>
+                    <p>{ status_badge(ev) }{ " " }{ format!("CE due {}", crate::domain::text::describe::time_until(locale::today(), ev.deadline, &|d| locale::date(d))) }</p>
                     if let Some(s) = {
                         let (m, c) = crate::domain::engine::certificates::missing_among(&app.data.activities, &ev.contributing_activity_ids());
                         crate::domain::text::certificates::missing_sentence(m, c)
@@ -238,7 +238,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
             if let Some(pw) = &cred.pathways {
                 <crate::ui::components::pathways::PathwaysCard pathways={pw.clone()} evaluation={ev.clone()} onop={edit_op.clone()} />
             }
-            if let Some(p) = ev.as_ref().and_then(|ev| crate::domain::engine::charts::pace(&cred, ev, &app.data.activities, crate::ui::format::today())) {
+            if let Some(p) = ev.as_ref().and_then(|ev| crate::domain::engine::charts::pace(&cred, ev, &app.data.activities, crate::ui::locale::today())) {
                 { crate::ui::components::charts::pace_chart(&crate::ui::components::charts::PaceChartProps { pace: p }) }
             }
             <h2>{ "Requirements" }</h2>
@@ -264,7 +264,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                             let label = cred.rules.iter().find(|r| r.id == x.rule_id).map_or(x.rule_id.clone(), |r| r.label.clone());
                             html! {
                                 <li>
-                                    { format!("{}: {} — {} ({})", label, if x.kind == ExemptionKind::Exempt { "exempt" } else { "deemed met" }, x.reason, format::date(x.date)) }
+                                    { format!("{}: {} — {} ({})", label, if x.kind == ExemptionKind::Exempt { "exempt" } else { "deemed met" }, x.reason, locale::date(x.date)) }
                                     { " " }
                                     <button type="button" class="btn btn--small" onclick={remove_exemption(x.rule_id.clone())}
                                         aria-label={format!("Remove the exemption for {label}")}>{ "Remove" }</button>
@@ -319,7 +319,7 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
             <h2 class="no-print">{ "License renewed?" }</h2>
             <form class="card" onsubmit={on_next_cycle} aria-label="Start the next cycle" novalidate=true>
                 <p class="muted">{ format!("Starts a new cycle on {}. The current one is kept for recurring requirements and carry-over.",
-                    cred.cycle.end.succ_opt().map(format::date).unwrap_or_default()) }</p>
+                    cred.cycle.end.succ_opt().map(locale::date).unwrap_or_default()) }</p>
                 <div class="grid grid--3">
                     <div class="field">
                         <label for="next-end">{ "New expiry date" }</label>

@@ -19,8 +19,8 @@ use crate::ui::components::focus::focus;
 use crate::ui::components::inputs::input_value;
 use crate::ui::components::{empty_state, RenewalSelect};
 use crate::ui::components::{use_edit_guard, EditConflict};
-use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
+use crate::ui::locale;
 use crate::ui::state::{use_app, Action};
 
 #[function_component(CredentialsPage)]
@@ -36,7 +36,7 @@ pub fn credentials_page() -> Html {
                 if !app.data.credentials.is_empty() {
                     <a href={Route::Reports.href()} class="btn">{ "Audit reports" }</a>
                     <button type="button" class="btn" title="Cycle ends and CE deadlines, with reminders 90, 30 and 7 days before"
-                        onclick={{ let app = app.clone(); Callback::from(move |_| crate::ui::jobs::download_calendar(&app)) }}>
+                        onclick={{ let app = app.clone(); Callback::from(move |_| crate::ui::worker_client::download_calendar(&app)) }}>
                         { "Add deadlines to my calendar" }
                     </button>
                 }
@@ -70,10 +70,10 @@ pub fn credentials_page() -> Html {
                                 <a href={(Route::CredentialDetail { id: c.id.to_string() }).href()}>{ c.name.clone() }</a>
                             </h2>
                             <p class="muted">{ format!("{} · cycle {} – {} · {} requirement{}",
-                                c.kind.label(), format::date(c.cycle.start), format::date(c.cycle.end),
+                                c.kind.label(), locale::date(c.cycle.start), locale::date(c.cycle.end),
                                 c.rules.len(), if c.rules.len() == 1 { "" } else { "s" }) }</p>
                             if let Some(ev) = ev {
-                                <p>{ status_badge(ev) }{ " " }{ format!("CE due {}", crate::domain::text::describe::time_until(format::today(), ev.deadline, &|d| format::date(d))) }</p>
+                                <p>{ status_badge(ev) }{ " " }{ format!("CE due {}", crate::domain::text::describe::time_until(locale::today(), ev.deadline, &|d| locale::date(d))) }</p>
                             }
                         </li>
                     }
@@ -181,7 +181,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                 Ok(valid) => {
                     errors.set(Vec::new());
                     let mut c =
-                        valid.into_credential(existing.as_ref(), Uuid::new_v4(), format::now());
+                        valid.into_credential(existing.as_ref(), Uuid::new_v4(), locale::now());
                     if let (Some(drawn), Some(current)) = (&drawn, &existing) {
                         c = crate::storage::merge::keep_mine(drawn, &c, current);
                     }

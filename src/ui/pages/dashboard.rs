@@ -13,8 +13,8 @@ use crate::domain::engine::plan::plan;
 use crate::domain::text::dashboard;
 use crate::ui::app::Route;
 use crate::ui::components::dashboard_view::{dashboard_view, Controls};
-use crate::ui::format;
 use crate::ui::hooks::use_evaluations;
+use crate::ui::locale;
 use crate::ui::router::go;
 use crate::ui::state::{use_app, Action};
 
@@ -92,9 +92,9 @@ pub fn dashboard_page() -> Html {
         &shown,
         &the_plan,
         what_if,
-        format::today(),
-        &format::date,
-        &format::amount,
+        locale::today(),
+        &locale::date,
+        &locale::amount,
     );
     let on_what_if = {
         let app = app.clone();

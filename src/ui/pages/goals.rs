@@ -17,13 +17,13 @@ use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::field_error::{described, described_with_hint, error_html, invalid};
 use crate::ui::components::inputs::{on_input, on_select, select_value};
 use crate::ui::components::learning::{goal_progress, goal_status_badge};
-use crate::ui::format;
+use crate::ui::locale;
 use crate::ui::state::{use_app, Action};
 
 #[function_component(GoalsPage)]
 pub fn goals_page() -> Html {
     let app = use_app();
-    let today = format::today();
+    let today = locale::today();
     let head = html! {
         <div class="page-head">
             <h1>{ "Learning goals" }</h1>
@@ -70,7 +70,7 @@ pub fn goals_page() -> Html {
                             </h2>
                             <p>{ goal_status_badge(g.status, p.overdue) }
                                 if let Some(d) = g.target_date {
-                                    <span class="muted small">{ format!(" Target: {}", format::date(d)) }</span>
+                                    <span class="muted small">{ format!(" Target: {}", locale::date(d)) }</span>
                                 }
                             </p>
                             { goal_progress(&p, g.target_hours) }
@@ -116,7 +116,7 @@ pub fn goal_detail_page(props: &GoalProps) -> Html {
     let Some(g) = found else {
         return not_found();
     };
-    let today = format::today();
+    let today = locale::today();
     let p = progress(&g, &app.data.activities, today);
     let linked: Vec<_> = app
         .data
@@ -162,7 +162,7 @@ pub fn goal_detail_page(props: &GoalProps) -> Html {
                 <h2 id="goal-progress-title">{ "Progress" }</h2>
                 <p>{ goal_status_badge(g.status, p.overdue) }
                     if let Some(d) = g.target_date {
-                        { format!(" Target date: {}", format::date(d)) }
+                        { format!(" Target date: {}", locale::date(d)) }
                     }
                 </p>
                 { goal_progress(&p, g.target_hours) }
@@ -195,7 +195,7 @@ pub fn goal_detail_page(props: &GoalProps) -> Html {
                         { for linked.iter().map(|a| html! {
                             <li>
                                 <a href={(Route::ActivityDetail { id: a.id.to_string() }).href()}>{ a.title.clone() }</a>
-                                <span class="muted small">{ format!(" — {}, {} h{}", format::date(a.end), format::amount(a.hours()), if a.is_completed() { "" } else { ", planned" }) }</span>
+                                <span class="muted small">{ format!(" — {}, {} h{}", locale::date(a.end), locale::amount(a.hours()), if a.is_completed() { "" } else { ", planned" }) }</span>
                             </li>
                         }) }
                     </ul>

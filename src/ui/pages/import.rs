@@ -19,14 +19,14 @@ use crate::domain::formats::spreadsheet::{self, DateOrder, Mapping, Target};
 use crate::domain::model::codes::Coded;
 use crate::domain::model::vocab;
 use crate::storage::browser;
-use crate::storage::import::{Checked, FileRead, Source};
-use crate::storage::jobs::{from_stored, to_stored, Request, Response};
 use crate::ui::app::Route;
 use crate::ui::components::file_drop::FileDrop;
 use crate::ui::components::inputs::select_value;
-use crate::ui::format;
-use crate::ui::jobs;
+use crate::ui::locale;
 use crate::ui::state::{use_app, Action};
+use crate::ui::worker_client;
+use crate::worker::activities::{Checked, FileRead, Source};
+use crate::worker::protocol::{from_stored, to_stored, Request, Response};
 
 /// The largest file read: a 50,000-row spreadsheet is a few megabytes.
 const MAX_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
@@ -54,7 +54,7 @@ pub fn import_page() -> Html {
     let reader = use_mut_ref(|| None::<FileReader>);
 
     // One connection for the whole import: the worker keeps the file between the steps.
-    let worker = use_mut_ref(|| jobs::Kept::None);
+    let worker = use_mut_ref(|| worker_client::Kept::None);
     // The records the worker was given with the file: the import is applied to what is here when
     // it arrives, against these (`storage::change::Change::Import`).
     let seen = use_mut_ref(|| Rc::new(crate::storage::AppData::default()));
@@ -66,14 +66,14 @@ pub fn import_page() -> Html {
         let app = app.clone();
         Rc::new(move |req: Request| {
             let mut w = worker.borrow_mut();
-            let bridge = jobs::kept(&mut w, || {
+            let bridge = worker_client::kept(&mut w, || {
                 let step = step.clone();
                 let mapping = mapping.clone();
                 let app = app.clone();
                 let seen = seen.clone();
                 // The file read last, for the progress and preview steps.
                 let read = Rc::new(std::cell::RefCell::new(None::<Rc<FileRead>>));
-                jobs::connect(move |r| {
+                worker_client::connect(move |r| {
                     match r {
                     Response::ActivitiesRead(file) => {
                         let file = Rc::new(*file);
@@ -164,8 +164,8 @@ pub fn import_page() -> Html {
                         send(Request::ReadActivities {
                             data: base64::engine::general_purpose::STANDARD.encode(bytes),
                             current,
-                            today: format::today(),
-                            now: format::now(),
+                            today: locale::today(),
+                            now: locale::now(),
                         })
                     }
                     Err(_) => step.set(Step::Failed("The file could not be read.".into())),
@@ -315,7 +315,7 @@ pub fn import_page() -> Html {
                         accept=".csv,.tsv,.txt,.xml,.json,text/csv,application/xml,application/json"
                         describedby="activities-status" onfile={Callback::from(move |f| read_file(f))} />
                     <p class="small">
-                        <button type="button" class="btn btn--small" onclick={{ let app = app.clone(); Callback::from(move |_| jobs::download_csv(&app, true)) }}>
+                        <button type="button" class="btn btn--small" onclick={{ let app = app.clone(); Callback::from(move |_| worker_client::download_csv(&app, true)) }}>
                             { "Download the CSV template" }
                         </button>
                         { " — the columns this app reads best, with an example row (docs: one activity per row; several credit types as TYPE=amount; …)." }
@@ -544,7 +544,7 @@ fn preview(props: &PreviewProps) -> Html {
                             { for c.first.iter().map(|a| html! {
                                 <tr>
                                     <td class="wrap-anywhere" data-label="Title">{ a.title.clone() }</td>
-                                    <td data-label="Completed">{ format::date(a.end) }</td>
+                                    <td data-label="Completed">{ locale::date(a.end) }</td>
                                     <td data-label="Credits">{ a.credits.clone() }</td>
                                 </tr>
                             }) }

@@ -13,7 +13,7 @@ use crate::ui::app::Route;
 use crate::ui::components::charts::{bar_chart, BarChartProps};
 use crate::ui::components::learning::reflection_entry;
 use crate::ui::components::print::print_button;
-use crate::ui::format;
+use crate::ui::locale;
 use crate::ui::state::use_app;
 
 #[function_component(LearningPage)]
@@ -77,7 +77,7 @@ pub fn learning_page() -> Html {
                                     <tr>
                                         <th scope="row">{ year.to_string() }</th>
                                         { for formats.iter().map(|f| html! {
-                                            <td class="num">{ m.get(f).map(|h| format::amount(*h)).unwrap_or_else(|| "–".into()) }</td>
+                                            <td class="num">{ m.get(f).map(|h| locale::amount(*h)).unwrap_or_else(|| "–".into()) }</td>
                                         }) }
                                     </tr>
                                 }) }

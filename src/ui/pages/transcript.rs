@@ -17,7 +17,7 @@ use crate::ui::components::field_error::{described, error_html, invalid};
 use crate::ui::components::holder_name::HolderNameField;
 use crate::ui::components::inputs::input_value;
 use crate::ui::components::print::print_button;
-use crate::ui::format;
+use crate::ui::locale;
 use crate::ui::state::use_app;
 
 /// Topics shown as bars; the table under the chart lists them all.
@@ -29,7 +29,7 @@ const FOLD_LINES: usize = 300;
 #[function_component(TranscriptPage)]
 pub fn transcript_page() -> Html {
     let app = use_app();
-    let today = format::today();
+    let today = locale::today();
     let three_years = NaiveDate::from_ymd_opt(today.year() - 2, 1, 1).unwrap_or(today);
     // The range shown, and the fields as typed (a bad date keeps the last good range).
     let range = use_state(|| (three_years, today));
@@ -102,7 +102,7 @@ pub fn transcript_page() -> Html {
     let total_text = |totals: &[(vocab::Unit, crate::domain::model::credits::Amount)]| {
         totals
             .iter()
-            .map(|(u, a)| format::unit_amount(*u, *a))
+            .map(|(u, a)| locale::unit_amount(*u, *a))
             .collect::<Vec<_>>()
             .join(" · ")
     };
@@ -141,7 +141,7 @@ pub fn transcript_page() -> Html {
             <section class="card">
                 <dl class="details">
                     if let Some(n) = &t.holder { <dt>{ "Prepared for" }</dt><dd>{ n.clone() }</dd> }
-                    <dt>{ "Dates" }</dt><dd>{ format!("{} – {}", format::date(from), format::date(to)) }</dd>
+                    <dt>{ "Dates" }</dt><dd>{ format!("{} – {}", locale::date(from), locale::date(to)) }</dd>
                     <dt>{ "Completed activities" }</dt><dd data-testid="transcript-count">{ t.activities.to_string() }</dd>
                     if !t.totals.is_empty() { <dt>{ "Total" }</dt><dd data-testid="transcript-total">{ total_text(&t.totals) }</dd> }
                 </dl>
@@ -187,7 +187,7 @@ pub fn transcript_page() -> Html {
                     if folded {
                         <ul class="plain-list">
                             { for y.types.iter().map(|ty| html! {
-                                <li>{ format!("{}: {}", ty.label, format::unit_amount(ty.unit, ty.total)) }</li>
+                                <li>{ format!("{}: {}", ty.label, locale::unit_amount(ty.unit, ty.total)) }</li>
                             }) }
                         </ul>
                         <button type="button" class="btn" onclick={unfold}>{ format!("List the {} activities of {}", y.activities, y.year) }</button>
@@ -195,7 +195,7 @@ pub fn transcript_page() -> Html {
                     { for y.types.iter().filter(|_| !folded).map(|ty| html! {
                         <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} in {}", ty.label, y.year)}>
                             <table class="table--stack transcript-table">
-                                <caption>{ format!("{} — {}", ty.label, format::unit_amount(ty.unit, ty.total)) }</caption>
+                                <caption>{ format!("{} — {}", ty.label, locale::unit_amount(ty.unit, ty.total)) }</caption>
                                 <thead><tr>
                                     <th scope="col">{ "Activity" }</th><th scope="col">{ "Provider" }</th><th scope="col">{ "Dates" }</th>
                                     <th scope="col" class="num">{ match ty.unit { vocab::Unit::Credit => "Credits", vocab::Unit::Point => "Points", vocab::Unit::Hour => "Hours", vocab::Unit::Ceu => "CEUs" } }</th>
@@ -206,15 +206,15 @@ pub fn transcript_page() -> Html {
                                         <tr>
                                             <th scope="row">{ l.title.clone() }</th>
                                             <td data-label="Provider">{ l.provider.clone() }</td>
-                                            <td data-label="Dates">{ format::date_range(l.start, l.end) }</td>
-                                            <td data-label="Amount" class="num">{ format::amount(l.amount) }</td>
+                                            <td data-label="Dates">{ locale::date_range(l.start, l.end) }</td>
+                                            <td data-label="Amount" class="num">{ locale::amount(l.amount) }</td>
                                             <td data-label="Certificate">{ if l.certificate_on_file { "On file" } else { "Not on file" } }</td>
                                         </tr>
                                     }) }
                                 </tbody>
                                 <tfoot><tr>
                                     <th scope="row" colspan="3">{ "Total" }</th>
-                                    <td class="num" data-label="Total">{ format::amount(ty.total) }</td><td></td>
+                                    <td class="num" data-label="Total">{ locale::amount(ty.total) }</td><td></td>
                                 </tr></tfoot>
                             </table>
                         </div>
@@ -222,7 +222,7 @@ pub fn transcript_page() -> Html {
                 </section>
             }}) }
             <p class="small muted report-footer">
-                { format!("Prepared by the clinician with CME Tracker on {}.", format::date(today)) }
+                { format!("Prepared by the clinician with CME Tracker on {}.", locale::date(today)) }
             </p>
         </article>
     }

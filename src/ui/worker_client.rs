@@ -9,10 +9,10 @@ use gloo_worker::{Spawnable, WorkerBridge};
 
 use chrono::Utc;
 
-use crate::storage::jobs::{to_stored, Request, Response};
 use crate::storage::{backup, browser};
-use crate::ui::format;
+use crate::ui::locale;
 use crate::ui::state::{Action, AppContext};
+use crate::worker::protocol::{to_stored, Request, Response};
 use crate::worker::{Jobs, Json};
 
 /// Trunk's loader shim for the worker (`data-loader-shim`): a same-origin script, so the page's
@@ -80,7 +80,7 @@ pub fn connect(on_response: impl Fn(Response) + 'static) -> WorkerBridge<Jobs> {
                     web_sys::console::warn_1(&format!("The worker stopped: {detail}").into());
                     start_afresh();
                     Response::Failed {
-                        message: crate::storage::jobs::stopped_message(),
+                        message: crate::worker::protocol::stopped_message(),
                     }
                 }
                 r => r,
@@ -137,7 +137,7 @@ pub type SendRequest = fn(Request, Box<dyn Fn(Response)>);
 pub type WriteBackup = fn(Request, bool, Box<dyn Fn(Result<bool, String>)>);
 
 /// Has the worker write a backup (`req` is an export) and writes it to the automatic backup's
-/// file; `done` hears `storage::auto_backup::write`'s answer, or that the module could not be
+/// file; `done` hears `storage::browser::backup_file::write`'s answer, or that the module could not be
 /// fetched. The file's handle lives in IndexedDB: its reader is in the worker's module too, so the
 /// first download does not carry it for a backup that runs only after a change.
 pub fn write_backup(req: Request, ask: bool, done: impl Fn(Result<bool, String>) + 'static) {
@@ -159,7 +159,7 @@ pub fn write_backup_now(req: Request, ask: bool, done: Box<dyn Fn(Result<bool, S
             if let Response::Exported { text } = r {
                 let done = done.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    done(crate::storage::auto_backup::write(&text, ask).await)
+                    done(crate::storage::browser::backup_file::write(&text, ask).await)
                 });
             }
         }),
@@ -225,8 +225,8 @@ pub fn download_backup_with(
         };
         let held = files.len();
         let mut name = match part {
-            Some(p) => backup::part_file_name(format::today(), p),
-            None => backup::file_name(format::today()),
+            Some(p) => backup::part_file_name(locale::today(), p),
+            None => backup::file_name(locale::today()),
         };
         if passphrase.is_some() {
             // Says what it is before it is opened: "….encrypted.json".
@@ -272,7 +272,7 @@ pub fn download_csv(app: &AppContext, template: bool) {
     let name = if template {
         "cme-activities-template.csv".to_string()
     } else {
-        format!("cme-activities-{}.csv", format::today())
+        format!("cme-activities-{}.csv", locale::today())
     };
     request(
         Request::ExportCsv {
@@ -305,9 +305,14 @@ async fn certificate_files<A: std::borrow::Borrow<crate::domain::model::activity
         .flat_map(|a| a.borrow().certificates.iter())
         .filter(|c| only.is_empty() || only.contains(&c.id))
     {
-        match crate::storage::files::get(c.id).await.map_err(|e| e.0)? {
+        match crate::storage::browser::files::get(c.id)
+            .await
+            .map_err(|e| e.0)?
+        {
             Some(blob) => {
-                let b = crate::storage::files::bytes(&blob).await.map_err(|e| e.0)?;
+                let b = crate::storage::browser::files::bytes(&blob)
+                    .await
+                    .map_err(|e| e.0)?;
                 files.push((c.id, base64::engine::general_purpose::STANDARD.encode(b)));
             }
             None => missing += 1,
@@ -364,7 +369,7 @@ pub fn download_packet(
                 report: Box::new(report),
                 counted,
                 files,
-                today: format::today(),
+                today: locale::today(),
             },
             move |r| match r {
                 Response::File { name, data } => {
@@ -382,7 +387,7 @@ pub fn download_calendar(app: &AppContext) {
     request(
         Request::Calendar {
             current: to_stored(&app.data),
-            today: format::today(),
+            today: locale::today(),
             now: Utc::now(),
         },
         |r| {
@@ -412,7 +417,7 @@ pub async fn store_imported_files(
             .map_or("application/octet-stream".to_string(), |c| c.mime.clone());
         // A file already here under its id is the same file (ids name bytes, checked by their
         // SHA-256): it is not written again, and a rollback below must never remove it.
-        if matches!(crate::storage::files::get(*id).await, Ok(Some(_))) {
+        if matches!(crate::storage::browser::files::get(*id).await, Ok(Some(_))) {
             continue;
         }
         let result = async {
@@ -425,7 +430,7 @@ pub async fn store_imported_files(
             opts.set_type(&mime);
             let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
                 .map_err(|_| "A certificate in the backup could not be prepared.".to_string())?;
-            crate::storage::files::put(*id, &blob)
+            crate::storage::browser::files::put(*id, &blob)
                 .await
                 .map_err(|e| e.0)
         }
@@ -434,7 +439,7 @@ pub async fn store_imported_files(
             Ok(()) => stored.push(*id),
             Err(m) => {
                 for id in stored {
-                    let _ = crate::storage::files::delete(id).await;
+                    let _ = crate::storage::browser::files::delete(id).await;
                 }
                 return Err(format!("{m} Nothing was imported."));
             }

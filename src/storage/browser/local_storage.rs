@@ -1,12 +1,12 @@
-//! The thin browser adapter: localStorage (through gloo-storage), the Storage API, downloads.
-//! Everything that decides anything lives in the pure modules next to this one.
+//! localStorage, through gloo-storage once a probe has shown it works: the save path's
+//! [`Store`], the raw strings for the crash screen, quarantine and deletion, and the remembered
+//! spreadsheet mappings.
 
 use chrono::Utc;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
-use super::format::{self, KEY_META};
-use super::sync::Store;
+use crate::storage::format::{self, KEY_META};
+use crate::storage::save_path::Store;
 
 /// Why storage cannot be used at all.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +21,7 @@ const BLOCKED: &str = "This browser does not let the page keep data (storage is 
 
 /// localStorage, through gloo-storage, once the probe has shown it works (gloo's handle panics
 /// when storage is blocked, so nothing touches it before).
-fn storage() -> Result<web_sys::Storage, Unavailable> {
+pub(super) fn storage() -> Result<web_sys::Storage, Unavailable> {
     let available = AVAILABLE
         .with(|a| a.get())
         .unwrap_or_else(|| probe().is_ok());
@@ -166,61 +166,6 @@ pub fn records_stored() -> bool {
         .any(|k| k == KEY_META || DATA_KEYS.contains(&k.as_str()))
 }
 
-/// The browser's language, which the kept dashboard's dates and numbers are written in.
-fn language() -> String {
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_default()
-}
-
-/// What a kept dashboard must match here and today, under the stored meta text `meta`.
-fn kept_tag<'a>(
-    meta: &'a str,
-    today: chrono::NaiveDate,
-    language: &'a str,
-) -> super::kept::Tag<'a> {
-    super::kept::Tag {
-        meta,
-        day: today,
-        language,
-    }
-}
-
-/// The dashboard's markup kept with the stored records, when it was drawn from exactly them,
-/// today, in this language, by this build (`storage::kept`); shown at start while they are read.
-pub fn kept_dashboard(today: chrono::NaiveDate) -> Option<String> {
-    use super::kept::{decode, KEY_DASHBOARD};
-    let s = storage().ok()?;
-    let meta = s.get_item(KEY_META).ok()??;
-    let text = s.get_item(KEY_DASHBOARD).ok()??;
-    decode(&text, kept_tag(&meta, today, &language())).map(str::to_string)
-}
-
-/// Keeps the dashboard's markup (`html` makes it, only when needed), drawn from the records
-/// stored under the meta text `meta`, unless one kept for them today already fits. A failure
-/// (storage full) only means the next start reads the records first.
-pub fn keep_dashboard(meta: &str, html: impl FnOnce() -> String, today: chrono::NaiveDate) {
-    use super::kept::{decode, encode, KEY_DASHBOARD};
-    let Ok(s) = storage() else {
-        return;
-    };
-    let language = language();
-    let tag = kept_tag(meta, today, &language);
-    let kept = s.get_item(KEY_DASHBOARD).ok().flatten();
-    if kept.is_some_and(|text| decode(&text, tag).is_some()) {
-        return;
-    }
-    let _ = s.set_item(KEY_DASHBOARD, &encode(&html(), tag));
-}
-
-/// Removes the kept dashboard: before a save, so that it never takes space the records need
-/// (the save makes it stale anyway; the dashboard keeps a new one when it is next drawn).
-pub fn forget_dashboard() {
-    if let Ok(s) = storage() {
-        let _ = s.remove_item(super::kept::KEY_DASHBOARD);
-    }
-}
-
 /// Whether `e` is another tab's save: a `storage` event on the meta key, which every save writes
 /// last.
 pub fn another_tab_saved(e: &web_sys::Event) -> bool {
@@ -241,59 +186,11 @@ pub fn raw_pairs() -> Vec<(String, String)> {
         .filter(|k| {
             k.starts_with("cme-tracker:")
                 && k != "cme-tracker:probe"
-                && k != super::kept::KEY_DASHBOARD
+                && k != crate::storage::kept::KEY_DASHBOARD
         })
         .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
         .collect()
 }
-
-/// Runs `f` holding the exclusive cross-tab lock on the records (the Web Locks API), so that a
-/// save's read-merge-write never interleaves with another tab's. Where the browser has no Web
-/// Locks (Safari before 15.4, pages not served from a secure context) `f` runs at once: the
-/// storage event's merge-and-save-again still heals a collision, a moment later.
-pub fn with_lock(f: impl FnOnce() + 'static) {
-    use wasm_bindgen::closure::Closure;
-    let locks = web_sys::window()
-        .map(|w| w.navigator())
-        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")).ok())
-        .filter(|l| !l.is_undefined() && !l.is_null());
-    let request = locks.as_ref().and_then(|l| {
-        js_sys::Reflect::get(l, &JsValue::from_str("request"))
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()
-    });
-    let f = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
-    let run_now = || {
-        let f = f.borrow_mut().take();
-        if let Some(f) = f {
-            f();
-        }
-    };
-    match (locks, request) {
-        (Some(locks), Some(request)) => {
-            let run = f.clone();
-            // The lock is held until the callback returns (it returns no promise): the save is
-            // synchronous, so the whole read-merge-write happens under it.
-            let callback = Closure::once_into_js(move |_lock: JsValue| {
-                let f = run.borrow_mut().take();
-                if let Some(f) = f {
-                    f();
-                }
-                JsValue::UNDEFINED
-            });
-            if request
-                .call2(&locks, &JsValue::from_str(LOCK_NAME), &callback)
-                .is_err()
-            {
-                run_now();
-            }
-        }
-        _ => run_now(),
-    }
-}
-
-const LOCK_NAME: &str = "cme-tracker:records";
 
 /// Keeps unreadable stored data under the quarantine prefix, then clears the data keys so the
 /// app can start; the raw text stays downloadable.
@@ -303,7 +200,7 @@ pub fn quarantine() -> Result<Vec<(String, String)>, String> {
     for (k, v) in &pairs {
         s.set_item(k, v).map_err(|e| describe_error(&e))?;
     }
-    for key in [KEY_META, super::kept::KEY_DASHBOARD]
+    for key in [KEY_META, crate::storage::kept::KEY_DASHBOARD]
         .into_iter()
         .chain(format::DATA_KEYS)
     {
@@ -349,35 +246,6 @@ fn describe_error(e: &JsValue) -> String {
     }
 }
 
-/// Asks the browser not to evict our data under storage pressure. Returns whether it agreed.
-pub async fn request_persistence() -> Option<bool> {
-    let manager = web_sys::window()?.navigator().storage();
-    if manager.is_undefined() {
-        return None;
-    }
-    let already = JsFuture::from(manager.persisted().ok()?).await.ok()?;
-    if already.as_bool() == Some(true) {
-        return Some(true);
-    }
-    JsFuture::from(manager.persist().ok()?)
-        .await
-        .ok()?
-        .as_bool()
-}
-
-/// (used, quota) in bytes, when the browser says.
-pub async fn estimate() -> Option<(f64, f64)> {
-    let manager = web_sys::window()?.navigator().storage();
-    if manager.is_undefined() {
-        return None;
-    }
-    let e: web_sys::StorageEstimate = JsFuture::from(manager.estimate().ok()?)
-        .await
-        .ok()?
-        .unchecked_into();
-    Some((e.get_usage()?, e.get_quota()?))
-}
-
 /// Where the mappings of earlier spreadsheets are kept (not records: no backup carries them).
 const KEY_MAPPINGS: &str = "cme-tracker:csv-mappings";
 
@@ -395,36 +263,4 @@ pub fn remember_mappings(remembered: &crate::domain::formats::spreadsheet::Remem
     if let (Ok(s), Ok(text)) = (storage(), crate::json::to_text(remembered)) {
         let _ = s.set_item(KEY_MAPPINGS, &text);
     }
-}
-
-/// Offers `text` as a downloaded file.
-pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|_| "Could not prepare the file.".to_string())?;
-    download_blob(file_name, &blob)
-}
-
-/// Offers `blob` as a download named `file_name`.
-pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let url = web_sys::Url::create_object_url_with_blob(blob)
-        .map_err(|_| "Could not prepare the file.".to_string())?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|_| "no anchor")?
-        .unchecked_into();
-    a.set_href(&url);
-    a.set_download(file_name);
-    a.click();
-    // Revoking at once can cancel the download in some browsers; give it a moment.
-    gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
 }

@@ -1,14 +1,13 @@
-//! The worker (wasm32 only): a second WebAssembly module, built by Trunk from
-//! `src/worker_main.rs` (`data-type="worker"`) and loaded on first use, that runs the heavy,
-//! rarely used work of `storage::jobs` off the page's thread: checking and merging a backup file,
-//! writing one, naming what is wrong with stored data. The first download carries none of it, and
-//! a 50,000-activity import never freezes the page (it reports progress as it reads).
+//! The worker's agent (wasm32 only): receives each request, calls its job's handler, and keeps
+//! what a job needs between requests (a checked backup, a file of activities being mapped).
 
 use gloo_worker::{Codec, HandlerId, Worker, WorkerScope};
 use wasm_bindgen::JsValue;
 
-use crate::storage::import::{self, ActivityImport};
-use crate::storage::jobs::{self, ImportJob, Request, Response};
+use crate::worker::activities::{self as import, ActivityImport};
+use crate::worker::backup::{self as jobs, ImportJob};
+use crate::worker::protocol::{Request, Response};
+use crate::worker::{certificates, exports};
 
 /// The worker's state: the backup file checked last, waiting for Merge or Replace, and the
 /// spreadsheet or transcript read last, waiting for its mapping and confirmation.
@@ -92,10 +91,8 @@ impl Worker for Jobs {
                 part,
             ),
             Request::Explain { stored } => jobs::explain(&stored),
-            Request::ReadCertificate { text } => Response::CertificateRead {
-                fields: crate::domain::formats::certificate::read(&text),
-            },
-            Request::ReadPdf { data } => jobs::read_pdf(&data),
+            Request::ReadCertificate { text } => certificates::read_text(&text),
+            Request::ReadPdf { data } => certificates::read_pdf(&data),
             Request::ReadActivities {
                 data,
                 current,
@@ -129,18 +126,18 @@ impl Worker for Jobs {
                 Some(job) => job.import(skip_duplicates),
                 None => no_activities(),
             },
-            Request::ExportCsv { current, template } => import::export_csv(&current, template),
+            Request::ExportCsv { current, template } => exports::csv(&current, template),
             Request::AuditPacket {
                 report,
                 counted,
                 files,
                 today,
-            } => jobs::audit_packet(&report, &counted, &files, today),
+            } => exports::audit_packet(&report, &counted, &files, today),
             Request::Calendar {
                 current,
                 today,
                 now,
-            } => jobs::calendar(&current, today, now),
+            } => exports::calendar(&current, today, now),
         };
         scope.respond(id, reply);
     }

@@ -9,12 +9,12 @@ use std::collections::HashSet;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::formats::provider_transcript;
 use crate::domain::formats::spreadsheet::{self, DateOrder, Mapping, Preview, RowProblem, Table};
-use crate::domain::formats::transcript;
 use crate::domain::model::activity::Activity;
 
-use super::data::AppData;
-use super::jobs::{from_stored, to_stored, Response, Stored};
+use crate::storage::data::AppData;
+use crate::worker::protocol::{from_stored, to_stored, Response, Stored};
 
 /// Rows shown in the mapping step under each column.
 pub const SAMPLE_ROWS: usize = 5;
@@ -120,7 +120,7 @@ pub fn read(
     let (text, encoding) = spreadsheet::decode(bytes);
     let failed = |message: String| Response::Failed { message };
     // A transcript's columns are fixed by its format; a spreadsheet's are guessed below.
-    let (table, fixed, source) = match transcript::read(&text) {
+    let (table, fixed, source) = match provider_transcript::read(&text) {
         Some(Ok(t)) => {
             let source = Source::Transcript {
                 format: t.format.to_string(),
@@ -212,7 +212,7 @@ impl ActivityImport {
                 .filter(|(i, _)| !duplicates.contains(i))
                 .map(|(_, a)| std::sync::Arc::new(a.clone())),
         );
-        checked.too_large = super::format::too_large(&after);
+        checked.too_large = crate::storage::format::too_large(&after);
         self.preview = Some(p);
         checked
     }
@@ -298,29 +298,6 @@ fn summary(p: &Preview) -> Checked {
     }
 }
 
-/// The activities as CSV (the export), or the template: the header and one example row.
-pub fn export_csv(current: &Stored, template: bool) -> Response {
-    if template {
-        return Response::Exported {
-            text: spreadsheet::template(),
-        };
-    }
-    match from_stored(current) {
-        Ok(data) => {
-            let mut acts = data.activities.clone();
-            crate::domain::model::sort::sort_by(&mut acts, |a, b| {
-                b.end.cmp(&a.end).then_with(|| a.title.cmp(&b.title))
-            });
-            Response::Exported {
-                text: spreadsheet::export(&acts),
-            }
-        }
-        Err(e) => Response::Failed {
-            message: format!("The records could not be read to write the file ({e})."),
-        },
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,7 +321,7 @@ mod tests {
     }
 
     fn exported(d: &AppData) -> String {
-        let Response::Exported { text } = export_csv(&to_stored(d), false) else {
+        let Response::Exported { text } = crate::worker::exports::csv(&to_stored(d), false) else {
             panic!()
         };
         text

@@ -1,171 +1,15 @@
-//! The heavy, rarely used work that runs in the worker (a second WebAssembly module loaded on
-//! first use, `src/worker.rs`): checking and merging a backup file, writing one, and naming the
-//! record and field of stored data that did not load.
-//!
-//! Pure functions and message types, tested natively. Records cross between the page and the
-//! worker in the stored format (the key/text pairs of [`super::format::encode`]), which the page
-//! already reads and writes: the first download carries no second way to read records.
+//! Backups in the worker: checking a chosen file against the records here (unlocking it first
+//! when it is encrypted), merging or replacing on confirmation, writing one, and naming the
+//! record and field of stored data that did not load. Pure, tested natively.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::backup::{self, Backup, Preview};
-use super::data::{AppData, RecordKind};
-use super::format::{self, LoadError};
-use super::import::{Checked, FileRead};
-use super::merge::merge;
-use crate::domain::formats::spreadsheet::Mapping;
-
-/// The records as stored: `(key, text)` pairs.
-pub type Stored = Vec<(String, String)>;
-
-/// What the page asks of the worker.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Request {
-    /// Check a backup file (its text) against the records here; answers with progress, then
-    /// `Checked` or `Refused`. The worker keeps the checked file for `Merge` and `Replace`.
-    Check { text: String, current: Stored },
-    /// Open the encrypted backup the last `Check` was given with this passphrase, then check it
-    /// as `Check` does.
-    Unlock { passphrase: String },
-    /// Merge the checked file into the records here, keeping the records listed (those the file
-    /// deletes that the person chose to keep).
-    Merge {
-        keep: Vec<Uuid>,
-        /// File credentials to merge with the matching one here (`Preview::duplicates`).
-        #[serde(default)]
-        unify: Vec<Uuid>,
-    },
-    /// Replace every record with the checked file's.
-    Replace,
-    /// The backup file's text for these records.
-    Export {
-        current: Stored,
-        app_version: String,
-        now: DateTime<Utc>,
-        /// Certificate files to carry, `(id, base64)`; empty for a records-only backup.
-        #[serde(default)]
-        files: Vec<(Uuid, String)>,
-        /// Encrypt the file with this passphrase (`storage::encrypt`).
-        #[serde(default)]
-        passphrase: Option<String>,
-        /// Which file of several this is, when the certificates are split over several.
-        #[serde(default)]
-        part: Option<backup::Part>,
-    },
-    /// Name the record and field of every problem in stored data that did not load.
-    Explain { stored: Stored },
-    /// Read a certificate's text (or a completion e-mail) for the activity form.
-    ReadCertificate { text: String },
-    /// Read a certificate PDF's text layer (the file's bytes in base64) for the activity form.
-    ReadPdf { data: String },
-    /// Read a spreadsheet or transcript of activities (its bytes in base64) for the mapping
-    /// step; the worker keeps it for `CheckActivities` and `ImportActivities`.
-    ReadActivities {
-        data: String,
-        current: Stored,
-        today: NaiveDate,
-        now: DateTime<Utc>,
-    },
-    /// Check every row of the file read last with this mapping (answers with progress).
-    CheckActivities { mapping: Mapping },
-    /// Add the checked activities to the records, without those already recorded when asked.
-    ImportActivities { skip_duplicates: bool },
-    /// The activities as CSV, or the import template.
-    ExportCsv { current: Stored, template: bool },
-    /// The audit packet (a ZIP) of one credential's report, with the certificates of the
-    /// activities that counted (`(id, base64)`).
-    AuditPacket {
-        report: Box<crate::domain::formats::report::AuditReport>,
-        counted: Vec<crate::domain::model::activity::Activity>,
-        files: Vec<(Uuid, String)>,
-        today: NaiveDate,
-    },
-    /// The deadlines of every credential and goal as an iCalendar file.
-    Calendar {
-        current: Stored,
-        today: NaiveDate,
-        now: DateTime<Utc>,
-    },
-}
-
-/// What the worker answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Response {
-    /// Activities read so far, of all in the file.
-    Progress { done: usize, total: usize },
-    /// The file is an encrypted backup: ask for its passphrase (then `Unlock`).
-    NeedsPassphrase,
-    /// The passphrase does not open the file (it stays in the worker for another try).
-    PassphraseRefused { message: String },
-    /// The file is a backup that can be imported; nothing has changed yet.
-    Checked {
-        app_version: String,
-        exported_at: DateTime<Utc>,
-        /// Boxed: the largest answer by far, and every other answer moves through the same type.
-        preview: Box<Preview>,
-    },
-    /// The file cannot be imported: one line, then the first problems (each naming its record and
-    /// field) and how many there were.
-    Refused {
-        summary: String,
-        problems: Vec<String>,
-        total: usize,
-    },
-    /// The records to adopt (in the stored format) and the sentence saying what happened, with
-    /// the certificate files the backup carried for them (`(id, base64)`, checked) to store first.
-    Records {
-        stored: Stored,
-        message: String,
-        #[serde(default)]
-        files: Vec<(Uuid, String)>,
-    },
-    /// A backup file's text.
-    Exported { text: String },
-    /// A binary file to download (base64), with its name.
-    File { name: String, data: String },
-    /// The named problems of stored data that did not load.
-    Explained { problems: Vec<String> },
-    /// What a certificate's text states.
-    CertificateRead {
-        fields: crate::domain::formats::certificate::CertificateFields,
-    },
-    /// A spreadsheet or transcript read, for the mapping step.
-    ActivitiesRead(Box<FileRead>),
-    /// What importing its rows would do.
-    ActivitiesChecked(Box<Checked>),
-    /// Something the worker could not do (a message for the person).
-    Failed { message: String },
-    /// The worker failed while handling the request and has closed (written by the guard in
-    /// its loader, scripts/worker-guard.mjs, never by this crate's code): the page starts a new
-    /// worker for the next request, and the person hears [`stopped_message`].
-    Stopped { detail: String },
-}
-
-/// What the person hears when the worker stopped on her request.
-pub fn stopped_message() -> String {
-    "This could not be done: the part of CME Tracker that reads and writes files stopped on it (the file may be damaged or built to cause harm). Nothing was changed; it has been restarted, so you can try another file or go on.".into()
-}
-
-/// The records as stored, for sending to the worker.
-pub fn to_stored(data: &AppData) -> Stored {
-    format::encode(data, None, 1, DateTime::<Utc>::MIN_UTC)
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect()
-}
-
-/// The records from stored pairs (what the worker sends back, or what the page sent).
-pub fn from_stored(stored: &Stored) -> Result<AppData, LoadError> {
-    format::decode(|k| {
-        stored
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-    })
-    .map(|l| l.data)
-}
+use crate::storage::backup::{self, Backup};
+use crate::storage::data::{AppData, RecordKind};
+use crate::storage::format::{self, LoadError};
+use crate::storage::merge::merge;
+use crate::worker::protocol::{from_stored, to_stored, Response, Stored};
 
 /// An import in progress in the worker: the checked file and the records it is compared with.
 #[derive(Debug, Clone)]
@@ -224,7 +68,7 @@ pub struct Locked {
 /// `NeedsPassphrase`; any other file gives `None` (check it at once).
 pub fn begin_check(text: &str, current: &Stored, pending: &mut Option<Locked>) -> Option<Response> {
     *pending = None;
-    if super::encrypt::is_encrypted(text) {
+    if crate::storage::encrypt::is_encrypted(text) {
         *pending = Some(Locked {
             text: text.to_string(),
             current: current.clone(),
@@ -241,14 +85,14 @@ impl Locked {
         passphrase: &str,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<(ImportJob, Response), Response> {
-        match super::encrypt::open(&self.text, passphrase) {
+        match crate::storage::encrypt::open(&self.text, passphrase) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => check(&text, &self.current, progress),
                 Err(_) => Err(Response::Failed {
                     message: "The decrypted file is not a CME Tracker backup.".into(),
                 }),
             },
-            Err(e @ super::encrypt::OpenError::WrongPassphraseOrChanged) => {
+            Err(e @ crate::storage::encrypt::OpenError::WrongPassphraseOrChanged) => {
                 Err(Response::PassphraseRefused {
                     message: format!("{e} Nothing was changed."),
                 })
@@ -313,21 +157,6 @@ impl ImportJob {
     }
 }
 
-/// What a certificate PDF states (its text layer, read here in the worker). A PDF without a
-/// text layer (a scan) states nothing: the form stays for the person to fill.
-pub fn read_pdf(data: &str) -> Response {
-    use base64::Engine;
-    let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(data.as_bytes()) else {
-        return Response::Failed {
-            message: "The file could not be read.".into(),
-        };
-    };
-    let text = crate::domain::formats::pdf_text::text_of(&bytes).unwrap_or_default();
-    Response::CertificateRead {
-        fields: crate::domain::formats::certificate::read(&text),
-    }
-}
-
 /// A backup file of `current`, encrypted when a passphrase is given.
 pub fn export(
     current: &Stored,
@@ -342,7 +171,7 @@ pub fn export(
             let text = backup::export_with_files(&data, app_version, now, files, part);
             match passphrase {
                 None => Response::Exported { text },
-                Some(p) => match super::encrypt::seal(text.as_bytes(), p) {
+                Some(p) => match crate::storage::encrypt::seal(text.as_bytes(), p) {
                     Ok(text) => Response::Exported { text },
                     Err(message) => Response::Failed { message },
                 },
@@ -350,67 +179,6 @@ pub fn export(
         }
         Err(e) => Response::Failed {
             message: format!("The records could not be read to write the backup ({e})."),
-        },
-    }
-}
-
-/// The audit packet of a report (`storage::packet`), as a file to download.
-pub fn audit_packet(
-    report: &crate::domain::formats::report::AuditReport,
-    counted: &[crate::domain::model::activity::Activity],
-    files: &[(Uuid, String)],
-    today: NaiveDate,
-) -> Response {
-    use base64::Engine;
-    let b64 = base64::engine::general_purpose::STANDARD;
-    let mut bytes = Vec::new();
-    for (id, data) in files {
-        match b64.decode(data.as_bytes()) {
-            Ok(b) => bytes.push((*id, b)),
-            Err(_) => {
-                return Response::Failed {
-                    message: "A certificate could not be read for the packet.".into(),
-                }
-            }
-        }
-    }
-    match super::packet::packet(report, counted, &bytes, today) {
-        Ok(zip) => Response::File {
-            name: super::packet::file_name(report),
-            data: b64.encode(zip),
-        },
-        Err(message) => Response::Failed { message },
-    }
-}
-
-/// The deadlines of every credential's current cycle and every goal's target date as an
-/// iCalendar file (`domain::formats::calendar`).
-pub fn calendar(current: &Stored, today: NaiveDate, now: DateTime<Utc>) -> Response {
-    use crate::domain::formats::calendar::{events, ics, GoalDate};
-    match from_stored(current) {
-        Ok(data) => {
-            let evaluations = crate::domain::engine::evaluate::evaluate_all(
-                &data.credentials,
-                &data.activities,
-                today,
-            );
-            let goals: Vec<GoalDate> = data
-                .goals
-                .iter()
-                .filter_map(|g| {
-                    g.target_date.map(|target| GoalDate {
-                        id: g.id,
-                        title: g.title.clone(),
-                        target,
-                    })
-                })
-                .collect();
-            Response::Exported {
-                text: ics(&events(&evaluations, &goals), now),
-            }
-        }
-        Err(e) => Response::Failed {
-            message: format!("The records could not be read to write the calendar ({e})."),
         },
     }
 }

@@ -32,7 +32,7 @@ pub struct Status {
 /// The status as kept.
 pub fn status() -> Status {
     use gloo_storage::Storage;
-    if super::browser::probe().is_err() {
+    if super::local_storage::probe().is_err() {
         return Status::default();
     }
     gloo_storage::LocalStorage::get(STATUS_KEY).unwrap_or_default()
@@ -41,7 +41,7 @@ pub fn status() -> Status {
 /// Keeps the status (a refused write only means it is shown again as before).
 pub fn set_status(s: &Status) {
     use gloo_storage::Storage;
-    if super::browser::probe().is_ok() {
+    if super::local_storage::probe().is_ok() {
         let _ = gloo_storage::LocalStorage::set(STATUS_KEY, s);
     }
 }

@@ -1,0 +1,17 @@
+//! The thin browser adapters (wasm only): localStorage, the cross-tab lock, the Storage API,
+//! downloads, certificate files in IndexedDB and the automatic backup file. Everything that
+//! decides anything lives in the pure modules of `storage`.
+
+pub mod backup_file;
+pub mod download;
+pub mod files;
+pub mod kept;
+pub mod local_storage;
+pub mod locks;
+pub mod persistence;
+
+pub use download::{download, download_blob};
+pub use kept::{forget_dashboard, keep_dashboard, kept_dashboard};
+pub use local_storage::*;
+pub use locks::with_lock;
+pub use persistence::{estimate, request_persistence};
