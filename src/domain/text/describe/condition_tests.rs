@@ -1,0 +1,43 @@
+
+use super::*;
+use crate::domain::build::*;
+use crate::domain::engine::evaluate::{evaluate, RuleStatus};
+
+#[test]
+fn a_rules_conditions_read_the_same_in_its_sentence_and_in_why_it_does_not_apply() {
+    let mut r = total("total", "10", &[]);
+    r.applies_if.all = vec!["dea_registrant".into(), "prescribes_opioids".into()];
+    r.applies_if.none = vec!["national_certification".into()];
+    let words = conditions_text(&r.applies_if);
+    assert_eq!(
+        words,
+        format!(
+            "{} and {}; not {}",
+            vocab::condition_label("dea_registrant"),
+            vocab::condition_label("prescribes_opioids"),
+            vocab::condition_label("national_certification").to_lowercase()
+        )
+    );
+    assert!(rule_sentence(&r).ends_with(&format!(" — only if {}.", words.to_lowercase())));
+    let c = credential("TX", "2025-01-01", "2026-12-31").rule(r).build();
+    let ev = evaluate(&c, NO_ACTIVITIES, date("2026-01-01"));
+    assert_eq!(ev.rules[0].status, RuleStatus::NotApplicable);
+    let detail = ev.rules[0].detail.as_ref().unwrap();
+    assert_eq!(
+        detail_text(detail, &|d| d.to_string()),
+        format!("Applies only if: {words}")
+    );
+}
+
+#[test]
+fn reasons_write_dates_as_people_do() {
+    use crate::domain::engine::evaluate::Reason;
+    let r = Reason::OutsideWindow {
+        from: date("2025-01-01"),
+        to: date("2026-12-31"),
+    };
+    assert_eq!(
+        reason_text(&r, &|d| d.format("%-d %b %Y").to_string()),
+        "Completed outside the counted period (1 Jan 2025 to 31 Dec 2026)."
+    );
+}
