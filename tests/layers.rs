@@ -144,7 +144,9 @@ fn domain() -> Domain {
     for f in all {
         // A test module kept in a file of its own (`#[cfg(test)] mod tests;`) may use the
         // builders above, as one written inline may.
-        if f.file_stem().is_some_and(|s| s.to_string_lossy().ends_with("tests")) {
+        if f.file_stem()
+            .is_some_and(|s| s.to_string_lossy().ends_with("tests"))
+        {
             continue;
         }
         let module = module_of(&f, &root);

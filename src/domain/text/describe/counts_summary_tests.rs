@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::domain::build::*;
 use crate::domain::engine::evaluate::{counts_toward, evaluate_all};
