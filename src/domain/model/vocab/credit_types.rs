@@ -1,0 +1,342 @@
+//! The credit types: who designates them, their unit, and how they read in hours.
+
+use super::*;
+
+pub struct CreditTypeInfo {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub short: &'static str,
+    /// The body whose system this type belongs to (for grouping in pickers).
+    pub family: &'static str,
+    pub unit: Unit,
+    /// Hours represented by one unit, in percent (CEU = 1000, i.e. ×10). Used when a rule counts
+    /// hours and accepts a type counted in another unit.
+    pub hours_percent: u32,
+}
+
+const fn ct(
+    code: &'static str,
+    label: &'static str,
+    short: &'static str,
+    family: &'static str,
+    unit: Unit,
+) -> CreditTypeInfo {
+    CreditTypeInfo {
+        code,
+        label,
+        short,
+        family,
+        unit,
+        hours_percent: 100,
+    }
+}
+
+/// Every built-in credit type. Codes are stable: they are stored in user data and backups.
+pub const CREDIT_TYPES: &[CreditTypeInfo] = &[
+    ct(
+        "AMA_PRA_CAT1",
+        "AMA PRA Category 1 Credit™",
+        "AMA Cat 1",
+        "AMA",
+        Unit::Credit,
+    ),
+    ct(
+        "AMA_PRA_CAT2",
+        "AMA PRA Category 2 Credit™",
+        "AMA Cat 2",
+        "AMA",
+        Unit::Credit,
+    ),
+    ct("AOA_1A", "AOA Category 1-A", "AOA 1-A", "AOA", Unit::Credit),
+    ct("AOA_1B", "AOA Category 1-B", "AOA 1-B", "AOA", Unit::Credit),
+    ct("AOA_2A", "AOA Category 2-A", "AOA 2-A", "AOA", Unit::Credit),
+    ct("AOA_2B", "AOA Category 2-B", "AOA 2-B", "AOA", Unit::Credit),
+    ct(
+        "AAFP_PRESCRIBED",
+        "AAFP Prescribed credit",
+        "AAFP Presc.",
+        "AAFP",
+        Unit::Credit,
+    ),
+    ct(
+        "AAFP_ELECTIVE",
+        "AAFP Elective credit",
+        "AAFP Elect.",
+        "AAFP",
+        Unit::Credit,
+    ),
+    ct(
+        "ANCC_CONTACT_HOUR",
+        "ANCC contact hours",
+        "ANCC h",
+        "Nursing",
+        Unit::Hour,
+    ),
+    ct(
+        "ANCC_PHARMACOLOGY",
+        "ANCC pharmacology (pharmacotherapeutics) hours",
+        "ANCC pharm h",
+        "Nursing",
+        Unit::Hour,
+    ),
+    ct(
+        "BRN_CONTACT_HOUR",
+        "California BRN contact hours",
+        "CA BRN h",
+        "Nursing",
+        Unit::Hour,
+    ),
+    ct(
+        "FL_BON_CONTACT_HOUR",
+        "Florida Board of Nursing contact hours",
+        "FL BON h",
+        "Nursing",
+        Unit::Hour,
+    ),
+    ct(
+        "ACPE",
+        "ACPE pharmacy CE (contact hours)",
+        "ACPE h",
+        "Pharmacy",
+        Unit::Hour,
+    ),
+    ct(
+        "ABIM_MOC_POINT",
+        "ABIM MOC points",
+        "ABIM MOC",
+        "Boards",
+        Unit::Point,
+    ),
+    ct(
+        "OTHER_MOC_POINT",
+        "Other board MOC points",
+        "MOC pts",
+        "Boards",
+        Unit::Point,
+    ),
+    ct(
+        "AAPA_CAT1",
+        "AAPA Category 1 CME",
+        "AAPA Cat 1",
+        "PA",
+        Unit::Credit,
+    ),
+    ct(
+        "NCCPA_CAT1",
+        "NCCPA Category 1 CME",
+        "NCCPA Cat 1",
+        "PA",
+        Unit::Credit,
+    ),
+    ct(
+        "NCCPA_CAT2",
+        "NCCPA Category 2 CME",
+        "NCCPA Cat 2",
+        "PA",
+        Unit::Credit,
+    ),
+    ct(
+        "MAINPRO_CERTIFIED",
+        "Mainpro+ Certified credits",
+        "Mainpro+ cert.",
+        "Canada",
+        Unit::Credit,
+    ),
+    ct(
+        "MAINPRO_NON_CERTIFIED",
+        "Mainpro+ Non-certified credits",
+        "Mainpro+ non-cert.",
+        "Canada",
+        Unit::Credit,
+    ),
+    ct(
+        "RCPSC_SECTION_1",
+        "Royal College MOC Section 1 (group learning)",
+        "RCPSC S1",
+        "Canada",
+        Unit::Credit,
+    ),
+    ct(
+        "RCPSC_SECTION_2",
+        "Royal College MOC Section 2 (self-learning)",
+        "RCPSC S2",
+        "Canada",
+        Unit::Credit,
+    ),
+    ct(
+        "RCPSC_SECTION_3",
+        "Royal College MOC Section 3 (assessment)",
+        "RCPSC S3",
+        "Canada",
+        Unit::Credit,
+    ),
+    ct(
+        "CMQ_RECOGNIZED",
+        "CMQ recognized activities (hours)",
+        "CMQ recog.",
+        "Canada",
+        Unit::Hour,
+    ),
+    ct(
+        "CMQ_NON_RECOGNIZED",
+        "CMQ non-recognized activities (hours)",
+        "CMQ non-recog.",
+        "Canada",
+        Unit::Hour,
+    ),
+    ct(
+        "CMQ_PRACTICE_ASSESSMENT",
+        "CMQ practice assessment (hours)",
+        "CMQ assess.",
+        "Canada",
+        Unit::Hour,
+    ),
+    ct(
+        "MBA_EDUCATIONAL",
+        "MBA CPD: educational activities (hours)",
+        "MBA edu.",
+        "Australia",
+        Unit::Hour,
+    ),
+    ct(
+        "MBA_REVIEWING_PERFORMANCE",
+        "MBA CPD: reviewing performance (hours)",
+        "MBA review",
+        "Australia",
+        Unit::Hour,
+    ),
+    ct(
+        "MBA_MEASURING_OUTCOMES",
+        "MBA CPD: measuring outcomes (hours)",
+        "MBA outcomes",
+        "Australia",
+        Unit::Hour,
+    ),
+    ct(
+        "EACCME_ECMEC",
+        "European CME credits (EACCME® ECMEC®)",
+        "ECMEC",
+        "Europe",
+        Unit::Credit,
+    ),
+    ct(
+        "UK_CPD_CREDIT",
+        "UK CPD credits (1 credit = 1 hour)",
+        "UK CPD",
+        "UK",
+        Unit::Credit,
+    ),
+    ct(
+        "TMA_APPROVED",
+        "Texas Medical Association approved",
+        "TMA",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "KS_CATEGORY_I",
+        "Kansas Category I",
+        "KS Cat I",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "UT_DOPL",
+        "Utah DOPL-approved",
+        "UT DOPL",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "WA_CAT_II",
+        "Washington Category II (non-accredited CME)",
+        "WA Cat II",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "WA_CAT_III",
+        "Washington Category III (teaching)",
+        "WA Cat III",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "WA_CAT_IV",
+        "Washington Category IV (papers, publications)",
+        "WA Cat IV",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "WA_CAT_V",
+        "Washington Category V (self-directed, QA)",
+        "WA Cat V",
+        "US states",
+        Unit::Credit,
+    ),
+    ct(
+        "POINT_OF_CARE",
+        "Point-of-care learning",
+        "POC",
+        "Other",
+        Unit::Credit,
+    ),
+    ct(
+        "INFORMAL",
+        "Informal / self-study CME",
+        "Informal",
+        "Other",
+        Unit::Credit,
+    ),
+    ct("CE_HOUR", "CE hours (generic)", "CE h", "Other", Unit::Hour),
+    CreditTypeInfo {
+        code: "CEU",
+        label: "Continuing Education Units (1 CEU = 10 h)",
+        short: "CEU",
+        family: "Other",
+        unit: Unit::Ceu,
+        hours_percent: 1000,
+    },
+];
+
+pub fn credit_type(id: &CreditTypeId) -> Option<&'static CreditTypeInfo> {
+    CREDIT_TYPES.iter().find(|c| c.code == id.as_str())
+}
+
+/// A label for any credit type id, built-in or user-defined (`custom:Hospital grand rounds`).
+pub fn credit_type_label(id: &CreditTypeId) -> String {
+    match credit_type(id) {
+        Some(info) => info.label.to_string(),
+        None => id
+            .as_str()
+            .strip_prefix("custom:")
+            .unwrap_or(id.as_str())
+            .to_string(),
+    }
+}
+
+/// Hours per unit in percent; unknown and custom types count one hour per unit.
+pub fn hours_percent(id: &CreditTypeId) -> u32 {
+    // Called for every designation the engine counts: look up only the few types not counted
+    // in hours, instead of scanning the whole table.
+    static OTHER_UNITS: std::sync::OnceLock<Vec<(&'static str, u32)>> = std::sync::OnceLock::new();
+    let other = OTHER_UNITS.get_or_init(|| {
+        CREDIT_TYPES
+            .iter()
+            .filter(|c| c.hours_percent != 100)
+            .map(|c| (c.code, c.hours_percent))
+            .collect()
+    });
+    other
+        .iter()
+        .find(|(code, _)| *code == id.as_str())
+        .map_or(100, |(_, p)| *p)
+}
+
+/// Whether amounts of the type come in quarter hours (the AMA PRA increment): types counted in
+/// hours or hour-based credits do, points and CEUs (0.1 CEU = 1 hour) do not. Custom types count
+/// hours.
+pub fn counts_in_quarter_hours(id: &CreditTypeId) -> bool {
+    credit_type(id).is_none_or(|c| matches!(c.unit, Unit::Credit | Unit::Hour))
+}
