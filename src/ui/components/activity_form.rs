@@ -4,17 +4,16 @@
 //! messages are the same everywhere and tested natively.
 
 use chrono::NaiveDate;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::domain::draft::{
-    ActivityDraft, ActivityFieldError as FieldError, CreditDraft, Field, ValidDraft,
-};
+use crate::domain::draft::{ActivityDraft, CreditDraft, Field, ValidDraft};
 use crate::domain::engine::topic_pick::{self, RequiredTopic};
 use crate::domain::model::vocab;
 use crate::domain::{Accreditor, ActivityStatus, Format, TopicId};
 use crate::ui::components::enum_select::{enum_options, on_enum_change};
-use crate::ui::components::inputs::{input_value, select_value};
+use crate::ui::components::field::{described_by, Control, Field as FieldView};
+use crate::ui::components::inputs::input_value;
+use crate::ui::form::{use_form, Form};
 
 #[derive(Properties, PartialEq)]
 pub struct ActivityFormProps {
@@ -51,108 +50,28 @@ fn field_id(f: Field) -> String {
     }
 }
 
-fn error_for(errors: &[FieldError], f: Field) -> Option<String> {
-    errors
-        .iter()
-        .find(|e| e.field == f)
-        .map(|e| e.message.clone())
-}
-
-/// A field's error paragraph, linked to its input by id.
-fn error_html(errors: &[FieldError], f: Field) -> Html {
-    crate::ui::components::field_error::error_html(errors, f, &field_id(f))
-}
-
-fn described_by(errors: &[FieldError], f: Field, hint: Option<&str>) -> Option<String> {
-    let mut ids = Vec::new();
-    if let Some(h) = hint {
-        ids.push(h.to_string());
-    }
-    ids.extend(crate::ui::components::field_error::described(
-        errors,
-        f,
-        &field_id(f),
-    ));
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
-
-fn focus_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
+/// The activity form's state.
+type ActivityFormState = Form<ActivityDraft, Field>;
 
 #[function_component(ActivityForm)]
 pub fn activity_form(props: &ActivityFormProps) -> Html {
-    let draft = use_state(|| props.initial.clone());
-    let errors = use_state(Vec::<FieldError>::new);
-    let dirty = use_state(|| false);
+    let today = props.today;
+    let form = use_form(
+        || props.initial.clone(),
+        move |d: &ActivityDraft| d.validate(today).err().unwrap_or_default(),
+        |f: &Field| field_id(*f),
+    );
     let topic_query = use_state(String::new);
-    let announce = use_state(String::new);
-
-    // Every field edit goes through here: it marks the form dirty (the update banner will not
-    // reload under unsaved input) and re-validates once errors are on screen, so a fixed field's
-    // message disappears as soon as it is fixed.
-    let update = {
-        let draft = draft.clone();
-        let errors = errors.clone();
-        let dirty = dirty.clone();
-        let today = props.today;
-        move |f: Box<dyn Fn(&mut ActivityDraft)>| {
-            let mut d = (*draft).clone();
-            f(&mut d);
-            if !errors.is_empty() {
-                errors.set(d.validate(today).err().unwrap_or_default());
-            }
-            draft.set(d);
-            dirty.set(true);
-        }
-    };
-    let text = |apply: fn(&mut ActivityDraft, String)| {
-        let update = update.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = input_value(&e);
-            update(Box::new(move |d| apply(d, v.clone())));
-        })
-    };
 
     let submit = {
-        let draft = draft.clone();
-        let errors = errors.clone();
-        let announce = announce.clone();
+        let form = form.clone();
         let onsave = props.onsave.clone();
-        let today = props.today;
-        move |add_another: bool| match draft.validate(today) {
-            Ok(valid) => {
-                // Nothing to draw again: the page saves, then leaves or starts a fresh form (a new
-                // key); if it keeps this one (the record changed in another tab: it asks first),
-                // the form stays as typed, still unsaved. Only old messages go.
-                if !errors.is_empty() {
-                    errors.set(Vec::new());
-                }
-                if !announce.is_empty() {
-                    announce.set(String::new());
-                }
+        // Nothing to draw again on success: the page saves, then leaves or starts a fresh form
+        // (a new key); if it keeps this one (the record changed in another tab: it asks first),
+        // the form stays as typed, still unsaved.
+        move |add_another: bool| {
+            if let Some(valid) = form.submit(form.draft().validate(today)) {
                 onsave.emit((valid, add_another));
-            }
-            Err(errs) => {
-                let n = errs.len();
-                announce.set(format!(
-                    "Not saved: {} problem{} to fix. {}",
-                    n,
-                    if n == 1 { "" } else { "s" },
-                    errs.first().map(|e| e.message.as_str()).unwrap_or("")
-                ));
-                if let Some(first) = errs.first() {
-                    let id = field_id(first.field);
-                    // After the re-render, so that the field's error text exists when focused.
-                    gloo::timers::callback::Timeout::new(0, move || focus_id(&id)).forget();
-                }
-                errors.set(errs);
             }
         }
     };
@@ -163,63 +82,151 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
             submit(false);
         })
     };
-    let on_add_another = {
-        let submit = submit.clone();
-        Callback::from(move |_| submit(true))
+    let on_add_another = Callback::from(move |_| submit(true));
+    let d = form.draft();
+    let text = |apply: fn(&mut ActivityDraft, String)| form.text(apply);
+
+    html! {
+        <form class="card activity-form" {onsubmit} novalidate=true
+            data-dirty={if form.dirty() { "true" } else { "false" }} aria-labelledby="activity-form-title">
+            { form.summary("act-error-summary") }
+            <FieldView id="act-title" label="Title" required=true error={form.error(Field::Title)}
+                control={Control::text(d.title.clone(), text(|d, v| d.title = v))} />
+            <div class="grid grid--2">
+                <FieldView id="act-provider" label="Provider" error={form.error(Field::Provider)}
+                    control={Control::text(d.provider.clone(), text(|d, v| d.provider = v))} />
+                { accreditor_field(&form) }
+            </div>
+            { status_fieldset(&form) }
+            <div class="grid grid--2">
+                <FieldView id="act-start" label="Date (start)" required=true error={form.error(Field::Start)}
+                    control={Control::date(d.start.clone(), text(|d, v| d.start = v))} />
+                <FieldView id="act-end" label="End date" error={form.error(Field::End)}
+                    hint="Leave empty for a one-day activity. Credit counts on the end date."
+                    control={Control::date(d.end.clone(), text(|d, v| d.end = v)).min(d.start.clone())} />
+            </div>
+            <FieldView id="act-format" label="Format"
+                control={Control::select(on_enum_change({
+                    let form = form.clone();
+                    move |f: Option<Format>| if let Some(f) = f { form.update(|d| d.format = f) }
+                }), enum_options(Some(d.format), Format::label))} />
+            { credits_fieldset(&form) }
+            { topics_fieldset(&form, &topic_query, &props.required) }
+            <FieldView id="act-tags" label="Tags" error={form.error(Field::Tags)}
+                hint="Your own words, separated by commas."
+                control={Control::text(d.tags.clone(), text(|d, v| d.tags = v)).placeholder("e.g. grand rounds, cardiology")} />
+            <FieldView id="act-notes" label="Notes" error={form.error(Field::Notes)}
+                control={Control::textarea(d.notes.clone(), text(|d, v| d.notes = v), 3)} />
+            <div class="actions">
+                <button type="submit" class="btn btn--primary">{ props.submit_label.clone() }</button>
+                if props.allow_add_another {
+                    <button type="button" class="btn" onclick={on_add_another}>{ "Save and add another" }</button>
+                }
+                <button type="button" class="btn" onclick={props.oncancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+            </div>
+        </form>
+    }
+}
+
+/// The accreditor, with a warning when a credit type claimed is one only an accredited provider
+/// can designate (a warning: the certificate decides).
+fn accreditor_field(form: &ActivityFormState) -> Html {
+    let d = form.draft();
+    let claim_warnings = crate::domain::draft::credit_claim_warnings(
+        d.accreditor,
+        &d.credits
+            .iter()
+            .map(|c| crate::domain::CreditTypeId::new(&c.credit_type))
+            .collect::<Vec<_>>(),
+    );
+    let onchange = {
+        let form = form.clone();
+        on_enum_change(move |a: Option<Accreditor>| {
+            if let Some(a) = a {
+                form.update(|d| d.accreditor = a);
+            }
+        })
     };
+    html! {
+        <div class="field">
+            <label for="act-accreditor">{ "Accreditor" }</label>
+            <select id="act-accreditor" aria-describedby={(!claim_warnings.is_empty()).then_some("act-accreditor-warning")} {onchange}>
+                { enum_options(Some(d.accreditor), Accreditor::label) }
+            </select>
+            <div id="act-accreditor-warning" aria-live="polite">
+                { for claim_warnings.iter().map(|w| html! { <p class="warn-text small">{ w.clone() }</p> }) }
+            </div>
+        </div>
+    }
+}
 
-    let d = (*draft).clone();
-    let errs = (*errors).clone();
-    let invalid = |f: Field| error_for(&errs, f).is_some().then_some("true");
+fn status_fieldset(form: &ActivityFormState) -> Html {
+    let d = form.draft();
+    let radio = |s: ActivityStatus, id: &'static str, label: &'static str| {
+        let form = form.clone();
+        html! {
+            <label class="radio" for={id}>
+                <input type="radio" id={id} name="act-status" checked={d.status == s}
+                    onchange={Callback::from(move |_| form.update(|d| d.status = s))} />
+                { label }
+            </label>
+        }
+    };
+    html! {
+        <fieldset class="field">
+            <legend>{ "Status" }</legend>
+            <div class="radios">
+                { radio(ActivityStatus::Completed, "act-status-completed", "Completed") }
+                { radio(ActivityStatus::Planned, "act-status-planned", "Planned") }
+            </div>
+            <p class="hint">{ "Planned activities show in the plan and the what-if view, not in your actual status." }</p>
+        </fieldset>
+    }
+}
 
-    let credit_rows = d.credits.iter().enumerate().map(|(i, row)| {
-        let on_type = {
-            let update = update.clone();
-            Callback::from(move |e: Event| {
-                let v = select_value(&e);
-                update(Box::new(move |d| d.credits[i].credit_type = v.clone()));
-            })
-        };
-        let on_amount = {
-            let update = update.clone();
-            Callback::from(move |e: InputEvent| {
-                let v = input_value(&e);
-                update(Box::new(move |d| d.credits[i].amount = v.clone()));
-            })
-        };
+/// One row per credit type on the certificate, and the button that adds a row.
+fn credits_fieldset(form: &ActivityFormState) -> Html {
+    let d = form.draft();
+    let rows = d.credits.iter().enumerate().map(|(i, row)| {
+        let on_type = form.choose(move |d, v| d.credits[i].credit_type = v);
+        let on_amount = form.text(move |d, v| d.credits[i].amount = v);
         let on_remove = {
-            let update = update.clone();
-            Callback::from(move |_| update(Box::new(move |d| {
-                d.credits.remove(i);
-            })))
+            let form = form.clone();
+            Callback::from(move |_| {
+                form.update(|d| {
+                    d.credits.remove(i);
+                })
+            })
         };
-        let known = vocab::credit_type(&crate::domain::CreditTypeId::new(&row.credit_type)).is_some();
+        let code = crate::domain::CreditTypeId::new(&row.credit_type);
+        let known = vocab::credit_type(&code).is_some();
+        let options = html! {
+            <>
+                <option value="" selected={row.credit_type.is_empty()}>{ "Choose…" }</option>
+                { for vocab::CREDIT_TYPES.iter().map(|c| html! {
+                    <option value={c.code} selected={row.credit_type == c.code}>{ c.label }</option>
+                }) }
+                if !known && !row.credit_type.is_empty() {
+                    <option value={row.credit_type.clone()} selected=true>{ vocab::credit_type_label(&code) }</option>
+                }
+            </>
+        };
+        let amount_id = field_id(Field::CreditAmount(i));
+        let amount_error = form.error(Field::CreditAmount(i));
         html! {
             <div class="credit-row" key={i}>
-                <div class="field">
-                    <label for={field_id(Field::CreditType(i))}>{ format!("Credit type {}", i + 1) }</label>
-                    <select id={field_id(Field::CreditType(i))} onchange={on_type}
-                        aria-invalid={invalid(Field::CreditType(i))}
-                        aria-describedby={described_by(&errs, Field::CreditType(i), None)}>
-                        <option value="" selected={row.credit_type.is_empty()}>{ "Choose…" }</option>
-                        { for vocab::CREDIT_TYPES.iter().map(|c| html! {
-                            <option value={c.code} selected={row.credit_type == c.code}>{ c.label }</option>
-                        }) }
-                        if !known && !row.credit_type.is_empty() {
-                            <option value={row.credit_type.clone()} selected=true>
-                                { vocab::credit_type_label(&crate::domain::CreditTypeId::new(&row.credit_type)) }
-                            </option>
-                        }
-                    </select>
-                    { error_html(&errs, Field::CreditType(i)) }
-                </div>
+                <FieldView id={field_id(Field::CreditType(i))} label={format!("Credit type {}", i + 1)}
+                    error={form.error(Field::CreditType(i))} control={Control::select(on_type, options)} />
+                // The amount's hint is the fieldset's, shared by every row.
                 <div class="field field--amount">
-                    <label for={field_id(Field::CreditAmount(i))}>{ "Amount" }</label>
-                    <input id={field_id(Field::CreditAmount(i))} type="text" inputmode="decimal"
-                        autocomplete="off" placeholder="e.g. 1.5" value={row.amount.clone()}
-                        oninput={on_amount} aria-invalid={invalid(Field::CreditAmount(i))}
-                        aria-describedby={described_by(&errs, Field::CreditAmount(i), Some("act-amount-hint"))} />
-                    { error_html(&errs, Field::CreditAmount(i)) }
+                    <label for={amount_id.clone()}>{ "Amount" }</label>
+                    <input id={amount_id.clone()} type="text" inputmode="decimal" autocomplete="off"
+                        placeholder="e.g. 1.5" value={row.amount.clone()} oninput={on_amount}
+                        aria-invalid={amount_error.is_some().then_some("true")}
+                        aria-describedby={shared_hint("act-amount-hint", &amount_id, amount_error.is_some())} />
+                    if let Some(m) = amount_error {
+                        <p class="error" id={format!("{amount_id}-error")}>{ m }</p>
+                    }
                 </div>
                 if d.credits.len() > 1 {
                     <button type="button" class="btn btn--small credit-row__remove" onclick={on_remove}
@@ -228,250 +235,138 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
             </div>
         }
     });
-
     let on_add_credit = {
-        let update = update.clone();
+        let form = form.clone();
         let next = d.credits.len();
         Callback::from(move |_| {
-            update(Box::new(|d| d.credits.push(CreditDraft::default())));
+            form.update(|d| d.credits.push(CreditDraft::default()));
             // Keyboard users land on the new row rather than staying on the button.
             let id = field_id(Field::CreditType(next));
-            gloo::timers::callback::Timeout::new(0, move || focus_id(&id)).forget();
+            gloo::timers::callback::Timeout::new(0, move || {
+                crate::ui::components::focus::focus(&id)
+            })
+            .forget();
         })
     };
+    html! {
+        <fieldset class="field credits">
+            <legend>{ "Credits" }</legend>
+            <p class="hint" id="act-amount-hint">{ "One row per credit type on the certificate (e.g. AMA PRA Category 1 and ABIM MOC points). Hours and credits in steps of 0.25, up to 999.75." }</p>
+            { for rows }
+            if let Some(m) = form.error(Field::Credits) {
+                <p class="error" id="act-add-credit-error">{ m }</p>
+            }
+            <button type="button" id="act-add-credit" class="btn btn--small" onclick={on_add_credit}>{ "+ Add another credit type" }</button>
+        </fieldset>
+    }
+}
 
-    let toggle_topic = |code: String| {
-        let update = update.clone();
+/// `aria-describedby` of a control whose hint is shared with others (by its id), and its message.
+fn shared_hint(hint_id: &str, id: &str, error: bool) -> AttrValue {
+    match described_by(id, false, error) {
+        Some(e) => format!("{hint_id} {e}").into(),
+        None => AttrValue::from(hint_id.to_string()),
+    }
+}
+
+/// The topics: those chosen, with hours on each; a warning for near misses of a required topic;
+/// the search and the list (required topics first).
+fn topics_fieldset(
+    form: &ActivityFormState,
+    query: &UseStateHandle<String>,
+    required: &[RequiredTopic],
+) -> Html {
+    let d = form.draft();
+    let toggle = |code: String| {
+        let form = form.clone();
         Callback::from(move |()| {
-            let code = code.clone();
-            update(Box::new(move |d| {
-                let t = TopicId::new(&code);
-                if let Some(pos) = d.topics.iter().position(|x| x == &t) {
+            let t = TopicId::new(&code);
+            form.update(|d| match d.topics.iter().position(|x| x == &t) {
+                Some(pos) => {
                     d.topics.remove(pos);
-                } else {
-                    d.topics.push(t);
                 }
-            }))
+                None => d.topics.push(t),
+            })
         })
     };
-    let shown_topics = topic_pick::picker(&topic_query, &props.required);
-    let misses = topic_pick::near_misses(&d.topics, &props.required);
-    let topic_hours_input = |i: usize, t: &TopicId| {
-        let update = update.clone();
-        let t = t.clone();
+    let shown = topic_pick::picker(query, required);
+    let misses = topic_pick::near_misses(&d.topics, required);
+    let hours_input = |i: usize, t: &TopicId| {
         let f = Field::TopicHours(i);
         let id = field_id(f);
-        let label = vocab::topic_label(&t);
-        let code = t.as_str().to_string();
-        let value = d.topic_hours.get(&t).cloned().unwrap_or_default();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let v = input_value(&e);
+        let label = vocab::topic_label(t);
+        let value = d.topic_hours.get(t).cloned().unwrap_or_default();
+        let oninput = {
             let t = t.clone();
-            update(Box::new(move |d| {
-                d.topic_hours.insert(t.clone(), v.clone());
-            }))
-        });
+            form.text(move |d, v| {
+                d.topic_hours.insert(t.clone(), v);
+            })
+        };
+        let error = form.error(f);
         html! {
             <li class="topic-hours">
                 <label for={id.clone()}>{ label.clone() }</label>
                 <span class="topic-hours__input">
                     <input id={id.clone()} type="text" inputmode="decimal" size="6" {value} {oninput}
-                        placeholder="all" aria-invalid={error_for(&errs, f).is_some().then_some("true")}
-                        aria-describedby={described_by(&errs, f, Some("act-topic-hours-hint"))} />
+                        placeholder="all" aria-invalid={error.is_some().then_some("true")}
+                        aria-describedby={shared_hint("act-topic-hours-hint", &id, error.is_some())} />
                     <span aria-hidden="true">{ " h on this topic" }</span>
                 </span>
-                <button type="button" class="chip__remove" onclick={toggle_topic(code).reform(|_: MouseEvent| ())}
+                <button type="button" class="chip__remove" onclick={toggle(t.as_str().to_string()).reform(|_: MouseEvent| ())}
                     aria-label={format!("Remove topic {label}")}>{ "×" }</button>
-                { error_html(&errs, f) }
+                if let Some(m) = error {
+                    <p class="error" id={format!("{id}-error")}>{ m }</p>
+                }
             </li>
         }
     };
-
-    let status_radio = |s: ActivityStatus, id: &'static str, label: &'static str| {
-        let update = update.clone();
-        let onchange = Callback::from(move |_| update(Box::new(move |d| d.status = s)));
-        html! {
-            <label class="radio" for={id}>
-                <input type="radio" id={id} name="act-status" checked={d.status == s} {onchange} />
-                { label }
-            </label>
-        }
-    };
-
-    // Credit that only an accredited provider can designate, claimed from another: said next to
-    // the accreditor (a warning; the certificate decides).
-    let claim_warnings = crate::domain::draft::credit_claim_warnings(
-        d.accreditor,
-        &d.credits
-            .iter()
-            .map(|c| crate::domain::CreditTypeId::new(&c.credit_type))
-            .collect::<Vec<_>>(),
-    );
     html! {
-        <form class="card activity-form" {onsubmit} novalidate=true
-            data-dirty={if *dirty { "true" } else { "false" }} aria-labelledby="activity-form-title">
-            <p class="visually-hidden" aria-live="assertive" role="status">{ (*announce).clone() }</p>
-            if !errs.is_empty() {
-                <div class="banner banner--bad" id="act-error-summary">
-                    <strong>{ format!("Not saved: {} problem{} to fix.", errs.len(), if errs.len() == 1 { "" } else { "s" }) }</strong>
-                    { " Each is shown next to its field." }
+        <fieldset class="field topics">
+            <legend>{ "Topics" }</legend>
+            <p class="hint" id="act-topic-hint">{ "Topics decide which topic requirements (ethics, opioids, implicit bias…) this activity meets. Search by any word, e.g. \"opioid prescribing\"." }</p>
+            if !d.topics.is_empty() {
+                <p class="hint" id="act-topic-hours-hint">{ "Hours on this topic: leave empty when the whole activity was on it; for a conference with a few hours on a topic, enter those hours." }</p>
+                <ul class="plain-list topic-hours-list" aria-label="Chosen topics and hours on each">
+                    { for d.topics.iter().enumerate().map(|(i, t)| hours_input(i, t)) }
+                </ul>
+            }
+            if !misses.is_empty() {
+                <div class="banner banner--warn" role="status" id="act-topic-near-miss">
+                    { for misses.iter().map(|m| html! { <p>{ topic_pick::near_miss_text(m) }</p> }) }
                 </div>
             }
-            <div class="field">
-                <label for="act-title">{ "Title" }<span class="req" aria-hidden="true">{ " *" }</span></label>
-                <input id="act-title" type="text" required=true value={d.title.clone()}
-                    oninput={text(|d, v| d.title = v)} aria-invalid={invalid(Field::Title)}
-                    aria-describedby={described_by(&errs, Field::Title, None)} />
-                { error_html(&errs, Field::Title) }
-            </div>
-            <div class="grid grid--2">
-                <div class="field">
-                    <label for="act-provider">{ "Provider" }</label>
-                    <input id="act-provider" type="text" value={d.provider.clone()}
-                        oninput={text(|d, v| d.provider = v)} aria-invalid={invalid(Field::Provider)}
-                        aria-describedby={described_by(&errs, Field::Provider, None)} />
-                    { error_html(&errs, Field::Provider) }
-                </div>
-                <div class="field">
-                    <label for="act-accreditor">{ "Accreditor" }</label>
-                    <select id="act-accreditor" aria-describedby={(!claim_warnings.is_empty()).then_some("act-accreditor-warning")} onchange={{
-                        let update = update.clone();
-                        on_enum_change(move |a: Option<Accreditor>| {
-                            if let Some(a) = a {
-                                update(Box::new(move |d| d.accreditor = a));
-                            }
-                        })
-                    }}>
-                        { enum_options(Some(d.accreditor), Accreditor::label) }
-                    </select>
-                    <div id="act-accreditor-warning" aria-live="polite">
-                        { for claim_warnings.iter().map(|w| html! { <p class="warn-text small">{ w.clone() }</p> }) }
-                    </div>
-                </div>
-            </div>
-            <fieldset class="field">
-                <legend>{ "Status" }</legend>
-                <div class="radios">
-                    { status_radio(ActivityStatus::Completed, "act-status-completed", "Completed") }
-                    { status_radio(ActivityStatus::Planned, "act-status-planned", "Planned") }
-                </div>
-                <p class="hint">{ "Planned activities show in the plan and the what-if view, not in your actual status." }</p>
-            </fieldset>
-            <div class="grid grid--2">
-                <div class="field">
-                    <label for="act-start">{ "Date (start)" }<span class="req" aria-hidden="true">{ " *" }</span></label>
-                    <input id="act-start" type="date" required=true value={d.start.clone()}
-                        oninput={text(|d, v| d.start = v)} aria-invalid={invalid(Field::Start)}
-                        aria-describedby={described_by(&errs, Field::Start, None)} />
-                    { error_html(&errs, Field::Start) }
-                </div>
-                <div class="field">
-                    <label for="act-end">{ "End date" }</label>
-                    <input id="act-end" type="date" value={d.end.clone()} min={d.start.clone()}
-                        oninput={text(|d, v| d.end = v)} aria-invalid={invalid(Field::End)}
-                        aria-describedby={described_by(&errs, Field::End, Some("act-end-hint"))} />
-                    <p class="hint" id="act-end-hint">{ "Leave empty for a one-day activity. Credit counts on the end date." }</p>
-                    { error_html(&errs, Field::End) }
-                </div>
-            </div>
-            <div class="field">
-                <label for="act-format">{ "Format" }</label>
-                <select id="act-format" onchange={{
-                    let update = update.clone();
-                    on_enum_change(move |f: Option<Format>| {
-                        if let Some(f) = f {
-                            update(Box::new(move |d| d.format = f));
-                        }
-                    })
-                }}>
-                    { enum_options(Some(d.format), Format::label) }
-                </select>
-            </div>
-            <fieldset class="field credits">
-                <legend>{ "Credits" }</legend>
-                <p class="hint" id="act-amount-hint">{ "One row per credit type on the certificate (e.g. AMA PRA Category 1 and ABIM MOC points). Hours and credits in steps of 0.25, up to 999.75." }</p>
-                { for credit_rows }
-                { error_html(&errs, Field::Credits) }
-                <button type="button" id="act-add-credit" class="btn btn--small" onclick={on_add_credit}>{ "+ Add another credit type" }</button>
-            </fieldset>
-            <fieldset class="field topics">
-                <legend>{ "Topics" }</legend>
-                <p class="hint" id="act-topic-hint">{ "Topics decide which topic requirements (ethics, opioids, implicit bias…) this activity meets. Search by any word, e.g. \"opioid prescribing\"." }</p>
-                if !d.topics.is_empty() {
-                    <p class="hint" id="act-topic-hours-hint">{ "Hours on this topic: leave empty when the whole activity was on it; for a conference with a few hours on a topic, enter those hours." }</p>
-                    <ul class="plain-list topic-hours-list" aria-label="Chosen topics and hours on each">
-                        { for d.topics.iter().enumerate().map(|(i, t)| topic_hours_input(i, t)) }
-                    </ul>
-                }
-                if !misses.is_empty() {
-                    <div class="banner banner--warn" role="status" id="act-topic-near-miss">
-                        { for misses.iter().map(|m| html! { <p>{ topic_pick::near_miss_text(m) }</p> }) }
-                    </div>
-                }
-                <label for="act-topic-search" class="visually-hidden">{ "Search topics" }</label>
-                <input id="act-topic-search" type="search" placeholder="Search topics" value={(*topic_query).clone()}
-                    aria-describedby="act-topic-hint"
-                    oninput={{
-                        let q = topic_query.clone();
-                        Callback::from(move |e: InputEvent| q.set(input_value(&e)))
-                    }} />
-                <div class="topic-list" role="group" aria-label="Topics">
-                    { for shown_topics.iter().map(|e| {
-                        let t = e.info;
-                        let id = format!("topic-{}", t.code);
-                        let checked = d.topics.iter().any(|x| x.as_str() == t.code);
-                        let members = vocab::group_members(t.code);
-                        html! {
-                            <label class={classes!("check", (!e.serves.is_empty()).then_some("check--required"))} for={id.clone()}>
-                                <input type="checkbox" id={id} {checked} onchange={toggle_topic(t.code.to_string()).reform(|_: Event| ())} />
-                                <span>
-                                    { t.label }
-                                    if !members.is_empty() {
-                                        <span class="small muted">{ format!(" — includes {}", members.iter().map(|m| vocab::topic_label(&TopicId::new(m)).to_lowercase()).collect::<Vec<_>>().join(", ")) }</span>
-                                    }
-                                    if !e.serves.is_empty() {
-                                        <span class="small topic-serves">{ format!("Required: {}", e.serves.join("; ")) }</span>
-                                    }
-                                </span>
-                            </label>
-                        }
-                    }) }
-                    if shown_topics.is_empty() {
-                        <p class="muted">{ "No topic matches. Add your own words as tags below." }</p>
+            <label for="act-topic-search" class="visually-hidden">{ "Search topics" }</label>
+            <input id="act-topic-search" type="search" placeholder="Search topics" value={(**query).clone()}
+                aria-describedby="act-topic-hint"
+                oninput={{
+                    let q = query.clone();
+                    Callback::from(move |e: InputEvent| q.set(input_value(&e)))
+                }} />
+            <div class="topic-list" role="group" aria-label="Topics">
+                { for shown.iter().map(|e| {
+                    let t = e.info;
+                    let id = format!("topic-{}", t.code);
+                    let checked = d.topics.iter().any(|x| x.as_str() == t.code);
+                    let members = vocab::group_members(t.code);
+                    html! {
+                        <label class={classes!("check", (!e.serves.is_empty()).then_some("check--required"))} for={id.clone()}>
+                            <input type="checkbox" id={id} {checked} onchange={toggle(t.code.to_string()).reform(|_: Event| ())} />
+                            <span>
+                                { t.label }
+                                if !members.is_empty() {
+                                    <span class="small muted">{ format!(" — includes {}", members.iter().map(|m| vocab::topic_label(&TopicId::new(m)).to_lowercase()).collect::<Vec<_>>().join(", ")) }</span>
+                                }
+                                if !e.serves.is_empty() {
+                                    <span class="small topic-serves">{ format!("Required: {}", e.serves.join("; ")) }</span>
+                                }
+                            </span>
+                        </label>
                     }
-                </div>
-            </fieldset>
-            <div class="field">
-                <label for="act-tags">{ "Tags" }</label>
-                <input id="act-tags" type="text" value={d.tags.clone()} placeholder="e.g. grand rounds, cardiology"
-                    aria-describedby={described_by(&errs, Field::Tags, Some("act-tags-hint"))}
-                    aria-invalid={invalid(Field::Tags)} oninput={text(|d, v| d.tags = v)} />
-                <p class="hint" id="act-tags-hint">{ "Your own words, separated by commas." }</p>
-                { error_html(&errs, Field::Tags) }
-            </div>
-            <div class="field">
-                <label for="act-notes">{ "Notes" }</label>
-                <textarea id="act-notes" rows="3" value={d.notes.clone()}
-                    oninput={{
-                        let update = update.clone();
-                        Callback::from(move |e: InputEvent| {
-                            let v = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-                            update(Box::new(move |d| d.notes = v.clone()));
-                        })
-                    }} aria-invalid={invalid(Field::Notes)}
-                    aria-describedby={described_by(&errs, Field::Notes, None)} />
-                { error_html(&errs, Field::Notes) }
-            </div>
-            <div class="actions">
-                <button type="submit" class="btn btn--primary">{ props.submit_label.clone() }</button>
-                if props.allow_add_another {
-                    <button type="button" class="btn" onclick={on_add_another}>{ "Save and add another" }</button>
+                }) }
+                if shown.is_empty() {
+                    <p class="muted">{ "No topic matches. Add your own words as tags below." }</p>
                 }
-                <button type="button" class="btn" onclick={{
-                    let cancel = props.oncancel.clone();
-                    Callback::from(move |_| cancel.emit(()))
-                }}>{ "Cancel" }</button>
             </div>
-        </form>
+        </fieldset>
     }
 }

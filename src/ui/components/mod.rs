@@ -9,6 +9,7 @@ pub mod dashboard_view;
 pub mod edit_conflict;
 pub mod empty_state;
 pub mod enum_select;
+pub mod field;
 pub mod field_error;
 pub mod file_drop;
 pub mod focus;
