@@ -160,3 +160,22 @@ fn certificate_files_travel_in_a_backup_and_a_damaged_one_is_refused() {
         .files
         .is_empty());
 }
+
+/// A new backup is due once records exist and neither a download nor a write to the chosen file
+/// happened in the last 30 days.
+#[test]
+fn a_backup_is_due_after_thirty_days_without_one() {
+    use chrono::{Duration, TimeZone, Utc};
+    use cme_tracker::storage::backup::{due, REMINDER_DAYS};
+    let now = Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap();
+    let days_ago = |d: i64| Some(now - Duration::days(d));
+    assert!(!due(false, None, None, now), "nothing to back up");
+    assert!(due(true, None, None, now), "never backed up");
+    assert!(!due(true, days_ago(REMINDER_DAYS), None, now));
+    assert!(due(true, days_ago(REMINDER_DAYS + 1), None, now));
+    assert!(
+        !due(true, days_ago(90), days_ago(2), now),
+        "the file written counts"
+    );
+    assert!(!due(true, days_ago(1), days_ago(90), now));
+}

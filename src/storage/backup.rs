@@ -457,6 +457,23 @@ fn read_field<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// Days after the last backup when the app says a new one is due.
+pub const REMINDER_DAYS: i64 = 30;
+
+/// Whether a new backup is due at `now`: records exist, and none was downloaded or written to
+/// the chosen backup file in [`REMINDER_DAYS`].
+pub fn due(
+    has_records: bool,
+    downloaded: Option<DateTime<Utc>>,
+    written_to_file: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> bool {
+    has_records
+        && downloaded
+            .max(written_to_file)
+            .is_none_or(|t| (now - t).num_days() > REMINDER_DAYS)
+}
+
 #[cfg(test)]
 mod tests;
 

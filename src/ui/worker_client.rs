@@ -1,9 +1,10 @@
-//! The page's side of the worker (`src/worker.rs`): spawned on first use from its loader script,
+//! The page's side of the worker (`src/worker/`): spawned on first use from its loader script,
 //! then shared; each user of it (the Backup page, the start banner, the backup buttons) gets its
 //! own connection, so each hears only its own answers.
 
 use crate::storage::change::Change;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use gloo_worker::{Spawnable, WorkerBridge};
 
@@ -97,6 +98,52 @@ pub fn connect(on_response: impl Fn(Response) + 'static) -> WorkerBridge<Jobs> {
         });
         base.fork(Some(deliver))
     })
+}
+
+/// A page's connection to the worker, kept across its requests (the worker keeps a checked
+/// file between them) and opened on the first. Answers go to the handler of the page's latest
+/// render, so they always meet the page as it is now.
+#[derive(Clone)]
+pub struct PageWorker {
+    slot: Rc<RefCell<Kept>>,
+    on_response: Rc<RefCell<Handler>>,
+}
+
+/// What a page does with an answer.
+type Handler = Rc<dyn Fn(Response)>;
+
+impl PageWorker {
+    pub fn send(&self, req: Request) {
+        let mut slot = self.slot.borrow_mut();
+        let handler = self.on_response.clone();
+        let bridge = kept(&mut slot, || {
+            connect(move |r| {
+                // Taken out before the call: the answer may draw the page again at once.
+                let on_response = handler.borrow().clone();
+                on_response(r)
+            })
+        });
+        bridge.send(req);
+    }
+
+    /// Stops listening (she cancelled a long check): its answer is no longer wanted, and the
+    /// next request goes to a new worker rather than waiting behind this one.
+    pub fn stop(&self) {
+        self.slot.borrow_mut().take();
+        start_afresh();
+    }
+}
+
+/// The page's connection to the worker, answering through `on_response`.
+#[yew::hook]
+pub fn use_worker(on_response: impl Fn(Response) + 'static) -> PageWorker {
+    let slot = yew::use_mut_ref(|| None);
+    let handler = yew::use_mut_ref(|| Rc::new(|_: Response| {}) as Handler);
+    *handler.borrow_mut() = Rc::new(on_response);
+    PageWorker {
+        slot,
+        on_response: handler,
+    }
 }
 
 /// Sends one request on a connection of its own, kept until the worker answers with something
