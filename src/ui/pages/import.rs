@@ -4,6 +4,7 @@
 //! with its line number, unknown credit types are offered for mapping, and nothing is added
 //! until the person confirms the preview.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
@@ -18,18 +19,20 @@ use crate::ui::router::go;
 use crate::domain::formats::spreadsheet::{self, DateOrder, Mapping, Target};
 use crate::domain::model::codes::Coded;
 use crate::domain::model::vocab;
+use crate::domain::text::size::size_text;
 use crate::storage::browser;
+use crate::storage::AppData;
 use crate::ui::app::Route;
 use crate::ui::components::file_drop::FileDrop;
 use crate::ui::components::inputs::select_value;
 use crate::ui::locale;
-use crate::ui::state::{use_app, Action};
-use crate::ui::worker_client;
+use crate::ui::state::{use_app, Action, AppContext};
+use crate::ui::worker_client::{self, use_worker, PageWorker};
 use crate::worker::activities::{Checked, FileRead, Source};
 use crate::worker::protocol::{from_stored, to_stored, Request, Response};
 
 /// The largest file read: a 50,000-row spreadsheet is a few megabytes.
-const MAX_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
+const MAX_BYTES: u64 = 50 * 1024 * 1024;
 
 #[derive(Clone, PartialEq)]
 enum Step {
@@ -44,221 +47,232 @@ enum Step {
     Failed(String),
 }
 
-#[function_component(ImportPage)]
-pub fn import_page() -> Html {
+/// The import's state: its step, the mapping being edited, and the connection to the worker
+/// that holds the file between the steps.
+#[derive(Clone)]
+struct ActivityImport {
+    app: AppContext,
+    step: UseStateHandle<Step>,
+    mapping: UseStateHandle<Option<Mapping>>,
+    file_name: UseStateHandle<String>,
+    skip_duplicates: UseStateHandle<bool>,
+    reader: Rc<RefCell<Option<FileReader>>>,
+    /// The records the worker was given with the file: the import is applied to what is here
+    /// when it arrives, against these (`storage::change::Change::Import`).
+    seen: Rc<RefCell<Rc<AppData>>>,
+    worker: PageWorker,
+}
+
+#[hook]
+fn use_activity_import() -> ActivityImport {
     let app = use_app();
     let step = use_state(|| Step::Choose);
     let mapping = use_state(|| None::<Mapping>);
-    let file_name = use_state(String::new);
-    let skip_duplicates = use_state(|| true);
-    let reader = use_mut_ref(|| None::<FileReader>);
-
-    // One connection for the whole import: the worker keeps the file between the steps.
-    let worker = use_mut_ref(|| worker_client::Kept::None);
-    // The records the worker was given with the file: the import is applied to what is here when
-    // it arrives, against these (`storage::change::Change::Import`).
-    let seen = use_mut_ref(|| Rc::new(crate::storage::AppData::default()));
-    let send = {
-        let worker = worker.clone();
-        let seen = seen.clone();
-        let step = step.clone();
-        let mapping = mapping.clone();
-        let app = app.clone();
-        Rc::new(move |req: Request| {
-            let mut w = worker.borrow_mut();
-            let bridge = worker_client::kept(&mut w, || {
-                let step = step.clone();
-                let mapping = mapping.clone();
-                let app = app.clone();
-                let seen = seen.clone();
-                // The file read last, for the progress and preview steps.
-                let read = Rc::new(std::cell::RefCell::new(None::<Rc<FileRead>>));
-                worker_client::connect(move |r| {
-                    match r {
-                    Response::ActivitiesRead(file) => {
-                        let file = Rc::new(*file);
-                        *read.borrow_mut() = Some(file.clone());
-                        let chosen = match &file.source {
-                            // A spreadsheet with the same headers as one mapped before is
-                            // mapped the same way.
-                            Source::Csv { .. } => browser::remembered_mappings()
-                                .find(&file.headers)
-                                .cloned()
-                                .unwrap_or_else(|| file.mapping.clone()),
-                            Source::Transcript { .. } => file.mapping.clone(),
-                        };
-                        mapping.set(Some(chosen));
-                        step.set(Step::Mapping(file));
-                    }
-                    Response::Progress { done, total } => {
-                        if let Some(file) = read.borrow().clone() {
-                            step.set(Step::Checking(file, done, total));
-                        }
-                    }
-                    Response::ActivitiesChecked(checked) => {
-                        if let Some(file) = read.borrow().clone() {
-                            step.set(Step::Checked(file, Rc::new(*checked)));
-                        }
-                    }
-                    Response::Records { stored, message, .. } => match from_stored(&stored) {
-                        Ok(data) => {
-                            let seen = seen.borrow().clone();
-                            app.dispatch(Action::Change(Change::Import { seen, result: data, message }));
-                            go(&Route::Activities);
-                        }
-                        Err(e) => step.set(Step::Failed(format!(
-                            "The imported records could not be read back ({e}); nothing was changed."
-                        ))),
-                    },
-                    Response::Failed { message } => step.set(Step::Failed(message)),
-                    _ => {}
+    let seen = use_mut_ref(|| Rc::new(AppData::default()));
+    // The file read last, for the progress and preview steps.
+    let read = use_mut_ref(|| None::<Rc<FileRead>>);
+    let answer = {
+        let (app, step, mapping, seen) = (app.clone(), step.clone(), mapping.clone(), seen.clone());
+        move |r: Response| match r {
+            Response::ActivitiesRead(file) => {
+                let file = Rc::new(*file);
+                *read.borrow_mut() = Some(file.clone());
+                let chosen = match &file.source {
+                    // A spreadsheet with the same headers as one mapped before is mapped the
+                    // same way.
+                    Source::Csv { .. } => browser::remembered_mappings()
+                        .find(&file.headers)
+                        .cloned()
+                        .unwrap_or_else(|| file.mapping.clone()),
+                    Source::Transcript { .. } => file.mapping.clone(),
+                };
+                mapping.set(Some(chosen));
+                step.set(Step::Mapping(file));
+            }
+            Response::Progress { done, total } => {
+                if let Some(file) = read.borrow().clone() {
+                    step.set(Step::Checking(file, done, total));
                 }
-                })
-            });
-            bridge.send(req);
-        })
+            }
+            Response::ActivitiesChecked(checked) => {
+                if let Some(file) = read.borrow().clone() {
+                    step.set(Step::Checked(file, Rc::new(*checked)));
+                }
+            }
+            Response::Records {
+                stored, message, ..
+            } => match from_stored(&stored) {
+                Ok(data) => {
+                    let seen = seen.borrow().clone();
+                    app.dispatch(Action::Change(Change::Import {
+                        seen,
+                        result: data,
+                        message,
+                    }));
+                    go(&Route::Activities);
+                }
+                Err(e) => step.set(Step::Failed(format!(
+                    "The imported records could not be read back ({e}); nothing was changed."
+                ))),
+            },
+            Response::Failed { message } => step.set(Step::Failed(message)),
+            _ => {}
+        }
     };
+    ActivityImport {
+        worker: use_worker(answer),
+        file_name: use_state(String::new),
+        skip_duplicates: use_state(|| true),
+        reader: use_mut_ref(|| None),
+        app,
+        step,
+        mapping,
+        seen,
+    }
+}
 
-    // A transcript's fields are fixed: its rows are checked at once.
-    {
-        let send = send.clone();
-        let step = step.clone();
-        let mapping = mapping.clone();
-        use_effect_with(((*step).clone(), (*mapping).clone()), move |(s, m)| {
-            if let (Step::Mapping(file), Some(m)) = (s, m) {
-                if matches!(file.source, Source::Transcript { .. }) {
-                    step.set(Step::Checking(file.clone(), 0, file.rows));
-                    send(Request::CheckActivities { mapping: m.clone() });
+impl ActivityImport {
+    fn read_file(&self, file: web_sys::File) {
+        self.file_name.set(file.name());
+        if file.size() > MAX_BYTES as f64 {
+            self.step.set(Step::Failed(format!(
+                "This file is larger than {}: split it into smaller files.",
+                size_text(MAX_BYTES)
+            )));
+            return;
+        }
+        self.step.set(Step::Reading);
+        let this = self.clone();
+        let task = gloo::file::callbacks::read_as_bytes(&File::from(file), move |result| {
+            use base64::Engine;
+            match result {
+                Ok(bytes) => {
+                    let snapshot = this.app.data.clone();
+                    let current = to_stored(&snapshot);
+                    *this.seen.borrow_mut() = snapshot;
+                    this.worker.send(Request::ReadActivities {
+                        data: base64::engine::general_purpose::STANDARD.encode(bytes),
+                        current,
+                        today: locale::today(),
+                        now: locale::now(),
+                    })
                 }
+                Err(_) => this
+                    .step
+                    .set(Step::Failed("The file could not be read.".into())),
             }
         });
+        *self.reader.borrow_mut() = Some(task);
     }
 
-    let read_file = {
-        let step = step.clone();
-        let reader = reader.clone();
-        let app = app.clone();
-        let send = send.clone();
-        let file_name = file_name.clone();
-        let seen = seen.clone();
-        Rc::new(move |file: web_sys::File| {
-            file_name.set(file.name());
-            if file.size() > MAX_BYTES {
-                step.set(Step::Failed(
-                    "This file is larger than 50 MB: split it into smaller files.".into(),
-                ));
-                return;
+    /// Checks every row with the mapping (the worker reports its progress).
+    fn check(&self, file: Rc<FileRead>, m: Mapping) {
+        self.step.set(Step::Checking(file.clone(), 0, file.rows));
+        self.worker.send(Request::CheckActivities { mapping: m });
+    }
+
+    /// The mapping confirmed: the rows are checked, once every needed column is named.
+    fn confirm_mapping(&self) {
+        if let (Step::Mapping(file), Some(m)) = (&*self.step, &*self.mapping) {
+            if m.missing().is_empty() {
+                self.check(file.clone(), m.clone());
             }
-            step.set(Step::Reading);
-            let step = step.clone();
-            let app = app.clone();
-            let send = send.clone();
-            let seen = seen.clone();
-            let task = gloo::file::callbacks::read_as_bytes(&File::from(file), move |result| {
-                use base64::Engine;
-                match result {
-                    Ok(bytes) => {
-                        let snapshot = app.data.clone();
-                        let current = to_stored(&snapshot);
-                        *seen.borrow_mut() = snapshot;
-                        send(Request::ReadActivities {
-                            data: base64::engine::general_purpose::STANDARD.encode(bytes),
-                            current,
-                            today: locale::today(),
-                            now: locale::now(),
-                        })
-                    }
-                    Err(_) => step.set(Step::Failed("The file could not be read.".into())),
-                }
+        }
+    }
+
+    /// Adds the checked rows (a spreadsheet's mapping is remembered for its headers).
+    fn import(&self) {
+        if let (Step::Checked(file, _), Some(m)) = (&*self.step, &*self.mapping) {
+            if matches!(file.source, Source::Csv { .. }) {
+                let mut remembered = browser::remembered_mappings();
+                remembered.remember(&file.headers, m);
+                browser::remember_mappings(&remembered);
+            }
+            self.step.set(Step::Importing);
+            self.worker.send(Request::ImportActivities {
+                skip_duplicates: *self.skip_duplicates,
             });
-            *reader.borrow_mut() = Some(task);
-        })
-    };
-
-    let check = {
-        let send = send.clone();
-        let step = step.clone();
-        move |file: Rc<FileRead>, m: Mapping| {
-            step.set(Step::Checking(file.clone(), 0, file.rows));
-            send(Request::CheckActivities { mapping: m });
         }
-    };
-    let on_check = {
-        let check = check.clone();
-        let step = step.clone();
-        let mapping = mapping.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if let (Step::Mapping(file), Some(m)) = (&*step, &*mapping) {
-                if m.missing().is_empty() {
-                    check(file.clone(), m.clone());
-                }
-            }
-        })
-    };
-    let on_import = {
-        let send = send.clone();
-        let step = step.clone();
-        let mapping = mapping.clone();
-        let skip = *skip_duplicates;
-        Callback::from(move |_| {
-            if let (Step::Checked(file, _), Some(m)) = (&*step, &*mapping) {
-                if matches!(file.source, Source::Csv { .. }) {
-                    let mut remembered = browser::remembered_mappings();
-                    remembered.remember(&file.headers, m);
-                    browser::remember_mappings(&remembered);
-                }
-                step.set(Step::Importing);
-                send(Request::ImportActivities {
-                    skip_duplicates: skip,
-                });
-            }
-        })
-    };
-    let on_restart = {
-        let step = step.clone();
-        let mapping = mapping.clone();
-        Callback::from(move |_| {
-            step.set(Step::Choose);
-            mapping.set(None);
-        })
-    };
-    let on_back = {
-        let step = step.clone();
-        Callback::from(move |_| {
-            if let Step::Checked(file, _) = &*step {
-                step.set(Step::Mapping(file.clone()));
-            }
-        })
-    };
-    let on_skip = {
-        let skip_duplicates = skip_duplicates.clone();
-        Callback::from(move |e: Event| {
-            skip_duplicates.set(e.target_unchecked_into::<HtmlInputElement>().checked())
-        })
-    };
-    // Mapping an unknown credit type checks the rows again (the preview shows the result).
-    let on_credit_type = {
-        let mapping = mapping.clone();
-        let step = step.clone();
-        let check = check.clone();
-        move |text: String| {
-            let mapping = mapping.clone();
-            let step = step.clone();
-            let check = check.clone();
-            Callback::from(move |e: Event| {
-                if let (Step::Checked(file, _), Some(m)) = (&*step, &*mapping) {
-                    let mut m = m.clone();
-                    m.map_credit_type(&text, &select_value(&e));
-                    mapping.set(Some(m.clone()));
-                    check(file.clone(), m);
-                }
-            })
-        }
-    };
+    }
 
-    let name = (*file_name).clone();
-    let body = match &*step {
+    fn restart(&self) {
+        self.step.set(Step::Choose);
+        self.mapping.set(None);
+    }
+
+    fn back(&self) {
+        if let Step::Checked(file, _) = &*self.step {
+            self.step.set(Step::Mapping(file.clone()));
+        }
+    }
+
+    /// Mapping an unknown credit type checks the rows again (the preview shows the result).
+    fn map_credit_type(&self, text: &str, code: &str) {
+        if let (Step::Checked(file, _), Some(m)) = (&*self.step, &*self.mapping) {
+            let mut m = m.clone();
+            m.map_credit_type(text, code);
+            self.mapping.set(Some(m.clone()));
+            self.check(file.clone(), m);
+        }
+    }
+
+    fn on<E: 'static>(&self, act: fn(&ActivityImport)) -> Callback<E> {
+        let this = self.clone();
+        Callback::from(move |_: E| act(&this))
+    }
+}
+
+#[function_component(ImportPage)]
+pub fn import_page() -> Html {
+    let im = use_activity_import();
+    // A transcript's fields are fixed: its rows are checked at once.
+    {
+        let im = im.clone();
+        use_effect_with(
+            ((*im.step).clone(), (*im.mapping).clone()),
+            move |(s, m)| {
+                if let (Step::Mapping(file), Some(m)) = (s, m) {
+                    if matches!(file.source, Source::Transcript { .. }) {
+                        im.check(file.clone(), m.clone());
+                    }
+                }
+            },
+        );
+    }
+    let choosing = matches!(&*im.step, Step::Choose | Step::Failed(_));
+    let onfile = {
+        let im = im.clone();
+        Callback::from(move |f| im.read_file(f))
+    };
+    let template = {
+        let app = im.app.clone();
+        Callback::from(move |_| worker_client::download_csv(&app, true))
+    };
+    html! {
+        <>
+            <div class="page-head"><h1>{ "Import activities" }</h1></div>
+            <section class="card" aria-labelledby="import-choose">
+                <h2 id="import-choose">{ "From a spreadsheet or a transcript" }</h2>
+                <p>{ "A spreadsheet saved as CSV (from Excel, Numbers, Google Sheets or another tracker), a provider's MedBiquitous Activity Report (.xml) or an ACCME learner transcript (.json). The file is read on this device; nothing is added until you confirm." }</p>
+                if choosing {
+                    <FileDrop id="activities-file" label="Choose a file (.csv, .xml, .json), or drop it here"
+                        accept=".csv,.tsv,.txt,.xml,.json,text/csv,application/xml,application/json"
+                        describedby="activities-status" {onfile} />
+                    <p class="small">
+                        <button type="button" class="btn btn--small" onclick={template}>{ "Download the CSV template" }</button>
+                        { " — the columns this app reads best, with an example row (docs: one activity per row; several credit types as TYPE=amount; …)." }
+                    </p>
+                }
+                <div id="activities-status" aria-live="polite">{ step_view(&im) }</div>
+            </section>
+        </>
+    }
+}
+
+/// Where the import stands.
+fn step_view(im: &ActivityImport) -> Html {
+    let name = (*im.file_name).clone();
+    match &*im.step {
         Step::Choose => html! {},
         Step::Reading => html! { <p>{ format!("Reading {name}…") }</p> },
         Step::Failed(message) => html! {
@@ -275,55 +289,50 @@ pub fn import_page() -> Html {
                     aria-label={format!("Checking {name}")}></progress>
             </div>
         },
-        Step::Mapping(file) => match &*mapping {
-            Some(m) => html! {
-                { mapping_form(&MappingFormProps {
-                    file: file.clone(),
-                    mapping: m.clone(),
-                    name: name.clone(),
-                    onchange: { let mapping = mapping.clone(); Callback::from(move |m| mapping.set(Some(m))) },
-                    onsubmit: on_check,
-                    oncancel: on_restart.clone(),
-                }) }
-            },
+        Step::Mapping(file) => match &*im.mapping {
+            Some(m) => mapping_form(&MappingFormProps {
+                file: file.clone(),
+                mapping: m.clone(),
+                name,
+                onchange: {
+                    let mapping = im.mapping.clone();
+                    Callback::from(move |m| mapping.set(Some(m)))
+                },
+                onsubmit: {
+                    let im = im.clone();
+                    Callback::from(move |e: SubmitEvent| {
+                        e.prevent_default();
+                        im.confirm_mapping();
+                    })
+                },
+                oncancel: im.on(ActivityImport::restart),
+            }),
             None => html! {},
         },
-        Step::Checked(file, checked) => html! {
-            { preview(&PreviewProps {
-                file: file.clone(),
-                checked: checked.clone(),
-                name: name.clone(),
-                mapping: (*mapping).clone().unwrap_or_else(|| file.mapping.clone()),
-                skip: *skip_duplicates,
-                on_skip,
-                on_credit_type: Callback::from(move |(text, e): (String, Event)| on_credit_type(text).emit(e)),
-                on_import,
-                on_back,
-                on_cancel: on_restart.clone(),
-            }) }
-        },
-    };
-    let choosing = matches!(&*step, Step::Choose | Step::Failed(_));
-    html! {
-        <>
-            <div class="page-head"><h1>{ "Import activities" }</h1></div>
-            <section class="card" aria-labelledby="import-choose">
-                <h2 id="import-choose">{ "From a spreadsheet or a transcript" }</h2>
-                <p>{ "A spreadsheet saved as CSV (from Excel, Numbers, Google Sheets or another tracker), a provider's MedBiquitous Activity Report (.xml) or an ACCME learner transcript (.json). The file is read on this device; nothing is added until you confirm." }</p>
-                if choosing {
-                    <FileDrop id="activities-file" label="Choose a file (.csv, .xml, .json), or drop it here"
-                        accept=".csv,.tsv,.txt,.xml,.json,text/csv,application/xml,application/json"
-                        describedby="activities-status" onfile={Callback::from(move |f| read_file(f))} />
-                    <p class="small">
-                        <button type="button" class="btn btn--small" onclick={{ let app = app.clone(); Callback::from(move |_| worker_client::download_csv(&app, true)) }}>
-                            { "Download the CSV template" }
-                        </button>
-                        { " — the columns this app reads best, with an example row (docs: one activity per row; several credit types as TYPE=amount; …)." }
-                    </p>
-                }
-                <div id="activities-status" aria-live="polite">{ body }</div>
-            </section>
-        </>
+        Step::Checked(file, checked) => preview(&PreviewProps {
+            file: file.clone(),
+            checked: checked.clone(),
+            name,
+            mapping: (*im.mapping)
+                .clone()
+                .unwrap_or_else(|| file.mapping.clone()),
+            skip: *im.skip_duplicates,
+            on_skip: {
+                let skip = im.skip_duplicates.clone();
+                Callback::from(move |e: Event| {
+                    skip.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+                })
+            },
+            on_credit_type: {
+                let im = im.clone();
+                Callback::from(move |(text, e): (String, Event)| {
+                    im.map_credit_type(&text, &select_value(&e))
+                })
+            },
+            on_import: im.on(ActivityImport::import),
+            on_back: im.on(ActivityImport::back),
+            on_cancel: im.on(ActivityImport::restart),
+        }),
     }
 }
 
