@@ -6,6 +6,7 @@ use super::router::Route;
 
 pub mod activities;
 pub mod activity_detail;
+pub mod activity_editor;
 pub mod audit_report;
 pub mod backup;
 pub mod catalog;
@@ -26,16 +27,16 @@ pub fn render(route: Route) -> Html {
     match route {
         Route::Dashboard => html! { <dashboard::DashboardPage /> },
         Route::Activities => html! { <activities::ActivitiesPage /> },
-        Route::ActivityNew => html! { <activities::ActivityEditorPage /> },
+        Route::ActivityNew => html! { <activity_editor::ActivityEditorPage /> },
         Route::ActivityImport => html! { <import::ImportPage /> },
         Route::ActivityDetail { id } => {
             html! { <activity_detail::ActivityDetailPage {id} /> }
         }
         Route::ActivityEdit { id } => {
-            html! { <activities::ActivityEditorPage id={Some(id)} /> }
+            html! { <activity_editor::ActivityEditorPage id={Some(id)} /> }
         }
         Route::ActivityDuplicate { id } => html! {
-            <activities::ActivityEditorPage id={Some(id)} duplicate=true />
+            <activity_editor::ActivityEditorPage id={Some(id)} duplicate=true />
         },
         Route::Credentials => html! { <credentials::CredentialsPage /> },
         Route::CredentialNew => html! { <credentials::CredentialFormPage /> },
@@ -56,7 +57,7 @@ pub fn render(route: Route) -> Html {
         Route::GoalDetail { id } => html! { <goals::GoalDetailPage {id} /> },
         Route::GoalEdit { id } => html! { <goals::GoalFormPage id={Some(id)} /> },
         Route::GoalPlan { id } => {
-            html! { <activities::ActivityEditorPage goal={Some(id)} /> }
+            html! { <activity_editor::ActivityEditorPage goal={Some(id)} /> }
         }
         Route::Learning => html! { <learning::LearningPage /> },
         Route::Backup => html! { <backup::BackupPage /> },
