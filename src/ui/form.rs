@@ -3,6 +3,7 @@
 //! and the sentence a screen reader hears when saving fails. The draft decides what is valid
 //! (`domain::draft`); this only holds what it said.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -19,8 +20,9 @@ pub struct Form<D: 'static, F: 'static> {
     errors: UseStateHandle<Vec<FieldError<F>>>,
     dirty: UseStateHandle<bool>,
     announce: UseStateHandle<String>,
-    /// The draft's messages as they stand (to take a fixed field's message away as it is fixed).
-    check: Check<D, F>,
+    /// The draft's messages as they stand (to take a fixed field's message away as it is fixed),
+    /// as the latest render gave it (it may read props, e.g. the credential a draft belongs to).
+    check: Rc<RefCell<Check<D, F>>>,
     /// The id of the control a field's message belongs to (to focus the first problem).
     field_id: Rc<dyn Fn(&F) -> String>,
 }
@@ -54,9 +56,8 @@ where
     let errors = use_state(Vec::new);
     let dirty = use_state(|| false);
     let announce = use_state(String::new);
-    let check: Check<D, F> = use_memo((), move |_| Rc::new(check) as Check<D, F>)
-        .as_ref()
-        .clone();
+    let latest = use_mut_ref(|| Rc::new(|_: &D| Vec::new()) as Check<D, F>);
+    *latest.borrow_mut() = Rc::new(check);
     let field_id: Rc<dyn Fn(&F) -> String> =
         use_memo((), move |_| Rc::new(field_id) as Rc<dyn Fn(&F) -> String>)
             .as_ref()
@@ -66,7 +67,7 @@ where
         errors,
         dirty,
         announce,
-        check,
+        check: latest,
         field_id,
     }
 }
@@ -83,12 +84,23 @@ impl<D: Clone + 'static, F: Clone + PartialEq + 'static> Form<D, F> {
         let mut d = (*self.draft).clone();
         change(&mut d);
         if !self.errors.is_empty() {
-            self.errors.set((self.check)(&d));
+            let check = self.check.borrow().clone();
+            self.errors.set(check(&d));
         }
         self.draft.set(d);
         if !*self.dirty {
             self.dirty.set(true);
         }
+    }
+
+    /// Starts the form again after a save: the draft changed by `change`, no messages, nothing
+    /// typed yet.
+    pub fn reset(&self, change: impl FnOnce(&mut D)) {
+        let mut d = (*self.draft).clone();
+        change(&mut d);
+        self.draft.set(d);
+        self.errors.set(Vec::new());
+        self.dirty.set(false);
     }
 
     /// Typing in an input writes its value into the draft through `apply`.

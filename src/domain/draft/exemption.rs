@@ -29,6 +29,18 @@ impl ExemptionDraft {
             date: today.to_string(),
         }
     }
+
+    /// The draft as the form shows it: the select shows the first requirement until one is
+    /// chosen, or when the chosen one was removed since.
+    pub fn as_shown(&self, credential: &Credential) -> ExemptionDraft {
+        let mut d = self.clone();
+        if !credential.rules.iter().any(|r| r.id == d.rule_id) {
+            if let Some(first) = credential.rules.first() {
+                d.rule_id = first.id.clone();
+            }
+        }
+        d
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,5 +120,29 @@ mod tests {
         let e = d.validate(&c).unwrap();
         assert_eq!(e.reason, "Residency training");
         assert_eq!(e.date, date("2026-03-02"));
+    }
+
+    #[test]
+    fn the_form_shows_the_first_requirement_until_one_is_chosen_or_when_it_was_removed() {
+        let c = credential("TX", "2025-01-01", "2026-12-31")
+            .rule(total("total", "48", &[]))
+            .rule(topic_min("ethics", "2", &["ethics"], &[]))
+            .build();
+        let mut d = ExemptionDraft::new(&c, date("2026-03-01"));
+        d.rule_id = "ethics".into();
+        assert_eq!(
+            d.as_shown(&c).rule_id,
+            "ethics",
+            "a chosen requirement stays"
+        );
+        d.rule_id = "removed since".into();
+        assert_eq!(d.as_shown(&c).rule_id, "total");
+        let empty = credential("TX", "2025-01-01", "2026-12-31").build();
+        assert_eq!(
+            ExemptionDraft::new(&empty, date("2026-03-01"))
+                .as_shown(&empty)
+                .rule_id,
+            ""
+        );
     }
 }

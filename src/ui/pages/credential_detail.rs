@@ -1,40 +1,41 @@
 //! One credential: its cycle and status, every requirement with progress and what is left, the
 //! rule editor, exemptions, and starting the next cycle when the license renews.
 
-use crate::storage::change::Change;
 use uuid::Uuid;
 use yew::prelude::*;
 
-use crate::ui::router::go;
-
-use crate::domain::draft::{
-    ExemptionDraft, ExemptionField, FieldError, NextCycleDraft, NextCycleField,
-};
+use crate::domain::draft::{ExemptionDraft, ExemptionField, NextCycleDraft, NextCycleField};
+use crate::domain::engine::evaluate::Evaluation;
 use crate::domain::model::codes::Coded;
 use crate::domain::ops::CredentialOp;
 use crate::domain::text::describe;
 use crate::domain::{Credential, ExemptionKind, Rule};
-use crate::ui::app::Route;
+use crate::route::Route;
+use crate::storage::change::Change;
 use crate::ui::components::badges::{progress, rule_status_badge, status_badge};
 use crate::ui::components::empty_state;
 use crate::ui::components::enum_select::enum_options;
-use crate::ui::components::field_error::{described, error_html, invalid};
-use crate::ui::components::inputs::{on_input, on_select};
+use crate::ui::components::field::{Control, Field};
 use crate::ui::components::rule_editor::RuleEditor;
+use crate::ui::form::use_form;
 use crate::ui::hooks::use_evaluations;
 use crate::ui::locale;
-use crate::ui::state::{use_app, Action};
+use crate::ui::router::go;
+use crate::ui::state::{use_app, Action, AppContext};
 
 #[derive(Properties, PartialEq)]
 pub struct CredentialDetailProps {
     pub id: String,
 }
 
-#[derive(Clone, PartialEq)]
-enum Editing {
-    None,
-    NewRule,
-    Rule(usize),
+/// A part of the page that changes the credential: every change is a domain operation, which
+/// the reducer applies and stamps with the time.
+#[derive(Properties, PartialEq)]
+struct PartProps {
+    credential: Credential,
+    #[prop_or_default]
+    evaluation: Option<Evaluation>,
+    onop: Callback<CredentialOp>,
 }
 
 #[function_component(CredentialDetailPage)]
@@ -42,28 +43,10 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
     let app = use_app();
     let evaluations = use_evaluations();
     let catalog = crate::ui::catalog_source::use_catalog().ready();
-    let editing = use_state(|| Editing::None);
-    let exemption_errors = use_state(Vec::<FieldError<ExemptionField>>::new);
-    let cycle_errors = use_state(Vec::<FieldError<NextCycleField>>::new);
-    let next_cycle = use_state(NextCycleDraft::default);
-    let found = Uuid::parse_str(&props.id)
+    let Some(cred) = Uuid::parse_str(&props.id)
         .ok()
-        .and_then(|id| app.credential(id).cloned());
-    let exemption = {
-        let found = found.clone();
-        use_state(move || {
-            found.as_ref().map_or_else(
-                || ExemptionDraft {
-                    rule_id: String::new(),
-                    kind: ExemptionKind::Exempt,
-                    reason: String::new(),
-                    date: String::new(),
-                },
-                |c| ExemptionDraft::new(c, locale::today()),
-            )
-        })
-    };
-    let Some(cred) = found else {
+        .and_then(|id| app.credential(id).cloned())
+    else {
         return html! {
             { empty_state("🔎", "Credential not found", html! { <>
                 <p>{ "It may have been deleted." }</p>
@@ -75,21 +58,115 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
         .iter()
         .find(|e| e.credential_id == cred.id)
         .cloned();
-    // Every change is a domain operation; the reducer applies it and stamps the time.
-    let edit_op = {
-        let app = app.clone();
-        let cid = cred.id;
+    let onop = {
+        let (app, cid) = (app.clone(), cred.id);
         Callback::from(move |op: CredentialOp| {
             app.dispatch(Action::Change(Change::EditCredential(cid, op)))
         })
     };
-    let id = cred.id.to_string();
+    let pace = ev.as_ref().and_then(|ev| {
+        crate::domain::engine::charts::pace(&cred, ev, &app.data.activities, locale::today())
+    });
+    html! {
+        <section aria-labelledby="cred-title">
+            { head(&app, &cred) }
+            { overview(&app, &cred, ev.as_ref(), catalog, &onop) }
+            if let Some(pw) = &cred.pathways {
+                <crate::ui::components::pathways::PathwaysCard pathways={pw.clone()} evaluation={ev.clone()} onop={onop.clone()} />
+            }
+            if let Some(p) = pace {
+                { crate::ui::components::charts::pace_chart(&crate::ui::components::charts::PaceChartProps { pace: p }) }
+            }
+            <Requirements credential={cred.clone()} evaluation={ev.clone()} onop={onop.clone()} />
+            if !cred.rules.is_empty() {
+                <h2 class="no-print">{ "Exemptions" }</h2>
+                { exemptions(&cred, &onop) }
+                <ExemptionForm credential={cred.clone()} onop={onop.clone()} />
+            }
+            <crate::ui::components::past_cycles::PastCyclesCard credential={cred.clone()} onop={onop.clone()} />
+            <h2 class="no-print">{ "License renewed?" }</h2>
+            <NextCycleForm credential={cred.clone()} onop={onop} />
+        </section>
+    }
+}
 
-    let on_rule_saved = {
-        let editing = editing.clone();
-        let edit_op = edit_op.clone();
+/// The name, and what can be done with the whole credential.
+fn head(app: &AppContext, cred: &Credential) -> Html {
+    let id = cred.id.to_string();
+    let on_delete = {
+        let (app, cid) = (app.clone(), cred.id);
+        Callback::from(move |_| {
+            app.dispatch(Action::Change(Change::DeleteCredential(cid)));
+            go(&Route::Credentials);
+        })
+    };
+    html! {
+        <div class="page-head">
+            <h1 id="cred-title">{ cred.name.clone() }</h1>
+            <div class="actions">
+                <a href={(Route::CredentialReport { id: id.clone() }).href()} class="btn">{ "Audit report" }</a>
+                <a href={(Route::CredentialEdit { id }).href()} class="btn">{ "Edit details" }</a>
+                <button type="button" class="btn btn--danger" onclick={on_delete}>{ "Delete" }</button>
+            </div>
+        </div>
+    }
+}
+
+/// The cycle, the status, certificates on file, where the rules come from and their updates.
+fn overview(
+    app: &AppContext,
+    cred: &Credential,
+    ev: Option<&Evaluation>,
+    catalog: Option<&'static crate::domain::presets::Catalog>,
+    onop: &Callback<CredentialOp>,
+) -> Html {
+    let certificates = ev.and_then(|ev| {
+        let (m, c) = crate::domain::engine::certificates::missing_among(
+            &app.data.activities,
+            &ev.contributing_activity_ids(),
+        );
+        crate::domain::text::certificates::missing_sentence(m, c)
+    });
+    html! {
+        <div class="card">
+            <p>{ format!("{} · {}", cred.kind.label(), if cred.jurisdiction.is_empty() { "—" } else { cred.jurisdiction.as_str() }) }</p>
+            <p>{ format!("Current cycle: {} – {}", locale::date(cred.cycle.start), locale::date(cred.cycle.end)) }
+                if let Some(d) = cred.cycle.ce_deadline { { format!(" · CE due {}", locale::date(d)) } }
+            </p>
+            if let Some(ev) = ev {
+                <p>{ status_badge(ev) }{ " " }{ format!("CE due {}", describe::time_until(locale::today(), ev.deadline, &|d| locale::date(d))) }</p>
+            }
+            if let Some(s) = certificates {
+                <p class="small" data-testid="cert-count">{ s }</p>
+            }
+            // Provenance and updates appear once the catalog file has loaded.
+            if let Some(p) = cred.preset.as_ref().zip(catalog).and_then(|(r, c)| c.find(&r.id)) {
+                <p class="small muted">{ format!("Rules from the catalog preset “{}”.", p.name) }</p>
+                { crate::ui::components::provenance::provenance(p) }
+            }
+            if let Some(p) = catalog.and_then(|c| c.update_for(cred)) {
+                { update_offer(cred, p, onop.clone()) }
+            }
+        </div>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Editing {
+    None,
+    NewRule,
+    Rule(usize),
+}
+
+/// Every requirement with its status and progress, edited in place; and a new one.
+#[function_component(Requirements)]
+fn requirements(p: &PartProps) -> Html {
+    let editing = use_state(|| Editing::None);
+    let cred = &p.credential;
+    let on_saved = {
+        let (editing, onop) = (editing.clone(), p.onop.clone());
         Callback::from(move |rule: Rule| {
-            edit_op.emit(CredentialOp::UpsertRule(Box::new(rule)));
+            onop.emit(CredentialOp::UpsertRule(Box::new(rule)));
             editing.set(Editing::None);
         })
     };
@@ -97,82 +174,23 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
         let editing = editing.clone();
         Callback::from(move |_| editing.set(Editing::None))
     };
-    let delete_rule = |rule_id: String| {
-        edit_op.reform(move |_: MouseEvent| CredentialOp::RemoveRule(rule_id.clone()))
+    let edit = |to: Editing| {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(to.clone()))
     };
-    let on_delete_credential = {
-        let app = app.clone();
-        let cid = cred.id;
-        Callback::from(move |_| {
-            app.dispatch(Action::Change(Change::DeleteCredential(cid)));
-            go(&Route::Credentials);
-        })
-    };
-    // The select shows the first requirement until one is chosen (or when the chosen one was
-    // removed): the draft follows what is on screen.
-    if !cred.rules.iter().any(|r| r.id == exemption.rule_id) {
-        if let Some(first) = cred.rules.first() {
-            let mut d = (*exemption).clone();
-            d.rule_id = first.id.clone();
-            exemption.set(d);
-        }
-    }
-    let on_exemption = {
-        let cred = cred.clone();
-        let edit_op = edit_op.clone();
-        let exemption = exemption.clone();
-        let exemption_errors = exemption_errors.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            match exemption.validate(&cred) {
-                Ok(x) => {
-                    exemption_errors.set(Vec::new());
-                    edit_op.emit(CredentialOp::RecordExemption(x));
-                    let mut next = (*exemption).clone();
-                    next.reason.clear();
-                    exemption.set(next);
-                }
-                Err(errs) => exemption_errors.set(errs),
-            }
-        })
-    };
-    let remove_exemption = |rule_id: String| {
-        edit_op.reform(move |_: MouseEvent| CredentialOp::RemoveExemption(rule_id.clone()))
-    };
-    let on_next_cycle = {
-        let cred = cred.clone();
-        let edit_op = edit_op.clone();
-        let next_cycle = next_cycle.clone();
-        let cycle_errors = cycle_errors.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            match next_cycle.validate(&cred) {
-                Ok(valid) => {
-                    cycle_errors.set(Vec::new());
-                    next_cycle.set(NextCycleDraft::default());
-                    edit_op.emit(CredentialOp::StartNextCycle(valid));
-                }
-                Err(errs) => cycle_errors.set(errs),
-            }
-        })
-    };
-    // Controlled fields: each edit updates its draft (no page reads the DOM by id).
-    let exemption_text = |apply: fn(&mut ExemptionDraft, String)| on_input(&exemption, apply);
-    let exemption_select = |apply: fn(&mut ExemptionDraft, String)| on_select(&exemption, apply);
-    let cycle_text = |apply: fn(&mut NextCycleDraft, String)| on_input(&next_cycle, apply);
-    let rules_html = cred.rules.iter().enumerate().map(|(i, rule)| {
+    let rule_card = |(i, rule): (usize, &Rule)| {
         if *editing == Editing::Rule(i) {
             return html! {
                 <li class="card">
-                    <RuleEditor rule={Some(rule.clone())} new_id={rule.id.clone()} onsave={on_rule_saved.clone()} oncancel={on_cancel.clone()} />
+                    <RuleEditor rule={Some(rule.clone())} new_id={rule.id.clone()} onsave={on_saved.clone()} oncancel={on_cancel.clone()} />
                 </li>
             };
         }
-        let re = ev.as_ref().and_then(|e| e.rules.get(i));
-        let edit = {
-            let editing = editing.clone();
-            Callback::from(move |_| editing.set(Editing::Rule(i)))
-        };
+        let re = p.evaluation.as_ref().and_then(|e| e.rules.get(i));
+        let id = rule.id.clone();
+        let delete = p
+            .onop
+            .reform(move |_: MouseEvent| CredentialOp::RemoveRule(id.clone()));
         html! {
             <li class="card rule-card">
                 <div class="rule-card__head">
@@ -189,156 +207,148 @@ pub fn credential_detail_page(props: &CredentialDetailProps) -> Html {
                 }
                 if !rule.note.is_empty() { <p class="small muted">{ rule.note.clone() }</p> }
                 <div class="actions">
-                    <button type="button" class="btn btn--small" onclick={edit} aria-label={format!("Edit requirement {}", rule.label)}>{ "Edit" }</button>
-                    <button type="button" class="btn btn--small btn--danger" onclick={delete_rule(rule.id.clone())} aria-label={format!("Delete requirement {}", rule.label)}>{ "Delete" }</button>
+                    <button type="button" class="btn btn--small" onclick={edit(Editing::Rule(i))} aria-label={format!("Edit requirement {}", rule.label)}>{ "Edit" }</button>
+                    <button type="button" class="btn btn--small btn--danger" onclick={delete} aria-label={format!("Delete requirement {}", rule.label)}>{ "Delete" }</button>
                 </div>
             </li>
         }
-    });
-    let new_rule_id = cred.next_rule_id();
-    let add_rule = {
-        let editing = editing.clone();
-        Callback::from(move |_| editing.set(Editing::NewRule))
     };
-
     html! {
-        <section aria-labelledby="cred-title">
-            <div class="page-head">
-                <h1 id="cred-title">{ cred.name.clone() }</h1>
-                <div class="actions">
-                    <a href={(Route::CredentialReport { id: id.clone() }).href()} class="btn">{ "Audit report" }</a>
-                    <a href={(Route::CredentialEdit { id: id.clone() }).href()} class="btn">{ "Edit details" }</a>
-                    <button type="button" class="btn btn--danger" onclick={on_delete_credential}>{ "Delete" }</button>
-                </div>
-            </div>
-            <div class="card">
-                <p>{ format!("{} · {}", cred.kind.label(), if cred.jurisdiction.is_empty() { "—" } else { cred.jurisdiction.as_str() }) }</p>
-                <p>{ format!("Current cycle: {} – {}", locale::date(cred.cycle.start), locale::date(cred.cycle.end)) }
-                    if let Some(d) = cred.cycle.ce_deadline { { format!(" · CE due {}", locale::date(d)) } }
-                </p>
-                if let Some(ev) = &ev {
-                    <p>{ status_badge(ev) }{ " " }{ format!("CE due {}", crate::domain::text::describe::time_until(locale::today(), ev.deadline, &|d| locale::date(d))) }</p>
-                    if let Some(s) = {
-                        let (m, c) = crate::domain::engine::certificates::missing_among(&app.data.activities, &ev.contributing_activity_ids());
-                        crate::domain::text::certificates::missing_sentence(m, c)
-                    } {
-                        <p class="small" data-testid="cert-count">{ s }</p>
-                    }
-                }
-                // Provenance and updates appear once the catalog file has loaded.
-                if let Some(p) = cred.preset.as_ref().zip(catalog).and_then(|(r, c)| c.find(&r.id)) {
-                    <p class="small muted">{ format!("Rules from the catalog preset “{}”.", p.name) }</p>
-                    { crate::ui::components::provenance::provenance(p) }
-                }
-                if let Some(p) = catalog.and_then(|c| c.update_for(&cred)) {
-                    { update_offer(&cred, p, edit_op.clone()) }
-                }
-            </div>
-
-            if let Some(pw) = &cred.pathways {
-                <crate::ui::components::pathways::PathwaysCard pathways={pw.clone()} evaluation={ev.clone()} onop={edit_op.clone()} />
-            }
-            if let Some(p) = ev.as_ref().and_then(|ev| crate::domain::engine::charts::pace(&cred, ev, &app.data.activities, crate::ui::locale::today())) {
-                { crate::ui::components::charts::pace_chart(&crate::ui::components::charts::PaceChartProps { pace: p }) }
-            }
+        <>
             <h2>{ "Requirements" }</h2>
             if cred.rules.is_empty() && *editing != Editing::NewRule {
                 <p class="muted">{ "No requirements yet. Add the board's rules: total hours, minimums of a credit type, topics such as ethics or opioids, caps, one-time courses." }</p>
             }
             <ul class="card-list">
-                { for rules_html }
+                { for cred.rules.iter().enumerate().map(rule_card) }
             </ul>
             if *editing == Editing::NewRule {
                 <div class="card">
-                    <RuleEditor rule={None::<Rule>} new_id={new_rule_id} onsave={on_rule_saved.clone()} oncancel={on_cancel.clone()} />
+                    <RuleEditor rule={None::<Rule>} new_id={cred.next_rule_id()} onsave={on_saved} oncancel={on_cancel} />
                 </div>
             } else {
-                <p><button type="button" class="btn btn--primary" onclick={add_rule}>{ "Add a requirement" }</button></p>
+                <p><button type="button" class="btn btn--primary" onclick={edit(Editing::NewRule)}>{ "Add a requirement" }</button></p>
             }
+        </>
+    }
+}
 
-            if !cred.rules.is_empty() {
-                <h2 class="no-print">{ "Exemptions" }</h2>
-                if !cred.cycle.exemptions.is_empty() {
-                    <ul class="plain-list">
-                        { for cred.cycle.exemptions.iter().map(|x| {
-                            let label = cred.rules.iter().find(|r| r.id == x.rule_id).map_or(x.rule_id.clone(), |r| r.label.clone());
-                            html! {
-                                <li>
-                                    { format!("{}: {} — {} ({})", label, if x.kind == ExemptionKind::Exempt { "exempt" } else { "deemed met" }, x.reason, locale::date(x.date)) }
-                                    { " " }
-                                    <button type="button" class="btn btn--small" onclick={remove_exemption(x.rule_id.clone())}
-                                        aria-label={format!("Remove the exemption for {label}")}>{ "Remove" }</button>
-                                </li>
-                            }
-                        }) }
-                    </ul>
+/// The exemptions recorded in this cycle, each removable.
+fn exemptions(cred: &Credential, onop: &Callback<CredentialOp>) -> Html {
+    if cred.cycle.exemptions.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="plain-list">
+            { for cred.cycle.exemptions.iter().map(|x| {
+                let label = cred.rules.iter().find(|r| r.id == x.rule_id).map_or(x.rule_id.clone(), |r| r.label.clone());
+                let rule_id = x.rule_id.clone();
+                let remove = onop.reform(move |_: MouseEvent| CredentialOp::RemoveExemption(rule_id.clone()));
+                html! {
+                    <li>
+                        { format!("{}: {} — {} ({})", label, if x.kind == ExemptionKind::Exempt { "exempt" } else { "deemed met" }, x.reason, locale::date(x.date)) }
+                        { " " }
+                        <button type="button" class="btn btn--small" onclick={remove}
+                            aria-label={format!("Remove the exemption for {label}")}>{ "Remove" }</button>
+                    </li>
                 }
-                <form class="card" onsubmit={on_exemption} aria-label="Record an exemption" novalidate=true>
-                    <div class="grid grid--3">
-                        <div class="field">
-                            <label for="ex-rule">{ "Requirement" }</label>
-                            <select id="ex-rule" onchange={exemption_select(|d, v| d.rule_id = v)}
-                                aria-describedby={described(&exemption_errors, ExemptionField::Rule, "ex-rule")}>
-                                { for cred.rules.iter().map(|r| html! {
-                                    <option value={r.id.clone()} selected={exemption.rule_id == r.id}>{ r.label.clone() }</option>
-                                }) }
-                            </select>
-                            { error_html(&exemption_errors, ExemptionField::Rule, "ex-rule") }
-                        </div>
-                        <div class="field">
-                            <label for="ex-kind">{ "Decision" }</label>
-                            <select id="ex-kind" onchange={exemption_select(|d, v| {
-                                if let Some(k) = ExemptionKind::from_code(&v) {
-                                    d.kind = k;
-                                }
-                            })}>
-                                { enum_options(Some(exemption.kind), ExemptionKind::label) }
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="ex-date">{ "Date" }</label>
-                            <input id="ex-date" type="date" value={exemption.date.clone()} oninput={exemption_text(|d, v| d.date = v)}
-                                aria-invalid={invalid(&exemption_errors, ExemptionField::Date)}
-                                aria-describedby={described(&exemption_errors, ExemptionField::Date, "ex-date")} />
-                            { error_html(&exemption_errors, ExemptionField::Date, "ex-date") }
-                        </div>
-                    </div>
-                    <div class="field">
-                        <label for="ex-reason">{ "Reason" }</label>
-                        <input id="ex-reason" type="text" placeholder="e.g. Residency training; board letter of 3 March"
-                            value={exemption.reason.clone()} oninput={exemption_text(|d, v| d.reason = v)}
-                            aria-invalid={invalid(&exemption_errors, ExemptionField::Reason)}
-                            aria-describedby={described(&exemption_errors, ExemptionField::Reason, "ex-reason")} />
-                        { error_html(&exemption_errors, ExemptionField::Reason, "ex-reason") }
-                    </div>
-                    <button type="submit" class="btn">{ "Record exemption" }</button>
-                </form>
-            }
+            }) }
+        </ul>
+    }
+}
 
-            <crate::ui::components::past_cycles::PastCyclesCard credential={cred.clone()} onop={edit_op.clone()} />
-            <h2 class="no-print">{ "License renewed?" }</h2>
-            <form class="card" onsubmit={on_next_cycle} aria-label="Start the next cycle" novalidate=true>
-                <p class="muted">{ format!("Starts a new cycle on {}. The current one is kept for recurring requirements and carry-over.",
-                    cred.cycle.end.succ_opt().map(locale::date).unwrap_or_default()) }</p>
-                <div class="grid grid--3">
-                    <div class="field">
-                        <label for="next-end">{ "New expiry date" }</label>
-                        <input id="next-end" type="date" value={next_cycle.end.clone()} oninput={cycle_text(|d, v| d.end = v)}
-                            aria-invalid={invalid(&cycle_errors, NextCycleField::End)}
-                            aria-describedby={described(&cycle_errors, NextCycleField::End, "next-end")} />
-                        { error_html(&cycle_errors, NextCycleField::End, "next-end") }
-                    </div>
-                    <div class="field">
-                        <label for="next-deadline">{ "CE deadline (if different)" }</label>
-                        <input id="next-deadline" type="date" value={next_cycle.ce_deadline.clone()} oninput={cycle_text(|d, v| d.ce_deadline = v)}
-                            aria-invalid={invalid(&cycle_errors, NextCycleField::CeDeadline)}
-                            aria-describedby={described(&cycle_errors, NextCycleField::CeDeadline, "next-deadline")} />
-                        { error_html(&cycle_errors, NextCycleField::CeDeadline, "next-deadline") }
-                    </div>
-                </div>
-                <button type="submit" class="btn">{ "Start the next cycle" }</button>
-            </form>
-        </section>
+/// Recording an exemption (or a requirement deemed met) for a requirement of this cycle.
+#[function_component(ExemptionForm)]
+fn exemption_form(p: &PartProps) -> Html {
+    let cred = p.credential.clone();
+    let form = use_form(
+        || ExemptionDraft::new(&p.credential, locale::today()),
+        move |d: &ExemptionDraft| d.as_shown(&cred).validate(&cred).err().unwrap_or_default(),
+        |f: &ExemptionField| {
+            match f {
+                ExemptionField::Rule => "ex-rule",
+                ExemptionField::Reason => "ex-reason",
+                ExemptionField::Date => "ex-date",
+            }
+            .to_string()
+        },
+    );
+    let d = form.draft().as_shown(&p.credential);
+    let onsubmit = {
+        let (form, onop, cred) = (form.clone(), p.onop.clone(), p.credential.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(x) = form.submit(form.draft().as_shown(&cred).validate(&cred)) {
+                onop.emit(CredentialOp::RecordExemption(x));
+                form.reset(|d| d.reason.clear());
+            }
+        })
+    };
+    let rules = html! {
+        { for p.credential.rules.iter().map(|r| html! {
+            <option value={r.id.clone()} selected={d.rule_id == r.id}>{ r.label.clone() }</option>
+        }) }
+    };
+    let on_kind = form.choose(|d, v| {
+        if let Some(k) = ExemptionKind::from_code(&v) {
+            d.kind = k;
+        }
+    });
+    html! {
+        <form class="card" {onsubmit} aria-label="Record an exemption" novalidate=true>
+            <div class="grid grid--3">
+                <Field id="ex-rule" label="Requirement" error={form.error(ExemptionField::Rule)}
+                    control={Control::select(form.choose(|d, v| d.rule_id = v), rules)} />
+                <Field id="ex-kind" label="Decision"
+                    control={Control::select(on_kind, enum_options(Some(d.kind), ExemptionKind::label))} />
+                <Field id="ex-date" label="Date" error={form.error(ExemptionField::Date)}
+                    control={Control::date(d.date.clone(), form.text(|d, v| d.date = v))} />
+            </div>
+            <Field id="ex-reason" label="Reason" error={form.error(ExemptionField::Reason)}
+                control={Control::text(d.reason.clone(), form.text(|d, v| d.reason = v)).placeholder("e.g. Residency training; board letter of 3 March")} />
+            <button type="submit" class="btn">{ "Record exemption" }</button>
+        </form>
+    }
+}
+
+/// Starting the next cycle when the license renews (the current one is kept).
+#[function_component(NextCycleForm)]
+fn next_cycle_form(p: &PartProps) -> Html {
+    let cred = p.credential.clone();
+    let form = use_form(
+        NextCycleDraft::default,
+        move |d: &NextCycleDraft| d.validate(&cred).err().unwrap_or_default(),
+        |f: &NextCycleField| {
+            match f {
+                NextCycleField::End => "next-end",
+                NextCycleField::CeDeadline => "next-deadline",
+            }
+            .to_string()
+        },
+    );
+    let d = form.draft();
+    let onsubmit = {
+        let (form, onop, cred) = (form.clone(), p.onop.clone(), p.credential.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(valid) = form.submit(form.draft().validate(&cred)) {
+                form.reset(|d| *d = NextCycleDraft::default());
+                onop.emit(CredentialOp::StartNextCycle(valid));
+            }
+        })
+    };
+    html! {
+        <form class="card" {onsubmit} aria-label="Start the next cycle" novalidate=true>
+            <p class="muted">{ format!("Starts a new cycle on {}. The current one is kept for recurring requirements and carry-over.",
+                p.credential.cycle.end.succ_opt().map(locale::date).unwrap_or_default()) }</p>
+            <div class="grid grid--3">
+                <Field id="next-end" label="New expiry date" error={form.error(NextCycleField::End)}
+                    control={Control::date(d.end.clone(), form.text(|d, v| d.end = v))} />
+                <Field id="next-deadline" label="CE deadline (if different)" error={form.error(NextCycleField::CeDeadline)}
+                    control={Control::date(d.ce_deadline.clone(), form.text(|d, v| d.ce_deadline = v))} />
+            </div>
+            <button type="submit" class="btn">{ "Start the next cycle" }</button>
+        </form>
     }
 }
 
