@@ -2,23 +2,21 @@
 //! conditions, first renewal). Rules, exemptions and new cycles are on the credential's page.
 
 use crate::storage::change::Change;
-use std::collections::BTreeSet;
 
 use uuid::Uuid;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::ui::router::go;
 
-use crate::domain::draft::{CredentialDraft, CredentialField, CredentialFieldError};
+use crate::domain::draft::{CredentialDraft, CredentialField};
 use crate::domain::{model::vocab, CredentialKind};
 use crate::ui::app::Route;
 use crate::ui::components::badges::status_badge;
 use crate::ui::components::enum_select::{enum_options, on_enum_change};
-use crate::ui::components::focus::focus;
-use crate::ui::components::inputs::input_value;
+use crate::ui::components::field::{Control, Field};
 use crate::ui::components::{empty_state, RenewalSelect};
 use crate::ui::components::{use_edit_guard, EditConflict};
+use crate::ui::form::{use_form, Form};
 use crate::ui::hooks::use_evaluations;
 use crate::ui::locale;
 use crate::ui::state::{use_app, Action};
@@ -101,17 +99,6 @@ fn field_id(f: CredentialField) -> &'static str {
     }
 }
 
-fn error_of(errors: &[CredentialFieldError], f: CredentialField) -> Option<String> {
-    errors
-        .iter()
-        .find(|e| e.field == f)
-        .map(|e| e.message.clone())
-}
-
-fn error_html(errors: &[CredentialFieldError], f: CredentialField) -> Html {
-    crate::ui::components::field_error::error_html(errors, f, field_id(f))
-}
-
 /// Add (no id) or edit a credential.
 #[function_component(CredentialFormPage)]
 pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
@@ -121,22 +108,16 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
         .as_ref()
         .and_then(|id| Uuid::parse_str(id).ok())
         .and_then(|id| app.credential(id).cloned());
-    let draft = {
-        let existing = existing.clone();
-        use_state(move || {
+    let form = use_form(
+        || {
             existing
                 .as_ref()
                 .map(CredentialDraft::from_credential)
                 .unwrap_or_default()
-        })
-    };
-    // What the form started from: a change from it is unsaved input (`data-dirty`), which a
-    // link away or the update banner asks about first.
-    let started = {
-        let d = (*draft).clone();
-        use_state(move || d)
-    };
-    let errors = use_state(Vec::<CredentialFieldError>::new);
+        },
+        |d: &CredentialDraft| d.validate().err().unwrap_or_default(),
+        |f: &CredentialField| field_id(*f).to_string(),
+    );
     let guard = use_edit_guard(existing.clone());
     if props.id.is_some() && existing.is_none() {
         return html! {
@@ -145,28 +126,8 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
             </> }) }
         };
     }
-    let d = (*draft).clone();
-    let update = {
-        let draft = draft.clone();
-        move |f: Box<dyn Fn(&mut CredentialDraft)>| {
-            let mut next = (*draft).clone();
-            f(&mut next);
-            draft.set(next);
-        }
-    };
-    let text_input = |id: &'static str, value: String, setter: fn(&mut CredentialDraft, String)| {
-        let update = update.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let v = input_value(&e);
-            update(Box::new(move |d| setter(d, v.clone())));
-        });
-        (id, value, oninput)
-    };
     let onsubmit = {
-        let draft = draft.clone();
-        let errors = errors.clone();
-        let app = app.clone();
-        let existing = existing.clone();
+        let (form, app, existing) = (form.clone(), app.clone(), existing.clone());
         let guard_ok = !guard.changed();
         let tell = guard.teller();
         let drawn = guard.drawn_if_changed();
@@ -177,83 +138,26 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                 tell.emit(());
                 return;
             }
-            match draft.validate() {
-                Ok(valid) => {
-                    errors.set(Vec::new());
-                    let mut c =
-                        valid.into_credential(existing.as_ref(), Uuid::new_v4(), locale::now());
-                    if let (Some(drawn), Some(current)) = (&drawn, &existing) {
-                        c = crate::storage::merge::keep_mine(drawn, &c, current);
-                    }
-                    let id = c.id.to_string();
-                    app.dispatch(Action::Change(Change::SaveCredential(c)));
-                    go(&Route::CredentialDetail { id });
+            if let Some(valid) = form.submit(form.draft().validate()) {
+                let mut c = valid.into_credential(existing.as_ref(), Uuid::new_v4(), locale::now());
+                if let (Some(drawn), Some(current)) = (&drawn, &existing) {
+                    c = crate::storage::merge::keep_mine(drawn, &c, current);
                 }
-                Err(errs) => {
-                    if let Some(first) = errs.first() {
-                        focus(field_id(first.field));
-                    }
-                    errors.set(errs);
-                }
+                let id = c.id.to_string();
+                app.dispatch(Action::Change(Change::SaveCredential(c)));
+                go(&Route::CredentialDetail { id });
             }
         })
     };
-    let errs = (*errors).clone();
-    let described =
-        |f: CredentialField| crate::ui::components::field_error::described(&errs, f, field_id(f));
-    let date_field = |label: &str,
-                      f: CredentialField,
-                      value: String,
-                      setter: fn(&mut CredentialDraft, String),
-                      hint: Option<&str>| {
-        let (id, value, oninput) = text_input(field_id(f), value, setter);
-        html! {
-            <div class="field">
-                <label for={id}>{ label }</label>
-                <input {id} type="date" {value} {oninput} aria-invalid={error_of(&errs, f).is_some().then_some("true")}
-                    aria-describedby={described(f)} />
-                if let Some(h) = hint { <p class="hint">{ h }</p> }
-                { error_html(&errs, f) }
-            </div>
-        }
-    };
-    let (name_id, name_value, name_input) =
-        text_input("cred-name", d.name.clone(), |d, v| d.name = v);
-    let (jur_id, jur_value, jur_input) =
-        text_input("cred-jurisdiction", d.jurisdiction.clone(), |d, v| {
-            d.jurisdiction = v
-        });
-    let (num_id, num_value, num_input) =
-        text_input("cred-number", d.number.clone(), |d, v| d.number = v);
-    let on_kind = {
-        let update = update.clone();
-        on_enum_change(move |k: Option<CredentialKind>| {
-            let k = k.unwrap_or(CredentialKind::Other);
-            update(Box::new(move |d| d.kind = k));
+    let onreload = {
+        let (ack, form, current) = (guard.reloader(), form.clone(), existing.clone());
+        Callback::from(move |_| {
+            ack.emit(());
+            if let Some(c) = &current {
+                form.reset(|d| *d = CredentialDraft::from_credential(c));
+            }
         })
     };
-    let toggle_condition = |code: &'static str| {
-        let update = update.clone();
-        Callback::from(move |_: Event| {
-            update(Box::new(move |d| {
-                if !d.conditions.remove(code) {
-                    d.conditions.insert(code.to_string());
-                }
-            }))
-        })
-    };
-    let on_renewal = {
-        let update = update.clone();
-        Callback::from(move |answer| update(Box::new(move |d| d.renewal = answer)))
-    };
-    let on_notes = {
-        let update = update.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            update(Box::new(move |d| d.notes = v.clone()));
-        })
-    };
-    let conditions: &BTreeSet<String> = &d.conditions;
     let title = if existing.is_some() {
         "Edit credential"
     } else {
@@ -263,84 +167,90 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
         <>
             <div class="page-head"><h1>{ title }</h1></div>
             if guard.changed() {
-                <EditConflict what="credential" told={guard.told()}
-                    onreload={{
-                        let ack = guard.reloader();
-                        let draft = draft.clone();
-                        let current = existing.clone();
-                        Callback::from(move |_| {
-                            ack.emit(());
-                            if let Some(c) = &current {
-                                draft.set(CredentialDraft::from_credential(c));
-                            }
-                        })
-                    }}
-                    onkeep={guard.keeper()} />
+                <EditConflict what="credential" told={guard.told()} {onreload} onkeep={guard.keeper()} />
             }
             <form class="card" {onsubmit} novalidate=true aria-label={title}
-                data-dirty={(*draft != *started).to_string()}>
-                <div class="field">
-                    <label for={name_id}>{ "Name" }<span class="req" aria-hidden="true">{ " *" }</span></label>
-                    <input id={name_id} type="text" value={name_value} oninput={name_input} placeholder="e.g. Texas medical license"
-                        aria-invalid={error_of(&errs, CredentialField::Name).is_some().then_some("true")}
-                        aria-describedby={described(CredentialField::Name)} />
-                    { error_html(&errs, CredentialField::Name) }
-                </div>
-                <div class="grid grid--3">
-                    <div class="field">
-                        <label for="cred-kind">{ "Kind" }</label>
-                        <select id="cred-kind" onchange={on_kind}>
-                            { enum_options(Some(d.kind), CredentialKind::label) }
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for={jur_id}>{ "Jurisdiction or body" }</label>
-                        <input id={jur_id} type="text" value={jur_value} oninput={jur_input} placeholder="e.g. TX, ABIM"
-                            aria-invalid={error_of(&errs, CredentialField::Jurisdiction).is_some().then_some("true")}
-                            aria-describedby={described(CredentialField::Jurisdiction)} />
-                        { error_html(&errs, CredentialField::Jurisdiction) }
-                    </div>
-                    <div class="field">
-                        <label for={num_id}>{ "Number (optional)" }</label>
-                        <input id={num_id} type="text" value={num_value} oninput={num_input}
-                            aria-invalid={error_of(&errs, CredentialField::Number).is_some().then_some("true")}
-                            aria-describedby={described(CredentialField::Number)} />
-                        { error_html(&errs, CredentialField::Number) }
-                    </div>
-                </div>
-                <div class="grid grid--3">
-                    { date_field("Cycle start", CredentialField::CycleStart, d.cycle_start.clone(), |d, v| d.cycle_start = v, None) }
-                    { date_field("Cycle end (expiry)", CredentialField::CycleEnd, d.cycle_end.clone(), |d, v| d.cycle_end = v, None) }
-                    { date_field("CE deadline (if different)", CredentialField::CeDeadline, d.ce_deadline.clone(), |d, v| d.ce_deadline = v,
-                        Some("Some boards want CE done before the license expires.")) }
-                </div>
-                <fieldset class="field">
-                    <legend>{ "About you (requirements that apply only to some holders use these)" }</legend>
-                    <div class="check-grid">
-                        { for vocab::CONDITIONS.iter().map(|c| {
-                            let id = format!("cond-{}", c.code);
-                            html! {
-                                <label class="check" for={id.clone()}>
-                                    <input type="checkbox" id={id} checked={conditions.contains(c.code)} onchange={toggle_condition(c.code)} />
-                                    <span>{ c.label }</span>
-                                </label>
-                            }
-                        }) }
-                    </div>
-                </fieldset>
-                <RenewalSelect id="cred-renewal" value={d.renewal} onchange={on_renewal} />
-                <div class="field">
-                    <label for="cred-notes">{ "Notes" }</label>
-                    <textarea id="cred-notes" rows="2" value={d.notes.clone()} oninput={on_notes}
-                        aria-invalid={error_of(&errs, CredentialField::Notes).is_some().then_some("true")}
-                        aria-describedby={described(CredentialField::Notes)} />
-                    { error_html(&errs, CredentialField::Notes) }
-                </div>
+                data-dirty={form.dirty().to_string()}>
+                { form.summary("cred-error-summary") }
+                { credential_fields(&form) }
                 <div class="actions">
                     <button type="submit" class="btn btn--primary">{ if existing.is_some() { "Save changes" } else { "Save credential" } }</button>
                     <a href={Route::Credentials.href()} class="btn">{ "Cancel" }</a>
                 </div>
             </form>
+        </>
+    }
+}
+
+/// The credential's fields: name, kind, body and number, the cycle, the holder's conditions and
+/// which renewal this is, notes.
+fn credential_fields(form: &Form<CredentialDraft, CredentialField>) -> Html {
+    let d = form.draft();
+    let on_kind = {
+        let form = form.clone();
+        on_enum_change(move |k: Option<CredentialKind>| {
+            let k = k.unwrap_or(CredentialKind::Other);
+            form.update(|d| d.kind = k);
+        })
+    };
+    let toggle_condition = |code: &'static str| {
+        let form = form.clone();
+        Callback::from(move |_: Event| {
+            form.update(|d| {
+                if !d.conditions.remove(code) {
+                    d.conditions.insert(code.to_string());
+                }
+            })
+        })
+    };
+    let on_renewal = {
+        let form = form.clone();
+        Callback::from(move |answer| form.update(|d| d.renewal = answer))
+    };
+    let date = |f: CredentialField,
+                label: &'static str,
+                value: &String,
+                apply: fn(&mut CredentialDraft, String)| {
+        html! {
+            <Field id={field_id(f)} {label} error={form.error(f)} control={Control::date(value.clone(), form.text(apply))} />
+        }
+    };
+    html! {
+        <>
+            <Field id="cred-name" label="Name" required=true error={form.error(CredentialField::Name)}
+                control={Control::text(d.name.clone(), form.text(|d, v| d.name = v)).placeholder("e.g. Texas medical license")} />
+            <div class="grid grid--3">
+                <Field id="cred-kind" label="Kind"
+                    control={Control::select(on_kind, enum_options(Some(d.kind), CredentialKind::label))} />
+                <Field id="cred-jurisdiction" label="Jurisdiction or body" error={form.error(CredentialField::Jurisdiction)}
+                    control={Control::text(d.jurisdiction.clone(), form.text(|d, v| d.jurisdiction = v)).placeholder("e.g. TX, ABIM")} />
+                <Field id="cred-number" label="Number (optional)" error={form.error(CredentialField::Number)}
+                    control={Control::text(d.number.clone(), form.text(|d, v| d.number = v))} />
+            </div>
+            <div class="grid grid--3">
+                { date(CredentialField::CycleStart, "Cycle start", &d.cycle_start, |d, v| d.cycle_start = v) }
+                { date(CredentialField::CycleEnd, "Cycle end (expiry)", &d.cycle_end, |d, v| d.cycle_end = v) }
+                <Field id={field_id(CredentialField::CeDeadline)} label="CE deadline (if different)"
+                    error={form.error(CredentialField::CeDeadline)} hint="Some boards want CE done before the license expires."
+                    control={Control::date(d.ce_deadline.clone(), form.text(|d, v| d.ce_deadline = v))} />
+            </div>
+            <fieldset class="field">
+                <legend>{ "About you (requirements that apply only to some holders use these)" }</legend>
+                <div class="check-grid">
+                    { for vocab::CONDITIONS.iter().map(|c| {
+                        let id = format!("cond-{}", c.code);
+                        html! {
+                            <label class="check" for={id.clone()}>
+                                <input type="checkbox" id={id} checked={d.conditions.contains(c.code)} onchange={toggle_condition(c.code)} />
+                                <span>{ c.label }</span>
+                            </label>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+            <RenewalSelect id="cred-renewal" value={d.renewal} onchange={on_renewal} />
+            <Field id="cred-notes" label="Notes" error={form.error(CredentialField::Notes)}
+                control={Control::textarea(d.notes.clone(), form.text(|d, v| d.notes = v), 2)} />
         </>
     }
 }
