@@ -14,9 +14,10 @@ use crate::domain::model::learning::{Goal, GoalStatus, NeedSource};
 use crate::domain::{model::vocab, TopicId};
 use crate::ui::app::Route;
 use crate::ui::components::empty_state::empty_state;
-use crate::ui::components::field_error::{described, described_with_hint, error_html, invalid};
-use crate::ui::components::inputs::{on_input, on_select, select_value};
+use crate::ui::components::field::{Control, Field};
+use crate::ui::components::inputs::select_value;
 use crate::ui::components::learning::{goal_progress, goal_status_badge};
+use crate::ui::form::{use_form, Form};
 use crate::ui::locale;
 use crate::ui::state::{use_app, Action};
 
@@ -238,6 +239,16 @@ pub struct GoalFormProps {
     pub id: Option<String>,
 }
 
+fn goal_field_id(f: GoalField) -> &'static str {
+    match f {
+        GoalField::Title => "goal-title",
+        GoalField::Need => "goal-need",
+        GoalField::Notes => "goal-notes",
+        GoalField::TargetDate => "goal-date",
+        GoalField::TargetHours => "goal-hours",
+    }
+}
+
 #[function_component(GoalFormPage)]
 pub fn goal_form_page(props: &GoalFormProps) -> Html {
     let app = use_app();
@@ -246,86 +257,58 @@ pub fn goal_form_page(props: &GoalFormProps) -> Html {
         .as_ref()
         .and_then(|id| Uuid::parse_str(id).ok())
         .and_then(|id| app.data.goals.iter().find(|g| g.id == id).cloned());
-    let draft = {
-        let existing = existing.clone();
-        use_state(move || {
+    let kept = existing.clone();
+    let form = use_form(
+        || {
             existing
                 .as_ref()
                 .map(GoalDraft::from_goal)
                 .unwrap_or_default()
-        })
-    };
-    // What the form started from: a change from it is unsaved input (`data-dirty`), which a
-    // link away or the update banner asks about first.
-    let started = {
-        let d = (*draft).clone();
-        use_state(move || d)
-    };
-    // Messages show once saving was tried, and then follow what is typed (derived, not kept).
-    let tried = use_state(|| false);
+        },
+        move |d: &GoalDraft| {
+            d.validate(Uuid::nil(), kept.as_ref())
+                .err()
+                .unwrap_or_default()
+        },
+        |f: &GoalField| goal_field_id(*f).to_string(),
+    );
     if props.id.is_some() && existing.is_none() {
         return not_found();
     }
-    let errors = if *tried {
-        draft
-            .validate(Uuid::nil(), existing.as_ref())
-            .err()
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
     let onsubmit = {
-        let app = app.clone();
-        let draft = draft.clone();
-        let tried = tried.clone();
-        let existing = existing.clone();
+        let (app, form, existing) = (app.clone(), form.clone(), existing.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match draft.validate(Uuid::new_v4(), existing.as_ref()) {
-                Ok(goal) => {
-                    let id = goal.id;
-                    app.dispatch(Action::Change(Change::SaveGoal(goal)));
-                    go(&Route::GoalDetail { id: id.to_string() });
-                }
-                Err(_) => tried.set(true),
+            if let Some(goal) =
+                form.submit(form.draft().validate(Uuid::new_v4(), existing.as_ref()))
+            {
+                let id = goal.id;
+                app.dispatch(Action::Change(Change::SaveGoal(goal)));
+                go(&Route::GoalDetail { id: id.to_string() });
             }
         })
     };
-    let text = |id: &'static str,
-                label: &'static str,
-                f: GoalField,
-                value: &str,
-                kind: &'static str,
-                apply: fn(&mut GoalDraft, String),
-                hint: Option<&'static str>| {
-        html! {
-            <div class="field">
-                <label for={id}>{ label }</label>
-                if let Some(h) = hint { <p class="small muted" id={format!("{id}-hint")}>{ h }</p> }
-                <input id={id} type={kind} value={value.to_string()} inputmode={(kind == "text" && f == GoalField::TargetHours).then_some("decimal")}
-                    aria-describedby={described_with_hint(&errors, f, id, hint.is_some())}
-                    aria-invalid={invalid(&errors, f)}
-                    oninput={on_input(&draft, apply)} />
-                { error_html(&errors, f, id) }
-            </div>
-        }
+    let d = form.draft();
+    let needs = html! {
+        <>
+            <option value="" selected={d.need.is_empty()}>{ "Choose…" }</option>
+            { for NeedSource::ALL.iter().copied().map(|n| html! {
+                <option value={n.code()} selected={d.need == n.code()}>{ n.label() }</option>
+            }) }
+        </>
     };
-    let add_topic = {
-        let draft = draft.clone();
-        Callback::from(move |e: Event| {
-            let code = select_value(&e);
-            if code.is_empty() {
-                return;
-            }
-            let mut d = (*draft).clone();
-            let t = TopicId::new(&code);
-            if !d.topics.contains(&t) {
-                d.topics.push(t);
-            }
-            draft.set(d);
-            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .set_value("");
-        })
+    let credit_types = html! {
+        <>
+            <option value="" selected={d.credit_type.is_empty()}>{ "Any" }</option>
+            { for vocab::CREDIT_TYPES.iter().map(|c| html! {
+                <option value={c.code} selected={d.credit_type == c.code}>{ c.label }</option>
+            }) }
+        </>
+    };
+    let statuses = html! {
+        { for GoalStatus::ALL.iter().copied().map(|s| html! {
+            <option value={s.code()} selected={d.status == s}>{ s.label() }</option>
+        }) }
     };
     let title = if existing.is_some() {
         "Edit goal"
@@ -335,72 +318,26 @@ pub fn goal_form_page(props: &GoalFormProps) -> Html {
     html! {
         <>
             <div class="page-head"><h1>{ title }</h1></div>
-            <form class="card goal-form" onsubmit={onsubmit} novalidate=true
-                data-dirty={(*draft != *started).to_string()}>
-                { text("goal-title", "Goal", GoalField::Title, &draft.title, "text", |d, v| d.title = v, Some("What you want to be able to do, e.g. “Start SGLT2 inhibitors per the 2025 guideline”.")) }
-                <div class="field">
-                    <label for="goal-need">{ "Where the need came from" }</label>
-                    <select id="goal-need" onchange={on_select(&draft, |d, v| d.need = v)}
-                        aria-describedby={described(&errors, GoalField::Need, "goal-need")} aria-invalid={invalid(&errors, GoalField::Need)}>
-                        <option value="" selected={draft.need.is_empty()}>{ "Choose…" }</option>
-                        { for NeedSource::ALL.iter().copied().map(|n| html! {
-                            <option value={n.code()} selected={draft.need == n.code()}>{ n.label() }</option>
-                        }) }
-                    </select>
-                    { error_html(&errors, GoalField::Need, "goal-need") }
-                </div>
-                <div class="field">
-                    <label for="goal-notes">{ "The need, in your words" }</label>
-                    <textarea id="goal-notes" rows="3" value={draft.notes.clone()}
-                        aria-describedby={described(&errors, GoalField::Notes, "goal-notes")} aria-invalid={invalid(&errors, GoalField::Notes)}
-                        oninput={on_input(&draft, |d, v| d.notes = v)} />
-                    { error_html(&errors, GoalField::Notes, "goal-notes") }
-                </div>
-                { text("goal-date", "Target date", GoalField::TargetDate, &draft.target_date, "date", |d, v| d.target_date = v, None) }
-                { text("goal-hours", "Target hours", GoalField::TargetHours, &draft.target_hours, "text", |d, v| d.target_hours = v, Some("Hours of learning you mean to spend on it (optional).")) }
-                <div class="field">
-                    <label for="goal-topic">{ "Topics" }</label>
-                    if !draft.topics.is_empty() {
-                        <ul class="chips" aria-label="Topics chosen">
-                            { for draft.topics.iter().map(|t| {
-                                let draft = draft.clone();
-                                let t2 = t.clone();
-                                let label = vocab::topic_label(t);
-                                html! {
-                                    <li class="chip">
-                                        { label.clone() }
-                                        <button type="button" class="chip__remove" aria-label={format!("Remove {label}")}
-                                            onclick={Callback::from(move |_| { let mut d = (*draft).clone(); d.topics.retain(|x| *x != t2); draft.set(d); })}>{ "×" }</button>
-                                    </li>
-                                }
-                            }) }
-                        </ul>
-                    }
-                    <select id="goal-topic" onchange={add_topic}>
-                        <option value="" selected=true>{ "Add a topic…" }</option>
-                        { for vocab::TOPICS.iter().filter(|t| !draft.topics.iter().any(|x| x.as_str() == t.code)).map(|t| html! {
-                            <option value={t.code}>{ t.label }</option>
-                        }) }
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="goal-credit">{ "Credit wanted" }</label>
-                    <select id="goal-credit" onchange={on_select(&draft, |d, v| d.credit_type = v)}>
-                        <option value="" selected={draft.credit_type.is_empty()}>{ "Any" }</option>
-                        { for vocab::CREDIT_TYPES.iter().map(|c| html! {
-                            <option value={c.code} selected={draft.credit_type == c.code}>{ c.label }</option>
-                        }) }
-                    </select>
-                </div>
+            <form class="card goal-form" {onsubmit} novalidate=true data-dirty={form.dirty().to_string()}>
+                { form.summary("goal-error-summary") }
+                <Field id="goal-title" label="Goal" error={form.error(GoalField::Title)}
+                    hint="What you want to be able to do, e.g. “Start SGLT2 inhibitors per the 2025 guideline”."
+                    control={Control::text(d.title.clone(), form.text(|d, v| d.title = v))} />
+                <Field id="goal-need" label="Where the need came from" error={form.error(GoalField::Need)}
+                    control={Control::select(form.choose(|d, v| d.need = v), needs)} />
+                <Field id="goal-notes" label="The need, in your words" error={form.error(GoalField::Notes)}
+                    control={Control::textarea(d.notes.clone(), form.text(|d, v| d.notes = v), 3)} />
+                <Field id="goal-date" label="Target date" error={form.error(GoalField::TargetDate)}
+                    control={Control::date(d.target_date.clone(), form.text(|d, v| d.target_date = v))} />
+                <Field id="goal-hours" label="Target hours" error={form.error(GoalField::TargetHours)}
+                    hint="Hours of learning you mean to spend on it (optional)."
+                    control={Control::decimal(d.target_hours.clone(), form.text(|d, v| d.target_hours = v))} />
+                { topics_field(&form) }
+                <Field id="goal-credit" label="Credit wanted"
+                    control={Control::select(form.choose(|d, v| d.credit_type = v), credit_types)} />
                 if existing.is_some() {
-                    <div class="field">
-                        <label for="goal-status">{ "Status" }</label>
-                        <select id="goal-status" onchange={on_select(&draft, |d, v| d.status = GoalStatus::from_code(&v).unwrap_or_default())}>
-                            { for GoalStatus::ALL.iter().copied().map(|s| html! {
-                                <option value={s.code()} selected={draft.status == s}>{ s.label() }</option>
-                            }) }
-                        </select>
-                    </div>
+                    <Field id="goal-status" label="Status"
+                        control={Control::select(form.choose(|d, v| d.status = GoalStatus::from_code(&v).unwrap_or_default()), statuses)} />
                 }
                 <div class="actions">
                     <button type="submit" class="btn btn--primary">{ "Save goal" }</button>
@@ -408,5 +345,53 @@ pub fn goal_form_page(props: &GoalFormProps) -> Html {
                 </div>
             </form>
         </>
+    }
+}
+
+/// The goal's topics: those chosen, each removable, and a menu to add one.
+fn topics_field(form: &Form<GoalDraft, GoalField>) -> Html {
+    let d = form.draft();
+    let add_topic = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            let code = select_value(&e);
+            if code.is_empty() {
+                return;
+            }
+            let t = TopicId::new(&code);
+            form.update(|d| {
+                if !d.topics.contains(&t) {
+                    d.topics.push(t);
+                }
+            });
+            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .set_value("");
+        })
+    };
+    html! {
+        <div class="field">
+            <label for="goal-topic">{ "Topics" }</label>
+            if !d.topics.is_empty() {
+                <ul class="chips" aria-label="Topics chosen">
+                    { for d.topics.iter().map(|t| {
+                        let (form, t2) = (form.clone(), t.clone());
+                        let label = vocab::topic_label(t);
+                        let remove = Callback::from(move |_| form.update(|d| d.topics.retain(|x| *x != t2)));
+                        html! {
+                            <li class="chip">
+                                { label.clone() }
+                                <button type="button" class="chip__remove" aria-label={format!("Remove {label}")} onclick={remove}>{ "×" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            <select id="goal-topic" onchange={add_topic}>
+                <option value="" selected=true>{ "Add a topic…" }</option>
+                { for vocab::TOPICS.iter().filter(|t| !d.topics.iter().any(|x| x.as_str() == t.code)).map(|t| html! {
+                    <option value={t.code}>{ t.label }</option>
+                }) }
+            </select>
+        </div>
     }
 }
