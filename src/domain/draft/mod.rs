@@ -16,6 +16,7 @@ mod exemption;
 mod goal;
 mod next_cycle;
 mod past_cycle;
+mod preset_setup;
 mod reflection;
 mod rule;
 
@@ -26,6 +27,7 @@ pub use exemption::*;
 pub use goal::*;
 pub use next_cycle::*;
 pub use past_cycle::*;
+pub use preset_setup::*;
 pub use reflection::*;
 pub use rule::*;
 

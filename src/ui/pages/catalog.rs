@@ -7,18 +7,18 @@ use yew::prelude::*;
 
 use crate::ui::router::go;
 
-use crate::ui::components::inputs::{input_value, on_input};
+use crate::ui::components::inputs::input_value;
 use crate::ui::components::provenance::{confidence_badge, provenance};
 
-use crate::domain::draft::FieldError;
+use crate::domain::draft::{PresetSetupDraft, PresetSetupField};
 use crate::domain::model::vocab;
-use crate::domain::ops::{PresetSetupDraft, PresetSetupField};
 use crate::domain::presets::Preset;
 use crate::domain::text::describe;
 use crate::ui::app::Route;
 use crate::ui::catalog_source::{use_catalog, CatalogLoad};
-use crate::ui::components::field_error::{described, error_html, invalid};
+use crate::ui::components::field::{Control, Field};
 use crate::ui::components::RenewalSelect;
+use crate::ui::form::{use_form, Form};
 use crate::ui::locale;
 use crate::ui::state::{use_app, Action};
 #[function_component(CatalogPage)]
@@ -120,33 +120,35 @@ fn field_id(f: PresetSetupField) -> String {
 fn preset_setup(props: &PresetSetupProps) -> Html {
     let p = props.preset.0;
     let app = use_app();
-    let draft = use_state(|| PresetSetupDraft::new(p));
-    let errors = use_state(Vec::<FieldError<PresetSetupField>>::new);
+    let form = use_form(
+        || PresetSetupDraft::new(p),
+        move |d: &PresetSetupDraft| {
+            d.build(p, Uuid::nil(), locale::now())
+                .err()
+                .unwrap_or_default()
+        },
+        |f: &PresetSetupField| field_id(*f),
+    );
     // Adding a preset already held asks first; "Add another" confirms.
     let confirmed = use_state(|| false);
-    let held: Vec<(String, String)> = PresetSetupDraft::already_held(p, &app.data.credentials)
-        .iter()
-        .map(|c| {
-            (
-                c.id.to_string(),
-                format!(
-                    "{} (cycle {} – {})",
-                    c.name,
-                    locale::date(c.cycle.start),
-                    locale::date(c.cycle.end)
-                ),
-            )
-        })
-        .collect();
-    let start_preview = draft.start_preview(p);
     // Keyboard and screen-reader users land on the chosen preset, not at the top of the page.
     use_effect_with(p.id.clone(), |_| {
         crate::ui::components::focus::focus("preset-title");
     });
+    let held: Vec<(String, String)> = PresetSetupDraft::already_held(p, &app.data.credentials)
+        .iter()
+        .map(|c| {
+            let cycle = format!(
+                "{} – {}",
+                locale::date(c.cycle.start),
+                locale::date(c.cycle.end)
+            );
+            (c.id.to_string(), format!("{} (cycle {cycle})", c.name))
+        })
+        .collect();
     let must_confirm = !held.is_empty() && !*confirmed;
     let onsubmit = {
-        let (draft, errors) = (draft.clone(), errors.clone());
-        let confirmed = confirmed.clone();
+        let (form, confirmed) = (form.clone(), confirmed.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if must_confirm {
@@ -156,44 +158,13 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
             }
             // Every step (cycle from the expiry, rules, renewal answer, conditions) is the
             // domain's; the page only shows where the input is wrong.
-            match draft.build(p, Uuid::new_v4(), locale::now()) {
-                Ok(c) => {
-                    let id = c.id.to_string();
-                    app.dispatch(Action::Change(Change::SaveCredential(c)));
-                    go(&Route::CredentialDetail { id });
-                }
-                Err(errs) => {
-                    if let Some(first) = errs.first() {
-                        crate::ui::components::focus::focus(&field_id(first.field));
-                    }
-                    errors.set(errs);
-                }
+            if let Some(c) = form.submit(form.draft().build(p, Uuid::new_v4(), locale::now())) {
+                let id = c.id.to_string();
+                app.dispatch(Action::Change(Change::SaveCredential(c)));
+                go(&Route::CredentialDetail { id });
             }
         })
     };
-    let set_text = |apply: fn(&mut PresetSetupDraft, String)| on_input(&draft, apply);
-    let toggle = |code: String| {
-        let draft = draft.clone();
-        Callback::from(move |_: Event| {
-            let mut d = (*draft).clone();
-            if !d.conditions.remove(&code) {
-                d.conditions.insert(code.clone());
-            }
-            draft.set(d);
-        })
-    };
-    let set_done = |rule_id: String| {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut d = (*draft).clone();
-            d.done.insert(rule_id.clone(), input_value(&e));
-            draft.set(d);
-        })
-    };
-    let questions = PresetSetupDraft::done_questions(p);
-    let msg = |f: PresetSetupField| error_html(&errors, f, &field_id(f));
-    let invalid = |f: PresetSetupField| invalid(&errors, f);
-    let described = |f: PresetSetupField| described(&errors, f, &field_id(f));
     let back = props.onback.reform(|_: MouseEvent| ());
     html! {
         <>
@@ -201,87 +172,10 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                 <h1 id="preset-title" tabindex="-1">{ p.name.clone() }</h1>
                 <button type="button" class="btn" onclick={back}>{ "Back to the catalog" }</button>
             </div>
-            <div class="card">
-                <p>{ format!("{} · {}", p.jurisdiction, p.profession) }</p>
-                <p class="muted">{ format!("Cycle: {} months. {}", p.cycle_months, p.cycle_description) }</p>
-                if let Some(n) = &p.first_renewal_note { <p class="small">{ format!("First renewal: {n}") }</p> }
-                { provenance(p) }
-                if p.rules.is_empty() {
-                    <p><strong>{ "This board has no CME requirement." }</strong>{ " You can still add it to keep its renewal date in view." }</p>
-                } else {
-                    <h2>{ "Requirements" }</h2>
-                    <ul class="rule-sentences">
-                        { for p.rules.iter().map(|r| html! {
-                            <li><strong>{ r.label.clone() }</strong>{ ": " }{ describe::rule_sentence(r) }</li>
-                        }) }
-                    </ul>
-                }
-            </div>
+            { preset_summary(p) }
             <form class="card" {onsubmit} novalidate=true aria-label="Your cycle">
-                <div class="grid grid--2">
-                    <div class="field">
-                        <label for="preset-end">{ "Expiry date (end of the current cycle)" }</label>
-                        <input id="preset-end" type="date" value={draft.end.clone()} oninput={set_text(|d, v| d.end = v)}
-                            aria-invalid={invalid(PresetSetupField::End)} aria-describedby={described(PresetSetupField::End)} />
-                        if let Some(s) = start_preview { <p class="hint">{ format!("The cycle then starts {}.", locale::date(s)) }</p> }
-                        { msg(PresetSetupField::End) }
-                    </div>
-                    <div class="field">
-                        <label for="preset-deadline">{ "CE deadline (if different)" }</label>
-                        <input id="preset-deadline" type="date" value={draft.ce_deadline.clone()} oninput={set_text(|d, v| d.ce_deadline = v)}
-                            aria-invalid={invalid(PresetSetupField::CeDeadline)} aria-describedby={described(PresetSetupField::CeDeadline)} />
-                        { msg(PresetSetupField::CeDeadline) }
-                    </div>
-                </div>
-                if !p.conditions_asked.is_empty() {
-                    <fieldset class="field">
-                        <legend>{ "Which of these apply to you? (some requirements depend on them)" }</legend>
-                        <div class="check-grid">
-                            { for p.conditions_asked.iter().map(|code| {
-                                let id = format!("preset-cond-{code}");
-                                html! {
-                                    <label class="check" for={id.clone()}>
-                                        <input type="checkbox" id={id} checked={draft.conditions.contains(code)} onchange={toggle(code.clone())} />
-                                        <span>{ vocab::condition_label(code) }</span>
-                                    </label>
-                                }
-                            }) }
-                        </div>
-                    </fieldset>
-                }
-                <div class="field">
-                    <label for="preset-number">{ "License or certificate number (optional)" }</label>
-                    <input id="preset-number" type="text" value={draft.number.clone()} oninput={set_text(|d, v| d.number = v)}
-                        aria-invalid={invalid(PresetSetupField::Number)} aria-describedby={described(PresetSetupField::Number)} />
-                    { msg(PresetSetupField::Number) }
-                </div>
-                if !questions.is_empty() {
-                    <fieldset class="field">
-                        <legend>{ "Already done? Enter when, and the requirement is recorded as met" }</legend>
-                        <p class="hint">{ "For requirements due once, or once every few renewals. Leave empty if not done yet." }</p>
-                        { for questions.iter().enumerate().map(|(i, r)| {
-                            let f = PresetSetupField::Done(i);
-                            let id = field_id(f);
-                            html! {
-                                <div class="field">
-                                    <label for={id.clone()}>{ format!("{} — completed on", r.label) }</label>
-                                    <input id={id.clone()} type="date" value={draft.done.get(&r.id).cloned().unwrap_or_default()}
-                                        oninput={set_done(r.id.clone())} aria-invalid={invalid(f)} aria-describedby={described(f)} />
-                                    <p class="hint">{ describe::recurrence_text(&r.recurrence) }</p>
-                                    { msg(f) }
-                                </div>
-                            }
-                        }) }
-                    </fieldset>
-                }
-                <RenewalSelect id="preset-renewal" value={draft.renewal} onchange={{
-                    let draft = draft.clone();
-                    Callback::from(move |answer| {
-                        let mut d = (*draft).clone();
-                        d.renewal = answer;
-                        draft.set(d);
-                    })
-                }} />
+                { form.summary("preset-error-summary") }
+                { setup_fields(&form, p) }
                 if !held.is_empty() {
                     <div class={classes!("banner", if *confirmed { "banner--warn" } else { "banner--info" })} id="preset-duplicate" tabindex="-1" role="status">
                         <p>{ "You already have this credential: " }
@@ -295,9 +189,102 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
                     </div>
                 }
                 <div class="actions">
-                    <button type="submit" class="btn btn--primary">{ if held.is_empty() { "Add this credential" } else if *confirmed { "Add another" } else { "Add this credential" } }</button>
+                    <button type="submit" class="btn btn--primary">{ if !held.is_empty() && *confirmed { "Add another" } else { "Add this credential" } }</button>
                 </div>
             </form>
+        </>
+    }
+}
+
+/// What the preset holds: jurisdiction, cycle, where its facts come from, its requirements.
+fn preset_summary(p: &'static Preset) -> Html {
+    html! {
+        <div class="card">
+            <p>{ format!("{} · {}", p.jurisdiction, p.profession) }</p>
+            <p class="muted">{ format!("Cycle: {} months. {}", p.cycle_months, p.cycle_description) }</p>
+            if let Some(n) = &p.first_renewal_note { <p class="small">{ format!("First renewal: {n}") }</p> }
+            { provenance(p) }
+            if p.rules.is_empty() {
+                <p><strong>{ "This board has no CME requirement." }</strong>{ " You can still add it to keep its renewal date in view." }</p>
+            } else {
+                <h2>{ "Requirements" }</h2>
+                <ul class="rule-sentences">
+                    { for p.rules.iter().map(|r| html! {
+                        <li><strong>{ r.label.clone() }</strong>{ ": " }{ describe::rule_sentence(r) }</li>
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
+/// The holder's cycle, conditions, number, one-time requirements already done, and renewal.
+fn setup_fields(form: &Form<PresetSetupDraft, PresetSetupField>, p: &'static Preset) -> Html {
+    let d = form.draft();
+    let toggle = |code: String| {
+        let form = form.clone();
+        Callback::from(move |_: Event| {
+            let code = code.clone();
+            form.update(move |d| {
+                if !d.conditions.remove(&code) {
+                    d.conditions.insert(code);
+                }
+            })
+        })
+    };
+    let start = d
+        .start_preview(p)
+        .map(|s| format!("The cycle then starts {}.", locale::date(s)));
+    let questions = PresetSetupDraft::done_questions(p);
+    let on_renewal = {
+        let form = form.clone();
+        Callback::from(move |answer| form.update(|d| d.renewal = answer))
+    };
+    html! {
+        <>
+            <div class="grid grid--2">
+                <Field id="preset-end" label="Expiry date (end of the current cycle)" hint={start.map(AttrValue::from)}
+                    error={form.error(PresetSetupField::End)} control={Control::date(d.end.clone(), form.text(|d, v| d.end = v))} />
+                <Field id="preset-deadline" label="CE deadline (if different)" error={form.error(PresetSetupField::CeDeadline)}
+                    control={Control::date(d.ce_deadline.clone(), form.text(|d, v| d.ce_deadline = v))} />
+            </div>
+            if !p.conditions_asked.is_empty() {
+                <fieldset class="field">
+                    <legend>{ "Which of these apply to you? (some requirements depend on them)" }</legend>
+                    <div class="check-grid">
+                        { for p.conditions_asked.iter().map(|code| {
+                            let id = format!("preset-cond-{code}");
+                            html! {
+                                <label class="check" for={id.clone()}>
+                                    <input type="checkbox" id={id} checked={d.conditions.contains(code)} onchange={toggle(code.clone())} />
+                                    <span>{ vocab::condition_label(code) }</span>
+                                </label>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+            }
+            <Field id="preset-number" label="License or certificate number (optional)" error={form.error(PresetSetupField::Number)}
+                control={Control::text(d.number.clone(), form.text(|d, v| d.number = v))} />
+            if !questions.is_empty() {
+                <fieldset class="field">
+                    <legend>{ "Already done? Enter when, and the requirement is recorded as met" }</legend>
+                    <p class="hint">{ "For requirements due once, or once every few renewals. Leave empty if not done yet." }</p>
+                    { for questions.iter().enumerate().map(|(i, r)| {
+                        let f = PresetSetupField::Done(i);
+                        let rule_id = r.id.clone();
+                        let oninput = form.text(move |d, v| {
+                            d.done.insert(rule_id.clone(), v);
+                        });
+                        html! {
+                            <Field id={field_id(f)} label={format!("{} — completed on", r.label)} error={form.error(f)}
+                                hint={describe::recurrence_text(&r.recurrence)}
+                                control={Control::date(d.done.get(&r.id).cloned().unwrap_or_default(), oninput)} />
+                        }
+                    }) }
+                </fieldset>
+            }
+            <RenewalSelect id="preset-renewal" value={d.renewal} onchange={on_renewal} />
         </>
     }
 }
