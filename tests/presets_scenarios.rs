@@ -587,7 +587,7 @@ fn an_ethics_course_counts_for_texas_and_pennsylvania_and_child_abuse_hours_only
 
 #[test]
 fn setup_asks_about_one_time_rules_and_a_date_answered_meets_them() {
-    use cme_tracker::domain::ops::{PresetSetupDraft, PresetSetupField};
+    use cme_tracker::domain::draft::{PresetSetupDraft, PresetSetupField};
     let p = find("us-ca-md").unwrap();
     let asked: Vec<&str> = PresetSetupDraft::done_questions(p)
         .iter()
@@ -623,7 +623,7 @@ fn setup_asks_about_one_time_rules_and_a_date_answered_meets_them() {
 
 #[test]
 fn a_rule_due_every_few_renewals_is_met_only_when_the_date_is_inside_its_span() {
-    use cme_tracker::domain::ops::PresetSetupDraft;
+    use cme_tracker::domain::draft::PresetSetupDraft;
     let p = find("us-fl-md").unwrap();
     let dv = PresetSetupDraft::done_questions(p)
         .into_iter()
@@ -646,7 +646,7 @@ fn a_rule_due_every_few_renewals_is_met_only_when_the_date_is_inside_its_span() 
 
 #[test]
 fn adding_a_preset_already_held_is_noticed() {
-    use cme_tracker::domain::ops::PresetSetupDraft;
+    use cme_tracker::domain::draft::PresetSetupDraft;
     let p = find("us-tx-md-do").unwrap();
     let c = cred_from("us-tx-md-do", "2027-01-31", 3, &[]);
     let other = cred_from("us-ca-md", "2027-06-30", 3, &[]);
