@@ -3,10 +3,11 @@
 
 use yew::prelude::*;
 
-use crate::ui::components::field_error::{described, error_html, invalid};
-use crate::ui::components::inputs::{on_input, select_value};
+use crate::ui::components::field::{Control, Field};
+use crate::ui::components::inputs::select_value;
+use crate::ui::form::use_form;
 
-use crate::domain::draft::{EvidenceDraft, EvidenceField, FieldError};
+use crate::domain::draft::{EvidenceDraft, EvidenceField};
 use crate::domain::engine::evaluate::Evaluation;
 use crate::domain::model::pathway::Pathways;
 use crate::domain::ops::CredentialOp;
@@ -33,15 +34,49 @@ fn field_id(f: EvidenceField) -> &'static str {
 #[function_component(PathwaysCard)]
 pub fn pathways_card(props: &PathwaysProps) -> Html {
     let p = &props.pathways;
-    let with_evidence: Vec<_> = p.options.iter().filter(|o| o.evidence.is_some()).collect();
-    let draft = use_state(|| EvidenceDraft {
-        pathway: with_evidence
-            .first()
-            .map(|o| o.id.clone())
-            .unwrap_or_default(),
-        ..Default::default()
-    });
-    let errors = use_state(Vec::<FieldError<EvidenceField>>::new);
+    let on_choose = {
+        let onop = props.onop.clone();
+        Callback::from(move |e: Event| {
+            let v = select_value(&e);
+            onop.emit(CredentialOp::ChoosePathway((!v.is_empty()).then_some(v)));
+        })
+    };
+    let intro = if p.needed > 1 {
+        format!(
+            "The board accepts several ways to renew; {} of them are needed.",
+            p.needed
+        )
+    } else {
+        "The board accepts any one of these ways to renew. Choose yours, or leave it open and the plan follows the nearest.".to_string()
+    };
+    let with_evidence = p.options.iter().any(|o| o.evidence.is_some());
+    html! {
+        <section class="card" aria-labelledby="pathways-title">
+            <h2 id="pathways-title">{ "Ways to renew" }</h2>
+            <p class="muted">{ intro }</p>
+            { pathway_list(props) }
+            if p.needed <= 1 {
+                <div class="field">
+                    <label for="pathway-choice">{ "My pathway" }</label>
+                    <select id="pathway-choice" onchange={on_choose}>
+                        <option value="" selected={p.chosen.is_none()}>{ "Not chosen (any one counts)" }</option>
+                        { for p.options.iter().map(|o| html! {
+                            <option value={o.id.clone()} selected={p.chosen.as_deref() == Some(o.id.as_str())}>{ o.label.clone() }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+            if with_evidence {
+                { evidence_recorded(props) }
+                <EvidenceForm pathways={p.clone()} evaluation={None::<Evaluation>} onop={props.onop.clone()} />
+            }
+        </section>
+    }
+}
+
+/// Each pathway with its status, its evidence this cycle, and whether the plan follows it.
+fn pathway_list(props: &PathwaysProps) -> Html {
+    let p = &props.pathways;
     let progress = props
         .evaluation
         .as_ref()
@@ -51,67 +86,7 @@ pub fn pathways_card(props: &PathwaysProps) -> Html {
         .evaluation
         .as_ref()
         .and_then(|e| e.followed_pathway.clone());
-    let on_choose = {
-        let onop = props.onop.clone();
-        Callback::from(move |e: Event| {
-            let v = select_value(&e);
-            onop.emit(CredentialOp::ChoosePathway((!v.is_empty()).then_some(v)));
-        })
-    };
-    let set = |apply: fn(&mut EvidenceDraft, String)| on_input(&draft, apply);
-    let on_pathway = {
-        let draft = draft.clone();
-        Callback::from(move |e: Event| {
-            let mut d = (*draft).clone();
-            d.pathway = select_value(&e);
-            draft.set(d);
-        })
-    };
-    let onsubmit = {
-        let (draft, errors) = (draft.clone(), errors.clone());
-        let pathways = p.clone();
-        let onop = props.onop.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            match draft.validate(&pathways, locale::today()) {
-                Ok(record) => {
-                    onop.emit(CredentialOp::RecordEvidence(record));
-                    errors.set(Vec::new());
-                    draft.set(EvidenceDraft {
-                        pathway: draft.pathway.clone(),
-                        ..Default::default()
-                    });
-                }
-                Err(errs) => {
-                    if let Some(first) = errs.first() {
-                        crate::ui::components::focus::focus(field_id(first.field));
-                    }
-                    errors.set(errs);
-                }
-            }
-        })
-    };
-    let msg = |f: EvidenceField| error_html(&errors, f, field_id(f));
-    let described = |f: EvidenceField| described(&errors, f, field_id(f));
-    let invalid = |f: EvidenceField| invalid(&errors, f);
-    let needs_hours = p
-        .options
-        .iter()
-        .find(|o| o.id == draft.pathway)
-        .and_then(|o| o.evidence.as_ref())
-        .is_some_and(|e| e.hours.is_some());
-    let intro = if p.needed > 1 {
-        format!(
-            "The board accepts several ways to renew; {} of them are needed.",
-            p.needed
-        )
-    } else {
-        "The board accepts any one of these ways to renew. Choose yours, or leave it open and the plan follows the nearest.".to_string()
-    };
     html! {
-        <section class="card" aria-labelledby="pathways-title">
-            <h2 id="pathways-title">{ "Ways to renew" }</h2>
-            <p class="muted">{ intro }</p>
             <ul class="plain-list pathway-list">
                 { for p.options.iter().map(|o| {
                     let pr = progress.iter().find(|x| x.id == o.id);
@@ -140,18 +115,14 @@ pub fn pathways_card(props: &PathwaysProps) -> Html {
                     }
                 }) }
             </ul>
-            if p.needed <= 1 {
-                <div class="field">
-                    <label for="pathway-choice">{ "My pathway" }</label>
-                    <select id="pathway-choice" onchange={on_choose}>
-                        <option value="" selected={p.chosen.is_none()}>{ "Not chosen (any one counts)" }</option>
-                        { for p.options.iter().map(|o| html! {
-                            <option value={o.id.clone()} selected={p.chosen.as_deref() == Some(o.id.as_str())}>{ o.label.clone() }</option>
-                        }) }
-                    </select>
-                </div>
-            }
-            if !with_evidence.is_empty() {
+    }
+}
+
+/// The evidence recorded (practice hours, a certification, a course), each removable.
+fn evidence_recorded(props: &PathwaysProps) -> Html {
+    let p = &props.pathways;
+    html! {
+        <>
                 <h3>{ "Evidence recorded" }</h3>
                 if p.evidence.is_empty() {
                     <p class="muted">{ "None yet. Record practice hours, a certification or a course here: it is kept as evidence, never counted as CE credit." }</p>
@@ -172,41 +143,73 @@ pub fn pathways_card(props: &PathwaysProps) -> Html {
                         }) }
                     </ul>
                 }
-                <form {onsubmit} novalidate=true aria-label="Record evidence">
-                    <div class="grid grid--3">
-                        <div class="field">
-                            <label for="ev-pathway">{ "For" }</label>
-                            <select id="ev-pathway" onchange={on_pathway} aria-describedby={described(EvidenceField::Pathway)}>
-                                { for with_evidence.iter().map(|o| html! {
-                                    <option value={o.id.clone()} selected={draft.pathway == o.id}>{ o.label.clone() }</option>
-                                }) }
-                            </select>
-                            { msg(EvidenceField::Pathway) }
-                        </div>
-                        <div class="field">
-                            <label for="ev-date">{ "Date" }</label>
-                            <input id="ev-date" type="date" value={draft.date.clone()} oninput={set(|d, v| d.date = v)}
-                                aria-invalid={invalid(EvidenceField::Date)} aria-describedby={described(EvidenceField::Date)} />
-                            { msg(EvidenceField::Date) }
-                        </div>
-                        if needs_hours {
-                            <div class="field">
-                                <label for="ev-hours">{ "Hours" }</label>
-                                <input id="ev-hours" type="text" inputmode="decimal" value={draft.hours.clone()} oninput={set(|d, v| d.hours = v)}
-                                    aria-invalid={invalid(EvidenceField::Hours)} aria-describedby={described(EvidenceField::Hours)} />
-                                { msg(EvidenceField::Hours) }
-                            </div>
-                        }
-                    </div>
-                    <div class="field">
-                        <label for="ev-note">{ "Note (e.g. employer letter, certificate number)" }</label>
-                        <input id="ev-note" type="text" value={draft.note.clone()} oninput={set(|d, v| d.note = v)}
-                            aria-invalid={invalid(EvidenceField::Note)} aria-describedby={described(EvidenceField::Note)} />
-                        { msg(EvidenceField::Note) }
-                    </div>
-                    <button type="submit" class="btn">{ "Record evidence" }</button>
-                </form>
+        </>
+    }
+}
+
+/// Recording evidence for a pathway: kept as evidence, never counted as CE credit.
+#[function_component(EvidenceForm)]
+fn evidence_form(props: &PathwaysProps) -> Html {
+    let p = &props.pathways;
+    let with_evidence: Vec<_> = p.options.iter().filter(|o| o.evidence.is_some()).collect();
+    let pathways = p.clone();
+    let form = use_form(
+        || EvidenceDraft {
+            pathway: with_evidence
+                .first()
+                .map(|o| o.id.clone())
+                .unwrap_or_default(),
+            ..Default::default()
+        },
+        move |d: &EvidenceDraft| {
+            d.validate(&pathways, locale::today())
+                .err()
+                .unwrap_or_default()
+        },
+        |f: &EvidenceField| field_id(*f).to_string(),
+    );
+    let d = form.draft();
+    let onsubmit = {
+        let (form, pathways, onop) = (form.clone(), p.clone(), props.onop.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(record) = form.submit(form.draft().validate(&pathways, locale::today())) {
+                onop.emit(CredentialOp::RecordEvidence(record));
+                form.reset(|d| {
+                    *d = EvidenceDraft {
+                        pathway: d.pathway.clone(),
+                        ..Default::default()
+                    }
+                });
             }
-        </section>
+        })
+    };
+    let needs_hours = p
+        .options
+        .iter()
+        .find(|o| o.id == d.pathway)
+        .and_then(|o| o.evidence.as_ref())
+        .is_some_and(|e| e.hours.is_some());
+    let options = html! {
+        { for with_evidence.iter().map(|o| html! {
+            <option value={o.id.clone()} selected={d.pathway == o.id}>{ o.label.clone() }</option>
+        }) }
+    };
+    html! {
+        <form {onsubmit} novalidate=true aria-label="Record evidence">
+            <div class="grid grid--3">
+                <Field id="ev-pathway" label="For" error={form.error(EvidenceField::Pathway)}
+                    control={Control::select(form.choose(|d, v| d.pathway = v), options)} />
+                <Field id="ev-date" label="Date" error={form.error(EvidenceField::Date)}
+                    control={Control::date(d.date.clone(), form.text(|d, v| d.date = v))} />
+                if needs_hours {
+                    <Field id="ev-hours" label="Hours" error={form.error(EvidenceField::Hours)}
+                        control={Control::decimal(d.hours.clone(), form.text(|d, v| d.hours = v))} />
+                }
+            </div>
+            <Field id="ev-note" label="Note (e.g. employer letter, certificate number)" error={form.error(EvidenceField::Note)}
+                control={Control::text(d.note.clone(), form.text(|d, v| d.note = v))} />
+            <button type="submit" class="btn">{ "Record evidence" }</button>
+        </form>
     }
 }
