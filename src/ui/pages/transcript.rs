@@ -9,6 +9,7 @@ use crate::domain::draft::FieldError;
 use crate::domain::engine::charts::credits_per_year;
 use crate::domain::engine::totals::totals;
 use crate::domain::formats::report::{parse_range, transcript, RangeEnd};
+use crate::domain::model::credits::Amount;
 use crate::domain::model::vocab;
 use crate::ui::components::charts::{
     bar_chart, credits_per_year_chart, BarChartProps, YearChartProps,
@@ -35,41 +36,6 @@ pub fn transcript_page() -> Html {
     let range = use_state(|| (three_years, today));
     let typed = use_state(|| (three_years.to_string(), today.to_string()));
     let unfolded = use_state(std::collections::BTreeSet::<i32>::new);
-    // The message follows the fields as typed.
-    let errors: Vec<FieldError<RangeEnd>> =
-        parse_range(&typed.0, &typed.1).err().into_iter().collect();
-    let set_range = {
-        let range = range.clone();
-        let typed = typed.clone();
-        Callback::from(move |(from, to): (String, String)| {
-            if let Ok(r) = parse_range(&from, &to) {
-                range.set(r);
-            }
-            typed.set((from, to));
-        })
-    };
-    // A change of either field: the other end as typed.
-    let on_date = |end: RangeEnd| {
-        let set_range = set_range.clone();
-        let typed = typed.clone();
-        Callback::from(move |e: Event| {
-            let v = input_value(&e);
-            set_range.emit(match end {
-                RangeEnd::From => (v, typed.1.clone()),
-                RangeEnd::To => (typed.0.clone(), v),
-            });
-        })
-    };
-    let (on_from, on_to) = (on_date(RangeEnd::From), on_date(RangeEnd::To));
-    let first = app.data.activities.iter().map(|a| a.end).min();
-    let quick = |label: &'static str, from: NaiveDate| {
-        let set_range = set_range.clone();
-        let to = today.to_string();
-        html! {
-            <button type="button" class="btn btn--small"
-                onclick={Callback::from(move |_| set_range.emit((from.to_string(), to.clone())))}>{ label }</button>
-        }
-    };
     let (from, to) = *range;
     // Three passes over every activity: once per change of the records or the dates, not on
     // every render (unfolding a year, typing the name).
@@ -84,28 +50,7 @@ pub fn transcript_page() -> Html {
         })
     };
     let (t, years, sums) = &*figures;
-    let mut formats: Vec<(String, crate::domain::model::credits::Amount)> = sums
-        .by_format
-        .iter()
-        .map(|(f, a)| (f.label().to_string(), *a))
-        .collect();
-    crate::domain::model::sort::sort_by_key(&mut formats, |x| std::cmp::Reverse(x.1));
-    let mut topics: Vec<(String, crate::domain::model::credits::Amount)> = sums
-        .by_topic
-        .iter()
-        .map(|(t, a)| (vocab::topic_label(t), *a))
-        .collect();
-    crate::domain::model::sort::sort_by(&mut topics, |a, b| {
-        b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
-    });
-    let topic_bars: Vec<_> = topics.iter().take(TOPIC_BARS).cloned().collect();
-    let total_text = |totals: &[(vocab::Unit, crate::domain::model::credits::Amount)]| {
-        totals
-            .iter()
-            .map(|(u, a)| locale::unit_amount(*u, *a))
-            .collect::<Vec<_>>()
-            .join(" · ")
-    };
+    let first = app.data.activities.iter().map(|a| a.end).min();
     html! {
         <article class="report transcript" aria-labelledby="transcript-title">
             <div class="page-head">
@@ -115,6 +60,69 @@ pub fn transcript_page() -> Html {
                 </div>
             </div>
             <HolderNameField />
+            { range_fields(&range, &typed, today, three_years, first) }
+            { summary(t, from, to, years, sums) }
+            if t.years.is_empty() {
+                <p class="muted">{ "No completed activities in these dates." }</p>
+            }
+            { for t.years.iter().map(|y| year(y, &unfolded)) }
+            <p class="small muted report-footer">
+                { format!("Prepared by the clinician with CME Tracker on {}.", locale::date(today)) }
+            </p>
+        </article>
+    }
+}
+
+/// "1 credit · 12 hours".
+fn total_text(totals: &[(vocab::Unit, Amount)]) -> String {
+    totals
+        .iter()
+        .map(|(u, a)| locale::unit_amount(*u, *a))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The dates of the transcript, typed or chosen from the quick ranges.
+fn range_fields(
+    range: &UseStateHandle<(NaiveDate, NaiveDate)>,
+    typed: &UseStateHandle<(String, String)>,
+    today: NaiveDate,
+    three_years: NaiveDate,
+    first: Option<NaiveDate>,
+) -> Html {
+    // The message follows the fields as typed.
+    let errors: Vec<FieldError<RangeEnd>> =
+        parse_range(&typed.0, &typed.1).err().into_iter().collect();
+    let set_range = {
+        let (range, typed) = (range.clone(), typed.clone());
+        Callback::from(move |(from, to): (String, String)| {
+            if let Ok(r) = parse_range(&from, &to) {
+                range.set(r);
+            }
+            typed.set((from, to));
+        })
+    };
+    // A change of either field: the other end as typed.
+    let on_date = |end: RangeEnd| {
+        let (set_range, typed) = (set_range.clone(), typed.clone());
+        Callback::from(move |e: Event| {
+            let v = input_value(&e);
+            set_range.emit(match end {
+                RangeEnd::From => (v, typed.1.clone()),
+                RangeEnd::To => (typed.0.clone(), v),
+            });
+        })
+    };
+    let (on_from, on_to) = (on_date(RangeEnd::From), on_date(RangeEnd::To));
+    let quick = |label: &'static str, from: NaiveDate| {
+        let set_range = set_range.clone();
+        let to = today.to_string();
+        html! {
+            <button type="button" class="btn btn--small"
+                onclick={Callback::from(move |_| set_range.emit((from.to_string(), to.clone())))}>{ label }</button>
+        }
+    };
+    html! {
             <section class="card no-print transcript__range" aria-label="Dates of the transcript">
                 <div class="transcript__fields">
                     <div class="field">
@@ -138,6 +146,34 @@ pub fn transcript_page() -> Html {
                     if let Some(first) = first { { quick("Everything", first.min(today)) } }
                 </div>
             </section>
+    }
+}
+
+/// Who and when, the totals, and the charts of the range.
+fn summary(
+    t: &crate::domain::formats::report::Transcript,
+    from: NaiveDate,
+    to: NaiveDate,
+    years: &crate::domain::engine::charts::YearStacks,
+    sums: &crate::domain::engine::totals::Totals,
+) -> Html {
+    let mut formats: Vec<(String, Amount)> = sums
+        .by_format
+        .iter()
+        .map(|(f, a)| (f.label().to_string(), *a))
+        .collect();
+    crate::domain::model::sort::sort_by_key(&mut formats, |x| std::cmp::Reverse(x.1));
+    let mut topics: Vec<(String, Amount)> = sums
+        .by_topic
+        .iter()
+        .map(|(t, a)| (vocab::topic_label(t), *a))
+        .collect();
+    crate::domain::model::sort::sort_by(&mut topics, |a, b| {
+        b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+    });
+    let topic_bars: Vec<_> = topics.iter().take(TOPIC_BARS).cloned().collect();
+    html! {
+        <>
             <section class="card">
                 <dl class="details">
                     if let Some(n) = &t.holder { <dt>{ "Prepared for" }</dt><dd>{ n.clone() }</dd> }
@@ -164,66 +200,66 @@ pub fn transcript_page() -> Html {
                     empty: "No completed activity in these dates has a topic ticked.".into(),
                 }) }
             </section>
-            if t.years.is_empty() {
-                <p class="muted">{ "No completed activities in these dates." }</p>
-            }
-            { for t.years.iter().map(|y| {
-                let lines: usize = y.types.iter().map(|ty| ty.lines.len()).sum();
-                let folded = lines > FOLD_LINES && !unfolded.contains(&y.year);
-                let unfold = {
-                    let unfolded = unfolded.clone();
-                    let year = y.year;
-                    Callback::from(move |_: MouseEvent| {
-                        let mut set = (*unfolded).clone();
-                        set.insert(year);
-                        unfolded.set(set);
-                    })
-                };
-                html! {
-                <section class="transcript-year" aria-labelledby={format!("year-{}", y.year)}>
-                    <h2 id={format!("year-{}", y.year)}>{ y.year.to_string() }
-                        <span class="muted small">{ format!(" — {} activit{}; {}", y.activities, if y.activities == 1 { "y" } else { "ies" }, total_text(&y.totals)) }</span>
-                    </h2>
-                    if folded {
-                        <ul class="plain-list">
-                            { for y.types.iter().map(|ty| html! {
-                                <li>{ format!("{}: {}", ty.label, locale::unit_amount(ty.unit, ty.total)) }</li>
-                            }) }
-                        </ul>
-                        <button type="button" class="btn" onclick={unfold}>{ format!("List the {} activities of {}", y.activities, y.year) }</button>
-                    }
-                    { for y.types.iter().filter(|_| !folded).map(|ty| html! {
-                        <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} in {}", ty.label, y.year)}>
-                            <table class="table--stack transcript-table">
-                                <caption>{ format!("{} — {}", ty.label, locale::unit_amount(ty.unit, ty.total)) }</caption>
-                                <thead><tr>
-                                    <th scope="col">{ "Activity" }</th><th scope="col">{ "Provider" }</th><th scope="col">{ "Dates" }</th>
-                                    <th scope="col" class="num">{ match ty.unit { vocab::Unit::Credit => "Credits", vocab::Unit::Point => "Points", vocab::Unit::Hour => "Hours", vocab::Unit::Ceu => "CEUs" } }</th>
-                                    <th scope="col">{ "Certificate" }</th>
-                                </tr></thead>
-                                <tbody>
-                                    { for ty.lines.iter().map(|l| html! {
-                                        <tr>
-                                            <th scope="row">{ l.title.clone() }</th>
-                                            <td data-label="Provider">{ l.provider.clone() }</td>
-                                            <td data-label="Dates">{ locale::date_range(l.start, l.end) }</td>
-                                            <td data-label="Amount" class="num">{ locale::amount(l.amount) }</td>
-                                            <td data-label="Certificate">{ if l.certificate_on_file { "On file" } else { "Not on file" } }</td>
-                                        </tr>
-                                    }) }
-                                </tbody>
-                                <tfoot><tr>
-                                    <th scope="row" colspan="3">{ "Total" }</th>
-                                    <td class="num" data-label="Total">{ locale::amount(ty.total) }</td><td></td>
-                                </tr></tfoot>
-                            </table>
-                        </div>
+        </>
+    }
+}
+
+/// One year: its activities by credit type, folded when long.
+fn year(
+    y: &crate::domain::formats::report::TranscriptYear,
+    unfolded: &UseStateHandle<std::collections::BTreeSet<i32>>,
+) -> Html {
+    let lines: usize = y.types.iter().map(|ty| ty.lines.len()).sum();
+    let folded = lines > FOLD_LINES && !unfolded.contains(&y.year);
+    let unfold = {
+        let unfolded = unfolded.clone();
+        let year = y.year;
+        Callback::from(move |_: MouseEvent| {
+            let mut set = (*unfolded).clone();
+            set.insert(year);
+            unfolded.set(set);
+        })
+    };
+    html! {
+        <section class="transcript-year" aria-labelledby={format!("year-{}", y.year)}>
+            <h2 id={format!("year-{}", y.year)}>{ y.year.to_string() }
+                <span class="muted small">{ format!(" — {} activit{}; {}", y.activities, if y.activities == 1 { "y" } else { "ies" }, total_text(&y.totals)) }</span>
+            </h2>
+            if folded {
+                <ul class="plain-list">
+                    { for y.types.iter().map(|ty| html! {
+                        <li>{ format!("{}: {}", ty.label, locale::unit_amount(ty.unit, ty.total)) }</li>
                     }) }
-                </section>
-            }}) }
-            <p class="small muted report-footer">
-                { format!("Prepared by the clinician with CME Tracker on {}.", locale::date(today)) }
-            </p>
-        </article>
+                </ul>
+                <button type="button" class="btn" onclick={unfold}>{ format!("List the {} activities of {}", y.activities, y.year) }</button>
+            }
+            { for y.types.iter().filter(|_| !folded).map(|ty| html! {
+                <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} in {}", ty.label, y.year)}>
+                    <table class="table--stack transcript-table">
+                        <caption>{ format!("{} — {}", ty.label, locale::unit_amount(ty.unit, ty.total)) }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Activity" }</th><th scope="col">{ "Provider" }</th><th scope="col">{ "Dates" }</th>
+                            <th scope="col" class="num">{ match ty.unit { vocab::Unit::Credit => "Credits", vocab::Unit::Point => "Points", vocab::Unit::Hour => "Hours", vocab::Unit::Ceu => "CEUs" } }</th>
+                            <th scope="col">{ "Certificate" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for ty.lines.iter().map(|l| html! {
+                                <tr>
+                                    <th scope="row">{ l.title.clone() }</th>
+                                    <td data-label="Provider">{ l.provider.clone() }</td>
+                                    <td data-label="Dates">{ locale::date_range(l.start, l.end) }</td>
+                                    <td data-label="Amount" class="num">{ locale::amount(l.amount) }</td>
+                                    <td data-label="Certificate">{ if l.certificate_on_file { "On file" } else { "Not on file" } }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                        <tfoot><tr>
+                            <th scope="row" colspan="3">{ "Total" }</th>
+                            <td class="num" data-label="Total">{ locale::amount(ty.total) }</td><td></td>
+                        </tr></tfoot>
+                    </table>
+                </div>
+            }) }
+        </section>
     }
 }
