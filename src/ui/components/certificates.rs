@@ -15,7 +15,7 @@ use crate::domain::model::attachment::{self, CertificateFile};
 use crate::domain::Activity;
 use crate::storage::browser::files;
 use crate::ui::locale;
-use crate::ui::state::{use_app, Action};
+use crate::ui::state::{use_app, Action, AppContext};
 
 #[derive(Properties, PartialEq)]
 pub struct CertificatesProps {
@@ -87,19 +87,14 @@ pub fn read_file(
     });
 }
 
-#[function_component(Certificates)]
-pub fn certificates(props: &CertificatesProps) -> Html {
-    let app = use_app();
-    let a = &props.activity;
-    let message = use_state(|| None::<String>);
-    let busy = use_state(|| false);
-    let confirm = use_state(|| None::<Uuid>);
-    // Object URLs for thumbnails, made once per file and revoked when the page goes.
+/// Object URLs for the thumbnails of image files, made once per file and revoked when the page
+/// goes.
+#[hook]
+fn use_thumbnails(certificates: &[CertificateFile]) -> UseStateHandle<HashMap<Uuid, String>> {
     let urls = use_state(HashMap::<Uuid, String>::new);
     {
         let urls = urls.clone();
-        let ids: Vec<(Uuid, String)> = a
-            .certificates
+        let ids: Vec<(Uuid, String)> = certificates
             .iter()
             .map(|f| (f.id, f.mime.clone()))
             .collect();
@@ -131,65 +126,52 @@ pub fn certificates(props: &CertificatesProps) -> Html {
             }
         });
     }
-    let take_files = {
-        let app = app.clone();
-        let message = message.clone();
-        let busy = busy.clone();
-        let activity_id = a.id;
-        move |list: Vec<File>| {
-            let app = app.clone();
-            let message = message.clone();
-            let busy = busy.clone();
-            busy.set(true);
-            spawn_local(async move {
-                let mut problems = Vec::new();
-                for f in list {
-                    match keep(f, activity_id).await {
-                        Ok(rec) => app
-                            .dispatch(Action::Change(Change::AttachCertificate(activity_id, rec))),
-                        Err(m) => problems.push(m),
-                    }
-                }
-                busy.set(false);
-                message.set((!problems.is_empty()).then(|| problems.join(" ")));
-            });
-        }
+    urls
+}
+
+/// The files of a file input or a drop.
+fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
+    let Some(list) = list else {
+        return Vec::new();
     };
-    let on_pick = {
-        let take_files = take_files.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            let mut list = Vec::new();
-            if let Some(files) = input.files() {
-                for i in 0..files.length() {
-                    if let Some(f) = files.get(i) {
-                        list.push(f);
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// What the card shows besides the files: a problem, work under way, a removal being confirmed.
+#[derive(Clone)]
+struct CardState {
+    app: AppContext,
+    activity: crate::domain::Activity,
+    message: UseStateHandle<Option<String>>,
+    busy: UseStateHandle<bool>,
+    confirm: UseStateHandle<Option<Uuid>>,
+}
+
+impl CardState {
+    /// Keeps each file (its bytes, then its record); problems are said together.
+    fn take_files(&self, list: Vec<File>) {
+        let (app, message, busy) = (self.app.clone(), self.message.clone(), self.busy.clone());
+        let activity_id = self.activity.id;
+        busy.set(true);
+        spawn_local(async move {
+            let mut problems = Vec::new();
+            for f in list {
+                match keep(f, activity_id).await {
+                    Ok(rec) => {
+                        app.dispatch(Action::Change(Change::AttachCertificate(activity_id, rec)))
                     }
-                }
-            }
-            input.set_value("");
-            take_files(list);
-        })
-    };
-    let on_drop = {
-        let take_files = take_files.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            let mut list = Vec::new();
-            if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
-                for i in 0..files.length() {
-                    if let Some(f) = files.get(i) {
-                        list.push(f);
-                    }
+                    Err(m) => problems.push(m),
                 }
             }
-            take_files(list);
-        })
-    };
-    let open_or_download = |file: &CertificateFile, download: bool| {
-        let message = message.clone();
+            busy.set(false);
+            message.set((!problems.is_empty()).then(|| problems.join(" ")));
+        });
+    }
+
+    fn open_or_download(&self, file: &CertificateFile, download: bool) -> Callback<MouseEvent> {
+        let message = self.message.clone();
         let id = file.id;
-        let name = a.certificate_file_name(file);
+        let name = self.activity.certificate_file_name(file);
         Callback::from(move |_: MouseEvent| {
             let message = message.clone();
             let name = name.clone();
@@ -212,11 +194,11 @@ pub fn certificates(props: &CertificatesProps) -> Html {
                 }
             });
         })
-    };
-    let remove = |id: Uuid| {
-        let app = app.clone();
-        let confirm = confirm.clone();
-        let activity_id = a.id;
+    }
+
+    fn remove(&self, id: Uuid) -> Callback<MouseEvent> {
+        let (app, confirm) = (self.app.clone(), self.confirm.clone());
+        let activity_id = self.activity.id;
         Callback::from(move |_: MouseEvent| {
             let app = app.clone();
             confirm.set(None);
@@ -227,6 +209,31 @@ pub fn certificates(props: &CertificatesProps) -> Html {
                 let _ = files::delete(id).await;
             });
         })
+    }
+
+    fn confirming(&self, id: Option<Uuid>) -> Callback<MouseEvent> {
+        let confirm = self.confirm.clone();
+        Callback::from(move |_: MouseEvent| confirm.set(id))
+    }
+}
+
+#[function_component(Certificates)]
+pub fn certificates(props: &CertificatesProps) -> Html {
+    let a = &props.activity;
+    let st = CardState {
+        app: use_app(),
+        activity: a.clone(),
+        message: use_state(|| None),
+        busy: use_state(|| false),
+        confirm: use_state(|| None),
+    };
+    let urls = use_thumbnails(&a.certificates);
+    let on_drop = {
+        let st = st.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            st.take_files(files_of(e.data_transfer().and_then(|d| d.files())));
+        })
     };
     html! {
         <section class="card" aria-labelledby="certs-title" ondrop={on_drop} ondragover={Callback::from(|e: DragEvent| e.prevent_default())}>
@@ -235,47 +242,61 @@ pub fn certificates(props: &CertificatesProps) -> Html {
                 <p class="muted">{ "No certificate on file. Keep a copy here: auditors ask for them, sometimes years later. Files stay in this browser." }</p>
             } else {
                 <ul class="plain-list cert-list">
-                    { for a.certificates.iter().map(|f| {
-                        let thumb = match urls.get(&f.id) {
-                            Some(u) => html! { <img class="cert__thumb" src={u.clone()} alt="" /> },
-                            None => html! { <span class="cert__thumb cert__thumb--pdf" aria-hidden="true">{ if f.mime == "application/pdf" { "PDF" } else { "IMG" } }</span> },
-                        };
-                        let asking = *confirm == Some(f.id);
-                        let ask = {
-                            let confirm = confirm.clone();
-                            let id = f.id;
-                            Callback::from(move |_: MouseEvent| confirm.set(Some(id)))
-                        };
-                        let cancel = {
-                            let confirm = confirm.clone();
-                            Callback::from(move |_: MouseEvent| confirm.set(None))
-                        };
-                        html! {
-                            <li class="cert">
-                                { thumb }
-                                <div class="cert__body">
-                                    <strong class="cert__name">{ f.name.clone() }</strong>
-                                    <span class="small muted">{ format!("{} · added {}", crate::domain::text::size::size_text(f.size), locale::date(f.added)) }</span>
-                                    if app.missing_files.contains(&f.id) {
-                                        <span class="small warn-text">{ "Not on this device: restore it from a backup made with certificates." }</span>
-                                    }
-                                    <div class="actions">
-                                        <button type="button" class="btn btn--small" onclick={open_or_download(f, false)} aria-label={format!("Open {}", f.name)}>{ "Open" }</button>
-                                        <button type="button" class="btn btn--small" onclick={open_or_download(f, true)} aria-label={format!("Download {}", f.name)}>{ "Download" }</button>
-                                        if asking {
-                                            <span class="small">{ "Remove this file for good?" }</span>
-                                            <button type="button" class="btn btn--small btn--danger" onclick={remove(f.id)} aria-label={format!("Yes, remove {}", f.name)}>{ "Remove" }</button>
-                                            <button type="button" class="btn btn--small" onclick={cancel}>{ "Keep" }</button>
-                                        } else {
-                                            <button type="button" class="btn btn--small" onclick={ask} aria-label={format!("Remove {}", f.name)}>{ "Remove…" }</button>
-                                        }
-                                    </div>
-                                </div>
-                            </li>
-                        }
-                    }) }
+                    { for a.certificates.iter().map(|f| certificate_item(&st, f, urls.get(&f.id))) }
                 </ul>
             }
+            { add_controls(&st) }
+        </section>
+    }
+}
+
+/// One file: its thumbnail, name and size, and what can be done with it.
+fn certificate_item(st: &CardState, f: &CertificateFile, url: Option<&String>) -> Html {
+    let thumb = match url {
+        Some(u) => html! { <img class="cert__thumb" src={u.clone()} alt="" /> },
+        None => {
+            html! { <span class="cert__thumb cert__thumb--pdf" aria-hidden="true">{ if f.mime == "application/pdf" { "PDF" } else { "IMG" } }</span> }
+        }
+    };
+    let asking = *st.confirm == Some(f.id);
+    html! {
+        <li class="cert">
+            { thumb }
+            <div class="cert__body">
+                <strong class="cert__name">{ f.name.clone() }</strong>
+                <span class="small muted">{ format!("{} · added {}", crate::domain::text::size::size_text(f.size), locale::date(f.added)) }</span>
+                if st.app.missing_files.contains(&f.id) {
+                    <span class="small warn-text">{ "Not on this device: restore it from a backup made with certificates." }</span>
+                }
+                <div class="actions">
+                    <button type="button" class="btn btn--small" onclick={st.open_or_download(f, false)} aria-label={format!("Open {}", f.name)}>{ "Open" }</button>
+                    <button type="button" class="btn btn--small" onclick={st.open_or_download(f, true)} aria-label={format!("Download {}", f.name)}>{ "Download" }</button>
+                    if asking {
+                        <span class="small">{ "Remove this file for good?" }</span>
+                        <button type="button" class="btn btn--small btn--danger" onclick={st.remove(f.id)} aria-label={format!("Yes, remove {}", f.name)}>{ "Remove" }</button>
+                        <button type="button" class="btn btn--small" onclick={st.confirming(None)}>{ "Keep" }</button>
+                    } else {
+                        <button type="button" class="btn btn--small" onclick={st.confirming(Some(f.id))} aria-label={format!("Remove {}", f.name)}>{ "Remove…" }</button>
+                    }
+                </div>
+            </div>
+        </li>
+    }
+}
+
+/// Attaching: a file chosen, or a photo taken.
+fn add_controls(st: &CardState) -> Html {
+    let on_pick = {
+        let st = st.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let list = files_of(input.files());
+            input.set_value("");
+            st.take_files(list);
+        })
+    };
+    let (busy, message) = (st.busy.clone(), st.message.clone());
+    html! {
             <div class="field cert-add">
                 <label for="cert-file" class="btn">{ "Attach a certificate" }</label>
                 <input id="cert-file" class="visually-hidden" type="file" multiple=true
@@ -292,6 +313,5 @@ pub fn certificates(props: &CertificatesProps) -> Html {
                 if *busy { <p class="muted" role="status">{ "Keeping the file…" }</p> }
                 if let Some(m) = &*message { <p class="error" role="alert" id="cert-error">{ m.clone() }</p> }
             </div>
-        </section>
     }
 }
