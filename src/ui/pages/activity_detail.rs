@@ -46,18 +46,10 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
             </> }) }
         };
     };
-    let rows = evaluations
+    let groups = evaluations
         .as_ref()
-        .map(|e| counts_toward(&activity, &app.data.credentials, e))
+        .map(|e| grouped(counts_toward(&activity, &app.data.credentials, e)))
         .unwrap_or_default();
-    // The engine lists rows credential by credential; shown as one group per credential.
-    let mut groups: Vec<Vec<CountsToward>> = Vec::new();
-    for r in rows {
-        match groups.last_mut() {
-            Some(g) if g[0].credential_id == r.credential_id => g.push(r),
-            _ => groups.push(vec![r]),
-        }
-    }
     // With a few credentials every table is open; with more, each credential is one line that
     // opens to its table, so the page stays short enough to scan (and to draw at once after a
     // save: twelve credentials' tables were some 400 elements).
@@ -99,7 +91,6 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
             }
         })
     };
-    let dates = locale::date_range(activity.start, activity.end);
     let id = activity.id.to_string();
     html! {
         <section class="stack" aria-labelledby="activity-title">
@@ -122,41 +113,75 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
                     </div>
                 </div>
             }
-            <div class="card">
-                <dl class="details">
-                    <dt>{ "Status" }</dt>
-                    <dd>{ crate::ui::components::badges::activity_status_badge(activity.status) }</dd>
-                    <dt>{ "Date" }</dt><dd>{ dates }</dd>
-                    <dt>{ "Provider" }</dt>
-                    <dd>{ if activity.provider.is_empty() { "—".to_string() } else { activity.provider.clone() } }</dd>
-                    <dt>{ "Accredited by" }</dt><dd>{ activity.accreditor.label() }</dd>
-                    <dt>{ "Format" }</dt><dd>{ activity.format.label() }</dd>
-                    <dt>{ "Credit" }</dt>
-                    <dd>
-                        <ul class="plain-list">
-                            { for activity.credits.iter().map(|d| html! {
-                                <li>{ format!("{} {}", locale::amount(d.amount), vocab::credit_type_label(&d.credit_type)) }</li>
-                            }) }
-                        </ul>
-                    </dd>
-                    <dt>{ "Topics" }</dt>
-                    <dd>{ if activity.topics.is_empty() { "—".to_string() } else {
-                        activity.topics.iter().map(vocab::topic_label).collect::<Vec<_>>().join(", ")
-                    } }</dd>
-                    if !activity.tags.is_empty() {
-                        <dt>{ "Tags" }</dt><dd>{ activity.tags.join(", ") }</dd>
-                    }
-                    if !activity.notes.is_empty() {
-                        <dt>{ "Notes" }</dt><dd class="pre-wrap">{ activity.notes.clone() }</dd>
-                    }
-                </dl>
-            </div>
+            { details(&activity) }
             if evaluations.is_some() {
                 <crate::ui::components::certificates::Certificates activity={activity.clone()} />
                 <crate::ui::components::learning::GoalLinks activity={activity.id} />
                 if activity.is_completed() {
                     <crate::ui::components::learning::ReflectionCard key={activity.id.to_string()} activity={activity.clone()} />
                 }
+                { where_it_counts(&activity, groups, open) }
+            }
+        </section>
+    }
+}
+
+/// The engine lists rows credential by credential; shown as one group per credential.
+fn grouped(rows: Vec<CountsToward>) -> Vec<Vec<CountsToward>> {
+    let mut groups: Vec<Vec<CountsToward>> = Vec::new();
+    for r in rows {
+        match groups.last_mut() {
+            Some(g) if g[0].credential_id == r.credential_id => g.push(r),
+            _ => groups.push(vec![r]),
+        }
+    }
+    groups
+}
+
+/// What was recorded: status, dates, provider, accreditor, format, credit, topics, tags, notes.
+fn details(activity: &crate::domain::Activity) -> Html {
+    let dates = locale::date_range(activity.start, activity.end);
+    html! {
+            <div class="card">
+            <dl class="details">
+                <dt>{ "Status" }</dt>
+                <dd>{ crate::ui::components::badges::activity_status_badge(activity.status) }</dd>
+                <dt>{ "Date" }</dt><dd>{ dates }</dd>
+                <dt>{ "Provider" }</dt>
+                <dd>{ if activity.provider.is_empty() { "—".to_string() } else { activity.provider.clone() } }</dd>
+                <dt>{ "Accredited by" }</dt><dd>{ activity.accreditor.label() }</dd>
+                <dt>{ "Format" }</dt><dd>{ activity.format.label() }</dd>
+                <dt>{ "Credit" }</dt>
+                <dd>
+                    <ul class="plain-list">
+                        { for activity.credits.iter().map(|d| html! {
+                            <li>{ format!("{} {}", locale::amount(d.amount), vocab::credit_type_label(&d.credit_type)) }</li>
+                        }) }
+                    </ul>
+                </dd>
+                <dt>{ "Topics" }</dt>
+                <dd>{ if activity.topics.is_empty() { "—".to_string() } else {
+                    activity.topics.iter().map(vocab::topic_label).collect::<Vec<_>>().join(", ")
+                } }</dd>
+                if !activity.tags.is_empty() {
+                    <dt>{ "Tags" }</dt><dd>{ activity.tags.join(", ") }</dd>
+                }
+                if !activity.notes.is_empty() {
+                    <dt>{ "Notes" }</dt><dd class="pre-wrap">{ activity.notes.clone() }</dd>
+                }
+            </dl>
+        </div>
+    }
+}
+
+/// Which requirement of which credential the activity counts toward, and why not elsewhere.
+fn where_it_counts(
+    activity: &crate::domain::Activity,
+    groups: Vec<Vec<CountsToward>>,
+    open: bool,
+) -> Html {
+    html! {
+        <>
                 <h2>{ "Where it counts" }</h2>
                 if activity.status == ActivityStatus::Planned {
                     <p class="muted">{ "Planned activities count only in the what-if view of the dashboard." }</p>
@@ -172,8 +197,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
                         html! { <CountsGroup {key} {rows} {open} /> }
                     }) }
                 }
-            }
-        </section>
+        </>
     }
 }
 
