@@ -133,151 +133,12 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
     let current: Rc<RefCell<Rc<AppData>>> = use_mut_ref(|| app.data.clone());
     *current.borrow_mut() = app.data.clone();
 
-    // The save waiting to run: for its task, then for the cross-tab lock. It stays here until it
-    // runs, so that leaving the page (reload, close) can run it at once: the lock is granted in a
-    // later task, and an unloading page runs no later task. Likewise when the page is hidden: a
-    // phone may freeze or end a page in the background without `pagehide`. Without the lock,
-    // because a save that waited for it might never happen; if another tab writes at that very
-    // moment, the storage-event merge of the tabs hears this write and keeps both tabs' changes.
+    // The save waiting to run: for its task, then for the cross-tab lock (`use_flush_on_leave`).
     let pending: Rc<RefCell<PendingSave>> = use_mut_ref(|| None);
-    {
-        let pending = pending.clone();
-        use_effect_with((), move |_| {
-            let flush = move |_: &web_sys::Event| run_pending(&pending);
-            let listeners = web_sys::window().map(|w| {
-                let document = w.document();
-                let on_hidden = {
-                    let flush = flush.clone();
-                    let document = document.clone();
-                    move |e: &web_sys::Event| {
-                        if document.as_ref().is_some_and(|d| d.hidden()) {
-                            flush(e);
-                        }
-                    }
-                };
-                (
-                    EventListener::new(&w, "pagehide", flush.clone()),
-                    EventListener::new(&w, "beforeunload", flush),
-                    document.map(|d| EventListener::new(&d, "visibilitychange", on_hidden)),
-                )
-            });
-            move || drop(listeners)
-        });
-    }
-
-    {
-        // Every activity's stored text made ahead, a few hundred per task from three seconds
-        // after the start (once the dashboard is drawn and the pages' modules fetched ahead): the
-        // first save of a visit — most visits make one — then encodes only what it changed
-        // (225 against 79 ms at 4x CPU with 10,000 activities).
-        let session = session.clone();
-        let current = current.clone();
-        use_effect_with((), move |_| {
-            gloo::timers::callback::Timeout::new(3_000, move || prime_from(session, current, 0))
-                .forget();
-        });
-    }
-
-    // Save after every local change.
-    {
-        let app = app.clone();
-        let session = session.clone();
-        let current = current.clone();
-        let pending = pending.clone();
-        use_effect_with(app.unsaved_revision, move |rev| {
-            let rev = *rev;
-            let writable = matches!(app.save, SaveState::Saved | SaveState::Failed(_));
-            if rev > 0 && writable {
-                // The save path, run under the cross-tab lock. Deferred to a new task so that
-                // serialising a long career never delays the paint that shows the change; a newer
-                // save replaces one still waiting (it writes the newest records either way).
-                let save = move || {
-                    let _timing = crate::ui::timing::Timing::start("cme:save");
-                    let ours = current.borrow().clone();
-                    // Stale once this save is written: gone first, so it never takes space the
-                    // records need. The dashboard keeps a new one when it is next drawn.
-                    browser::forget_dashboard();
-                    let outcome = match session.borrow_mut().as_mut() {
-                        Some(s) => s.save(&mut BrowserStore, &ours, Utc::now()),
-                        None => return,
-                    };
-                    match outcome {
-                        Saved::Written { .. } => {
-                            if app.save != SaveState::Saved {
-                                app.dispatch(Action::SaveResult(SaveState::Saved));
-                            }
-                            saved();
-                        }
-                        Saved::Merged { data, .. } => {
-                            *current.borrow_mut() = Rc::new(data.clone());
-                            app.dispatch(Action::ExternalChange { seen: ours, data });
-                            if app.save != SaveState::Saved {
-                                app.dispatch(Action::SaveResult(SaveState::Saved));
-                            }
-                        }
-                        Saved::ReadOnly(r) => {
-                            app.dispatch(Action::SaveResult(SaveState::ReadOnly(r.message())))
-                        }
-                        Saved::Unreadable(message) => {
-                            app.dispatch(Action::SaveResult(SaveState::Failed(message)))
-                        }
-                    }
-                };
-                *pending.borrow_mut() = Some(Box::new(save));
-                // After the second frame, in a task of its own: a timer alone may run before the
-                // browser paints. The first frame shows the change, the second the parts of the
-                // page drawn after it (`frame::use_painted`), both before a long career's save
-                // holds the page (160 ms at 4x CPU with 10,000 activities). Taken from `pending`
-                // only once the lock is held; leaving the page first runs it at once (pagehide
-                // above).
-                crate::ui::frame::after_frames(2, move || {
-                    browser::with_lock(move || run_pending(&pending))
-                });
-            }
-        });
-    }
-
-    // Another tab saved: merge its records with ours (three ways, by record and field); if ours
-    // held changes its save lacks, save the merged records again so they are not lost.
-    {
-        let app = app.clone();
-        let session = session.clone();
-        let current = current.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "storage", move |e| {
-                    if !browser::another_tab_saved(e) {
-                        return;
-                    }
-                    let app = app.clone();
-                    let session = session.clone();
-                    let current = current.clone();
-                    browser::with_lock(move || {
-                        let ours = current.borrow().clone();
-                        let heard = match session.borrow_mut().as_mut() {
-                            Some(s) => s.heard(&BrowserStore, &ours),
-                            None => return,
-                        };
-                        match heard {
-                            Heard::Nothing => {}
-                            Heard::Changed { data, must_save } => {
-                                *current.borrow_mut() = Rc::new(data.clone());
-                                app.dispatch(if must_save {
-                                    Action::MergedFromOtherTab { seen: ours, data }
-                                } else {
-                                    Action::ExternalChange { seen: ours, data }
-                                });
-                            }
-                            Heard::ReadOnly(r) => {
-                                app.dispatch(Action::SaveResult(SaveState::ReadOnly(r.message())))
-                            }
-                        }
-                    });
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_flush_on_leave(pending.clone());
+    use_prime(session.clone(), current.clone());
+    use_save_after_changes(app.clone(), session.clone(), current.clone(), pending);
+    use_other_tabs(app.clone(), session, current);
 
     html! {
         <ContextProvider<AppContext> context={app.clone()}>
@@ -289,6 +150,156 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
             { for props.children.iter() }
         </ContextProvider<AppContext>>
     }
+}
+
+/// The records as this tab shows them now, shared with work that runs after its render.
+type Current = Rc<RefCell<Rc<AppData>>>;
+/// The save-path session: the revision known and the base records.
+type SharedSession = Rc<RefCell<Option<Session>>>;
+
+/// Runs the waiting save at once when the page is left or hidden. It stays pending until it
+/// runs, so that leaving the page (reload, close) can run it: the lock is granted in a later
+/// task, and an unloading page runs no later task. Likewise when the page is hidden: a phone may
+/// freeze or end a page in the background without `pagehide`. Without the lock, because a save
+/// that waited for it might never happen; if another tab writes at that very moment, the
+/// storage-event merge of the tabs hears this write and keeps both tabs' changes.
+#[hook]
+fn use_flush_on_leave(pending: Rc<RefCell<PendingSave>>) {
+    let pending = pending.clone();
+    use_effect_with((), move |_| {
+        let flush = move |_: &web_sys::Event| run_pending(&pending);
+        let listeners = web_sys::window().map(|w| {
+            let document = w.document();
+            let on_hidden = {
+                let flush = flush.clone();
+                let document = document.clone();
+                move |e: &web_sys::Event| {
+                    if document.as_ref().is_some_and(|d| d.hidden()) {
+                        flush(e);
+                    }
+                }
+            };
+            (
+                EventListener::new(&w, "pagehide", flush.clone()),
+                EventListener::new(&w, "beforeunload", flush),
+                document.map(|d| EventListener::new(&d, "visibilitychange", on_hidden)),
+            )
+        });
+        move || drop(listeners)
+    });
+}
+
+/// Every activity's stored text made ahead, a few hundred per task from three seconds after the
+/// start (once the dashboard is drawn and the pages' modules fetched ahead): the first save of a
+/// visit — most visits make one — then encodes only what it changed.
+#[hook]
+fn use_prime(session: SharedSession, current: Current) {
+    use_effect_with((), move |_| {
+        gloo::timers::callback::Timeout::new(3_000, move || prime_from(session, current, 0))
+            .forget();
+    });
+}
+
+/// Saves after every local change, through the save path under the cross-tab lock.
+#[hook]
+fn use_save_after_changes(
+    app: AppContext,
+    session: SharedSession,
+    current: Current,
+    pending: Rc<RefCell<PendingSave>>,
+) {
+    let app = app.clone();
+    use_effect_with(app.unsaved_revision, move |rev| {
+        let rev = *rev;
+        let writable = matches!(app.save, SaveState::Saved | SaveState::Failed(_));
+        if rev > 0 && writable {
+            // The save path, run under the cross-tab lock. Deferred to a new task so that
+            // serialising a long career never delays the paint that shows the change; a newer
+            // save replaces one still waiting (it writes the newest records either way).
+            let save = move || {
+                let _timing = crate::ui::timing::Timing::start("cme:save");
+                let ours = current.borrow().clone();
+                // Stale once this save is written: gone first, so it never takes space the
+                // records need. The dashboard keeps a new one when it is next drawn.
+                browser::forget_dashboard();
+                let outcome = match session.borrow_mut().as_mut() {
+                    Some(s) => s.save(&mut BrowserStore, &ours, Utc::now()),
+                    None => return,
+                };
+                match outcome {
+                    Saved::Written { .. } => {
+                        if app.save != SaveState::Saved {
+                            app.dispatch(Action::SaveResult(SaveState::Saved));
+                        }
+                        saved();
+                    }
+                    Saved::Merged { data, .. } => {
+                        *current.borrow_mut() = Rc::new(data.clone());
+                        app.dispatch(Action::ExternalChange { seen: ours, data });
+                        if app.save != SaveState::Saved {
+                            app.dispatch(Action::SaveResult(SaveState::Saved));
+                        }
+                    }
+                    Saved::ReadOnly(r) => {
+                        app.dispatch(Action::SaveResult(SaveState::ReadOnly(r.message())))
+                    }
+                    Saved::Unreadable(message) => {
+                        app.dispatch(Action::SaveResult(SaveState::Failed(message)))
+                    }
+                }
+            };
+            *pending.borrow_mut() = Some(Box::new(save));
+            // After the second frame, in a task of its own: a timer alone may run before the
+            // browser paints. The first frame shows the change, the second the parts of the
+            // page drawn after it (`frame::use_painted`), both before a long career's save
+            // holds the page (160 ms at 4x CPU with 10,000 activities). Taken from `pending`
+            // only once the lock is held; leaving the page first runs it at once (pagehide
+            // above).
+            crate::ui::frame::after_frames(2, move || {
+                browser::with_lock(move || run_pending(&pending))
+            });
+        }
+    });
+}
+
+/// Another tab saved: its records are merged with ours (three ways, by record and field); if
+/// ours held changes its save lacks, the merged records are saved again so they are not lost.
+#[hook]
+fn use_other_tabs(app: AppContext, session: SharedSession, current: Current) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| {
+            EventListener::new(&w, "storage", move |e| {
+                if !browser::another_tab_saved(e) {
+                    return;
+                }
+                let app = app.clone();
+                let session = session.clone();
+                let current = current.clone();
+                browser::with_lock(move || {
+                    let ours = current.borrow().clone();
+                    let heard = match session.borrow_mut().as_mut() {
+                        Some(s) => s.heard(&BrowserStore, &ours),
+                        None => return,
+                    };
+                    match heard {
+                        Heard::Nothing => {}
+                        Heard::Changed { data, must_save } => {
+                            *current.borrow_mut() = Rc::new(data.clone());
+                            app.dispatch(if must_save {
+                                Action::MergedFromOtherTab { seen: ours, data }
+                            } else {
+                                Action::ExternalChange { seen: ours, data }
+                            });
+                        }
+                        Heard::ReadOnly(r) => {
+                            app.dispatch(Action::SaveResult(SaveState::ReadOnly(r.message())))
+                        }
+                    }
+                });
+            })
+        });
+        move || drop(listener)
+    });
 }
 
 #[derive(Properties, PartialEq)]
