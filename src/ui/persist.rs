@@ -82,6 +82,32 @@ fn run_pending(pending: &RefCell<PendingSave>) {
     let save = pending.borrow_mut().take();
     if let Some(save) = save {
         save();
+        if pending.borrow().is_none() {
+            signal(SaveStep::Idle);
+        }
+    }
+}
+
+/// Where the save path stands, said on the page's root element as `data-save`: what the
+/// end-to-end tests await (never a number of frames or a time), and nothing a person sees.
+#[derive(Clone, Copy)]
+enum SaveStep {
+    /// Nothing waiting: every change is written (or cannot be: read-only, failed).
+    Idle,
+    /// A change waits for the page's next frames.
+    Waiting,
+    /// The save has asked for the cross-tab lock.
+    Locking,
+}
+
+fn signal(step: SaveStep) {
+    let word = match step {
+        SaveStep::Idle => "idle",
+        SaveStep::Waiting => "waiting",
+        SaveStep::Locking => "locking",
+    };
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-save", word);
     }
 }
 
@@ -133,6 +159,7 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
     let current: Rc<RefCell<Rc<AppData>>> = use_mut_ref(|| app.data.clone());
     *current.borrow_mut() = app.data.clone();
 
+    use_effect_with((), |_| signal(SaveStep::Idle));
     // The save waiting to run: for its task, then for the cross-tab lock (`use_flush_on_leave`).
     let pending: Rc<RefCell<PendingSave>> = use_mut_ref(|| None);
     use_flush_on_leave(pending.clone());
@@ -249,6 +276,7 @@ fn use_save_after_changes(
                 }
             };
             *pending.borrow_mut() = Some(Box::new(save));
+            signal(SaveStep::Waiting);
             // After the second frame, in a task of its own: a timer alone may run before the
             // browser paints. The first frame shows the change, the second the parts of the
             // page drawn after it (`frame::use_painted`), both before a long career's save
@@ -256,6 +284,7 @@ fn use_save_after_changes(
             // only once the lock is held; leaving the page first runs it at once (pagehide
             // above).
             crate::ui::frame::after_frames(2, move || {
+                signal(SaveStep::Locking);
                 browser::with_lock(move || run_pending(&pending))
             });
         }

@@ -1,26 +1,12 @@
-import { test, expect, openApp, screenshots, seedTexasWithActivity } from './fixtures';
-import type { Page } from '@playwright/test';
-
-async function addActivity(page: Page, a: { title: string; date: string; amount: string; topic?: string }) {
-  await page.goto('./#/activities/new');
-  await page.getByLabel('Title').fill(a.title);
-  await page.getByLabel('Date (start)').fill(a.date);
-  await page.getByLabel('Amount').first().fill(a.amount);
-  if (a.topic) {
-    await page.getByLabel('Search topics').fill(a.topic);
-    await page.getByRole('group', { name: 'Topics' }).getByRole('checkbox').first().check();
-  }
-  await page.getByRole('button', { name: 'Save activity' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: a.title })).toBeVisible();
-}
+import { test, expect, openApp, screenshots, seedTexasWithActivity, addActivity } from './fixtures';
 
 test('log activities, edit, delete with undo, and find them again after a reload', async ({ page }) => {
   await openApp(page, '#/activities');
-  await addActivity(page, { title: 'Ethics grand rounds', date: '2026-03-10', amount: '2', topic: 'medical ethics' });
+  await addActivity(page, 'Ethics grand rounds', { date: '2026-03-10', amount: '2', topic: 'medical ethics' });
   await expect(page.getByText('Ethics & professional responsibility')).toBeVisible();
   await screenshots(page, 'activity-detail');
-  await addActivity(page, { title: 'Sepsis update', date: '2026-04-02', amount: '1.5' });
-  await addActivity(page, { title: 'Journal club', date: '2026-05-20', amount: '1' });
+  await addActivity(page, 'Sepsis update', { date: '2026-04-02', amount: '1.5' });
+  await addActivity(page, 'Journal club', { date: '2026-05-20', amount: '1' });
 
   await page.goto('./#/activities');
   const rows = page.locator('tbody tr');
@@ -50,8 +36,8 @@ test('log activities, edit, delete with undo, and find them again after a reload
 
 test('a search narrows the list and the totals follow the shown rows', async ({ page }) => {
   await openApp(page, '#/activities');
-  await addActivity(page, { title: 'Ethics grand rounds', date: '2026-03-10', amount: '2' });
-  await addActivity(page, { title: 'Sepsis update', date: '2026-04-02', amount: '1.5' });
+  await addActivity(page, 'Ethics grand rounds', { date: '2026-03-10', amount: '2' });
+  await addActivity(page, 'Sepsis update', { date: '2026-04-02', amount: '1.5' });
   await page.goto('./#/activities');
   await page.getByRole('searchbox', { name: /search/i }).first().fill('sepsis');
   await expect(page.locator('tbody tr')).toHaveCount(1);
@@ -71,8 +57,8 @@ test('bad input shows its message next to the field and saves nothing', async ({
 
 test('the list reads newest first; on a phone rows become cards with a sort menu', async ({ page }) => {
   await openApp(page, '#/activities');
-  await addActivity(page, { title: 'Older course', date: '2025-01-15', amount: '1' });
-  await addActivity(page, { title: 'Newer course', date: '2026-02-20', amount: '3' });
+  await addActivity(page, 'Older course', { date: '2025-01-15', amount: '1' });
+  await addActivity(page, 'Newer course', { date: '2026-02-20', amount: '3' });
   await page.goto('./#/activities');
   const titles = page.locator('tbody tr .cell-title a');
   await expect(titles).toHaveText(['Newer course', 'Older course']);
@@ -128,8 +114,8 @@ test('every validation message appears next to its field, and nothing is saved w
 
 test('each filter narrows the list and the totals always add up the shown rows', async ({ page }) => {
   await seedTexasWithActivity(page, 'Sepsis update');
-  await addActivity(page, { title: 'Ethics grand rounds', date: '2026-03-10', amount: '2', topic: 'medical ethics' });
-  await addActivity(page, { title: 'Opioid webinar', date: '2024-11-05', amount: '3', topic: 'opioid prescribing' });
+  await addActivity(page, 'Ethics grand rounds', { date: '2026-03-10', amount: '2', topic: 'medical ethics' });
+  await addActivity(page, 'Opioid webinar', { date: '2024-11-05', amount: '3', topic: 'opioid prescribing' });
   await page.goto('./#/activities/new');
   await page.getByLabel('Title').fill('Planned conference');
   await page.getByLabel('Date (start)').fill('2027-02-01');

@@ -85,21 +85,41 @@ export async function seedTexasWithActivity(page: Page, title: string) {
   await expect(page.getByRole('heading', { level: 2, name: 'Requirements' })).toBeVisible();
   await expect(page).toHaveURL(/#\/credentials\/[0-9a-f-]{36}$/);
   const credential = page.url().split('#')[1];
-  const activity = await addActivity(page, title, '2025-06-02', '2');
+  const activity = await addActivity(page, title, { date: '2025-06-02', amount: '2' });
   return { credential, activity };
 }
 
-/** Logs an activity through the form (one credit line) and waits for its page; returns its route. */
-export async function addActivity(page: Page, title: string, date: string, amount: string) {
-  await page.goto('./#/activities/new');
+/**
+ * Logs an activity through the form (one credit line of AMA PRA Category 1, a topic when given)
+ * and waits for its page; returns its route. `base` is where the app is served.
+ */
+export async function addActivity(
+  page: Page,
+  title: string,
+  { date = '2025-03-10', amount = '1', topic, base = './' }: { date?: string; amount?: string; topic?: string; base?: string } = {},
+) {
+  await page.goto(`${base}#/activities/new`);
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Date (start)').fill(date);
   await page.getByLabel('Amount').first().fill(amount);
+  if (topic) {
+    await page.getByLabel('Search topics').fill(topic);
+    await page.getByRole('group', { name: 'Topics' }).getByRole('checkbox').first().check();
+  }
   await page.getByRole('button', { name: 'Save activity' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   // The address follows the page's first frame (src/ui/router.rs).
   await expect(page).toHaveURL(/#\/activities\/[0-9a-f-]{36}$/);
   return page.url().split('#')[1];
+}
+
+/**
+ * Waits until the save path is at `step` (`data-save` on the page's root, src/ui/persist.rs):
+ * `idle` (every change written, or not writable), `waiting` (for the page's next frames),
+ * `locking` (asked for the cross-tab lock). Tests await this, never a time.
+ */
+export async function saveIs(page: Page, step: 'idle' | 'waiting' | 'locking') {
+  await expect(page.locator('html')).toHaveAttribute('data-save', step);
 }
 
 /** The titles of the activities as stored (the save follows the page's frames: poll it). */
@@ -135,23 +155,52 @@ export async function installTypingProbe(page: Page, statusId: string) {
     const input = document.createElement('input');
     input.setAttribute('aria-label', 'Typing probe');
     document.querySelector('main')!.prepend(input);
-    const w = window as unknown as { seen: string[]; delays: number[] };
+    const w = window as unknown as { seen: string[]; delays: number[]; events: string[] };
     w.seen = [];
     w.delays = [];
-    input.addEventListener('input', (e) => w.delays.push(performance.now() - e.timeStamp));
+    w.events = [];
+    input.addEventListener('input', (e) => {
+      w.delays.push(performance.now() - e.timeStamp);
+      w.events.push('key');
+    });
     const status = document.getElementById(id)!;
-    new MutationObserver(() => w.seen.push(status.textContent || '')).observe(status, { childList: true, subtree: true, characterData: true });
+    new MutationObserver(() => {
+      w.seen.push(status.textContent || '');
+      w.events.push(`status:${status.textContent || ''}`);
+    }).observe(status, { childList: true, subtree: true, characterData: true });
   }, statusId);
 }
 
-/** What the typing probe recorded: the status texts seen and the keystrokes' delays (ms). */
-export async function readTypingProbe(page: Page) {
+/**
+ * Types into the probe, a key at a time as a person would, until `done` holds (the work being
+ * watched has finished); then every key typed must be in the field. Returns what was typed.
+ */
+export async function typeUntil(page: Page, done: () => Promise<boolean>) {
+  const probe = page.getByLabel('Typing probe');
+  let typed = '';
+  while (!(await done())) {
+    await probe.press('x', { delay: 15 });
+    typed += 'x';
+  }
+  await expect(probe).toHaveValue(typed);
+  return typed;
+}
+
+/**
+ * What the typing probe recorded: the status texts seen, and how many keystrokes the page
+ * handled between the first and the last status line matching `progress` — work done off the
+ * page's thread leaves it answering keystrokes meanwhile. (How late each was handled is only
+ * logged: timings belong in the benchmarks, docs/performance.md.)
+ */
+export async function readTypingProbe(page: Page, progress: RegExp) {
   const probe = await page.evaluate(() => {
-    const w = window as unknown as { seen: string[]; delays: number[] };
-    return { seen: w.seen, delays: w.delays };
+    const w = window as unknown as { seen: string[]; delays: number[]; events: string[] };
+    return { seen: w.seen, delays: w.delays, events: w.events };
   });
-  console.log(`status lines: ${probe.seen.length}; slowest keystroke: ${Math.max(...probe.delays).toFixed(1)} ms`);
-  return probe;
+  const at = probe.events.map((e, i) => (e.startsWith('status:') && progress.test(e.slice(7)) ? i : -1)).filter((i) => i >= 0);
+  const keysDuring = at.length < 2 ? 0 : probe.events.slice(at[0], at[at.length - 1]).filter((e) => e === 'key').length;
+  console.log(`status lines: ${probe.seen.length}; keystrokes during the work: ${keysDuring}; slowest keystroke: ${Math.max(...probe.delays).toFixed(1)} ms`);
+  return { seen: probe.seen, keysDuring };
 }
 
 /** A small but real PDF (one page, one line of text), made here rather than downloaded. */

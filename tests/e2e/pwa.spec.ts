@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots } from './fixtures';
+import { test, expect, openApp, screenshots, addActivity } from './fixtures';
 import type { Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,15 +16,6 @@ async function waitForServiceWorker(page: Page) {
   });
 }
 
-async function addActivity(page: Page, title: string, base = './') {
-  await page.goto(`${base}#/activities/new`);
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Date (start)').fill('2025-03-10');
-  await page.getByLabel('Amount').first().fill('1');
-  await page.getByRole('button', { name: 'Save activity' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-}
-
 for (const base of ['./', './cme/'] as const) {
   test(`works offline after one visit (served at ${base === './' ? '/' : '/cme/'})`, async ({ page, context }) => {
     await page.goto(`${base}#/`);
@@ -32,14 +23,14 @@ for (const base of ['./', './cme/'] as const) {
     await waitForServiceWorker(page);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
     expect(scope).toMatch(base === './' ? /:\d+\/$/ : /\/cme\/$/);
-    await addActivity(page, 'Logged online', base);
+    await addActivity(page, 'Logged online', { base });
 
     await context.setOffline(true);
     await page.reload();
     await expect(page.locator('header .brand')).toBeVisible();
     await page.goto(`${base}#/activities`);
     await expect(page.getByRole('link', { name: 'Logged online' })).toBeVisible();
-    await addActivity(page, 'Logged offline', base);
+    await addActivity(page, 'Logged offline', { base });
     // The preset catalog is a file of its own, fetched on demand: it must come from the cache.
     await page.goto(`${base}#/credentials/catalog`);
     await page.getByLabel('Search by state, profession or body').fill('Texas');

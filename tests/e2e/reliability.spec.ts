@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots, addCredential, pdf, twoTabs, storedTitles } from './fixtures';
+import { test, expect, openApp, screenshots, addCredential, pdf, twoTabs, storedTitles, saveIs, addActivity } from './fixtures';
 import type { Page, BrowserContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
@@ -11,15 +11,6 @@ const KEYS = ['cme-tracker:meta', 'cme-tracker:activities', 'cme-tracker:credent
 
 async function stored(page: Page): Promise<Record<string, string | null>> {
   return page.evaluate((keys) => Object.fromEntries(keys.map((k) => [k, localStorage.getItem(k)])), KEYS);
-}
-
-async function addActivity(page: Page, title: string, date = '2025-03-10') {
-  await page.goto('./#/activities/new');
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Date (start)').fill(date);
-  await page.getByLabel('Amount').first().fill('1');
-  await page.getByRole('button', { name: 'Save activity' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }
 
 /** WCAG 2.1 AA problems axe-core finds on the page as it is now. */
@@ -68,7 +59,9 @@ test('an old-version tab next to a newer format writes nothing and says so; a re
   await page.getByLabel('Date (start)').fill('2025-04-01');
   await page.getByLabel('Amount').first().fill('1');
   await page.getByRole('button', { name: 'Save activity' }).click();
-  await page.waitForTimeout(600);
+  // The change is shown (its page), and nothing waits to be written: the tab is read-only.
+  await expect(page.getByRole('heading', { level: 1, name: 'Typed in the old tab' })).toBeVisible();
+  await saveIs(page, 'idle');
   expect(await stored(page)).toEqual(before);
   // Starting the old version again: nothing moved to quarantine, nothing rewritten.
   await page.reload();
@@ -124,7 +117,8 @@ test('a change made while another tab holds the records is still saved when the 
   await page.getByRole('button', { name: /^Delete/ }).click();
   await page.getByRole('button', { name: 'Undo' }).click();
   await addActivity(page, 'Typed while the other tab saved');
-  await page.waitForTimeout(400);
+  // The save has asked for the lock, which the other tab holds: nothing is written yet.
+  await saveIs(page, 'locking');
   expect(await storedTitles(page)).toEqual(['Saved before']);
   // …and leaving the page (a reload here) writes them at once instead of dropping them.
   await page.reload();
@@ -141,7 +135,7 @@ test('a change is written as soon as the page is hidden, as when a phone switche
   await openApp(page);
   const other = await holdRecordsLock(page.context());
   await addActivity(page, 'Typed before switching apps');
-  await page.waitForTimeout(400);
+  await saveIs(page, 'locking');
   expect(await storedTitles(page)).toEqual([]);
   // Hidden: a phone may freeze or end the page from here on without any pagehide.
   await page.evaluate(() => {
@@ -226,7 +220,7 @@ test('a backup with n = 1,000,000 or a 9999-12-31 date is refused, naming record
 test('a file holding only deletions lists them and asks before anything goes', async ({ page }, info) => {
   await openApp(page);
   await addActivity(page, 'Keep this one');
-  await addActivity(page, 'Delete this one', '2025-03-11');
+  await addActivity(page, 'Delete this one', { date: '2025-03-11' });
   // The save follows the page's frames (src/ui/persist.rs): both are stored before they are read.
   await expect.poll(() => storedTitles(page)).toHaveLength(2);
   const data = await page.evaluate(() => JSON.parse(localStorage.getItem('cme-tracker:activities') || '[]'));

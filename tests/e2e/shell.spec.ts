@@ -50,7 +50,7 @@ test('a new page opens at its top, not where the last one was scrolled', async (
 
 test('a save leads to the new page at a new address, and Back and Forward move between the two', async ({ page }) => {
   await openApp(page);
-  const route = await addActivity(page, 'Back and forth', '2025-03-10', '1');
+  const route = await addActivity(page, 'Back and forth', { date: '2025-03-10', amount: '1' });
   // The page's lower parts follow its first frame (src/ui/frame.rs).
   await expect(page.getByRole('heading', { level: 2, name: 'Where it counts' })).toBeVisible();
   await page.goBack();
@@ -88,7 +88,7 @@ test('going from page to page does not evaluate again, and a new activity counts
   }
   expect(await evaluations()).toBe(before);
   // A change is evaluated once, and the credential's page shows it.
-  await addActivity(page, 'Ethics in practice', '2025-07-01', '3');
+  await addActivity(page, 'Ethics in practice', { date: '2025-07-01', amount: '3' });
   await page.goto(`./#${credential}`);
   await expect(page.getByText(/^5 of 48 /).first()).toBeVisible();
   expect(await evaluations()).toBe(before + 1);

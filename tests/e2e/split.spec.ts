@@ -187,7 +187,7 @@ test('a kept dashboard is never drawn for records changed since, nor on another 
   await expect.poll(() => page.evaluate(kept)).not.toBeNull();
   // A save removes it (it is stale, and must not take space the records need); the dashboard
   // keeps a new one when next drawn.
-  await addActivity(page, 'Risk management', '2025-07-01', '1');
+  await addActivity(page, 'Risk management', { date: '2025-07-01', amount: '1' });
   await expect.poll(() => page.evaluate(kept)).toBeNull();
   await page.goto('./#/');
   await expect.poll(() => page.evaluate(kept)).not.toBeNull();
