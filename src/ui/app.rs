@@ -13,8 +13,16 @@ pub use super::router::Route;
 
 /// The app: with the records once their module is loaded ([`super::lazy::RECORDS`]); until
 /// then (a first visit, which has none) the frame and the welcome, from the first download.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The dashboard kept with the stored records, found at start (`super::kept`): shown by the
+    /// frame without records until they are read.
+    #[prop_or_default]
+    pub kept: Option<AttrValue>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     // `?crash-test` in the address panics while rendering, so the end-to-end test can check
     // that any panic shows the crash screen (with its download) and never a blank page.
     let crash_test = web_sys::window()
@@ -28,7 +36,7 @@ pub fn app() -> Html {
         return render();
     }
     let onloaded = Callback::from(move |render| root.set(Some(render)));
-    html! { <WithoutRecords {onloaded} /> }
+    html! { <WithoutRecords {onloaded} kept={props.kept.clone()} /> }
 }
 
 /// The app with the records. Reached only through the `records` split point (src/main.rs): what
@@ -59,15 +67,10 @@ fn with_records() -> Html {
     }
 }
 
-thread_local! {
-    /// The dashboard's markup kept with the stored records, found at start (`super::start`):
-    /// shown by the frame without records until they are read.
-    pub static KEPT: std::cell::RefCell<Option<AttrValue>> = const { std::cell::RefCell::new(None) };
-}
-
 #[derive(Properties, PartialEq)]
 struct WithoutRecordsProps {
     onloaded: Callback<super::lazy::RenderRoot>,
+    kept: Option<AttrValue>,
 }
 
 /// The frame before the records' module is loaded. With no records stored, the dashboard is
@@ -78,7 +81,7 @@ struct WithoutRecordsProps {
 fn without_records(props: &WithoutRecordsProps) -> Html {
     let route = use_route();
     let stored = use_state(crate::storage::browser::records_stored);
-    let kept = use_state(|| KEPT.with(|k| k.borrow_mut().take()));
+    let kept = use_state(|| props.kept.clone());
     {
         let stored = stored.clone();
         let kept = kept.clone();

@@ -8,6 +8,7 @@ pub mod components;
 pub mod form;
 pub mod frame;
 pub mod hooks;
+pub mod kept;
 pub mod lazy;
 pub mod locale;
 pub mod pages;
@@ -50,33 +51,30 @@ pub fn start(
     // computed from the records once they are read: a long career's dashboard does not wait for
     // its records' code, their parse and their evaluation.
     if crate::storage::browser::records_stored() {
-        let kept = (router::current() == app::Route::Dashboard)
-            .then(|| crate::storage::browser::kept_dashboard(locale::today()))
-            .flatten();
-        match kept {
+        match kept::at_start(router::current() == app::Route::Dashboard) {
             Some(markup) => {
-                app::KEPT.with(|k| k.replace(Some(markup.into())));
                 wasm_bindgen_futures::spawn_local(async {
                     // A failure is shown by the frame, with its retry.
                     let _ = lazy::get(&lazy::RECORDS).await;
                 });
-                mount(root);
+                mount(root, Some(markup));
             }
             None => wasm_bindgen_futures::spawn_local(async move {
                 let _ = lazy::get(&lazy::RECORDS).await;
-                mount(root);
+                mount(root, None);
             }),
         }
     } else {
-        mount(root);
+        mount(root, None);
     }
     lazy::load_pages_soon();
 }
 
-fn mount(root: web_sys::Element) {
+/// Draws the app in `root`, with the dashboard kept for the stored records if one was found.
+fn mount(root: web_sys::Element, kept: Option<yew::AttrValue>) {
     // The static "Loading…" text is replaced by the app, not left above it.
     root.set_inner_html("");
-    yew::Renderer::<app::App>::with_root(root).render();
+    yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { kept }).render();
 }
 
 /// Replaces the app with the friendly crash screen from index.html. A panic would otherwise leave

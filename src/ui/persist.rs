@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::storage::browser::{self, BrowserStore};
 use crate::storage::save_path::{Heard, Saved, Session, Start};
 use crate::storage::AppData;
+use crate::ui::kept::Keeper;
 use crate::ui::locale as fmt;
 use crate::ui::state::{Action, AppContext, AppState, SaveState};
 
@@ -153,7 +154,12 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
     });
     let notice = use_state(move || notice);
     let session: Rc<RefCell<Option<Session>>> = use_mut_ref(move || session);
-    SESSION.with_borrow_mut(|s| *s = Some(session.clone()));
+    // The kept dashboard's link to this tab's saves (`super::kept`).
+    let keeper = (*use_memo((), {
+        let session = session.clone();
+        move |_| Keeper::new(session)
+    }))
+    .clone();
     // The records as this tab shows them now, for saves and merges that run later than the
     // render that scheduled them (a handle's state is the one of its render).
     let current: Rc<RefCell<Rc<AppData>>> = use_mut_ref(|| app.data.clone());
@@ -164,17 +170,25 @@ pub fn data_provider(props: &DataProviderProps) -> Html {
     let pending: Rc<RefCell<PendingSave>> = use_mut_ref(|| None);
     use_flush_on_leave(pending.clone());
     use_prime(session.clone(), current.clone());
-    use_save_after_changes(app.clone(), session.clone(), current.clone(), pending);
+    use_save_after_changes(
+        app.clone(),
+        session.clone(),
+        current.clone(),
+        pending,
+        keeper.clone(),
+    );
     use_other_tabs(app.clone(), session, current);
 
     html! {
         <ContextProvider<AppContext> context={app.clone()}>
+        <ContextProvider<Keeper> context={keeper}>
             <StartBanner notice={(*notice).clone()} ondismiss={{
                 let notice = notice.clone();
                 Callback::from(move |_| notice.set(None))
             }} />
             <SaveBanner />
             { for props.children.iter() }
+        </ContextProvider<Keeper>>
         </ContextProvider<AppContext>>
     }
 }
@@ -234,6 +248,7 @@ fn use_save_after_changes(
     session: SharedSession,
     current: Current,
     pending: Rc<RefCell<PendingSave>>,
+    keeper: Keeper,
 ) {
     let app = app.clone();
     use_effect_with(app.unsaved_revision, move |rev| {
@@ -258,7 +273,7 @@ fn use_save_after_changes(
                         if app.save != SaveState::Saved {
                             app.dispatch(Action::SaveResult(SaveState::Saved));
                         }
-                        saved();
+                        keeper.saved();
                     }
                     Saved::Merged { data, .. } => {
                         *current.borrow_mut() = Rc::new(data.clone());
@@ -451,52 +466,5 @@ fn save_banner() -> Html {
 fn reload() {
     if let Some(w) = web_sys::window() {
         let _ = w.location().reload();
-    }
-}
-
-thread_local! {
-    /// The tab's session, for [`keep_dashboard`] (one data provider per page).
-    static SESSION: RefCell<Option<Rc<RefCell<Option<Session>>>>> = const { RefCell::new(None) };
-}
-
-thread_local! {
-    /// Told after each save written by this tab (the dashboard, while on screen, keeps itself for
-    /// the records just stored: drawn before they were, it could not).
-    static ON_SAVED: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
-}
-
-/// Sets what to call after each save this tab writes, in place of what was set before.
-pub fn on_saved(f: Rc<dyn Fn()>) {
-    ON_SAVED.with_borrow_mut(|s| *s = Some(f));
-}
-
-/// Stops calling `f` after saves, if it is still what is called (a newer one stays).
-pub fn forget_on_saved(f: &Rc<dyn Fn()>) {
-    ON_SAVED.with_borrow_mut(|s| {
-        if s.as_ref().is_some_and(|g| Rc::ptr_eq(g, f)) {
-            *s = None;
-        }
-    });
-}
-
-fn saved() {
-    // Out of the cell first: the call may set it again.
-    if let Some(f) = ON_SAVED.with_borrow(Clone::clone) {
-        f();
-    }
-}
-
-/// Keeps the dashboard's markup (made by `html` only when needed), drawn from `data`, for the
-/// next start to show at once (`storage::kept`) — only if `data` is exactly what is stored (no
-/// change waiting to be saved, no other tab's save unheard) and none kept for it fits today.
-pub fn keep_dashboard(data: &AppData, html: impl FnOnce() -> String) {
-    let meta = SESSION.with_borrow(|s| {
-        s.as_ref()?
-            .borrow()
-            .as_ref()?
-            .stored_meta_for(&BrowserStore, data)
-    });
-    if let Some(meta) = meta {
-        browser::keep_dashboard(&meta, html, fmt::today());
     }
 }

@@ -37,50 +37,8 @@ pub fn dashboard_page() -> Html {
         use_effect_with((), move |_| move || app.dispatch(Action::SetWhatIf(false)));
     }
     let node = use_node_ref();
-    // The last render's records: the kept dashboard is taken only while they are still shown.
-    let shown_data = use_mut_ref(|| app.data.clone());
-    *shown_data.borrow_mut() = app.data.clone();
-    // Kept for the next start to show at once (`storage::kept`): the markup as drawn, when no
-    // dashboard kept for these records fits today — only while the records it shows are the
-    // ones stored (`persist::keep_dashboard` checks).
-    let keep = {
-        let node = node.clone();
-        let shown_data = shown_data.clone();
-        move || {
-            let data = shown_data.borrow().clone();
-            if let Some(element) = node.cast::<web_sys::Element>() {
-                crate::ui::persist::keep_dashboard(&data, || element.outer_html());
-            }
-        }
-    };
-    {
-        // After the frame that shows it…
-        let keep = keep.clone();
-        let data = app.data.clone();
-        use_effect_with((app.revision, what_if), move |_| {
-            if !what_if {
-                crate::ui::frame::after_next_frame(move || {
-                    if Rc::ptr_eq(&shown_data.borrow(), &data) {
-                        keep();
-                    }
-                });
-            }
-        });
-    }
-    {
-        // …or, when it was drawn before the change it shows was saved, once that save is written.
-        let what_if_now = use_mut_ref(|| what_if);
-        *what_if_now.borrow_mut() = what_if;
-        use_effect_with((), move |_| {
-            let on_saved: Rc<dyn Fn()> = Rc::new(move || {
-                if !*what_if_now.borrow() {
-                    keep();
-                }
-            });
-            crate::ui::persist::on_saved(on_saved.clone());
-            move || crate::ui::persist::forget_on_saved(&on_saved)
-        });
-    }
+    // Kept for the next start to show at once (`ui::kept`).
+    crate::ui::kept::use_keep_dashboard(node.clone(), app.data.clone(), app.revision, what_if);
     let shown: Rc<Vec<Evaluation>> = if what_if {
         Rc::new(actual.iter().map(Evaluation::what_if).collect())
     } else {
