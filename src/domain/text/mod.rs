@@ -6,4 +6,5 @@ pub mod badges;
 pub mod certificates;
 pub mod dashboard;
 pub mod describe;
+pub mod pace;
 pub mod size;

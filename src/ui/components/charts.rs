@@ -241,23 +241,7 @@ pub fn pace_chart(props: &PaceChartProps) -> Html {
     path.push_str(&format!(" L{},{}", n(end_x), n(y(prev))));
     let today_in = p.today >= x0 && p.today <= x1;
     let unit = |a: Amount| locale::unit_amount(p.unit, a);
-    let when = p.today.min(p.deadline);
-    let ahead = p.ahead_today();
-    let standing = if ahead >= 0 {
-        format!("{} ahead of", unit(Amount::from_hundredths(ahead)))
-    } else {
-        format!("{} behind", unit(Amount::from_hundredths(-ahead)))
-    };
-    let desc = format!(
-        "{}: {} counted of {} by {}; an even pace would have {} by then ({} it). CE due {}.",
-        p.label,
-        unit(p.counted_on(when)),
-        unit(p.required),
-        locale::date(when),
-        unit(p.expected_on(when)),
-        standing,
-        locale::date(p.deadline)
-    );
+    let desc = crate::domain::text::pace::pace_sentence(p, &unit, &locale::date);
     let svg = html! {
         <>
             <line class="chart__axis" x1={n(l)} x2={n(W - r)} y1={n(y(0.0))} y2={n(y(0.0))} />
