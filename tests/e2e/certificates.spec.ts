@@ -221,29 +221,6 @@ test('pasting a completion e-mail fills the new activity form, which the user co
   await expect(page.getByText('4 Continuing Education Units')).toBeVisible();
 });
 
-/** A one-page certificate PDF laid out line by line (text operators as word processors write them). */
-function certificatePdf(lines: string[]): Buffer {
-  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\(/g, '\\(').replace(/\)/g, '\\)');
-  const body = lines.map((l, i) => `BT /F1 ${i === 0 ? 20 : 12} Tf 72 ${740 - i * 22} Td (${esc(l)}) Tj ET`).join('\n');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${body.length} >>\nstream\n${body}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 const CERTIFICATES = [
   {
@@ -286,7 +263,7 @@ test('three certificate PDFs are read on the device and fill the form; the file 
   for (const c of CERTIFICATES) {
     await page.goto('./#/activities/new');
     await page.getByText('Start from a certificate or completion e-mail').click();
-    await page.getByLabel(/Or choose the certificate file/).setInputFiles({ name: c.file, mimeType: 'application/pdf', buffer: certificatePdf(c.lines) });
+    await page.getByLabel(/Or choose the certificate file/).setInputFiles({ name: c.file, mimeType: 'application/pdf', buffer: pdf(c.lines) });
     await expect(page.locator('#cert-read-note')).toContainText(`Filled in from “${c.file}”`);
     await expect(page.getByLabel('Title')).toHaveValue(c.title);
     await expect(page.getByLabel('Provider')).toHaveValue(c.provider);
@@ -302,7 +279,7 @@ test('three certificate PDFs are read on the device and fill the form; the file 
 
 test('a certificate dropped on the Activities page starts a new activity with it', async ({ page }) => {
   await openApp(page, '#/activities');
-  const b64 = certificatePdf(CERTIFICATES[0].lines).toString('base64');
+  const b64 = pdf(CERTIFICATES[0].lines).toString('base64');
   const dt = await page.evaluateHandle((data) => {
     const t = new DataTransfer();
     const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));

@@ -203,15 +203,20 @@ export async function readTypingProbe(page: Page, progress: RegExp) {
   return { seen: probe.seen, keysDuring };
 }
 
-/** A small but real PDF (one page, one line of text), made here rather than downloaded. */
-export function pdf(text: string): Buffer {
-  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
+/**
+ * A small but real PDF made here rather than downloaded: one page, a line of text (or the lines
+ * of a certificate, the first as its heading), in a standard font with its text layer.
+ */
+export function pdf(text: string | string[]): Buffer {
+  const lines = typeof text === 'string' ? [text] : text;
+  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\(/g, '\\(').replace(/\)/g, '\\)');
+  const stream = lines.map((l, i) => `BT /F1 ${i === 0 ? 20 : 12} Tf 72 ${740 - i * 22} Td (${esc(l)}) Tj ET`).join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];

@@ -11,7 +11,7 @@ use crate::domain::draft::{ReflectionDraft, ReflectionField};
 use crate::domain::engine::goals::GoalProgress;
 use crate::domain::model::learning::{Changed, GoalStatus};
 use crate::domain::Activity;
-use crate::ui::app::Route;
+use crate::route::Route;
 use crate::ui::components::field_error::{described, described_with_hint, error_html, invalid};
 use crate::ui::components::inputs::on_input;
 use crate::ui::locale;

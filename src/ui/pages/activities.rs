@@ -10,7 +10,7 @@ use crate::domain::draft::parse_date;
 use crate::domain::engine::query::{query, ActivityFilter, SortKey};
 use crate::domain::model::codes::Coded;
 use crate::domain::{model::vocab, ActivityStatus, CreditTypeId, Format, TopicId};
-use crate::ui::app::Route;
+use crate::route::Route;
 use crate::ui::components::badges::activity_status_badge;
 use crate::ui::components::empty_state;
 use crate::ui::components::enum_select::enum_options;

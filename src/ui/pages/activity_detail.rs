@@ -9,7 +9,7 @@ use crate::ui::router::go;
 
 use crate::domain::engine::evaluate::{counts_toward, CountsToward};
 use crate::domain::{model::vocab, text::describe, ActivityStatus};
-use crate::ui::app::Route;
+use crate::route::Route;
 use crate::ui::components::empty_state;
 use crate::ui::hooks::use_evaluations_after_paint;
 use crate::ui::locale;

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::domain::engine::evaluate::Evaluation;
 use crate::domain::formats::report::{audit_report, form_figures, AuditReport};
 use crate::domain::model::credential::Credential;
-use crate::ui::app::Route;
+use crate::route::Route;
 use crate::ui::components::copy::CopyButton;
 use crate::ui::components::empty_state;
 use crate::ui::components::holder_name::HolderNameField;

@@ -83,7 +83,7 @@ fn other_formats(app: &AppContext) -> Html {
                         onclick={{ let app = app.clone(); Callback::from(move |_| worker_client::download_calendar(&app)) }}>
                         { "Download deadlines (.ics)" }
                     </button>
-                    <a href={crate::ui::app::Route::ActivityImport.href()} class="btn">
+                    <a href={crate::route::Route::ActivityImport.href()} class="btn">
                         { "Import activities" }
                     </a>
                 </div>

@@ -14,7 +14,7 @@ use crate::domain::draft::{PresetSetupDraft, PresetSetupField};
 use crate::domain::model::vocab;
 use crate::domain::presets::Preset;
 use crate::domain::text::describe;
-use crate::ui::app::Route;
+use crate::route::Route;
 use crate::ui::catalog_source::{use_catalog, CatalogLoad};
 use crate::ui::components::field::{Control, Field};
 use crate::ui::components::RenewalSelect;

@@ -10,7 +10,7 @@ use crate::ui::router::go;
 
 use crate::domain::draft::{CredentialDraft, CredentialField};
 use crate::domain::{model::vocab, CredentialKind};
-use crate::ui::app::Route;
+use crate::route::Route;
 use crate::ui::components::badges::status_badge;
 use crate::ui::components::enum_select::{enum_options, on_enum_change};
 use crate::ui::components::field::{Control, Field};

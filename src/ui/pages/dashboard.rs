@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::domain::engine::evaluate::Evaluation;
 use crate::domain::engine::plan::plan;
 use crate::domain::text::dashboard;
-use crate::ui::app::Route;
+use crate::route::Route;
 use crate::ui::components::dashboard_view::{dashboard_view, Controls};
 use crate::ui::hooks::use_evaluations;
 use crate::ui::locale;

@@ -12,7 +12,7 @@ use crate::domain::engine::goals::progress;
 use crate::domain::model::codes::Coded;
 use crate::domain::model::learning::{Goal, GoalStatus, NeedSource};
 use crate::domain::{model::vocab, TopicId};
-use crate::ui::app::Route;
+use crate::route::Route;
 use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::field::{Control, Field};
 use crate::ui::components::inputs::select_value;

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::domain::engine::goals::summary;
 use crate::domain::Format;
-use crate::ui::app::Route;
+use crate::route::Route;
 use crate::ui::components::charts::{bar_chart, BarChartProps};
 use crate::ui::components::learning::reflection_entry;
 use crate::ui::components::print::print_button;
