@@ -40,6 +40,9 @@ pub struct AppState {
     /// The certificate files the records name that this device no longer has (checked at start
     /// and after every change: `hooks::use_certificate_check`).
     pub missing_files: Rc<crate::domain::model::ids::IdSet>,
+    /// The id the next record made in this tab takes (a page saving a new record gives it this
+    /// id, and may go to its page): ids are the reducer's, renewed after every change applied.
+    pub next_id: Uuid,
 }
 
 impl AppState {
@@ -53,6 +56,7 @@ impl AppState {
             undo: None,
             toast: None,
             missing_files: Rc::default(),
+            next_id: Uuid::new_v4(),
         }
     }
 
@@ -154,6 +158,7 @@ impl AppState {
             match change::apply(&mut data, change, now) {
                 Outcome::Changed { message, removed } => {
                     next.data = Rc::new(data);
+                    next.next_id = Uuid::new_v4();
                     if message.is_some() {
                         next.toast = message;
                     }

@@ -264,7 +264,7 @@ fn on_save(
             tell.emit(());
             return;
         }
-        let mut activity = valid.into_activity(editing.as_ref(), Uuid::new_v4(), locale::now());
+        let mut activity = valid.into_activity(editing.as_ref(), app.next_id, locale::now());
         if let (Some(drawn), Some(current)) = (&drawn, &editing) {
             activity = crate::storage::merge::keep_mine(drawn, &activity, current);
         }

@@ -158,7 +158,7 @@ fn preset_setup(props: &PresetSetupProps) -> Html {
             }
             // Every step (cycle from the expiry, rules, renewal answer, conditions) is the
             // domain's; the page only shows where the input is wrong.
-            if let Some(c) = form.submit(form.draft().build(p, Uuid::new_v4(), locale::now())) {
+            if let Some(c) = form.submit(form.draft().build(p, app.next_id, locale::now())) {
                 let id = c.id.to_string();
                 app.dispatch(Action::Change(Change::SaveCredential(c)));
                 go(&Route::CredentialDetail { id });

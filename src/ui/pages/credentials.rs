@@ -139,7 +139,7 @@ pub fn credential_form_page(props: &CredentialFormPageProps) -> Html {
                 return;
             }
             if let Some(valid) = form.submit(form.draft().validate()) {
-                let mut c = valid.into_credential(existing.as_ref(), Uuid::new_v4(), locale::now());
+                let mut c = valid.into_credential(existing.as_ref(), app.next_id, locale::now());
                 if let (Some(drawn), Some(current)) = (&drawn, &existing) {
                     c = crate::storage::merge::keep_mine(drawn, &c, current);
                 }

@@ -71,7 +71,7 @@ pub fn dashboard_page() -> Html {
                 return;
             };
             let draft = crate::domain::draft::GoalDraft::from_plan_item(item);
-            if let Ok(goal) = draft.validate(uuid::Uuid::new_v4(), None) {
+            if let Ok(goal) = draft.validate(app.next_id, None) {
                 let id = goal.id;
                 app.dispatch(Action::Change(Change::SaveGoal(goal)));
                 go(&Route::GoalDetail { id: id.to_string() });

@@ -279,9 +279,7 @@ pub fn goal_form_page(props: &GoalFormProps) -> Html {
         let (app, form, existing) = (app.clone(), form.clone(), existing.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if let Some(goal) =
-                form.submit(form.draft().validate(Uuid::new_v4(), existing.as_ref()))
-            {
+            if let Some(goal) = form.submit(form.draft().validate(app.next_id, existing.as_ref())) {
                 let id = goal.id;
                 app.dispatch(Action::Change(Change::SaveGoal(goal)));
                 go(&Route::GoalDetail { id: id.to_string() });
