@@ -60,7 +60,7 @@ try {
 
   // 3. wasm-opt -Oz on every module (release only, as Trunk does), into the staging directory.
   //    The later modules are named after the first, so each build's names are its own.
-  //    CME_KEEP_NAMES=1 keeps the function names, for CPU profiles (docs/performance.md).
+  //    CME_KEEP_NAMES=1 keeps the function names, for CPU profiles (docs/performance-history.md).
   const names = process.env.CME_KEEP_NAMES === '1' ? ['--debuginfo'] : [];
   const optimise = (from, to) => {
     if (release) run('wasm-opt', ['-Oz', ...names, `--output=${to}`, from]);

@@ -1,6 +1,6 @@
 //! The dashboard kept beside the records it was drawn from, so that the next start shows it at
 //! once, before the records' code is fetched and their 10,000 activities parsed and evaluated
-//! (docs/performance.md, session 14). Pure: the browser's side is `storage::browser`.
+//! (docs/performance-history.md, session 14). Pure: the browser's side is `storage::browser`.
 //!
 //! What is kept is the dashboard's markup as the app drew it (`ui::pages::dashboard`), so the
 //! early one and the one computed from the records cannot differ by a word, and the first

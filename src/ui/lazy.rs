@@ -92,7 +92,7 @@ impl<F: Copy + 'static> Lazy<F> {
 
 /// Loads the records' and pages' modules before they are asked for, so that the first page
 /// change does not wait for them (it took about 180 ms at 4× CPU on a return visit, and seconds
-/// on a first visit's slow network, docs/performance.md) — but only from the service worker's
+/// on a first visit's slow network, docs/performance-history.md) — but only from the service worker's
 /// cache, never competing with what is on screen for the network: on a visit it serves (every
 /// visit after the first), a moment after start-up; on a first visit, once it has cached every
 /// file and taken the page over (`clients.claim` in sw.js), which it does while the welcome is

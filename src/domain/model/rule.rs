@@ -105,7 +105,7 @@ impl Accepts {
 /// Written as an internally tagged enum (`{"type": "total", "accepts": …, "min": …}`); read
 /// through [`RuleKindFields`], one flat struct, because serde's reader for an internally tagged
 /// enum buffers each rule and instantiates a reader per variant over the buffer: 18 KB of the
-/// first download for this enum alone (docs/performance.md).
+/// first download for this enum alone (docs/performance-history.md).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", try_from = "RuleKindFields")]
 pub enum RuleKind {

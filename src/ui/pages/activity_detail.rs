@@ -33,7 +33,7 @@ pub fn activity_detail_page(props: &ActivityDetailProps) -> Html {
     // After a save this page is what the person waits for: its first frame draws the activity
     // itself, and the rest (files, goals, reflection, and where it counts, which needs the
     // engine) a frame later, below it. At 4x CPU with 10,000 activities that first frame came
-    // some 20 ms sooner (docs/performance.md).
+    // some 20 ms sooner (docs/performance-history.md).
     let evaluations = use_evaluations_after_paint();
     let Some(activity) = Uuid::parse_str(&props.id)
         .ok()
