@@ -214,13 +214,13 @@ impl ActivityDraft {
                 )),
                 Ok(a)
                     if !a.is_quarter_multiple()
-                        && crate::domain::model::vocab::counts_in_quarter_hours(&CreditTypeId::new(
+                        && crate::domain::model::vocab::designated_in_quarters(&CreditTypeId::new(
                             code,
                         )) =>
                 {
                     errors.push(err(
                     Field::CreditAmount(i),
-                    "Credits are given in quarter hours: use steps of 0.25 (e.g. 1.25, 1.5, 1.75).",
+                    "AMA PRA credits are given in quarter hours: use steps of 0.25 (e.g. 1.25, 1.5, 1.75).",
                     ))
                 }
                 Ok(a) => {
@@ -280,9 +280,11 @@ impl ActivityDraft {
 }
 
 impl ActivityDraft {
-    /// The hours typed beside ticked topics: each a positive quarter-hour amount no larger than
-    /// the activity (its largest designation, in hours). An amount equal to the activity is the
-    /// same as leaving the field empty, and is stored as "the whole activity".
+    /// The hours typed beside ticked topics: each a positive amount no larger than the activity
+    /// (its largest designation, in hours), in quarter hours when every credit of the activity is
+    /// designated so (AMA PRA), else to the hundredth as the certificate states it. An amount
+    /// equal to the activity is the same as leaving the field empty, and is stored as "the whole
+    /// activity".
     fn check_topic_hours(
         &self,
         credits: &[CreditDesignation],
@@ -296,6 +298,10 @@ impl ActivityDraft {
             })
             .max()
             .unwrap_or(Amount::ZERO);
+        let quarters = !credits.is_empty()
+            && credits
+                .iter()
+                .all(|d| crate::domain::model::vocab::designated_in_quarters(&d.credit_type));
         let mut out = BTreeMap::new();
         for (i, topic) in self.topics.iter().enumerate() {
             let Some(text) = self.topic_hours.get(topic) else {
@@ -311,7 +317,7 @@ impl ActivityDraft {
                     field,
                     "Hours on a topic must be more than 0; untick the topic if none were on it.",
                 )),
-                Ok(h) if !h.is_quarter_multiple() => {
+                Ok(h) if quarters && !h.is_quarter_multiple() => {
                     errors.push(err(field, "Use quarter hours (e.g. 1.25, 1.5, 1.75)."))
                 }
                 Ok(h) if whole.is_positive() && h > whole => errors.push(err(
@@ -492,7 +498,7 @@ mod tests {
             ("1000", "The amount can be at most 999.75."),
             (
                 "1.1",
-                "Credits are given in quarter hours: use steps of 0.25 (e.g. 1.25, 1.5, 1.75).",
+                "AMA PRA credits are given in quarter hours: use steps of 0.25 (e.g. 1.25, 1.5, 1.75).",
             ),
             ("", "Enter the amount of credit."),
             ("two", "Enter a number such as 1, 1.5 or 0.25."),
@@ -551,5 +557,51 @@ mod tests {
         assert_eq!(edited.created_at, t0);
         assert_eq!(edited.updated_at, t1);
         assert_eq!(edited.title, "Renamed");
+    }
+
+    /// A nurse's certificate says 1.2 ANCC contact hours: the form takes it as stated, with 0.3 h
+    /// of it on a topic; AMA PRA credit stays in quarter hours, and so do topic hours of an
+    /// activity designated only in AMA PRA credit.
+    #[test]
+    fn amounts_are_taken_in_the_steps_each_credit_type_is_designated_in() {
+        let mut d = draft();
+        d.credits[0] = CreditDraft {
+            credit_type: "ANCC_CONTACT_HOUR".into(),
+            amount: "1.2".into(),
+        };
+        d.topics = vec![TopicId::new("pain_management_opioids")];
+        d.topic_hours
+            .insert(TopicId::new("pain_management_opioids"), "0.3".into());
+        let valid = d.validate(day("2026-06-01")).unwrap();
+        let a = valid.into_activity(None, uuid::Uuid::nil(), chrono::Utc::now());
+        assert_eq!(a.credits[0].amount, Amount::parse("1.2").unwrap());
+        assert_eq!(
+            a.topic_hours[&TopicId::new("pain_management_opioids")],
+            Amount::parse("0.3").unwrap()
+        );
+        for code in ["AMA_PRA_CAT1", "AMA_PRA_CAT2"] {
+            let mut d = draft();
+            d.credits[0].credit_type = code.into();
+            d.credits[0].amount = "1.2".into();
+            assert_eq!(
+                messages(&d),
+                vec![(
+                    Field::CreditAmount(0),
+                    "AMA PRA credits are given in quarter hours: use steps of 0.25 (e.g. 1.25, 1.5, 1.75).".into()
+                )],
+                "{code}"
+            );
+        }
+        let mut d = draft();
+        d.topics = vec![TopicId::new("pain_management_opioids")];
+        d.topic_hours
+            .insert(TopicId::new("pain_management_opioids"), "0.3".into());
+        assert_eq!(
+            messages(&d),
+            vec![(
+                Field::TopicHours(0),
+                "Use quarter hours (e.g. 1.25, 1.5, 1.75).".into()
+            )]
+        );
     }
 }

@@ -251,7 +251,7 @@ fn credits_fieldset(form: &ActivityFormState) -> Html {
     html! {
         <fieldset class="field credits">
             <legend>{ "Credits" }</legend>
-            <p class="hint" id="act-amount-hint">{ "One row per credit type on the certificate (e.g. AMA PRA Category 1 and ABIM MOC points). Hours and credits in steps of 0.25, up to 999.75." }</p>
+            <p class="hint" id="act-amount-hint">{ "One row per credit type on the certificate (e.g. AMA PRA Category 1 and ABIM MOC points). AMA PRA credits in steps of 0.25; other credit as the certificate states it (e.g. 1.2 contact hours); up to 999.75." }</p>
             { for rows }
             if let Some(m) = form.error(Field::Credits) {
                 <p class="error" id="act-add-credit-error">{ m }</p>

@@ -334,9 +334,12 @@ pub fn hours_percent(id: &CreditTypeId) -> u32 {
         .map_or(100, |(_, p)| *p)
 }
 
-/// Whether amounts of the type come in quarter hours (the AMA PRA increment): types counted in
-/// hours or hour-based credits do, points and CEUs (0.1 CEU = 1 hour) do not. Custom types count
-/// hours.
-pub fn counts_in_quarter_hours(id: &CreditTypeId) -> bool {
-    credit_type(id).is_none_or(|c| matches!(c.unit, Unit::Credit | Unit::Hour))
+/// Whether amounts of the type are designated in quarter hours. AMA PRA credits are: "activities
+/// may be designated for, and credit awarded to physicians in, 15-minute / 0.25-credit
+/// increments" (the AMA PRA booklet; Category 2 is claimed the same way). Every other type is
+/// taken as its certificate states it, to the hundredth: ANCC contact hours, ACPE, CEUs and most
+/// nursing, pharmacy and allied CE are awarded in tenths or hundredths (1.2 contact hours), and a
+/// form refusing them would make a nurse misstate her certificate.
+pub fn designated_in_quarters(id: &CreditTypeId) -> bool {
+    matches!(id.as_str(), "AMA_PRA_CAT1" | "AMA_PRA_CAT2")
 }
