@@ -45,6 +45,24 @@ test('a search narrows the list and the totals follow the shown rows', async ({ 
   await expect(page.locator('.totals')).not.toContainText('3.5');
 });
 
+test('a nurse logs 1.2 ANCC contact hours as her certificate states them; AMA PRA credit stays in quarters', async ({ page }) => {
+  await openApp(page, '#/activities/new');
+  await page.getByLabel('Title').fill('Wound care update');
+  await page.getByLabel('Date (start)').fill('2026-03-10');
+  await page.getByLabel('Credit type 1').selectOption({ label: 'ANCC contact hours' });
+  await page.getByLabel('Amount').first().fill('1.2');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Wound care update' })).toBeVisible();
+  await expect(page.getByText('1.2 ANCC contact hours')).toBeVisible();
+  // The same amount of AMA PRA Category 1 credit is refused next to the field.
+  await page.goto('./#/activities/new');
+  await page.getByLabel('Title').fill('Grand rounds');
+  await page.getByLabel('Date (start)').fill('2026-03-10');
+  await page.getByLabel('Amount').first().fill('1.2');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.locator('#act-credit-amount-0-error')).toContainText('AMA PRA credits are given in quarter hours');
+});
+
 test('bad input shows its message next to the field and saves nothing', async ({ page }) => {
   await openApp(page, '#/activities/new');
   await page.getByLabel('Amount').first().fill('0.3');
