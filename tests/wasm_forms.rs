@@ -103,7 +103,9 @@ async fn errors_show_next_to_fields_and_nothing_is_saved() {
         q(&root, "#act-credit-amount-0-error")
             .text_content()
             .as_deref(),
-        Some("Credits are given in quarter hours: use steps of 0.25 (e.g. 1.25, 1.5, 1.75).")
+        Some(
+            "AMA PRA credits are given in quarter hours: use steps of 0.25 (e.g. 1.25, 1.5, 1.75)."
+        )
     );
     click(&root, "button[type=submit]");
     yew::scheduler::flush().await;
