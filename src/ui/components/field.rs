@@ -41,16 +41,13 @@ impl Control {
     }
 
     pub fn date(value: impl Into<AttrValue>, oninput: Callback<InputEvent>) -> Control {
-        match Control::text(value, oninput) {
-            Control::Input { value, oninput, .. } => Control::Input {
-                kind: "date",
-                value,
-                oninput,
-                inputmode: None,
-                placeholder: None,
-                min: None,
-            },
-            other => other,
+        Control::Input {
+            kind: "date",
+            value: value.into(),
+            oninput,
+            inputmode: None,
+            placeholder: None,
+            min: None,
         }
     }
 

@@ -39,6 +39,9 @@ pub struct Export {
     /// What the records take in storage, as the browser counts it (two bytes per UTF-16 unit),
     /// from the records themselves: right after an import, before the deferred save has run.
     records_bytes: usize,
+    /// When the chosen backup file was last written (the automatic backup's status, as its
+    /// provider keeps it): it counts as a backup.
+    written_to_file: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[hook]
@@ -59,7 +62,13 @@ pub fn use_export(app: &AppContext) -> Export {
         let data = app.data.clone();
         *use_memo(app.revision, move |_| stored_units(&data) * 2)
     };
+    let auto = crate::ui::auto_backup::use_auto_backup();
+    let written_to_file = auto
+        .as_ref()
+        .filter(|a| a.status.file.is_some())
+        .and_then(|a| a.status.last_written);
     Export {
+        written_to_file,
         with_certificates: use_state(|| true),
         encrypt: use_state(|| false),
         passphrase: use_state(String::new),
@@ -178,7 +187,7 @@ pub fn section(app: &AppContext, ex: &Export) -> Html {
                     Some(t) => format!("Last backup: {}.", locale::date(t.date_naive())),
                     None => "No backup downloaded yet.".to_string(),
                 } }
-                if backup_due(app) {
+                if backup::due(!app.data.is_empty(), last, ex.written_to_file, chrono::Utc::now()) {
                     <strong class="warn-text">{ " It is time for a new one (every 30 days is a good habit)." }</strong>
                 }
             </p>
@@ -205,18 +214,6 @@ pub fn section(app: &AppContext, ex: &Export) -> Html {
             { usage_line(ex, cert_count, cert_bytes) }
         </section>
     }
-}
-
-/// Whether a new backup is due (a write to the chosen backup file counts as one).
-fn backup_due(app: &AppContext) -> bool {
-    let file = crate::storage::browser::backup_file::status();
-    let written = file.last_written.filter(|_| file.file.is_some());
-    backup::due(
-        !app.data.is_empty(),
-        app.data.settings.last_backup_at,
-        written,
-        chrono::Utc::now(),
-    )
 }
 
 fn passphrase_fields(ex: &Export) -> Html {
