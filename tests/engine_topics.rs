@@ -38,7 +38,11 @@ fn a_topic_counts_only_the_hours_spent_on_it() {
     let why = counts_toward(&conf, std::slice::from_ref(&c), std::slice::from_ref(&ev));
     assert_eq!(why[1].amount, Some(hours("6")));
     assert_eq!(
-        reason_text(why[1].reason.as_ref().unwrap(), &|d| d.to_string()),
+        reason_text(
+            why[1].reason.as_ref().unwrap(),
+            cme_tracker::domain::model::vocab::Unit::Hour,
+            &|d| d.to_string()
+        ),
         "Only its 6 hours on the topic count."
     );
     assert_eq!(why[0].reason, None);
@@ -151,7 +155,11 @@ fn hours_on_an_excluded_topic_do_not_count() {
         }
     );
     assert_eq!(
-        reason_text(&reason, &|d| d.to_string()),
+        reason_text(
+            &reason,
+            cme_tracker::domain::model::vocab::Unit::Hour,
+            &|d| d.to_string()
+        ),
         "Hours on child abuse recognition & reporting do not count here."
     );
     assert!(rule_sentence(&c.rules[1])
@@ -211,7 +219,7 @@ fn the_course_on_opioids_names_what_the_rule_needed() {
     let ev = eval(&c, std::slice::from_ref(&course));
     let why = counts_toward(&course, std::slice::from_ref(&c), std::slice::from_ref(&ev));
     assert_eq!(
-        reason_text(why[0].reason.as_ref().unwrap(), &|d| d.to_string()),
+        reason_text(why[0].reason.as_ref().unwrap(), cme_tracker::domain::model::vocab::Unit::Hour, &|d| d.to_string()),
         "Needs pain management & care of the terminally ill; this activity is on pain management & opioid prescribing."
     );
 }

@@ -202,7 +202,7 @@ mod tests {
             &acts,
             &[],
             None,
-            &|_| String::new(),
+            &|_, _| String::new(),
         );
         let files = vec![
             (pdf.id, pdf_bytes.clone()),

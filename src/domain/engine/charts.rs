@@ -26,6 +26,9 @@ pub struct Series {
 /// Credits per year stacked by credit type: `years[i].1[j]` is series `j` in that year.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct YearStacks {
+    /// Points are stacked in a chart of their own: they are not hours, so a bar never adds them
+    /// to credits.
+    pub points: bool,
     pub series: Vec<Series>,
     /// Every year from the first to the last with an activity (empty years included, so a gap
     /// shows as a gap), oldest first.
@@ -44,12 +47,26 @@ impl YearStacks {
 }
 
 /// Every designation of the completed activities ending in `from..=to`, summed per year and
-/// credit type. An activity designated for two credit types adds to both (it earned both); the
-/// most used types get their own series, the rest are summed as "Other types" (in hours).
+/// credit type: one chart for credits and hours, one for points (when there are any). An activity
+/// designated for two credit types adds to both (it earned both); the most used types get their
+/// own series, the rest are summed as "Other types" (in hours, or points).
 pub fn credits_per_year<A: Borrow<Activity>>(
     activities: &[A],
     from: NaiveDate,
     to: NaiveDate,
+) -> Vec<YearStacks> {
+    [false, true]
+        .into_iter()
+        .map(|points| stacks(activities, from, to, points))
+        .filter(|s| !s.years.is_empty())
+        .collect()
+}
+
+fn stacks<A: Borrow<Activity>>(
+    activities: &[A],
+    from: NaiveDate,
+    to: NaiveDate,
+    points: bool,
 ) -> YearStacks {
     let mut per: BTreeMap<(i32, &CreditTypeId), Amount> = BTreeMap::new();
     let mut per_type: BTreeMap<&CreditTypeId, Amount> = BTreeMap::new();
@@ -58,6 +75,9 @@ pub fn credits_per_year<A: Borrow<Activity>>(
             continue;
         }
         for d in &a.credits {
+            if Unit::of(&d.credit_type).is_time() == points {
+                continue;
+            }
             *per.entry((a.end.year(), &d.credit_type)).or_default() += d.amount;
             *per_type.entry(&d.credit_type).or_default() += d.amount;
         }
@@ -74,14 +94,14 @@ pub fn credits_per_year<A: Borrow<Activity>>(
         .iter()
         .map(|(t, _)| Series {
             label: vocab::credit_type_label(t),
-            unit: vocab::credit_type(t).map_or(Unit::Hour, |c| c.unit),
+            unit: Unit::of(t),
         })
         .collect();
     let others = &types[own..];
     if !others.is_empty() {
         series.push(Series {
             label: "Other types".into(),
-            unit: Unit::Hour,
+            unit: if points { Unit::Point } else { Unit::Hour },
         });
     }
     let Some((first, last)) = per
@@ -112,7 +132,11 @@ pub fn credits_per_year<A: Borrow<Activity>>(
             (year, values)
         })
         .collect();
-    YearStacks { series, years }
+    YearStacks {
+        points,
+        series,
+        years,
+    }
 }
 
 /// A credential's progress across its cycle against an even pace to the deadline.
@@ -242,28 +266,30 @@ mod tests {
             // Outside the range.
             activity("2019-01-01").credit("AMA_PRA_CAT1", "50").build(),
         ];
-        let s = credits_per_year(&acts, date("2020-01-01"), date("2026-12-31"));
-        assert_eq!(s.series.len(), 2);
+        let charts = credits_per_year(&acts, date("2020-01-01"), date("2026-12-31"));
+        // Points never stack on credits: they get a chart of their own.
+        assert_eq!(charts.len(), 2);
+        let (s, p) = (&charts[0], &charts[1]);
+        assert!(!s.points && p.points);
+        assert_eq!(s.series.len(), 1);
         assert_eq!(s.series[0].unit, Unit::Credit);
-        assert_eq!(s.series[1].unit, Unit::Point);
+        assert_eq!(p.series[0].unit, Unit::Point);
         let years: Vec<i32> = s.years.iter().map(|(y, _)| *y).collect();
         assert_eq!(years, [2023, 2024, 2025]);
-        assert_eq!(s.years[0].1, vec![hours("10"), hours("10")]);
-        assert_eq!(s.years[1].1, vec![Amount::ZERO, Amount::ZERO]);
-        assert_eq!(s.years[2].1, vec![hours("3.5"), Amount::ZERO]);
-        assert_eq!(s.max_total(), hours("20"));
+        assert_eq!(s.years[0].1, vec![hours("10")]);
+        assert_eq!(s.years[1].1, vec![Amount::ZERO]);
+        assert_eq!(s.years[2].1, vec![hours("3.5")]);
+        assert_eq!(s.max_total(), hours("10"));
+        assert_eq!(p.years, vec![(2023, vec![hours("10")])]);
     }
 
     #[test]
     fn no_activities_make_an_empty_chart_and_many_types_fold_into_other() {
-        assert_eq!(
-            credits_per_year(NO_ACTIVITIES, date("2020-01-01"), date("2026-12-31")),
-            YearStacks::default()
-        );
+        assert!(credits_per_year(NO_ACTIVITIES, date("2020-01-01"), date("2026-12-31")).is_empty());
         let mut b = activity("2025-01-01");
         for (i, t) in [
             "AMA_PRA_CAT1",
-            "ABIM_MOC_POINT",
+            "AOA_1B",
             "AOA_1A",
             "AAFP_PRESCRIBED",
             "ANCC_CH",
@@ -275,7 +301,8 @@ mod tests {
         {
             b = b.credit(t, &format!("{}", 10 - i));
         }
-        let s = credits_per_year(&[b.build()], date("2025-01-01"), date("2025-12-31"));
+        let charts = credits_per_year(&[b.build()], date("2025-01-01"), date("2025-12-31"));
+        let s = &charts[0];
         assert_eq!(s.series.len(), MAX_SERIES);
         assert_eq!(s.series.last().unwrap().label, "Other types");
         // The two smallest (4 and 5 hours of custom types) are summed into "Other types".

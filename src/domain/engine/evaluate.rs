@@ -25,6 +25,7 @@ use crate::domain::model::credential::{Credential, Cycle, ExemptionKind};
 use crate::domain::model::credits::{Amount, CreditTypeId};
 use crate::domain::model::rule::{Accepts, Recurrence, Rule, RuleKind};
 use crate::domain::model::topics::TopicId;
+use crate::domain::model::vocab::Unit;
 
 mod explain;
 mod tally;

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::domain::model::activity::Activity;
 use crate::domain::model::credits::{Amount, CreditTypeId};
 use crate::domain::model::topics::TopicId;
+use crate::domain::model::vocab::Unit;
 
 /// Where one rule stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +54,9 @@ pub enum Reason {
     OutsideWindow { from: NaiveDate, to: NaiveDate },
     /// None of its credit designations is accepted by the rule.
     CreditTypeNotAccepted,
+    /// It carries only credit in `unit` (points), which the rule does not count: points are not
+    /// hours, and no equivalence of the credential converts them.
+    OtherUnit { unit: Unit },
     /// It has none of the topics the rule asks for: `needed` (as the rule names them; a group
     /// stands for its members), `had` (the activity's own topics, perhaps none).
     TopicMissing {

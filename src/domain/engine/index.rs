@@ -221,11 +221,8 @@ impl ActivityIndex {
                 },
             });
         }
-        let hours = self.designations[d0 as usize..]
-            .iter()
-            .map(|d| d.hours)
-            .max()
-            .unwrap_or(Amount::ZERO);
+        // What hours per topic are a share of (points are not hours).
+        let hours = a.share_base();
         let t0 = self.topics.len() as u32;
         let mut topic_mask = 0u64;
         let partial = !a.topic_hours.is_empty();

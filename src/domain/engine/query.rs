@@ -76,9 +76,11 @@ pub struct ActivityView {
     pub planned: BTreeMap<CreditTypeId, Amount>,
 }
 
-/// Total credit of an activity for sorting: the sum of its designations.
-fn credit_sum(a: &Activity) -> Amount {
-    a.credits.iter().map(|d| d.amount).sum()
+/// How much credit an activity is worth, for sorting: its hours, then (for activities carrying
+/// only points) its points. Designations are not added up: points are not hours, and two
+/// designations of one hour are still one hour.
+fn credit_sum(a: &Activity) -> (Amount, Amount) {
+    (a.hours(), a.share_base())
 }
 
 fn matches_text(a: &Activity, needle: &str) -> bool {

@@ -10,12 +10,12 @@ use std::collections::BTreeMap;
 use crate::domain::model::activity::{Activity, Format};
 use crate::domain::model::credits::{Amount, CreditTypeId};
 use crate::domain::model::topics::TopicId;
-use crate::domain::model::vocab;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Totals {
     pub activities: usize,
-    /// Each activity's hours once: its largest designation converted to hours (1 CEU = 10 h).
+    /// Each activity's hours once: its largest designation measured in time, converted to hours
+    /// (1 CEU = 10 h); points are not hours.
     pub hours: Amount,
     /// Every designation, in its own unit.
     pub by_credit_type: BTreeMap<CreditTypeId, Amount>,
@@ -25,20 +25,9 @@ pub struct Totals {
     pub by_topic: BTreeMap<TopicId, Amount>,
 }
 
-/// An activity's hours counted once, whatever it is designated as.
+/// An activity's hours counted once, whatever it is designated as (never its points).
 pub fn activity_hours(a: &Activity) -> Amount {
-    a.credits
-        .iter()
-        .map(|d| {
-            let p = vocab::hours_percent(&d.credit_type);
-            if p == 100 {
-                d.amount
-            } else {
-                d.amount.scale_percent(p)
-            }
-        })
-        .max()
-        .unwrap_or(Amount::ZERO)
+    a.hours()
 }
 
 /// Totals of the activities ending in `from..=to` (open ends when `None`); planned activities
@@ -67,8 +56,12 @@ pub fn totals<A: Borrow<Activity>>(
         *t.by_year.entry(a.end.year()).or_default() += hours;
         let fi = Format::ALL.iter().position(|f| *f == a.format).unwrap_or(0);
         *by_format.entry(fi).or_default() += hours;
-        for topic in &a.topics {
-            *t.by_topic.entry(topic.clone()).or_default() += hours;
+        // Only the hours spent on each topic, as the engine counts them.
+        for (k, topic) in a.topics.iter().enumerate() {
+            // A topic listed twice on one record is still its hours once.
+            if !a.topics[..k].contains(topic) {
+                *t.by_topic.entry(topic.clone()).or_default() += a.hours_on(topic).min(hours);
+            }
         }
     }
     t.by_format = by_format

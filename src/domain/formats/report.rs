@@ -79,7 +79,7 @@ pub fn audit_report<A: Borrow<Activity>>(
     activities: &[A],
     sources: &[String],
     checked: Option<NaiveDate>,
-    reason_text: &dyn Fn(&crate::domain::engine::evaluate::Reason) -> String,
+    reason_text: &dyn Fn(&crate::domain::engine::evaluate::Reason, Unit) -> String,
 ) -> AuditReport {
     let in_cycle: Vec<&Activity> = activities
         .iter()
@@ -127,7 +127,7 @@ pub fn audit_report<A: Borrow<Activity>>(
                     let r = w.iter().find(|x| x.rule_id == rule.id)?;
                     r.reason
                         .as_ref()
-                        .map(|reason| (a.title.clone(), reason_text(reason)))
+                        .map(|reason| (a.title.clone(), reason_text(reason, rule.unit())))
                 })
                 .collect();
             ReportRule {
@@ -432,7 +432,7 @@ mod tests {
             &acts,
             &["https://www.tmb.state.tx.us".to_string()],
             Some(date("2026-11-24")),
-            &|r| crate::domain::text::describe::reason_text(r, &|d| d.to_string()),
+            &|r, u| crate::domain::text::describe::reason_text(r, u, &|d| d.to_string()),
         );
         assert_eq!(r.number.as_deref(), Some("Q1234"));
         assert_eq!(r.rules[0].counted, hours("12"));

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::domain::model::attachment::{extension, CertificateFile, MAX_PER_ACTIVITY};
 use crate::domain::model::credits::{Amount, CreditDesignation, CreditTypeId};
 use crate::domain::model::topics::TopicId;
+use crate::domain::model::vocab::{hours_percent, Unit};
 
 /// Who accredited the provider of the activity.
 #[derive(
@@ -191,15 +192,28 @@ impl Activity {
         self.status == ActivityStatus::Completed
     }
 
-    /// The length of the activity in hours: its largest designation, in hours (1 CEU = 10 h).
-    /// Topic hours are a part of this.
+    /// The length of the activity in hours: its largest designation measured in time, in hours
+    /// (1 CEU = 10 h). An activity carrying only points has none: points are not hours.
     pub fn hours(&self) -> Amount {
+        self.largest(|d| Unit::of(&d.credit_type).is_time())
+    }
+
+    /// What hours per topic are a part of: the activity's hours, or its points when it carries
+    /// only points (a board counting points then takes the same share of them).
+    pub fn share_base(&self) -> Amount {
+        let hours = self.hours();
+        if hours.is_positive() {
+            hours
+        } else {
+            self.largest(|_| true)
+        }
+    }
+
+    fn largest(&self, take: impl Fn(&CreditDesignation) -> bool) -> Amount {
         self.credits
             .iter()
-            .map(|d| {
-                d.amount
-                    .scale_percent(crate::domain::model::vocab::hours_percent(&d.credit_type))
-            })
+            .filter(|d| take(d))
+            .map(|d| d.amount.scale_percent(hours_percent(&d.credit_type)))
             .max()
             .unwrap_or(Amount::ZERO)
     }
@@ -211,8 +225,8 @@ impl Activity {
             return Amount::ZERO;
         }
         match self.topic_hours.get(topic) {
-            Some(h) => (*h).min(self.hours()),
-            None => self.hours(),
+            Some(h) => (*h).min(self.share_base()),
+            None => self.share_base(),
         }
     }
 }

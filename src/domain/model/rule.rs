@@ -100,6 +100,14 @@ impl Accepts {
     pub fn is_any(&self) -> bool {
         self.credit_types.is_empty()
     }
+
+    /// Whether a type is named, or falls in a board category named (`vocab::in_category`).
+    /// "Any" is not answered here: it depends on the rule's unit.
+    pub fn names(&self, t: &CreditTypeId) -> bool {
+        self.credit_types
+            .iter()
+            .any(|c| crate::domain::model::vocab::in_category(t, c))
+    }
 }
 
 /// Written as an internally tagged enum (`{"type": "total", "accepts": …, "min": …}`); read

@@ -562,8 +562,10 @@ pub fn detail_text(
 }
 
 /// Why an activity does not count (or not fully) toward a rule, with dates as people write them.
+/// Amounts are in `unit`, the rule's.
 pub fn reason_text(
     reason: &crate::domain::engine::evaluate::Reason,
+    unit: Unit,
     fmt_date: &dyn Fn(chrono::NaiveDate) -> String,
 ) -> String {
     use crate::domain::engine::evaluate::Reason;
@@ -574,6 +576,11 @@ pub fn reason_text(
             fmt_date(*to)
         ),
         Reason::CreditTypeNotAccepted => "Its credit type is not accepted here.".into(),
+        Reason::OtherUnit { unit: has } => format!(
+            "It carries only {}, which are not hours; this requirement counts {}.",
+            has.plural(),
+            unit.plural()
+        ),
         Reason::TopicMissing { needed, had } => {
             if had.is_empty() {
                 format!(
@@ -592,10 +599,9 @@ pub fn reason_text(
                 )
             }
         }
-        Reason::TopicHoursOnly { hours } => format!(
-            "Only its {} on the topic count.",
-            Unit::Hour.amount_text(*hours)
-        ),
+        Reason::TopicHoursOnly { hours } => {
+            format!("Only its {} on the topic count.", unit.amount_text(*hours))
+        }
         Reason::TopicExcluded { topics } if topics.is_empty() => {
             "Its hours are on topics that do not count here.".into()
         }
@@ -604,8 +610,8 @@ pub fn reason_text(
         }
         Reason::NotCovered => "This limit does not apply to it.".into(),
         Reason::OverCap { cap, excess } => format!(
-            "{} h did not count: the “{cap}” limit was reached.",
-            excess.display_short()
+            "{} did not count: the “{cap}” limit was reached.",
+            unit.amount_text(*excess)
         ),
         Reason::Planned => "Planned, not yet completed (counts only in what-if).".into(),
         Reason::NotApplicable => "The requirement does not apply.".into(),

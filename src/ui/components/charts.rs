@@ -60,7 +60,11 @@ pub struct YearChartProps {
 /// Credits per year, one horizontal bar per year, stacked by credit type.
 pub fn credits_per_year_chart(props: &YearChartProps) -> Html {
     let d = &props.data;
-    let title = "Credits per year, by credit type";
+    let title = if d.points {
+        "Points per year, by credit type"
+    } else {
+        "Credits and hours per year, by credit type"
+    };
     if d.years.is_empty() {
         return empty(title, "No completed activities in these dates yet.");
     }
@@ -77,13 +81,14 @@ pub fn credits_per_year_chart(props: &YearChartProps) -> Html {
         .map(|(y, v)| (y, v.iter().copied().sum::<Amount>()));
     let desc = match busiest {
         Some((y, total)) => format!(
-            "{} year{} from {} to {}; the most in {} ({}). Each bar adds up every credit type earned that year, each in its own unit.",
+            "{} year{} from {} to {}; the most in {} ({}). Each bar adds up every credit type earned that year{}.",
             d.years.len(),
             if d.years.len() == 1 { "" } else { "s" },
             d.years[0].0,
             d.years[d.years.len() - 1].0,
             y,
-            locale::amount(total)
+            locale::amount(total),
+            if d.points { "" } else { " (credits and hours; points are charted apart)" }
         ),
         None => String::new(),
     };
@@ -123,7 +128,7 @@ pub fn credits_per_year_chart(props: &YearChartProps) -> Html {
         </ul>
     };
     let table = html! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Credits per year, as a table">
+        <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{title}, as a table")}>
             <table>
                 <thead><tr>
                     <th scope="col">{ "Year" }</th>

@@ -247,7 +247,7 @@ fn counts_group(props: &CountsGroupProps) -> Html {
                                 Some(a) => html! { <span class="badge badge--ok">{ format!("✓ {} {}", locale::amount(a), r.unit.abbrev()) }</span> },
                                 None => html! { <span class="badge badge--muted">{ "— no" }</span> },
                             };
-                            let why = r.reason.as_ref().map(|x| describe::reason_text(x, &|d| locale::date(d))).unwrap_or_else(|| "Counts in full.".into());
+                            let why = r.reason.as_ref().map(|x| describe::reason_text(x, r.unit, &|d| locale::date(d))).unwrap_or_else(|| "Counts in full.".into());
                             html! {
                                 <tr>
                                     <th scope="row">{ r.rule_label.clone() }</th>

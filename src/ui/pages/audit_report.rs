@@ -53,7 +53,7 @@ fn report_of(
         &data.activities,
         &sources,
         checked,
-        &|reason| crate::domain::text::describe::reason_text(reason, &fmt_date),
+        &|reason, unit| crate::domain::text::describe::reason_text(reason, unit, &fmt_date),
     )
 }
 

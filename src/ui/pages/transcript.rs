@@ -154,7 +154,7 @@ fn summary(
     t: &crate::domain::formats::report::Transcript,
     from: NaiveDate,
     to: NaiveDate,
-    years: &crate::domain::engine::charts::YearStacks,
+    years: &[crate::domain::engine::charts::YearStacks],
     sums: &crate::domain::engine::totals::Totals,
 ) -> Html {
     let mut formats: Vec<(String, Amount)> = sums
@@ -184,7 +184,13 @@ fn summary(
                 <p class="small muted">{ "Totals count each activity once per unit: an activity designated for two kinds of credit counts its larger designation. CEUs count as their hours." }</p>
             </section>
             <section class="charts" aria-label="Charts">
-                { credits_per_year_chart(&YearChartProps { id: "chart-years".into(), data: years.clone() }) }
+                if years.is_empty() {
+                    { credits_per_year_chart(&YearChartProps { id: "chart-years".into(), data: Default::default() }) }
+                }
+                { for years.iter().map(|y| credits_per_year_chart(&YearChartProps {
+                    id: if y.points { "chart-points" } else { "chart-years" }.into(),
+                    data: y.clone(),
+                })) }
                 { bar_chart(&BarChartProps {
                     id: "chart-formats".into(),
                     title: "Hours per format".into(),

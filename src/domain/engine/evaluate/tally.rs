@@ -58,8 +58,13 @@ pub(super) struct Accepted<'c> {
     pub(super) percent: u32,
 }
 
-/// `Accepted` per type index of the activity index; `None` where the rule does not take the type.
-pub(super) type AcceptTable<'c> = Vec<Option<Accepted<'c>>>;
+/// How a rule takes each credit type of the activity index.
+pub(super) struct AcceptTable<'c> {
+    /// `Accepted` per type index; `None` where the rule does not take the type.
+    pub(super) types: Vec<Option<Accepted<'c>>>,
+    /// Whether the rule takes any type (in its unit).
+    pub(super) any: bool,
+}
 
 impl<'c> Ctx<'c> {
     pub(super) fn accept_table(
@@ -67,10 +72,18 @@ impl<'c> Ctx<'c> {
         accepts: &'c Accepts,
         index: &ActivityIndex,
     ) -> AcceptTable<'c> {
-        (0..index.type_count())
+        let types = (0..index.type_count())
             .map(|t| {
                 let original = index.credit_type(t as TypeIdx);
-                let mapped = if accepts.is_any() || accepts.credit_types.contains(original) {
+                // "Any type" means any type in the rule's own unit: points are not hours, so a
+                // rule counting hours takes points only through an equivalence its credential
+                // declares.
+                let as_itself = if accepts.is_any() {
+                    Unit::of(original).is_time()
+                } else {
+                    accepts.names(original)
+                };
+                let mapped = if as_itself {
                     None
                 } else {
                     Some(
@@ -79,7 +92,12 @@ impl<'c> Ctx<'c> {
                             .equivalences
                             .iter()
                             .find(|e| {
-                                &e.from == original && accepts.credit_types.contains(&e.counts_as)
+                                &e.from == original
+                                    && if accepts.is_any() {
+                                        Unit::of(&e.counts_as).is_time()
+                                    } else {
+                                        accepts.credit_types.contains(&e.counts_as)
+                                    }
                             })?
                             .counts_as,
                     )
@@ -93,7 +111,11 @@ impl<'c> Ctx<'c> {
                     .map_or(100, |w| w.percent);
                 Some(Accepted { mapped, percent })
             })
-            .collect()
+            .collect();
+        AcceptTable {
+            types,
+            any: accepts.is_any(),
+        }
     }
 
     /// Calls `f(designation, how it is accepted, hours)` for each designation of activity `i` that
@@ -108,7 +130,7 @@ impl<'c> Ctx<'c> {
         mut f: impl FnMut(&Designation, Accepted<'c>, Amount),
     ) {
         for d in index.designations(i) {
-            let Some(acc) = table[d.credit_type as usize] else {
+            let Some(acc) = table.types[d.credit_type as usize] else {
                 continue;
             };
             let mut amount = share.of(d.hours);
@@ -173,7 +195,7 @@ impl<'c> Ctx<'c> {
             }
             match Self::best(&table, index, i, share, quarter) {
                 Some((position, mapped, amount)) => t.add(index, i, position, mapped, amount),
-                None => t.exclude(index, i, Reason::CreditTypeNotAccepted),
+                None => t.exclude(index, i, not_accepted(&table, index, i)),
             }
         }
         t
@@ -273,7 +295,7 @@ impl<'c> Ctx<'c> {
                 Self::capped_step(table, index, i, share, quarter, &caps, &covering, &mut room)
             else {
                 if record {
-                    t.exclude(index, i, Reason::CreditTypeNotAccepted);
+                    t.exclude(index, i, not_accepted(table, index, i));
                 }
                 continue;
             };
@@ -486,12 +508,13 @@ impl<'c> ActiveCap<'c> {
     pub(super) fn check(&self, table: &AcceptTable<'c>, index: &ActivityIndex) -> CapCheck<'c> {
         CapCheck {
             types: table
+                .types
                 .iter()
                 .enumerate()
                 .map(|(t, acc)| {
                     let original = index.credit_type(t as TypeIdx);
                     self.accepts.is_any()
-                        || self.accepts.credit_types.contains(original)
+                        || self.accepts.names(original)
                         || acc
                             .and_then(|a| a.mapped)
                             .is_some_and(|m| self.accepts.credit_types.contains(m))
@@ -500,5 +523,19 @@ impl<'c> ActiveCap<'c> {
             formats: self.formats,
             topics: index.topic_filter(self.topics),
         }
+    }
+}
+
+/// Why none of an activity's designations counts: points offered to a rule counting time are
+/// said to be points, so no one reads "not accepted" under a rule that takes any type.
+fn not_accepted(table: &AcceptTable, index: &ActivityIndex, i: usize) -> Reason {
+    let points_only = index
+        .designations(i)
+        .iter()
+        .all(|d| !Unit::of(index.credit_type(d.credit_type)).is_time());
+    if table.any && points_only {
+        Reason::OtherUnit { unit: Unit::Point }
+    } else {
+        Reason::CreditTypeNotAccepted
     }
 }

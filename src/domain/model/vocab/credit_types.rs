@@ -334,6 +334,23 @@ pub fn hours_percent(id: &CreditTypeId) -> u32 {
         .map_or(100, |(_, p)| *p)
 }
 
+/// The general types a board's own category takes in, from the board's rule: a limit or minimum
+/// on the category applies to them however the activity was logged.
+const CATEGORY_MEMBERS: &[(&str, &[&str])] = &[
+    // WAC 246-919-460: Category II is CME "with nonaccredited sponsorship" (AMA PRA Category 2 is
+    // the physician's own claim for exactly that); Category V is self-directed learning.
+    ("WA_CAT_II", &["AMA_PRA_CAT2"]),
+    ("WA_CAT_V", &["INFORMAL"]),
+];
+
+/// Whether credit of type `member` falls in the board category `category` (a type is in its own).
+pub fn in_category(member: &CreditTypeId, category: &CreditTypeId) -> bool {
+    member == category
+        || CATEGORY_MEMBERS
+            .iter()
+            .any(|(c, members)| *c == category.as_str() && members.contains(&member.as_str()))
+}
+
 /// Whether amounts of the type are designated in quarter hours. AMA PRA credits are: "activities
 /// may be designated for, and credit awarded to physicians in, 15-minute / 0.25-credit
 /// increments" (the AMA PRA booklet; Category 2 is claimed the same way). Every other type is

@@ -27,14 +27,23 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Whether the unit measures time: hours, credits (one per hour of participation, as the AMA
+    /// PRA and most accreditors designate them) and CEUs (ten hours each) can be added up and
+    /// compared; points (ABIM MOC) are awarded by a board's own scale and cannot.
+    pub fn is_time(self) -> bool {
+        self != Unit::Point
+    }
+
+    /// The unit of a credit type; unknown and custom types count hours.
+    pub fn of(id: &CreditTypeId) -> Unit {
+        credit_type(id).map_or(Unit::Hour, |c| c.unit)
+    }
+
     /// The unit a rule (or plan item) accepting `types` counts in: points when it takes only
     /// points (ABIM MOC), credits when only credits (AMA PRA Category 1), otherwise hours (any
     /// type; CEUs are counted as their hours).
     pub fn of_types(types: &[CreditTypeId]) -> Unit {
-        let units: Vec<Unit> = types
-            .iter()
-            .map(|t| credit_type(t).map_or(Unit::Hour, |c| c.unit))
-            .collect();
+        let units: Vec<Unit> = types.iter().map(Unit::of).collect();
         match units.first() {
             Some(first) if units.iter().all(|u| u == first) && *first != Unit::Ceu => *first,
             _ => Unit::Hour,
@@ -58,6 +67,16 @@ impl Unit {
             (Unit::Hour | Unit::Ceu, false) => "hours",
         };
         format!("{number} {word}")
+    }
+
+    /// The unit's name in the plural: "hours", "credits", "points", "CEUs".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Unit::Credit => "credits",
+            Unit::Hour => "hours",
+            Unit::Point => "points",
+            Unit::Ceu => "CEUs",
+        }
     }
 
     /// Short form for tables and progress bars: "h", "cr", "pts".

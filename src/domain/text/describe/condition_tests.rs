@@ -36,7 +36,7 @@ fn reasons_write_dates_as_people_do() {
         to: date("2026-12-31"),
     };
     assert_eq!(
-        reason_text(&r, &|d| d.format("%-d %b %Y").to_string()),
+        reason_text(&r, Unit::Hour, &|d| d.format("%-d %b %Y").to_string()),
         "Completed outside the counted period (1 Jan 2025 to 31 Dec 2026)."
     );
 }
