@@ -186,3 +186,50 @@ fn choosing_a_pathway_and_recording_evidence_are_domain_operations() {
     c.apply(CredentialOp::RemoveRule("ce".into()), now).unwrap();
     assert!(c.pathways.as_ref().unwrap().options[0].rules.is_empty());
 }
+
+#[test]
+fn the_plan_names_the_nearest_ways_to_finish_and_asks_only_for_the_followed_pathway() {
+    let mut c = nurse(1);
+    // 300 of 320 practice hours recorded: practice is nearest, and needs no CE.
+    record(&mut c, "practice", "2025-06-01", "300");
+    let acts = vec![ethics_hour()];
+    let ev = evaluate(&c, &acts, date(TODAY));
+    assert_eq!(ev.status, CredentialStatus::NotMet);
+    let creds = [c];
+    let p = plan(&creds, std::slice::from_ref(&ev), true);
+    // The 30 CE hours belong to a pathway the plan does not follow.
+    assert!(p.items.is_empty(), "{:?}", p.items);
+    assert_eq!(p.pathways.len(), 1);
+    let words =
+        cme_tracker::domain::text::describe::pathway_advice_sentence(&p.pathways[0], &|a| {
+            a.display_short()
+        });
+    assert!(
+        words.starts_with("Alaska RN: finish one of its renewal pathways"),
+        "{words}"
+    );
+    let practice = words.find("20 more practice hours").expect(&words);
+    let ce = words.find("29 hours").expect(&words);
+    assert!(practice < ce, "nearest first: {words}");
+    assert!(words.contains("30 more volunteer hours"), "{words}");
+    // The headline never says "nothing" for a credential that is not met.
+    let to_earn = cme_tracker::domain::text::describe::to_earn_text(&p, &|a| a.display_short());
+    assert_eq!(to_earn, "a renewal pathway to finish");
+}
+
+#[test]
+fn with_a_chosen_pathway_only_its_needs_are_named() {
+    let mut c = nurse(1);
+    c.pathways.as_mut().unwrap().chosen = Some("volunteer".into());
+    record(&mut c, "volunteer", "2025-06-01", "12");
+    let ev = evaluate(&c, &[ethics_hour()], date(TODAY));
+    let creds = [c];
+    let p = plan(&creds, std::slice::from_ref(&ev), true);
+    assert!(p.items.is_empty(), "{:?}", p.items);
+    let words =
+        cme_tracker::domain::text::describe::pathway_advice_sentence(&p.pathways[0], &|a| {
+            a.display_short()
+        });
+    assert!(words.contains("18 more volunteer hours"), "{words}");
+    assert!(!words.contains("practice"), "{words}");
+}

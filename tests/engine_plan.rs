@@ -172,7 +172,7 @@ fn a_topic_need_inside_a_total_is_narrowed_to_the_totals_credit_and_taken_from_i
 }
 
 #[test]
-fn points_and_hours_are_never_added_and_one_activity_with_both_designations_is_named() {
+fn points_and_credits_are_earned_by_the_same_hours_and_never_added_as_one_unit() {
     let creds = vec![
         credential("Ohio license", "2025-01-01", "2026-12-31")
             .rule(total("total", "50", &[CAT1]))
@@ -184,24 +184,225 @@ fn points_and_hours_are_never_added_and_one_activity_with_both_designations_is_n
     let evs = evaluate_all(&creds, NO_ACTIVITIES, date("2026-06-01"));
     assert_eq!(evs[1].rules[0].unit, Unit::Point);
     let p = plan(&creds, &evs, false);
+    // 50 hours carrying both Category 1 credit and MOC points, then 50 more for MOC: 100 hours
+    // of learning, not 150.
+    assert_eq!(p.hours, hours("100"));
     assert_eq!(p.total(Unit::Credit), hours("50"));
-    assert_eq!(p.total(Unit::Point), hours("100"));
+    assert_eq!(p.total(Unit::Point), hours("50"));
     assert_eq!(p.total(Unit::Hour), Amount::ZERO);
-    let moc = p.items.iter().find(|i| i.unit == Unit::Point).unwrap();
-    assert_eq!(moc.also.len(), 1);
-    assert_eq!(
-        moc.also[0].credential_names,
-        vec!["Ohio license".to_string()]
-    );
-    let words = cme_tracker::domain::text::describe::plan_sentence(moc, &|d| d.to_string());
+    assert_eq!(p.to_earn(), Some((Unit::Hour, hours("100"))));
+    let both = p.items.iter().find(|i| i.unit == Unit::Credit).unwrap();
+    assert_eq!(both.covers.len(), 2);
+    assert_eq!(both.also.len(), 1);
+    assert_eq!(both.also[0].credential_names, vec!["ABIM MOC".to_string()]);
+    let words = cme_tracker::domain::text::describe::plan_sentence(both, &|d| d.to_string());
     assert!(
-        words.starts_with("100 points of any topic, ABIM MOC"),
+        words.starts_with("50 credits of any topic, AMA PRA Category 1"),
         "{words}"
     );
-    assert!(words.contains("also gives AMA PRA Category 1"), "{words}");
-    assert!(words.contains("serves Ohio license too"), "{words}");
-    assert_eq!(
-        cme_tracker::domain::text::describe::totals_text(&p.totals, &|a| a.display_short()),
-        "50 credits and 100 points"
+    assert!(words.contains("also gives ABIM MOC points"), "{words}");
+    let moc = p.items.iter().find(|i| i.unit == Unit::Point).unwrap();
+    let words = cme_tracker::domain::text::describe::plan_sentence(moc, &|d| d.to_string());
+    assert!(
+        words.starts_with("50 points of any topic, ABIM MOC"),
+        "{words}"
     );
+    assert_eq!(
+        cme_tracker::domain::text::describe::to_earn_text(&p, &|a| a.display_short()),
+        "100 hours"
+    );
+}
+
+const OPIOIDS: &str = "pain_management_opioids";
+const RISK: &str = "risk_management";
+const BIAS: &str = "implicit_bias";
+
+/// The fewest hours meeting every need, found by trying every split on a quarter-hour grid: an
+/// hour on a topic counts toward every need naming that topic and toward every total.
+fn brute_force(topic_needs: &[(Vec<&str>, i64)], totals: &[i64]) -> Amount {
+    let universe = [ETHICS, OPIOIDS, RISK, BIAS];
+    let most = topic_needs.iter().map(|(_, d)| *d).max().unwrap_or(0) * 4;
+    let largest_total = totals.iter().copied().max().unwrap_or(0) * 4;
+    let mut best = i64::MAX;
+    let mut x = [0i64; 4];
+    loop {
+        let ok = topic_needs.iter().all(|(on, d)| {
+            let got: i64 = universe
+                .iter()
+                .zip(&x)
+                .filter(|(t, _)| on.contains(t))
+                .map(|(_, v)| *v)
+                .sum();
+            got >= d * 4
+        });
+        if ok {
+            let topic: i64 = x.iter().sum();
+            best = best.min(topic.max(largest_total));
+        }
+        // Next point of the grid.
+        let mut k = 0;
+        while k < 4 {
+            x[k] += 1;
+            if x[k] <= most {
+                break;
+            }
+            x[k] = 0;
+            k += 1;
+        }
+        if k == 4 {
+            break;
+        }
+    }
+    Amount::from_hundredths(best * 25)
+}
+
+fn topic_set() -> impl Strategy<Value = Vec<&'static str>> {
+    prop::sample::subsequence(vec![ETHICS, OPIOIDS, RISK, BIAS], 1..=2)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    /// Several boards' topic needs that overlap (pairwise, in triangles) and totals in credits,
+    /// hours and points: the plan asks for exactly the fewest hours.
+    #[test]
+    fn the_plan_asks_for_the_fewest_hours_that_meet_every_need(
+        boards in prop::collection::vec(
+            (prop::collection::vec((topic_set(), 1i64..=3), 0..3), 0i64..=8, 0usize..3),
+            1..4,
+        ),
+    ) {
+        let mut creds = Vec::new();
+        let mut topic_needs = Vec::new();
+        let mut totals = Vec::new();
+        for (b, (needs, total_hours, unit)) in boards.iter().enumerate() {
+            let mut c = credential(&format!("Board {b}"), "2025-01-01", "2026-12-31");
+            for (i, (on, d)) in needs.iter().enumerate() {
+                c = c.rule(topic_min(&format!("t{i}"), &d.to_string(), on, &[]));
+                topic_needs.push((on.clone(), *d));
+            }
+            if *total_hours > 0 {
+                let types: &[&str] = match unit {
+                    0 => &[],
+                    1 => &[CAT1],
+                    _ => &["ABIM_MOC_POINT"],
+                };
+                c = c.rule(total("total", &total_hours.to_string(), types));
+                totals.push(*total_hours);
+            }
+            creds.push(c.build());
+        }
+        let evs = evaluate_all(&creds, NO_ACTIVITIES, date("2026-06-01"));
+        let p = plan(&creds, &evs, true);
+        prop_assert_eq!(p.hours, brute_force(&topic_needs, &totals));
+        prop_assert_eq!(p.items.iter().map(|i| i.hours).sum::<Amount>(), p.hours);
+    }
+}
+
+#[test]
+fn two_boards_groups_that_share_ethics_are_met_by_one_course() {
+    // Pennsylvania's patient safety & risk management group and Texas's professional
+    // responsibility group both hold ethics and risk management.
+    let creds = vec![
+        credential("Pennsylvania", "2025-01-01", "2026-12-31")
+            .rule(topic_min(
+                "ps",
+                "2",
+                &["patient_safety_risk_management"],
+                &[],
+            ))
+            .build(),
+        credential("Texas", "2025-01-01", "2026-12-31")
+            .rule(topic_min("pr", "2", &["professional_responsibility"], &[]))
+            .build(),
+    ];
+    let evs = evaluate_all(&creds, NO_ACTIVITIES, date("2026-06-01"));
+    let p = plan(&creds, &evs, true);
+    assert_eq!(p.items.len(), 1, "{:?}", p.items);
+    assert_eq!(p.hours, hours("2"));
+    assert_eq!(p.items[0].covers.len(), 2);
+    assert!(p.items[0].topics.iter().any(|t| t.as_str() == ETHICS));
+}
+
+#[test]
+fn a_topic_hour_also_fills_the_totals_of_every_credential() {
+    // CA 50 Category 1 with 12 h of pain management; TX 48 of any type with 2 h ethics; DEA
+    // 8 h on substance use disorders once. Nothing logged: 50 hours meet everything.
+    let creds = vec![
+        credential("California", "2025-01-01", "2026-12-31")
+            .rule(total("total", "50", &[CAT1]))
+            .rule(topic_min("pain", "12", &[OPIOIDS], &[]))
+            .build(),
+        credential("Texas", "2025-01-01", "2026-12-31")
+            .rule(total("total", "48", &[]))
+            .rule(topic_min("ethics", "2", &[ETHICS], &[]))
+            .build(),
+        credential("DEA", "2025-01-01", "2027-12-31")
+            .rule(topic_min("sud", "8", &["substance_use_disorder"], &[]))
+            .build(),
+    ];
+    let evs = evaluate_all(&creds, NO_ACTIVITIES, date("2026-06-01"));
+    let p = plan(&creds, &evs, true);
+    assert_eq!(p.hours, hours("50"));
+    // The any-topic hours: 50 − 22 for California, 48 − 22 for Texas, in two layers.
+    let general: Vec<_> = p.items.iter().filter(|i| i.topics.is_empty()).collect();
+    assert_eq!(general.iter().map(|i| i.hours).sum::<Amount>(), hours("28"));
+    // Each topic item names the Category 1 credit California's total wants.
+    for i in p.items.iter().filter(|i| !i.topics.is_empty()) {
+        assert_eq!(i.accepts.len(), 1, "{i:?}");
+        assert_eq!(i.accepts[0].as_str(), CAT1);
+    }
+}
+
+#[test]
+fn a_topic_need_keeps_its_rules_unit_in_the_plan() {
+    // The card says "9 of 10 hours"; the plan says "1 hour", even though the hour should
+    // carry the Category 1 credit the total wants.
+    let creds = vec![credential("California", "2025-01-01", "2026-12-31")
+        .rule(total("total", "50", &[CAT1]))
+        .rule(topic_min("geri", "10", &["geriatric_medicine"], &[]))
+        .build()];
+    let acts = vec![activity("2025-03-01")
+        .credit(CAT1, "9")
+        .topic("geriatric_medicine")
+        .build()];
+    let evs = evaluate_all(&creds, &acts, date("2026-06-01"));
+    assert_eq!(evs[0].rules[1].unit, Unit::Hour);
+    let p = plan(&creds, &evs, true);
+    let geri = p.items.iter().find(|i| !i.topics.is_empty()).unwrap();
+    assert_eq!(geri.unit, Unit::Hour);
+    let words = cme_tracker::domain::text::describe::plan_sentence(geri, &|d| d.to_string());
+    assert!(words.starts_with("1 hour of geriatric"), "{words}");
+}
+
+#[test]
+fn the_plan_never_asks_for_a_year_that_has_ended() {
+    // 2 h a year on opioids over a two-year cycle; the first year ended with nothing: it
+    // cannot be made up, so the plan asks only for this year's 2 hours.
+    let creds = vec![credential("State", "2025-01-01", "2026-12-31")
+        .rule(per_year("opioids", "2", &[OPIOIDS], &[]))
+        .build()];
+    let evs = evaluate_all(&creds, NO_ACTIVITIES, date("2026-06-01"));
+    assert_eq!(evs[0].rules[0].remaining, hours("4"));
+    let p = plan(&creds, &evs, true);
+    assert_eq!(p.hours, hours("2"));
+    assert_eq!(p.items[0].deadline, date("2026-12-31"));
+}
+
+#[test]
+fn planned_activities_the_card_counts_are_not_asked_for_again() {
+    let creds = vec![texas()];
+    let acts = vec![
+        activity("2025-03-01").credit(CAT1, "40").build(),
+        activity("2026-09-01")
+            .credit(CAT1, "6")
+            .topic(ETHICS)
+            .planned()
+            .build(),
+    ];
+    let evs = evaluate_all(&creds, &acts, date("2026-06-01"));
+    let p = plan(&creds, &evs, true);
+    // 8 left of 48, 6 planned (2 of them ethics): 2 more of any topic.
+    assert_eq!(p.hours, hours("2"));
+    assert!(p.items.iter().all(|i| i.topics.is_empty()));
 }

@@ -1,16 +1,22 @@
-//! The cross-credential plan: what to take next so that one hour satisfying several credentials
-//! is asked for once. The algorithm is explained in docs/rules.md ("The plan").
+//! The cross-credential plan: the fewest hours of learning that meet every open requirement at
+//! once. An hour on a topic counts toward every need on that topic and toward every total; one
+//! activity can carry several designations (AMA PRA Category 1 and ABIM MOC points), so the plan
+//! asks for hours once and names the designations they should carry. The method is explained in
+//! docs/rules.md ("The plan").
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::engine::evaluate::{Evaluation, RuleEvaluation, RuleStatus};
+use crate::domain::engine::evaluate::{Evaluation, PathwayProgress, RuleEvaluation, RuleStatus};
 use crate::domain::model::credential::Credential;
 use crate::domain::model::credits::{Amount, CreditTypeId};
+use crate::domain::model::pathway::EvidenceKind;
 use crate::domain::model::rule::{Rule, RuleKind};
 use crate::domain::model::topics::TopicId;
-use crate::domain::model::vocab::Unit;
+use crate::domain::model::vocab::{self, Unit};
+
+mod cover;
 
 /// A need a plan item answers for: one rule of one credential.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,47 +25,77 @@ pub struct Covered {
     pub credential_name: String,
     pub rule_id: String,
     pub rule_label: String,
-    /// What this rule alone still needs.
+    /// What this rule alone still needs, in `unit` (the rule's).
     pub remaining: Amount,
+    #[serde(default)]
+    pub unit: Unit,
 }
 
-/// "2 h of ethics, AMA PRA Category 1, by 31 Jan 2027 — covers Texas and Pennsylvania".
+/// "2 hours of ethics, AMA PRA Category 1 Credit™, by 31 Jan 2027 — covers Texas and Pennsylvania".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanItem {
     /// Any of these topics (empty: no topic needed).
     pub topics: Vec<TopicId>,
-    /// Any of these credit types (empty: any type the credentials accept).
+    /// Any of these credit types (empty: any type in the item's unit).
     pub accepts: Vec<CreditTypeId>,
+    /// Hours of learning, said in `unit`.
     pub hours: Amount,
     /// A completion requirement (one activity, no hour count).
     pub completion: bool,
-    /// What `hours` counts: hours, credits or points ([`Unit::of_types`] of `accepts`).
+    /// The unit of the first rule the item covers: every rule keeps its own word.
     #[serde(default)]
     pub unit: Unit,
     /// The earliest deadline among the needs covered.
     pub deadline: NaiveDate,
     pub covers: Vec<Covered>,
-    /// Other items on the same topic that ask for a different designation: one activity that
-    /// carries both (a course giving AMA PRA Category 1 credit and ABIM MOC points) serves both.
+    /// Other designations the same activity should carry, for other credentials: one activity
+    /// giving AMA PRA Category 1 credit and ABIM MOC points serves both.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<AlsoServes>,
 }
 
-/// Another plan item one activity can serve at the same time, through another designation.
+/// Another designation one activity can carry at the same time, for other credentials.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AlsoServes {
     pub accepts: Vec<CreditTypeId>,
     pub credential_names: Vec<String>,
 }
 
+/// A credential that can only be met through a renewal pathway still open: the ways to finish,
+/// nearest first, so the plan never says "nothing" while its card says not met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathwayAdvice {
+    pub credential_id: Uuid,
+    pub credential_name: String,
+    /// How many more pathways must be completed (one, or two of three…).
+    pub still_needed: usize,
+    /// Whether the holder chose the pathway (then it is the only option listed).
+    pub chosen: bool,
+    pub options: Vec<PathwayOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathwayOption {
+    pub label: String,
+    /// Requirements of the pathway still open: label, what is left, its unit.
+    pub rules: Vec<(String, Amount, Unit)>,
+    /// Evidence still to record: its kind and hours left (one for a yes-no evidence).
+    pub evidence: Option<(EvidenceKind, Amount)>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     /// Ordered by deadline, then by hours (largest first).
     pub items: Vec<PlanItem>,
-    /// Still to earn with the plan, one figure per unit (hours and points are never added).
+    /// The items' hours per unit (each hour of learning once, said in its item's unit).
     pub totals: Vec<(Unit, Amount)>,
     /// What the needs would add up to if each were earned separately, per unit.
     pub separate: Vec<(Unit, Amount)>,
+    /// The fewest hours of learning that meet every need: the sum of the items.
+    pub hours: Amount,
+    /// Credentials whose open pathways ask for more than hours of CE.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pathways: Vec<PathwayAdvice>,
 }
 
 impl Plan {
@@ -70,6 +106,16 @@ impl Plan {
 
     pub fn separate_total(&self, unit: Unit) -> Amount {
         sum_of(&self.separate, unit)
+    }
+
+    /// What the headline says is still to earn: one figure, in the items' unit when they share
+    /// one, else in hours of learning (credits, hours and points are earned hour by hour).
+    pub fn to_earn(&self) -> Option<(Unit, Amount)> {
+        match self.totals.as_slice() {
+            [] => None,
+            [(unit, amount)] => Some((*unit, *amount)),
+            _ => Some((Unit::Hour, self.hours)),
+        }
     }
 }
 
@@ -82,6 +128,9 @@ fn sum_of(list: &[(Unit, Amount)], unit: Unit) -> Amount {
 
 /// Adds `amount` to its unit's figure, keeping the list in unit order.
 fn add_to(list: &mut Vec<(Unit, Amount)>, unit: Unit, amount: Amount) {
+    if amount.is_zero() {
+        return;
+    }
     match list.iter_mut().find(|(u, _)| *u == unit) {
         Some((_, a)) => *a += amount,
         None => {
@@ -91,217 +140,418 @@ fn add_to(list: &mut Vec<(Unit, Amount)>, unit: Unit, amount: Amount) {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Phase {
-    /// Topic minimums and completions: the most specific needs, merged first.
-    Topic,
-    /// Credit-type minimums without a topic.
-    Category,
-    /// Totals, reduced by the topic and category hours planned for the same credential.
-    Total,
-}
-
+/// One open requirement of one credential.
 struct Need<'a> {
-    phase: Phase,
     credential: &'a Credential,
     rule: &'a Rule,
+    /// The topics as the rule names them (empty: any topic).
     topics: Vec<TopicId>,
+    /// The topics an hour may be on to count (groups expanded; empty: any topic).
+    on: Vec<TopicId>,
+    /// Topics whose hours never count toward it.
+    excludes: Vec<TopicId>,
     accepts: Vec<CreditTypeId>,
+    unit: Unit,
     remaining: Amount,
     completion: bool,
-    /// Whether hours earned for it also count toward the credential's total.
-    feeds_total: bool,
     deadline: NaiveDate,
 }
 
-/// Builds the plan from the evaluations (`with_planned`: what is left once planned activities
-/// are done, for the what-if view).
+impl Need<'_> {
+    fn covered(&self, remaining: Amount) -> Covered {
+        Covered {
+            credential_id: self.credential.id,
+            credential_name: self.credential.name.clone(),
+            rule_id: self.rule.id.clone(),
+            rule_label: self.rule.label.clone(),
+            remaining,
+            unit: self.unit,
+        }
+    }
+}
+
+/// Builds the plan from the evaluations: what is left once planned activities are done, as
+/// every card says ("met with planned"), so the plan never asks again for what is planned
+/// (`with_planned: false` asks for it too: the actual view of a document).
 pub fn plan(credentials: &[Credential], evaluations: &[Evaluation], with_planned: bool) -> Plan {
     let mut needs: Vec<Need> = Vec::new();
+    let mut pathways = Vec::new();
     for ev in evaluations {
         let Some(cred) = credentials.iter().find(|c| c.id == ev.credential_id) else {
             continue;
         };
-        let first = needs.len();
-        // With renewal pathways, the plan follows one (the chosen or the nearest): the rules of
-        // the others are not asked for.
-        let skipped = |rule_id: &str| {
-            ev.followed_pathway.as_ref().is_some_and(|f| {
-                ev.pathways
-                    .iter()
-                    .any(|p| &p.id != f && p.rule_ids.iter().any(|r| r == rule_id))
-                    && !ev
-                        .pathways
-                        .iter()
-                        .any(|p| &p.id == f && p.rule_ids.iter().any(|r| r == rule_id))
-            })
-        };
+        let followed = followed_pathways(ev);
+        if let Some(advice) = pathway_advice(cred, ev, &followed) {
+            pathways.push(advice);
+        }
         for (rule, re) in cred.rules.iter().zip(&ev.rules) {
-            if skipped(&rule.id) {
+            let in_pathway = ev.pathways.iter().any(|p| p.rule_ids.contains(&rule.id));
+            let followed_here = followed.iter().any(|p| p.rule_ids.contains(&rule.id));
+            if in_pathway && !followed_here {
                 continue;
             }
-            if let Some(n) = need(cred, rule, re, ev.deadline, with_planned) {
+            if let Some(n) = need(cred, rule, re, with_planned) {
                 needs.push(n);
-            }
-        }
-        // A topic or category need that takes any credit, inside a total that takes only some
-        // types, asks for the total's types: then its hours also fill the total, and the plan
-        // does not ask for them twice.
-        let total_types = needs[first..]
-            .iter()
-            .find(|n| n.phase == Phase::Total && !n.accepts.is_empty())
-            .map(|n| n.accepts.clone());
-        if let Some(types) = total_types {
-            for n in &mut needs[first..] {
-                if n.phase != Phase::Total && n.feeds_total && n.accepts.is_empty() {
-                    n.accepts = types.clone();
-                }
             }
         }
     }
     let mut separate = Vec::new();
     for n in &needs {
-        add_to(&mut separate, Unit::of_types(&n.accepts), n.remaining);
+        add_to(&mut separate, n.unit, n.remaining);
     }
-    crate::domain::model::sort::sort_by(&mut needs, |a, b| {
-        (
-            a.phase,
-            a.deadline,
-            &a.credential.name,
-            a.credential.id,
-            &a.rule.id,
-        )
-            .cmp(&(
-                b.phase,
-                b.deadline,
-                &b.credential.name,
-                b.credential.id,
-                &b.rule.id,
-            ))
-    });
+    let (completions, hours): (Vec<Need>, Vec<Need>) =
+        needs.into_iter().partition(|n| n.completion);
+    let (topical, general): (Vec<Need>, Vec<Need>) =
+        hours.into_iter().partition(|n| !n.on.is_empty());
 
-    let mut items: Vec<PlanItem> = Vec::new();
-    // Per item: which credential's need it holds, and whether those hours feed its total.
-    let mut members: Vec<Vec<(Uuid, Amount, bool)>> = Vec::new();
-    for n in &needs {
-        let mut remaining = n.remaining;
-        if n.phase == Phase::Total {
-            // Hours already planned for this credential's topics and categories count toward
-            // its total when the item only asks for credit the total accepts.
-            for (item, m) in items.iter().zip(&members) {
-                for (cid, amount, feeds) in m {
-                    if *cid == n.credential.id && *feeds && within(&item.accepts, &n.accepts) {
-                        remaining = remaining.saturating_sub(*amount);
-                    }
-                }
-            }
-            if remaining.is_zero() {
-                continue;
-            }
-        }
-        let covered = Covered {
-            credential_id: n.credential.id,
-            credential_name: n.credential.name.clone(),
-            rule_id: n.rule.id.clone(),
-            rule_label: n.rule.label.clone(),
-            remaining: n.remaining,
-        };
-        let slot = items.iter().zip(&members).position(|(item, m)| {
-            item_phase(item, &needs) == n.phase
-                && item.completion == n.completion
-                && !m.iter().any(|(cid, _, _)| *cid == n.credential.id)
-                && compatible(&item.topics, &n.topics)
-                && compatible(&item.accepts, &n.accepts)
-                && same_measure(item.unit, Unit::of_types(&n.accepts))
-        });
-        match slot {
-            Some(i) => {
-                let item = &mut items[i];
-                item.topics = intersect(&item.topics, &n.topics);
-                item.accepts = intersect(&item.accepts, &n.accepts);
-                item.hours = item.hours.max(remaining);
-                item.deadline = item.deadline.min(n.deadline);
-                item.covers.push(covered);
-                members[i].push((n.credential.id, remaining, n.feeds_total));
-            }
-            None => {
-                items.push(PlanItem {
-                    topics: n.topics.clone(),
-                    accepts: n.accepts.clone(),
-                    hours: remaining,
-                    completion: n.completion,
-                    unit: Unit::of_types(&n.accepts),
-                    deadline: n.deadline,
-                    covers: vec![covered],
-                    also: Vec::new(),
-                });
-                members.push(vec![(n.credential.id, remaining, n.feeds_total)]);
-            }
-        }
-    }
+    let mut items = topic_items(&topical, &general);
+    let topic_hours: Vec<(Vec<TopicId>, Amount)> = items
+        .iter()
+        .map(|i| (vocab::expand_topics(&i.topics), i.hours))
+        .collect();
+    items.extend(general_items(&general, &topic_hours));
+    items.extend(completion_items(&completions));
     crate::domain::model::sort::sort_by(&mut items, |a, b| {
         (
             a.deadline,
+            a.completion,
             std::cmp::Reverse(a.hours),
             a.covers[0].rule_label.as_str(),
         )
             .cmp(&(
                 b.deadline,
+                b.completion,
                 std::cmp::Reverse(b.hours),
                 b.covers[0].rule_label.as_str(),
             ))
     });
-    for item in &mut items {
-        item.unit = Unit::of_types(&item.accepts);
-    }
-    let also: Vec<Vec<AlsoServes>> = items
-        .iter()
-        .map(|item| {
-            items
-                .iter()
-                .filter(|other| serves_both(item, other))
-                .map(|other| AlsoServes {
-                    accepts: other.accepts.clone(),
-                    credential_names: names(other),
-                })
-                .collect()
-        })
-        .collect();
-    for (item, also) in items.iter_mut().zip(also) {
-        item.also = also;
-    }
     let mut totals = Vec::new();
     for item in &items {
         add_to(&mut totals, item.unit, item.hours);
     }
     Plan {
+        hours: items.iter().map(|i| i.hours).sum(),
         items,
         totals,
         separate,
+        pathways,
     }
 }
 
-/// Points (ABIM MOC) are never merged with hours or hour-based credits; hours and credits are
-/// (one AMA PRA credit per hour of participation), though each figure keeps its own unit.
-fn same_measure(a: Unit, b: Unit) -> bool {
-    (a == Unit::Point) == (b == Unit::Point)
+/// The pathways the plan follows: the chosen one, else the nearest; with "two of three", the
+/// nearest open ones still needed. Met pathways need nothing more.
+fn followed_pathways(ev: &Evaluation) -> Vec<&PathwayProgress> {
+    let Some((needed, chosen)) = &ev.pathways_needed else {
+        return Vec::new();
+    };
+    if let Some(c) = chosen.as_deref().filter(|_| *needed <= 1) {
+        return ev.pathways.iter().filter(|p| p.id == c).collect();
+    }
+    let met = ev.pathways.iter().filter(|p| p.met).count();
+    let mut open: Vec<&PathwayProgress> = ev.pathways.iter().filter(|p| !p.met).collect();
+    crate::domain::model::sort::sort_by_key(&mut open, |p| p.remaining);
+    let still = (*needed as usize).max(1).saturating_sub(met);
+    let mut out: Vec<&PathwayProgress> = ev.pathways.iter().filter(|p| p.met).collect();
+    out.extend(open.into_iter().take(still));
+    out
 }
 
-/// Whether one activity can serve both items through different designations: same topic (or
-/// neither has one), each asks for its own credit types, and they are for different credentials.
-fn serves_both(a: &PlanItem, b: &PlanItem) -> bool {
-    !std::ptr::eq(a, b)
-        && !a.completion
-        && !b.completion
-        && !a.accepts.is_empty()
-        && !b.accepts.is_empty()
-        && !a.accepts.iter().any(|t| b.accepts.contains(t))
-        && a.topics.is_empty() == b.topics.is_empty()
-        && compatible(&a.topics, &b.topics)
-        && !a
-            .covers
+/// The ways to finish a credential's pathways when they are not all met.
+fn pathway_advice(
+    cred: &Credential,
+    ev: &Evaluation,
+    followed: &[&PathwayProgress],
+) -> Option<PathwayAdvice> {
+    let (needed, chosen) = ev.pathways_needed.as_ref()?;
+    let met = ev.pathways.iter().filter(|p| p.met).count();
+    let still_needed = (*needed as usize).max(1).saturating_sub(met);
+    if still_needed == 0 {
+        return None;
+    }
+    let chosen = chosen.is_some() && *needed <= 1;
+    let mut open: Vec<&PathwayProgress> = if chosen {
+        followed.to_vec()
+    } else {
+        ev.pathways.iter().filter(|p| !p.met).collect()
+    };
+    crate::domain::model::sort::sort_by_key(&mut open, |p| p.remaining);
+    let pathways = cred.pathways.as_ref()?;
+    let options = open
+        .iter()
+        .map(|p| PathwayOption {
+            label: p.label.clone(),
+            rules: p
+                .rules_left
+                .iter()
+                .filter_map(|id| {
+                    let re = ev.rules.iter().find(|r| &r.rule_id == id)?;
+                    Some((re.label.clone(), re.remaining, re.unit))
+                })
+                .collect(),
+            evidence: match (&p.evidence, p.evidence_met) {
+                (Some((got, want)), false) => pathways
+                    .options
+                    .iter()
+                    .find(|o| o.id == p.id)
+                    .and_then(|o| o.evidence.as_ref())
+                    .map(|e| (e.kind, want.saturating_sub(*got))),
+                _ => None,
+            },
+        })
+        .collect();
+    Some(PathwayAdvice {
+        credential_id: cred.id,
+        credential_name: cred.name.clone(),
+        still_needed,
+        chosen,
+        options,
+    })
+}
+
+fn need<'a>(
+    cred: &'a Credential,
+    rule: &'a Rule,
+    re: &RuleEvaluation,
+    with_planned: bool,
+) -> Option<Need<'a>> {
+    let open = match re.status {
+        RuleStatus::NotMet => true,
+        RuleStatus::MetWithPlanned => !with_planned,
+        _ => false,
+    };
+    let mut remaining = if with_planned {
+        re.remaining_with_planned()
+    } else {
+        re.remaining
+    };
+    let mut deadline = re.deadline;
+    if let RuleKind::PerYear { .. } = rule.kind {
+        // A year that has ended cannot be made up: ask only for the years still open.
+        let open_years: Vec<_> = re.years.iter().filter(|y| !y.ended).collect();
+        let short: Amount = open_years
             .iter()
-            .any(|x| b.covers.iter().any(|y| y.credential_id == x.credential_id))
+            .map(|y| y.required.saturating_sub(y.counted))
+            .sum();
+        remaining = remaining.min(short);
+        if let Some(y) = open_years
+            .iter()
+            .find(|y| y.counted < y.required)
+            .or(open_years.first())
+        {
+            deadline = deadline.min(y.to);
+        }
+    }
+    if !open || remaining.is_zero() {
+        return None;
+    }
+    let (topics, accepts, completion) = match &rule.kind {
+        RuleKind::TopicMin {
+            topics, accepts, ..
+        }
+        | RuleKind::PerYear {
+            topics, accepts, ..
+        } => (topics.clone(), accepts.credit_types.clone(), false),
+        RuleKind::Completion { topics, accepts } => {
+            (topics.clone(), accepts.credit_types.clone(), true)
+        }
+        RuleKind::Total { accepts, .. } | RuleKind::CategoryMin { accepts, .. } => {
+            (Vec::new(), accepts.credit_types.clone(), false)
+        }
+        RuleKind::Cap { .. } => return None,
+    };
+    Some(Need {
+        credential: cred,
+        rule,
+        on: vocab::expand_topics(&topics),
+        topics,
+        excludes: vocab::expand_topics(&rule.excludes_topics),
+        accepts,
+        unit: rule.unit(),
+        remaining: if completion { Amount::ZERO } else { remaining },
+        completion,
+        deadline,
+    })
+}
+
+/// Topic needs: hours placed on the fewest topics that meet them all (`cover`), one item per
+/// set of interchangeable topics.
+fn topic_items(topical: &[Need], general: &[Need]) -> Vec<PlanItem> {
+    // Every topic any need can be met on, and the needs each serves.
+    let mut topics: Vec<TopicId> = topical.iter().flat_map(|n| n.on.clone()).collect();
+    crate::domain::model::sort::sort(&mut topics);
+    topics.dedup();
+    let signature = |t: &TopicId| -> Vec<usize> {
+        (0..topical.len())
+            .filter(|&j| topical[j].on.contains(t))
+            .collect()
+    };
+    // Topics serving the same needs are one atom; an atom serving a subset of another's needs
+    // is never the better choice.
+    let mut atoms: Vec<(Vec<usize>, Vec<TopicId>)> = Vec::new();
+    for t in &topics {
+        let sig = signature(t);
+        match atoms.iter_mut().find(|(s, _)| *s == sig) {
+            Some((_, ts)) => ts.push(t.clone()),
+            None => atoms.push((sig, vec![t.clone()])),
+        }
+    }
+    let largest: Vec<(Vec<usize>, Vec<TopicId>)> = atoms
+        .iter()
+        .filter(|(s, _)| {
+            !atoms
+                .iter()
+                .any(|(o, _)| o.len() > s.len() && s.iter().all(|j| o.contains(j)))
+        })
+        .cloned()
+        .collect();
+    let cover_needs: Vec<cover::Need> = topical
+        .iter()
+        .enumerate()
+        .map(|(j, n)| cover::Need {
+            atoms: (0..largest.len())
+                .filter(|&a| largest[a].0.contains(&j))
+                .collect(),
+            demand: n.remaining,
+        })
+        .collect();
+    let hours = cover::solve(largest.len(), &cover_needs);
+    largest
+        .iter()
+        .zip(hours)
+        .filter(|(_, h)| h.is_positive())
+        .map(|((sig, on), h)| {
+            let served: Vec<&Need> = sig.iter().map(|&j| &topical[j]).collect();
+            // Said as a rule names its topics when one asks for exactly these.
+            let named = served
+                .iter()
+                .find(|n| n.on == *on)
+                .map_or_else(|| on.clone(), |n| n.topics.clone());
+            // The totals these hours also count toward ride along in the designations.
+            let also_totals: Vec<&Need> = general
+                .iter()
+                .filter(|g| !on.iter().any(|t| g.excludes.contains(t)))
+                .collect();
+            item(named, h, &served, &also_totals, |n| n.remaining)
+        })
+        .collect()
+}
+
+/// Needs on any topic (totals, category minimums): what topic hours leave of each, in layers
+/// from the smallest: the first layer serves every need still open, the next the needs left.
+fn general_items(general: &[Need], topic_hours: &[(Vec<TopicId>, Amount)]) -> Vec<PlanItem> {
+    let mut left: Vec<(usize, Amount)> = general
+        .iter()
+        .enumerate()
+        .map(|(j, n)| {
+            let counted: Amount = topic_hours
+                .iter()
+                .filter(|(on, _)| !on.iter().any(|t| n.excludes.contains(t)))
+                .map(|(_, h)| *h)
+                .sum();
+            (j, n.remaining.saturating_sub(counted))
+        })
+        .filter(|(_, r)| r.is_positive())
+        .collect();
+    crate::domain::model::sort::sort_by_key(&mut left, |(_, r)| *r);
+    let mut items = Vec::new();
+    let mut done = Amount::ZERO;
+    for k in 0..left.len() {
+        let layer = left[k].1.saturating_sub(done);
+        if layer.is_zero() {
+            continue;
+        }
+        let served: Vec<&Need> = left[k..].iter().map(|(j, _)| &general[*j]).collect();
+        let rest: Vec<Amount> = left[k..].iter().map(|(_, r)| *r).collect();
+        items.push(item(Vec::new(), layer, &served, &[], |n| {
+            let j = served.iter().position(|s| std::ptr::eq(*s, n)).unwrap_or(0);
+            rest[j]
+        }));
+        done = left[k].1;
+    }
+    items
+}
+
+/// One activity per topic, merged where needs share a topic.
+fn completion_items(completions: &[Need]) -> Vec<PlanItem> {
+    let mut groups: Vec<(Vec<TopicId>, Vec<&Need>)> = Vec::new();
+    for n in completions {
+        match groups.iter_mut().find(|(on, members)| {
+            on.iter().any(|t| n.on.contains(t)) && !has_credential(members, n)
+        }) {
+            Some((on, members)) => {
+                on.retain(|t| n.on.contains(t));
+                members.push(n);
+            }
+            None => groups.push((n.on.clone(), vec![n])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(on, members)| {
+            let named = members
+                .iter()
+                .find(|n| n.on == on)
+                .map_or(on, |n| n.topics.clone());
+            let mut it = item(named, Amount::ZERO, &members, &[], |_| Amount::ZERO);
+            it.completion = true;
+            it
+        })
+        .collect()
+}
+
+fn has_credential(members: &[&Need], n: &Need) -> bool {
+    members.iter().any(|m| m.credential.id == n.credential.id)
+}
+
+/// An item of `hours` on `topics` serving `served` (each with the amount `remaining` says),
+/// whose activity should also carry what `also_totals` accept. Designations are grouped: the
+/// first group's types are the item's own; groups that share no type with it become "also".
+fn item(
+    topics: Vec<TopicId>,
+    hours: Amount,
+    served: &[&Need],
+    also_totals: &[&Need],
+    remaining: impl Fn(&Need) -> Amount,
+) -> PlanItem {
+    let mut groups: Vec<(Vec<CreditTypeId>, bool, Vec<String>)> = Vec::new();
+    for n in served.iter().chain(also_totals) {
+        let points = n.unit == Unit::Point;
+        let slot = groups
+            .iter_mut()
+            .find(|(types, is_points, _)| *is_points == points && compatible(types, &n.accepts));
+        match slot {
+            Some((types, _, names)) => {
+                *types = intersect(types, &n.accepts);
+                if !names.contains(&n.credential.name) {
+                    names.push(n.credential.name.clone());
+                }
+            }
+            None => groups.push((n.accepts.clone(), points, vec![n.credential.name.clone()])),
+        }
+    }
+    let mut groups = groups.into_iter();
+    let accepts = groups.next().map(|g| g.0).unwrap_or_default();
+    let also = groups
+        .filter(|(types, _, _)| !types.is_empty())
+        .map(|(types, _, names)| AlsoServes {
+            accepts: types,
+            credential_names: names,
+        })
+        .collect();
+    PlanItem {
+        topics,
+        accepts,
+        hours,
+        completion: false,
+        unit: served.first().map_or(Unit::Hour, |n| n.unit),
+        deadline: served
+            .iter()
+            .map(|n| n.deadline)
+            .min()
+            .unwrap_or(NaiveDate::MAX),
+        covers: served.iter().map(|n| n.covered(remaining(n))).collect(),
+        also,
+    }
 }
 
 /// The credentials an item serves, each once, in order.
@@ -313,88 +563,6 @@ pub fn names(item: &PlanItem) -> Vec<String> {
         }
     }
     out
-}
-
-/// The phase of an item is that of its first need (all its needs share it).
-fn item_phase(item: &PlanItem, needs: &[Need]) -> Phase {
-    let first = &item.covers[0];
-    needs
-        .iter()
-        .find(|n| n.credential.id == first.credential_id && n.rule.id == first.rule_id)
-        .map_or(Phase::Total, |n| n.phase)
-}
-
-fn need<'a>(
-    cred: &'a Credential,
-    rule: &'a Rule,
-    re: &RuleEvaluation,
-    deadline: NaiveDate,
-    with_planned: bool,
-) -> Option<Need<'a>> {
-    let open = match re.status {
-        RuleStatus::NotMet => true,
-        RuleStatus::MetWithPlanned => !with_planned,
-        _ => false,
-    };
-    let remaining = if with_planned {
-        re.remaining_with_planned()
-    } else {
-        re.remaining
-    };
-    if !open || remaining.is_zero() {
-        return None;
-    }
-    let (phase, topics, accepts, completion) = match &rule.kind {
-        RuleKind::TopicMin {
-            topics, accepts, ..
-        } => (
-            Phase::Topic,
-            topics.clone(),
-            accepts.credit_types.clone(),
-            false,
-        ),
-        RuleKind::Completion { topics, accepts } => (
-            Phase::Topic,
-            topics.clone(),
-            accepts.credit_types.clone(),
-            true,
-        ),
-        RuleKind::PerYear {
-            topics, accepts, ..
-        } if !topics.is_empty() => (
-            Phase::Topic,
-            topics.clone(),
-            accepts.credit_types.clone(),
-            false,
-        ),
-        RuleKind::PerYear { accepts, .. } | RuleKind::CategoryMin { accepts, .. } => (
-            Phase::Category,
-            Vec::new(),
-            accepts.credit_types.clone(),
-            false,
-        ),
-        RuleKind::Total { accepts, .. } => (
-            Phase::Total,
-            Vec::new(),
-            accepts.credit_types.clone(),
-            false,
-        ),
-        RuleKind::Cap { .. } => return None,
-    };
-    Some(Need {
-        phase,
-        credential: cred,
-        rule,
-        topics,
-        accepts,
-        remaining: if completion { Amount::ZERO } else { remaining },
-        completion,
-        // Per-year hours are spread over years, so they are not subtracted from the total.
-        feeds_total: !completion
-            && !matches!(rule.kind, RuleKind::PerYear { .. })
-            && (rule.counts_toward_total || matches!(rule.kind, RuleKind::CategoryMin { .. })),
-        deadline,
-    })
 }
 
 /// Empty means "any": compatible with everything.
@@ -410,9 +578,4 @@ fn intersect<T: PartialEq + Clone>(a: &[T], b: &[T]) -> Vec<T> {
     } else {
         a.iter().filter(|x| b.contains(x)).cloned().collect()
     }
-}
-
-/// Whether credit restricted to `item` types is always accepted by a rule accepting `total`.
-fn within(item: &[CreditTypeId], total: &[CreditTypeId]) -> bool {
-    total.is_empty() || (!item.is_empty() && item.iter().all(|t| total.contains(t)))
 }

@@ -13,7 +13,6 @@ use crate::domain::engine::evaluate::{
     CredentialStatus, Evaluation, Measure, RuleEvaluation, RuleStatus,
 };
 use crate::domain::engine::plan::Plan;
-use crate::domain::model::vocab::Unit;
 use crate::domain::text::badges::{self, Badge};
 use crate::domain::text::describe;
 use crate::domain::{Activity, Amount, Credential};
@@ -31,6 +30,8 @@ pub struct DashboardView {
     pub no_activities: bool,
     pub follow_ups: Vec<FollowUpLine>,
     pub plan: Vec<PlanLine>,
+    /// Credentials met only through a renewal pathway still open: the ways to finish.
+    pub pathways: Vec<String>,
     /// Under the plan: its total, and what one activity counting several times saved.
     pub plan_total: String,
     pub cards: Vec<Card>,
@@ -139,7 +140,7 @@ pub fn build<A: Borrow<Activity>>(
         .filter(|e| e.status != CredentialStatus::NoRequirements)
         .collect();
     let without_rules = shown.len() - with_rules.len();
-    let to_earn = describe::totals_text(&the_plan.totals, fmt_amount);
+    let to_earn = describe::to_earn_text(the_plan, fmt_amount);
     DashboardView {
         what_if,
         welcome: credentials.is_empty(),
@@ -170,7 +171,12 @@ pub fn build<A: Borrow<Activity>>(
                 goal_title: describe::plan_goal_title(item),
             })
             .collect(),
-        plan_total: plan_total(the_plan, &to_earn, fmt_amount),
+        pathways: the_plan
+            .pathways
+            .iter()
+            .map(|a| describe::pathway_advice_sentence(a, fmt_amount))
+            .collect(),
+        plan_total: plan_total(the_plan, fmt_amount),
         cards: shown
             .iter()
             .filter_map(|ev| {
@@ -239,18 +245,34 @@ fn summary(
 }
 
 /// "12 hours in total — 3 hours fewer than meeting each requirement separately, …": what
-/// merging saved, said in one unit only when the plan has one unit.
-fn plan_total(the_plan: &Plan, to_earn: &str, fmt_amount: &dyn Fn(Amount) -> String) -> String {
-    let (unit, saved) = match the_plan.totals.as_slice() {
-        [(unit, total)] => (*unit, the_plan.separate_total(*unit).saturating_sub(*total)),
-        _ => (Unit::Hour, Amount::ZERO),
+/// sharing hours saved, said when the plan has one unit.
+fn plan_total(the_plan: &Plan, fmt_amount: &dyn Fn(Amount) -> String) -> String {
+    let Some((unit, total)) = the_plan.to_earn() else {
+        return String::new();
     };
-    let mut text = format!("{to_earn} in total");
+    let mut text = format!(
+        "{} in total",
+        describe::totals_text(&[(unit, total)], fmt_amount)
+    );
+    if the_plan.totals.len() > 1 {
+        // Credits, hours and points are earned hour by hour, often by the same activity.
+        return format!(
+            "{} of learning in total: {}, one activity often giving several at once.",
+            describe::totals_text(&[(unit, total)], fmt_amount),
+            describe::totals_text(&the_plan.totals, fmt_amount)
+        );
+    }
+    let saved = match the_plan.totals.as_slice() {
+        [(unit, total)] => the_plan.separate_total(*unit).saturating_sub(*total),
+        _ => Amount::ZERO,
+    };
     if saved.is_positive() {
         text.push_str(&format!(
             " — {} fewer than meeting each requirement separately, because one activity can count toward several requirements and credentials.",
             describe::totals_text(&[(unit, saved)], fmt_amount)
         ));
+    } else {
+        text.push('.');
     }
     text
 }

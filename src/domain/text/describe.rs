@@ -415,7 +415,7 @@ pub fn plan_sentence(item: &PlanItem, fmt_date: &dyn Fn(NaiveDate) -> String) ->
 /// What a plan item asks for, as a goal's title: "2 hours of pain management & opioid
 /// prescribing", "One activity on human trafficking", "10 credits of any topic".
 pub fn plan_goal_title(item: &PlanItem) -> String {
-    let h = |a: Amount| Unit::of_types(&item.accepts).amount_text(a);
+    let h = |a: Amount| item.unit.amount_text(a);
     if item.completion {
         format!("One activity on {}", topics_text(&item.topics))
     } else if item.topics.is_empty() {
@@ -478,6 +478,97 @@ pub fn time_until(
 }
 
 /// "12 hours and 20 points": one figure per unit, never added together.
+/// What the headline says is still to earn: "58 hours", "12 credits and one required activity",
+/// "a renewal pathway to finish" — never empty while an item or a pathway is open.
+pub fn to_earn_text(
+    plan: &crate::domain::engine::plan::Plan,
+    number: &dyn Fn(Amount) -> String,
+) -> String {
+    let mut parts = Vec::new();
+    if let Some((unit, amount)) = plan.to_earn() {
+        parts.push(unit.amount_with(amount, &number(amount)));
+    }
+    let activities = plan.items.iter().filter(|i| i.completion).count();
+    match activities {
+        0 => {}
+        1 => parts.push("one required activity".to_string()),
+        n => parts.push(format!("{n} required activities")),
+    }
+    match plan.pathways.len() {
+        0 => {}
+        1 => parts.push("a renewal pathway to finish".to_string()),
+        n => parts.push(format!("{n} renewal pathways to finish")),
+    }
+    and_list(parts)
+}
+
+/// "Ohio RN: finish one of its renewal pathways — 120 more practice hours (Practice), or 24
+/// hours of CE (Continuing education)." A chosen pathway is named alone.
+pub fn pathway_advice_sentence(
+    advice: &crate::domain::engine::plan::PathwayAdvice,
+    number: &dyn Fn(Amount) -> String,
+) -> String {
+    let option = |o: &crate::domain::engine::plan::PathwayOption| {
+        let mut needs: Vec<String> = o
+            .rules
+            .iter()
+            .map(|(label, left, unit)| {
+                format!("{} ({})", unit.amount_with(*left, &number(*left)), label)
+            })
+            .collect();
+        if let Some((kind, left)) = o.evidence {
+            needs.push(evidence_text(kind, left, number));
+        }
+        if needs.is_empty() {
+            format!("{}: nothing more to record", o.label)
+        } else {
+            format!("{}: {}", o.label, and_list(needs))
+        }
+    };
+    let options: Vec<String> = advice.options.iter().map(option).collect();
+    if advice.chosen {
+        return format!(
+            "{}, the pathway you chose — {}.",
+            advice.credential_name,
+            options.join("; ")
+        );
+    }
+    let how_many = match advice.still_needed {
+        1 => "one of its renewal pathways".to_string(),
+        n => format!("{n} of its renewal pathways"),
+    };
+    format!(
+        "{}: finish {how_many}, the nearest first — {}.",
+        advice.credential_name,
+        options.join("; or ")
+    )
+}
+
+/// "120 more practice hours", "a national certification to record".
+fn evidence_text(
+    kind: crate::domain::model::pathway::EvidenceKind,
+    left: Amount,
+    number: &dyn Fn(Amount) -> String,
+) -> String {
+    use crate::domain::model::pathway::EvidenceKind as K;
+    let hours = |what: &str| {
+        let unit = if left == Amount::hours(1) {
+            "hour"
+        } else {
+            "hours"
+        };
+        format!("{} more {what} {unit}", number(left))
+    };
+    match kind {
+        K::PracticeHours => hours("practice"),
+        K::VolunteerHours => hours("volunteer"),
+        K::NationalCertification => "a national certification to record".into(),
+        K::RefresherCourse => "a refresher course to complete".into(),
+        K::AcademicCourse => "an academic course to complete".into(),
+        K::Other => "its evidence to record".into(),
+    }
+}
+
 pub fn totals_text(totals: &[(Unit, Amount)], number: &dyn Fn(Amount) -> String) -> String {
     and_list(
         totals

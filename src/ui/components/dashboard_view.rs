@@ -76,9 +76,14 @@ pub fn dashboard_view(view: &DashboardView, controls: &Controls) -> Html {
                     </ul>
                 </section>
             }
-            if !view.plan.is_empty() {
+            if !view.plan.is_empty() || !view.pathways.is_empty() {
                 <section class="card" aria-labelledby="plan-title">
                     <h2 id="plan-title">{ "What to take next" }</h2>
+                    if !view.pathways.is_empty() {
+                        <ul class="plan plan--pathways" data-testid="plan-pathways">
+                            { for view.pathways.iter().map(|p| html! { <li>{ p.clone() }</li> }) }
+                        </ul>
+                    }
                     <ol class="plan">
                         { for view.plan.iter().enumerate().map(|(i, item)| html! {
                             <li>

@@ -26,8 +26,10 @@ pub fn dashboard_page() -> Html {
     let the_plan = {
         let data = app.data.clone();
         let actual = actual.clone();
-        use_memo((app.revision, what_if, actual.len()), move |_| {
-            plan(&data.credentials, &actual, what_if)
+        // What is left once planned activities are done, in both views: the cards say
+        // "met with planned", so the plan does not ask for it again.
+        use_memo((app.revision, actual.len()), move |_| {
+            plan(&data.credentials, &actual, true)
         })
     };
     {
