@@ -233,3 +233,39 @@ fn with_a_chosen_pathway_only_its_needs_are_named() {
     assert!(words.contains("18 more volunteer hours"), "{words}");
     assert!(!words.contains("practice"), "{words}");
 }
+
+#[test]
+fn an_exemption_route_she_never_claimed_is_not_followed_until_she_chooses() {
+    // Florida RN: 24 contact hours, or a national certification that exempts most of them.
+    // Nothing recorded for the certification: the plan follows the CE route her card shows.
+    let p = cme_tracker::domain::presets::find("us-fl-rn").expect("the Florida RN preset");
+    let end = date("2027-11-30");
+    let c = p.instantiate(
+        uuid::Uuid::new_v4(),
+        p.cycle_start_for(end),
+        end,
+        chrono::Utc::now(),
+    );
+    let ev = evaluate(&c, NO_ACTIVITIES, date(TODAY));
+    assert_eq!(ev.followed_pathway.as_deref(), Some("ce"));
+    // 24, or 26 in a domestic-violence biennium.
+    let total = ev.rule("total").unwrap().remaining;
+    assert!(total >= hours("24"));
+    let creds = [c];
+    let plan = plan(&creds, std::slice::from_ref(&ev), true);
+    // The headline's figure is the card's, the topic hours inside it.
+    assert_eq!(
+        plan.to_earn(),
+        Some((cme_tracker::domain::model::vocab::Unit::Hour, total))
+    );
+    let words =
+        cme_tracker::domain::text::describe::pathway_advice_sentence(&plan.pathways[0], &|a| {
+            a.display_short()
+        });
+    assert!(
+        words.contains("The plan follows the first until you choose"),
+        "{words}"
+    );
+    assert!(words.contains("Which are you on?"), "{words}");
+    assert!(plan.pathways[0].options[0].followed);
+}

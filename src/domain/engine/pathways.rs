@@ -53,8 +53,10 @@ pub fn progress(
         .collect()
 }
 
-/// The pathway the plan follows: the chosen one, else the one with least left (only when one
-/// pathway is needed; with "two of three" the plan asks for every open one).
+/// The pathway the plan follows when one is needed: the chosen one; else a met one; else the
+/// nearest the holder has started. A pathway resting on evidence she has not recorded (a
+/// certification exemption, practice hours) is a route she has not claimed: until she chooses,
+/// the board's first route stands, and the plan asks her which one she is on.
 pub fn followed<'p>(
     pathways: &Pathways,
     progress: &'p [PathwayProgress],
@@ -64,6 +66,24 @@ pub fn followed<'p>(
     }
     match &pathways.chosen {
         Some(c) => progress.iter().find(|p| &p.id == c),
-        None => progress.iter().min_by_key(|p| (!p.met, p.remaining)),
+        None => progress
+            .iter()
+            .find(|p| p.met)
+            .or_else(|| nearest_started(progress).next())
+            .or(progress.first()),
     }
+}
+
+/// The open pathways the holder has started (no evidence needed, or some recorded), nearest
+/// first.
+pub fn nearest_started(progress: &[PathwayProgress]) -> impl Iterator<Item = &PathwayProgress> {
+    let mut open: Vec<&PathwayProgress> =
+        progress.iter().filter(|p| !p.met && started(p)).collect();
+    crate::domain::model::sort::sort_by_key(&mut open, |p| p.remaining);
+    open.into_iter()
+}
+
+/// Whether the holder is on the way along a pathway: it needs no evidence, or some is recorded.
+pub fn started(p: &PathwayProgress) -> bool {
+    p.evidence.is_none_or(|(got, _)| got.is_positive())
 }

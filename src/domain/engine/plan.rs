@@ -77,6 +77,8 @@ pub struct PathwayAdvice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PathwayOption {
     pub label: String,
+    /// Whether the plan follows it (its hours are among the items).
+    pub followed: bool,
     /// Requirements of the pathway still open: label, what is left, its unit.
     pub rules: Vec<(String, Amount, Unit)>,
     /// Evidence still to record: its kind and hours left (one for a yes-no evidence).
@@ -241,18 +243,26 @@ pub fn plan(credentials: &[Credential], evaluations: &[Evaluation], with_planned
 /// The pathways the plan follows: the chosen one, else the nearest; with "two of three", the
 /// nearest open ones still needed. Met pathways need nothing more.
 fn followed_pathways(ev: &Evaluation) -> Vec<&PathwayProgress> {
-    let Some((needed, chosen)) = &ev.pathways_needed else {
+    let Some((needed, _)) = &ev.pathways_needed else {
         return Vec::new();
     };
-    if let Some(c) = chosen.as_deref().filter(|_| *needed <= 1) {
-        return ev.pathways.iter().filter(|p| p.id == c).collect();
+    if *needed <= 1 {
+        return ev
+            .pathways
+            .iter()
+            .filter(|p| ev.followed_pathway.as_ref() == Some(&p.id))
+            .collect();
     }
+    // "Two of three": the met ones, then the nearest started, then the others in order.
     let met = ev.pathways.iter().filter(|p| p.met).count();
-    let mut open: Vec<&PathwayProgress> = ev.pathways.iter().filter(|p| !p.met).collect();
-    crate::domain::model::sort::sort_by_key(&mut open, |p| p.remaining);
-    let still = (*needed as usize).max(1).saturating_sub(met);
+    let still = (*needed as usize).saturating_sub(met);
     let mut out: Vec<&PathwayProgress> = ev.pathways.iter().filter(|p| p.met).collect();
-    out.extend(open.into_iter().take(still));
+    let started = crate::domain::engine::pathways::nearest_started(&ev.pathways);
+    let others = ev
+        .pathways
+        .iter()
+        .filter(|p| !p.met && !crate::domain::engine::pathways::started(p));
+    out.extend(started.chain(others).take(still));
     out
 }
 
@@ -274,12 +284,15 @@ fn pathway_advice(
     } else {
         ev.pathways.iter().filter(|p| !p.met).collect()
     };
-    crate::domain::model::sort::sort_by_key(&mut open, |p| p.remaining);
+    let is_followed = |p: &PathwayProgress| followed.iter().any(|f| f.id == p.id);
+    // The followed ones first, then the nearest.
+    crate::domain::model::sort::sort_by_key(&mut open, |p| (!is_followed(p), p.remaining));
     let pathways = cred.pathways.as_ref()?;
     let options = open
         .iter()
         .map(|p| PathwayOption {
             label: p.label.clone(),
+            followed: is_followed(p),
             rules: p
                 .rules_left
                 .iter()

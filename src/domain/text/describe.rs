@@ -537,8 +537,13 @@ pub fn pathway_advice_sentence(
         1 => "one of its renewal pathways".to_string(),
         n => format!("{n} of its renewal pathways"),
     };
+    let follows = match advice.options.iter().filter(|o| o.followed).count() {
+        0 => "",
+        1 => " The plan follows the first until you choose.",
+        _ => " The plan follows the first ones until you choose.",
+    };
     format!(
-        "{}: finish {how_many}, the nearest first — {}.",
+        "{}: finish {how_many}.{follows} {}. Which are you on? Choose it on the credential's page.",
         advice.credential_name,
         options.join("; or ")
     )
