@@ -65,17 +65,18 @@ fn a_rule_in_force_from_a_date_is_not_a_shortfall_before_it() {
         "Not applicable: From 2028-01-01: required for renewals due on or after that date."
     );
     assert!(rule_sentence(&r).contains("(for renewals due from 1 Jan 2028)"));
-    // The next cycle, due after the date: required.
+    // The next cycle, due after the date: required, and missing once the date has come.
     let next = credential("State", "2027-01-01", "2028-12-31")
         .rule(r.clone())
         .build();
-    assert_eq!(
-        evaluate(&next, NO_ACTIVITIES, date("2027-06-01"))
+    let status_on = |today: &str| {
+        evaluate(&next, NO_ACTIVITIES, date(today))
             .rule("bias")
             .unwrap()
-            .status,
-        RuleStatus::NotMet
-    );
+            .status
+    };
+    assert_eq!(status_on("2027-06-01"), RuleStatus::NotYetInForce);
+    assert_eq!(status_on("2028-02-01"), RuleStatus::NotMet);
     // A rule that ended before the cycle started is not asked for.
     let mut old = r;
     old.effective_from = None;

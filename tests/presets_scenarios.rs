@@ -469,7 +469,7 @@ fn california_twelve_hour_pain_course_once() {
             &|d| d.to_string(),
             &|a| a.display_short()
         ),
-        "Not applicable: A one-time requirement due by renewal 2; not asked again."
+        "Not applicable: A one-time requirement due by the second renewal; no completion is on record. Not asked again — if you did it, record when on this page."
     );
 }
 
@@ -622,26 +622,35 @@ fn setup_asks_about_one_time_rules_and_a_date_answered_meets_them() {
 }
 
 #[test]
-fn a_rule_due_every_few_renewals_is_met_only_when_the_date_is_inside_its_span() {
+fn setup_never_asks_already_done_about_a_total_or_a_recurring_rule() {
     use cme_tracker::domain::draft::PresetSetupDraft;
-    let p = find("us-fl-md").unwrap();
-    let dv = PresetSetupDraft::done_questions(p)
-        .into_iter()
-        .find(|r| r.id == "domestic_violence")
-        .expect("asked about domestic violence");
-    let build = |when: &str| {
-        let mut d = PresetSetupDraft::new(p);
-        d.end = "2027-01-31".into();
-        d.done.insert(dv.id.clone(), when.into());
-        let c = d.build(p, Uuid::new_v4(), chrono::Utc::now()).unwrap();
-        evaluate(&c, NO_ACTIVITIES, date(TODAY))
-            .rule("domestic_violence")
-            .unwrap()
-            .status
-    };
-    // Every third biennial renewal: the span runs back to 1 Feb 2021.
-    assert_eq!(build("2022-03-01"), RuleStatus::DeemedMet);
-    assert_eq!(build("2019-03-01"), RuleStatus::NotMet);
+    for p in catalog().presets() {
+        for r in PresetSetupDraft::done_questions(p) {
+            assert!(
+                matches!(
+                    r.recurrence,
+                    cme_tracker::domain::Recurrence::OnceEver
+                        | cme_tracker::domain::Recurrence::OnceWithinFirstCycles { .. }
+                ),
+                "{} {}: recurring",
+                p.id,
+                r.id
+            );
+            assert!(
+                matches!(
+                    r.kind,
+                    RuleKind::TopicMin { .. } | RuleKind::Completion { .. }
+                ),
+                "{} {}: an amount of hours",
+                p.id,
+                r.id
+            );
+        }
+    }
+    // Florida's domestic-violence course recurs every third renewal: logged, not answered.
+    assert!(PresetSetupDraft::done_questions(find("us-fl-md").unwrap())
+        .iter()
+        .all(|r| r.id != "domestic_violence"));
 }
 
 #[test]

@@ -49,8 +49,10 @@ impl PresetSetupDraft {
         }
     }
 
-    /// The rules setup asks "already done? when?" about: one-time rules and rules due once every
-    /// few renewals or years, which a clinician may well have met before using the app.
+    /// The rules setup asks "already done? when?" about: one-time courses (a topic or a
+    /// completion), which a clinician may well have done before using the app. Never a total
+    /// or a recurring rule: an answer there would mark hours met with none logged; those hours
+    /// are logged as activities.
     pub fn done_questions(preset: &Preset) -> Vec<&Rule> {
         preset
             .rules
@@ -58,12 +60,11 @@ impl PresetSetupDraft {
             .filter(|r| {
                 matches!(
                     r.recurrence,
-                    Recurrence::OnceEver
-                        | Recurrence::OnceWithinFirstCycles { .. }
-                        | Recurrence::EveryNCycles { .. }
-                        | Recurrence::EveryNMonths { .. }
-                        | Recurrence::AfterFirstCycles { .. }
-                ) && !matches!(r.kind, RuleKind::Cap { .. })
+                    Recurrence::OnceEver | Recurrence::OnceWithinFirstCycles { .. }
+                ) && matches!(
+                    r.kind,
+                    RuleKind::TopicMin { .. } | RuleKind::Completion { .. }
+                )
             })
             .collect()
     }
@@ -144,23 +145,14 @@ impl PresetSetupDraft {
         c.conditions = self.conditions.clone();
         let number = self.number.trim();
         c.number = (!number.is_empty()).then(|| number.to_string());
-        // A one-time rule done at any date is met for good; a rule due once in a span is met in
-        // this cycle when the date falls inside the span it counts.
+        // A one-time course done at any date is met for good; the date is shown with it.
         for (rule, date) in done {
-            let (from, to) = crate::domain::engine::evaluate::window_of(&c, &rule.recurrence);
-            let once = matches!(
-                rule.recurrence,
-                Recurrence::OnceEver | Recurrence::OnceWithinFirstCycles { .. }
-            );
-            if once || (from..=to).contains(&date) {
-                c.cycle.exemptions.push(Exemption {
-                    rule_id: rule.id.clone(),
-                    kind: ExemptionKind::DeemedMet,
-                    reason: "Completed before tracking (answered when the credential was added)"
-                        .into(),
-                    date,
-                });
-            }
+            c.cycle.exemptions.push(Exemption {
+                rule_id: rule.id.clone(),
+                kind: ExemptionKind::DeemedMet,
+                reason: "Completed before tracking (answered when the credential was added)".into(),
+                date,
+            });
         }
         Ok(c)
     }

@@ -210,9 +210,6 @@ impl<'a> Ctx<'a> {
             Recurrence::FirstCycles { n } if renewal > n => {
                 return Some(Skip::NotApplicable(Detail::OnlyFirstRenewals { n }));
             }
-            Recurrence::OnceWithinFirstCycles { n } if renewal > n => {
-                return Some(Skip::NotApplicable(Detail::DueByRenewal { n }));
-            }
             Recurrence::AfterFirstCycles { after, .. } if renewal <= after => {
                 return Some(Skip::NotApplicable(Detail::FromRenewal {
                     n: after.saturating_add(1),
@@ -249,6 +246,26 @@ impl<'a> Ctx<'a> {
             }));
         }
         None
+    }
+
+    /// What a rule counted means once its dates are read against today and the renewal: a
+    /// one-time rule due by an earlier renewal is met if done, else no longer asked (said
+    /// honestly); a rule in force from a date still ahead is not missing before then.
+    fn in_time(&self, rule: &Rule, ev: &mut RuleEvaluation) {
+        if ev.status == RuleStatus::Met {
+            return;
+        }
+        if let Recurrence::OnceWithinFirstCycles { n } = rule.recurrence {
+            if self.cred.renewal_number() > n {
+                ev.status = RuleStatus::NotApplicable;
+                ev.detail = Some(Detail::DueByRenewal { n });
+                return;
+            }
+        }
+        if let Some(date) = rule.effective_from.filter(|d| self.today < *d) {
+            ev.status = RuleStatus::NotYetInForce;
+            ev.detail = Some(Detail::InForceFrom { date });
+        }
     }
 
     /// The dates whose activities count for a rule with this recurrence (both ends inclusive).
@@ -386,6 +403,7 @@ impl<'c> Ctx<'c> {
         } else {
             RuleStatus::NotMet
         };
+        self.in_time(rule, &mut ev);
         ev
     }
 

@@ -25,6 +25,9 @@ pub enum RuleStatus {
     Exempt,
     /// Satisfied without hours (recorded by the user, or by a holder condition).
     DeemedMet,
+    /// Required for this renewal, but only in force from a date still ahead: counted as it
+    /// comes, and not missing before then.
+    NotYetInForce,
 }
 
 impl RuleStatus {
@@ -172,7 +175,8 @@ pub enum Detail {
     },
     /// Required only in the first `n` renewals, and this is a later one.
     OnlyFirstRenewals { n: u32 },
-    /// A one-time requirement due by renewal `n`; this is a later renewal.
+    /// A one-time requirement due by renewal `n`; this is a later renewal and no completion is
+    /// on record (one on record makes it met).
     DueByRenewal { n: u32 },
     /// Required from renewal `n` on, and this is an earlier one.
     FromRenewal { n: u32 },
@@ -180,6 +184,8 @@ pub enum Detail {
     Recorded { reason: String, date: NaiveDate },
     /// The rule takes effect for renewals due on or after `date`; this cycle is due before.
     StartsOn { date: NaiveDate },
+    /// The rule applies to this renewal but is in force only from `date`, still ahead.
+    InForceFrom { date: NaiveDate },
     /// The rule stopped applying on `date`, before this cycle started.
     EndedOn { date: NaiveDate },
     /// A holder condition satisfies the rule without hours.

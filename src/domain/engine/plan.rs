@@ -328,12 +328,13 @@ fn need<'a>(
     with_planned: bool,
 ) -> Option<Need<'a>> {
     let open = match re.status {
-        RuleStatus::NotMet => true,
+        // Not yet in force, but needed for this renewal: worth planning for.
+        RuleStatus::NotMet | RuleStatus::NotYetInForce => true,
         RuleStatus::MetWithPlanned => !with_planned,
         _ => false,
     };
     let mut remaining = if with_planned {
-        re.remaining_with_planned()
+        re.required.saturating_sub(re.counted_with_planned())
     } else {
         re.remaining
     };

@@ -45,6 +45,7 @@ impl RuleStatus {
             RuleStatus::NotApplicable => "Not applicable",
             RuleStatus::Exempt => "Exempt",
             RuleStatus::DeemedMet => "Deemed met",
+            RuleStatus::NotYetInForce => "Not yet in force",
         }
     }
 }
@@ -68,7 +69,7 @@ pub fn rule_badge(status: RuleStatus, projected: bool) -> Badge {
         RuleStatus::Met => (Tone::Ok, "✓"),
         RuleStatus::MetWithPlanned => (Tone::Warn, "◷"),
         RuleStatus::NotMet => (Tone::Bad, "✗"),
-        RuleStatus::NotApplicable => (Tone::Muted, "–"),
+        RuleStatus::NotApplicable | RuleStatus::NotYetInForce => (Tone::Muted, "–"),
         RuleStatus::Exempt | RuleStatus::DeemedMet => (Tone::Ok, "✓"),
     };
     if projected {

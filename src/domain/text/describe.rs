@@ -292,6 +292,15 @@ pub fn status_sentence(
         format!(" of {what}")
     };
     match re.status {
+        RuleStatus::NotYetInForce => format!(
+            "{} of {}{of}. {}",
+            h(re.counted),
+            h(re.required),
+            re.detail
+                .as_ref()
+                .map(|d| detail_text(d, fmt_date))
+                .unwrap_or_default()
+        ),
         RuleStatus::NotApplicable | RuleStatus::Exempt | RuleStatus::DeemedMet => {
             let detail = re
                 .detail
@@ -633,12 +642,14 @@ pub fn detail_text(
         }
         Detail::OnlyFirstRenewals { n: 1 } => "Required only for the first renewal.".into(),
         Detail::OnlyFirstRenewals { n } => format!("Required only in the first {n} renewals."),
-        Detail::DueByRenewal { n } if *n <= 1 => {
-            "A one-time requirement due by the first renewal; not asked again.".into()
-        }
-        Detail::DueByRenewal { n } => {
-            format!("A one-time requirement due by renewal {n}; not asked again.")
-        }
+        Detail::DueByRenewal { n } => format!(
+            "A one-time requirement due by the {} renewal; no completion is on record. Not asked again — if you did it, record when on this page.",
+            ordinal(*n)
+        ),
+        Detail::InForceFrom { date } => format!(
+            "From {}: needed for this renewal, not missing before then.",
+            fmt_date(*date)
+        ),
         Detail::FromRenewal { n } => format!("Required from renewal {n} on."),
         Detail::StartsOn { date } => format!(
             "From {}: required for renewals due on or after that date.",
@@ -755,3 +766,13 @@ mod time_tests;
 
 #[cfg(test)]
 mod condition_tests;
+
+/// "first", "second", "third", else "4th".
+pub fn ordinal(n: u32) -> String {
+    match n {
+        0 | 1 => "first".into(),
+        2 => "second".into(),
+        3 => "third".into(),
+        n => format!("{n}th"),
+    }
+}
