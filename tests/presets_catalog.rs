@@ -162,27 +162,32 @@ fn instantiate_copies_rules_and_remembers_the_preset_version() {
 }
 
 #[test]
-fn adding_the_dea_registration_makes_its_holder_a_registrant_so_mate_applies() {
+fn adding_the_dea_registration_never_asks_whether_she_holds_one_and_a_past_attestation_meets_mate()
+{
     use cme_tracker::domain::engine::evaluate::{evaluate, RuleStatus};
     let mate = find("us-dea-mate").expect("the MATE preset");
-    let implied = mate.implied_conditions();
-    assert_eq!(
-        implied.iter().map(String::as_str).collect::<Vec<_>>(),
-        ["dea_registrant"]
-    );
+    // Adding the registration says she holds it: no such question.
+    assert!(!mate.conditions_asked.iter().any(|c| c == "dea_registrant"));
     let mut cred = mate.instantiate(
         uuid::Uuid::new_v4(),
         date("2024-07-01"),
         date("2027-06-30"),
         chrono::Utc::now(),
     );
-    cred.conditions = implied;
     let ev = evaluate(&cred, NO_ACTIVITIES, date("2026-01-01"));
     assert_eq!(ev.rules[0].status, RuleStatus::NotMet);
     assert_eq!(
         ev.rules[0].remaining,
         cme_tracker::domain::build::hours("8")
     );
+    // She renewed after 27 June 2023 and attested then: met, not nagged.
+    assert!(mate
+        .conditions_asked
+        .iter()
+        .any(|c| c == "dea_attested_since_mate"));
+    cred.conditions.insert("dea_attested_since_mate".into());
+    let ev = evaluate(&cred, NO_ACTIVITIES, date("2026-01-01"));
+    assert_eq!(ev.rules[0].status, RuleStatus::DeemedMet);
     // A state license implies nothing: its conditions are the holder's to tick.
     assert!(find("us-tx-md-do").unwrap().implied_conditions().is_empty());
 }
@@ -207,4 +212,194 @@ fn every_preset_instantiates_within_the_contract() {
         check_credential(&c, i, &mut problems);
         assert!(problems.is_empty(), "{}: {problems:?}", p.id);
     }
+}
+
+/// The catalog lint (issue 33): what a preset's own words say about conditions, first renewals,
+/// dates in force and pathways must be in its structured fields, where the engine reads them.
+#[test]
+fn catalog_lint_every_stated_fact_is_encoded() {
+    use cme_tracker::domain::model::pathway::EvidenceKind;
+    use cme_tracker::domain::model::vocab::{CONDITIONS, FIRST_RENEWAL_EXEMPT};
+    use cme_tracker::domain::Recurrence;
+    let known = |c: &str| CONDITIONS.iter().any(|k| k.code == c);
+    let lower = |s: &str| s.to_lowercase();
+    let exemption_words = [
+        "exempt",
+        "not required",
+        "no ce",
+        "no cme",
+        "no cne",
+        "excepted",
+        "need not",
+        "0 h",
+    ];
+    let says_exempt = |s: &str| exemption_words.iter().any(|w| lower(s).contains(w));
+    let mut problems: Vec<String> = Vec::new();
+    for p in cme_tracker::domain::presets::catalog().presets() {
+        // 1. Every condition is a question the holder answers: codes, known, asked.
+        for r in &p.rules {
+            let a = &r.applies_if;
+            let codes: Vec<&String> = a
+                .all
+                .iter()
+                .chain(&a.any)
+                .chain(&a.none)
+                .chain(&r.deemed_met_if)
+                .collect();
+            if !a.text.is_empty() && a.all.is_empty() && a.any.is_empty() && a.none.is_empty() {
+                problems.push(format!(
+                    "{} {}: condition only in words: {}",
+                    p.id, r.id, a.text
+                ));
+            }
+            for c in codes {
+                if !known(c) {
+                    problems.push(format!("{} {}: unknown condition {c}", p.id, r.id));
+                }
+                if !p.conditions_asked.contains(c) {
+                    problems.push(format!("{} {}: condition {c} never asked", p.id, r.id));
+                }
+            }
+        }
+        // 2. A first-renewal exemption in the note is a recurrence or a setup question; one
+        // for residents and fellows deems the total met when she is one.
+        let note = p.first_renewal_note.clone().unwrap_or_default();
+        let sentences: Vec<&str> = note.split(['.', ';']).collect();
+        let residents = |s: &&str| lower(s).contains("residen") || lower(s).contains("fellow");
+        let first_renewal_encoded = p.rules.iter().any(|r| {
+            matches!(
+                r.recurrence,
+                Recurrence::AfterFirstCycles { .. } | Recurrence::FirstCycles { .. }
+            ) || r.applies_if.none.iter().any(|c| c == FIRST_RENEWAL_EXEMPT)
+        });
+        if sentences
+            .iter()
+            .filter(|s| !residents(s))
+            .any(|s| says_exempt(s))
+            && !first_renewal_encoded
+        {
+            problems.push(format!(
+                "{}: first-renewal exemption not encoded: {note}",
+                p.id
+            ));
+        }
+        let residents_exempt = sentences
+            .iter()
+            .filter(|s| residents(s))
+            .any(|s| says_exempt(s) || lower(s).contains("presumed compliant"));
+        if residents_exempt
+            && !p
+                .rules
+                .iter()
+                .any(|r| r.deemed_met_if.iter().any(|c| c == "resident_or_fellow"))
+        {
+            problems.push(format!("{}: residents' exemption not encoded", p.id));
+        }
+        // 3. A date a rule's note puts it in force from, recent enough to matter to a cycle now.
+        let horizon = p.checked - chrono::Months::new(p.cycle_months);
+        for r in &p.rules {
+            for date in dates_in_force(&r.note) {
+                if date > horizon && r.effective_from.is_none() && r.effective_until.is_none() {
+                    problems.push(format!(
+                        "{} {}: in force from {date} not encoded",
+                        p.id, r.id
+                    ));
+                }
+            }
+        }
+        // 4. A pathway that names practice or volunteer hours carries that evidence, with hours;
+        // a pathway with no CE rules carries evidence of some kind.
+        if let Some(pw) = &p.pathways {
+            for o in &pw.options {
+                let label = lower(&o.label);
+                // "By CE instead of 900 practice hours", "no CE/practice hours needed": the
+                // other pathways.
+                let other_way = ["instead of", "insufficient", "no ce"]
+                    .iter()
+                    .any(|w| label.contains(w));
+                let wants = if other_way {
+                    None
+                } else if label.contains("practice") && label.contains("hours") {
+                    Some(EvidenceKind::PracticeHours)
+                } else if label.contains("volunteer") || label.contains("uncompensated") {
+                    Some(EvidenceKind::VolunteerHours)
+                } else {
+                    None
+                };
+                match (&o.evidence, wants) {
+                    (None, Some(k)) => problems.push(format!(
+                        "{} {}: names {k:?} but records no evidence",
+                        p.id, o.id
+                    )),
+                    // Hours when the label states them (else a yes-no record).
+                    (Some(e), Some(k))
+                        if e.kind != k || (e.hours.is_none() && states_practice_hours(&label)) =>
+                    {
+                        problems.push(format!(
+                            "{} {}: evidence should be {k:?} with hours",
+                            p.id, o.id
+                        ))
+                    }
+                    (None, None) if o.rules.is_empty() => {
+                        problems.push(format!("{} {}: neither CE rules nor evidence", p.id, o.id))
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Dates a note says a rule is in force from: "effective 2026-05-01", "renewals from
+/// 2025-01-01", "applies beginning 2026-05-01", "on or after 2024-01-01".
+fn dates_in_force(note: &str) -> Vec<chrono::NaiveDate> {
+    let lower = note.to_lowercase();
+    let mut out = Vec::new();
+    for cue in [
+        "effective ",
+        "beginning ",
+        "starting ",
+        "renewals from ",
+        "applies from ",
+        "in force from ",
+        "on or after ",
+    ] {
+        let mut at = 0;
+        while let Some(i) = lower[at..].find(cue) {
+            let start = at + i + cue.len();
+            let rest = &note[start..];
+            if let Some(d) = rest
+                .get(..10)
+                .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            {
+                out.push(d);
+            }
+            at = start;
+        }
+    }
+    out
+}
+
+/// Whether a label states a number of practice hours ("900 nursing practice hours", "1,000
+/// hours of active practice"), not contact hours or years.
+fn states_practice_hours(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let number = w.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let next: Vec<&str> = words[i + 1..].iter().take(4).copied().collect();
+        number
+            && !next.iter().any(|n| n.starts_with("contact"))
+            && next
+                .iter()
+                .any(|n| n.starts_with("practice") || n.starts_with("hours"))
+    })
+}
+
+#[test]
+fn setup_asks_which_renewal_only_where_a_rule_depends_on_it() {
+    assert!(!find("abim-moc").unwrap().asks_renewal());
+    assert!(!find("us-dea-mate").unwrap().asks_renewal());
+    assert!(find("us-fl-rn").unwrap().asks_renewal());
+    assert!(find("us-pa-rn").unwrap().asks_renewal());
 }

@@ -19,7 +19,7 @@ NURSING = pathlib.Path(__file__).with_name('nursing_presets.source.json')
 OUT = ROOT / 'src/domain/presets/catalog.json'
 CHECKED = '2026-11-24'
 
-vocab = (ROOT / 'src/domain/vocab.rs').read_text()
+vocab = ''.join(f.read_text() for f in sorted((ROOT / 'src/domain/model/vocab').glob('*.rs')))
 TOPIC_LABELS = dict(re.findall(r'tp\(\s*"([a-z0-9_]+)",\s*"([^"]+)"', vocab))
 TYPE_SHORT = {code: short for code, _label, short in re.findall(
     r'ct\(\s*"([A-Z0-9_]+)",\s*"([^"]+)",\s*"([^"]+)"', vocab)}
@@ -184,6 +184,10 @@ for _pid in ('us-md-md-do', 'us-nv-do', 'us-nv-md', 'us-il-md-do', 'us-ks-md-do'
              'us-la-md-do', 'us-dc-md-do', 'us-ca-do', 'us-mn-md-do'):
     VERSIONS[_pid] = VERSIONS.get(_pid, 1) + 1
 
+# Practice-hours evidence read with its hours (issue 33).
+for _pid in ('us-md-rn', 'us-ok-rn', 'us-or-rn', 'us-ut-rn'):
+    VERSIONS[_pid] = VERSIONS.get(_pid, 1) + 1
+
 # Facts the generic mapping cannot read from free text, per preset.
 def overrides(pid, rules, p):
     by_topic = lambda t: [r for r in rules if t in r['kind'].get('topics', [])]
@@ -260,14 +264,115 @@ def overrides(pid, rules, p):
         for r in by_topic('implicit_bias'):
             r['kind'] = {'type': 'per_year', 'accepts': {}, 'topics': ['implicit_bias'], 'min_per_year': 100}
             r['label'] = 'Implicit bias every license year'
+    issue_33(pid, rules, p)
     return rules
+
+# Every condition a question the holder answers (never text that silently holds); first-renewal
+# exemptions and dates in force as the boards state them (issue 33; the catalog lint in
+# tests/presets_catalog.rs reads every preset for them).
+CONDITIONS_33 = {
+    ('us-dc-md-do', 'total'): {'none': ['not_in_active_practice']},
+    ('us-ct-rn', 'suicide_prevention'): {'none': ['not_in_active_practice']},
+    ('us-tn-md', 'controlled_substance_prescribing'): {'none': ['board_specific_exemption']},
+    ('us-tn-do', 'controlled_substance_prescribing'): {'none': ['board_specific_exemption']},
+    ('us-ia-rn', 'dependent_adult_abuse'): {'any': ['treats_adults']},
+    ('us-pa-rn', 'controlled_substance_prescribing'): {'all': ['aprn', 'prescriptive_authority']},
+    ('us-wa-rn', 'suicide_prevention_once'): {'none': ['crna']},
+    # Timing conditions the recurrence already says (due by the first renewal).
+    ('us-ca-rn', 'implicit_bias_once'): None,
+    ('us-al-rn', 'board_laws_rules_once'): None,
+}
+# The total is never asked at the first renewal (the board's first-renewal note says so
+# without conditions).
+FIRST_RENEWAL_FREE = {'us-pa-rn', 'us-ma-rn', 'us-dc-rn', 'us-il-rn', 'us-mn-rn', 'us-sc-rn', 'us-va-rn'}
+# Rules in force from a date their note gives.
+IN_FORCE_FROM = {
+    ('us-il-rn', 'cultural_competency'): '2025-01-01',
+    ('us-il-rn', 'controlled_substance_prescribing'): '2025-01-01',
+    ('us-pa-rn', 'organ_tissue_donation_once'): '2026-05-01',
+}
+FIRST_RENEWAL_WORDS = re.compile(r'\bexempt|not required|\bno (CE|CME|CNE)\b|excepted|need not|\b0 h\b|no CE requirement', re.I)
+
+RESIDENT_WORDS = re.compile(r'residen|fellow', re.I)
+# Presets whose first-renewal note speaks of topic rules only (encoded with them above).
+FIRST_RENEWAL_TOPICS_ONLY = {'us-il-md-do'}
+
+def issue_33(pid, rules, p):
+    before = json.dumps([rules, p.get('_pathways')], sort_keys=True)
+    for r in rules:
+        key = (pid, r['id'])
+        if key in CONDITIONS_33:
+            codes = CONDITIONS_33[key]
+            text = (r.get('applies_if') or {}).get('text', '')
+            if codes is None:
+                r.pop('applies_if', None)
+            else:
+                r['applies_if'] = {**codes, 'text': text}
+        if key in IN_FORCE_FROM:
+            r['effective_from'] = IN_FORCE_FROM[key]
+    totals = [r for r in rules if r['kind']['type'] == 'total']
+    note = p.get('first_cycle_note') or ''
+    parts = [s for s in re.split(r'[.;]', note)]
+    if any(RESIDENT_WORDS.search(s) and FIRST_RENEWAL_WORDS.search(s + ' exempt' if 'presumed compliant' in s else s) for s in parts):
+        # Residents and fellows: met without hours when she says she is one.
+        for r in totals:
+            r['deemed_met_if'] = sorted(set(r.get('deemed_met_if', [])) | {'resident_or_fellow'})
+    note = ' '.join(s for s in parts if not RESIDENT_WORDS.search(s))
+    if pid in FIRST_RENEWAL_TOPICS_ONLY:
+        note = ''
+    if pid in FIRST_RENEWAL_FREE:
+        for r in totals:
+            if r['recurrence']['type'] == 'every_cycle':
+                r['recurrence'] = {'type': 'after_first_cycles', 'after': 1, 'months': p['cycle']['length_months']}
+                r['note'] = (r.get('note', '') + ' Not required at the first renewal.').strip()
+    elif FIRST_RENEWAL_WORDS.search(note) and not any(
+            r['recurrence']['type'] in ('after_first_cycles', 'first_cycles') for r in totals):
+        # An exemption that depends on how or when she was licensed: a question at setup.
+        for r in totals:
+            a = r.setdefault('applies_if', {})
+            a['none'] = sorted(set(a.get('none', [])) | {'first_renewal_exempt'})
+            a.setdefault('text', '')
+    if pid == 'us-dea-mate':
+        # Adding the registration says she holds it; the training is attested once, on the
+        # first application or renewal after 27 June 2023.
+        for r in rules:
+            r.pop('applies_if', None)
+            r['deemed_met_if'] = r.get('deemed_met_if', []) + ['dea_attested_since_mate']
+    # A CE pathway that also asks for evidence, split into one pathway per kind of evidence.
+    splits = {
+        # Its 20 contact hours come with 500 practice hours in 5 years, or a graduation 2 to 5
+        # years ago.
+        'us-ne-rn': ('ce', [
+            ('ce', '20 contact hours and 500 hours of practice in the previous 5 years', {'kind': 'practice_hours', 'hours': 50000}),
+            ('ce_graduate', '20 contact hours, having graduated 2 to 5 years ago', {'kind': 'other'}),
+        ]),
+        # 21 NCAC 36.0232: 15 contact hours and one of 640 practice hours, a project, a
+        # publication or a presentation.
+        'us-nc-rn': ('ce_2', [
+            ('ce_practice', '15 contact hours and 640 hours of active practice in the previous 2 years', {'kind': 'practice_hours', 'hours': 64000}),
+            ('ce_project', '15 contact hours and a nursing project as principal or co-investigator', {'kind': 'other'}),
+            ('ce_publication', '15 contact hours and a nursing article, paper, book or chapter (author or co-author)', {'kind': 'other'}),
+            ('ce_presentation', '15 contact hours and nursing CE presentations totalling at least 5 contact hours', {'kind': 'other'}),
+        ]),
+    }
+    if pid in splits and p.get('_pathways'):
+        options = p['_pathways']['options']
+        old_id, parts = splits[pid]
+        old = next(o for o in options if o['id'] == old_id)
+        i = options.index(old)
+        options[i:i + 1] = [{'id': oid, 'label': label, 'rules': old['rules'], 'evidence': ev}
+                            for oid, label, ev in parts]
+    if json.dumps([rules, p.get('_pathways')], sort_keys=True) != before:
+        VERSIONS[pid] = VERSIONS.get(pid, 1) + 1
 
 EVIDENCE_WORDS = [
     (r'^teaching|publication|project|research', 'other'),
+    # An employer's certificate of hours practiced is practice-hours evidence (issue 33).
+    (r'employer certification|hours practiced', 'practice_hours'),
     (r'certif', 'national_certification'),
     (r'refresher', 'refresher_course'),
     (r'academic|semester|credit hour|degree|post-licensure', 'academic_course'),
-    (r'hours practiced|employment|practice hours|hours of practice', 'practice_hours'),
+    (r'hours practiced|employment|practice hours|hours of (active |licensed )?(nursing )?practice', 'practice_hours'),
     (r'volunteer|uncompensated', 'volunteer_hours'),
 ]
 
@@ -278,7 +383,7 @@ def evidence_of(text):
                 return {'kind': 'other'}
             hours = None
             if kind in ('practice_hours', 'volunteer_hours'):
-                m = re.search(r'(\d[\d,]*)\s*(?:\w+\s+)?hours', text)
+                m = re.search(r'(\d[\d,]*)\s+(?:[a-z]+\s+){0,3}hours', text)
                 if m:
                     hours = hundredths(m.group(1).replace(',', ''))
             need = {'kind': kind}

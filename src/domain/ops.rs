@@ -348,14 +348,12 @@ mod tests {
         assert!(c.has_condition("direct_patient_care"));
         assert_eq!(c.rules, p.rules);
 
-        // A DEA registration starts with "DEA registrant" ticked.
+        // Adding a DEA registration never asks whether she holds one.
         let dea = crate::domain::presets::catalog()
             .presets()
             .iter()
             .find(|p| p.kind == CredentialKind::DeaRegistration)
             .unwrap();
-        assert!(PresetSetupDraft::new(dea)
-            .conditions
-            .contains("dea_registrant"));
+        assert!(!dea.conditions_asked.iter().any(|c| c == "dea_registrant"));
     }
 }

@@ -187,6 +187,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn has(&self, condition: &str) -> bool {
+        if condition == crate::domain::model::vocab::FIRST_RENEWAL_EXEMPT
+            && self.cred.renewal_number() != 1
+        {
+            return false;
+        }
         self.cred.has_condition(condition)
     }
 

@@ -290,6 +290,25 @@ impl Preset {
             .collect()
     }
 
+    /// Whether any rule depends on which renewal this is (first renewals, every third renewal,
+    /// the first-renewal exemption): only then does setup ask it.
+    pub fn asks_renewal(&self) -> bool {
+        use crate::domain::model::rule::Recurrence;
+        self.rules.iter().any(|r| {
+            matches!(
+                r.recurrence,
+                Recurrence::FirstCycles { .. }
+                    | Recurrence::OnceWithinFirstCycles { .. }
+                    | Recurrence::AfterFirstCycles { .. }
+                    | Recurrence::EveryNCycles { .. }
+            ) || r
+                .applies_if
+                .none
+                .iter()
+                .any(|c| c == crate::domain::model::vocab::FIRST_RENEWAL_EXEMPT)
+        })
+    }
+
     /// The cycle start that goes with an expiry date: one cycle length earlier, plus a day.
     pub fn cycle_start_for(&self, cycle_end: NaiveDate) -> NaiveDate {
         cycle_end

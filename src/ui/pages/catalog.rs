@@ -269,7 +269,7 @@ fn setup_fields(form: &Form<PresetSetupDraft, PresetSetupField>, p: &'static Pre
             if !questions.is_empty() {
                 <fieldset class="field">
                     <legend>{ "Already done? Enter when, and the requirement is recorded as met" }</legend>
-                    <p class="hint">{ "For requirements due once, or once every few renewals. Leave empty if not done yet." }</p>
+                    <p class="hint">{ "For one-time courses you completed before using the app. Leave empty if not done yet." }</p>
                     { for questions.iter().enumerate().map(|(i, r)| {
                         let f = PresetSetupField::Done(i);
                         let rule_id = r.id.clone();
@@ -284,7 +284,9 @@ fn setup_fields(form: &Form<PresetSetupDraft, PresetSetupField>, p: &'static Pre
                     }) }
                 </fieldset>
             }
-            <RenewalSelect id="preset-renewal" value={d.renewal} onchange={on_renewal} />
+            if p.asks_renewal() {
+                <RenewalSelect id="preset-renewal" value={d.renewal} onchange={on_renewal} />
+            }
         </>
     }
 }

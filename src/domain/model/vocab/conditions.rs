@@ -86,7 +86,35 @@ pub const CONDITIONS: &[ConditionInfo] = &[
         code: "national_certification",
         label: "I hold a board-approved national specialty certification",
     },
+    ConditionInfo {
+        code: "not_in_active_practice",
+        label: "I am not in active practice, as my board defines it",
+    },
+    ConditionInfo {
+        code: "board_specific_exemption",
+        label: "A board's stated exemption applies to me (see each requirement's wording)",
+    },
+    ConditionInfo {
+        code: "treats_adults",
+        label: "I regularly examine, attend, counsel or treat adults",
+    },
+    ConditionInfo {
+        code: "crna",
+        label: "I am an active certified registered nurse anesthetist (CRNA)",
+    },
+    ConditionInfo {
+        code: FIRST_RENEWAL_EXEMPT,
+        label: "My first renewal qualifies for the board's first-renewal exemption (see its note)",
+    },
+    ConditionInfo {
+        code: "dea_attested_since_mate",
+        label: "I have applied for or renewed my DEA registration since 27 June 2023 (and attested to the training then)",
+    },
 ];
+
+/// A condition that holds only at the first renewal: the board's first-renewal exemption (the
+/// engine reads it as false from the second renewal on, however it was answered).
+pub const FIRST_RENEWAL_EXEMPT: &str = "first_renewal_exempt";
 
 pub fn condition_label(code: &str) -> String {
     CONDITIONS
