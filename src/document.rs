@@ -94,19 +94,23 @@ pub fn report_body(r: &AuditReport, level: u8, f: &Formats, prepared: NaiveDate)
     h.push_str("</dl></section>");
 
     heading(&mut h, level, "Requirements");
-    let unit_amount =
-        |unit: crate::domain::model::vocab::Unit, a: Amount| unit.amount_with(a, &(f.amount)(a));
     for rule in &r.rules {
         let badge = crate::domain::text::badges::rule_badge(rule.status, rule.projected);
         let (class, badge) = (badge_class(&badge), escape(&badge.text));
         h.push_str("<section class=\"card report-rule\"><div class=\"rule-card__head\">");
         heading(&mut h, level + 1, &rule.label);
+        let figures = crate::domain::text::describe::figures_line(
+            rule.status,
+            rule.measure,
+            rule.unit,
+            [rule.required, rule.counted, rule.remaining],
+            rule.detail.as_ref(),
+            (f.amount, f.date),
+        );
         h.push_str(&format!(
-            "<span class=\"{class}\">{badge}</span></div><p class=\"muted\">{}</p><p>Required {} · counted {} · remaining {}</p>",
+            "<span class=\"{class}\">{badge}</span></div><p class=\"muted\">{}</p><p>{}</p>",
             escape(&rule.sentence),
-            unit_amount(rule.unit, rule.required),
-            unit_amount(rule.unit, rule.counted),
-            unit_amount(rule.unit, rule.remaining)
+            escape(&figures)
         ));
         if !rule.counted_by.is_empty() {
             h.push_str(&format!(
@@ -226,7 +230,7 @@ pub fn report_page(r: &AuditReport, prepared: NaiveDate, certificate_files: &[St
 const STYLE: &str = "body{font:11pt/1.4 system-ui,sans-serif;color:#111;max-width:60rem;margin:2rem auto;padding:0 1rem}\
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #999}h3{font-size:1rem;margin:0}\
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}\
-table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top}\
+table{border-collapse:collapse;width:100%;margin:.5rem 0;overflow-wrap:break-word}th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top}\
 thead{display:table-header-group}tr{break-inside:avoid}.report-rule{break-inside:avoid-page;margin:1rem 0}\
 .rule-card__head{display:flex;gap:1rem;align-items:baseline;justify-content:space-between}\
 .badge{font-size:.9em;white-space:nowrap}.muted{color:#444}.small{font-size:.9em}.plain-list{padding-left:1.2rem}\
@@ -258,6 +262,8 @@ mod tests {
                 status: RuleStatus::NotMet,
                 projected: false,
                 unit: Unit::Hour,
+                measure: crate::domain::engine::evaluate::Measure::Hours,
+                detail: None,
                 required: Amount::hours(48),
                 counted: Amount::hours(2),
                 remaining: Amount::hours(46),

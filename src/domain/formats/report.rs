@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use std::borrow::Borrow;
 use uuid::Uuid;
 
-use crate::domain::engine::evaluate::{counts_toward, CredentialStatus, Evaluation, RuleStatus};
+use crate::domain::engine::evaluate::{
+    counts_toward, CredentialStatus, Detail, Evaluation, Measure, Reason, RuleStatus,
+};
 use crate::domain::model::activity::Activity;
 use crate::domain::model::credential::Credential;
 use crate::domain::model::credits::Amount;
@@ -34,12 +36,44 @@ pub struct ReportRule {
     #[serde(default)]
     pub projected: bool,
     pub unit: Unit,
+    /// What the figures measure: a limit reads "at most", a completion counts activities.
+    #[serde(default = "hours_measure")]
+    pub measure: Measure,
     pub required: Amount,
     pub counted: Amount,
     pub remaining: Amount,
+    /// Why a rule asks for nothing now (not applicable, exempt, deemed met, not yet in force).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Detail>,
     pub counted_by: Vec<Counted>,
-    /// Activities of the cycle that did not count, with the reason in words.
+    /// Activities of the cycle a reviewer would ask about: they carry credit the rule could
+    /// have taken (another type, points, excluded topics, over a limit), with the reason in
+    /// words. Activities simply on other topics are not listed.
     pub not_counted: Vec<(String, String)>,
+}
+
+fn hours_measure() -> Measure {
+    Measure::Hours
+}
+
+/// Whether a reviewer would ask why an activity did not count toward a rule.
+fn worth_asking(reason: &Reason) -> bool {
+    matches!(
+        reason,
+        Reason::CreditTypeNotAccepted
+            | Reason::OtherUnit { .. }
+            | Reason::TopicExcluded { .. }
+            | Reason::OverCap { .. }
+    )
+}
+
+/// An audit report shows what is done: planned activities never appear, so "met with planned"
+/// is not met.
+fn actual(status: RuleStatus) -> RuleStatus {
+    match status {
+        RuleStatus::MetWithPlanned => RuleStatus::NotMet,
+        s => s,
+    }
 }
 
 /// One activity of the cycle, as listed at the end of the report.
@@ -121,21 +155,24 @@ pub fn audit_report<A: Borrow<Activity>>(
                 .collect();
             let not_counted = in_cycle
                 .iter()
-                .filter(|a| re.contribution_of(a.id).is_none())
+                .filter(|a| re.contribution_of(a.id).is_none() || has_excess(re, a.id))
                 .filter_map(|a| {
                     let w = why(a);
                     let r = w.iter().find(|x| x.rule_id == rule.id)?;
                     r.reason
                         .as_ref()
+                        .filter(|reason| worth_asking(reason))
                         .map(|reason| (a.title.clone(), reason_text(reason, rule.unit())))
                 })
                 .collect();
             ReportRule {
                 label: rule.label.clone(),
                 sentence: crate::domain::text::describe::rule_sentence(rule),
-                status: re.status,
-                projected: re.projected,
+                status: actual(re.status),
+                projected: false,
                 unit: re.unit,
+                measure: re.measure,
+                detail: re.detail.clone(),
                 required: re.required,
                 counted: re.counted,
                 remaining: re.remaining,
@@ -175,12 +212,22 @@ pub fn audit_report<A: Borrow<Activity>>(
         cycle_start: credential.cycle.start,
         cycle_end: credential.cycle.end,
         deadline: evaluation.deadline,
-        status: evaluation.status,
+        status: match evaluation.status {
+            CredentialStatus::MetWithPlanned => CredentialStatus::NotMet,
+            s => s,
+        },
         rules,
         activities: listed,
         sources: sources.to_vec(),
         checked,
     }
+}
+
+/// Whether part of an activity's credit went over a limit of the rule (it counted, but not all).
+fn has_excess(re: &crate::domain::engine::evaluate::RuleEvaluation, id: Uuid) -> bool {
+    re.exclusions
+        .iter()
+        .any(|e| e.activity_id == id && matches!(e.reason, Reason::OverCap { .. }))
 }
 
 /// One activity under one credit type in the transcript.
@@ -439,14 +486,8 @@ mod tests {
         assert_eq!(r.rules[0].counted_by.len(), 2);
         assert_eq!(r.rules[1].counted_by.len(), 1);
         assert_eq!(r.rules[1].counted_by[0].title, "Ethics grand rounds");
-        assert_eq!(
-            r.rules[1].not_counted,
-            vec![(
-                "Sepsis update".to_string(),
-                "Needs ethics & professional responsibility; this activity has no topic ticked."
-                    .to_string()
-            )]
-        );
+        // An activity simply on another topic is not what a reviewer asks about.
+        assert!(r.rules[1].not_counted.is_empty());
         // Only this cycle's completed activities are listed, oldest first.
         let titles: Vec<&str> = r.activities.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles, ["Ethics grand rounds", "Sepsis update"]);
@@ -540,5 +581,87 @@ mod tests {
         // Empty range: nothing, no totals.
         let none = transcript(None, &acts, date("2026-01-01"), date("2026-12-31"));
         assert!(none.years.is_empty() && none.totals.is_empty());
+    }
+
+    #[test]
+    fn the_report_says_what_each_rule_means_and_lists_only_what_a_reviewer_would_ask_about() {
+        let c = credential("Texas medical license", "2025-02-01", "2027-01-31")
+            .rule(total("total", "48", &[]))
+            .rule(type_cap("informal", "24", &["INFORMAL"]).label("Informal CME"))
+            .rule(
+                topic_min("ethics", "2", &["ethics_professional_responsibility"], &[])
+                    .label("Ethics"),
+            )
+            .rule(
+                topic_min("opioids", "2", &["pain_management_opioids"], &[])
+                    .only_if(&["prescribes_opioids"]),
+            )
+            .build();
+        let acts = vec![
+            activity("2025-03-10")
+                .title("Self-study")
+                .credit("INFORMAL", "30")
+                .build(),
+            activity("2025-04-10")
+                .title("MOC module")
+                .credit("ABIM_MOC_POINT", "10")
+                .build(),
+            activity("2025-05-10")
+                .title("Sepsis update")
+                .credit("AMA_PRA_CAT1", "10")
+                .build(),
+            activity("2026-09-10")
+                .title("Ethics course")
+                .credit("AMA_PRA_CAT1", "2")
+                .topic("ethics_professional_responsibility")
+                .planned()
+                .build(),
+        ];
+        let ev = evaluate(&c, &acts, date("2026-06-01"));
+        assert_eq!(ev.rules[2].status, RuleStatus::MetWithPlanned);
+        let r = audit_report(None, &c, &ev, &acts, &[], None, &|r, u| {
+            crate::domain::text::describe::reason_text(r, u, &|d| d.to_string())
+        });
+        let line = |i: usize| {
+            let rule = &r.rules[i];
+            crate::domain::text::describe::figures_line(
+                rule.status,
+                rule.measure,
+                rule.unit,
+                [rule.required, rule.counted, rule.remaining],
+                rule.detail.as_ref(),
+                (&|a: Amount| a.display_short(), &|d: NaiveDate| {
+                    d.to_string()
+                }),
+            )
+        };
+        assert_eq!(line(1), "At most 24 credits; 24 credits counted under it.");
+        assert!(line(3).starts_with("Not applicable: "), "{}", line(3));
+        assert!(!line(3).contains("Required"), "{}", line(3));
+        // Planned activities never appear on an audit report: not met, not "met with planned".
+        assert_eq!(r.rules[2].status, RuleStatus::NotMet);
+        assert!(r
+            .rules
+            .iter()
+            .all(|x| x.status != RuleStatus::MetWithPlanned && !x.projected));
+        // The total lists the points and what went over the limit; the sepsis course counted.
+        let asked: Vec<&str> = r.rules[0]
+            .not_counted
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(asked, ["Self-study", "MOC module"]);
+        assert!(r.rules[0].not_counted[0]
+            .1
+            .contains("6 hours did not count"));
+        // A topic rule does not list every activity on other topics; a limit lists only what
+        // went over it.
+        assert!(r.rules[2].not_counted.is_empty());
+        let over: Vec<&str> = r.rules[1]
+            .not_counted
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(over, ["Self-study"]);
     }
 }

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::engine::evaluate::{Measure, RuleEvaluation, RuleStatus};
+use crate::domain::engine::evaluate::{Detail, Measure, RuleEvaluation, RuleStatus};
 use crate::domain::engine::plan::PlanItem;
 use crate::domain::model::activity::Format;
 use crate::domain::model::credits::{Amount, CreditTypeId};
@@ -774,5 +774,49 @@ pub fn ordinal(n: u32) -> String {
         2 => "second".into(),
         3 => "third".into(),
         n => format!("{n}th"),
+    }
+}
+
+/// The figures of a requirement on a document, as its kind and status mean them: "Required 48
+/// hours · counted 2 hours · remaining 46 hours", "At most 24 hours; 6 hours counted under
+/// it", "Done" for a completion, and no figures at all for a rule that asks for nothing now
+/// (its reason instead).
+pub fn figures_line(
+    status: RuleStatus,
+    measure: Measure,
+    unit: Unit,
+    [required, counted, remaining]: [Amount; 3],
+    detail: Option<&Detail>,
+    fmt: (&dyn Fn(Amount) -> String, &dyn Fn(NaiveDate) -> String),
+) -> String {
+    let (fmt_amount, fmt_date) = fmt;
+    let h = |a: Amount| unit.amount_with(a, &fmt_amount(a));
+    let why = detail.map(|d| detail_text(d, fmt_date)).unwrap_or_default();
+    match status {
+        RuleStatus::NotApplicable | RuleStatus::Exempt | RuleStatus::DeemedMet => {
+            format!("{}: {why}", status.label())
+        }
+        _ if measure == Measure::CapHours => {
+            format!("At most {}; {} counted under it.", h(required), h(counted))
+        }
+        _ if measure == Measure::Activities => {
+            if remaining.is_zero() {
+                "Done.".into()
+            } else {
+                "Not done yet.".into()
+            }
+        }
+        RuleStatus::NotYetInForce => format!(
+            "Required {} · counted {} · remaining {}. {why}",
+            h(required),
+            h(counted),
+            h(remaining)
+        ),
+        _ => format!(
+            "Required {} · counted {} · remaining {}",
+            h(required),
+            h(counted),
+            h(remaining)
+        ),
     }
 }
