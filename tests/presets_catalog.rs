@@ -403,3 +403,79 @@ fn setup_asks_which_renewal_only_where_a_rule_depends_on_it() {
     assert!(find("us-fl-rn").unwrap().asks_renewal());
     assert!(find("us-pa-rn").unwrap().asks_renewal());
 }
+
+/// Every sentence about every preset's rules reads right (issue 33): no doubled words, no
+/// "1 … renewals", acronyms in capitals, a capital first and a full stop last, one spelling.
+#[test]
+fn every_rule_sentence_of_every_preset_reads_right() {
+    use cme_tracker::domain::engine::evaluate::evaluate;
+    use cme_tracker::domain::text::describe::{rule_sentence, status_sentence};
+    let acronyms = [
+        "hiv", "aids", "dea", "ptsd", "sud", "ama", "aoa", "ancc", "crna", "aprn", "moc", "cme",
+    ];
+    let mut problems = Vec::new();
+    let mut check = |who: String, s: &str| {
+        let words: Vec<String> = s
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_string())
+            .collect();
+        for w in words.windows(2) {
+            if w[0].eq_ignore_ascii_case(&w[1]) && w[0].chars().any(char::is_alphabetic) {
+                problems.push(format!("{who}: doubled '{}': {s}", w[0]));
+            }
+        }
+        // "of on practice management": two prepositions where one was meant.
+        let small = ["of", "on", "in"];
+        for w in words.windows(2) {
+            if small.contains(&w[0].as_str()) && small.contains(&w[1].as_str()) {
+                problems.push(format!("{who}: '{} {}': {s}", w[0], w[1]));
+            }
+        }
+        for w in words.windows(2) {
+            let plural = [
+                "renewals", "hours", "credits", "points", "years", "cycles", "months",
+            ];
+            if (w[0] == "1" || w[0] == "first") && plural.contains(&w[1].as_str()) {
+                problems.push(format!("{who}: '{} {}': {s}", w[0], w[1]));
+            }
+        }
+        for w in &words {
+            let bare: String = w
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '/')
+                .collect();
+            for part in bare.split('/') {
+                if acronyms.contains(&part) {
+                    problems.push(format!("{who}: '{part}' in lower case: {s}"));
+                }
+            }
+        }
+        if s.contains("licence") {
+            problems.push(format!("{who}: 'licence': {s}"));
+        }
+        let starts = s
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !starts || !s.trim_end().ends_with('.') {
+            problems.push(format!("{who}: not a sentence: {s}"));
+        }
+    };
+    for p in cme_tracker::domain::presets::catalog().presets() {
+        let end = date("2027-06-30");
+        let c = p.instantiate(
+            uuid::Uuid::new_v4(),
+            p.cycle_start_for(end),
+            end,
+            chrono::Utc::now(),
+        );
+        let ev = evaluate(&c, NO_ACTIVITIES, date("2026-06-01"));
+        for (rule, re) in c.rules.iter().zip(&ev.rules) {
+            check(format!("{} {}", p.id, rule.id), &rule_sentence(rule));
+            let status = status_sentence(rule, re, &|d| d.to_string(), &|a| a.display_short());
+            check(format!("{} {} status", p.id, rule.id), &status);
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

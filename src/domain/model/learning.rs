@@ -32,7 +32,7 @@ impl NeedSource {
             NeedSource::Feedback => "Feedback from patients or colleagues",
             NeedSource::AuditResult => "An audit or quality result",
             NeedSource::NewGuideline => "A new guideline or evidence",
-            NeedSource::RequirementGap => "A licence or board requirement",
+            NeedSource::RequirementGap => "A license or board requirement",
             NeedSource::Other => "Something else",
         }
     }

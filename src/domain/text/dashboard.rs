@@ -209,10 +209,8 @@ fn summary(
     let n = with_rules.len();
     let mut summary = match next {
         None if with_rules.is_empty() => String::new(),
-        None => format!(
-            "All {n} credential{} with requirements on track{projected}.",
-            if n == 1 { " is" } else { "s are" },
-        ),
+        None if n == 1 => format!("Your credential with requirements is on track{projected}."),
+        None => format!("All {n} credentials with requirements are on track{projected}."),
         Some(e) => format!(
             "{on_track} of {n} credential{} on track{projected} · {} still to earn · next deadline: {}, {}.",
             if n == 1 { "" } else { "s" },
@@ -431,5 +429,20 @@ mod tests {
             v.summary
         );
         assert!(v.cards[0].rules[0].progress.as_ref().unwrap().projected);
+    }
+
+    #[test]
+    fn one_credential_on_track_is_not_all_one() {
+        let creds = vec![credential("Ohio MD", "2025-01-01", "2026-12-31")
+            .rule(total("total", "2", &[]))
+            .build()];
+        let acts = vec![activity("2025-03-01").credit("AMA_PRA_CAT1", "2").build()];
+        let v = view_of(&creds, &acts, "2026-06-01");
+        assert!(
+            v.summary
+                .starts_with("Your credential with requirements is on track."),
+            "{}",
+            v.summary
+        );
     }
 }

@@ -53,9 +53,43 @@ fn topics_text(topics: &[TopicId]) -> String {
     or_list(
         topics
             .iter()
-            .map(|t| vocab::topic_label(t).to_lowercase())
+            .map(|t| in_sentence(&vocab::topic_label(t)))
             .collect(),
     )
+}
+
+/// A label as it reads inside a sentence: its first letter in lower case, unless the first
+/// word is an acronym ("HIV/AIDS", "PTSD") that keeps its capitals.
+pub fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    let (Some(first), second) = (chars.next(), chars.next()) else {
+        return String::new();
+    };
+    if second.is_some_and(|c| c.is_uppercase() || c == '/') {
+        return label.to_string();
+    }
+    first.to_lowercase().chain(label.chars().skip(1)).collect()
+}
+
+/// A holder condition, said to the holder: "you hold a DEA registration", "your first renewal
+/// qualifies…" (the labels are the holder's own words: "I hold…").
+pub fn condition_phrase(code: &str) -> String {
+    let label = vocab::condition_label(code);
+    let mut s = format!(" {label}");
+    for (from, to) in [
+        (" I am ", " you are "),
+        (" I have ", " you have "),
+        (" I ", " you "),
+        (" My ", " your "),
+        (" my ", " your "),
+        (" me ", " you "),
+    ] {
+        s = s.replace(from, to);
+    }
+    if let Some(stripped) = s.strip_suffix(" me") {
+        s = format!("{stripped} you");
+    }
+    in_sentence(s.trim_start())
 }
 
 fn types_text(types: &[CreditTypeId]) -> String {
@@ -71,7 +105,7 @@ fn accepts_suffix(a: &Accepts) -> String {
 }
 
 fn formats_text(formats: &[Format]) -> String {
-    or_list(formats.iter().map(|f| f.label().to_lowercase()).collect())
+    or_list(formats.iter().map(|f| in_sentence(f.label())).collect())
 }
 
 pub fn recurrence_text(r: &Recurrence) -> String {
@@ -87,9 +121,14 @@ pub fn recurrence_text(r: &Recurrence) -> String {
         Recurrence::FirstCycles { n } if n <= 1 => "at the first renewal only".into(),
         Recurrence::FirstCycles { n } => format!("in each of the first {n} renewals"),
         Recurrence::OnceWithinFirstCycles { n } if n <= 1 => "once, by the first renewal".into(),
-        Recurrence::OnceWithinFirstCycles { n } => format!("once, by renewal {n}"),
+        Recurrence::OnceWithinFirstCycles { n } => format!("once, by the {} renewal", ordinal(n)),
         Recurrence::AfterFirstCycles { after, months } => format!(
-            "after the first {after} renewals, once every {}",
+            "after the first {}, once every {}",
+            if after <= 1 {
+                "renewal".to_string()
+            } else {
+                format!("{after} renewals")
+            },
             if months % 12 == 0 {
                 format!("{} years", months / 12)
             } else {
@@ -150,25 +189,26 @@ pub fn rule_sentence(rule: &Rule) -> String {
             topics,
             max,
         } => {
-            let mut what = Vec::new();
+            // "of AMA PRA Category 2 Credit™", "of journal reading", "on practice management".
+            let mut of = Vec::new();
             if !accepts.is_any() {
-                what.push(types_text(&accepts.credit_types));
+                of.push(types_text(&accepts.credit_types));
             }
             if !formats.is_empty() {
-                what.push(formats_text(formats));
+                of.push(formats_text(formats));
             }
-            if !topics.is_empty() {
-                what.push(format!("on {}", topics_text(topics)));
-            }
-            let what = if what.is_empty() {
-                "credit".into()
+            let mut what = if of.is_empty() {
+                String::new()
             } else {
-                what.join(", ")
+                format!(" of {}", of.join(", "))
             };
-            format!(
-                "At most {} of {what} counts toward the total, {when}",
-                h(*max)
-            )
+            if !topics.is_empty() {
+                what.push_str(&format!(" on {}", topics_text(topics)));
+            }
+            if what.is_empty() {
+                what = " of credit".into();
+            }
+            format!("At most {}{what} counts toward the total, {when}", h(*max))
         }
         RuleKind::TopicMin {
             topics,
@@ -223,11 +263,15 @@ pub fn rule_sentence(rule: &Rule) -> String {
     }
     if !rule.applies_if.is_always() {
         let text = if rule.applies_if.text.is_empty() {
-            conditions_text(&rule.applies_if).to_lowercase()
+            conditions_text(&rule.applies_if)
         } else {
             rule.applies_if.text.clone()
         };
-        s.push_str(&format!(" — only if {text}"));
+        if text.starts_with("unless ") {
+            s.push_str(&format!(" — {text}"));
+        } else {
+            s.push_str(&format!(" — only if {text}"));
+        }
     }
     s.push('.');
     s
@@ -596,33 +640,36 @@ pub fn totals_text(totals: &[(Unit, Amount)], number: &dyn Fn(Amount) -> String)
 #[cfg(test)]
 mod tests;
 
-/// The holder conditions of a rule in words: every one of `all` ("and"), one of `any` ("or"),
-/// none of `none` ("not …"). The one wording, for the rule's sentence and for why it does not
+/// The holder conditions of a rule in words, said to the holder: every one of `all` ("and"),
+/// one of `any` ("or"), none of `none` ("unless …"): "you prescribe opioids, unless you are a
+/// pathologist or radiologist". The one wording, for the rule's sentence and for why it does not
 /// apply.
 pub fn conditions_text(a: &crate::domain::model::rule::AppliesIf) -> String {
-    let mut parts = Vec::new();
+    let phrases = |codes: &[String], joint: &str| {
+        codes
+            .iter()
+            .map(|c| condition_phrase(c))
+            .collect::<Vec<_>>()
+            .join(joint)
+    };
+    let mut positive = Vec::new();
     if !a.all.is_empty() {
-        parts.push(
-            a.all
-                .iter()
-                .map(|c| vocab::condition_label(c))
-                .collect::<Vec<_>>()
-                .join(" and "),
-        );
+        positive.push(phrases(&a.all, " and "));
     }
     if !a.any.is_empty() {
-        parts.push(
-            a.any
-                .iter()
-                .map(|c| vocab::condition_label(c))
-                .collect::<Vec<_>>()
-                .join(" or "),
-        );
+        positive.push(phrases(&a.any, " or "));
     }
-    for c in &a.none {
-        parts.push(format!("not {}", vocab::condition_label(c).to_lowercase()));
+    let positive = positive.join(", and ");
+    let unless = if a.none.is_empty() {
+        String::new()
+    } else {
+        format!("unless {}", phrases(&a.none, " or "))
+    };
+    match (positive.is_empty(), unless.is_empty()) {
+        (_, true) => positive,
+        (true, false) => unless,
+        (false, false) => format!("{positive}, {unless}"),
     }
-    parts.join("; ")
 }
 
 /// Why a rule's status is what it is, beyond its numbers, with dates as people write them.
@@ -633,12 +680,17 @@ pub fn detail_text(
     use crate::domain::engine::evaluate::Detail;
     match detail {
         Detail::ConditionsNotMet { applies_if } => {
-            let text = if applies_if.text.is_empty() {
-                conditions_text(applies_if)
+            if applies_if.text.is_empty() {
+                let text = conditions_text(applies_if);
+                if text.starts_with("unless ") {
+                    format!("Applies {text}.")
+                } else {
+                    format!("Applies only if {text}.")
+                }
             } else {
-                applies_if.text.clone()
-            };
-            format!("Applies only if: {text}")
+                let text = applies_if.text.trim_end_matches('.');
+                format!("Applies only if: {text}.")
+            }
         }
         Detail::OnlyFirstRenewals { n: 1 } => "Required only for the first renewal.".into(),
         Detail::OnlyFirstRenewals { n } => format!("Required only in the first {n} renewals."),
@@ -700,7 +752,7 @@ pub fn reason_text(
                     topics_text(needed),
                     and_list(
                         had.iter()
-                            .map(|t| vocab::topic_label(t).to_lowercase())
+                            .map(|t| in_sentence(&vocab::topic_label(t)))
                             .collect()
                     )
                 )
