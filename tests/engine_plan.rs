@@ -48,7 +48,25 @@ fn one_ethics_hour_is_asked_for_once_for_two_licenses() {
     assert_eq!(ethics.hours, hours("2"));
     assert_eq!(ethics.accepts.len(), 1);
     assert_eq!(ethics.accepts[0].as_str(), CAT1);
-    assert_eq!(ethics.covers.len(), 2);
+    // Both ethics rules, and the totals its hours also count toward.
+    let rules: Vec<(&str, &str)> = ethics
+        .covers
+        .iter()
+        .map(|c| (c.credential_name.as_str(), c.rule_id.as_str()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("Texas", "ethics"),
+            ("Pennsylvania", "ethics"),
+            ("Texas", "total"),
+            ("Pennsylvania", "total")
+        ]
+    );
+    // Each with what the rule alone still needs, as its card says.
+    let words = cme_tracker::domain::text::describe::plan_sentence(ethics, &|d| d.to_string());
+    assert!(words.contains("Texas (Ethics: 2 credits left; "), "{words}");
+    assert!(words.contains(": 8 credits left)"), "{words}");
     assert_eq!(ethics.deadline, date("2026-12-31"));
     // Texas: 8 h left of 48, of which the 2 ethics hours count → 6 general.
     // Pennsylvania: 60 h left of 100, cat1 already met (40 ≥ 20), 2 ethics (any type) → 58.

@@ -445,7 +445,7 @@ fn topic_items(topical: &[Need], general: &[Need]) -> Vec<PlanItem> {
                 .iter()
                 .filter(|g| !on.iter().any(|t| g.excludes.contains(t)))
                 .collect();
-            item(named, h, &served, &also_totals, |n| n.remaining)
+            item(named, h, &served, &also_totals)
         })
         .collect()
 }
@@ -475,11 +475,7 @@ fn general_items(general: &[Need], topic_hours: &[(Vec<TopicId>, Amount)]) -> Ve
             continue;
         }
         let served: Vec<&Need> = left[k..].iter().map(|(j, _)| &general[*j]).collect();
-        let rest: Vec<Amount> = left[k..].iter().map(|(_, r)| *r).collect();
-        items.push(item(Vec::new(), layer, &served, &[], |n| {
-            let j = served.iter().position(|s| std::ptr::eq(*s, n)).unwrap_or(0);
-            rest[j]
-        }));
+        items.push(item(Vec::new(), layer, &served, &[]));
         done = left[k].1;
     }
     items
@@ -506,7 +502,7 @@ fn completion_items(completions: &[Need]) -> Vec<PlanItem> {
                 .iter()
                 .find(|n| n.on == on)
                 .map_or(on, |n| n.topics.clone());
-            let mut it = item(named, Amount::ZERO, &members, &[], |_| Amount::ZERO);
+            let mut it = item(named, Amount::ZERO, &members, &[]);
             it.completion = true;
             it
         })
@@ -517,16 +513,11 @@ fn has_credential(members: &[&Need], n: &Need) -> bool {
     members.iter().any(|m| m.credential.id == n.credential.id)
 }
 
-/// An item of `hours` on `topics` serving `served` (each with the amount `remaining` says),
-/// whose activity should also carry what `also_totals` accept. Designations are grouped: the
-/// first group's types are the item's own; groups that share no type with it become "also".
-fn item(
-    topics: Vec<TopicId>,
-    hours: Amount,
-    served: &[&Need],
-    also_totals: &[&Need],
-    remaining: impl Fn(&Need) -> Amount,
-) -> PlanItem {
+/// An item of `hours` on `topics` serving `served`, whose hours also count toward the needs on
+/// any topic in `also_totals` (listed among what it covers, and their designations carried).
+/// Designations are grouped: the first group's types are the item's own; groups that share no
+/// type with it become "also".
+fn item(topics: Vec<TopicId>, hours: Amount, served: &[&Need], also_totals: &[&Need]) -> PlanItem {
     let mut groups: Vec<(Vec<CreditTypeId>, bool, Vec<String>)> = Vec::new();
     for n in served.iter().chain(also_totals) {
         let points = n.unit == Unit::Point;
@@ -563,7 +554,11 @@ fn item(
             .map(|n| n.deadline)
             .min()
             .unwrap_or(NaiveDate::MAX),
-        covers: served.iter().map(|n| n.covered(remaining(n))).collect(),
+        covers: served
+            .iter()
+            .chain(also_totals)
+            .map(|n| n.covered(n.remaining))
+            .collect(),
         also,
     }
 }

@@ -451,10 +451,7 @@ pub fn plan_sentence(item: &PlanItem, fmt_date: &dyn Fn(NaiveDate) -> String) ->
         s.push_str(&format!(", {}", types_text(&item.accepts)));
     }
     s.push_str(&format!(", by {}", fmt_date(item.deadline)));
-    s.push_str(&format!(
-        " — covers {}",
-        and_list(crate::domain::engine::plan::names(item))
-    ));
+    s.push_str(&format!(" — counts toward {}", covers_text(item)));
     for also in &item.also {
         s.push_str(&format!(
             ". One activity that also gives {} serves {} too",
@@ -476,6 +473,32 @@ pub fn plan_goal_title(item: &PlanItem) -> String {
     } else {
         format!("{} of {}", h(item.hours), topics_text(&item.topics))
     }
+}
+
+/// What a plan item counts toward, each rule with what it alone still needs, in its own unit, as
+/// its card says: "Texas (Total: 12 hours left) and ABIM MOC (Total: 70 points left)".
+fn covers_text(item: &PlanItem) -> String {
+    let names = crate::domain::engine::plan::names(item);
+    and_list(
+        names
+            .into_iter()
+            .map(|name| {
+                let rules: Vec<String> = item
+                    .covers
+                    .iter()
+                    .filter(|c| c.credential_name == name)
+                    .map(|c| {
+                        if c.remaining.is_zero() {
+                            c.rule_label.clone()
+                        } else {
+                            format!("{}: {} left", c.rule_label, c.unit.amount_text(c.remaining))
+                        }
+                    })
+                    .collect();
+                format!("{name} ({})", rules.join("; "))
+            })
+            .collect(),
+    )
 }
 
 /// The credentials a plan item covers, as a list in words ("Texas and Pennsylvania").
