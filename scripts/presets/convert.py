@@ -566,6 +566,9 @@ def crosscheck(src):
         b['notes'] = ['From the FSMB board-by-board overview (Oct 2025) only: verify with your board.']
     return src + do_boards
 
+LABELS_33 = set()
+BUMPED_33 = set()
+
 def main():
     src = crosscheck(json.loads(SRC.read_text()))
     nursing = json.loads(NURSING.read_text())
@@ -583,7 +586,11 @@ def main():
             if n and r['recurrence']['type'] == 'once_ever':
                 n = n(months)
                 r['recurrence'] = {'type': 'once_within_first_cycles', 'n': n}
-                r['label'] = r['label'].replace(' (once)', '') + (' (by the first renewal)' if n == 1 else f' (by renewal {n})')
+                ordinal = {1: 'first', 2: 'second', 3: 'third'}.get(n, f'{n}th')
+                r['label'] = r['label'].replace(' (once)', '') + f' (by the {ordinal} renewal)'
+                if n > 1:
+                    # "(by renewal 2)" became "(by the second renewal)" (issue 33).
+                    LABELS_33.add(p['id'])
         asked = sorted({c for r in rules for key in ('all', 'any', 'none')
                         for c in r.get('applies_if', {}).get(key, [])} |
                        {c for r in rules for c in r.get('deemed_met_if', [])})
@@ -594,6 +601,9 @@ def main():
         if p.get('carryover') and p['carryover'].get('note'):
             notes.append('Carry-over: ' + p['carryover']['note'])
         pathways = p.pop('_pathways', None)
+        if p['id'] in LABELS_33 and p['id'] not in BUMPED_33:
+            BUMPED_33.add(p['id'])
+            VERSIONS[p['id']] = VERSIONS.get(p['id'], 1) + 1
         out.append({
             'id': p['id'], 'version': VERSIONS.get(p['id'], 1), 'name': p['name'], 'profession': p['profession'],
             'jurisdiction': p['jurisdiction'], 'kind': kind_of(p['id']), 'cycle_months': months,

@@ -419,6 +419,14 @@ pub fn form_figures(report: &AuditReport, date: &dyn Fn(NaiveDate) -> String) ->
     report
         .rules
         .iter()
+        // A rule that does not apply (or is exempt) has no figure for the form: "0 hours" there
+        // would read as a shortfall.
+        .filter(|r| {
+            !matches!(
+                r.status,
+                RuleStatus::NotApplicable | RuleStatus::Exempt | RuleStatus::DeemedMet
+            )
+        })
         .filter(|r| r.required.is_positive() || r.counted.is_positive())
         .map(|r| FormFigure {
             label: r.label.clone(),
@@ -663,5 +671,9 @@ mod tests {
             .map(|(t, _)| t.as_str())
             .collect();
         assert_eq!(over, ["Self-study"]);
+        // The renewal form's figures leave out the rule that does not apply.
+        let figures = form_figures(&r, &|d| d.to_string());
+        assert!(figures.iter().all(|f| f.label != r.rules[3].label));
+        assert_eq!(figures.len(), 3);
     }
 }
