@@ -330,6 +330,7 @@ impl<'c> Ctx<'c> {
                     ev.detail = Some(Detail::OnTop {
                         hours: self.on_top,
                         labels: self.on_top_labels.iter().map(|l| l.to_string()).collect(),
+                        unit: rule.unit(),
                     });
                 }
                 let table = self.accept_table(accepts, index);

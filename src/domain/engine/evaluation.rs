@@ -191,7 +191,13 @@ pub enum Detail {
     /// A holder condition satisfies the rule without hours.
     SatisfiedBy { condition: String },
     /// The total includes topic hours other rules require on top of it.
-    OnTop { hours: Amount, labels: Vec<String> },
+    OnTop {
+        hours: Amount,
+        labels: Vec<String>,
+        /// The total's unit, in which the sentence says the hours.
+        #[serde(default)]
+        unit: Unit,
+    },
 }
 
 impl RuleEvaluation {

@@ -735,9 +735,13 @@ pub fn detail_text(
         Detail::SatisfiedBy { condition } => {
             format!("Satisfied because: {}", vocab::condition_label(condition))
         }
-        Detail::OnTop { hours, labels } => format!(
-            "Includes {} h required on top of the total ({}).",
-            hours.display_short(),
+        Detail::OnTop {
+            hours,
+            labels,
+            unit,
+        } => format!(
+            "Includes {} required on top of the total ({}).",
+            unit.amount_text(*hours),
             labels.join(", ")
         ),
     }
