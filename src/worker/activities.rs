@@ -29,7 +29,12 @@ pub enum Source {
     /// A spreadsheet: its columns are mapped by the user. `encoding` is how its bytes were read.
     Csv { encoding: String },
     /// A transcript in a published format: its fields map to ours without asking.
-    Transcript { format: String },
+    Transcript {
+        format: String,
+        /// Whose records these are, when the file names the learner.
+        #[serde(default)]
+        learner: Option<String>,
+    },
 }
 
 /// The file as read, before anything is checked: what the mapping step shows.
@@ -113,6 +118,7 @@ pub fn read(
     current: &Stored,
     today: NaiveDate,
     now: DateTime<Utc>,
+    learner: Option<&str>,
 ) -> Result<(ActivityImport, FileRead), Response> {
     let current = from_stored(current).map_err(|e| Response::Failed {
         message: format!("The records here could not be read to compare with the file ({e})."),
@@ -120,14 +126,21 @@ pub fn read(
     let (text, encoding) = spreadsheet::decode(bytes);
     let failed = |message: String| Response::Failed { message };
     // A transcript's columns are fixed by its format; a spreadsheet's are guessed below.
-    let (table, fixed, source) = match provider_transcript::read(&text) {
+    let (table, fixed, source) = match provider_transcript::read(&text, learner) {
         Some(Ok(t)) => {
             let source = Source::Transcript {
                 format: t.format.to_string(),
+                learner: t.learner,
             };
             (t.table, Some(t.mapping), source)
         }
-        Some(Err(message)) => return Err(failed(message)),
+        Some(Err(r)) if !r.learners.is_empty() => {
+            return Err(Response::ChooseLearner {
+                message: r.message,
+                learners: r.learners,
+            })
+        }
+        Some(Err(r)) => return Err(failed(r.message)),
         None => {
             if bytes.contains(&0) {
                 return Err(failed(
@@ -332,7 +345,8 @@ mod tests {
         let mine = career();
         let text = exported(&mine);
         let empty = to_stored(&AppData::default());
-        let (mut job, read) = read(text.as_bytes(), &empty, date("2026-06-30"), now()).unwrap();
+        let (mut job, read) =
+            read(text.as_bytes(), &empty, date("2026-06-30"), now(), None).unwrap();
         assert_eq!(read.rows, 30);
         assert_eq!(
             read.source,
@@ -374,7 +388,8 @@ mod tests {
         text.push_str("Broken row,,,,2025-13-45,,,AMA_PRA_CAT1=1,,,,\r\n");
         text.push_str("New course,,,,2025-05-05,,,AMA_PRA_CAT1=2,,,,\r\n");
         let here = to_stored(&mine);
-        let (mut job, read) = read(text.as_bytes(), &here, date("2026-06-30"), now()).unwrap();
+        let (mut job, read) =
+            read(text.as_bytes(), &here, date("2026-06-30"), now(), None).unwrap();
         let checked = job.check(&read.mapping, &mut |_, _| {});
         assert_eq!((checked.ready, checked.duplicates), (31, 30));
         assert_eq!(checked.problems.len(), 1);
@@ -415,7 +430,8 @@ mod tests {
             ));
         }
         let empty = to_stored(&AppData::default());
-        let (mut job, file) = read(text.as_bytes(), &empty, date("2026-06-30"), now()).unwrap();
+        let (mut job, file) =
+            read(text.as_bytes(), &empty, date("2026-06-30"), now(), None).unwrap();
         let checked = job.check(&file.mapping, &mut |_, _| {});
         assert_eq!(checked.ready, 50_000);
         let units = checked
@@ -424,7 +440,8 @@ mod tests {
         assert!(units > crate::storage::format::STORAGE_UNITS_BUDGET);
         // The first 300 rows fit.
         let small: String = text.lines().take(301).collect::<Vec<_>>().join("\n");
-        let (mut job, file) = read(small.as_bytes(), &empty, date("2026-06-30"), now()).unwrap();
+        let (mut job, file) =
+            read(small.as_bytes(), &empty, date("2026-06-30"), now(), None).unwrap();
         assert_eq!(job.check(&file.mapping, &mut |_, _| {}).too_large, None);
     }
 
@@ -436,7 +453,8 @@ mod tests {
             (&b"\x89PNG\r\n\x1a\n\0\0\0"[..], "not a spreadsheet"),
             (&b"<html></html>"[..], "not a MedBiquitous"),
         ] {
-            let Err(Response::Failed { message }) = read(bytes, &empty, date("2026-06-30"), now())
+            let Err(Response::Failed { message }) =
+                read(bytes, &empty, date("2026-06-30"), now(), None)
             else {
                 panic!("{says}")
             };

@@ -98,17 +98,20 @@ impl Worker for Jobs {
                 current,
                 today,
                 now,
+                learner,
             } => {
                 use base64::Engine;
                 self.activities = None;
                 match base64::engine::general_purpose::STANDARD.decode(data.as_bytes()) {
-                    Ok(bytes) => match import::read(&bytes, &current, today, now) {
-                        Ok((job, read)) => {
-                            self.activities = Some(job);
-                            Response::ActivitiesRead(Box::new(read))
+                    Ok(bytes) => {
+                        match import::read(&bytes, &current, today, now, learner.as_deref()) {
+                            Ok((job, read)) => {
+                                self.activities = Some(job);
+                                Response::ActivitiesRead(Box::new(read))
+                            }
+                            Err(r) => r,
                         }
-                        Err(r) => r,
-                    },
+                    }
                     Err(_) => Response::Failed {
                         message: "The file could not be read.".into(),
                     },

@@ -67,6 +67,9 @@ pub enum Request {
         current: Stored,
         today: NaiveDate,
         now: DateTime<Utc>,
+        /// The learner chosen when a transcript holds several learners' records.
+        #[serde(default)]
+        learner: Option<String>,
     },
     /// Check every row of the file read last with this mapping (answers with progress).
     CheckActivities { mapping: Mapping },
@@ -133,6 +136,12 @@ pub enum Response {
     },
     /// A spreadsheet or transcript read, for the mapping step.
     ActivitiesRead(Box<FileRead>),
+    /// A transcript holds several learners' records: which is hers? (The file is read again
+    /// with the answer; nothing of the others is imported.)
+    ChooseLearner {
+        message: String,
+        learners: Vec<String>,
+    },
     /// What importing its rows would do.
     ActivitiesChecked(Box<Checked>),
     /// Something the worker could not do (a message for the person).

@@ -100,18 +100,40 @@ test('a mapping without a title, date or credit column is refused next to the fo
 
 test('a MedBiquitous Activity Report imports with its unknown credit type mapped by the user', async ({ page }) => {
   await openApp(page, '#/activities/import');
+  // Written from the published XSD: an activity with two modules, AMA PRA credit and ABIM MOC
+  // points on one module, a module with no completion date, a date that does not exist.
   const file = path.join(__dirname, '..', 'fixtures', 'transcripts', 'activity-report-v2.xml');
   await page.getByLabel(/Choose a file/).setInputFiles(file);
   // A transcript's fields are fixed: straight to the preview.
   await expect(page.getByRole('heading', { name: /2 activities ready to import/ })).toBeVisible();
-  await expect(page.getByTestId('import-problems')).toContainText('Line 4: “2025-02-30” is not a date.');
-  await page.getByLabel('“Pharmacology hours (APRN)” (1 row)').selectOption('ANCC_PHARMACOLOGY');
+  const problems = page.getByTestId('import-problems');
+  await expect(problems).toContainText('Line 4: The report gives no completion date, only its period (2025-01-01 to 2025-12-31): add this activity by hand with the date on its certificate.');
+  await expect(problems).toContainText('Line 5: “2025-02-30T12:00:00” is not a date.');
+  await page.getByLabel('“Pharmacology hours (APRN) (Contact Hour)” (1 row)').selectOption('ANCC_PHARMACOLOGY');
   await expect(page.locator('.preview-table')).toContainText('ANCC pharmacology');
   await expect(page.getByRole('button', { name: 'Back to the columns' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Import 2 activities' }).click();
   await expect(page.locator('tbody tr')).toHaveCount(2);
-  await page.getByRole('link', { name: /Opioid prescribing under REMS/ }).first().click();
+  await page.getByRole('link', { name: /Day 2: treatment/ }).first().click();
   await expect(page.locator('main')).toContainText('ANCC pharmacology');
+});
+
+test('a report with several learners asks which is hers and imports only hers; a participants report imports nothing', async ({ page }) => {
+  await openApp(page, '#/activities/import');
+  const dir = path.join(__dirname, '..', 'fixtures', 'transcripts');
+  await page.getByLabel(/Choose a file/).setInputFiles(path.join(dir, 'activity-reports-two-learners.xml'));
+  const ask = page.getByRole('group', { name: 'Which learner are you?' });
+  await expect(ask).toContainText('holds the records of 2 learners');
+  await screenshots(page, 'import-which-learner');
+  await ask.getByRole('button', { name: 'I am Sam Roe' }).click();
+  await expect(page.getByRole('heading', { name: /1 activity ready to import/ })).toBeVisible();
+  await expect(page.locator('.preview-table')).toContainText('Suturing workshop');
+  await expect(page.locator('.preview-table')).not.toContainText('Ethics in practice');
+  await page.getByRole('button', { name: 'Import 1 activity' }).click();
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await page.goto('./#/activities/import');
+  await page.getByLabel(/Choose a file/).setInputFiles(path.join(dir, 'activity-report-participants.xml'));
+  await expect(page.getByRole('alert')).toContainText('holds none of your own completions');
 });
 
 test('activities download as CSV and the template downloads', async ({ page }, info) => {

@@ -33,7 +33,7 @@ test('a goal from the plan, an activity toward it, a reflection followed up — 
   await expect(title).not.toHaveText(/^(Dashboard)?$/);
   const goalTitle = (await title.textContent())!;
   expect(firstItem.startsWith(goalTitle)).toBe(true);
-  await expect(page.locator('main')).toContainText('A licence or board requirement');
+  await expect(page.locator('main')).toContainText('A license or board requirement');
   await expect(page.locator('main')).toContainText('Target date: Jan 31, 2027');
   const goalUrl = page.url();
 

@@ -4,10 +4,12 @@
 //! activities are checked, previewed, de-duplicated and their unknown credit types offered for
 //! mapping exactly like a spreadsheet's rows. docs/transcripts.md lists the elements read.
 //!
-//! Both formats are trees; each is turned into one neutral [`Node`] tree and read by one walker.
-//! Element and key names are compared without case and namespace prefix, and the walker accepts
-//! the names the published versions use for the same field (a v1 report, a v2 report, the JSON
-//! learner transcript), so a provider's small variations do not lose activities.
+//! Both formats are trees, turned into one neutral `Node` tree (namespace, name, text) and read
+//! by the element paths of their published texts (../shared/reference/transcripts/): the
+//! MedBiquitous XSDs (`medbiq`: `ActivityReport/Activity/Module/CompletedDateTime`,
+//! `CreditCertificate/CreditReceived/numberOfCredits`, names in their namespaces) and the ACCME
+//! learner transcript's paths (`accme`: `ACCMETranscripts[].ActivityTranscript[].Activity.Module`).
+//! One row per module; one learner's records only.
 //!
 //! Pure, and run in the worker: the XML parser never reaches the first download.
 
@@ -22,139 +24,209 @@ pub const MEDBIQ_V1: &str = "http://ns.medbiq.org/activityreport/v1/";
 pub struct Transcript {
     /// "MedBiquitous Activity Report" or "ACCME learner transcript".
     pub format: &'static str,
+    /// Whose records these are, when the file names the learner.
+    pub learner: Option<String>,
     pub table: Table,
     pub mapping: Mapping,
 }
 
-/// One element (XML) or key (JSON) with its text and children.
+/// One element (XML) or key (JSON) with its namespace, text and children.
 #[derive(Debug, Clone, Default)]
-struct Node {
-    /// Lower case, without namespace.
+pub(crate) struct Node {
+    /// The namespace URI (XML); empty for JSON.
+    ns: String,
+    /// The local name, as written.
     name: String,
     text: String,
     children: Vec<Node>,
 }
 
 impl Node {
-    fn child(&self, names: &[&str]) -> Option<&Node> {
-        names
+    /// Children named `name` in namespace `ns` (JSON nodes have none: any `ns` matches).
+    fn all<'a>(&'a self, ns: &str, name: &str) -> impl Iterator<Item = &'a Node> + use<'a> {
+        let (ns, name) = (ns.to_string(), name.to_string());
+        self.children
             .iter()
-            .find_map(|n| self.children.iter().find(|c| c.name == *n))
+            .filter(move |c| c.name == name && (c.ns.is_empty() || c.ns == ns))
     }
 
-    /// The text of the first child named one of `names` (its own `name` child when it has
-    /// children: `<Provider><Name>…</Name></Provider>`).
-    fn field(&self, names: &[&str]) -> String {
-        match self.child(names) {
-            Some(c) if c.children.is_empty() => c.text.trim().to_string(),
-            Some(c) => c
-                .child(&["name", "providername", "organizationname", "title"])
-                .map(|n| n.text.trim().to_string())
-                .unwrap_or_default(),
-            None => String::new(),
+    fn one(&self, ns: &str, name: &str) -> Option<&Node> {
+        self.children
+            .iter()
+            .find(|c| c.name == name && (c.ns.is_empty() || c.ns == ns))
+    }
+
+    /// The trimmed text of a child, or of its `string` / `value` child (a LOM CharacterString,
+    /// an ACCME `ModuleName.value`).
+    fn text_of(&self, ns: &str, name: &str) -> String {
+        self.one(ns, name).map(Node::own_text).unwrap_or_default()
+    }
+
+    fn own_text(&self) -> String {
+        let own = self.text.trim();
+        if !own.is_empty() || self.children.is_empty() {
+            return own.to_string();
+        }
+        self.children
+            .iter()
+            .find(|c| c.name == "string" || c.name == "value")
+            .map(|c| c.text.trim().to_string())
+            .unwrap_or_default()
+    }
+}
+
+mod accme;
+mod medbiq;
+
+/// One activity (a module of it) read from a transcript, before it becomes a row.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Found {
+    title: String,
+    provider: String,
+    start: String,
+    end: String,
+    /// `TYPE=amount; …`.
+    credits: String,
+    notes: String,
+}
+
+/// Why a transcript was not read, and, when it holds several learners' records, whose they are
+/// (the page asks which is hers and reads the file again).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub learners: Vec<String>,
+}
+
+impl From<String> for Refusal {
+    fn from(message: String) -> Refusal {
+        Refusal {
+            message,
+            learners: Vec::new(),
         }
     }
 }
 
-const TITLE: &[&str] = &[
-    "title",
-    "activitytitle",
-    "activityname",
-    "coursetitle",
-    "coursename",
-    "name",
-];
-const END: &[&str] = &[
-    "completiondate",
-    "datecompleted",
-    "completeddate",
-    "enddate",
-    "activityenddate",
-    "participationdate",
-    "dateawarded",
-    "awarddate",
-    "date",
-];
-const START: &[&str] = &["startdate", "activitystartdate", "begindate"];
-const PROVIDER: &[&str] = &[
-    "provider",
-    "providername",
-    "accreditedprovider",
-    "sponsor",
-    "organization",
-];
-const CREDIT: &[&str] = &[
-    "credit",
-    "credits",
-    "creditsawarded",
-    "creditawarded",
-    "creditclaimed",
-    "creditsclaimed",
-];
-const CREDIT_TYPE: &[&str] = &[
-    "credittype",
-    "credittypename",
-    "designation",
-    "type",
-    "category",
-    "name",
-];
+/// A credit as a transcript states it: its category and unit, as the `TYPE=amount` pair the
+/// rows read. The category names the type ("AMA PRA Category 1 Credit", "ABIM MOC"); when the
+/// app does not know it, the unit goes with it so the mapping step shows both.
+fn credit_pair(certification: &str, unit: &str, amount: &str) -> Option<String> {
+    let amount = amount.trim();
+    if amount.is_empty() {
+        return None;
+    }
+    let kind = match (certification.trim(), unit.trim()) {
+        ("", "") => NO_TYPE.to_string(),
+        ("", u) => u.to_string(),
+        (c, _) if crate::domain::formats::spreadsheet::credit_type_code(c).1 => c.to_string(),
+        (c, "") => c.to_string(),
+        (c, u) => format!("{c} ({u})"),
+    };
+    // A `;` inside a type's name would split the pair: it becomes a comma.
+    Some(format!("{}={amount}", kind.replace(';', ",")))
+}
+
 /// A credit without a type: listed with the unknown types for the user to name.
 const NO_TYPE: &str = "No credit type given";
-const AMOUNT: &[&str] = &[
-    "amount",
-    "creditamount",
-    "credits",
-    "creditsawarded",
-    "quantity",
-    "value",
-    "hours",
-    "units",
-];
 
-/// Reads `text` as a transcript; `None` when it is neither format (a spreadsheet, say), an
-/// error naming what is wrong when it is one but cannot be read.
-pub fn read(text: &str) -> Option<Result<Transcript, String>> {
+/// The learner chosen among several, by the name shown to her.
+fn pick<T>(
+    learners: Vec<(String, T)>,
+    chosen: Option<&str>,
+    format: &str,
+) -> Result<(Option<String>, Vec<T>), Refusal> {
+    match learners.len() {
+        0 => Ok((None, Vec::new())),
+        1 => {
+            let (name, t) = learners.into_iter().next().expect("one learner");
+            Ok((Some(name).filter(|n| !n.is_empty()), vec![t]))
+        }
+        _ => {
+            let names: Vec<String> = learners.iter().map(|(n, _)| n.clone()).collect();
+            match chosen {
+                Some(c) => {
+                    let mine: Vec<T> = learners
+                        .into_iter()
+                        .filter(|(n, _)| n == c)
+                        .map(|(_, t)| t)
+                        .collect();
+                    if mine.is_empty() {
+                        Err(Refusal {
+                            message: format!("This {format} has no learner named {c}."),
+                            learners: names,
+                        })
+                    } else {
+                        Ok((Some(c.to_string()), mine))
+                    }
+                }
+                None => Err(Refusal {
+                    message: format!(
+                        "This {format} holds the records of {} learners. Choose yours: only \
+                         your activities are imported.",
+                        names.len()
+                    ),
+                    learners: names,
+                }),
+            }
+        }
+    }
+}
+
+/// Reads `text` as a transcript; `None` when it is neither format (a spreadsheet, say), a
+/// refusal naming what is wrong when it is one but cannot be read. `learner`: the learner
+/// chosen when the file holds several.
+pub fn read(text: &str, learner: Option<&str>) -> Option<Result<Transcript, Refusal>> {
     let t = text.trim_start();
     if t.starts_with('<') {
-        if !(t.contains(MEDBIQ_V2) || t.contains(MEDBIQ_V1) || t.contains("<ActivityReport")) {
+        if !(t.contains(MEDBIQ_V2) || t.contains(MEDBIQ_V1)) {
             return Some(Err(
                 "This XML file is not a MedBiquitous Activity Report (its namespace should be \
                  http://ns.medbiq.org/activityreport/v2/)."
+                    .to_string()
                     .into(),
             ));
         }
         // roxmltree descends one call per level: a file nested thousands deep would exhaust the
         // stack before any check of ours ran, so the nesting is measured first.
         if nests_deeper_than(t, MAX_DEPTH) {
-            return Some(Err(deep_message()));
+            return Some(Err(deep_message().into()));
         }
         let doc = match roxmltree::Document::parse(t) {
             Ok(d) => d,
             Err(e) => {
                 return Some(Err(format!(
                     "This Activity Report is not well-formed XML ({e})."
-                )))
+                )
+                .into()))
             }
         };
         let Some(root) = from_xml(doc.root_element(), 0) else {
-            return Some(Err(deep_message()));
+            return Some(Err(deep_message().into()));
         };
-        return Some(rows(&root, "MedBiquitous Activity Report", ""));
+        return Some(medbiq::read(&root, learner));
     }
     if t.starts_with('{') || t.starts_with('[') {
+        // Read leniently: the ACCME's own published draft is not strict JSON (a missing
+        // comma), so a file from the same tooling may not be either; serde_json names the
+        // place when it is not JSON at all.
         let value: serde_json::Value = match serde_json::from_str(t) {
             Ok(v) => v,
-            Err(e) => return Some(Err(format!("This JSON file could not be read ({e})."))),
+            Err(e) => {
+                return Some(Err(
+                    format!("This JSON file could not be read ({e}).").into()
+                ))
+            }
         };
         // A CME Tracker backup is a JSON file too: it belongs on the Backup page.
         if value.get("format").and_then(|f| f.as_str()) == Some("cme-tracker-backup") {
             return Some(Err(
-                "This is a CME Tracker backup: import it on the Backup page.".into(),
+                "This is a CME Tracker backup: import it on the Backup page."
+                    .to_string()
+                    .into(),
             ));
         }
         let root = from_json("", &value);
-        return Some(rows(&root, "ACCME learner transcript", "accme"));
+        return Some(accme::read(&root, learner));
     }
     None
 }
@@ -231,7 +303,8 @@ fn from_xml(e: roxmltree::Node, depth: usize) -> Option<Node> {
         return None;
     }
     let mut node = Node {
-        name: e.tag_name().name().to_lowercase(),
+        ns: e.tag_name().namespace().unwrap_or_default().to_string(),
+        name: e.tag_name().name().to_string(),
         text: e
             .children()
             .filter(|c| c.is_text())
@@ -243,10 +316,11 @@ fn from_xml(e: roxmltree::Node, depth: usize) -> Option<Node> {
             .map(|c| from_xml(c, depth + 1))
             .collect::<Option<_>>()?,
     };
-    // Attributes read like children (`<Credit type="AMA PRA Category 1" amount="1.5"/>`).
+    // Attributes (`activityID`, `moduleID`) read like children, in the element's namespace.
     for a in e.attributes() {
         node.children.push(Node {
-            name: a.name().to_lowercase(),
+            ns: node.ns.clone(),
+            name: a.name().to_string(),
             text: a.value().to_string(),
             children: Vec::new(),
         });
@@ -256,9 +330,10 @@ fn from_xml(e: roxmltree::Node, depth: usize) -> Option<Node> {
 
 fn from_json(name: &str, v: &serde_json::Value) -> Node {
     use serde_json::Value;
-    let name = name.to_lowercase();
+    let name = name.to_string();
     match v {
         Value::Object(map) => Node {
+            ns: String::new(),
             name,
             text: String::new(),
             children: map
@@ -271,127 +346,79 @@ fn from_json(name: &str, v: &serde_json::Value) -> Node {
                 .collect(),
         },
         Value::Array(items) => Node {
+            ns: String::new(),
             name: name.clone(),
             text: String::new(),
             children: items.iter().map(|i| from_json(&name, i)).collect(),
         },
         Value::String(s) => Node {
+            ns: String::new(),
             name,
             text: s.clone(),
             children: Vec::new(),
         },
         Value::Number(n) => Node {
+            ns: String::new(),
             name,
             text: n.to_string(),
             children: Vec::new(),
         },
         Value::Bool(b) => Node {
+            ns: String::new(),
             name,
             text: b.to_string(),
             children: Vec::new(),
         },
         Value::Null => Node {
+            ns: String::new(),
             name,
             ..Node::default()
         },
     }
 }
 
-/// An activity is a node with a title and a completion date among its direct children; the
-/// learner's own record (a `Member` with a `Name`) has no date, so it is not one.
-fn is_activity(n: &Node) -> bool {
-    let has = |names: &[&str]| {
-        n.children.iter().any(|c| {
-            names.contains(&c.name.as_str())
-                && (!c.text.trim().is_empty() || !c.children.is_empty())
-        })
-    };
-    has(TITLE) && has(END)
-}
-
-fn collect<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {
-    if is_activity(n) {
-        out.push(n);
-        return;
-    }
-    for c in &n.children {
-        collect(c, out);
-    }
-}
-
-/// `TYPE=amount; …` for an activity: each credit child with a type and an amount, or the
-/// activity's own type and amount fields.
-fn credits(a: &Node) -> String {
-    let mut pairs = Vec::new();
-    for c in a
-        .children
-        .iter()
-        .filter(|c| CREDIT.contains(&c.name.as_str()) && !c.children.is_empty())
-    {
-        let kind = c.field(CREDIT_TYPE);
-        let amount = c.field(AMOUNT);
-        if !amount.is_empty() {
-            pairs.push(format!(
-                "{}={amount}",
-                if kind.is_empty() { NO_TYPE } else { &kind }
-            ));
-        }
-    }
-    if pairs.is_empty() {
-        let kind = a.field(&["credittype", "credittypename", "designation"]);
-        let amount = a.field(&[
-            "credits",
-            "creditamount",
-            "creditsawarded",
-            "hours",
-            "amount",
-        ]);
-        if !amount.is_empty() {
-            pairs.push(format!(
-                "{}={amount}",
-                if kind.is_empty() { NO_TYPE } else { &kind }
-            ));
-        }
-    }
-    // A `;` inside a type's name would split the pair: it becomes a comma.
-    pairs
-        .iter()
-        .map(|p| p.replace(';', ","))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-fn rows(root: &Node, format: &'static str, accreditor: &str) -> Result<Transcript, String> {
-    let mut found = Vec::new();
-    collect(root, &mut found);
+/// The rows of what was found, for the spreadsheet checks, with the mapping the format fixes.
+fn rows(
+    found: Vec<Found>,
+    format: &'static str,
+    accreditor: &str,
+    learner: Option<String>,
+) -> Result<Transcript, Refusal> {
     if found.is_empty() {
-        return Err(format!(
-            "This {format} lists no activities (an activity needs a title and a completion date)."
-        ));
+        return Err(format!("This {format} lists no completed activities.").into());
     }
-    let headers = ["title", "provider", "accreditor", "start", "end", "credits"];
+    let headers = [
+        "title",
+        "provider",
+        "accreditor",
+        "start",
+        "end",
+        "credits",
+        "notes",
+    ];
     let rows = found
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(i, a)| {
-            let end = a.field(END);
+        .map(|(i, f)| {
             (
                 // "Line" numbers count activities here (the header is line 1), so a problem
                 // names the file's n-th activity.
                 i as u64 + 2,
                 vec![
-                    a.field(TITLE),
-                    a.field(PROVIDER),
+                    f.title,
+                    f.provider,
                     accreditor.to_string(),
-                    a.field(START),
-                    end,
-                    credits(a),
+                    f.start,
+                    f.end,
+                    f.credits,
+                    f.notes,
                 ],
             )
         })
         .collect();
     Ok(Transcript {
         format,
+        learner,
         table: Table {
             headers: headers.map(String::from).to_vec(),
             rows,
@@ -404,6 +431,7 @@ fn rows(root: &Node, format: &'static str, accreditor: &str) -> Result<Transcrip
                 Target::Start,
                 Target::End,
                 Target::Credits,
+                Target::Notes,
             ],
             // Both formats write ISO 8601 dates (a time after them is ignored).
             date_order: DateOrder::Iso,
@@ -414,165 +442,4 @@ fn rows(root: &Node, format: &'static str, accreditor: &str) -> Result<Transcrip
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::build::{date, hours, NO_ACTIVITIES};
-    use crate::domain::formats::spreadsheet::preview;
-    use chrono::Utc;
-
-    const REPORT: &str = include_str!("../../../tests/fixtures/transcripts/activity-report-v2.xml");
-    const PARS: &str =
-        include_str!("../../../tests/fixtures/transcripts/accme-learner-transcript.json");
-
-    fn credits(a: &crate::domain::model::activity::Activity) -> Vec<(String, String)> {
-        a.credits
-            .iter()
-            .map(|d| (d.credit_type.as_str().to_string(), d.amount.display_short()))
-            .collect()
-    }
-
-    #[test]
-    fn an_activity_report_reads_to_its_activities_and_names_its_bad_one() {
-        let t = read(REPORT).unwrap().unwrap();
-        assert_eq!(t.format, "MedBiquitous Activity Report");
-        let p = preview(
-            &t.table,
-            &t.mapping,
-            NO_ACTIVITIES,
-            date("2026-06-30"),
-            Utc::now(),
-        );
-        let titles: Vec<&str> = p.activities.iter().map(|a| a.title.as_str()).collect();
-        assert_eq!(
-            titles,
-            [
-                "Sepsis: early recognition & treatment",
-                "Opioid prescribing under REMS"
-            ]
-        );
-        let sepsis = &p.activities[0];
-        assert_eq!(sepsis.provider, "Example Academy of Medicine");
-        assert_eq!(
-            (sepsis.start, sepsis.end),
-            (date("2025-03-10"), date("2025-03-11"))
-        );
-        assert_eq!(
-            credits(sepsis),
-            [
-                ("AMA_PRA_CAT1".to_string(), "6.5".to_string()),
-                ("ANCC_CONTACT_HOUR".to_string(), "6.5".to_string())
-            ]
-        );
-        // The unknown type is offered for mapping, not dropped.
-        assert_eq!(
-            p.unknown_credit_types,
-            vec![("Pharmacology hours (APRN)".to_string(), 1)]
-        );
-        assert_eq!(p.activities[1].credits[0].amount, hours("2"));
-        // The third activity's date does not exist: named by its place in the file.
-        assert_eq!(p.problems.len(), 1);
-        assert_eq!(p.problems[0].line, 4);
-        assert_eq!(p.problems[0].message, "“2025-02-30” is not a date.");
-    }
-
-    #[test]
-    fn a_learner_transcript_reads_to_its_activities_with_the_learner_left_out() {
-        let t = read(PARS).unwrap().unwrap();
-        assert_eq!(t.format, "ACCME learner transcript");
-        let mut mapping = t.mapping.clone();
-        let check =
-            |m: &Mapping| preview(&t.table, m, NO_ACTIVITIES, date("2026-06-30"), Utc::now());
-        let p = check(&mapping);
-        assert_eq!(p.problems, vec![]);
-        assert_eq!(p.activities.len(), 2);
-        let bias = &p.activities[0];
-        assert_eq!(bias.title, "Implicit bias in clinical care");
-        assert_eq!(bias.provider, "Example University CME Office");
-        assert_eq!(
-            bias.accreditor,
-            crate::domain::model::activity::Accreditor::Accme
-        );
-        assert_eq!(bias.end, date("2025-09-15"));
-        assert_eq!(
-            credits(bias),
-            [
-                ("AMA_PRA_CAT1".to_string(), "1.5".to_string()),
-                ("ABIM_MOC_POINT".to_string(), "1.5".to_string())
-            ]
-        );
-        assert_eq!(p.activities[1].end, date("2025-10-01"));
-        assert_eq!(
-            p.unknown_credit_types,
-            vec![("Board X Self-Assessment".to_string(), 1)]
-        );
-        // Mapped by the user, the unknown type imports as the chosen one.
-        mapping
-            .credit_types
-            .insert("Board X Self-Assessment".into(), "AMA_PRA_CAT1".into());
-        let p = check(&mapping);
-        assert_eq!(
-            p.activities[1].credits[0].credit_type.as_str(),
-            "AMA_PRA_CAT1"
-        );
-        // Imported over itself: both are offered as duplicates.
-        let again = preview(
-            &t.table,
-            &mapping,
-            &p.activities,
-            date("2026-06-30"),
-            Utc::now(),
-        );
-        assert_eq!(again.duplicates, vec![0, 1]);
-    }
-
-    #[test]
-    fn a_report_nested_thousands_deep_is_refused_with_a_message_not_a_crash() {
-        let depth = 10_000;
-        let text = format!(
-            "<ActivityReport xmlns=\"http://ns.medbiq.org/activityreport/v2/\">{}{}</ActivityReport>",
-            "<a>".repeat(depth),
-            "</a>".repeat(depth)
-        );
-        let Some(Err(message)) = read(&text) else {
-            panic!("must be refused")
-        };
-        assert!(message.contains("deep"), "{message}");
-        // The scan counts nesting, not tags: comments, CDATA, quoted `>` and self-closing
-        // tags do not nest.
-        let flat = format!(
-            "<r a=\"x>y\" b='/>'><!-- <a><a> --><![CDATA[<a><a>]]>{}<?pi <a> ?></r>",
-            "<c/><d k=\"1\"></d>".repeat(5000)
-        );
-        assert!(!nests_deeper_than(&flat, 2));
-        assert!(nests_deeper_than("<r><a><b/></a></r>", 1));
-        assert!(!nests_deeper_than("<r><a><b/></a></r>", 2));
-        // JSON is bounded by its parser's own recursion limit.
-        let json = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-        assert!(matches!(read(&json), Some(Err(_))));
-    }
-
-    #[test]
-    fn other_files_are_not_taken_for_transcripts_and_broken_ones_are_named() {
-        assert!(read("Course,Date\nA,2025-01-01\n").is_none());
-        let Some(Err(m)) = read("<html><body>hi</body></html>") else {
-            panic!()
-        };
-        assert!(m.contains("not a MedBiquitous Activity Report"), "{m}");
-        let broken = REPORT.replace("</Title>", "");
-        let Some(Err(m)) = read(&broken) else {
-            panic!()
-        };
-        assert!(
-            m.starts_with("This Activity Report is not well-formed XML"),
-            "{m}"
-        );
-        let Some(Err(m)) = read(r#"{"format":"cme-tracker-backup","version":3}"#) else {
-            panic!()
-        };
-        assert!(m.contains("Backup page"), "{m}");
-        let Some(Err(m)) = read(r#"{"ACCMETranscripts":[]}"#) else {
-            panic!()
-        };
-        assert!(m.contains("lists no activities"), "{m}");
-    }
-}
+mod tests;

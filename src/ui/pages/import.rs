@@ -44,6 +44,8 @@ enum Step {
     Checking(Rc<FileRead>, usize, usize),
     Checked(Rc<FileRead>, Rc<Checked>),
     Importing,
+    /// The transcript holds several learners' records: the page asks which is hers.
+    ChooseLearner(String, Vec<String>),
     Failed(String),
 }
 
@@ -57,6 +59,8 @@ struct ActivityImport {
     file_name: UseStateHandle<String>,
     skip_duplicates: UseStateHandle<bool>,
     reader: Rc<RefCell<Option<FileReader>>>,
+    /// The file last read (base64), to read again with the learner she chose.
+    data: Rc<RefCell<String>>,
     /// The records the worker was given with the file: the import is applied to what is here
     /// when it arrives, against these (`storage::change::Change::Import`).
     seen: Rc<RefCell<Rc<AppData>>>,
@@ -115,6 +119,9 @@ fn use_activity_import() -> ActivityImport {
                     "The imported records could not be read back ({e}); nothing was changed."
                 ))),
             },
+            Response::ChooseLearner { message, learners } => {
+                step.set(Step::ChooseLearner(message, learners))
+            }
             Response::Failed { message } => step.set(Step::Failed(message)),
             _ => {}
         }
@@ -124,6 +131,7 @@ fn use_activity_import() -> ActivityImport {
         file_name: use_state(String::new),
         skip_duplicates: use_state(|| true),
         reader: use_mut_ref(|| None),
+        data: use_mut_ref(String::new),
         app,
         step,
         mapping,
@@ -147,15 +155,9 @@ impl ActivityImport {
             use base64::Engine;
             match result {
                 Ok(bytes) => {
-                    let snapshot = this.app.data.clone();
-                    let current = to_stored(&snapshot);
-                    *this.seen.borrow_mut() = snapshot;
-                    this.worker.send(Request::ReadActivities {
-                        data: base64::engine::general_purpose::STANDARD.encode(bytes),
-                        current,
-                        today: locale::today(),
-                        now: locale::now(),
-                    })
+                    *this.data.borrow_mut() =
+                        base64::engine::general_purpose::STANDARD.encode(bytes);
+                    this.send_read(None);
                 }
                 Err(_) => this
                     .step
@@ -163,6 +165,25 @@ impl ActivityImport {
             }
         });
         *self.reader.borrow_mut() = Some(task);
+    }
+
+    /// Sends the file read last to the worker (with the learner chosen, when it asked).
+    fn send_read(&self, learner: Option<String>) {
+        let snapshot = self.app.data.clone();
+        let current = to_stored(&snapshot);
+        *self.seen.borrow_mut() = snapshot;
+        self.worker.send(Request::ReadActivities {
+            data: self.data.borrow().clone(),
+            current,
+            today: locale::today(),
+            now: locale::now(),
+            learner,
+        })
+    }
+
+    fn choose_learner(&self, name: String) {
+        self.step.set(Step::Reading);
+        self.send_read(Some(name));
     }
 
     /// Checks every row with the mapping (the worker reports its progress).
@@ -282,6 +303,24 @@ fn step_view(im: &ActivityImport) -> Html {
             </div>
         },
         Step::Importing => html! { <p>{ format!("Importing {name}…") }</p> },
+        Step::ChooseLearner(message, learners) => html! {
+            <fieldset class="field" aria-describedby="learner-why">
+                <legend>{ "Which learner are you?" }</legend>
+                <p id="learner-why">{ message.clone() }</p>
+                <div class="actions">
+                    { for learners.iter().map(|l| {
+                        let im = im.clone();
+                        let chosen = l.clone();
+                        let label = if l.is_empty() { "(no name given)".to_string() } else { l.clone() };
+                        html! {
+                            <button type="button" class="btn" onclick={Callback::from(move |_| im.choose_learner(chosen.clone()))}>
+                                { format!("I am {label}") }
+                            </button>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+        },
         Step::Checking(file, done, total) => html! {
             <div class="import-progress">
                 <p>{ format!("Checking {name}: {done} of {} rows…", (*total).max(file.rows)) }</p>
@@ -356,7 +395,11 @@ fn mapping_form(props: &MappingFormProps) -> Html {
     let missing = m.missing();
     let encoding = match &props.file.source {
         Source::Csv { encoding } => encoding.clone(),
-        Source::Transcript { format } => format.clone(),
+        Source::Transcript {
+            format,
+            learner: Some(who),
+        } => format!("{format}, the records of {who}"),
+        Source::Transcript { format, .. } => format.clone(),
     };
     let on_target = |column: usize| {
         let onchange = props.onchange.clone();

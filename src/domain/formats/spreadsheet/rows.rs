@@ -23,22 +23,14 @@ pub struct Preview {
     pub unknown_credit_types: Vec<(String, usize)>,
 }
 
+/// How a transcript's note begins when it gives no completion date (`provider_transcript`).
+pub const NO_COMPLETION_DATE: &str = "The report gives no completion date";
+
 /// A credit type as a file names it: a code (`AMA_PRA_CAT1`), a label or short label ("AMA PRA
 /// Category 1 Credit™", "AMA Cat 1"), else the user's own type.
 pub fn credit_type_code(text: &str) -> (String, bool) {
     let t = text.trim();
-    let plain = |s: &str| {
-        s.to_lowercase()
-            .replace(['™', '®'], "")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let wanted = plain(t);
-    let known = vocab::CREDIT_TYPES.iter().find(|c| {
-        c.code.eq_ignore_ascii_case(t) || plain(c.label) == wanted || plain(c.short) == wanted
-    });
-    match known {
+    match vocab::credit_type_named(t) {
         Some(c) => (c.code.to_string(), true),
         None if t.starts_with("custom:") => (t.to_string(), true),
         None => (format!("custom:{t}"), false),
@@ -244,7 +236,18 @@ pub fn preview_with_progress<A: Borrow<Activity>>(
             notes: cell(row, Target::Notes),
         };
         if end.is_empty() && problems.is_empty() {
-            problems.push("The row has no date completed.".into());
+            // A transcript that gives only its reporting period says so in the row's notes: the
+            // message repeats it and asks for the date, which is never made up.
+            let period = draft
+                .notes
+                .split(". ")
+                .find(|n| n.starts_with(NO_COMPLETION_DATE));
+            problems.push(match period {
+                Some(p) => {
+                    format!("{p}: add this activity by hand with the date on its certificate.")
+                }
+                None => "The row has no date completed.".into(),
+            });
         }
         if !problems.is_empty() {
             out.problems.extend(

@@ -351,6 +351,84 @@ pub fn in_category(member: &CreditTypeId, category: &CreditTypeId) -> bool {
             .any(|(c, members)| *c == category.as_str() && members.contains(&member.as_str()))
 }
 
+/// Other spellings of the built-in types, as transcripts, certificates and other trackers write
+/// them (compared in lower case, without ™/® and extra spaces; the label and short label are
+/// matched besides). "CEU" alone is not here: an IACET CEU is ten hours, but many boards' "CEU"
+/// is one contact hour, so a bare "CEU" is asked about, never assumed.
+const ALIASES: &[(&str, &str)] = &[
+    ("ama pra category 1 credit", "AMA_PRA_CAT1"),
+    ("ama pra category 1 credits", "AMA_PRA_CAT1"),
+    ("ama pra category 1", "AMA_PRA_CAT1"),
+    ("ama pra cat 1", "AMA_PRA_CAT1"),
+    ("ama category 1", "AMA_PRA_CAT1"),
+    ("ama cat 1", "AMA_PRA_CAT1"),
+    ("ama cat i", "AMA_PRA_CAT1"),
+    ("ama pra category i", "AMA_PRA_CAT1"),
+    ("category 1", "AMA_PRA_CAT1"),
+    ("category i", "AMA_PRA_CAT1"),
+    ("cat 1", "AMA_PRA_CAT1"),
+    ("prac1", "AMA_PRA_CAT1"),
+    ("ama pra category 2 credit", "AMA_PRA_CAT2"),
+    ("ama pra category 2", "AMA_PRA_CAT2"),
+    ("ama category 2", "AMA_PRA_CAT2"),
+    ("ama cat 2", "AMA_PRA_CAT2"),
+    ("category 2", "AMA_PRA_CAT2"),
+    ("category ii", "AMA_PRA_CAT2"),
+    ("cat 2", "AMA_PRA_CAT2"),
+    ("abim moc", "ABIM_MOC_POINT"),
+    ("abim moc point", "ABIM_MOC_POINT"),
+    ("abim moc points", "ABIM_MOC_POINT"),
+    ("abim medical knowledge moc points", "ABIM_MOC_POINT"),
+    ("abim mk", "ABIM_MOC_POINT"),
+    ("ancc", "ANCC_CONTACT_HOUR"),
+    ("ancc contact hour", "ANCC_CONTACT_HOUR"),
+    ("ancc contact hours", "ANCC_CONTACT_HOUR"),
+    ("nursing contact hours", "ANCC_CONTACT_HOUR"),
+    ("nursing contact hours (ancc)", "ANCC_CONTACT_HOUR"),
+    ("acpe", "ACPE"),
+    ("acpe contact hours", "ACPE"),
+    ("acpe credit", "ACPE"),
+    ("aoa category 1-a", "AOA_1A"),
+    ("aoa category 1a", "AOA_1A"),
+    ("aoa cat 1-a", "AOA_1A"),
+    ("aoa 1a", "AOA_1A"),
+    ("aoa category 1-b", "AOA_1B"),
+    ("aoa category 1b", "AOA_1B"),
+    ("aoa 1b", "AOA_1B"),
+    ("aafp prescribed", "AAFP_PRESCRIBED"),
+    ("aafp prescribed credits", "AAFP_PRESCRIBED"),
+    ("aafp elective", "AAFP_ELECTIVE"),
+    ("aafp elective credits", "AAFP_ELECTIVE"),
+    ("aapa category 1", "AAPA_CAT1"),
+    ("aapa category 1 cme", "AAPA_CAT1"),
+    ("aapa cat 1", "AAPA_CAT1"),
+    ("iacet ceu", "CEU"),
+    ("iacet ceus", "CEU"),
+];
+
+/// The built-in type a name stands for, by its code, label, short label or a common spelling.
+pub fn credit_type_named(text: &str) -> Option<&'static CreditTypeInfo> {
+    let plain = |s: &str| {
+        s.to_lowercase()
+            .replace(['™', '®'], "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let wanted = plain(text);
+    CREDIT_TYPES
+        .iter()
+        .find(|c| {
+            c.code.eq_ignore_ascii_case(text.trim())
+                || plain(c.label) == wanted
+                || plain(c.short) == wanted
+        })
+        .or_else(|| {
+            let code = ALIASES.iter().find(|(a, _)| *a == wanted)?.1;
+            CREDIT_TYPES.iter().find(|c| c.code == code)
+        })
+}
+
 /// Whether amounts of the type are designated in quarter hours. AMA PRA credits are: "activities
 /// may be designated for, and credit awarded to physicians in, 15-minute / 0.25-credit
 /// increments" (the AMA PRA booklet; Category 2 is claimed the same way). Every other type is
