@@ -76,6 +76,8 @@ test('the audit report of a credential with 40 activities shows the evaluation\'
   }));
   await page.goto(`./#${credential}`);
   for (const [label, counted] of reportRules) {
+    // A rule that does not apply gives its reason, not figures.
+    if (counted === null) continue;
     const card = page.locator('.rule-card', { has: page.getByRole('heading', { name: label!, exact: true }) }).first();
     await expect(card, `rule ${label}`).toContainText(counted!);
   }
