@@ -265,3 +265,57 @@ fn a_pdf_text_layer_is_read_and_its_fields_found() {
     assert_eq!(credits(&f), pairs(&[("AMA_PRA_CAT1", "2.25")]));
     assert_eq!(text_of(b"not a pdf"), None);
 }
+
+/// An HTML e-mail whose labels and values sit in separate table cells, as a mail client shows
+/// them side by side (issue 34).
+#[test]
+fn an_html_email_with_labels_and_values_in_separate_cells() {
+    let html = r#"<html><body>
+<p>Dear Dr. Lee,</p>
+<p>Congratulations! You have completed the following course:</p>
+<table>
+  <tr><td><b>Course</b></td><td>Managing Chronic Pain in Primary Care</td></tr>
+  <tr><td><b>Provider</b></td><td>Example Health CME</td></tr>
+  <tr><td><b>Date completed</b></td><td>September 12, 2025</td></tr>
+  <tr><td><b>Credits</b></td><td>2.0 AMA PRA Category 1 Credits&trade;</td></tr>
+</table>
+<p>Thank you for learning with us.</p>
+</body></html>"#;
+    let f = read(html);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Managing Chronic Pain in Primary Care")
+    );
+    assert_eq!(f.provider.as_deref(), Some("Example Health CME"));
+    assert_eq!(f.completed, Some(date("2025-09-12")));
+    assert_eq!(credits(&f), pairs(&[("AMA_PRA_CAT1", "2")]));
+}
+
+/// A one-line e-mail: the title in quotes, the provider mid-line.
+#[test]
+fn a_one_line_email_with_a_quoted_title_and_a_provider_mid_line() {
+    let f = read(
+        "You completed \"Safer Opioid Prescribing\" on June 3, 2025. Provider: Example Health. \
+         You earned 1.5 AMA PRA Category 1 Credits™.",
+    );
+    assert_eq!(f.title.as_deref(), Some("Safer Opioid Prescribing"));
+    assert_eq!(f.provider.as_deref(), Some("Example Health"));
+    assert_eq!(f.completed, Some(date("2025-06-03")));
+    assert_eq!(credits(&f), pairs(&[("AMA_PRA_CAT1", "1.5")]));
+    for (text, provider) in [
+        (
+            "Sponsored by Example University. Completed “Sepsis Update” on 2025-02-01.",
+            "Example University",
+        ),
+        (
+            "“Sepsis Update” was presented by the Example Medical Society on 2025-02-01.",
+            "the Example Medical Society",
+        ),
+        (
+            "Thank you for completing “Sepsis Update”, offered by Example Health, on 2025-02-01.",
+            "Example Health",
+        ),
+    ] {
+        assert_eq!(read(text).provider.as_deref(), Some(provider), "{text}");
+    }
+}

@@ -153,11 +153,14 @@ pub fn read(text: &str) -> CertificateFields {
             "accredited provider",
         ],
     )
-    .or_else(|| designating_provider(&joined));
+    .or_else(|| designating_provider(&joined))
+    .or_else(|| provided_by(&joined));
     out
 }
 
-/// The text of an HTML e-mail: tags dropped, block ends as line breaks, common entities decoded.
+/// The text of an HTML e-mail as a mail client shows it: tags dropped, block ends as line
+/// breaks, the cells of a table row side by side (a tab between them, so a label cell and its
+/// value cell read as "Course<tab>Managing pain"), common entities decoded.
 fn strip_html(text: &str) -> String {
     if !text.contains('<') {
         return text.to_string();
@@ -173,13 +176,17 @@ fn strip_html(text: &str) -> String {
             }
             '>' if in_tag => {
                 in_tag = false;
+                let closing = tag.starts_with('/');
                 let t = tag.trim_start_matches('/').to_lowercase();
                 let name: String = t.chars().take_while(|c| c.is_alphanumeric()).collect();
-                if matches!(
-                    name.as_str(),
-                    "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "td" | "table"
-                ) {
-                    out.push('\n');
+                match name.as_str() {
+                    // A cell's end: the next cell of the row follows on the same line.
+                    "td" | "th" if closing => out.push('\t'),
+                    "td" | "th" => {}
+                    "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "table" => {
+                        out.push('\n')
+                    }
+                    _ => {}
                 }
             }
             c if in_tag => tag.push(c),
@@ -388,20 +395,85 @@ fn all_dates(line: &str) -> Vec<NaiveDate> {
     out
 }
 
-/// "Course title: Managing chronic pain" → the value after the first matching label.
+/// "Course title: Managing chronic pain" → the value after the first matching label: at the
+/// start of a line, in the next table cell ("Course<tab>Managing chronic pain"), or mid-line in
+/// a one-line e-mail ("… on June 3. Provider: Example Health. You earned …"), up to the end of
+/// its sentence.
 fn labelled(lines: &[&str], labels: &[&str]) -> Option<String> {
     for label in labels {
         for l in lines {
             let low = l.to_lowercase();
-            if let Some(rest) = low.strip_prefix(label) {
-                let rest = rest.trim_start();
-                if let Some(v) = rest.strip_prefix(':') {
-                    let start = l.len() - v.len();
-                    let value = l[start..].trim();
-                    if !value.is_empty() {
-                        return Some(clean(value));
-                    }
+            // A label cell and its value cell.
+            if let Some((cell, value)) = l.split_once('\t') {
+                let cell = cell.trim().trim_end_matches(':').trim().to_lowercase();
+                let value = value.split('\t').next().unwrap_or("").trim();
+                if cell == *label && !value.is_empty() {
+                    return Some(clean(value));
                 }
+            }
+            let mut from = 0;
+            while let Some(at) = low[from..].find(label) {
+                let at = from + at;
+                from = at + label.len();
+                // At the start of the line, or after a sentence's end.
+                let before = low[..at].trim_end();
+                if !(before.is_empty() || before.ends_with(['.', '!', '?', '\t'])) {
+                    continue;
+                }
+                let rest = low[at + label.len()..].trim_start();
+                let Some(v) = rest.strip_prefix(':') else {
+                    continue;
+                };
+                let start = l.len() - v.len();
+                let value = sentence(&l[start..]);
+                if !value.is_empty() {
+                    return Some(clean(value));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Text up to the end of its sentence (". " before a capital, or a tab), or all of it.
+fn sentence(text: &str) -> &str {
+    let t = text.trim();
+    let mut end = t.len();
+    for (i, _) in t.match_indices(". ") {
+        if t[i + 2..].chars().next().is_some_and(char::is_uppercase) {
+            end = i;
+            break;
+        }
+    }
+    if let Some(tab) = t.find('\t') {
+        end = end.min(tab);
+    }
+    t[..end].trim().trim_end_matches('.')
+}
+
+/// "Sponsored by Example University.", "presented by the Example Medical Society on …",
+/// "offered by Example Health, on …": the body after the phrase, to the end of its clause.
+fn provided_by(text: &str) -> Option<String> {
+    let low = text.to_lowercase();
+    for phrase in [
+        "jointly provided by ",
+        "provided by ",
+        "sponsored by ",
+        "presented by ",
+        "offered by ",
+        "hosted by ",
+    ] {
+        if let Some(at) = low.find(phrase) {
+            let rest = &text[at + phrase.len()..];
+            let low_rest = rest.to_lowercase();
+            let end = [", ", ". ", " on ", " for ", "\n", "\t"]
+                .iter()
+                .filter_map(|e| low_rest.find(e))
+                .min()
+                .unwrap_or(rest.len());
+            let who = rest[..end].trim().trim_end_matches('.');
+            if who.len() >= 3 && who.len() <= 150 {
+                return Some(clean(who));
             }
         }
     }
@@ -454,8 +526,10 @@ fn after_phrase(lines: &[&str], phrases: &[&str]) -> Option<String> {
                 .filter_map(|e| rest.to_lowercase().find(e))
                 .min()
                 .unwrap_or(rest.len());
-                let t = rest[..end].trim().trim_end_matches(['.', ',']);
-                if t.len() >= 6 && t.len() <= 200 {
+                let t = rest[..end].trim().trim_end_matches(['.', ',', ':']);
+                // "completed the following course:" points at a title elsewhere; it is not one.
+                let pointer = t.to_lowercase().starts_with("the following");
+                if t.len() >= 6 && t.len() <= 200 && !pointer {
                     return Some(clean(t));
                 }
             }
