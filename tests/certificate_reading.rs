@@ -166,7 +166,9 @@ fn a_completion_email_in_plain_text() {
         Some("Children's Health Learning Network")
     );
     assert_eq!(f.completed, Some(date("2025-08-22")));
-    assert_eq!(credits(&f), pairs(&[("CEU", "4")]));
+    // "4.0 CEUs" without saying whose: asked, never taken as 40 hours.
+    assert_eq!(credits(&f), pairs(&[]));
+    assert_eq!(f.ceu_unclear, Some(hours("4")));
 }
 
 #[test]
@@ -318,4 +320,36 @@ fn a_one_line_email_with_a_quoted_title_and_a_provider_mid_line() {
     ] {
         assert_eq!(read(text).provider.as_deref(), Some(provider), "{text}");
     }
+}
+
+/// "CEU" means ten contact hours (IACET), one (AARC, many boards) or a tenth (pharmacy): the
+/// text's own words decide, else she is asked and nothing is assumed (issue 34).
+#[test]
+fn a_ceu_is_read_by_whose_it_is_or_asked_about() {
+    let ask = read("Course: Wound care basics\nDate completed: 2026-01-15\nAwarded 1.5 CEU.");
+    assert_eq!(ask.ceu_unclear, Some(hours("1.5")));
+    assert!(ask.credits.is_empty(), "{:?}", ask.credits);
+    let iacet = ask.with_ceus_as(true);
+    assert_eq!(iacet.credits[0].credit_type, "CEU");
+    let one = ask.with_ceus_as(false);
+    assert_eq!(
+        (one.credits[0].credit_type.as_str(), one.credits[0].amount.as_str()),
+        ("CE_HOUR", "1.5")
+    );
+    let (question, ten_hours, one_hour) =
+        cme_tracker::domain::text::certificates::ceu_question(hours("1.5"), &|a| a.display_short());
+    assert!(question.contains("without saying whose"), "{question}");
+    assert_eq!(ten_hours, "15 contact hours (IACET: 1 CEU = 10 hours)");
+    assert_eq!(one_hour, "1.5 contact hours (1 CEU = 1 hour)");
+
+    let f = read("IACET Accredited Provider. Course: Wound care. 2026-01-15. Awarded 1.5 CEU.");
+    assert_eq!(f.ceu_unclear, None);
+    assert_eq!(credits(&f), pairs(&[("CEU", "1.5")]));
+    assert!(f.ceu_read_as.as_deref().unwrap().contains("IACET"));
+
+    let f = read("AARC approved. Course: Ventilator weaning. 2026-01-15. 2 CEU (CRCE).");
+    assert_eq!(credits(&f), pairs(&[("CE_HOUR", "2")]));
+
+    let f = read("ACPE UAN 0000-9999-25-001-H01-P. Course: Anticoagulation. 2026-01-15. 0.2 CEU.");
+    assert_eq!(credits(&f), pairs(&[("ACPE", "2")]));
 }

@@ -212,7 +212,13 @@ test('pasting a completion e-mail fills the new activity form, which the user co
   await expect(page.getByLabel('Title')).toHaveValue("Pediatric Asthma: What's New in 2025");
   await expect(page.getByLabel('Provider')).toHaveValue("Children's Health Learning Network");
   await expect(page.getByLabel('Date (start)')).toHaveValue('2025-08-22');
+  // "4.0 CEUs" without saying whose: she is asked which reading, never given 40 hours unasked.
+  const whose = page.getByRole('group', { name: 'Whose CEU?' });
+  await expect(whose).toContainText('without saying whose');
+  await screenshots(page, 'activity-from-email-ceu');
+  await whose.getByRole('button', { name: '40 contact hours (IACET: 1 CEU = 10 hours)' }).click();
   await expect(page.getByLabel('Amount').first()).toHaveValue('4');
+  await expect(page.getByLabel('Title')).toHaveValue("Pediatric Asthma: What's New in 2025");
   await screenshots(page, 'activity-from-email');
   // Nothing is saved until the person saves.
   expect(await page.evaluate(() => localStorage.getItem('cme-tracker:activities'))).toBeNull();

@@ -19,6 +19,14 @@ pub struct CertificateFields {
     pub completed: Option<NaiveDate>,
     pub start: Option<NaiveDate>,
     pub credits: Vec<(CreditTypeId, Amount)>,
+    /// "CEU" stated without saying whose: the amount, for the person to say which reading is
+    /// meant (an IACET CEU is ten contact hours; many boards' and AARC's "CEU" is one). Left out
+    /// of `credits` until she answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ceu_unclear: Option<Amount>,
+    /// How a CEU was read when the text says whose it is ("IACET CEUs: 1 CEU = 10 contact hours").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ceu_read_as: Option<String>,
 }
 
 /// The credit statements, most specific first: (pattern words before or after the number, type).
@@ -58,6 +66,17 @@ impl CertificateFields {
             && self.provider.is_none()
             && self.completed.is_none()
             && self.credits.is_empty()
+            && self.ceu_unclear.is_none()
+    }
+
+    /// The draft with the unclear CEUs read one way: `ten_hours` (IACET) or one hour each.
+    pub fn with_ceus_as(&self, ten_hours: bool) -> crate::domain::draft::ActivityDraft {
+        let mut f = self.clone();
+        if let Some(a) = f.ceu_unclear.take() {
+            let t = if ten_hours { "CEU" } else { "CE_HOUR" };
+            f.credits.push((CreditTypeId::new(t), a));
+        }
+        f.to_draft()
     }
 
     /// A new activity form filled with what the text states; the person checks every field
@@ -126,6 +145,7 @@ pub fn read(text: &str) -> CertificateFields {
             out.credits.push((CreditTypeId::new("RCPSC_SECTION_1"), a));
         }
     }
+    read_ceus(&lower, &mut out);
     let (start, end) = dates(&lines);
     out.start = start;
     out.completed = end;
@@ -156,6 +176,53 @@ pub fn read(text: &str) -> CertificateFields {
     .or_else(|| designating_provider(&joined))
     .or_else(|| provided_by(&joined));
     out
+}
+
+/// "CEU" means different amounts: an IACET CEU is ten contact hours, a pharmacy CEU is 0.1 per
+/// contact hour (ACPE), and AARC's CRCE and many boards' "CEU" is one contact hour. The text's
+/// own words decide (an accreditor named, or the contact hours stated beside it); else the
+/// person is asked, and nothing is assumed.
+fn read_ceus(lower: &str, out: &mut CertificateFields) {
+    let Some(at) = out.credits.iter().position(|(t, _)| t.as_str() == "CEU") else {
+        return;
+    };
+    let ceus = out.credits[at].1;
+    let hours = out
+        .credits
+        .iter()
+        .find(|(t, _)| t.as_str() == "ANCC_CONTACT_HOUR" || t.as_str() == "ACPE")
+        .map(|(_, a)| *a);
+    let ten = ceus.scale_percent(1000);
+    let (reading, replace): (Option<&str>, Option<(&str, Amount)>) =
+        if lower.contains("iacet") || hours == Some(ten) {
+            (Some("IACET CEUs: 1 CEU = 10 contact hours"), None)
+        } else if lower.contains("acpe") || lower.contains("pharmacy") {
+            (
+                Some("Pharmacy CEUs (ACPE): 0.1 CEU = 1 contact hour"),
+                Some(("ACPE", ten)),
+            )
+        } else if lower.contains("aarc") || lower.contains("crce") || hours == Some(ceus) {
+            (
+                Some("CEUs of one contact hour each (AARC and many boards)"),
+                Some(("CE_HOUR", ceus)),
+            )
+        } else {
+            (None, None)
+        };
+    match (reading, replace) {
+        (Some(r), None) => out.ceu_read_as = Some(r.to_string()),
+        (Some(r), Some((code, amount))) => {
+            out.credits.remove(at);
+            if !out.credits.iter().any(|(t, _)| t.as_str() == code) {
+                out.credits.push((CreditTypeId::new(code), amount));
+            }
+            out.ceu_read_as = Some(r.to_string());
+        }
+        (None, _) => {
+            out.credits.remove(at);
+            out.ceu_unclear = Some(ceus);
+        }
+    }
 }
 
 /// The text of an HTML e-mail as a mail client shows it: tags dropped, block ends as line

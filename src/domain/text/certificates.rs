@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::domain::model::attachment::{FileRefused, MAX_FILE_BYTES};
+use crate::domain::model::credits::Amount;
 use crate::domain::text::size::size_text;
 
 impl fmt::Display for FileRefused {
@@ -53,4 +54,19 @@ pub fn missing_sentence(missing: usize, counted: usize) -> Option<String> {
             if m == 1 { "has" } else { "have" }
         )),
     }
+}
+
+/// The question when a text says "CEU" without saying whose: "The text says 1.5 CEU without
+/// saying whose CEU. Which did you earn?" with the two readings as the answers.
+pub fn ceu_question(amount: Amount, number: &dyn Fn(Amount) -> String) -> (String, String, String) {
+    let ten = amount.scale_percent(1000);
+    (
+        format!(
+            "The text says {} CEU without saying whose. An IACET CEU is ten contact hours; many \
+             boards and AARC count one CEU as one contact hour. Which did you earn?",
+            number(amount)
+        ),
+        format!("{} contact hours (IACET: 1 CEU = 10 hours)", number(ten)),
+        format!("{} contact hours (1 CEU = 1 hour)", number(amount)),
+    )
 }

@@ -39,6 +39,8 @@ struct CertStart {
     pending: UseStateHandle<Option<web_sys::File>>,
     /// Bumped to start the form over (from what was read, or empty after "add another").
     generation: UseStateHandle<u32>,
+    /// What was read when its "CEU" needs her answer (whose CEU).
+    ceu: UseStateHandle<Option<crate::domain::formats::certificate::CertificateFields>>,
 }
 
 #[hook]
@@ -49,6 +51,7 @@ fn use_cert_start() -> CertStart {
         note: use_state(|| None),
         pending: use_state(|| None),
         generation: use_state(|| 0),
+        ceu: use_state(|| None),
     };
     {
         // A certificate dropped on the Activities page starts this form.
@@ -63,6 +66,27 @@ fn use_cert_start() -> CertStart {
 }
 
 impl CertStart {
+    /// What was read, into the form; an unclear "CEU" is asked about first.
+    fn read(&self, fields: crate::domain::formats::certificate::CertificateFields, note: String) {
+        let note = match &fields.ceu_read_as {
+            Some(how) => format!("{note} Read as {how}."),
+            None => note,
+        };
+        let unclear = fields.ceu_unclear.is_some();
+        self.filled(fields.to_draft(), note);
+        self.ceu.set(unclear.then_some(fields));
+    }
+
+    fn answer_ceu(&self, ten_hours: bool) {
+        if let Some(fields) = (*self.ceu).clone() {
+            self.filled(
+                fields.with_ceus_as(ten_hours),
+                "Filled in: check every field before saving.".into(),
+            );
+            self.ceu.set(None);
+        }
+    }
+
     fn filled(&self, draft: ActivityDraft, note: String) {
         self.prefill.set(Some(draft));
         self.generation.set(*self.generation + 1);
@@ -85,7 +109,7 @@ impl CertStart {
             if fields.is_empty() {
                 this.note.set(Some(format!("“{name}” will be attached when you save. Nothing in it could be read as text: fill in the form.")));
             } else {
-                this.filled(fields.to_draft(), format!("Filled in from “{name}”, which will be attached when you save: check every field before saving."));
+                this.read(fields, format!("Filled in from “{name}”, which will be attached when you save: check every field before saving."));
             }
         });
     }
@@ -105,13 +129,33 @@ impl CertStart {
                 if fields.is_empty() {
                     this.note.set(Some("Nothing in this text looked like a title, date or credit statement. Fill in the form by hand.".into()));
                 } else {
-                    this.filled(
-                        fields.to_draft(),
+                    this.read(
+                        fields,
                         "Filled in from the text: check every field before saving.".into(),
                     );
                 }
             }
         });
+    }
+
+    /// Whose CEU: the two readings, as buttons.
+    fn ceu_question(&self, amount: crate::domain::model::credits::Amount) -> Html {
+        let (question, ten, one) =
+            crate::domain::text::certificates::ceu_question(amount, &locale::amount);
+        let answer = |ten_hours: bool| {
+            let this = self.clone();
+            Callback::from(move |_: MouseEvent| this.answer_ceu(ten_hours))
+        };
+        html! {
+            <fieldset class="field" aria-describedby="ceu-question">
+                <legend>{ "Whose CEU?" }</legend>
+                <p id="ceu-question">{ question }</p>
+                <div class="actions">
+                    <button type="button" class="btn" onclick={answer(true)}>{ ten }</button>
+                    <button type="button" class="btn" onclick={answer(false)}>{ one }</button>
+                </div>
+            </fieldset>
+        }
     }
 
     /// The panel: paste a text, or choose the file.
@@ -149,6 +193,9 @@ impl CertStart {
                     <input id="cert-start-file" type="file" accept="application/pdf,image/png,image/jpeg,image/webp,image/heic,.heic" onchange={on_file} />
                 </div>
                 if let Some(n) = &*self.note { <p role="status" id="cert-read-note">{ n.clone() }</p> }
+                if let Some(amount) = self.ceu.as_ref().and_then(|f| f.ceu_unclear) {
+                    { self.ceu_question(amount) }
+                }
             </details>
         }
     }
