@@ -333,7 +333,10 @@ fn a_ceu_is_read_by_whose_it_is_or_asked_about() {
     assert_eq!(iacet.credits[0].credit_type, "CEU");
     let one = ask.with_ceus_as(false);
     assert_eq!(
-        (one.credits[0].credit_type.as_str(), one.credits[0].amount.as_str()),
+        (
+            one.credits[0].credit_type.as_str(),
+            one.credits[0].amount.as_str()
+        ),
         ("CE_HOUR", "1.5")
     );
     let (question, ten_hours, one_hour) =

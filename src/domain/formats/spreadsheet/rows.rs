@@ -38,11 +38,92 @@ pub fn credit_type_code(text: &str) -> (String, bool) {
 }
 
 pub(super) fn topic_code(text: &str) -> Option<TopicId> {
-    let t = text.trim();
-    vocab::TOPICS
-        .iter()
-        .find(|x| x.code.eq_ignore_ascii_case(t) || x.label.eq_ignore_ascii_case(t))
-        .map(|x| TopicId::new(x.code))
+    vocab::topic_named(text)
+}
+
+/// A format as other trackers write it: its code or label, else the words that name it
+/// ("Live" is in person, "Webinar" live and virtual, "Enduring" on demand).
+fn format_named(text: &str) -> Option<Format> {
+    if let Some(f) = coded(Format::ALL, text, Format::label) {
+        return Some(f);
+    }
+    let t = text.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    Some(
+        if has(&["virtual", "webinar", "webcast", "livestream", "zoom"]) {
+            Format::LiveVirtual
+        } else if has(&[
+            "on demand",
+            "on-demand",
+            "online",
+            "enduring",
+            "recorded",
+            "internet",
+        ]) {
+            Format::OnDemandOnline
+        } else if has(&["journal", "reading", "article"]) {
+            Format::JournalReading
+        } else if has(&["workshop", "hands-on", "simulation", "skills"]) {
+            Format::Workshop
+        } else if has(&["conference", "meeting", "congress", "symposium", "summit"]) {
+            Format::Conference
+        } else if has(&["teaching", "faculty", "lecturing", "precept"]) {
+            Format::Teaching
+        } else if has(&[
+            "self-assessment",
+            "self assessment",
+            "mksap",
+            "board review questions",
+        ]) {
+            Format::SelfAssessment
+        } else if has(&[
+            "quality improvement",
+            "qi project",
+            "pi-cme",
+            "performance improvement",
+        ]) {
+            Format::QualityImprovement
+        } else if has(&[
+            "live",
+            "in person",
+            "in-person",
+            "grand rounds",
+            "course",
+            "lecture",
+        ]) {
+            Format::LiveInPerson
+        } else {
+            return None;
+        },
+    )
+}
+
+/// An accreditor by its code, label, or the words that name it ("Jointly accredited").
+fn accreditor_named(text: &str) -> Option<Accreditor> {
+    if let Some(a) = coded(Accreditor::ALL, text, Accreditor::label) {
+        return Some(a);
+    }
+    let t = text.to_lowercase();
+    let has = |w: &str| t.contains(w);
+    Some(if has("joint") {
+        Accreditor::JointAccreditation
+    } else if has("accme") {
+        Accreditor::Accme
+    } else if has("aoa") || has("osteopathic") {
+        Accreditor::Aoa
+    } else if has("aafp") {
+        Accreditor::Aafp
+    } else if has("ancc") || has("nursing") {
+        Accreditor::Ancc
+    } else if has("acpe") || has("pharmacy") {
+        Accreditor::Acpe
+    } else if has("medical society") || has("state") {
+        Accreditor::StateMedicalSociety
+    } else if has("none") || has("not accredited") || has("non-accredited") {
+        Accreditor::None
+    } else {
+        return None;
+    })
 }
 
 pub(super) fn coded<T: Coded + Copy>(
@@ -196,13 +277,14 @@ pub fn preview_with_progress<A: Borrow<Activity>>(
             }
         }
         let accreditor_text = cell(row, Target::Accreditor);
+        // A body the app has no name for (a board, a society) is kept in the notes, with the
+        // activity marked "Other": the row is not refused for it.
+        let mut unknown_body = None;
         let accreditor = if accreditor_text.is_empty() {
             Accreditor::Other
         } else {
-            coded(Accreditor::ALL, &accreditor_text, Accreditor::label).unwrap_or_else(|| {
-                problems.push(format!(
-                    "“{accreditor_text}” is not an accreditor this app knows."
-                ));
+            accreditor_named(&accreditor_text).unwrap_or_else(|| {
+                unknown_body = Some(format!("Accredited by {accreditor_text}"));
                 Accreditor::Other
             })
         };
@@ -210,7 +292,7 @@ pub fn preview_with_progress<A: Borrow<Activity>>(
         let format = if format_text.is_empty() {
             Format::Other
         } else {
-            coded(Format::ALL, &format_text, Format::label).unwrap_or(Format::Other)
+            format_named(&format_text).unwrap_or(Format::Other)
         };
         let status_text = cell(row, Target::Status);
         let status = if status_text.is_empty() {
@@ -233,7 +315,11 @@ pub fn preview_with_progress<A: Borrow<Activity>>(
             topic_hours,
             tags: cell(row, Target::Tags).replace(';', ","),
             status,
-            notes: cell(row, Target::Notes),
+            notes: match (cell(row, Target::Notes), unknown_body) {
+                (n, None) => n,
+                (n, Some(b)) if n.is_empty() => b,
+                (n, Some(b)) => format!("{n}. {b}"),
+            },
         };
         if end.is_empty() && problems.is_empty() {
             // A transcript that gives only its reporting period says so in the row's notes: the

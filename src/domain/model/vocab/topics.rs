@@ -372,6 +372,36 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// The topic a file or another tracker names: by code, label or synonym ("Ethics", "Geriatric
+/// Medicine", "HIV/AIDS"), else the one topic whose label begins with the name ("Pain
+/// Management" is "Pain management & opioid prescribing").
+pub fn topic_named(text: &str) -> Option<TopicId> {
+    let plain = |s: &str| {
+        s.to_lowercase()
+            .replace(" and ", " & ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let wanted = plain(text);
+    if wanted.is_empty() {
+        return None;
+    }
+    let exact = TOPICS.iter().find(|t| {
+        t.code.eq_ignore_ascii_case(text.trim())
+            || plain(t.label) == wanted
+            || t.synonyms.iter().any(|s| plain(s) == wanted)
+    });
+    let found = exact.or_else(|| {
+        let starting: Vec<&TopicInfo> = TOPICS
+            .iter()
+            .filter(|t| plain(t.label).starts_with(&wanted))
+            .collect();
+        (starting.len() == 1).then(|| starting[0])
+    });
+    found.map(|t| TopicId::new(t.code))
+}
+
 /// The members of a group topic (empty for a plain topic).
 pub fn group_members(code: &str) -> &'static [&'static str] {
     GROUPS

@@ -1,0 +1,86 @@
+//! A spreadsheet from another tracker (issue 34): credit types in their common spellings, a
+//! topics column, accreditor and format columns — imported with every row counting where it
+//! should, none silently toward nothing.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::Utc;
+
+use cme_tracker::domain::build::{date, NO_ACTIVITIES};
+use cme_tracker::domain::formats::spreadsheet::{guess_mapping, preview, read_table, Target};
+use cme_tracker::domain::model::vocab;
+use cme_tracker::domain::{Accreditor, Format};
+
+const CSV: &str = "Course,Date Completed,Hours,Credit Type,Topic,Accredited By,Format\n\
+Ethics update,2025-03-01,2,AMA PRA Category 1,Ethics,ACCME,Live\n\
+Pain Management 101,2025-04-01,1.5,AMA PRA Category 1,Pain Management,Jointly Accredited,Webinar\n\
+Elder care,2025-05-01,3,ANCC,Geriatric Medicine; Human Trafficking,ANCC,Online\n\
+MOC module,2025-06-01,10,ABIM MOC Points,,ABIM,Self-assessment\n";
+
+#[test]
+fn another_trackers_spreadsheet_imports_with_types_topics_accreditors_and_formats() {
+    let table = read_table(CSV).unwrap();
+    let (mut mapping, _) = guess_mapping(&table);
+    // Whatever the guess, the person maps the columns as they read: here, by their headers.
+    mapping.targets = vec![
+        Target::Title,
+        Target::End,
+        Target::Amount,
+        Target::CreditType,
+        Target::Topics,
+        Target::Accreditor,
+        Target::Format,
+    ];
+    let p = preview(
+        &table,
+        &mapping,
+        NO_ACTIVITIES,
+        date("2026-06-30"),
+        Utc::now(),
+    );
+    assert_eq!(p.problems, vec![]);
+    assert_eq!(p.unknown_credit_types, vec![]);
+    assert_eq!(p.activities.len(), 4);
+    // Every credit is a type the app knows: none counts toward nothing.
+    for a in &p.activities {
+        for d in &a.credits {
+            assert!(
+                vocab::credit_type(&d.credit_type).is_some(),
+                "{}: {:?}",
+                a.title,
+                d
+            );
+        }
+    }
+    let codes = |i: usize| -> Vec<String> {
+        p.activities[i]
+            .topics
+            .iter()
+            .map(|t| t.as_str().to_string())
+            .collect()
+    };
+    assert_eq!(codes(0), ["ethics_professional_responsibility"]);
+    assert_eq!(codes(1), ["pain_management_opioids"]);
+    assert_eq!(codes(2), ["geriatrics", "human_trafficking"]);
+    assert_eq!(
+        p.activities[0].credits[0].credit_type.as_str(),
+        "AMA_PRA_CAT1"
+    );
+    assert_eq!(
+        p.activities[2].credits[0].credit_type.as_str(),
+        "ANCC_CONTACT_HOUR"
+    );
+    assert_eq!(
+        p.activities[3].credits[0].credit_type.as_str(),
+        "ABIM_MOC_POINT"
+    );
+    assert_eq!(p.activities[0].accreditor, Accreditor::Accme);
+    assert_eq!(p.activities[1].accreditor, Accreditor::JointAccreditation);
+    assert_eq!(p.activities[2].accreditor, Accreditor::Ancc);
+    assert_eq!(p.activities[0].format, Format::LiveInPerson);
+    assert_eq!(p.activities[1].format, Format::LiveVirtual);
+    assert_eq!(p.activities[2].format, Format::OnDemandOnline);
+    assert_eq!(p.activities[3].format, Format::SelfAssessment);
+    // A body the app has no name for is kept in the notes, not a reason to refuse the row.
+    assert_eq!(p.activities[3].accreditor, Accreditor::Other);
+    assert_eq!(p.activities[3].notes, "Accredited by ABIM");
+}
