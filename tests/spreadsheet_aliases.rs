@@ -16,11 +16,10 @@ Pain Management 101,2025-04-01,1.5,AMA PRA Category 1,Pain Management,Jointly Ac
 Elder care,2025-05-01,3,ANCC,Geriatric Medicine; Human Trafficking,ANCC,Online\n\
 MOC module,2025-06-01,10,ABIM MOC Points,,ABIM,Self-assessment\n";
 
-#[test]
-fn another_trackers_spreadsheet_imports_with_types_topics_accreditors_and_formats() {
+/// The file read and mapped as the person reads its headers (whatever the guess).
+fn read_other_tracker() -> cme_tracker::domain::formats::spreadsheet::Preview {
     let table = read_table(CSV).unwrap();
     let (mut mapping, _) = guess_mapping(&table);
-    // Whatever the guess, the person maps the columns as they read: here, by their headers.
     mapping.targets = vec![
         Target::Title,
         Target::End,
@@ -30,13 +29,18 @@ fn another_trackers_spreadsheet_imports_with_types_topics_accreditors_and_format
         Target::Accreditor,
         Target::Format,
     ];
-    let p = preview(
+    preview(
         &table,
         &mapping,
         NO_ACTIVITIES,
         date("2026-06-30"),
         Utc::now(),
-    );
+    )
+}
+
+#[test]
+fn another_trackers_spreadsheet_imports_with_types_topics_accreditors_and_formats() {
+    let p = read_other_tracker();
     assert_eq!(p.problems, vec![]);
     assert_eq!(p.unknown_credit_types, vec![]);
     assert_eq!(p.activities.len(), 4);
@@ -83,4 +87,29 @@ fn another_trackers_spreadsheet_imports_with_types_topics_accreditors_and_format
     // A body the app has no name for is kept in the notes, not a reason to refuse the row.
     assert_eq!(p.activities[3].accreditor, Accreditor::Other);
     assert_eq!(p.activities[3].notes, "Accredited by ABIM");
+}
+
+#[test]
+fn the_export_for_people_uses_labels_not_codes() {
+    let p = read_other_tracker();
+    let text = cme_tracker::domain::formats::spreadsheet::export_for_people(&p.activities);
+    assert!(text.starts_with(
+        "Title,Provider,Accredited by,Start,Completed,Format,Credit,Topics,Certificate on file\r\n"
+    ));
+    assert!(text.contains("ACCME"), "{text}");
+    assert!(text.contains("Live, in person"), "{text}");
+    assert!(text.contains("2 AMA PRA Category 1 Credit™"), "{text}");
+    assert!(
+        text.contains("Geriatric medicine; Human trafficking"),
+        "{text}"
+    );
+    for code in [
+        "accme",
+        "live_in_person",
+        "AMA_PRA_CAT1",
+        "geriatrics",
+        "on_demand_online",
+    ] {
+        assert!(!text.contains(code), "{code} in {text}");
+    }
 }

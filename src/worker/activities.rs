@@ -86,18 +86,7 @@ impl PreviewRow {
         PreviewRow {
             title: a.title.clone(),
             end: a.end,
-            credits: a
-                .credits
-                .iter()
-                .map(|d| {
-                    format!(
-                        "{} {}",
-                        d.amount.display_short(),
-                        crate::domain::model::vocab::credit_type_label(&d.credit_type)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", "),
+            credits: spreadsheet::credits_for_people(a, ", "),
         }
     }
 }

@@ -73,11 +73,11 @@ pub fn packet(
     }
     let names: Vec<String> = named.iter().map(|(_, n)| n.clone()).collect();
     let html = crate::document::report_page(report, generated, &names);
-    let csv = spreadsheet::export(counted);
+    let csv = spreadsheet::export_for_people(counted);
     let mut readme = format!(
         "Audit packet — {}\r\nCycle {} to {}; prepared {} with CME Tracker.\r\n\r\n\
          audit-report.html   the audit report (open it in a browser; it prints on A4 or Letter)\r\n\
-         activities.csv      the {} activities that counted, one row each (columns: docs/csv.md)\r\n",
+         activities.csv      the {} activities that counted, one row each, for a spreadsheet\r\n",
         report.credential,
         report.cycle_start,
         report.cycle_end,

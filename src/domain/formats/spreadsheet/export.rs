@@ -28,6 +28,71 @@ pub(super) fn cell_text(cell: &str) -> String {
     }
 }
 
+/// The activities as a person reads them in a spreadsheet (the audit packet's CSV): labels, not
+/// the app's codes ("ACCME", "Live, in person", "1.5 AMA PRA Category 1 Credit™"), dates as
+/// ISO dates a spreadsheet recognises. Not for importing back: that is [`export`].
+pub fn export_for_people<A: Borrow<Activity>>(activities: &[A]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = w.write_record([
+        "Title",
+        "Provider",
+        "Accredited by",
+        "Start",
+        "Completed",
+        "Format",
+        "Credit",
+        "Topics",
+        "Certificate on file",
+    ]);
+    for a in activities.iter().map(Borrow::borrow) {
+        let credits = credits_for_people(a, "; ");
+        let topics = a
+            .topics
+            .iter()
+            .map(|t| match a.topic_hours.get(t) {
+                Some(h) => format!("{} ({} h)", vocab::topic_label(t), h.display_short()),
+                None => vocab::topic_label(t),
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let cells = [
+            a.title.as_str(),
+            a.provider.as_str(),
+            a.accreditor.label(),
+            &a.start.to_string(),
+            &a.end.to_string(),
+            a.format.label(),
+            &credits,
+            &topics,
+            if a.certificates.is_empty() {
+                "No"
+            } else {
+                "Yes"
+            },
+        ];
+        let _ = w.write_record(cells.iter().map(|c| inert(c).into_owned()));
+    }
+    // Written to memory: cannot fail.
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// "1.5 AMA PRA Category 1 Credit™; 1.5 ABIM MOC points": an activity's credit as people read it.
+pub fn credits_for_people(a: &Activity, separator: &str) -> String {
+    a.credits
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}",
+                d.amount.display_short(),
+                vocab::credit_type_label(&d.credit_type)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 /// Every activity as CSV, one row each, with a header row. Credits are `TYPE=amount` pairs, topics
 /// `topic` or `topic=hours` (hours when less than the whole activity), tags a list; codes are the
 /// app's own (the backup's), so a file exported here imports back to the same activities.
