@@ -113,3 +113,28 @@ fn the_export_for_people_uses_labels_not_codes() {
         assert!(!text.contains(code), "{code} in {text}");
     }
 }
+
+#[test]
+fn a_topic_the_app_does_not_know_is_offered_for_mapping_not_dropped_silently() {
+    let csv = "Title,Date,Credits,Topics\nBedside talk,2025-03-01,AMA_PRA_CAT1=1,Bedside manner; Ethics\n";
+    let table = read_table(csv).unwrap();
+    let (mut mapping, _) = guess_mapping(&table);
+    mapping.targets = vec![Target::Title, Target::End, Target::Credits, Target::Topics];
+    let check = |m: &cme_tracker::domain::formats::spreadsheet::Mapping| {
+        preview(&table, m, NO_ACTIVITIES, date("2026-06-30"), Utc::now())
+    };
+    let p = check(&mapping);
+    assert_eq!(p.problems, vec![]);
+    assert_eq!(p.unknown_topics, vec![("Bedside manner".to_string(), 1)]);
+    let topics: Vec<&str> = p.activities[0].topics.iter().map(|t| t.as_str()).collect();
+    assert_eq!(topics, ["ethics_professional_responsibility"]);
+    mapping.map_topic("Bedside manner", "risk_management");
+    let p = check(&mapping);
+    let topics: Vec<&str> = p.activities[0].topics.iter().map(|t| t.as_str()).collect();
+    assert_eq!(
+        topics,
+        ["ethics_professional_responsibility", "risk_management"]
+    );
+    // Still listed, so the choice can be changed.
+    assert_eq!(p.unknown_topics.len(), 1);
+}

@@ -63,6 +63,9 @@ pub struct Checked {
     pub problem_total: usize,
     /// Credit types the file names that the app does not know, with how many rows use each.
     pub unknown_credit_types: Vec<(String, usize)>,
+    /// Topics of the file the app does not know (left out until mapped), with their rows.
+    #[serde(default)]
+    pub unknown_topics: Vec<(String, usize)>,
     /// The first activities that would be added, as the preview lists them.
     pub first: Vec<PreviewRow>,
     /// The records with these activities added (duplicates skipped) would not fit in the
@@ -192,6 +195,7 @@ impl ActivityImport {
                 }],
                 duplicates: Vec::new(),
                 unknown_credit_types: Vec::new(),
+                unknown_topics: Vec::new(),
             };
             self.preview = None;
             return summary(&p);
@@ -288,6 +292,7 @@ fn summary(p: &Preview) -> Checked {
         problems: p.problems.iter().take(PROBLEMS_SHOWN).cloned().collect(),
         problem_total: p.problems.len(),
         unknown_credit_types: p.unknown_credit_types.clone(),
+        unknown_topics: p.unknown_topics.clone(),
         first: p
             .activities
             .iter()

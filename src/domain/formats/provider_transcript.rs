@@ -437,6 +437,7 @@ fn rows(
             date_order: DateOrder::Iso,
             default_credit_type: "AMA_PRA_CAT1".into(),
             credit_types: Default::default(),
+            topics: Default::default(),
         },
     })
 }

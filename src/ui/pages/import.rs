@@ -237,6 +237,16 @@ impl ActivityImport {
         }
     }
 
+    /// Mapping an unknown topic checks the rows again.
+    fn map_topic(&self, text: &str, code: &str) {
+        if let (Step::Checked(file, _), Some(m)) = (&*self.step, &*self.mapping) {
+            let mut m = m.clone();
+            m.map_topic(text, code);
+            self.mapping.set(Some(m.clone()));
+            self.check(file.clone(), m);
+        }
+    }
+
     fn on<E: 'static>(&self, act: fn(&ActivityImport)) -> Callback<E> {
         let this = self.clone();
         Callback::from(move |_: E| act(&this))
@@ -366,6 +376,12 @@ fn step_view(im: &ActivityImport) -> Html {
                 let im = im.clone();
                 Callback::from(move |(text, e): (String, Event)| {
                     im.map_credit_type(&text, &select_value(&e))
+                })
+            },
+            on_topic: {
+                let im = im.clone();
+                Callback::from(move |(text, e): (String, Event)| {
+                    im.map_topic(&text, &select_value(&e))
                 })
             },
             on_import: im.on(ActivityImport::import),
@@ -526,6 +542,7 @@ struct PreviewProps {
     skip: bool,
     on_skip: Callback<Event>,
     on_credit_type: Callback<(String, Event)>,
+    on_topic: Callback<(String, Event)>,
     on_import: Callback<MouseEvent>,
     on_back: Callback<MouseEvent>,
     on_cancel: Callback<MouseEvent>,
@@ -540,8 +557,6 @@ fn preview(props: &PreviewProps) -> Html {
     } else {
         c.ready
     };
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     html! {
         <div class="import-preview">
             <h3>{ format!("{}: {} ready to import", props.name, plural(c.ready, "activity", "activities")) }</h3>
@@ -574,6 +589,9 @@ fn preview(props: &PreviewProps) -> Html {
                         }
                     }) }
                 </fieldset>
+            }
+            if !c.unknown_topics.is_empty() {
+                { unknown_topics(props) }
             }
             if c.problem_total > 0 {
                 <div class="banner banner--warn" data-testid="import-problems">
@@ -615,4 +633,36 @@ fn preview(props: &PreviewProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// The file's topics this app does not know: each left out until she says which topic it is.
+fn unknown_topics(props: &PreviewProps) -> Html {
+    html! {
+        <fieldset class="field" data-testid="unknown-topics">
+            <legend><strong>{ "Topics this app does not know" }</strong></legend>
+            <p class="small">{ "Say which topic each one is, so topic requirements count its hours; until then it is left out of the activities." }</p>
+            { for props.checked.unknown_topics.iter().enumerate().map(|(i, (text, n))| {
+                let id = format!("unknown-topic-{i}");
+                let value = props.mapping.topics.get(text).cloned().unwrap_or_default();
+                let on = props.on_topic.clone();
+                let t = text.clone();
+                html! {
+                    <div class="field">
+                        <label for={id.clone()}>{ format!("“{text}” ({})", plural(*n, "row", "rows")) }</label>
+                        <select id={id} onchange={Callback::from(move |e| on.emit((t.clone(), e)))}>
+                            <option value="" selected={value.is_empty()}>{ "Leave it out" }</option>
+                            { for crate::domain::model::vocab::TOPICS.iter().map(|topic| html! {
+                                <option value={topic.code} selected={value == topic.code}>{ topic.label }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
+            }) }
+        </fieldset>
+    }
+}
+
+/// "1 row", "3 rows".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -314,6 +314,7 @@ pub fn guess_mapping(table: &Table) -> (Mapping, Vec<Vec<DateOrder>>) {
         date_order,
         default_credit_type: "AMA_PRA_CAT1".into(),
         credit_types: Default::default(),
+        topics: Default::default(),
     };
     (mapping, per_column)
 }
@@ -349,6 +350,11 @@ pub struct Mapping {
     /// app's codes (file text → code); a type not listed is kept as the user's own type.
     #[serde(default)]
     pub credit_types: std::collections::BTreeMap<String, String>,
+    /// Topics the file names that the app does not know, mapped by the user to one of the
+    /// app's topic codes (file text → code); a topic not listed is left out of the activity,
+    /// and shown as such in the preview.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub topics: std::collections::BTreeMap<String, String>,
 }
 
 /// The mappings chosen for earlier files, most recent first, each under its file's header
@@ -407,6 +413,15 @@ impl Mapping {
             self.credit_types.remove(text);
         } else {
             self.credit_types.insert(text.to_string(), code.to_string());
+        }
+    }
+
+    /// An unknown topic of the file is imported as `code` (empty: left out).
+    pub fn map_topic(&mut self, text: &str, code: &str) {
+        if code.is_empty() {
+            self.topics.remove(text);
+        } else {
+            self.topics.insert(text.to_string(), code.to_string());
         }
     }
 

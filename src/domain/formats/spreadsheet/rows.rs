@@ -21,6 +21,9 @@ pub struct Preview {
     /// Credit types the file names that the app does not know, taken as the user's own types
     /// (`custom:…`), with how many rows use each: shown for the user to check or map.
     pub unknown_credit_types: Vec<(String, usize)>,
+    /// Topics the file names that the app does not know, with how many rows use each: left
+    /// out of the activities until the user says which topic each one is.
+    pub unknown_topics: Vec<(String, usize)>,
 }
 
 /// How a transcript's note begins when it gives no completion date (`provider_transcript`).
@@ -164,6 +167,7 @@ pub fn preview_with_progress<A: Borrow<Activity>>(
         problems: Vec::new(),
         duplicates: Vec::new(),
         unknown_credit_types: Vec::new(),
+        unknown_topics: Vec::new(),
     };
     let column = |t: Target| mapping.targets.iter().position(|x| *x == t);
     let cell = |row: &[String], t: Target| -> String {
@@ -266,14 +270,24 @@ pub fn preview_with_progress<A: Borrow<Activity>>(
                 Some((n, h)) => (n, Some(h.trim())),
                 None => (part, None),
             };
-            match topic_code(name) {
-                Some(t) => {
-                    if let Some(h) = hours {
-                        topic_hours.insert(t.clone(), h.to_string());
-                    }
+            let name = name.trim();
+            let mapped = mapping.topics.get(name).map(|c| TopicId::new(c));
+            let known = topic_code(name);
+            if known.is_none() {
+                // Listed for the user to say which topic it is (it stays listed once mapped,
+                // so the choice can be changed).
+                match out.unknown_topics.iter_mut().find(|(t, _)| t == name) {
+                    Some((_, n)) => *n += 1,
+                    None => out.unknown_topics.push((name.to_string(), 1)),
+                }
+            }
+            if let Some(t) = known.or(mapped) {
+                if let Some(h) = hours {
+                    topic_hours.insert(t.clone(), h.to_string());
+                }
+                if !topics.contains(&t) {
                     topics.push(t);
                 }
-                None => problems.push(format!("“{}” is not a topic this app knows.", name.trim())),
             }
         }
         let accreditor_text = cell(row, Target::Accreditor);

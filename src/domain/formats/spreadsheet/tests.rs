@@ -26,6 +26,7 @@ fn import(text: &str, existing: &[Activity]) -> Preview {
         date_order: orders[0],
         default_credit_type: "AMA_PRA_CAT1".into(),
         credit_types: Default::default(),
+        topics: Default::default(),
     };
     preview(&table, &mapping, existing, today(), Utc::now())
 }
@@ -231,6 +232,7 @@ fn a_mapping_is_remembered_for_files_with_the_same_headers() {
         date_order: DateOrder::DayFirst,
         default_credit_type: "ANCC_CONTACT_HOUR".into(),
         credit_types: Default::default(),
+        topics: Default::default(),
     };
     remembered.remember(&headers, &mapping);
     // Same headers, however spaced or capitalised: the same mapping.
