@@ -1,6 +1,7 @@
 // Trunk post-build hook (see Trunk.toml). In the staging directory it:
 // 1. writes sw.js with the list of every built file and a cache name made from their hash, so each
-//    build installs as a new version and the old cache is deleted;
+//    build installs as a new version and the old cache is deleted (the text reader's files are
+//    listed apart: fetched on first use, not precached);
 // 2. puts the SHA-256 hash of Trunk's inline loader script into the Content-Security-Policy of
 //    index.html, so no other inline script can ever run.
 import { createHash } from 'node:crypto';
@@ -29,16 +30,21 @@ const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/scrip
 html = html.replace('__INLINE_SCRIPT_HASHES__', hashes.join(' '));
 writeFileSync(indexPath, html);
 
-const all = files(dir)
+const built = files(dir)
   .map((p) => relative(dir, p).split('\\').join('/'))
   .filter((p) => p !== 'sw.js')
   .sort();
+// The text reader for photos (scripts/ocr-files.mjs) is not precached: it is fetched the first
+// time a photo is read, then kept in a cache of its own.
+const all = built.filter((p) => !p.startsWith('ocr/'));
+const ocr = built.filter((p) => p.startsWith('ocr/')).map((f) => `./${f}`);
 const hash = createHash('sha256');
 for (const f of all) hash.update(f).update(readFileSync(join(dir, f)));
 const name = `cme-tracker-${hash.digest('hex').slice(0, 16)}`;
 const precache = ['./', ...all.map((f) => `./${f}`)];
 const sw = readFileSync(join(dir, 'sw.js'), 'utf8')
   .replace('__CACHE_NAME__', name)
-  .replace('__PRECACHE__', JSON.stringify(precache));
+  .replace('__PRECACHE__', JSON.stringify(precache))
+  .replace('__TEXT_READER__', JSON.stringify(ocr));
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`sw-precache: ${precache.length} files in ${name}; ${hashes.length} inline script hash(es) in the CSP`);
+console.log(`sw-precache: ${precache.length} files in ${name}, ${ocr.length} kept on first use; ${hashes.length} inline script hash(es) in the CSP`);

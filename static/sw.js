@@ -7,6 +7,11 @@
 'use strict';
 const CACHE = '__CACHE_NAME__';
 const PRECACHE = __PRECACHE__;
+// The text reader for photos (scripts/ocr-files.mjs): several megabytes that most people never
+// need, so not precached; kept in a cache of its own the first time a photo is read, and across
+// updates while its files stay the same (their names carry their content's hash).
+const TEXT_READER = __TEXT_READER__;
+const TEXT_READER_CACHE = 'cme-text-reader';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -25,6 +30,12 @@ self.addEventListener('activate', (event) => {
       if (previous && previous !== CACHE) keep.add(previous);
       const names = await caches.keys();
       await Promise.all(names.filter((n) => n.startsWith('cme-tracker-') && !keep.has(n)).map((n) => caches.delete(n)));
+      // The reader's files this build no longer names.
+      const reader = await caches.open(TEXT_READER_CACHE);
+      const wanted = new Set(TEXT_READER.map((f) => new URL(f, self.registration.scope).href));
+      for (const request of await reader.keys()) {
+        if (!wanted.has(request.url)) await reader.delete(request);
+      }
       await book.put('./generations', new Response(JSON.stringify({ current: CACHE, previous: keep.has(previous) ? previous : null })));
       await self.clients.claim();
     })(),
@@ -49,6 +60,18 @@ self.addEventListener('fetch', (event) => {
         .open(CACHE)
         .then((cache) => cache.match('./index.html', { ignoreSearch: true, ignoreVary: true }))
         .then((cached) => cached || fetch(request)),
+    );
+    return;
+  }
+  if (new URL(request.url).pathname.includes('/ocr/')) {
+    event.respondWith(
+      caches.open(TEXT_READER_CACHE).then(async (cache) => {
+        const cached = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
+        if (cached) return cached;
+        const response = await fetch(request);
+        if (response.ok) await cache.put(request, response.clone());
+        return response;
+      }),
     );
     return;
   }

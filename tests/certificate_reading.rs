@@ -356,3 +356,19 @@ fn a_ceu_is_read_by_whose_it_is_or_asked_about() {
     let f = read("ACPE UAN 0000-9999-25-001-H01-P. Course: Anticoagulation. 2026-01-15. 0.2 CEU.");
     assert_eq!(credits(&f), pairs(&[("ACPE", "2")]));
 }
+
+#[test]
+fn pharmacy_contact_hours_are_acpe_only_not_also_nursing_hours() {
+    let f = read("Statement of Credit\nCourse: Safer Opioid Prescribing\nDate of completion: August 22, 2026\nPharmacy contact hours: 2.0\nThe State Pharmacy Education Council is accredited by the Accreditation Council for Pharmacy Education.");
+    assert_eq!(credits(&f), pairs(&[("ACPE", "2")]));
+}
+
+#[test]
+fn a_word_between_the_credit_and_its_colon_is_read_past() {
+    let f = read("Title: Pressure Injury Prevention and Wound Care\nDate completed: November 2, 2026\nContact hours awarded: 1.2\nCE credits earned (ANCC): see above");
+    assert_eq!(credits(&f), pairs(&[("ANCC_CONTACT_HOUR", "1.2")]));
+    assert_eq!(f.completed, Some(date("2026-11-02")));
+    // A colon too far from the words is not theirs.
+    let far = read("Contact hours for this year's nurses residency program: 2026");
+    assert_eq!(credits(&far), pairs(&[]));
+}

@@ -147,7 +147,7 @@ pub fn use_worker(on_response: impl Fn(Response) + 'static) -> PageWorker {
 }
 
 /// Sends one request on a connection of its own, kept until the worker answers with something
-/// other than progress. The connection, and the reading and writing of the messages, are in a
+/// other than progress or a step. The connection, and the reading and writing of the messages, are in a
 /// module loaded on the first request ([`super::lazy::WORKER`]); if it cannot be loaded,
 /// `on_response` hears a failure that says so.
 pub fn request(req: Request, on_response: impl Fn(Response) + 'static) {
@@ -219,7 +219,7 @@ pub fn request_now(req: Request, on_response: Box<dyn Fn(Response)>) {
     let keep: std::rc::Rc<RefCell<Option<WorkerBridge<Jobs>>>> = Default::default();
     let held = keep.clone();
     let bridge = connect(move |r| {
-        let done = !matches!(r, Response::Progress { .. });
+        let done = !matches!(r, Response::Progress { .. } | Response::Step { .. });
         on_response(r);
         if done {
             held.borrow_mut().take();

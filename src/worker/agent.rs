@@ -93,6 +93,30 @@ impl Worker for Jobs {
             Request::Explain { stored } => jobs::explain(&stored),
             Request::ReadCertificate { text } => certificates::read_text(&text),
             Request::ReadPdf { data } => certificates::read_pdf(&data),
+            Request::ReadPhoto {
+                data,
+                mime,
+                name,
+                reader,
+            } => {
+                // The reader works asynchronously (the photo is decoded by the browser, the
+                // reader's files fetched): the answer is sent when it is done.
+                let scope = scope.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let step = |message: &str| {
+                        scope.respond(
+                            id,
+                            Response::Step {
+                                message: message.into(),
+                            },
+                        )
+                    };
+                    let reply =
+                        crate::worker::photos::read(&data, &mime, &name, &reader, &step).await;
+                    scope.respond(id, reply);
+                });
+                return;
+            }
             Request::ReadActivities {
                 data,
                 current,

@@ -60,6 +60,16 @@ pub enum Request {
     ReadCertificate { text: String },
     /// Read a certificate PDF's text layer (the file's bytes in base64) for the activity form.
     ReadPdf { data: String },
+    /// Read a photo or scan of a certificate (its bytes in base64, with its media type) with the
+    /// text reader, whose files the page names (they load on the first photo and stay loaded);
+    /// answers with `Step`s, then `PhotoRead` or `Failed`.
+    ReadPhoto {
+        data: String,
+        mime: String,
+        /// The file's name, for the messages.
+        name: String,
+        reader: TextReaderFiles,
+    },
     /// Read a spreadsheet or transcript of activities (its bytes in base64) for the mapping
     /// step; the worker keeps it for `CheckActivities` and `ImportActivities`.
     ReadActivities {
@@ -91,6 +101,21 @@ pub enum Request {
         today: NaiveDate,
         now: DateTime<Utc>,
     },
+}
+
+/// The text reader's files (Tesseract compiled to WebAssembly, its glue, and its English model),
+/// under the names the build gave them (scripts/ocr-files.mjs writes them into index.html).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct TextReaderFiles {
+    /// The glue that loads the reader into the worker (static/ocr.js).
+    pub glue: String,
+    /// The reader built for WebAssembly SIMD, and without it for a browser that lacks SIMD.
+    pub simd_script: String,
+    pub simd_wasm: String,
+    pub plain_script: String,
+    pub plain_wasm: String,
+    /// The English model (gzip).
+    pub english: String,
 }
 
 /// What the worker answers.
@@ -133,6 +158,14 @@ pub enum Response {
     /// What a certificate's text states.
     CertificateRead {
         fields: crate::domain::formats::certificate::CertificateFields,
+    },
+    /// A long job's step, in words ("Loading the text reader…"): more answers follow.
+    Step { message: String },
+    /// What a photographed certificate states, and the text the reader saw, for her to check
+    /// the fields against.
+    PhotoRead {
+        fields: Box<crate::domain::formats::certificate::CertificateFields>,
+        text: String,
     },
     /// A spreadsheet or transcript read, for the mapping step.
     ActivitiesRead(Box<FileRead>),

@@ -45,6 +45,8 @@ const TYPES: &[(&str, &str)] = &[
     ("elective credit", "AAFP_ELECTIVE"),
     ("moc point", "ABIM_MOC_POINT"),
     ("medical knowledge mo", "ABIM_MOC_POINT"),
+    // Before "contact hour": a statement is counted under its most specific words only.
+    ("pharmacy contact hour", "ACPE"),
     ("nursing contact hour", "ANCC_CONTACT_HOUR"),
     ("contact hour", "ANCC_CONTACT_HOUR"),
     ("european cme credit", "EACCME_ECMEC"),
@@ -55,7 +57,6 @@ const TYPES: &[(&str, &str)] = &[
     ("certified credit", "MAINPRO_CERTIFIED"),
     ("ceu", "CEU"),
     ("continuing education unit", "CEU"),
-    ("pharmacy contact hour", "ACPE"),
     ("aapa category 1", "AAPA_CAT1"),
 ];
 
@@ -297,10 +298,12 @@ fn credits(lower: &str) -> Vec<(CreditTypeId, Amount)> {
     out
 }
 
-/// A number ending just before `text`'s end, allowing a few words between ("1.5 AMA PRA …",
-/// "up to 12.00 prescribed", "4.0 ceus").
+/// A number ending just before `text`'s end on its last line, allowing a few words between
+/// ("1.5 AMA PRA …", "up to 12.00 prescribed", "4.0 ceus").
 fn number_just_before(text: &str) -> Option<Amount> {
-    let tail: String = text
+    // Within the statement's own line: the line above may end in a date ("August 22, 2026").
+    let line = &text[text.rfind('\n').map_or(0, |at| at + 1)..];
+    let tail: String = line
         .chars()
         .rev()
         .take(40)
@@ -318,16 +321,26 @@ fn number_just_before(text: &str) -> Option<Amount> {
     None
 }
 
-/// "Credits: 4.0", "contact hours: 2.0", "… hours (2.5)".
+/// "Credits: 4.0", "contact hours: 2.0", "Contact hours awarded: 1.2" (a word or two between
+/// the type and its colon).
 fn number_just_after(text: &str) -> Option<Amount> {
-    let head: String = text.chars().take(24).collect();
-    let head = head.trim_start_matches(['s', ')', '™', '®']);
-    let head = head.trim_start();
-    let head = head
-        .strip_prefix(':')
-        .or_else(|| head.strip_prefix('='))
-        .or_else(|| head.strip_prefix('-'))?;
-    head.split_whitespace().next().and_then(parse_number)
+    let head: String = text.chars().take(40).collect();
+    let mut head = head.trim_start_matches(['s', ')', '™', '®']).trim_start();
+    for _ in 0..3 {
+        if let Some(rest) = head
+            .strip_prefix(':')
+            .or_else(|| head.strip_prefix('='))
+            .or_else(|| head.strip_prefix('-'))
+        {
+            return rest.split_whitespace().next().and_then(parse_number);
+        }
+        // Skip one word of letters ("awarded", "earned", "(ancc)") and look again.
+        let word_end = head
+            .find(|c: char| !(c.is_alphabetic() || c == '(' || c == ')'))
+            .filter(|&end| end > 0)?;
+        head = head[word_end..].trim_start();
+    }
+    None
 }
 
 fn number_before(lower: &str, word: &str) -> Option<Amount> {

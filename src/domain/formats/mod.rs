@@ -1,10 +1,12 @@
 //! Files in and out: the activity spreadsheet (CSV), provider transcripts (XML), the calendar
-//! (iCalendar), certificate text and PDF text layers, and the audit report's data. Pure; the
-//! readers run in the worker, so none of their crates is in the first download.
+//! (iCalendar), certificate text and PDF text layers, photographed pages made ready for the text
+//! reader, and the audit report's data. Pure; the readers run in the worker, so none of their
+//! crates is in the first download.
 
 pub mod calendar;
 pub mod certificate;
 pub mod pdf_text;
+pub mod photo;
 pub mod provider_transcript;
 pub mod report;
 pub mod spreadsheet;

@@ -70,3 +70,37 @@ pub fn ceu_question(amount: Amount, number: &dyn Fn(Amount) -> String) -> (Strin
         format!("{} contact hours (1 CEU = 1 hour)", number(amount)),
     )
 }
+
+/// What reading a photo says while it works, step by step.
+pub mod photo_steps {
+    pub const OPENING: &str = "Opening the photo…";
+    pub const LOADING: &str =
+        "Loading the text reader (the first time only: it then works offline too)…";
+    pub const READING: &str = "Reading the photo on this device…";
+}
+
+/// Why a photo was not read, for the note beside the file.
+pub fn photo_not_read(name: &str, why: PhotoNotRead) -> String {
+    match why {
+        PhotoNotRead::CannotOpen => format!(
+            "“{name}” could not be opened as a picture in this browser (an iPhone's HEIC photo opens in Safari; elsewhere save it as JPEG). It will still be attached when you save: fill in the form."
+        ),
+        PhotoNotRead::ReaderMissing => format!(
+            "The text reader could not be loaded (it is fetched the first time a photo is read, then kept for offline use): connect once and try again. “{name}” will still be attached when you save."
+        ),
+        PhotoNotRead::NothingRead => format!(
+            "No text could be read in “{name}”: photograph the page flat, filling the frame, in even light, or fill in the form. It will be attached when you save."
+        ),
+    }
+}
+
+/// Why a photo was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoNotRead {
+    /// The browser could not decode the file as an image.
+    CannotOpen,
+    /// The reader's files could not be fetched or started.
+    ReaderMissing,
+    /// The reader found no text.
+    NothingRead,
+}

@@ -59,32 +59,75 @@ pub fn take_dropped() -> Option<File> {
     DROPPED.with(|d| d.borrow_mut().take())
 }
 
-/// Reads a certificate file for the activity form: a PDF's text layer in the worker; a photo
-/// states nothing the app can read. `done` gets what was read.
-pub fn read_file(
-    file: File,
-    done: impl Fn(crate::domain::formats::certificate::CertificateFields) + 'static,
-) {
+/// What reading a certificate file brings the activity form, as it comes.
+pub enum FileReading {
+    /// A step of a long read (a photo), in words.
+    Step(String),
+    /// What the file states; for a photo, with the text the reader saw.
+    Read {
+        fields: crate::domain::formats::certificate::CertificateFields,
+        seen: Option<String>,
+    },
+    /// Nothing could be read, and why.
+    NotRead(String),
+}
+
+/// Reads a certificate file for the activity form in the worker: a PDF's text layer, a photo or
+/// scan with the text reader. `on` hears each step and then what was read.
+pub fn read_file(file: File, on: impl Fn(FileReading) + 'static) {
+    use crate::worker::protocol::{Request, Response};
     spawn_local(async move {
-        if file.type_() != "application/pdf" {
-            done(Default::default());
+        let mime = file.type_();
+        let photo = mime.starts_with("image/");
+        if mime != "application/pdf" && !photo {
+            on(FileReading::Read {
+                fields: Default::default(),
+                seen: None,
+            });
             return;
         }
         let Ok(bytes) = files::bytes(&file).await else {
-            done(Default::default());
+            on(FileReading::NotRead(format!(
+                "“{}” could not be read from the device: choose it again.",
+                file.name()
+            )));
             return;
         };
         use base64::Engine;
         let data = base64::engine::general_purpose::STANDARD.encode(bytes);
-        crate::ui::worker_client::request(
-            crate::worker::protocol::Request::ReadPdf { data },
-            move |r| {
-                if let crate::worker::protocol::Response::CertificateRead { fields } = r {
-                    done(fields);
-                }
-            },
-        );
+        let request = if photo {
+            Request::ReadPhoto {
+                data,
+                mime,
+                name: file.name(),
+                reader: text_reader_files(),
+            }
+        } else {
+            Request::ReadPdf { data }
+        };
+        crate::ui::worker_client::request(request, move |r| match r {
+            Response::Step { message } => on(FileReading::Step(message)),
+            Response::CertificateRead { fields } => on(FileReading::Read { fields, seen: None }),
+            Response::PhotoRead { fields, text } => on(FileReading::Read {
+                fields: *fields,
+                seen: Some(text),
+            }),
+            Response::Failed { message } => on(FileReading::NotRead(message)),
+            _ => {}
+        });
     });
+}
+
+/// The text reader's files, as this build named them (`<meta name="cme-ocr">`, written by
+/// scripts/ocr-files.mjs).
+fn text_reader_files() -> crate::worker::protocol::TextReaderFiles {
+    gloo::utils::document()
+        .query_selector("meta[name=\"cme-ocr\"]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .and_then(|text| crate::json::from_text(&text).ok())
+        .unwrap_or_default()
 }
 
 /// Object URLs for the thumbnails of image files, made once per file and revoked when the page

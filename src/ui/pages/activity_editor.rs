@@ -41,6 +41,10 @@ struct CertStart {
     generation: UseStateHandle<u32>,
     /// What was read when its "CEU" needs her answer (whose CEU).
     ceu: UseStateHandle<Option<crate::domain::formats::certificate::CertificateFields>>,
+    /// The text the reader saw in a photo, shown beside the form to check the fields against.
+    seen: UseStateHandle<Option<String>>,
+    /// A photo is being read.
+    reading: UseStateHandle<bool>,
 }
 
 #[hook]
@@ -52,6 +56,8 @@ fn use_cert_start() -> CertStart {
         pending: use_state(|| None),
         generation: use_state(|| 0),
         ceu: use_state(|| None),
+        seen: use_state(|| None),
+        reading: use_state(|| false),
     };
     {
         // A certificate dropped on the Activities page starts this form.
@@ -104,12 +110,29 @@ impl CertStart {
         }
         let name = file.name();
         self.pending.set(Some(file.clone()));
+        self.seen.set(None);
+        self.reading.set(true);
         let this = self.clone();
-        crate::ui::components::certificates::read_file(file, move |fields| {
-            if fields.is_empty() {
-                this.note.set(Some(format!("“{name}” will be attached when you save. Nothing in it could be read as text: fill in the form.")));
-            } else {
-                this.read(fields, format!("Filled in from “{name}”, which will be attached when you save: check every field before saving."));
+        crate::ui::components::certificates::read_file(file, move |reading| {
+            use crate::ui::components::certificates::FileReading;
+            match reading {
+                FileReading::Step(step) => this.note.set(Some(step)),
+                FileReading::NotRead(why) => {
+                    this.reading.set(false);
+                    this.note.set(Some(why));
+                }
+                FileReading::Read { fields, seen } => {
+                    this.reading.set(false);
+                    let from_photo = seen.is_some();
+                    this.seen.set(seen);
+                    if fields.is_empty() {
+                        this.note.set(Some(format!("“{name}” will be attached when you save. Nothing in it could be read as a title, date or credit: fill in the form.")));
+                    } else if from_photo {
+                        this.read(fields, format!("Filled in from the photo “{name}”, read on this device, which will be attached when you save: check every field against the text read, beside the form."));
+                    } else {
+                        this.read(fields, format!("Filled in from “{name}”, which will be attached when you save: check every field before saving."));
+                    }
+                }
             }
         });
     }
@@ -158,6 +181,20 @@ impl CertStart {
         }
     }
 
+    /// The text read in a photo, to check the fields against.
+    fn seen_text(&self) -> Html {
+        match &*self.seen {
+            Some(text) => html! {
+                <aside class="card seen-text" aria-labelledby="seen-text-title">
+                    <h2 id="seen-text-title">{ "Text read in the photo" }</h2>
+                    <p class="hint">{ "As the reader saw it: a letter may be wrong. The form shows what was taken from it." }</p>
+                    <pre id="seen-text" tabindex="0">{ text.clone() }</pre>
+                </aside>
+            },
+            None => html! {},
+        }
+    }
+
     /// The panel: paste a text, or choose the file.
     fn view(&self) -> Html {
         let on_read = {
@@ -189,10 +226,19 @@ impl CertStart {
                 </div>
                 <button type="button" class="btn" onclick={on_read}>{ "Read the text" }</button>
                 <div class="field">
-                    <label for="cert-start-file">{ "Or choose the certificate file (PDF or photo): it is read here and attached when you save" }</label>
-                    <input id="cert-start-file" type="file" accept="application/pdf,image/png,image/jpeg,image/webp,image/heic,.heic" onchange={on_file} />
+                    <label for="cert-start-file">{ "Or choose the certificate file (PDF, or a photo or scan of the paper): it is read here and attached when you save" }</label>
+                    <input id="cert-start-file" type="file" accept="application/pdf,image/png,image/jpeg,image/webp,image/heic,.heic" onchange={on_file.clone()} aria-describedby="cert-start-file-hint" />
+                    <p class="hint" id="cert-start-file-hint">{ "Photos are read on this device: no picture leaves it." }</p>
                 </div>
-                if let Some(n) = &*self.note { <p role="status" id="cert-read-note">{ n.clone() }</p> }
+                // As on the certificates card: the camera's input inside its label, hidden with it
+                // on wide screens.
+                <label for="cert-start-camera" class="btn cert-camera">
+                    { "Photograph the certificate" }
+                    <input id="cert-start-camera" class="visually-hidden" type="file" accept="image/*" capture="environment" onchange={on_file} />
+                </label>
+                if let Some(n) = &*self.note {
+                    <p role="status" id="cert-read-note" aria-busy={(*self.reading).to_string()}>{ n.clone() }</p>
+                }
                 if let Some(amount) = self.ceu.as_ref().and_then(|f| f.ceu_unclear) {
                     { self.ceu_question(amount) }
                 }
@@ -284,9 +330,12 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
             if existing.is_none() {
                 { start.view() }
             }
-            <ActivityForm key={*start.generation} {initial} {today} {onsave} {oncancel} required={required}
-                submit_label={if editing.is_some() { "Save changes" } else { "Save activity" }}
-                allow_add_another={editing.is_none()} />
+            <div class={classes!(start.seen.is_some().then_some("with-seen-text"))}>
+                <ActivityForm key={*start.generation} {initial} {today} {onsave} {oncancel} required={required}
+                    submit_label={if editing.is_some() { "Save changes" } else { "Save activity" }}
+                    allow_add_another={editing.is_none()} />
+                { start.seen_text() }
+            </div>
         </>
     }
 }
