@@ -372,3 +372,38 @@ fn a_word_between_the_credit_and_its_colon_is_read_past() {
     let far = read("Contact hours for this year's nurses residency program: 2026");
     assert_eq!(credits(&far), pairs(&[]));
 }
+
+// What Tesseract read in photographed paper certificates (tests/e2e/photos.spec.ts): a title on
+// the line under "titled", and credit statements wrapped across lines.
+
+#[test]
+fn photographed_title_on_the_line_under_the_phrase() {
+    let f = read("Certificate of Completion\nThis certifies that\nJane Doe, MD\nhas participated in the enduring material titled\nManaging Chronic Pain in Older Adults\nDate of completion: March 14, 2026\nExample Health designates this enduring material for a maximum of 1.5 AMA PRA Category 1\nCredits™. Physicians should claim only the credit commensurate with the extent of their\nparticipation in the activity.\nProvider: Example Health Continuing Education");
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Managing Chronic Pain in Older Adults")
+    );
+    assert_eq!(credits(&f), pairs(&[("AMA_PRA_CAT1", "1.5")]));
+    assert_eq!(
+        f.provider.as_deref(),
+        Some("Example Health Continuing Education")
+    );
+    // A label under the phrase is not a title.
+    let g = read("You have completed the following course:\nDate: March 3, 2026\n");
+    assert_eq!(g.title, None);
+    let h =
+        read("You have completed the following course:\nPediatric Asthma: What's New in 2025\n");
+    assert_eq!(
+        h.title.as_deref(),
+        Some("Pediatric Asthma: What's New in 2025")
+    );
+}
+
+#[test]
+fn photographed_credit_statements_wrapped_across_lines() {
+    let stroke = read("Certificate of Completion\npresented to\nJohn Smith, Do\nActivity title: Acute Stroke Management\nCompletion date: February 20, 2026\nNorthwest Neurology Institute designates this live activity for a maximum of 0.75 AMA PRA\nCategory 1 Credits™,\nProvider: Northwest Neurology Institute");
+    assert_eq!(credits(&stroke), pairs(&[("AMA_PRA_CAT1", "0.75")]));
+    let moc = read("Certificate of Participation ]\nCourse title: Heart Failure Guidelines Review\nDate of completion: January 9, 2026\nsuccessful completion of this CME activity enables the participant to eam up to 10 Medical\nKnowledge MOC points in the American Board of Internal Medicine's (ABIM) Maintenance of\nCertification (MOC) program.\nprovider: Midwest Cardiology Society");
+    assert_eq!(credits(&moc), pairs(&[("ABIM_MOC_POINT", "10")]));
+    assert_eq!(moc.completed, Some(date("2026-01-09")));
+}

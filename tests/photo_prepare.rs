@@ -186,7 +186,10 @@ fn the_text_read_in_a_photo_becomes_fields_and_an_empty_reading_says_so() {
     }
     match fields_of("blank.jpg", " \n\n ") {
         Response::Failed { message } => {
-            assert!(message.contains("No text could be read in “blank.jpg”"), "{message}")
+            assert!(
+                message.contains("No text could be read in “blank.jpg”"),
+                "{message}"
+            )
         }
         other => panic!("{other:?}"),
     }

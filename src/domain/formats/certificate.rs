@@ -277,16 +277,19 @@ fn strip_html(text: &str) -> String {
 fn credits(lower: &str) -> Vec<(CreditTypeId, Amount)> {
     let mut out: Vec<(CreditTypeId, Amount)> = Vec::new();
     let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+    // Type words may wrap onto the next line ("0.75 AMA PRA" / "Category 1 Credits"); the
+    // number is looked for on the line where they begin.
+    let flowing = lower.replace('\n', " ");
     for (words, code) in TYPES {
         let mut from = 0;
-        while let Some(pos) = lower[from..].find(words) {
+        while let Some(pos) = flowing[from..].find(words) {
             let at = from + pos;
             from = at + words.len();
             if taken.iter().any(|r| r.contains(&at)) {
                 continue;
             }
             let amount = number_just_before(&lower[..at])
-                .or_else(|| number_just_after(&lower[at + words.len()..]));
+                .or_else(|| number_just_after(&flowing[at + words.len()..]));
             let Some(amount) = amount else { continue };
             taken.push(at..at + words.len());
             match out.iter_mut().find(|(t, _)| t.as_str() == *code) {
@@ -578,7 +581,7 @@ fn quoted_title(text: &str) -> Option<String> {
 
 /// "… participated in the live activity titled Advances in Heart Failure on …".
 fn after_phrase(lines: &[&str], phrases: &[&str]) -> Option<String> {
-    for l in lines {
+    for (i, l) in lines.iter().enumerate() {
         let low = l.to_lowercase();
         for p in phrases {
             if let Some(at) = low.find(p) {
@@ -594,6 +597,20 @@ fn after_phrase(lines: &[&str], phrases: &[&str]) -> Option<String> {
                         rest = rest[lead.len()..].trim();
                     }
                 }
+                // The title printed on a line of its own under the phrase ("has participated in
+                // the enduring material titled" / "Managing Chronic Pain"), or pointed at
+                // ("completed the following course:").
+                let lead_only = rest.is_empty()
+                    || ["titled", "titled:", "entitled", "entitled:"]
+                        .iter()
+                        .any(|w| rest.to_lowercase().ends_with(w))
+                    || rest.to_lowercase().starts_with("the following");
+                if lead_only {
+                    match lines.get(i + 1).and_then(|next| title_line(next)) {
+                        Some(t) => return Some(t),
+                        None => continue,
+                    }
+                }
                 let end = [
                     " on ",
                     " held ",
@@ -607,15 +624,30 @@ fn after_phrase(lines: &[&str], phrases: &[&str]) -> Option<String> {
                 .min()
                 .unwrap_or(rest.len());
                 let t = rest[..end].trim().trim_end_matches(['.', ',', ':']);
-                // "completed the following course:" points at a title elsewhere; it is not one.
-                let pointer = t.to_lowercase().starts_with("the following");
-                if t.len() >= 6 && t.len() <= 200 && !pointer {
+                if t.len() >= 6 && t.len() <= 200 {
                     return Some(clean(t));
                 }
             }
         }
     }
     None
+}
+
+/// A line that can be a title on its own: not a labelled field ("Date: …"), not a date, of a
+/// title's length.
+fn title_line(line: &str) -> Option<String> {
+    let t = line.trim().trim_end_matches(['.', ',']);
+    let labelled = t.find(':').is_some_and(|at| {
+        let label = t[..at].to_lowercase();
+        at < 30
+            && [
+                "date", "title", "course", "provider", "credit", "hour", "program", "activity",
+                "location", "name", "sponsor", " by",
+            ]
+            .iter()
+            .any(|w| label.contains(w))
+    });
+    (t.len() >= 6 && t.len() <= 200 && !labelled && all_dates(t).is_empty()).then(|| clean(t))
 }
 
 /// "The American College of Cardiology designates this …" → the designating body.
