@@ -331,10 +331,11 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
                 { start.view() }
             }
             <div class={classes!(start.seen.is_some().then_some("with-seen-text"))}>
+                // First in reading order: on a phone it is read before the fields it fills.
+                { start.seen_text() }
                 <ActivityForm key={*start.generation} {initial} {today} {onsave} {oncancel} required={required}
                     submit_label={if editing.is_some() { "Save changes" } else { "Save activity" }}
                     allow_add_another={editing.is_none()} />
-                { start.seen_text() }
             </div>
         </>
     }
