@@ -94,7 +94,7 @@ fn the_export_for_people_uses_labels_not_codes() {
     let p = read_other_tracker();
     let text = cme_tracker::domain::formats::spreadsheet::export_for_people(&p.activities);
     assert!(text.starts_with(
-        "Title,Provider,Accredited by,Start,Completed,Format,Credit,Topics,Certificate on file\r\n"
+        "Title,Provider,Accredited by,Start,Completed,Format,Status,Credit,Topics,Certificate on file\r\n"
     ));
     assert!(text.contains("ACCME"), "{text}");
     assert!(text.contains("Live, in person"), "{text}");

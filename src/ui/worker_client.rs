@@ -315,16 +315,17 @@ pub fn download_backup_with(
 }
 
 /// Asks the worker for the activities as CSV (or the template) and offers it as a download.
-pub fn download_csv(app: &AppContext, template: bool) {
-    let name = if template {
-        "cme-activities-template.csv".to_string()
-    } else {
-        format!("cme-activities-{}.csv", locale::today())
+pub fn download_csv(app: &AppContext, file: crate::worker::protocol::CsvFile) {
+    use crate::worker::protocol::CsvFile;
+    let name = match file {
+        CsvFile::Template => "cme-activities-template.csv".to_string(),
+        CsvFile::Records => format!("cme-activities-{}.csv", locale::today()),
+        CsvFile::ForPeople => format!("cme-activities-{}-spreadsheet.csv", locale::today()),
     };
     request(
         Request::ExportCsv {
             current: to_stored(&app.data),
-            template,
+            file,
         },
         move |r| {
             if let Response::Exported { text } = r {

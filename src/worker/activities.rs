@@ -328,10 +328,33 @@ mod tests {
     }
 
     fn exported(d: &AppData) -> String {
-        let Response::Exported { text } = crate::worker::exports::csv(&to_stored(d), false) else {
+        let Response::Exported { text } =
+            crate::worker::exports::csv(&to_stored(d), crate::worker::protocol::CsvFile::Records)
+        else {
             panic!()
         };
         text
+    }
+
+    #[test]
+    fn the_csv_for_a_spreadsheet_is_in_words_newest_first() {
+        let Response::Exported { text } = crate::worker::exports::csv(
+            &to_stored(&career()),
+            crate::worker::protocol::CsvFile::ForPeople,
+        ) else {
+            panic!()
+        };
+        let rows: Vec<&str> = text.lines().collect();
+        assert_eq!(rows.len(), 31);
+        assert!(rows[0]
+            .starts_with("Title,Provider,Accredited by,Start,Completed,Format,Status,Credit"));
+        assert!(rows[1].contains("2024-12-"), "{}", rows[1]);
+        assert!(
+            rows[1].contains("1.25 AMA PRA Category 1 Credit™"),
+            "{}",
+            rows[1]
+        );
+        assert!(!text.contains("AMA_PRA_CAT1"));
     }
 
     #[test]

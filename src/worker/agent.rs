@@ -153,7 +153,7 @@ impl Worker for Jobs {
                 Some(job) => job.import(skip_duplicates),
                 None => no_activities(),
             },
-            Request::ExportCsv { current, template } => exports::csv(&current, template),
+            Request::ExportCsv { current, file } => exports::csv(&current, file),
             Request::AuditPacket {
                 report,
                 counted,

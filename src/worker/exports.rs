@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use crate::worker::protocol::{from_stored, Response, Stored};
+use crate::worker::protocol::{from_stored, CsvFile, Response, Stored};
 
 /// The audit packet of a report (`worker::packet`), as a file to download.
 pub fn audit_packet(
@@ -68,8 +68,9 @@ pub fn calendar(current: &Stored, today: NaiveDate, now: DateTime<Utc>) -> Respo
 }
 
 /// The activities as CSV (the export), or the template: the header and one example row.
-pub fn csv(current: &Stored, template: bool) -> Response {
-    if template {
+pub fn csv(current: &Stored, file: CsvFile) -> Response {
+    use crate::domain::formats::spreadsheet;
+    if file == CsvFile::Template {
         return Response::Exported {
             text: crate::domain::formats::spreadsheet::template(),
         };
@@ -81,7 +82,10 @@ pub fn csv(current: &Stored, template: bool) -> Response {
                 b.end.cmp(&a.end).then_with(|| a.title.cmp(&b.title))
             });
             Response::Exported {
-                text: crate::domain::formats::spreadsheet::export(&acts),
+                text: match file {
+                    CsvFile::ForPeople => spreadsheet::export_for_people(&acts),
+                    _ => spreadsheet::export(&acts),
+                },
             }
         }
         Err(e) => Response::Failed {

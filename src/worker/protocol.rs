@@ -85,8 +85,8 @@ pub enum Request {
     CheckActivities { mapping: Mapping },
     /// Add the checked activities to the records, without those already recorded when asked.
     ImportActivities { skip_duplicates: bool },
-    /// The activities as CSV, or the import template.
-    ExportCsv { current: Stored, template: bool },
+    /// The activities as CSV (for people, or to import again), or the import template.
+    ExportCsv { current: Stored, file: CsvFile },
     /// The audit packet (a ZIP) of one credential's report, with the certificates of the
     /// activities that counted (`(id, base64)`).
     AuditPacket {
@@ -116,6 +116,17 @@ pub struct TextReaderFiles {
     pub plain_wasm: String,
     /// The English model (gzip).
     pub english: String,
+}
+
+/// Which CSV file of activities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CsvFile {
+    /// For a spreadsheet: labels a person reads ("ACCME", "1.5 AMA PRA Category 1 Credit™").
+    ForPeople,
+    /// The app's documented columns and codes, which import back to the same activities.
+    Records,
+    /// The import template: the columns and an example row.
+    Template,
 }
 
 /// What the worker answers.

@@ -145,13 +145,24 @@ test('activities download as CSV and the template downloads', async ({ page }, i
   await page.goto('./#/backup');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download activities as CSV' }).click(),
+    page.getByRole('button', { name: 'Download activities as CSV to import again' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^cme-activities-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = fs.readFileSync(await download.path()!, 'utf8');
   expect(text.startsWith('\ufefftitle,provider,accreditor,start,end,format,status,credits,topics,tags,notes,id,learned,will_change,follow_up,changed,what_happened\r\n')).toBe(true);
   expect(text).toContain('Implicit bias in clinical care,Example University CME Office,accme,2025-09-15,2025-09-15');
   expect(text).toContain('AMA_PRA_CAT1=1.5; ABIM_MOC_POINT=1.5');
+  // For a spreadsheet: the same activities in words, none of the app's codes.
+  const [forPeople] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download activities for a spreadsheet' }).click(),
+  ]);
+  expect(forPeople.suggestedFilename()).toMatch(/^cme-activities-\d{4}-\d{2}-\d{2}-spreadsheet\.csv$/);
+  const words = fs.readFileSync(await forPeople.path()!, 'utf8');
+  expect(words.startsWith('\ufeffTitle,Provider,Accredited by,Start,Completed,Format,Status,Credit,Topics,Certificate on file\r\n')).toBe(true);
+  expect(words).toContain('1.5 AMA PRA Category 1 Credit™; 1.5 ABIM MOC points');
+  expect(words).not.toContain('AMA_PRA_CAT1');
+  expect(words).not.toContain(',accme,');
   await page.goto('./#/activities/import');
   const [template] = await Promise.all([
     page.waitForEvent('download'),

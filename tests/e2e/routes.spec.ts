@@ -137,7 +137,7 @@ test('a title that a spreadsheet would run as a formula is exported as text and 
   await page.goto('./#/backup');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download activities as CSV' }).click(),
+    page.getByRole('button', { name: 'Download activities as CSV to import again' }).click(),
   ]);
   const text = fs.readFileSync(await download.path()!, 'utf8');
   // As a spreadsheet reads it: no cell starts with a formula character.

@@ -70,14 +70,19 @@ fn automatic_backup() -> Html {
 
 /// "Spreadsheets and calendars": the activities as CSV, the deadlines as a calendar file.
 fn other_formats(app: &AppContext) -> Html {
+    use crate::worker::protocol::CsvFile;
     html! {
             <section class="card" aria-labelledby="other-formats-title">
                 <h2 id="other-formats-title">{ "Spreadsheets and calendars" }</h2>
-                <p>{ "Your activities as a CSV file for Excel, Numbers or Google Sheets (one row each; several credit types or topic hours share a cell, as “TYPE=amount; …”). A spreadsheet or a provider's transcript can be imported too. The deadlines file adds every cycle end and CE deadline to your calendar app with reminders 90, 30 and 7 days before; download it again after changes and import it over the old one: the same events are updated." }</p>
+                <p>{ "Your activities for Excel, Numbers or Google Sheets: one row each, in words (“1.5 AMA PRA Category 1 Credit™”, “ACCME”). The CSV to import again keeps the app's codes (“AMA_PRA_CAT1=1.5”), so that it reads back to the same activities here or in another browser. A spreadsheet or a provider's transcript can be imported too. The deadlines file adds every cycle end and CE deadline to your calendar app with reminders 90, 30 and 7 days before; download it again after changes and import it over the old one: the same events are updated." }</p>
                 <div class="actions">
                     <button type="button" class="btn" disabled={app.data.activities.is_empty()}
-                        onclick={{ let app = app.clone(); Callback::from(move |_| worker_client::download_csv(&app, false)) }}>
-                        { "Download activities as CSV" }
+                        onclick={{ let app = app.clone(); Callback::from(move |_| worker_client::download_csv(&app, CsvFile::ForPeople)) }}>
+                        { "Download activities for a spreadsheet" }
+                    </button>
+                    <button type="button" class="btn" disabled={app.data.activities.is_empty()}
+                        onclick={{ let app = app.clone(); Callback::from(move |_| worker_client::download_csv(&app, CsvFile::Records)) }}>
+                        { "Download activities as CSV to import again" }
                     </button>
                     <button type="button" class="btn" disabled={app.data.credentials.is_empty()}
                         onclick={{ let app = app.clone(); Callback::from(move |_| worker_client::download_calendar(&app)) }}>

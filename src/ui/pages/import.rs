@@ -277,7 +277,9 @@ pub fn import_page() -> Html {
     };
     let template = {
         let app = im.app.clone();
-        Callback::from(move |_| worker_client::download_csv(&app, true))
+        Callback::from(move |_| {
+            worker_client::download_csv(&app, crate::worker::protocol::CsvFile::Template)
+        })
     };
     html! {
         <>

@@ -42,6 +42,7 @@ pub fn export_for_people<A: Borrow<Activity>>(activities: &[A]) -> String {
         "Start",
         "Completed",
         "Format",
+        "Status",
         "Credit",
         "Topics",
         "Certificate on file",
@@ -64,6 +65,7 @@ pub fn export_for_people<A: Borrow<Activity>>(activities: &[A]) -> String {
             &a.start.to_string(),
             &a.end.to_string(),
             a.format.label(),
+            a.status.label(),
             &credits,
             &topics,
             if a.certificates.is_empty() {
