@@ -43,7 +43,7 @@ for (const [key, source] of Object.entries(sources)) {
 
 const indexPath = join(dir, 'index.html');
 const html = readFileSync(indexPath, 'utf8');
-const content = JSON.stringify(names).replaceAll('"', '&quot;');
-const meta = `<meta name="cme-ocr" content="${content}" />`;
+// In single quotes: the JSON's own need no escaping (the names have no quote of either kind).
+const meta = `<meta name="cme-ocr" content='${JSON.stringify(names)}' />`;
 writeFileSync(indexPath, html.replace(/\s*<meta name="cme-ocr"[^>]*>/, '').replace('</head>', `  ${meta}\n  </head>`));
 console.log(`ocr-files: ${Object.keys(names).length} files of the text reader in ocr/`);

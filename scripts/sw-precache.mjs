@@ -37,7 +37,10 @@ const built = files(dir)
 // The text reader for photos (scripts/ocr-files.mjs) is not precached: it is fetched the first
 // time a photo is read, then kept in a cache of its own.
 const all = built.filter((p) => !p.startsWith('ocr/'));
-const ocr = built.filter((p) => p.startsWith('ocr/')).map((f) => `./${f}`);
+const ocr = built.filter((p) => p.startsWith('ocr/'));
+const reader = createHash('sha256');
+for (const f of ocr) reader.update(f);
+const readerCache = `cme-text-reader-${reader.digest('hex').slice(0, 16)}`;
 const hash = createHash('sha256');
 for (const f of all) hash.update(f).update(readFileSync(join(dir, f)));
 const name = `cme-tracker-${hash.digest('hex').slice(0, 16)}`;
@@ -45,6 +48,6 @@ const precache = ['./', ...all.map((f) => `./${f}`)];
 const sw = readFileSync(join(dir, 'sw.js'), 'utf8')
   .replace('__CACHE_NAME__', name)
   .replace('__PRECACHE__', JSON.stringify(precache))
-  .replace('__TEXT_READER__', JSON.stringify(ocr));
+  .replace('__TEXT_READER_CACHE__', readerCache);
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`sw-precache: ${precache.length} files in ${name}, ${ocr.length} kept on first use; ${hashes.length} inline script hash(es) in the CSP`);

@@ -8,10 +8,9 @@
 const CACHE = '__CACHE_NAME__';
 const PRECACHE = __PRECACHE__;
 // The text reader for photos (scripts/ocr-files.mjs): several megabytes that most people never
-// need, so not precached; kept in a cache of its own the first time a photo is read, and across
-// updates while its files stay the same (their names carry their content's hash).
-const TEXT_READER = __TEXT_READER__;
-const TEXT_READER_CACHE = 'cme-text-reader';
+// need, so not precached; kept the first time a photo is read, in a cache named by the hash of its
+// files, which outlives app updates that leave the reader as it was.
+const TEXT_READER_CACHE = '__TEXT_READER_CACHE__';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -29,13 +28,8 @@ self.addEventListener('activate', (event) => {
       const keep = new Set([CACHE, GENERATIONS]);
       if (previous && previous !== CACHE) keep.add(previous);
       const names = await caches.keys();
-      await Promise.all(names.filter((n) => n.startsWith('cme-tracker-') && !keep.has(n)).map((n) => caches.delete(n)));
-      // The reader's files this build no longer names.
-      const reader = await caches.open(TEXT_READER_CACHE);
-      const wanted = new Set(TEXT_READER.map((f) => new URL(f, self.registration.scope).href));
-      for (const request of await reader.keys()) {
-        if (!wanted.has(request.url)) await reader.delete(request);
-      }
+      const stale = (n) => (n.startsWith('cme-tracker-') && !keep.has(n)) || (n.startsWith('cme-text-reader-') && n !== TEXT_READER_CACHE);
+      await Promise.all(names.filter(stale).map((n) => caches.delete(n)));
       await book.put('./generations', new Response(JSON.stringify({ current: CACHE, previous: keep.has(previous) ? previous : null })));
       await self.clients.claim();
     })(),
