@@ -138,3 +138,32 @@ fn a_topic_the_app_does_not_know_is_offered_for_mapping_not_dropped_silently() {
     // Still listed, so the choice can be changed.
     assert_eq!(p.unknown_topics.len(), 1);
 }
+
+#[test]
+fn another_trackers_headers_are_guessed_to_their_columns() {
+    let table = read_table(CSV).unwrap();
+    let (mapping, _) = guess_mapping(&table);
+    assert_eq!(
+        mapping.targets,
+        vec![
+            Target::Title,
+            Target::End,
+            Target::Amount,
+            Target::CreditType,
+            Target::Topics,
+            Target::Accreditor,
+            Target::Format,
+        ]
+    );
+    let other = read_table("Activity Name,Completion Date,Credits,Accrediting Organization,Activity Format\nx,2025-01-01,1,ACCME,Live\n").unwrap();
+    assert_eq!(
+        guess_mapping(&other).0.targets,
+        vec![
+            Target::Title,
+            Target::End,
+            Target::Amount,
+            Target::Accreditor,
+            Target::Format
+        ]
+    );
+}

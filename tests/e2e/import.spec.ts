@@ -79,6 +79,39 @@ test('a spreadsheet from another tracker is mapped, checked row by row and impor
   await expect(page.getByRole('button', { name: 'Import 0 activities' })).toBeDisabled();
 });
 
+test('another tracker\'s spreadsheet keeps its topics, accreditor and format; a topic the app does not know is asked about', async ({ page }, info) => {
+  await openApp(page, '#/activities/import');
+  const csv = [
+    'Activity Name,Completion Date,Credits,Credit Type,Topics,Accredited By,Format',
+    'Opioid safety update,2025-03-04,2,AMA PRA Category 1,Pain Management; Ethics,ACCME,Live',
+    'Bedside teaching rounds,2025-04-05,1.5,AMA PRA Category 1,Bedside manner,Jointly Accredited,Webinar',
+  ].join('\r\n');
+  const file = info.outputPath('other-tracker.csv');
+  fs.writeFileSync(file, csv);
+  await page.getByLabel(/Choose a file/).setInputFiles(file);
+  await expect(page.getByLabel('Topics', { exact: true })).toHaveValue('topics');
+  await expect(page.getByLabel('Accredited By')).toHaveValue('accreditor');
+  await expect(page.getByLabel('Format', { exact: true })).toHaveValue('format');
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(page.getByRole('heading', { name: /2 activities ready to import/ })).toBeVisible();
+  // "AMA PRA Category 1" without "Credit™" is the AMA credit, not a type of her own.
+  await expect(page.getByTestId('unknown-credit-types')).toHaveCount(0);
+  const unknown = page.getByTestId('unknown-topics');
+  await expect(unknown).toContainText('“Bedside manner” (1 row)');
+  await page.getByLabel('“Bedside manner” (1 row)').selectOption({ label: 'Ethics & professional responsibility' });
+  await expect(page.getByRole('heading', { name: /2 activities ready to import/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Import 2 activities' }).click();
+  await expect(page).toHaveURL(/#\/activities$/);
+  await page.getByRole('link', { name: 'Bedside teaching rounds' }).click();
+  await expect(page.locator('main')).toContainText('Ethics & professional responsibility');
+  await expect(page.locator('main')).toContainText('AMA PRA Category 1 Credit™');
+  await page.goto('./#/activities');
+  await page.getByRole('link', { name: 'Opioid safety update' }).click();
+  await expect(page.locator('main')).toContainText('Pain management & opioid prescribing');
+  await expect(page.locator('main')).toContainText('ACCME');
+  await expect(page.locator('main')).toContainText('Live, in person');
+});
+
 test('a mapping without a title, date or credit column is refused next to the form', async ({ page }, info) => {
   await openApp(page, '#/activities/import');
   const file = info.outputPath('odd.csv');

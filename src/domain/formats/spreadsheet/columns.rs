@@ -97,7 +97,14 @@ impl Target {
                 "offered by",
                 "cme provider",
             ],
-            Target::Accreditor => &["accreditor", "accrediting body", "accreditation"],
+            Target::Accreditor => &[
+                "accreditor",
+                "accredited by",
+                "accrediting body",
+                "accrediting organization",
+                "accreditation body",
+                "accreditation",
+            ],
             Target::Start => &["start", "start date", "begin date", "date started", "from"],
             Target::End => &[
                 "end",
@@ -111,7 +118,15 @@ impl Target {
                 "completed on",
                 "to",
             ],
-            Target::Format => &["format", "activity type", "delivery", "delivery method"],
+            Target::Format => &[
+                "format",
+                "activity format",
+                "activity type",
+                "type of activity",
+                "learning format",
+                "delivery",
+                "delivery method",
+            ],
             Target::Status => &["status"],
             Target::Credits => &["credits (type=amount)"],
             Target::Amount => &[
