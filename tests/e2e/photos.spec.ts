@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp, screenshots } from './fixtures';
 import type { Page } from '@playwright/test';
 // @ts-ignore: a plain module, shared with the benchmark (scripts/bench-photo.mjs).
@@ -64,6 +65,12 @@ test('a photographed certificate fills the form beside the text read, is attache
   const seen = page.getByRole('complementary', { name: 'Text read in the photo' });
   await expect(seen).toContainText('Managing Chronic Pain');
   await screenshots(page, 'activity-from-photo');
+  // The form with the text beside it passes the same WCAG 2.1 AA checks as every screen, and
+  // the text can be reached and scrolled from the keyboard.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page.locator('#seen-text').focus();
+  await expect(page.locator('#seen-text')).toBeFocused();
   // The reader's files came from this site, once, into their own cache.
   const reader = fetched.filter((p) => p.includes('/ocr/'));
   expect(reader.some((p) => p.endsWith('.wasm'))).toBe(true);

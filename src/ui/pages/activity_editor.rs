@@ -128,7 +128,7 @@ impl CertStart {
                     if fields.is_empty() {
                         this.note.set(Some(format!("“{name}” will be attached when you save. Nothing in it could be read as a title, date or credit: fill in the form.")));
                     } else if from_photo {
-                        this.read(fields, format!("Filled in from the photo “{name}”, read on this device, which will be attached when you save: check every field against the text read, beside the form."));
+                        this.read(fields, format!("Filled in from the photo “{name}”, read on this device, which will be attached when you save: check every field against the text read in it."));
                     } else {
                         this.read(fields, format!("Filled in from “{name}”, which will be attached when you save: check every field before saving."));
                     }
