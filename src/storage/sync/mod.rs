@@ -2,9 +2,11 @@
 //! write stamped by a hybrid logical clock (`clock`), kept with the stamp of what its writer had
 //! seen, so that writes made without seeing each other are known as conflicts; merging by union
 //! and a canonical form, hence commutative, associative and idempotent (`replica`); exchanges
-//! that carry only what the other side has not seen. docs/sync.md says how and what is built.
+//! that carry only what the other side has not seen; the app's records as field writes and back
+//! (`records`). docs/sync.md says how and what is built.
 
 pub mod clock;
+pub mod records;
 pub mod replica;
 
 pub use clock::{Clock, DeviceId, Stamp};

@@ -210,12 +210,19 @@ impl Replica {
             }
             for (field, writes) in fields {
                 if let [kept, others @ ..] = writes.as_slice() {
+                    // The same value written on two devices (both restored from one backup,
+                    // say) is no conflict to review; the writes stay, for the merge's sake.
+                    let others: Vec<Write> = others
+                        .iter()
+                        .filter(|w| w.value != kept.value)
+                        .cloned()
+                        .collect();
                     if !others.is_empty() {
                         out.push(Conflict::Field {
                             key: key.clone(),
                             field: field.clone(),
                             kept: kept.clone(),
-                            others: others.to_vec(),
+                            others,
                         });
                     }
                 }
