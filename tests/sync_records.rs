@@ -61,6 +61,15 @@ fn exchange(a: &mut Replica, b: &mut Replica) {
     a.merge(&to_a);
 }
 
+/// A career written on the phone and sent to the laptop.
+fn synced() -> (AppData, Replica, Replica) {
+    let start = career();
+    let (mut phone, mut laptop) = (Replica::new(DeviceId(1)), Replica::new(DeviceId(2)));
+    take_changes(&mut phone, &AppData::default(), &start, T);
+    exchange(&mut phone, &mut laptop);
+    (start, phone, laptop)
+}
+
 #[test]
 fn records_read_back_as_they_were_written() {
     let mine = career();
@@ -76,10 +85,7 @@ fn records_read_back_as_they_were_written() {
 
 #[test]
 fn the_same_activity_edited_on_two_devices_offline_converges_with_the_other_title_listed() {
-    let start = career();
-    let (mut phone, mut laptop) = (Replica::new(DeviceId(1)), Replica::new(DeviceId(2)));
-    take_changes(&mut phone, &AppData::default(), &start, T);
-    exchange(&mut phone, &mut laptop);
+    let (start, mut phone, mut laptop) = synced();
     let (on_laptop, _) = data_of(&laptop);
     assert_eq!(without_times(&on_laptop), without_times(&start));
 
@@ -124,10 +130,7 @@ fn the_same_activity_edited_on_two_devices_offline_converges_with_the_other_titl
 
 #[test]
 fn a_deleted_activity_is_gone_on_the_other_device_with_its_tombstone() {
-    let start = career();
-    let (mut phone, mut laptop) = (Replica::new(DeviceId(1)), Replica::new(DeviceId(2)));
-    take_changes(&mut phone, &AppData::default(), &start, T);
-    exchange(&mut phone, &mut laptop);
+    let (start, mut phone, mut laptop) = synced();
     let gone = start.activities[0].id;
     let mut after = start.clone();
     after.activities.retain(|a| a.id != gone);
