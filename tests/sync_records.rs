@@ -157,3 +157,94 @@ fn the_same_records_restored_on_two_devices_are_no_conflict() {
     let (p, _) = data_of(&phone);
     assert_eq!(without_times(&p), without_times(&start));
 }
+
+mod files {
+    use super::*;
+    use cme_tracker::storage::sync::file::{self, Refused};
+    use uuid::Uuid;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::<Utc>::from_timestamp_millis(T).unwrap()
+    }
+
+    #[test]
+    fn a_sync_file_carries_every_write_to_the_other_device_and_a_replay_changes_nothing() {
+        let (start, phone, _) = synced();
+        let group = Uuid::new_v4();
+        let text = file::write(&phone, group, "Phone", now(), None).unwrap();
+        let mut desk = Replica::new(DeviceId(7));
+        let read = file::read(&text, Some(group), desk.device(), None).unwrap();
+        assert_eq!(read.device_name, "Phone");
+        desk.merge(&read.delta);
+        let (d, _) = data_of(&desk);
+        assert_eq!(without_times(&d), without_times(&start));
+        // The same file read again, later: nothing changes.
+        let before = desk.writes().clone();
+        desk.merge(
+            &file::read(&text, Some(group), desk.device(), None)
+                .unwrap()
+                .delta,
+        );
+        assert_eq!(desk.writes(), &before);
+        assert_eq!(
+            file::file_name(DeviceId(255)),
+            "cme-sync-00000000000000ff.json"
+        );
+    }
+
+    #[test]
+    fn a_sync_file_from_someone_else_a_newer_version_cut_short_or_changed_is_refused() {
+        let (_, phone, _) = synced();
+        let group = Uuid::new_v4();
+        let me = DeviceId(7);
+        let text = file::write(&phone, group, "Phone", now(), None).unwrap();
+        assert_eq!(
+            file::read(&text, Some(Uuid::new_v4()), me, None),
+            Err(Refused::SomeoneElse)
+        );
+        assert_eq!(
+            file::read(&text, Some(group), DeviceId(1), None),
+            Err(Refused::OwnFile)
+        );
+        let newer = text.replacen("\"version\":1", "\"version\":2", 1);
+        assert_eq!(
+            file::read(&newer, Some(group), me, None),
+            Err(Refused::Newer { version: 2 })
+        );
+        let cut = &text[..text.len() / 2];
+        assert!(matches!(
+            file::read(cut, Some(group), me, None),
+            Err(Refused::Damaged(_))
+        ));
+        assert_eq!(
+            file::read("{\"format\":\"other\"}", Some(group), me, None),
+            Err(Refused::NotASyncFile)
+        );
+        // A device in no set yet reads any set's file (to join it).
+        assert!(file::read(&text, None, me, None).is_ok());
+
+        // Sealed with the devices' passphrase: unreadable without it, refused when changed.
+        let sealed =
+            file::write(&phone, group, "Phone", now(), Some("correct horse battery")).unwrap();
+        assert_eq!(
+            file::read(&sealed, Some(group), me, None),
+            Err(Refused::Locked(None))
+        );
+        assert!(file::read(&sealed, Some(group), me, Some("correct horse battery")).is_ok());
+        let at = sealed.find("\"ciphertext\": \"").unwrap() + 20;
+        let mut changed = sealed.clone().into_bytes();
+        changed[at] = if changed[at] == b'A' { b'B' } else { b'A' };
+        let changed = String::from_utf8(changed).unwrap();
+        assert!(matches!(
+            file::read(&changed, Some(group), me, Some("correct horse battery")),
+            Err(Refused::Locked(Some(_)))
+        ));
+        for refused in [
+            Refused::SomeoneElse,
+            Refused::Newer { version: 2 },
+            Refused::Locked(None),
+        ] {
+            assert!(refused.to_string().len() > 20);
+        }
+    }
+}
