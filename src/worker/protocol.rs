@@ -95,6 +95,43 @@ pub enum Request {
         files: Vec<(Uuid, String)>,
         today: NaiveDate,
     },
+    /// This device's sync file (`worker::sync`), with what changed here since the last exchange
+    /// stamped; `state` is this device's sync record as kept (none before the first exchange),
+    /// `name` the name she gives the device.
+    SyncWrite {
+        current: Stored,
+        state: Option<String>,
+        name: String,
+        now: DateTime<Utc>,
+        #[serde(default)]
+        passphrase: Option<String>,
+    },
+    /// Her other devices' sync files, `(file name, text)`, merged into the records here.
+    SyncMerge {
+        current: Stored,
+        state: Option<String>,
+        name: String,
+        files: Vec<(String, String)>,
+        now: DateTime<Utc>,
+        #[serde(default)]
+        passphrase: Option<String>,
+    },
+    /// An edit made on two devices settled as she chose (`worker::sync::Review`).
+    SyncResolve {
+        current: Stored,
+        state: String,
+        key: String,
+        field: String,
+        value: serde_json::Value,
+        now: DateTime<Utc>,
+    },
+    /// What the Devices page shows (a device forgotten first, when named).
+    SyncStatus {
+        current: Stored,
+        state: Option<String>,
+        #[serde(default)]
+        forget: Option<String>,
+    },
     /// The deadlines of every credential and goal as an iCalendar file.
     Calendar {
         current: Stored,
@@ -188,6 +225,27 @@ pub enum Response {
     },
     /// What importing its rows would do.
     ActivitiesChecked(Box<Checked>),
+    /// This device's sync file, and its sync record to keep.
+    SyncWritten {
+        state: String,
+        file_name: String,
+        text: String,
+        view: Box<crate::worker::sync::SyncView>,
+    },
+    /// The records after merging other devices' files (or settling an edit), to adopt, with the
+    /// sync record to keep, what to tell her, and the files refused with why.
+    Synced {
+        state: String,
+        stored: Stored,
+        message: String,
+        refused: Vec<String>,
+        view: Box<crate::worker::sync::SyncView>,
+    },
+    /// The Devices page's view, and the sync record to keep.
+    SyncStatus {
+        state: String,
+        view: Box<crate::worker::sync::SyncView>,
+    },
     /// Something the worker could not do (a message for the person).
     Failed { message: String },
     /// The worker failed while handling the request and has closed (written by the guard in

@@ -254,8 +254,10 @@ impl Replica {
     /// Takes in another device's writes. What this device has seen grows only where the delta
     /// follows on from it (a delta made for a later state, arriving first, adds its writes but
     /// not the claim that nothing before it is missing).
-    pub fn merge(&mut self, delta: &Delta) {
-        let mut touched: BTreeMap<(&str, &str), ()> = BTreeMap::new();
+    /// Returns how many writes were new here.
+    pub fn merge(&mut self, delta: &Delta) -> usize {
+        let mut touched: Vec<(&str, &str)> = Vec::new();
+        let mut new = 0;
         for (key, field, write) in &delta.writes {
             self.clock.observe(write.stamp);
             let writes = self
@@ -266,10 +268,13 @@ impl Replica {
                 .or_default();
             if !writes.iter().any(|w| w.stamp == write.stamp) {
                 writes.push(write.clone());
-                touched.insert((key, field), ());
+                touched.push((key, field));
+                new += 1;
             }
         }
-        for (key, field) in touched.keys() {
+        touched.sort_unstable();
+        touched.dedup();
+        for (key, field) in &touched {
             if let Some(writes) = self.records.get_mut(*key).and_then(|r| r.get_mut(*field)) {
                 canonical(writes);
             }
@@ -283,6 +288,7 @@ impl Replica {
                 self.seen.raise(*upto);
             }
         }
+        new
     }
 }
 

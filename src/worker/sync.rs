@@ -1,0 +1,449 @@
+//! Syncing with her other devices by file (storage::sync): this device's sync state (its
+//! replica, the records as at its last exchange, the devices heard from), the file it writes for
+//! the others, the others' files merged, and the edits to review. Pure; the page keeps the state
+//! in IndexedDB and adopts the records merged.
+//!
+//! What changed here since the last exchange is stamped when the next exchange begins (the save
+//! path is left as it is): the records then are compared with those at the last exchange.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::storage::data::AppData;
+use crate::storage::sync::file::{self, Refused};
+use crate::storage::sync::records::{data_of, take_changes};
+use crate::storage::sync::replica::DELETED;
+use crate::storage::sync::{Conflict, DeviceId, Replica, Write};
+use crate::worker::protocol::{from_stored, to_stored, Response, Stored};
+
+/// Everything this device keeps for syncing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SyncState {
+    /// Her set of devices: made by the first device that writes a file, taken on by a device
+    /// that merges one before writing its own.
+    pub group: Option<Uuid>,
+    /// The name she gave this device.
+    pub name: String,
+    pub replica: Replica,
+    /// The records as at the last exchange.
+    pub base: Stored,
+    /// The devices heard from, by id (hex).
+    pub peers: BTreeMap<String, Peer>,
+}
+
+/// Another device, as last heard from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Peer {
+    pub name: String,
+    /// When it wrote the file merged last.
+    pub written_at: DateTime<Utc>,
+    /// When that file was merged here.
+    pub merged_at: DateTime<Utc>,
+    /// How many of its writes were new here then.
+    pub brought: usize,
+}
+
+/// An edit made on two devices without either seeing the other's, as she reads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub key: String,
+    pub field: String,
+    /// "Activity “Sepsis update”".
+    pub record: String,
+    /// What the question is about: "Title", or a record deleted while edited.
+    pub what: String,
+    /// The value kept for now, and the device it came from.
+    pub kept: (String, String),
+    /// The other values, each with its device and the value itself (to choose it).
+    pub others: Vec<(String, String, Value)>,
+    /// Deleted on one device while edited on another.
+    pub deleted_while_edited: bool,
+}
+
+impl SyncState {
+    pub fn new(device: DeviceId, name: &str) -> SyncState {
+        SyncState {
+            group: None,
+            name: name.into(),
+            replica: Replica::new(device),
+            base: to_stored(&AppData::default()),
+            peers: BTreeMap::new(),
+        }
+    }
+
+    /// Stamps what changed here since the last exchange.
+    fn catch_up(&mut self, current: &AppData, now: DateTime<Utc>) -> Result<(), String> {
+        let base = from_stored(&self.base).map_err(|e| e.to_string())?;
+        take_changes(&mut self.replica, &base, current, now.timestamp_millis());
+        self.base = to_stored(current);
+        Ok(())
+    }
+
+    /// This device's sync file (its name and text), with what changed here stamped first.
+    pub fn write_file(
+        &mut self,
+        current: &AppData,
+        now: DateTime<Utc>,
+        passphrase: Option<&str>,
+    ) -> Result<(String, String), String> {
+        self.catch_up(current, now)?;
+        let group = *self.group.get_or_insert_with(Uuid::new_v4);
+        let text = file::write(&self.replica, group, &self.name, now, passphrase)?;
+        Ok((file::file_name(self.replica.device()), text))
+    }
+
+    /// Merges the other devices' files (`(name, text)`), with what changed here stamped first.
+    /// Returns the records as merged, what to tell her, and each file refused with why.
+    pub fn merge_files(
+        &mut self,
+        current: &AppData,
+        files: &[(String, String)],
+        now: DateTime<Utc>,
+        passphrase: Option<&str>,
+    ) -> Result<(AppData, String, Vec<String>), String> {
+        self.catch_up(current, now)?;
+        let mut said = Vec::new();
+        let mut refused = Vec::new();
+        for (name, text) in files {
+            match file::read(text, self.group, self.replica.device(), passphrase) {
+                Ok(f) => {
+                    self.group.get_or_insert(f.group);
+                    let brought = self.replica.merge(&f.delta);
+                    said.push(match brought {
+                        0 => format!("Nothing new from “{}”.", f.device_name),
+                        1 => format!("1 change from “{}”.", f.device_name),
+                        n => format!("{n} changes from “{}”.", f.device_name),
+                    });
+                    self.peers.insert(
+                        format!("{:016x}", f.device.0),
+                        Peer {
+                            name: f.device_name,
+                            written_at: f.written_at,
+                            merged_at: now,
+                            brought,
+                        },
+                    );
+                }
+                Err(Refused::Locked(None)) => {
+                    refused.push(format!("“{name}”: {}", Refused::Locked(None)))
+                }
+                Err(why) => refused.push(format!("“{name}”: {why}")),
+            }
+        }
+        let (merged, unreadable) = data_of(&self.replica);
+        if !unreadable.is_empty() {
+            refused.push(format!(
+                "{} records could not be read back and were left as they were here.",
+                unreadable.len()
+            ));
+        }
+        let merged = keep_unreadable(current, merged, &unreadable);
+        self.base = to_stored(&merged);
+        let reviews = self.reviews(&merged).len();
+        if reviews > 0 {
+            said.push(match reviews {
+                1 => "1 edit was made on two devices: review it below.".into(),
+                n => format!("{n} edits were made on two devices: review them below."),
+            });
+        }
+        Ok((merged, said.join(" "), refused))
+    }
+
+    /// She chose `value` for a field in conflict (or, for a record deleted while edited, to keep
+    /// it: `true`, or delete it: `false`). Returns the records as they now stand.
+    pub fn resolve(
+        &mut self,
+        current: &AppData,
+        key: &str,
+        field: &str,
+        value: Value,
+        now: DateTime<Utc>,
+    ) -> Result<AppData, String> {
+        self.catch_up(current, now)?;
+        let ms = now.timestamp_millis();
+        if field == DELETED {
+            if value == Value::Bool(true) {
+                self.replica.keep(key, ms);
+            } else {
+                self.replica.delete(key, ms);
+            }
+        } else {
+            self.replica.set(key, field, value, ms);
+        }
+        let (merged, unreadable) = data_of(&self.replica);
+        let merged = keep_unreadable(current, merged, &unreadable);
+        self.base = to_stored(&merged);
+        Ok(merged)
+    }
+
+    /// Stops listing a device (it can be heard from again).
+    pub fn forget(&mut self, device: &str) {
+        self.peers.remove(device);
+    }
+
+    /// The edits to review, in words.
+    pub fn reviews(&self, data: &AppData) -> Vec<Review> {
+        let device = |w: &Write| self.device_name(w.stamp.device);
+        self.replica
+            .conflicts()
+            .into_iter()
+            .map(|c| match c {
+                Conflict::Field {
+                    key,
+                    field,
+                    kept,
+                    others,
+                } => Review {
+                    record: record_name(data, &key),
+                    what: field_label(&field),
+                    kept: (value_text(&kept.value), device(&kept)),
+                    others: others
+                        .iter()
+                        .map(|w| (value_text(&w.value), device(w), w.value.clone()))
+                        .collect(),
+                    deleted_while_edited: false,
+                    key,
+                    field,
+                },
+                Conflict::DeletedWhileEdited {
+                    key,
+                    deleted,
+                    edits,
+                } => Review {
+                    record: record_name(data, &key),
+                    what: format!(
+                        "Deleted on “{}” while edited on “{}”",
+                        device(&deleted),
+                        edits.first().map(|(_, w)| device(w)).unwrap_or_default()
+                    ),
+                    kept: ("Kept for now".into(), String::new()),
+                    others: Vec::new(),
+                    deleted_while_edited: true,
+                    key,
+                    field: DELETED.into(),
+                },
+            })
+            .collect()
+    }
+
+    fn device_name(&self, device: DeviceId) -> String {
+        if device == self.replica.device() {
+            return format!("{} (this device)", self.name);
+        }
+        self.peers
+            .get(&format!("{:016x}", device.0))
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| "another device".into())
+    }
+}
+
+/// Records the replica could not read back stay as they are here.
+fn keep_unreadable(current: &AppData, mut merged: AppData, unreadable: &[String]) -> AppData {
+    for key in unreadable {
+        if let Some(id) = key.strip_prefix("activity/").and_then(|i| i.parse().ok()) {
+            if let Some(a) = current.activity(id) {
+                merged.upsert_activity(a.clone());
+            }
+        }
+    }
+    merged
+}
+
+fn record_name(data: &AppData, key: &str) -> String {
+    let id = key
+        .split_once('/')
+        .and_then(|(_, id)| id.parse::<Uuid>().ok());
+    if let Some(a) = id.and_then(|id| data.activity(id)) {
+        return format!("Activity “{}”", a.title);
+    }
+    if let Some(c) = id.and_then(|id| data.credentials.iter().find(|c| c.id == id)) {
+        return format!("Credential “{}”", c.name);
+    }
+    if let Some(g) = id.and_then(|id| data.goals.iter().find(|g| g.id == id)) {
+        return format!("Goal “{}”", g.title);
+    }
+    if key == "settings" {
+        return "Settings".into();
+    }
+    "A record".into()
+}
+
+/// A field's name as the forms say it.
+fn field_label(field: &str) -> String {
+    let label = match field {
+        "title" => "Title",
+        "provider" => "Provider",
+        "accreditor" => "Accreditor",
+        "start" => "Date (start)",
+        "end" => "End date",
+        "format" => "Format",
+        "credits" => "Credits",
+        "topics" => "Topics",
+        "topic_hours" => "Hours per topic",
+        "tags" => "Tags",
+        "notes" => "Notes",
+        "status" => "Status",
+        "certificates" => "Certificates",
+        "reflection" => "Reflection",
+        "name" => "Name",
+        "cycle" => "Cycle",
+        "rules" => "Requirements",
+        other => return other.replace('_', " "),
+    };
+    label.into()
+}
+
+/// A value as she reads it: text as it is, anything else compactly.
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(s) if s.is_empty() => "(empty)".into(),
+        Value::String(s) => s.clone(),
+        Value::Null => "(empty)".into(),
+        other => crate::json::to_text(other).unwrap_or_default(),
+    }
+}
+
+/// What the Devices page shows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SyncView {
+    pub name: String,
+    /// Whether this device is in a set of devices yet.
+    pub joined: bool,
+    pub peers: Vec<(String, Peer)>,
+    pub reviews: Vec<Review>,
+}
+
+impl SyncState {
+    fn view(&self, data: &AppData) -> SyncView {
+        SyncView {
+            name: self.name.clone(),
+            joined: self.group.is_some(),
+            peers: self
+                .peers
+                .iter()
+                .map(|(k, p)| (k.clone(), p.clone()))
+                .collect(),
+            reviews: self.reviews(data),
+        }
+    }
+}
+
+/// The state as kept, or a new one for this device (its id made here, at random).
+fn state_of(text: Option<&str>, name: &str) -> Result<SyncState, Response> {
+    let mut state = match text {
+        Some(t) => crate::json::from_text::<SyncState>(t).map_err(|e| Response::Failed {
+            message: format!(
+                "This device's sync record could not be read ({e}); nothing was changed."
+            ),
+        })?,
+        None => SyncState::new(DeviceId(Uuid::new_v4().as_u64_pair().0), name),
+    };
+    if !name.trim().is_empty() {
+        state.name = name.trim().to_string();
+    }
+    Ok(state)
+}
+
+fn records(current: &Stored) -> Result<AppData, Response> {
+    from_stored(current).map_err(|e| Response::Failed {
+        message: format!("The records could not be read to sync ({e}); nothing was changed."),
+    })
+}
+
+fn kept(state: &SyncState) -> String {
+    crate::json::to_text(state).unwrap_or_default()
+}
+
+/// The records merged, to adopt, with the state to keep and what to tell her.
+fn synced(state: &SyncState, merged: &AppData, message: String, refused: Vec<String>) -> Response {
+    Response::Synced {
+        view: Box::new(state.view(merged)),
+        state: kept(state),
+        stored: to_stored(merged),
+        message,
+        refused,
+    }
+}
+
+/// Runs `job` on the records and this device's sync state (named `name` when given); any
+/// failure is an answer that changes nothing.
+fn with_state(
+    current: &Stored,
+    state: Option<&str>,
+    name: &str,
+    job: impl FnOnce(&AppData, &mut SyncState) -> Result<Response, String>,
+) -> Response {
+    let run = || -> Result<Response, Response> {
+        let data = records(current)?;
+        let mut state = state_of(state, name)?;
+        job(&data, &mut state).map_err(|message| Response::Failed { message })
+    };
+    run().unwrap_or_else(|r| r)
+}
+
+/// This device's sync file.
+pub fn write(
+    current: &Stored,
+    state: Option<&str>,
+    name: &str,
+    now: DateTime<Utc>,
+    passphrase: Option<&str>,
+) -> Response {
+    with_state(current, state, name, |data, state| {
+        let (file_name, text) = state.write_file(data, now, passphrase)?;
+        Ok(Response::SyncWritten {
+            view: Box::new(state.view(data)),
+            state: kept(state),
+            file_name,
+            text,
+        })
+    })
+}
+
+/// The other devices' files merged.
+pub fn merge(
+    current: &Stored,
+    state: Option<&str>,
+    name: &str,
+    files: &[(String, String)],
+    now: DateTime<Utc>,
+    passphrase: Option<&str>,
+) -> Response {
+    with_state(current, state, name, |data, state| {
+        let (merged, message, refused) = state.merge_files(data, files, now, passphrase)?;
+        Ok(synced(state, &merged, message, refused))
+    })
+}
+
+/// An edit to review settled as she chose.
+pub fn resolve(
+    current: &Stored,
+    state: &str,
+    key: &str,
+    field: &str,
+    value: Value,
+    now: DateTime<Utc>,
+) -> Response {
+    with_state(current, Some(state), "", |data, state| {
+        let merged = state.resolve(data, key, field, value, now)?;
+        let message = "Settled on this device; the others settle at their next exchange.";
+        Ok(synced(state, &merged, message.into(), Vec::new()))
+    })
+}
+
+/// What the Devices page shows, without changing anything; a device forgotten first.
+pub fn status(current: &Stored, state: Option<&str>, forget: Option<&str>) -> Response {
+    with_state(current, state, "", |data, state| {
+        if let Some(device) = forget {
+            state.forget(device);
+        }
+        Ok(Response::SyncStatus {
+            view: Box::new(state.view(data)),
+            state: kept(state),
+        })
+    })
+}
