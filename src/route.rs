@@ -49,6 +49,8 @@ pub enum Route {
     },
     Learning,
     Backup,
+    /// Syncing with her other devices.
+    Devices,
     Privacy,
     NotFound,
 }
@@ -93,6 +95,7 @@ impl Route {
             ["goals", g, "plan"] => Route::GoalPlan { id: id(g) },
             ["learning"] => Route::Learning,
             ["backup"] => Route::Backup,
+            ["devices"] => Route::Devices,
             ["privacy"] => Route::Privacy,
             _ => Route::NotFound,
         }
@@ -123,6 +126,7 @@ impl Route {
             Route::GoalPlan { id } => format!("/goals/{id}/plan"),
             Route::Learning => "/learning".into(),
             Route::Backup => "/backup".into(),
+            Route::Devices => "/devices".into(),
             Route::Privacy => "/privacy".into(),
             Route::NotFound => "/404".into(),
         }
@@ -153,6 +157,7 @@ impl Route {
             | Route::GoalEdit { .. }
             | Route::GoalPlan { .. }
             | Route::Learning => Route::Goals,
+            Route::Devices => Route::Backup,
             other => other.clone(),
         }
     }
@@ -187,6 +192,7 @@ mod tests {
             Route::GoalPlan { id: id() },
             Route::Learning,
             Route::Backup,
+            Route::Devices,
             Route::Privacy,
         ]
     }

@@ -58,6 +58,8 @@ pub struct Review {
     pub what: String,
     /// The value kept for now, and the device it came from.
     pub kept: (String, String),
+    /// The kept value itself (to keep it: settling writes it again, having seen the others).
+    pub kept_value: Value,
     /// The other values, each with its device and the value itself (to choose it).
     pub others: Vec<(String, String, Value)>,
     /// Deleted on one device while edited on another.
@@ -201,6 +203,7 @@ impl SyncState {
                     record: record_name(data, &key),
                     what: field_label(&field),
                     kept: (value_text(&kept.value), device(&kept)),
+                    kept_value: kept.value.clone(),
                     others: others
                         .iter()
                         .map(|w| (value_text(&w.value), device(w), w.value.clone()))
@@ -221,6 +224,7 @@ impl SyncState {
                         edits.first().map(|(_, w)| device(w)).unwrap_or_default()
                     ),
                     kept: ("Kept for now".into(), String::new()),
+                    kept_value: Value::Bool(true),
                     others: Vec::new(),
                     deleted_while_edited: true,
                     key,

@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod credential_detail;
 pub mod credentials;
 pub mod dashboard;
+pub mod devices;
 pub mod goals;
 pub mod import;
 pub mod learning;
@@ -61,6 +62,7 @@ pub fn render(route: Route) -> Html {
         }
         Route::Learning => html! { <learning::LearningPage /> },
         Route::Backup => html! { <backup::BackupPage /> },
+        Route::Devices => html! { <devices::DevicesPage /> },
         Route::Privacy => html! { <privacy::PrivacyPage /> },
         Route::NotFound => html! { <not_found::NotFoundPage /> },
     }

@@ -1,0 +1,402 @@
+//! Your devices: the phone at the conference and the laptop at home kept in step with no server.
+//! This device writes its sync file (into a folder her cloud service syncs, or sent to the other
+//! device) and merges the other devices' files; edits made on two devices without either seeing
+//! the other are listed for her to settle. The work is the worker's (`worker::sync`); this
+//! device's sync record is kept in IndexedDB beside the certificates.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::storage::browser::files;
+use crate::storage::change::Change;
+use crate::storage::AppData;
+use crate::ui::locale;
+use crate::ui::state::{use_app, Action, AppContext};
+use crate::worker::protocol::{from_stored, to_stored, Request, Response};
+use crate::worker::sync::{Review, SyncView};
+
+/// Where this device's sync record is kept (the certificates' store).
+const STATE_KEY: &str = "sync-state";
+
+#[function_component(DevicesPage)]
+pub fn devices_page() -> Html {
+    let app = use_app();
+    let sync = use_sync(&app);
+    html! {
+        <>
+            <div class="page-head"><h1>{ "Your devices" }</h1></div>
+            <p class="lead">{ "Keep your phone and your computer in step with no server: each device writes its own sync file, and merges the files of the others. Put the files in a folder your cloud service already syncs (iCloud Drive, Dropbox, OneDrive, Google Drive), or send them to your other device. Nothing is sent anywhere by this app." }</p>
+            if let Some(m) = &*sync.message {
+                <p role="status" class="notice" id="sync-message">{ m.clone() }</p>
+            }
+            if !sync.refused.is_empty() {
+                <div role="alert" class="error" id="sync-refused">
+                    { for sync.refused.iter().map(|r| html! { <p>{ r.clone() }</p> }) }
+                </div>
+            }
+            { sync.reviews() }
+            { sync.exchange() }
+            { sync.devices() }
+        </>
+    }
+}
+
+/// The page's state: the sync record as kept, what the worker last said of it, and the form.
+#[derive(Clone)]
+struct Sync {
+    app: AppContext,
+    kept: UseStateHandle<Option<String>>,
+    view: UseStateHandle<Option<SyncView>>,
+    name: UseStateHandle<String>,
+    passphrase: UseStateHandle<String>,
+    message: UseStateHandle<Option<String>>,
+    refused: UseStateHandle<Vec<String>>,
+    busy: UseStateHandle<bool>,
+}
+
+#[hook]
+fn use_sync(app: &AppContext) -> Sync {
+    let sync = Sync {
+        app: app.clone(),
+        kept: use_state(|| None),
+        view: use_state(|| None),
+        name: use_state(default_name),
+        passphrase: use_state(String::new),
+        message: use_state(|| None),
+        refused: use_state(Vec::new),
+        busy: use_state(|| true),
+    };
+    {
+        let sync = sync.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let kept = files::get_value(STATE_KEY)
+                    .await
+                    .ok()
+                    .flatten()
+                    .and_then(|v| v.as_string());
+                sync.send(Request::SyncStatus {
+                    current: to_stored(&sync.app.data),
+                    state: kept,
+                    forget: None,
+                });
+            });
+        });
+    }
+    sync
+}
+
+/// A name for this device until she gives one, from what the browser says it runs on.
+fn default_name() -> String {
+    let agent = gloo::utils::window()
+        .navigator()
+        .user_agent()
+        .unwrap_or_default();
+    let name = if agent.contains("iPhone") {
+        "iPhone"
+    } else if agent.contains("iPad") {
+        "iPad"
+    } else if agent.contains("Android") {
+        "Android phone"
+    } else if agent.contains("Mac") {
+        "Mac"
+    } else if agent.contains("Windows") {
+        "Windows computer"
+    } else {
+        "Computer"
+    };
+    name.into()
+}
+
+impl Sync {
+    /// Sends a request; the answer is handled by [`Sync::answer`] against the records as sent.
+    fn send(&self, request: Request) {
+        self.busy.set(true);
+        let this = self.clone();
+        let seen = self.app.data.clone();
+        crate::ui::worker_client::request(request, move |r| this.answer(r, seen.clone()));
+    }
+
+    /// Keeps the sync record first; only then are records adopted or a file written, so that
+    /// the record always knows what this device has sent and merged.
+    fn answer(&self, response: Response, seen: Rc<AppData>) {
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let state = match &response {
+                Response::SyncStatus { state, .. }
+                | Response::SyncWritten { state, .. }
+                | Response::Synced { state, .. } => state.clone(),
+                Response::Failed { message } => {
+                    this.done(Some(message.clone()), Vec::new());
+                    return;
+                }
+                _ => return,
+            };
+            if let Err(e) = files::put_value(STATE_KEY, &JsValue::from_str(&state)).await {
+                this.done(
+                    Some(format!(
+                        "This device's sync record could not be kept ({}); nothing was changed.",
+                        e.0
+                    )),
+                    Vec::new(),
+                );
+                return;
+            }
+            this.kept.set(Some(state));
+            match response {
+                Response::SyncStatus { view, .. } => {
+                    this.name.set(view.name.clone());
+                    this.view.set(Some(*view));
+                    this.busy.set(false);
+                }
+                Response::SyncWritten {
+                    file_name,
+                    text,
+                    view,
+                    ..
+                } => {
+                    this.view.set(Some(*view));
+                    let said = match crate::storage::browser::download(&file_name, "application/json", &text) {
+                        Ok(()) => format!("“{file_name}” is written with every record on this device. Put it in the folder your cloud service syncs, or send it to your other device, and choose it there under “Merge your other devices' files”."),
+                        Err(m) => m,
+                    };
+                    this.done(Some(said), Vec::new());
+                }
+                Response::Synced {
+                    stored,
+                    message,
+                    refused,
+                    view,
+                    ..
+                } => {
+                    this.view.set(Some(*view));
+                    match from_stored(&stored) {
+                        Ok(result) if !message.is_empty() => {
+                            this.app.dispatch(Action::Change(Change::Import { seen, result, message: message.clone() }));
+                            this.done(Some(message), refused);
+                        }
+                        Ok(_) => this.done(None, refused),
+                        Err(e) => this.done(Some(format!("The merged records could not be read back ({e}); nothing was changed.")), refused),
+                    }
+                }
+                _ => {}
+            }
+        });
+    }
+
+    fn done(&self, message: Option<String>, refused: Vec<String>) {
+        self.message.set(message);
+        self.refused.set(refused);
+        self.busy.set(false);
+    }
+
+    fn passphrase(&self) -> Option<String> {
+        Some((*self.passphrase).clone()).filter(|p| !p.is_empty())
+    }
+
+    /// "Send" and "Merge": this device's name, its file, the others' files.
+    fn exchange(&self) -> Html {
+        let write = {
+            let this = self.clone();
+            Callback::from(move |_: MouseEvent| {
+                this.send(Request::SyncWrite {
+                    current: to_stored(&this.app.data),
+                    state: (*this.kept).clone(),
+                    name: (*this.name).clone(),
+                    now: locale::now(),
+                    passphrase: this.passphrase(),
+                })
+            })
+        };
+        let merge = {
+            let this = self.clone();
+            Callback::from(move |e: Event| {
+                let input = e.target_unchecked_into::<HtmlInputElement>();
+                let chosen: Vec<web_sys::File> = input
+                    .files()
+                    .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+                    .unwrap_or_default();
+                input.set_value("");
+                this.merge_files(chosen);
+            })
+        };
+        let on_name = {
+            let name = self.name.clone();
+            Callback::from(move |e: InputEvent| {
+                name.set(crate::ui::components::inputs::input_value(&e))
+            })
+        };
+        let on_passphrase = {
+            let passphrase = self.passphrase.clone();
+            Callback::from(move |e: InputEvent| {
+                passphrase.set(crate::ui::components::inputs::input_value(&e))
+            })
+        };
+        let busy = *self.busy;
+        html! {
+            <section class="card" aria-labelledby="sync-exchange-title">
+                <h2 id="sync-exchange-title">{ "Exchange with your other devices" }</h2>
+                <div class="field">
+                    <label for="sync-name">{ "Name of this device" }</label>
+                    <input id="sync-name" type="text" maxlength="60" value={(*self.name).clone()} oninput={on_name} aria-describedby="sync-name-hint" />
+                    <p class="hint" id="sync-name-hint">{ "Your other devices show it beside what came from here." }</p>
+                </div>
+                <div class="field">
+                    <label for="sync-passphrase">{ "Passphrase your devices share (optional)" }</label>
+                    <input id="sync-passphrase" type="password" autocomplete="off" value={(*self.passphrase).clone()} oninput={on_passphrase} aria-describedby="sync-passphrase-hint" />
+                    <p class="hint" id="sync-passphrase-hint">{ "With one, the file is encrypted (as an encrypted backup is) and a changed file is refused; use the same one on every device." }</p>
+                </div>
+                <div class="actions">
+                    <button type="button" class="btn btn--primary" onclick={write} disabled={busy}>{ "Write this device's sync file" }</button>
+                </div>
+                <div class="field">
+                    <label for="sync-files">{ "Merge your other devices' files" }</label>
+                    <input id="sync-files" type="file" multiple=true accept=".json,application/json" onchange={merge} disabled={busy} aria-describedby="sync-files-hint" />
+                    <p class="hint" id="sync-files-hint">{ "Choose the files your other devices wrote (cme-sync-….json). Edits made on both devices are kept and listed for you to settle; nothing is lost." }</p>
+                </div>
+                if busy { <p class="muted" role="status">{ "Working…" }</p> }
+            </section>
+        }
+    }
+
+    fn merge_files(&self, chosen: Vec<web_sys::File>) {
+        if chosen.is_empty() {
+            return;
+        }
+        let this = self.clone();
+        self.busy.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut texts = Vec::new();
+            for f in chosen {
+                match files::bytes(&f).await {
+                    Ok(b) => texts.push((f.name(), String::from_utf8_lossy(&b).into_owned())),
+                    Err(e) => {
+                        this.done(
+                            Some(format!("“{}” could not be read ({}).", f.name(), e.0)),
+                            Vec::new(),
+                        );
+                        return;
+                    }
+                }
+            }
+            this.send(Request::SyncMerge {
+                current: to_stored(&this.app.data),
+                state: (*this.kept).clone(),
+                name: (*this.name).clone(),
+                files: texts,
+                now: locale::now(),
+                passphrase: this.passphrase(),
+            });
+        });
+    }
+
+    /// The edits made on two devices, each with the values to choose from.
+    fn reviews(&self) -> Html {
+        let Some(view) = &*self.view else {
+            return html! {};
+        };
+        if view.reviews.is_empty() {
+            return html! {};
+        }
+        let count = view.reviews.len();
+        html! {
+            <section class="card" aria-labelledby="sync-reviews-title">
+                <h2 id="sync-reviews-title">{ if count == 1 { "1 edit to review".to_string() } else { format!("{count} edits to review") } }</h2>
+                <p>{ "These were changed on two devices before either saw the other's change. The value shown is the one in use for now; choose the one to keep. Every device shows this list until it is settled on one of them." }</p>
+                <ul class="review-list">
+                    { for view.reviews.iter().map(|r| self.review(r)) }
+                </ul>
+            </section>
+        }
+    }
+
+    fn review(&self, r: &Review) -> Html {
+        let choose = |value: serde_json::Value| {
+            let this = self.clone();
+            let (key, field) = (r.key.clone(), r.field.clone());
+            Callback::from(move |_: MouseEvent| {
+                if let Some(state) = (*this.kept).clone() {
+                    this.send(Request::SyncResolve {
+                        current: to_stored(&this.app.data),
+                        state,
+                        key: key.clone(),
+                        field: field.clone(),
+                        value: value.clone(),
+                        now: locale::now(),
+                    });
+                }
+            })
+        };
+        let busy = *self.busy;
+        if r.deleted_while_edited {
+            return html! {
+                <li class="review">
+                    <p><strong>{ r.record.clone() }</strong>{ ": " }{ r.what.clone() }{ ". It is kept for now." }</p>
+                    <div class="actions">
+                        <button type="button" class="btn" onclick={choose(serde_json::Value::Bool(true))} disabled={busy}>{ "Keep it" }</button>
+                        <button type="button" class="btn btn--danger" onclick={choose(serde_json::Value::Bool(false))} disabled={busy}>{ "Delete it" }</button>
+                    </div>
+                </li>
+            };
+        }
+        html! {
+            <li class="review">
+                <p><strong>{ r.record.clone() }</strong>{ format!(" — {}", r.what) }</p>
+                <div class="actions">
+                    <button type="button" class="btn" onclick={choose(r.kept_value.clone())} disabled={busy}>
+                        { format!("Keep “{}” (from {})", r.kept.0, r.kept.1) }
+                    </button>
+                    { for r.others.iter().map(|(text, device, value)| html! {
+                        <button type="button" class="btn" onclick={choose(value.clone())} disabled={busy}>
+                            { format!("Use “{text}” (from {device})") }
+                        </button>
+                    }) }
+                </div>
+            </li>
+        }
+    }
+
+    /// The devices heard from.
+    fn devices(&self) -> Html {
+        let Some(view) = &*self.view else {
+            return html! {};
+        };
+        let forget = |id: &str| {
+            let this = self.clone();
+            let id = id.to_string();
+            Callback::from(move |_: MouseEvent| {
+                this.send(Request::SyncStatus {
+                    current: to_stored(&this.app.data),
+                    state: (*this.kept).clone(),
+                    forget: Some(id.clone()),
+                })
+            })
+        };
+        html! {
+            <section class="card" aria-labelledby="sync-devices-title">
+                <h2 id="sync-devices-title">{ "Devices heard from" }</h2>
+                if view.peers.is_empty() {
+                    <p>{ "None yet. Write this device's file here, then on your other device open CME Tracker, go to Backup › Your devices, and merge it; do the same the other way." }</p>
+                } else {
+                    <table class="table">
+                        <thead><tr><th scope="col">{ "Device" }</th><th scope="col">{ "Its file written" }</th><th scope="col">{ "Merged here" }</th><th scope="col">{ "Brought" }</th><th scope="col"><span class="visually-hidden">{ "Actions" }</span></th></tr></thead>
+                        <tbody>
+                            { for view.peers.iter().map(|(id, p)| html! {
+                                <tr>
+                                    <td data-label="Device">{ p.name.clone() }</td>
+                                    <td data-label="Its file written">{ locale::date_time(p.written_at) }</td>
+                                    <td data-label="Merged here">{ locale::date_time(p.merged_at) }</td>
+                                    <td data-label="Brought">{ match p.brought { 0 => "nothing new".to_string(), 1 => "1 change".to_string(), n => format!("{n} changes") } }</td>
+                                    <td><button type="button" class="btn btn--small" onclick={forget(id)} aria-label={format!("Forget {}", p.name)}>{ "Forget" }</button></td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                }
+            </section>
+        }
+    }
+}
