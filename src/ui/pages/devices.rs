@@ -148,7 +148,10 @@ impl Sync {
             this.kept.set(Some(state));
             match response {
                 Response::SyncStatus { view, .. } => {
-                    this.name.set(view.name.clone());
+                    // A device not yet named keeps the name guessed here.
+                    if !view.name.is_empty() {
+                        this.name.set(view.name.clone());
+                    }
                     this.view.set(Some(*view));
                     this.busy.set(false);
                 }
@@ -241,7 +244,7 @@ impl Sync {
                 <h2 id="sync-exchange-title">{ "Exchange with your other devices" }</h2>
                 <div class="field">
                     <label for="sync-name">{ "Name of this device" }</label>
-                    <input id="sync-name" type="text" maxlength="60" value={(*self.name).clone()} oninput={on_name} aria-describedby="sync-name-hint" />
+                    <input id="sync-name" type="text" maxlength="60" value={(*self.name).clone()} oninput={on_name} disabled={busy} aria-describedby="sync-name-hint" />
                     <p class="hint" id="sync-name-hint">{ "Your other devices show it beside what came from here." }</p>
                 </div>
                 <div class="field">
