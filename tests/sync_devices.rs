@@ -130,7 +130,7 @@ fn two_devices_sync_by_file_review_an_edit_made_on_both_and_settle_it() {
     );
     let (_, _, on_phone) = phone.merge(from_laptop, 13);
     assert_eq!(phone.data(), laptop.data(), "the same records on both");
-    // The same list on both (each names itself "this device").
+    // The same list on both (each names itself as "this device").
     let values = |v: &SyncView| -> Vec<(String, String, String, Vec<String>)> {
         v.reviews
             .iter()
@@ -145,7 +145,7 @@ fn two_devices_sync_by_file_review_an_edit_made_on_both_and_settle_it() {
             .collect()
     };
     assert_eq!(values(&on_phone), values(&on_laptop));
-    assert_eq!(on_phone.reviews[0].kept.1, "Phone (this device)");
+    assert_eq!(on_phone.reviews[0].kept.1, "Phone, this device");
     assert_eq!(on_laptop.reviews[0].kept.1, "Phone");
     let review = &on_phone.reviews[0];
     assert_eq!(review.what, "Title");

@@ -236,7 +236,7 @@ impl SyncState {
 
     fn device_name(&self, device: DeviceId) -> String {
         if device == self.replica.device() {
-            return format!("{} (this device)", self.name);
+            return format!("{}, this device", self.name);
         }
         self.peers
             .get(&format!("{:016x}", device.0))

@@ -39,13 +39,6 @@ async function mergeSyncFile(page: Page, file: { name: string; mimeType: string;
   await expect(page.locator('#sync-message')).toBeVisible();
 }
 
-async function titles(page: Page) {
-  return page.evaluate(() => {
-    const meta = JSON.parse(localStorage.getItem('cme-tracker:meta') || '{}');
-    return meta;
-  });
-}
-
 test('two devices sync by file: 500 activities each way, an edit made on both reviewed and settled', async ({ browser, baseURL }, info) => {
   test.setTimeout(240_000);
   const phone = await (await browser.newContext({ baseURL, acceptDownloads: true })).newPage();
@@ -100,7 +93,6 @@ test('two devices sync by file: 500 activities each way, an edit made on both re
     await expect(p.getByRole('link', { name: 'Phone course 7 (sepsis update)' })).toBeVisible();
     await expect(p.getByRole('link', { name: 'Phone course 7: sepsis' })).toHaveCount(0);
   }
-  void titles;
 });
 
 test("another person's sync file is refused next to the file, and nothing changes", async ({ browser, baseURL }, info) => {

@@ -178,7 +178,9 @@ impl Sync {
                     this.view.set(Some(*view));
                     match from_stored(&stored) {
                         Ok(result) if !message.is_empty() => {
-                            this.app.dispatch(Action::Change(Change::Import { seen, result, message: message.clone() }));
+                            // The page says what each file brought; the notice says it is done.
+                            let done = "Records on this device updated (Your devices).".to_string();
+                            this.app.dispatch(Action::Change(Change::Import { seen, result, message: done }));
                             this.done(Some(message), refused);
                         }
                         Ok(_) => this.done(None, refused),
