@@ -9,6 +9,7 @@ scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 status=0
 cargo bench --bench engine || status=1
+cargo bench --bench sync || status=1
 trunk build --release --offline || exit 1
 node scripts/bench-ui.mjs || status=1
 node scripts/bench-photo.mjs || status=1

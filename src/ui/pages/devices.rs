@@ -386,7 +386,7 @@ impl Sync {
                 if view.peers.is_empty() {
                     <p>{ "None yet. Write this device's file here, then on your other device open CME Tracker, go to Backup › Your devices, and merge it; do the same the other way." }</p>
                 } else {
-                    <table class="table">
+                    <table class="devices-table table--stack">
                         <thead><tr><th scope="col">{ "Device" }</th><th scope="col">{ "Its file written" }</th><th scope="col">{ "Merged here" }</th><th scope="col">{ "Brought" }</th><th scope="col"><span class="visually-hidden">{ "Actions" }</span></th></tr></thead>
                         <tbody>
                             { for view.peers.iter().map(|(id, p)| html! {
