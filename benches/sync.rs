@@ -45,8 +45,8 @@ fn median(mut f: impl FnMut() -> Duration) -> Duration {
 /// The laptop merges the phone's file.
 fn laptop_merges(records: &Stored, state: Option<&str>, text: String, minute: i64) -> Response {
     let file = [("cme-sync-phone.json".to_string(), text)];
-    let r = sync::merge(records, state, "Laptop", &file, at(minute), None);
-    assert!(matches!(r, Response::Synced { .. }));
+    let r = sync::merge(records, state, "Laptop", &file, at(minute), None, &[]);
+    assert!(matches!(r, Response::Synced(_)));
     r
 }
 
@@ -63,7 +63,8 @@ fn main() {
     let mut sizes = 0;
     let first = median(|| {
         let t = Instant::now();
-        let Response::SyncWritten { text, .. } = sync::write(&records, None, "Phone", at(0), None)
+        let Response::SyncWritten { text, .. } =
+            sync::write(&records, None, "Phone", at(0), None, &[])
         else {
             panic!()
         };
@@ -80,18 +81,15 @@ fn main() {
     // Both devices in step; ten edits on the phone, then its file merged on the laptop.
     let Response::SyncWritten {
         state: phone, text, ..
-    } = sync::write(&records, None, "Phone", at(0), None)
+    } = sync::write(&records, None, "Phone", at(0), None, &[])
     else {
         panic!()
     };
-    let Response::Synced {
-        state: laptop,
-        stored: on_laptop,
-        ..
-    } = laptop_merges(&to_stored(&AppData::default()), None, text, 1)
+    let Response::Synced(merged) = laptop_merges(&to_stored(&AppData::default()), None, text, 1)
     else {
         panic!()
     };
+    let (laptop, on_laptop) = (merged.state, merged.stored);
     let mut edited = data.clone();
     for a in edited.activities.iter_mut().take(10) {
         let mut x = (**a).clone();
@@ -102,7 +100,7 @@ fn main() {
     let later = median(|| {
         let t = Instant::now();
         let Response::SyncWritten { text, .. } =
-            sync::write(&edited, Some(&phone), "Phone", at(10), None)
+            sync::write(&edited, Some(&phone), "Phone", at(10), None, &[])
         else {
             panic!()
         };

@@ -2,6 +2,8 @@
 //! random edits and deletions, exchanges duplicated, reordered and dropped, end identical; and
 //! no write is ever lost without a kept write having seen it.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use serde_json::{json, Value};
 

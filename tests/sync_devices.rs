@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
+use uuid::Uuid;
 
 use cme_tracker::domain::build::activity;
 use cme_tracker::storage::AppData;
@@ -19,6 +20,8 @@ struct Device {
     name: &'static str,
     records: Stored,
     state: Option<String>,
+    /// The certificate files it holds, `(id, base64)`.
+    files: Vec<(Uuid, String)>,
 }
 
 impl Device {
@@ -27,6 +30,7 @@ impl Device {
             name,
             records: to_stored(data),
             state: None,
+            files: Vec::new(),
         }
     }
 
@@ -41,6 +45,7 @@ impl Device {
             self.name,
             at(when),
             None,
+            &self.files,
         ) {
             Response::SyncWritten {
                 state,
@@ -63,22 +68,26 @@ impl Device {
             &[file],
             at(when),
             None,
+            &self.files.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
         );
         self.adopt(r)
     }
 
     fn adopt(&mut self, r: Response) -> (String, Vec<String>, SyncView) {
         match r {
-            Response::Synced {
-                state,
-                stored,
-                message,
-                refused,
-                view,
-            } => {
+            Response::Synced(s) => {
+                let sync::Synced {
+                    state,
+                    stored,
+                    message,
+                    refused,
+                    view,
+                    files,
+                } = *s;
                 self.state = Some(state);
                 self.records = stored;
-                (message, refused, *view)
+                self.files.extend(files);
+                (message, refused, view)
             }
             other => panic!("{other:?}"),
         }
@@ -206,4 +215,69 @@ fn another_persons_file_is_refused_and_changes_nothing() {
         refused[0]
     );
     assert_eq!(mine.records, before);
+}
+
+/// An activity with one certificate file: the record, and the file's bytes.
+fn with_certificate(title: &str, bytes: &[u8]) -> (cme_tracker::domain::Activity, (Uuid, String)) {
+    use base64::Engine;
+    use sha2::Digest;
+    let id = Uuid::new_v4();
+    let mut a = activity("2026-04-01")
+        .title(title)
+        .credit("AMA_PRA_CAT1", "2")
+        .build();
+    a.certificates
+        .push(cme_tracker::domain::model::attachment::CertificateFile {
+            id,
+            name: format!("{title}.pdf"),
+            mime: "application/pdf".into(),
+            size: bytes.len() as u64,
+            sha256: sha2::Sha256::digest(bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+            added: cme_tracker::domain::build::date("2026-04-01"),
+        });
+    (
+        a,
+        (id, base64::engine::general_purpose::STANDARD.encode(bytes)),
+    )
+}
+
+#[test]
+fn certificate_files_travel_once_checked_by_their_sha256() {
+    let mut start = AppData::default();
+    let (a, file) = with_certificate("Stroke update", b"%PDF-1.4 stroke certificate");
+    start.upsert_activity(a);
+    let mut phone = Device::new("Phone", &start);
+    phone.files.push(file.clone());
+    let mut laptop = Device::new("Laptop", &AppData::default());
+
+    let (message, refused, _) = laptop.merge(phone.write(0), 1);
+    assert_eq!(refused, Vec::<String>::new());
+    assert!(
+        message.contains("1 certificate file came with them"),
+        "{message}"
+    );
+    assert_eq!(laptop.files, vec![file.clone()]);
+
+    // The laptop says it has it: the phone's next file does not carry it again.
+    let _ = phone.merge(laptop.write(2), 3);
+    let (_, text) = phone.write(4);
+    let sent: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(sent["files"], json!([]));
+    assert_eq!(sent["have"], json!([file.0]));
+
+    // A file whose bytes do not match its record is named and left out.
+    let mut other = Device::new("Desk", &AppData::default());
+    let mut sent: serde_json::Value = serde_json::from_str(&phone.write(5).1).unwrap();
+    sent["files"] = json!([[file.0, "JVBERi0xLjQgZmFrZQ=="]]);
+    let (_, refused, _) = other.merge(("cme-sync-phone.json".into(), sent.to_string()), 6);
+    assert!(
+        refused
+            .iter()
+            .any(|r| r.contains("does not match its record's size and SHA-256")),
+        "{refused:?}"
+    );
+    assert!(other.files.is_empty());
 }

@@ -171,7 +171,7 @@ mod files {
     fn a_sync_file_carries_every_write_to_the_other_device_and_a_replay_changes_nothing() {
         let (start, phone, _) = synced();
         let group = Uuid::new_v4();
-        let text = file::write(&phone, group, "Phone", now(), None).unwrap();
+        let text = file::write(&phone, group, "Phone", now(), None, Default::default()).unwrap();
         let mut desk = Replica::new(DeviceId(7));
         let read = file::read(&text, Some(group), desk.device(), None).unwrap();
         assert_eq!(read.device_name, "Phone");
@@ -197,7 +197,7 @@ mod files {
         let (_, phone, _) = synced();
         let group = Uuid::new_v4();
         let me = DeviceId(7);
-        let text = file::write(&phone, group, "Phone", now(), None).unwrap();
+        let text = file::write(&phone, group, "Phone", now(), None, Default::default()).unwrap();
         assert_eq!(
             file::read(&text, Some(Uuid::new_v4()), me, None),
             Err(Refused::SomeoneElse)
@@ -224,8 +224,15 @@ mod files {
         assert!(file::read(&text, None, me, None).is_ok());
 
         // Sealed with the devices' passphrase: unreadable without it, refused when changed.
-        let sealed =
-            file::write(&phone, group, "Phone", now(), Some("correct horse battery")).unwrap();
+        let sealed = file::write(
+            &phone,
+            group,
+            "Phone",
+            now(),
+            Some("correct horse battery"),
+            Default::default(),
+        )
+        .unwrap();
         assert_eq!(
             file::read(&sealed, Some(group), me, None),
             Err(Refused::Locked(None))

@@ -340,7 +340,7 @@ pub fn download_csv(app: &AppContext, file: crate::worker::protocol::CsvFile) {
 /// The bytes of the certificates `activities` name whose ids are in `only` (all when empty),
 /// `(id, base64)`, as kept in this browser, and how many of them are not here: a backup keeps
 /// such a record alone, a packet's README lists it.
-async fn certificate_files<A: std::borrow::Borrow<crate::domain::model::activity::Activity>>(
+pub async fn certificate_files<A: std::borrow::Borrow<crate::domain::model::activity::Activity>>(
     activities: &[A],
     only: &[uuid::Uuid],
 ) -> Result<(Vec<(uuid::Uuid, String)>, usize), String> {

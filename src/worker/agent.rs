@@ -166,12 +166,14 @@ impl Worker for Jobs {
                 name,
                 now,
                 passphrase,
+                files,
             } => crate::worker::sync::write(
                 &current,
                 state.as_deref(),
                 &name,
                 now,
                 passphrase.as_deref(),
+                &files,
             ),
             Request::SyncMerge {
                 current,
@@ -180,6 +182,7 @@ impl Worker for Jobs {
                 files,
                 now,
                 passphrase,
+                have,
             } => crate::worker::sync::merge(
                 &current,
                 state.as_deref(),
@@ -187,6 +190,7 @@ impl Worker for Jobs {
                 &files,
                 now,
                 passphrase.as_deref(),
+                &have,
             ),
             Request::SyncResolve {
                 current,

@@ -105,6 +105,9 @@ pub enum Request {
         now: DateTime<Utc>,
         #[serde(default)]
         passphrase: Option<String>,
+        /// The certificate files held here, `(id, base64)`.
+        #[serde(default)]
+        files: Vec<(Uuid, String)>,
     },
     /// Her other devices' sync files, `(file name, text)`, merged into the records here.
     SyncMerge {
@@ -115,6 +118,9 @@ pub enum Request {
         now: DateTime<Utc>,
         #[serde(default)]
         passphrase: Option<String>,
+        /// The ids of the certificate files held here.
+        #[serde(default)]
+        have: Vec<Uuid>,
     },
     /// An edit made on two devices settled as she chose (`worker::sync::Review`).
     SyncResolve {
@@ -234,13 +240,7 @@ pub enum Response {
     },
     /// The records after merging other devices' files (or settling an edit), to adopt, with the
     /// sync record to keep, what to tell her, and the files refused with why.
-    Synced {
-        state: String,
-        stored: Stored,
-        message: String,
-        refused: Vec<String>,
-        view: Box<crate::worker::sync::SyncView>,
-    },
+    Synced(Box<crate::worker::sync::Synced>),
     /// The Devices page's view, and the sync record to keep.
     SyncStatus {
         state: String,

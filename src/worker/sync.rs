@@ -20,6 +20,55 @@ use crate::storage::sync::replica::DELETED;
 use crate::storage::sync::{Conflict, DeviceId, Replica, Write};
 use crate::worker::protocol::{from_stored, to_stored, Response, Stored};
 
+/// What merging other devices' files gave.
+pub struct Merged {
+    pub data: AppData,
+    /// Certificate files not here before, `(id, base64)`, checked.
+    pub certificates: Vec<(Uuid, String)>,
+    pub message: String,
+    pub refused: Vec<String>,
+}
+
+/// The certificate files that match a certificate of the records by size and SHA-256; each
+/// other one is named as damaged (or as belonging to no record here) and left out.
+fn checked_files(data: &AppData, files: Vec<(Uuid, String)>) -> (Vec<(Uuid, String)>, Vec<String>) {
+    use base64::Engine;
+    use sha2::Digest;
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for (id, b64) in files {
+        let Some(record) = data
+            .activities
+            .iter()
+            .flat_map(|a| a.certificates.iter())
+            .find(|c| c.id == id)
+        else {
+            continue;
+        };
+        let fits = base64::engine::general_purpose::STANDARD
+            .decode(b64.as_bytes())
+            .ok()
+            .filter(|bytes| bytes.len() as u64 == record.size)
+            .map(|bytes| {
+                sha2::Sha256::digest(&bytes)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+                    == record.sha256
+            })
+            .unwrap_or(false);
+        if fits {
+            good.push((id, b64));
+        } else {
+            bad.push(format!(
+                "The certificate file “{}” does not match its record's size and SHA-256: it was left out (the file is damaged).",
+                record.name
+            ));
+        }
+    }
+    (good, bad)
+}
+
 /// Everything this device keeps for syncing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SyncState {
@@ -45,6 +94,9 @@ pub struct Peer {
     pub merged_at: DateTime<Utc>,
     /// How many of its writes were new here then.
     pub brought: usize,
+    /// The certificate files it said it holds (by certificate id).
+    #[serde(default)]
+    pub have: Vec<Uuid>,
 }
 
 /// An edit made on two devices without either seeing the other's, as she reads it.
@@ -86,35 +138,53 @@ impl SyncState {
     }
 
     /// This device's sync file (its name and text), with what changed here stamped first.
+    /// `files` are the certificate files held here, `(id, base64)`: the file carries those a
+    /// device heard from lacks (all of them before any is heard from).
     pub fn write_file(
         &mut self,
         current: &AppData,
         now: DateTime<Utc>,
         passphrase: Option<&str>,
+        files: &[(Uuid, String)],
     ) -> Result<(String, String), String> {
         self.catch_up(current, now)?;
         let group = *self.group.get_or_insert_with(Uuid::new_v4);
-        let text = file::write(&self.replica, group, &self.name, now, passphrase)?;
+        let lacked =
+            |id: &Uuid| self.peers.is_empty() || self.peers.values().any(|p| !p.have.contains(id));
+        let carried = file::Carried {
+            have: files.iter().map(|(id, _)| *id).collect(),
+            files: files.iter().filter(|(id, _)| lacked(id)).cloned().collect(),
+        };
+        let text = file::write(&self.replica, group, &self.name, now, passphrase, carried)?;
         Ok((file::file_name(self.replica.device()), text))
     }
 
-    /// Merges the other devices' files (`(name, text)`), with what changed here stamped first.
-    /// Returns the records as merged, what to tell her, and each file refused with why.
+    /// Merges the other devices' files (`(name, text)`), with what changed here stamped first;
+    /// `have` are the certificate files held here. Returns the records as merged, the
+    /// certificate files they brought that are not here (checked against their records' size
+    /// and SHA-256), what to tell her, and each file refused with why.
     pub fn merge_files(
         &mut self,
         current: &AppData,
         files: &[(String, String)],
         now: DateTime<Utc>,
         passphrase: Option<&str>,
-    ) -> Result<(AppData, String, Vec<String>), String> {
+        have: &[Uuid],
+    ) -> Result<Merged, String> {
         self.catch_up(current, now)?;
         let mut said = Vec::new();
         let mut refused = Vec::new();
+        let mut carried: Vec<(Uuid, String)> = Vec::new();
         for (name, text) in files {
             match file::read(text, self.group, self.replica.device(), passphrase) {
                 Ok(f) => {
                     self.group.get_or_insert(f.group);
                     let brought = self.replica.merge(&f.delta);
+                    for (id, data) in &f.files {
+                        if !have.contains(id) && !carried.iter().any(|(c, _)| c == id) {
+                            carried.push((*id, data.clone()));
+                        }
+                    }
                     said.push(match brought {
                         0 => format!("Nothing new from “{}”.", f.device_name),
                         1 => format!("1 change from “{}”.", f.device_name),
@@ -127,6 +197,7 @@ impl SyncState {
                             written_at: f.written_at,
                             merged_at: now,
                             brought,
+                            have: f.have,
                         },
                     );
                 }
@@ -145,6 +216,13 @@ impl SyncState {
         }
         let merged = keep_unreadable(current, merged, &unreadable);
         self.base = to_stored(&merged);
+        let (certificates, damaged) = checked_files(&merged, carried);
+        match certificates.len() {
+            0 => {}
+            1 => said.push("1 certificate file came with them.".into()),
+            n => said.push(format!("{n} certificate files came with them.")),
+        }
+        refused.extend(damaged);
         let reviews = self.reviews(&merged).len();
         if reviews > 0 {
             said.push(match reviews {
@@ -152,7 +230,12 @@ impl SyncState {
                 n => format!("{n} edits were made on two devices: review them below."),
             });
         }
-        Ok((merged, said.join(" "), refused))
+        Ok(Merged {
+            data: merged,
+            certificates,
+            message: said.join(" "),
+            refused,
+        })
     }
 
     /// She chose `value` for a field in conflict (or, for a record deleted while edited, to keep
@@ -311,6 +394,20 @@ fn value_text(value: &Value) -> String {
     }
 }
 
+/// The records after an exchange (or an edit settled), to adopt: with the sync record to keep,
+/// what to tell her, the files refused with why, and the certificate files the merged files
+/// brought (`(id, base64)`, checked), to store first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Synced {
+    pub state: String,
+    pub stored: Stored,
+    pub message: String,
+    pub refused: Vec<String>,
+    pub view: SyncView,
+    #[serde(default)]
+    pub files: Vec<(Uuid, String)>,
+}
+
 /// What the Devices page shows.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SyncView {
@@ -364,13 +461,14 @@ fn kept(state: &SyncState) -> String {
 
 /// The records merged, to adopt, with the state to keep and what to tell her.
 fn synced(state: &SyncState, merged: &AppData, message: String, refused: Vec<String>) -> Response {
-    Response::Synced {
-        view: Box::new(state.view(merged)),
+    Response::Synced(Box::new(Synced {
+        view: state.view(merged),
         state: kept(state),
         stored: to_stored(merged),
         message,
         refused,
-    }
+        files: Vec::new(),
+    }))
 }
 
 /// Runs `job` on the records and this device's sync state (named `name` when given); any
@@ -389,16 +487,17 @@ fn with_state(
     run().unwrap_or_else(|r| r)
 }
 
-/// This device's sync file.
+/// This device's sync file, carrying the certificate files (`files`) a device heard from lacks.
 pub fn write(
     current: &Stored,
     state: Option<&str>,
     name: &str,
     now: DateTime<Utc>,
     passphrase: Option<&str>,
+    files: &[(Uuid, String)],
 ) -> Response {
     with_state(current, state, name, |data, state| {
-        let (file_name, text) = state.write_file(data, now, passphrase)?;
+        let (file_name, text) = state.write_file(data, now, passphrase, files)?;
         Ok(Response::SyncWritten {
             view: Box::new(state.view(data)),
             state: kept(state),
@@ -408,7 +507,7 @@ pub fn write(
     })
 }
 
-/// The other devices' files merged.
+/// The other devices' files merged; `have` are the certificate files held here.
 pub fn merge(
     current: &Stored,
     state: Option<&str>,
@@ -416,10 +515,15 @@ pub fn merge(
     files: &[(String, String)],
     now: DateTime<Utc>,
     passphrase: Option<&str>,
+    have: &[Uuid],
 ) -> Response {
     with_state(current, state, name, |data, state| {
-        let (merged, message, refused) = state.merge_files(data, files, now, passphrase)?;
-        Ok(synced(state, &merged, message, refused))
+        let m = state.merge_files(data, files, now, passphrase, have)?;
+        let mut r = synced(state, &m.data, m.message, m.refused);
+        if let Response::Synced(s) = &mut r {
+            s.files = m.certificates;
+        }
+        Ok(r)
     })
 }
 

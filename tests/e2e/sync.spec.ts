@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots } from './fixtures';
+import { test, expect, openApp, screenshots, pdf } from './fixtures';
 import type { Page } from '@playwright/test';
 import * as fs from 'node:fs';
 
@@ -107,4 +107,35 @@ test("another person's sync file is refused next to the file, and nothing change
   await mine.goto('./#/activities');
   await expect(mine.getByText('Not mine 1')).toHaveCount(0);
   await screenshots(mine, 'devices-refused');
+});
+
+test('certificate files travel with the sync file, byte for byte, and only once', async ({ browser, baseURL }, info) => {
+  test.setTimeout(120_000);
+  const phone = await (await browser.newContext({ baseURL, acceptDownloads: true })).newPage();
+  const laptop = await (await browser.newContext({ baseURL, acceptDownloads: true })).newPage();
+  await importActivities(phone, 'Stroke update', 1, info.outputPath('one.csv'));
+  await phone.getByRole('link', { name: 'Stroke update 1' }).click();
+  const certificate = pdf(['Certificate of Completion', 'Stroke update', '2 AMA PRA Category 1 Credits']);
+  await phone.getByLabel('Attach a certificate').setInputFiles([
+    { name: 'stroke.pdf', mimeType: 'application/pdf', buffer: certificate },
+    { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex') },
+  ]);
+  await expect(phone.locator('.cert')).toHaveCount(2);
+
+  await mergeSyncFile(laptop, await writeSyncFile(phone));
+  await expect(laptop.locator('#sync-message')).toContainText('2 certificate files came with them');
+  await laptop.goto('./#/activities');
+  await laptop.getByRole('link', { name: 'Stroke update 1' }).click();
+  await expect(laptop.locator('.cert')).toHaveCount(2);
+  const [download] = await Promise.all([
+    laptop.waitForEvent('download'),
+    laptop.getByRole('button', { name: 'Download stroke.pdf' }).click(),
+  ]);
+  expect(fs.readFileSync((await download.path())!).equals(certificate)).toBe(true);
+
+  // Once the phone has heard that the laptop holds them, its file no longer carries them.
+  await mergeSyncFile(phone, await writeSyncFile(laptop));
+  const again = JSON.parse((await writeSyncFile(phone)).buffer.toString('utf8'));
+  expect(again.files).toEqual([]);
+  expect(again.have).toHaveLength(2);
 });

@@ -29,6 +29,12 @@ pub struct SyncFile {
     pub device_name: String,
     pub written_at: DateTime<Utc>,
     pub delta: Delta,
+    /// The certificate files this device holds, by certificate id.
+    #[serde(default)]
+    pub have: Vec<Uuid>,
+    /// Certificate files another device lacks, `(id, base64)`.
+    #[serde(default)]
+    pub files: Vec<(Uuid, String)>,
 }
 
 /// Why a sync file was not merged.
@@ -62,6 +68,13 @@ impl std::fmt::Display for Refused {
     }
 }
 
+/// The certificate files a sync file carries, and those the device holds.
+#[derive(Debug, Clone, Default)]
+pub struct Carried {
+    pub have: Vec<Uuid>,
+    pub files: Vec<(Uuid, String)>,
+}
+
 /// The device's file: every write it holds, ready to be written, sealed when a passphrase is given.
 pub fn write(
     replica: &Replica,
@@ -69,6 +82,7 @@ pub fn write(
     device_name: &str,
     now: DateTime<Utc>,
     passphrase: Option<&str>,
+    carried: Carried,
 ) -> Result<String, String> {
     let file = SyncFile {
         format: FORMAT.into(),
@@ -78,6 +92,8 @@ pub fn write(
         device_name: device_name.into(),
         written_at: now,
         delta: replica.delta_for(&Seen::default()),
+        have: carried.have,
+        files: carried.files,
     };
     let text = serde_json::to_string(&file).map_err(|e| e.to_string())?;
     match passphrase {

@@ -126,15 +126,32 @@ impl Sync {
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let state = match &response {
-                Response::SyncStatus { state, .. }
-                | Response::SyncWritten { state, .. }
-                | Response::Synced { state, .. } => state.clone(),
+                Response::SyncStatus { state, .. } | Response::SyncWritten { state, .. } => {
+                    state.clone()
+                }
+                Response::Synced(s) => s.state.clone(),
                 Response::Failed { message } => {
                     this.done(Some(message.clone()), Vec::new());
                     return;
                 }
                 _ => return,
             };
+            // Certificate files first: a record never names a file that failed to be kept, and
+            // the sync record never says merged what was not.
+            if let Response::Synced(s) = &response {
+                if !s.files.is_empty() {
+                    let kept = match from_stored(&s.stored) {
+                        Ok(result) => {
+                            crate::ui::worker_client::store_imported_files(&result, &s.files).await
+                        }
+                        Err(e) => Err(e.to_string()),
+                    };
+                    if let Err(m) = kept {
+                        this.done(Some(format!("{m} Nothing was merged.")), Vec::new());
+                        return;
+                    }
+                }
+            }
             if let Err(e) = files::put_value(STATE_KEY, &JsValue::from_str(&state)).await {
                 this.done(
                     Some(format!(
@@ -168,14 +185,15 @@ impl Sync {
                     };
                     this.done(Some(said), Vec::new());
                 }
-                Response::Synced {
-                    stored,
-                    message,
-                    refused,
-                    view,
-                    ..
-                } => {
-                    this.view.set(Some(*view));
+                Response::Synced(s) => {
+                    let crate::worker::sync::Synced {
+                        stored,
+                        message,
+                        refused,
+                        view,
+                        ..
+                    } = *s;
+                    this.view.set(Some(view));
                     match from_stored(&stored) {
                         Ok(result) if !message.is_empty() => {
                             // The page says what each file brought; the notice says it is done.
@@ -206,15 +224,7 @@ impl Sync {
     fn exchange(&self) -> Html {
         let write = {
             let this = self.clone();
-            Callback::from(move |_: MouseEvent| {
-                this.send(Request::SyncWrite {
-                    current: to_stored(&this.app.data),
-                    state: (*this.kept).clone(),
-                    name: (*this.name).clone(),
-                    now: locale::now(),
-                    passphrase: this.passphrase(),
-                })
-            })
+            Callback::from(move |_: MouseEvent| this.write_file())
         };
         let merge = {
             let this = self.clone();
@@ -267,6 +277,33 @@ impl Sync {
         }
     }
 
+    /// This device's file, with the certificate files held here (it carries those a device
+    /// heard from lacks).
+    fn write_file(&self) {
+        let this = self.clone();
+        self.busy.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let files =
+                match crate::ui::worker_client::certificate_files(&this.app.data.activities, &[])
+                    .await
+                {
+                    Ok((files, _missing)) => files,
+                    Err(m) => {
+                        this.done(Some(m), Vec::new());
+                        return;
+                    }
+                };
+            this.send(Request::SyncWrite {
+                current: to_stored(&this.app.data),
+                state: (*this.kept).clone(),
+                name: (*this.name).clone(),
+                now: locale::now(),
+                passphrase: this.passphrase(),
+                files,
+            });
+        });
+    }
+
     fn merge_files(&self, chosen: Vec<web_sys::File>) {
         if chosen.is_empty() {
             return;
@@ -287,6 +324,10 @@ impl Sync {
                     }
                 }
             }
+            let have = files::kept_ids()
+                .await
+                .map(|ids| ids.into_iter().collect())
+                .unwrap_or_default();
             this.send(Request::SyncMerge {
                 current: to_stored(&this.app.data),
                 state: (*this.kept).clone(),
@@ -294,6 +335,7 @@ impl Sync {
                 files: texts,
                 now: locale::now(),
                 passphrase: this.passphrase(),
+                have,
             });
         });
     }
