@@ -16,7 +16,7 @@ async function importActivities(page: Page, prefix: string, count: number, path:
   await openApp(page, '#/activities/import');
   await page.getByLabel(/Choose a file/).setInputFiles(path);
   await page.getByRole('button', { name: 'Check the rows' }).click();
-  await page.getByRole('button', { name: `Import ${count} activities` }).click();
+  await page.getByRole('button', { name: count === 1 ? 'Import 1 activity' : `Import ${count} activities` }).click();
   await expect(page).toHaveURL(/#\/activities$/);
 }
 
