@@ -82,11 +82,17 @@ test('two devices sync by file: 500 activities each way, an edit made on both re
     await expect(p.locator('.review')).toContainText('Title');
   }
   await screenshots(phone, 'devices-review');
+  // The dashboard reminds her, on each device, until it is settled.
+  await laptop.goto('./#/');
+  await expect(laptop.getByTestId('sync-reviews')).toContainText('1 edit was made on two of your devices');
+  await phone.goto('./#/devices');
   // Settled on the phone: the laptop's title kept.
   await phone.getByRole('button', { name: /Phone course 7 \(sepsis update\)/ }).click();
   await expect(phone.getByRole('heading', { name: '1 edit to review' })).toHaveCount(0);
   await mergeSyncFile(laptop, await writeSyncFile(phone));
   await expect(laptop.getByRole('heading', { name: '1 edit to review' })).toHaveCount(0);
+  await laptop.goto('./#/');
+  await expect(laptop.getByTestId('sync-reviews')).toHaveCount(0);
   for (const p of [phone, laptop]) {
     await p.goto('./#/activities');
     await p.getByLabel(/Search/).first().fill('sepsis');

@@ -316,6 +316,14 @@ fn card<A: Borrow<Activity>>(
     }
 }
 
+/// The dashboard's reminder that edits made on two devices wait for her review.
+pub fn sync_reviews_notice(count: usize) -> String {
+    match count {
+        1 => "1 edit was made on two of your devices before either saw the other's: choose which to keep.".into(),
+        n => format!("{n} edits were made on two of your devices before either saw the other's: choose which to keep."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -444,5 +452,11 @@ mod tests {
             "{}",
             v.summary
         );
+    }
+
+    #[test]
+    fn the_sync_reviews_notice_counts_in_words() {
+        assert!(super::sync_reviews_notice(1).starts_with("1 edit was made"));
+        assert!(super::sync_reviews_notice(3).starts_with("3 edits were made"));
     }
 }

@@ -82,8 +82,15 @@ pub fn dashboard_page() -> Html {
     };
     // Outside the kept markup: it is checked anew at each start.
     let missing = app.missing_files.len();
+    let reviews = crate::storage::browser::sync_note::reviews_waiting();
     html! {
         <>
+            if reviews > 0 {
+                <div class="banner banner--warn" role="status" data-testid="sync-reviews">
+                    <p>{ crate::domain::text::dashboard::sync_reviews_notice(reviews) }</p>
+                    <p><a href={crate::route::Route::Devices.href()}>{ "Review them" }</a></p>
+                </div>
+            }
             if missing > 0 {
                 <div class="banner banner--warn" role="status" data-testid="certificates-missing">
                     <p>{ crate::domain::text::certificates::missing_notice(missing) }</p>

@@ -163,6 +163,14 @@ impl Sync {
                 return;
             }
             this.kept.set(Some(state));
+            let waiting = match &response {
+                Response::SyncStatus { view, .. } | Response::SyncWritten { view, .. } => {
+                    view.reviews.len()
+                }
+                Response::Synced(s) => s.view.reviews.len(),
+                _ => 0,
+            };
+            crate::storage::browser::sync_note::set_reviews_waiting(waiting);
             match response {
                 Response::SyncStatus { view, .. } => {
                     // A device not yet named keeps the name guessed here.
