@@ -145,3 +145,24 @@ test('certificate files travel with the sync file, byte for byte, and only once'
   expect(again.files).toEqual([]);
   expect(again.have).toHaveLength(2);
 });
+
+test('on a device that can share files, the sync file just written goes to the share sheet', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, acceptDownloads: true });
+  // Headless Chromium on Linux has no share sheet: one that records what it was given stands in.
+  await context.addInitScript(() => {
+    const shared: string[] = [];
+    (window as any).__shared = shared;
+    (navigator as any).canShare = (data: any) => Array.isArray(data?.files) && data.files.every((f: any) => f instanceof File);
+    (navigator as any).share = async (data: any) => {
+      shared.push(`${data.files[0].name} ${data.files[0].type} ${(await data.files[0].text()).slice(0, 30)}`);
+    };
+  });
+  const phone = await context.newPage();
+  await openApp(phone, '#/devices');
+  await expect(phone.getByRole('button', { name: 'Send it…' })).toHaveCount(0);
+  const file = await writeSyncFile(phone);
+  await phone.getByRole('button', { name: 'Send it…' }).click();
+  await expect(phone.locator('#sync-message')).toContainText(`“${file.name}” was sent.`);
+  const shared = await phone.evaluate(() => (window as any).__shared);
+  expect(shared).toEqual([`${file.name} application/json {"format":"cme-tracker-sync"`]);
+});

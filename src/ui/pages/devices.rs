@@ -55,6 +55,8 @@ struct Sync {
     message: UseStateHandle<Option<String>>,
     refused: UseStateHandle<Vec<String>>,
     busy: UseStateHandle<bool>,
+    /// The sync file written last, `(name, text)`, to hand to the share sheet.
+    written: UseStateHandle<Option<(String, String)>>,
 }
 
 #[hook]
@@ -68,6 +70,7 @@ fn use_sync(app: &AppContext) -> Sync {
         message: use_state(|| None),
         refused: use_state(Vec::new),
         busy: use_state(|| true),
+        written: use_state(|| None),
     };
     {
         let sync = sync.clone();
@@ -187,6 +190,7 @@ impl Sync {
                     ..
                 } => {
                     this.view.set(Some(*view));
+                    this.written.set(Some((file_name.clone(), text.clone())));
                     let said = match crate::storage::browser::download(&file_name, "application/json", &text) {
                         Ok(()) => format!("“{file_name}” is written with every record on this device. Put it in the folder your cloud service syncs, or send it to your other device, and choose it there under “Merge your other devices' files”."),
                         Err(m) => m,
@@ -274,6 +278,11 @@ impl Sync {
                 </div>
                 <div class="actions">
                     <button type="button" class="btn btn--primary" onclick={write} disabled={busy}>{ "Write this device's sync file" }</button>
+                    // On phones: the file just written, to the share sheet (Save to Files, AirDrop,
+                    // mail). A click of its own, so the browser allows the sheet.
+                    if self.written.is_some() && crate::storage::browser::download::can_share_files() {
+                        <button type="button" class="btn" onclick={self.on_share()} disabled={busy}>{ "Send it…" }</button>
+                    }
                 </div>
                 <div class="field">
                     <label for="sync-files">{ "Merge your other devices' files" }</label>
@@ -310,6 +319,25 @@ impl Sync {
                 files,
             });
         });
+    }
+
+    fn on_share(&self) -> Callback<MouseEvent> {
+        let this = self.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some((name, text)) = (*this.written).clone() else {
+                return;
+            };
+            let this = this.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::storage::browser::download::share(&name, "application/json", &text)
+                    .await
+                {
+                    Ok(true) => this.message.set(Some(format!("“{name}” was sent."))),
+                    Ok(false) => {}
+                    Err(m) => this.message.set(Some(m)),
+                }
+            });
+        })
     }
 
     fn merge_files(&self, chosen: Vec<web_sys::File>) {
