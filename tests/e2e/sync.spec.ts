@@ -154,7 +154,7 @@ test('on a device that can share files, the sync file just written goes to the s
     (window as any).__shared = shared;
     (navigator as any).canShare = (data: any) => Array.isArray(data?.files) && data.files.every((f: any) => f instanceof File);
     (navigator as any).share = async (data: any) => {
-      shared.push(`${data.files[0].name} ${data.files[0].type} ${(await data.files[0].text()).slice(0, 30)}`);
+      shared.push(`${data.files[0].name} ${data.files[0].type} ${(await data.files[0].text()).slice(0, 28)}`);
     };
   });
   const phone = await context.newPage();
