@@ -281,3 +281,35 @@ fn certificate_files_travel_once_checked_by_their_sha256() {
     );
     assert!(other.files.is_empty());
 }
+
+#[test]
+fn a_record_the_merge_cannot_read_back_stays_as_it_is_here_never_deleted() {
+    use cme_tracker::domain::build::{credential, total};
+    let mut start = AppData::default();
+    start.credentials.push(
+        credential("Texas license", "2025-02-01", "2027-01-31")
+            .rule(total("total", "48", &[]))
+            .build(),
+    );
+    let mut phone = Device::new("Phone", &start);
+    let mut laptop = Device::new("Laptop", &AppData::default());
+    laptop.merge(phone.write(0), 1);
+    assert_eq!(laptop.data().credentials.len(), 1);
+
+    // A file whose credential name is not text (as a newer or damaged writer might send).
+    let mut sent: serde_json::Value = serde_json::from_str(&phone.write(2).1).unwrap();
+    for w in sent["delta"]["writes"].as_array_mut().unwrap() {
+        if w[0].as_str().unwrap().starts_with("credential/") && w[1] == "name" {
+            w[2]["value"] = json!(42);
+            w[2]["stamp"]["wall"] = json!(1_900_000_000_000i64);
+        }
+    }
+    let (_, refused, _) = laptop.merge(("cme-sync-phone.json".into(), sent.to_string()), 3);
+    assert!(
+        refused.iter().any(|r| r.contains("could not be read back")),
+        "{refused:?}"
+    );
+    let kept = laptop.data();
+    assert_eq!(kept.credentials.len(), 1, "never deleted by the merge");
+    assert_eq!(kept.credentials[0].name, "Texas license");
+}

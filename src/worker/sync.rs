@@ -328,13 +328,31 @@ impl SyncState {
     }
 }
 
-/// Records the replica could not read back stay as they are here.
+/// What the replica does not decide stays as it is here: records it could not read back (of any
+/// kind, so that adopting the merge never deletes them), and this device's earlier tombstones
+/// (which keep an old backup from bringing deleted records back).
 fn keep_unreadable(current: &AppData, mut merged: AppData, unreadable: &[String]) -> AppData {
+    let id_of = |key: &str, kind: &str| key.strip_prefix(kind).and_then(|i| i.parse::<Uuid>().ok());
     for key in unreadable {
-        if let Some(id) = key.strip_prefix("activity/").and_then(|i| i.parse().ok()) {
-            if let Some(a) = current.activity(id) {
-                merged.upsert_activity(a.clone());
-            }
+        if let Some(a) = id_of(key, "activity/").and_then(|id| current.activity(id)) {
+            merged.upsert_activity(a.clone());
+        } else if let Some(c) =
+            id_of(key, "credential/").and_then(|id| current.credentials.iter().find(|c| c.id == id))
+        {
+            merged.credentials.retain(|x| x.id != c.id);
+            merged.credentials.push(c.clone());
+        } else if let Some(g) =
+            id_of(key, "goal/").and_then(|id| current.goals.iter().find(|g| g.id == id))
+        {
+            merged.goals.retain(|x| x.id != g.id);
+            merged.goals.push(g.clone());
+        } else if key == "settings" {
+            merged.settings = current.settings.clone();
+        }
+    }
+    for t in &current.tombstones {
+        if !merged.tombstones.iter().any(|m| m.id == t.id) {
+            merged.tombstones.push(t.clone());
         }
     }
     merged
