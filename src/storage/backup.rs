@@ -524,6 +524,20 @@ pub fn duplicate_credentials(current: &AppData, file: &AppData) -> Vec<(Uuid, Uu
         .collect()
 }
 
+/// Whether a certificate file's bytes are the file its record describes (size and SHA-256):
+/// how a backup's or a sync file's certificate is checked before it is kept.
+pub fn matches_its_record(
+    record: &crate::domain::model::attachment::CertificateFile,
+    bytes: &[u8],
+) -> bool {
+    use sha2::Digest;
+    let digest: String = sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    bytes.len() as u64 == record.size && digest == record.sha256
+}
+
 /// The certificate files of a backup, each decoded and checked against its record (size and
 /// SHA-256): a file that does not match is a problem naming it, and nothing is imported.
 fn read_files(
@@ -532,7 +546,6 @@ fn read_files(
     problems: &mut Vec<Problem>,
 ) -> Vec<(Uuid, Vec<u8>)> {
     use base64::Engine;
-    use sha2::Digest;
     let list: Vec<FileData> = match serde_json::from_value(v.clone()) {
         Ok(l) => l,
         Err(e) => {
@@ -561,11 +574,7 @@ fn read_files(
             problems.push(file_problem(format!("{at}.data"), "is not base64".into()));
             continue;
         };
-        let digest: String = sha2::Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        if bytes.len() as u64 != record.size || digest != record.sha256 {
+        if !matches_its_record(record, &bytes) {
             problems.push(file_problem(
                 format!("{at} ({})", record.name),
                 "does not match its certificate's size and SHA-256: the file is damaged".into(),

@@ -33,7 +33,6 @@ pub struct Merged {
 /// other one is named as damaged (or as belonging to no record here) and left out.
 fn checked_files(data: &AppData, files: Vec<(Uuid, String)>) -> (Vec<(Uuid, String)>, Vec<String>) {
     use base64::Engine;
-    use sha2::Digest;
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for (id, b64) in files {
@@ -47,16 +46,7 @@ fn checked_files(data: &AppData, files: Vec<(Uuid, String)>) -> (Vec<(Uuid, Stri
         };
         let fits = base64::engine::general_purpose::STANDARD
             .decode(b64.as_bytes())
-            .ok()
-            .filter(|bytes| bytes.len() as u64 == record.size)
-            .map(|bytes| {
-                sha2::Sha256::digest(&bytes)
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect::<String>()
-                    == record.sha256
-            })
-            .unwrap_or(false);
+            .is_ok_and(|bytes| crate::storage::backup::matches_its_record(record, &bytes));
         if fits {
             good.push((id, b64));
         } else {
