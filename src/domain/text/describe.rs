@@ -6,12 +6,18 @@
 use chrono::NaiveDate;
 
 use crate::domain::engine::evaluate::{Detail, Measure, RuleEvaluation, RuleStatus};
-use crate::domain::engine::plan::PlanItem;
 use crate::domain::model::activity::Format;
 use crate::domain::model::credits::{Amount, CreditTypeId};
 use crate::domain::model::rule::{Accepts, Recurrence, Rule, RuleKind};
 use crate::domain::model::topics::TopicId;
 use crate::domain::model::vocab::{self, Unit};
+
+mod evaluation;
+mod plan;
+pub use evaluation::{counts_summary, detail_text, figures_line, reason_text};
+pub use plan::{
+    pathway_advice_sentence, plan_covers, plan_goal_title, plan_sentence, to_earn_text,
+};
 
 /// When an activity took place: its one day, or its first and last ("2 Jun 2025 – 4 Jun 2025"),
 /// in the caller's date format. Lists and reports show this, not only the day credit was earned.
@@ -444,68 +450,6 @@ fn topics_of(rule: &Rule) -> String {
     }
 }
 
-/// "2 hours of ethics, AMA PRA Category 1 Credit™, by 31 Jan 2027 — covers Texas and Pennsylvania".
-pub fn plan_sentence(item: &PlanItem, fmt_date: &dyn Fn(NaiveDate) -> String) -> String {
-    let mut s = plan_goal_title(item);
-    if !item.accepts.is_empty() {
-        s.push_str(&format!(", {}", types_text(&item.accepts)));
-    }
-    s.push_str(&format!(", by {}", fmt_date(item.deadline)));
-    s.push_str(&format!(" — counts toward {}", covers_text(item)));
-    for also in &item.also {
-        s.push_str(&format!(
-            ". One activity that also gives {} serves {} too",
-            types_text(&also.accepts),
-            and_list(also.credential_names.clone())
-        ));
-    }
-    s
-}
-
-/// What a plan item asks for, as a goal's title: "2 hours of pain management & opioid
-/// prescribing", "One activity on human trafficking", "10 credits of any topic".
-pub fn plan_goal_title(item: &PlanItem) -> String {
-    let h = |a: Amount| item.unit.amount_text(a);
-    if item.completion {
-        format!("One activity on {}", topics_text(&item.topics))
-    } else if item.topics.is_empty() {
-        format!("{} of any topic", h(item.hours))
-    } else {
-        format!("{} of {}", h(item.hours), topics_text(&item.topics))
-    }
-}
-
-/// What a plan item counts toward, each rule with what it alone still needs, in its own unit, as
-/// its card says: "Texas (Total: 12 hours left) and ABIM MOC (Total: 70 points left)".
-fn covers_text(item: &PlanItem) -> String {
-    let names = crate::domain::engine::plan::names(item);
-    and_list(
-        names
-            .into_iter()
-            .map(|name| {
-                let rules: Vec<String> = item
-                    .covers
-                    .iter()
-                    .filter(|c| c.credential_name == name)
-                    .map(|c| {
-                        if c.remaining.is_zero() {
-                            c.rule_label.clone()
-                        } else {
-                            format!("{}: {} left", c.rule_label, c.unit.amount_text(c.remaining))
-                        }
-                    })
-                    .collect();
-                format!("{name} ({})", rules.join("; "))
-            })
-            .collect(),
-    )
-}
-
-/// The credentials a plan item covers, as a list in words ("Texas and Pennsylvania").
-pub fn plan_covers(item: &PlanItem) -> String {
-    and_list(crate::domain::engine::plan::names(item))
-}
-
 /// A date as people say it relative to today: "in 9 months (31 Aug 2027)", "in 12 days (…)",
 /// "tomorrow (…)", "today (…)", "3 weeks ago (…)" — not "274 days left".
 pub fn time_until(
@@ -554,102 +498,6 @@ pub fn time_until(
 }
 
 /// "12 hours and 20 points": one figure per unit, never added together.
-/// What the headline says is still to earn: "58 hours", "12 credits and one required activity",
-/// "a renewal pathway to finish" — never empty while an item or a pathway is open.
-pub fn to_earn_text(
-    plan: &crate::domain::engine::plan::Plan,
-    number: &dyn Fn(Amount) -> String,
-) -> String {
-    let mut parts = Vec::new();
-    if let Some((unit, amount)) = plan.to_earn() {
-        parts.push(unit.amount_with(amount, &number(amount)));
-    }
-    let activities = plan.items.iter().filter(|i| i.completion).count();
-    match activities {
-        0 => {}
-        1 => parts.push("one required activity".to_string()),
-        n => parts.push(format!("{n} required activities")),
-    }
-    match plan.pathways.len() {
-        0 => {}
-        1 => parts.push("a renewal pathway to finish".to_string()),
-        n => parts.push(format!("{n} renewal pathways to finish")),
-    }
-    and_list(parts)
-}
-
-/// "Ohio RN: finish one of its renewal pathways — 120 more practice hours (Practice), or 24
-/// hours of CE (Continuing education)." A chosen pathway is named alone.
-pub fn pathway_advice_sentence(
-    advice: &crate::domain::engine::plan::PathwayAdvice,
-    number: &dyn Fn(Amount) -> String,
-) -> String {
-    let option = |o: &crate::domain::engine::plan::PathwayOption| {
-        let mut needs: Vec<String> = o
-            .rules
-            .iter()
-            .map(|(label, left, unit)| {
-                format!("{} ({})", unit.amount_with(*left, &number(*left)), label)
-            })
-            .collect();
-        if let Some((kind, left)) = o.evidence {
-            needs.push(evidence_text(kind, left, number));
-        }
-        if needs.is_empty() {
-            format!("{}: nothing more to record", o.label)
-        } else {
-            format!("{}: {}", o.label, and_list(needs))
-        }
-    };
-    let options: Vec<String> = advice.options.iter().map(option).collect();
-    if advice.chosen {
-        return format!(
-            "{}, the pathway you chose — {}.",
-            advice.credential_name,
-            options.join("; ")
-        );
-    }
-    let how_many = match advice.still_needed {
-        1 => "one of its renewal pathways".to_string(),
-        n => format!("{n} of its renewal pathways"),
-    };
-    let follows = match advice.options.iter().filter(|o| o.followed).count() {
-        0 => "",
-        1 => " The plan follows the first until you choose.",
-        _ => " The plan follows the first ones until you choose.",
-    };
-    format!(
-        "{}: finish {how_many}.{follows} {}. Which are you on? Choose it on the credential's page.",
-        advice.credential_name,
-        options.join("; or ")
-    )
-}
-
-/// "120 more practice hours", "a national certification to record".
-fn evidence_text(
-    kind: crate::domain::model::pathway::EvidenceKind,
-    left: Amount,
-    number: &dyn Fn(Amount) -> String,
-) -> String {
-    use crate::domain::model::pathway::EvidenceKind as K;
-    let hours = |what: &str| {
-        let unit = if left == Amount::hours(1) {
-            "hour"
-        } else {
-            "hours"
-        };
-        format!("{} more {what} {unit}", number(left))
-    };
-    match kind {
-        K::PracticeHours => hours("practice"),
-        K::VolunteerHours => hours("volunteer"),
-        K::NationalCertification => "a national certification to record".into(),
-        K::RefresherCourse => "a refresher course to complete".into(),
-        K::AcademicCourse => "an academic course to complete".into(),
-        K::Other => "its evidence to record".into(),
-    }
-}
-
 pub fn totals_text(totals: &[(Unit, Amount)], number: &dyn Fn(Amount) -> String) -> String {
     and_list(
         totals
@@ -695,148 +543,6 @@ pub fn conditions_text(a: &crate::domain::model::rule::AppliesIf) -> String {
     }
 }
 
-/// Why a rule's status is what it is, beyond its numbers, with dates as people write them.
-pub fn detail_text(
-    detail: &crate::domain::engine::evaluate::Detail,
-    fmt_date: &dyn Fn(chrono::NaiveDate) -> String,
-) -> String {
-    use crate::domain::engine::evaluate::Detail;
-    match detail {
-        Detail::ConditionsNotMet { applies_if } => {
-            if applies_if.text.is_empty() {
-                let text = conditions_text(applies_if);
-                if text.starts_with("unless ") {
-                    format!("Applies {text}.")
-                } else {
-                    format!("Applies only if {text}.")
-                }
-            } else {
-                let text = applies_if.text.trim_end_matches('.');
-                format!("Applies only if: {text}.")
-            }
-        }
-        Detail::OnlyFirstRenewals { n: 1 } => "Required only for the first renewal.".into(),
-        Detail::OnlyFirstRenewals { n } => format!("Required only in the first {n} renewals."),
-        Detail::DueByRenewal { n } => format!(
-            "A one-time requirement due by the {} renewal; no completion is on record. Not asked again — if you did it, record when on this page.",
-            ordinal(*n)
-        ),
-        Detail::InForceFrom { date } => format!(
-            "From {}: needed for this renewal, not missing before then.",
-            fmt_date(*date)
-        ),
-        Detail::FromRenewal { n } => format!("Required from renewal {n} on."),
-        Detail::StartsOn { date } => format!(
-            "From {}: required for renewals due on or after that date.",
-            fmt_date(*date)
-        ),
-        Detail::EndedOn { date } => format!("No longer required after {}.", fmt_date(*date)),
-        Detail::Recorded { reason, date } => format!("{reason} (recorded {})", fmt_date(*date)),
-        Detail::SatisfiedBy { condition } => {
-            format!("Satisfied because: {}", vocab::condition_label(condition))
-        }
-        Detail::OnTop {
-            hours,
-            labels,
-            unit,
-        } => format!(
-            "Includes {} required on top of the total ({}).",
-            unit.amount_text(*hours),
-            labels.join(", ")
-        ),
-    }
-}
-
-/// Why an activity does not count (or not fully) toward a rule, with dates as people write them.
-/// Amounts are in `unit`, the rule's.
-pub fn reason_text(
-    reason: &crate::domain::engine::evaluate::Reason,
-    unit: Unit,
-    fmt_date: &dyn Fn(chrono::NaiveDate) -> String,
-) -> String {
-    use crate::domain::engine::evaluate::Reason;
-    match reason {
-        Reason::OutsideWindow { from, to } => format!(
-            "Completed outside the counted period ({} to {}).",
-            fmt_date(*from),
-            fmt_date(*to)
-        ),
-        Reason::CreditTypeNotAccepted => "Its credit type is not accepted here.".into(),
-        Reason::OtherUnit { unit: has } => format!(
-            "It carries only {}, which are not hours; this requirement counts {}.",
-            has.plural(),
-            unit.plural()
-        ),
-        Reason::TopicMissing { needed, had } => {
-            if had.is_empty() {
-                format!(
-                    "Needs {}; this activity has no topic ticked.",
-                    topics_text(needed)
-                )
-            } else {
-                format!(
-                    "Needs {}; this activity is on {}.",
-                    topics_text(needed),
-                    and_list(
-                        had.iter()
-                            .map(|t| in_sentence(&vocab::topic_label(t)))
-                            .collect()
-                    )
-                )
-            }
-        }
-        Reason::TopicHoursOnly { hours } => {
-            format!("Only its {} on the topic count.", unit.amount_text(*hours))
-        }
-        Reason::TopicExcluded { topics } if topics.is_empty() => {
-            "Its hours are on topics that do not count here.".into()
-        }
-        Reason::TopicExcluded { topics } => {
-            format!("Hours on {} do not count here.", topics_text(topics))
-        }
-        Reason::NotCovered => "This limit does not apply to it.".into(),
-        Reason::OverCap { cap, excess } => format!(
-            "{} did not count: the “{cap}” limit was reached.",
-            unit.amount_text(*excess)
-        ),
-        Reason::Planned => "Planned, not yet completed (counts only in what-if).".into(),
-        Reason::NotApplicable => "The requirement does not apply.".into(),
-        Reason::Exempt => "The requirement is exempt or deemed met.".into(),
-    }
-}
-
-/// On an activity's page, one line per credential: which of its requirements the activity counts
-/// toward and for how much, e.g. "Counts toward 2 of 5 requirements: Total (1 h), Category 1 (1 h)."
-/// `rows` are one credential's, as [`crate::domain::engine::evaluate::counts_toward`] lists them.
-pub fn counts_summary(
-    rows: &[crate::domain::engine::evaluate::CountsToward],
-    fmt_amount: &dyn Fn(Amount) -> String,
-) -> String {
-    let counted: Vec<String> = rows
-        .iter()
-        .filter_map(|r| {
-            r.amount
-                .map(|a| format!("{} ({} {})", r.rule_label, fmt_amount(a), r.unit.abbrev()))
-        })
-        .collect();
-    let all = rows.len();
-    match counted.len() {
-        _ if all == 0 => "No requirements entered yet.".into(),
-        0 if all == 1 => "Does not count toward its requirement.".into(),
-        0 => format!("Does not count toward any of its {all} requirements."),
-        1 if all == 1 => format!("Counts toward its requirement: {}.", counted[0]),
-        k if k == all => format!(
-            "Counts toward all {all} requirements: {}.",
-            counted.join(", ")
-        ),
-        // Here 0 < k < all, so there are at least two requirements.
-        k => format!(
-            "Counts toward {k} of {all} requirements: {}.",
-            counted.join(", ")
-        ),
-    }
-}
-
 #[cfg(test)]
 mod counts_summary_tests;
 
@@ -853,49 +559,5 @@ pub fn ordinal(n: u32) -> String {
         2 => "second".into(),
         3 => "third".into(),
         n => format!("{n}th"),
-    }
-}
-
-/// The figures of a requirement on a document, as its kind and status mean them: "Required 48
-/// hours · counted 2 hours · remaining 46 hours", "At most 24 hours; 6 hours counted under
-/// it", "Done" for a completion, and no figures at all for a rule that asks for nothing now
-/// (its reason instead).
-pub fn figures_line(
-    status: RuleStatus,
-    measure: Measure,
-    unit: Unit,
-    [required, counted, remaining]: [Amount; 3],
-    detail: Option<&Detail>,
-    fmt: (&dyn Fn(Amount) -> String, &dyn Fn(NaiveDate) -> String),
-) -> String {
-    let (fmt_amount, fmt_date) = fmt;
-    let h = |a: Amount| unit.amount_with(a, &fmt_amount(a));
-    let why = detail.map(|d| detail_text(d, fmt_date)).unwrap_or_default();
-    match status {
-        RuleStatus::NotApplicable | RuleStatus::Exempt | RuleStatus::DeemedMet => {
-            format!("{}: {why}", status.label())
-        }
-        _ if measure == Measure::CapHours => {
-            format!("At most {}; {} counted under it.", h(required), h(counted))
-        }
-        _ if measure == Measure::Activities => {
-            if remaining.is_zero() {
-                "Done.".into()
-            } else {
-                "Not done yet.".into()
-            }
-        }
-        RuleStatus::NotYetInForce => format!(
-            "Required {} · counted {} · remaining {}. {why}",
-            h(required),
-            h(counted),
-            h(remaining)
-        ),
-        _ => format!(
-            "Required {} · counted {} · remaining {}",
-            h(required),
-            h(counted),
-            h(remaining)
-        ),
     }
 }
