@@ -16,19 +16,22 @@ Pain Management 101,2025-04-01,1.5,AMA PRA Category 1,Pain Management,Jointly Ac
 Elder care,2025-05-01,3,ANCC,Geriatric Medicine; Human Trafficking,ANCC,Online\n\
 MOC module,2025-06-01,10,ABIM MOC Points,,ABIM,Self-assessment\n";
 
+/// What the other tracker's columns hold, as a person reads its headers.
+const COLUMNS: [Target; 7] = [
+    Target::Title,
+    Target::End,
+    Target::Amount,
+    Target::CreditType,
+    Target::Topics,
+    Target::Accreditor,
+    Target::Format,
+];
+
 /// The file read and mapped as the person reads its headers (whatever the guess).
 fn read_other_tracker() -> cme_tracker::domain::formats::spreadsheet::Preview {
     let table = read_table(CSV).unwrap();
     let (mut mapping, _) = guess_mapping(&table);
-    mapping.targets = vec![
-        Target::Title,
-        Target::End,
-        Target::Amount,
-        Target::CreditType,
-        Target::Topics,
-        Target::Accreditor,
-        Target::Format,
-    ];
+    mapping.targets = COLUMNS.to_vec();
     preview(
         &table,
         &mapping,
@@ -143,18 +146,7 @@ fn a_topic_the_app_does_not_know_is_offered_for_mapping_not_dropped_silently() {
 fn another_trackers_headers_are_guessed_to_their_columns() {
     let table = read_table(CSV).unwrap();
     let (mapping, _) = guess_mapping(&table);
-    assert_eq!(
-        mapping.targets,
-        vec![
-            Target::Title,
-            Target::End,
-            Target::Amount,
-            Target::CreditType,
-            Target::Topics,
-            Target::Accreditor,
-            Target::Format,
-        ]
-    );
+    assert_eq!(mapping.targets, COLUMNS);
     let other = read_table("Activity Name,Completion Date,Credits,Accrediting Organization,Activity Format\nx,2025-01-01,1,ACCME,Live\n").unwrap();
     assert_eq!(
         guess_mapping(&other).0.targets,
