@@ -63,11 +63,9 @@ impl Record<'_> {
         }
     }
 
-    fn same(&self, other: &Record) -> bool {
-        match (self, other) {
-            (Record::Activity(a), Record::Activity(b)) if Arc::ptr_eq(a, b) => true,
-            _ => self.fields() == other.fields(),
-        }
+    /// The same activity, by pointer: unchanged without serialising it.
+    fn same_pointer(&self, other: &Record) -> bool {
+        matches!((self, other), (Record::Activity(a), Record::Activity(b)) if Arc::ptr_eq(a, b))
     }
 }
 
@@ -83,18 +81,21 @@ pub fn take_changes(
     let mut written = 0;
     for (key, record) in &new {
         let previous = old.get(key);
-        if previous.is_some_and(|p| p.same(record)) {
+        if previous.is_some_and(|p| p.same_pointer(record)) {
             continue;
         }
+        // Each record's fields made once: they are compared field by field.
+        let is = record.fields();
         let was = previous.map(Record::fields).unwrap_or_default();
-        for (field, value) in record.fields() {
-            if was.get(&field) != Some(&value) && replica.set(key, &field, value, now_ms).is_some()
+        for (field, value) in &is {
+            if was.get(field) != Some(value)
+                && replica.set(key, field, value.clone(), now_ms).is_some()
             {
                 written += 1;
             }
         }
         // A field the record no longer has (an optional one cleared).
-        for field in was.keys().filter(|f| !record.fields().contains_key(*f)) {
+        for field in was.keys().filter(|f| !is.contains_key(*f)) {
             if replica.set(key, field, Value::Null, now_ms).is_some() {
                 written += 1;
             }
