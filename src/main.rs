@@ -22,12 +22,13 @@ mod split {
     }
 
     /// The page's side of the worker: its connection, the messages' readers and writers, and the
-    /// automatic backup's writing of its file.
+    /// automatic backup's writing of its file, and the exchange through the sync folder.
     #[wasm_split_helpers::wasm_split(worker, fallible)]
     fn worker() -> Result<WorkerSide, LoadFailed> {
         Ok(WorkerSide {
             request: cme_tracker::ui::worker_client::request_now,
             write_backup: cme_tracker::ui::worker_client::write_backup_now,
+            sync_folder: cme_tracker::ui::worker_client::sync_folder_now,
         })
     }
 

@@ -83,6 +83,7 @@ impl Device {
                     refused,
                     view,
                     files,
+                    ..
                 } = *s;
                 self.state = Some(state);
                 self.records = stored;
@@ -90,6 +91,48 @@ impl Device {
                 (message, refused, view)
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    /// One exchange through the shared folder: reads every file in it, gives the certificate
+    /// files asked for, and puts its own file back when it is written. Returns what it said.
+    fn exchange(&mut self, folder: &mut Vec<(String, String)>, when: i64) -> (String, bool) {
+        let have: Vec<Uuid> = self.files.iter().map(|(id, _)| *id).collect();
+        let mut given = Vec::new();
+        loop {
+            let r = sync::exchange(
+                &self.records,
+                self.state.as_deref(),
+                self.name,
+                folder,
+                at(when),
+                None,
+                &have,
+                &given,
+            );
+            let Response::Synced(s) = r else {
+                panic!("{r:?}")
+            };
+            if !s.wanted.is_empty() {
+                // Asked for the files another device lacks: given, and the exchange run again
+                // (what it merged is merged again, adding nothing).
+                assert!(given.is_empty(), "asked twice");
+                given = self
+                    .files
+                    .iter()
+                    .filter(|(id, _)| s.wanted.contains(id))
+                    .cloned()
+                    .collect();
+                continue;
+            }
+            let written = s.written.clone();
+            let (message, refused, _) = self.adopt(Response::Synced(s));
+            assert_eq!(refused, Vec::<String>::new());
+            if let Some((name, text)) = &written {
+                folder.retain(|(n, _)| n != name);
+                folder.push((name.clone(), text.clone()));
+            }
+            return (message, written.is_some());
         }
     }
 
@@ -312,4 +355,104 @@ fn a_record_the_merge_cannot_read_back_stays_as_it_is_here_never_deleted() {
     let kept = laptop.data();
     assert_eq!(kept.credentials.len(), 1, "never deleted by the merge");
     assert_eq!(kept.credentials[0].name, "Texas license");
+}
+
+#[test]
+fn a_shared_folder_keeps_three_devices_in_step_and_files_are_written_only_when_they_say_something_new(
+) {
+    let mut start = AppData::default();
+    let (a, file) = with_certificate("Stroke update", b"%PDF-1.4 stroke certificate");
+    let stroke = a.id;
+    start.upsert_activity(a);
+    let mut phone = Device::new("Phone", &start);
+    phone.files.push(file.clone());
+    let mut laptop = Device::new("Laptop", &AppData::default());
+    let mut desk = Device::new("Desk", &AppData::default());
+    let mut folder: Vec<(String, String)> = Vec::new();
+
+    // The phone puts its file in the folder, with the certificate (no device heard from yet).
+    let (_, wrote) = phone.exchange(&mut folder, 0);
+    assert!(wrote);
+    assert_eq!(folder.len(), 1);
+    // The laptop reads it (its own file, once there, is passed over) and writes its own.
+    let (message, wrote) = laptop.exchange(&mut folder, 1);
+    assert!(message.contains("from “Phone”"), "{message}");
+    assert!(wrote);
+    assert_eq!(laptop.files, vec![file.clone()]);
+    assert_eq!(
+        laptop.data().activity(stroke).unwrap().title,
+        "Stroke update"
+    );
+    // Its next file says it now holds the certificate; after that, with nothing new anywhere,
+    // nothing is written again.
+    let (_, wrote) = laptop.exchange(&mut folder, 2);
+    assert!(wrote, "the laptop's file says it holds the certificate");
+    let (_, wrote) = laptop.exchange(&mut folder, 2);
+    assert!(!wrote, "the laptop's file said nothing new");
+    // The phone hears from the laptop (which has the certificate): its file is written again,
+    // and no longer carries the certificate.
+    let (_, wrote) = phone.exchange(&mut folder, 3);
+    assert!(wrote);
+    let phone_file: serde_json::Value = serde_json::from_str(
+        &folder
+            .iter()
+            .find(|(n, _)| n == &written_by(&folder, "Phone"))
+            .unwrap()
+            .1,
+    )
+    .unwrap();
+    assert_eq!(phone_file["files"], json!([]));
+
+    // An edit on the desk (new to the set) reaches the others through the folder.
+    let (_, wrote) = desk.exchange(&mut folder, 4);
+    assert!(wrote);
+    desk.edit_title(stroke, "Stroke update 2026");
+    let (_, wrote) = desk.exchange(&mut folder, 5);
+    assert!(wrote, "an edit made here is written out");
+    for d in [&mut phone, &mut laptop] {
+        let _ = d.exchange(&mut folder, 6);
+    }
+    // The desk said it lacks the certificate: the others' files now carry it.
+    let (message, _) = desk.exchange(&mut folder, 7);
+    assert!(
+        message.contains("1 certificate file came with them"),
+        "{message}"
+    );
+    for d in [&phone, &laptop, &desk] {
+        assert_eq!(
+            d.data().activity(stroke).unwrap().title,
+            "Stroke update 2026",
+            "{}",
+            d.name
+        );
+        assert_eq!(d.files, vec![file.clone()], "{}", d.name);
+    }
+    // Each device wrote only its own file.
+    assert_eq!(folder.len(), 3);
+}
+
+/// The name of the file in the folder written by the device called `name`.
+fn written_by(folder: &[(String, String)], name: &str) -> String {
+    folder
+        .iter()
+        .find(|(_, text)| {
+            serde_json::from_str::<serde_json::Value>(text).unwrap()["device_name"] == name
+        })
+        .unwrap()
+        .0
+        .clone()
+}
+
+#[test]
+fn only_sync_files_are_read_from_the_folder() {
+    use cme_tracker::storage::sync::file::{file_name, is_file_name};
+    use cme_tracker::storage::sync::DeviceId;
+    assert!(is_file_name(&file_name(DeviceId(0x0123_4567_89ab_cdef))));
+    assert!(is_file_name(&file_name(DeviceId(1))));
+    assert!(!is_file_name(
+        "cme-sync-0123456789abcdef (conflicted copy).json"
+    ));
+    assert!(!is_file_name("cme-sync-0123456789abcdef.json.tmp"));
+    assert!(!is_file_name("cme-sync-phone.json"));
+    assert!(!is_file_name("notes.json"));
 }

@@ -46,7 +46,9 @@ pub fn records_root() -> Html {
     html! {
         <super::persist::DataProvider>
             <super::auto_backup::AutoBackupProvider>
-                <WithRecords />
+                <super::sync_folder::FolderSyncProvider>
+                    <WithRecords />
+                </super::sync_folder::FolderSyncProvider>
             </super::auto_backup::AutoBackupProvider>
         </super::persist::DataProvider>
     }

@@ -15,6 +15,8 @@ pub mod pages;
 pub mod persist;
 pub mod router;
 pub mod state;
+pub mod sync_exchange;
+pub mod sync_folder;
 pub mod timing;
 pub mod worker_client;
 

@@ -122,6 +122,24 @@ pub enum Request {
         #[serde(default)]
         have: Vec<Uuid>,
     },
+    /// One exchange through the folder her cloud service syncs: the other devices' files that
+    /// changed since the last look merged, and this device's file made when it says something
+    /// new (`worker::sync::exchange`).
+    SyncExchange {
+        current: Stored,
+        state: Option<String>,
+        name: String,
+        files: Vec<(String, String)>,
+        now: DateTime<Utc>,
+        #[serde(default)]
+        passphrase: Option<String>,
+        /// The ids of the certificate files held here.
+        #[serde(default)]
+        have: Vec<Uuid>,
+        /// Those of them another device lacks, `(id, base64)`, when asked for.
+        #[serde(default)]
+        given: Vec<(Uuid, String)>,
+    },
     /// An edit made on two devices settled as she chose (`worker::sync::Review`).
     SyncResolve {
         current: Stored,

@@ -72,6 +72,20 @@ pub struct SyncState {
     pub base: Stored,
     /// The devices heard from, by id (hex).
     pub peers: BTreeMap<String, Peer>,
+    /// What the file last written said, in short (what this device had seen, the certificate
+    /// files it held and carried, its name): a folder exchange writes the file again only when
+    /// it would say something new, so the cloud service uploads nothing for nothing.
+    #[serde(default)]
+    pub written: Option<String>,
+}
+
+/// One exchange through the shared folder: the merge, and this device's file when it is to be
+/// written again (`(name, text)`). `wanted` names the certificate files held here that another
+/// device lacks and that were not given: the file is written once they are.
+pub struct Exchanged {
+    pub merged: Merged,
+    pub written: Option<(String, String)>,
+    pub wanted: Vec<Uuid>,
 }
 
 /// Another device, as last heard from.
@@ -116,6 +130,7 @@ impl SyncState {
             replica: Replica::new(device),
             base: to_stored(&AppData::default()),
             peers: BTreeMap::new(),
+            written: None,
         }
     }
 
@@ -128,25 +143,111 @@ impl SyncState {
     }
 
     /// This device's sync file (its name and text), with what changed here stamped first.
-    /// `files` are the certificate files held here, `(id, base64)`: the file carries those a
-    /// device heard from lacks (all of them before any is heard from).
+    /// `have` are the certificate files held here and `files` those of them given, `(id,
+    /// base64)`: the file carries those a device heard from lacks (all of them before any is
+    /// heard from).
     pub fn write_file(
         &mut self,
         current: &AppData,
         now: DateTime<Utc>,
         passphrase: Option<&str>,
+        have: &[Uuid],
         files: &[(Uuid, String)],
     ) -> Result<(String, String), String> {
         self.catch_up(current, now)?;
         let group = *self.group.get_or_insert_with(Uuid::new_v4);
-        let lacked =
-            |id: &Uuid| self.peers.is_empty() || self.peers.values().any(|p| !p.have.contains(id));
+        let lacked = self.lacked(have);
         let carried = file::Carried {
-            have: files.iter().map(|(id, _)| *id).collect(),
-            files: files.iter().filter(|(id, _)| lacked(id)).cloned().collect(),
+            have: have.to_vec(),
+            files: files
+                .iter()
+                .filter(|(id, _)| lacked.contains(id))
+                .cloned()
+                .collect(),
         };
+        self.written = Some(self.said(&carried));
         let text = file::write(&self.replica, group, &self.name, now, passphrase, carried)?;
         Ok((file::file_name(self.replica.device()), text))
+    }
+
+    /// The certificate files of `have` that a device heard from lacks (all before any is).
+    fn lacked(&self, have: &[Uuid]) -> Vec<Uuid> {
+        have.iter()
+            .filter(|id| self.peers.is_empty() || self.peers.values().any(|p| !p.have.contains(id)))
+            .copied()
+            .collect()
+    }
+
+    /// What a file would say, in short: see [`SyncState::written`].
+    fn said(&self, carried: &file::Carried) -> String {
+        let mut have = carried.have.clone();
+        have.sort_unstable();
+        let mut files: Vec<Uuid> = carried.files.iter().map(|(id, _)| *id).collect();
+        files.sort_unstable();
+        // The count of writes too: writes merged from a delta that did not follow on from what
+        // was seen here add to the file without raising what was seen.
+        let count: usize = self
+            .replica
+            .writes()
+            .values()
+            .flat_map(|fields| fields.values())
+            .map(Vec::len)
+            .sum();
+        let said = (&self.replica.seen, count, &self.name, have, files);
+        crate::json::to_text(&said).unwrap_or_default()
+    }
+
+    /// One exchange through the shared folder: the files of the other devices that changed
+    /// since the last look (`files`, `(name, text)`) merged, then this device's file, when it
+    /// would say something new. Its own file, found in the folder, is passed over.
+    #[allow(clippy::too_many_arguments)]
+    pub fn exchange(
+        &mut self,
+        current: &AppData,
+        files: &[(String, String)],
+        now: DateTime<Utc>,
+        passphrase: Option<&str>,
+        have: &[Uuid],
+        given: &[(Uuid, String)],
+    ) -> Result<Exchanged, String> {
+        let own = file::file_name(self.replica.device());
+        let others: Vec<(String, String)> = files
+            .iter()
+            .filter(|(name, _)| *name != own)
+            .cloned()
+            .collect();
+        let merged = self.merge_files(current, &others, now, passphrase, have)?;
+        let wanted: Vec<Uuid> = self
+            .lacked(have)
+            .into_iter()
+            .filter(|id| !given.iter().any(|(g, _)| g == id))
+            .collect();
+        if !wanted.is_empty() {
+            return Ok(Exchanged {
+                merged,
+                written: None,
+                wanted,
+            });
+        }
+        let lacked = self.lacked(have);
+        let carried = file::Carried {
+            have: have.to_vec(),
+            files: given
+                .iter()
+                .filter(|(id, _)| lacked.contains(id))
+                .cloned()
+                .collect(),
+        };
+        let written = if self.written.as_deref() == Some(self.said(&carried).as_str()) {
+            None
+        } else {
+            Some(self.write_file(&merged.data, now, passphrase, have, given)?)
+        };
+        Ok(Exchanged {
+            merged,
+            written,
+            wanted,
+        })
     }
 
     /// Merges the other devices' files (`(name, text)`), with what changed here stamped first;
@@ -414,6 +515,13 @@ pub struct Synced {
     pub view: SyncView,
     #[serde(default)]
     pub files: Vec<(Uuid, String)>,
+    /// A folder exchange: this device's file to write into the folder, `(name, text)`, when it
+    /// says something new.
+    #[serde(default)]
+    pub written: Option<(String, String)>,
+    /// A folder exchange: the certificate files to give before the file is written.
+    #[serde(default)]
+    pub wanted: Vec<Uuid>,
 }
 
 /// What the Devices page shows.
@@ -476,6 +584,8 @@ fn synced(state: &SyncState, merged: &AppData, message: String, refused: Vec<Str
         message,
         refused,
         files: Vec::new(),
+        written: None,
+        wanted: Vec::new(),
     }))
 }
 
@@ -505,7 +615,8 @@ pub fn write(
     files: &[(Uuid, String)],
 ) -> Response {
     with_state(current, state, name, |data, state| {
-        let (file_name, text) = state.write_file(data, now, passphrase, files)?;
+        let have: Vec<Uuid> = files.iter().map(|(id, _)| *id).collect();
+        let (file_name, text) = state.write_file(data, now, passphrase, &have, files)?;
         Ok(Response::SyncWritten {
             view: Box::new(state.view(data)),
             state: kept(state),
@@ -530,6 +641,31 @@ pub fn merge(
         let mut r = synced(state, &m.data, m.message, m.refused);
         if let Response::Synced(s) = &mut r {
             s.files = m.certificates;
+        }
+        Ok(r)
+    })
+}
+
+/// One exchange through the shared folder (see [`SyncState::exchange`]).
+#[allow(clippy::too_many_arguments)]
+pub fn exchange(
+    current: &Stored,
+    state: Option<&str>,
+    name: &str,
+    files: &[(String, String)],
+    now: DateTime<Utc>,
+    passphrase: Option<&str>,
+    have: &[Uuid],
+    given: &[(Uuid, String)],
+) -> Response {
+    with_state(current, state, name, |data, state| {
+        let x = state.exchange(data, files, now, passphrase, have, given)?;
+        let m = x.merged;
+        let mut r = synced(state, &m.data, m.message, m.refused);
+        if let Response::Synced(s) = &mut r {
+            s.files = m.certificates;
+            s.written = x.written;
+            s.wanted = x.wanted;
         }
         Ok(r)
     })

@@ -57,7 +57,11 @@ pub fn supported() -> bool {
         .is_some_and(|f| f.is_function())
 }
 
-async fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+pub(super) async fn call(
+    target: &JsValue,
+    method: &str,
+    args: &[JsValue],
+) -> Result<JsValue, JsValue> {
     let f: js_sys::Function = Reflect::get(target, &method.into())?.dyn_into()?;
     let array = js_sys::Array::new();
     for a in args {
@@ -67,7 +71,7 @@ async fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValu
     JsFuture::from(promise).await
 }
 
-fn error_name(e: &JsValue) -> String {
+pub(super) fn error_name(e: &JsValue) -> String {
     Reflect::get(e, &"name".into())
         .ok()
         .and_then(|n| n.as_string())
@@ -118,8 +122,8 @@ pub async fn forget() {
     set_status(&Status::default());
 }
 
-/// Whether the page may write to the file now; with `ask`, asks the person (only from a click).
-async fn permitted(handle: &JsValue, ask: bool) -> bool {
+/// Whether the page may write to the file (or folder) now; with `ask`, asks the person (only from a click).
+pub(super) async fn permitted(handle: &JsValue, ask: bool) -> bool {
     let options = Object::new();
     let _ = Reflect::set(&options, &"mode".into(), &"readwrite".into());
     let method = if ask {

@@ -1,6 +1,6 @@
 //! The thin browser adapters (wasm only): localStorage, the cross-tab lock, the Storage API,
-//! downloads, certificate files in IndexedDB, the automatic backup file and the count of synced
-//! edits to review. Everything that
+//! downloads, certificate files in IndexedDB, the automatic backup file, the sync folder and the
+//! count of synced edits to review. Everything that
 //! decides anything lives in the pure modules of `storage`.
 
 pub mod backup_file;
@@ -10,6 +10,7 @@ pub mod kept;
 pub mod local_storage;
 pub mod locks;
 pub mod persistence;
+pub mod sync_folder;
 pub mod sync_note;
 
 pub use download::{download, download_blob};

@@ -150,6 +150,15 @@ pub fn read(
     Ok(file)
 }
 
+/// Whether a file in her folder is a sync file by its name (`cme-sync-` and sixteen hex
+/// digits): anything else there (her other files, a cloud service's "conflicted copy") is not
+/// read.
+pub fn is_file_name(name: &str) -> bool {
+    name.strip_prefix("cme-sync-")
+        .and_then(|r| r.strip_suffix(".json"))
+        .is_some_and(|id| id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// The file's name for this device.
 pub fn file_name(device: DeviceId) -> String {
     format!("cme-sync-{:016x}.json", device.0)

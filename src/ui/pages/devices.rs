@@ -1,25 +1,20 @@
 //! Your devices: the phone at the conference and the laptop at home kept in step with no server.
 //! This device writes its sync file (into a folder her cloud service syncs, or sent to the other
 //! device) and merges the other devices' files; edits made on two devices without either seeing
-//! the other are listed for her to settle. The work is the worker's (`worker::sync`); this
-//! device's sync record is kept in IndexedDB beside the certificates.
+//! the other are listed for her to settle. Where the browser can keep a folder, it syncs
+//! through it by itself (`ui::sync_folder`). The work is the worker's (`worker::sync`), run by
+//! `ui::sync_exchange`; this device's sync record is kept in IndexedDB beside the certificates.
 
-use std::rc::Rc;
-
-use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::storage::browser::files;
-use crate::storage::change::Change;
-use crate::storage::AppData;
+use crate::storage::browser::{files, sync_folder};
 use crate::ui::locale;
-use crate::ui::state::{use_app, Action, AppContext};
-use crate::worker::protocol::{from_stored, to_stored, Request, Response};
+use crate::ui::state::{use_app, AppContext};
+use crate::ui::sync_exchange::{self, Settled};
+use crate::ui::sync_folder::{use_folder_sync, FolderSync};
+use crate::worker::protocol::{to_stored, Request};
 use crate::worker::sync::{Review, SyncView};
-
-/// Where this device's sync record is kept (the certificates' store).
-const STATE_KEY: &str = "sync-state";
 
 #[function_component(DevicesPage)]
 pub fn devices_page() -> Html {
@@ -38,17 +33,18 @@ pub fn devices_page() -> Html {
                 </div>
             }
             { sync.reviews() }
+            { sync.folder() }
             { sync.exchange() }
             { sync.devices() }
         </>
     }
 }
 
-/// The page's state: the sync record as kept, what the worker last said of it, and the form.
+/// The page's state: what the worker last said of this device's sync record, and the form.
 #[derive(Clone)]
 struct Sync {
     app: AppContext,
-    kept: UseStateHandle<Option<String>>,
+    folder: Option<FolderSync>,
     view: UseStateHandle<Option<SyncView>>,
     name: UseStateHandle<String>,
     passphrase: UseStateHandle<String>,
@@ -61,11 +57,12 @@ struct Sync {
 
 #[hook]
 fn use_sync(app: &AppContext) -> Sync {
+    let folder = use_folder_sync();
     let sync = Sync {
         app: app.clone(),
-        kept: use_state(|| None),
+        folder: folder.clone(),
         view: use_state(|| None),
-        name: use_state(default_name),
+        name: use_state(sync_exchange::default_name),
         passphrase: use_state(String::new),
         message: use_state(|| None),
         refused: use_state(Vec::new),
@@ -73,153 +70,60 @@ fn use_sync(app: &AppContext) -> Sync {
         written: use_state(|| None),
     };
     {
+        // At first, and after each exchange through the folder: what there is to show.
         let sync = sync.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let kept = files::get_value(STATE_KEY)
-                    .await
-                    .ok()
-                    .flatten()
-                    .and_then(|v| v.as_string());
-                sync.send(Request::SyncStatus {
-                    current: to_stored(&sync.app.data),
-                    state: kept,
-                    forget: None,
-                });
+        let synced = folder.as_ref().and_then(|f| f.status.last_synced);
+        use_effect_with(synced, move |_| {
+            let current = to_stored(&sync.app.data);
+            sync.run(move |state| Request::SyncStatus {
+                current,
+                state,
+                forget: None,
             });
         });
     }
     sync
 }
 
-/// A name for this device until she gives one, from what the browser says it runs on.
-fn default_name() -> String {
-    let agent = gloo::utils::window()
-        .navigator()
-        .user_agent()
-        .unwrap_or_default();
-    let name = if agent.contains("iPhone") {
-        "iPhone"
-    } else if agent.contains("iPad") {
-        "iPad"
-    } else if agent.contains("Android") {
-        "Android phone"
-    } else if agent.contains("Mac") {
-        "Mac"
-    } else if agent.contains("Windows") {
-        "Windows computer"
-    } else {
-        "Computer"
-    };
-    name.into()
-}
-
 impl Sync {
-    /// Sends a request; the answer is handled by [`Sync::answer`] against the records as sent.
-    fn send(&self, request: Request) {
+    /// Runs one exchange, `request` made from this device's sync record as kept now, and shows
+    /// what it gave.
+    fn run(&self, request: impl FnOnce(Option<String>) -> Request + 'static) {
         self.busy.set(true);
         let this = self.clone();
-        let seen = self.app.data.clone();
-        crate::ui::worker_client::request(request, move |r| this.answer(r, seen.clone()));
-    }
-
-    /// Keeps the sync record first; only then are records adopted or a file written, so that
-    /// the record always knows what this device has sent and merged.
-    fn answer(&self, response: Response, seen: Rc<AppData>) {
-        let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let state = match &response {
-                Response::SyncStatus { state, .. } | Response::SyncWritten { state, .. } => {
-                    state.clone()
-                }
-                Response::Synced(s) => s.state.clone(),
-                Response::Failed { message } => {
-                    this.done(Some(message.clone()), Vec::new());
-                    return;
-                }
-                _ => return,
-            };
-            // Certificate files first: a record never names a file that failed to be kept, and
-            // the sync record never says merged what was not.
-            if let Response::Synced(s) = &response {
-                if !s.files.is_empty() {
-                    let kept = match from_stored(&s.stored) {
-                        Ok(result) => {
-                            crate::ui::worker_client::store_imported_files(&result, &s.files).await
-                        }
-                        Err(e) => Err(e.to_string()),
-                    };
-                    if let Err(m) = kept {
-                        this.done(Some(format!("{m} Nothing was merged.")), Vec::new());
-                        return;
-                    }
-                }
-            }
-            if let Err(e) = files::put_value(STATE_KEY, &JsValue::from_str(&state)).await {
-                this.done(
-                    Some(format!(
-                        "This device's sync record could not be kept ({}); nothing was changed.",
-                        e.0
-                    )),
-                    Vec::new(),
-                );
-                return;
-            }
-            this.kept.set(Some(state));
-            let waiting = match &response {
-                Response::SyncStatus { view, .. } | Response::SyncWritten { view, .. } => {
-                    view.reviews.len()
-                }
-                Response::Synced(s) => s.view.reviews.len(),
-                _ => 0,
-            };
-            crate::storage::browser::sync_note::set_reviews_waiting(waiting);
-            match response {
-                Response::SyncStatus { view, .. } => {
-                    // A device not yet named keeps the name guessed here.
-                    if !view.name.is_empty() {
-                        this.name.set(view.name.clone());
-                    }
-                    this.view.set(Some(*view));
-                    this.busy.set(false);
-                }
-                Response::SyncWritten {
-                    file_name,
-                    text,
-                    view,
-                    ..
-                } => {
-                    this.view.set(Some(*view));
-                    this.written.set(Some((file_name.clone(), text.clone())));
-                    let said = match crate::storage::browser::download(&file_name, "application/json", &text) {
-                        Ok(()) => format!("“{file_name}” is written with every record on this device. Put it in the folder your cloud service syncs, or send it to your other device, and choose it there under “Merge your other devices' files”."),
-                        Err(m) => m,
-                    };
-                    this.done(Some(said), Vec::new());
-                }
-                Response::Synced(s) => {
-                    let crate::worker::sync::Synced {
-                        stored,
-                        message,
-                        refused,
-                        view,
-                        ..
-                    } = *s;
-                    this.view.set(Some(view));
-                    match from_stored(&stored) {
-                        Ok(result) if !message.is_empty() => {
-                            // The page says what each file brought; the notice says it is done.
-                            let done = "Records on this device updated (Your devices).".to_string();
-                            this.app.dispatch(Action::Change(Change::Import { seen, result, message: done }));
-                            this.done(Some(message), refused);
-                        }
-                        Ok(_) => this.done(None, refused),
-                        Err(e) => this.done(Some(format!("The merged records could not be read back ({e}); nothing was changed.")), refused),
-                    }
-                }
-                _ => {}
+            match sync_exchange::run(this.app.clone(), request).await {
+                Ok(settled) => this.show(settled),
+                Err(message) => this.done(Some(message), Vec::new()),
             }
         });
+    }
+
+    fn show(&self, settled: Settled) {
+        let Settled {
+            view,
+            message,
+            refused,
+            written,
+        } = settled;
+        if let Some(view) = view {
+            // A device not yet named keeps the name guessed here.
+            if !view.name.is_empty() {
+                self.name.set(view.name.clone());
+            }
+            self.view.set(Some(view));
+        }
+        match written {
+            Some((file_name, text)) => {
+                let said = match crate::storage::browser::download(&file_name, "application/json", &text) {
+                    Ok(()) => format!("“{file_name}” is written with every record on this device. Put it in the folder your cloud service syncs, or send it to your other device, and choose it there under “Merge your other devices' files”."),
+                    Err(m) => m,
+                };
+                self.written.set(Some((file_name, text)));
+                self.done(Some(said), refused);
+            }
+            None => self.done(message, refused),
+        }
     }
 
     fn done(&self, message: Option<String>, refused: Vec<String>) {
@@ -230,6 +134,75 @@ impl Sync {
 
     fn passphrase(&self) -> Option<String> {
         Some((*self.passphrase).clone()).filter(|p| !p.is_empty())
+    }
+
+    /// The folder her cloud service syncs, where the browser can keep one: chosen once, then
+    /// exchanged through by itself.
+    fn folder(&self) -> Html {
+        let Some(folder) = &self.folder else {
+            return html! {};
+        };
+        if !sync_folder::supported() {
+            return html! {
+                <section class="card" aria-labelledby="sync-folder-title">
+                    <h2 id="sync-folder-title">{ "Sync through a folder" }</h2>
+                    <p>{ "This browser cannot keep a folder to sync through by itself (Safari, Firefox and iPhone browsers cannot). Write this device's file and merge the others' by hand below; on a computer, Chrome or Edge can do it by itself." }</p>
+                </section>
+            };
+        }
+        let status = (*folder.status).clone();
+        let busy = *folder.busy || *self.busy;
+        let choose = {
+            let (folder, app, this) = (folder.clone(), self.app.clone(), self.clone());
+            Callback::from(move |_: MouseEvent| {
+                folder.choose(&app, this.passphrase(), (*this.name).clone())
+            })
+        };
+        let sync_now = {
+            let (folder, app, name) = (folder.clone(), self.app.clone(), self.name.clone());
+            Callback::from(move |_: MouseEvent| folder.sync_now(&app, true, Some((*name).clone())))
+        };
+        let stop = {
+            let folder = folder.clone();
+            Callback::from(move |_: MouseEvent| folder.stop())
+        };
+        html! {
+            <section class="card" aria-labelledby="sync-folder-title">
+                <h2 id="sync-folder-title">{ "Sync through a folder" }</h2>
+                if let Some(name) = &status.folder {
+                    <p id="sync-folder-status">
+                        { format!("Syncing through the folder “{name}”: at start, after each change, and when you come back to this tab.") }
+                        if let Some(at) = status.last_synced {
+                            { format!(" Last synced {}.", locale::date_time(at)) }
+                        }
+                    </p>
+                    if let Some(said) = &status.said {
+                        <p role="status" id="sync-folder-said">{ said.clone() }</p>
+                    }
+                    if let Some(problem) = &status.problem {
+                        <p role="alert" class="error" id="sync-folder-problem">{ problem.clone() }</p>
+                    }
+                    if !status.refused.is_empty() {
+                        <div role="alert" class="error" id="sync-folder-refused">
+                            { for status.refused.iter().map(|r| html! { <p>{ r.clone() }</p> }) }
+                        </div>
+                    }
+                    <div class="actions">
+                        <button type="button" class="btn btn--primary" onclick={sync_now} disabled={busy}>{ "Sync now" }</button>
+                        <button type="button" class="btn" onclick={stop} disabled={busy}>{ "Stop syncing through this folder" }</button>
+                    </div>
+                } else {
+                    <p>{ "Choose the folder your cloud service already syncs (iCloud Drive, Dropbox, OneDrive, Google Drive). This device then writes its own file into it and merges the files your other devices write there, by itself. Do the same on each of your devices that can; the others can merge and write by hand below." }</p>
+                    if let Some(problem) = &status.problem {
+                        <p role="alert" class="error" id="sync-folder-problem">{ problem.clone() }</p>
+                    }
+                    <div class="actions">
+                        <button type="button" class="btn btn--primary" onclick={choose} disabled={busy} aria-describedby="sync-passphrase-hint">{ "Choose the sync folder…" }</button>
+                    </div>
+                }
+                if *folder.busy { <p class="muted" role="status">{ "Syncing…" }</p> }
+            </section>
+        }
     }
 
     /// "Send" and "Merge": this device's name, its file, the others' files.
@@ -310,12 +283,17 @@ impl Sync {
                         return;
                     }
                 };
-            this.send(Request::SyncWrite {
-                current: to_stored(&this.app.data),
-                state: (*this.kept).clone(),
-                name: (*this.name).clone(),
+            let (current, name, passphrase) = (
+                to_stored(&this.app.data),
+                (*this.name).clone(),
+                this.passphrase(),
+            );
+            this.run(move |state| Request::SyncWrite {
+                current,
+                state,
+                name,
                 now: locale::now(),
-                passphrase: this.passphrase(),
+                passphrase,
                 files,
             });
         });
@@ -364,13 +342,18 @@ impl Sync {
                 .await
                 .map(|ids| ids.into_iter().collect())
                 .unwrap_or_default();
-            this.send(Request::SyncMerge {
-                current: to_stored(&this.app.data),
-                state: (*this.kept).clone(),
-                name: (*this.name).clone(),
+            let (current, name, passphrase) = (
+                to_stored(&this.app.data),
+                (*this.name).clone(),
+                this.passphrase(),
+            );
+            this.run(move |state| Request::SyncMerge {
+                current,
+                state,
+                name,
                 files: texts,
                 now: locale::now(),
-                passphrase: this.passphrase(),
+                passphrase,
                 have,
             });
         });
@@ -401,16 +384,20 @@ impl Sync {
             let this = self.clone();
             let (key, field) = (r.key.clone(), r.field.clone());
             Callback::from(move |_: MouseEvent| {
-                if let Some(state) = (*this.kept).clone() {
-                    this.send(Request::SyncResolve {
-                        current: to_stored(&this.app.data),
-                        state,
-                        key: key.clone(),
-                        field: field.clone(),
-                        value: value.clone(),
-                        now: locale::now(),
-                    });
-                }
+                let (current, key, field, value) = (
+                    to_stored(&this.app.data),
+                    key.clone(),
+                    field.clone(),
+                    value.clone(),
+                );
+                this.run(move |state| Request::SyncResolve {
+                    current,
+                    state: state.unwrap_or_default(),
+                    key,
+                    field,
+                    value,
+                    now: locale::now(),
+                });
             })
         };
         let busy = *self.busy;
@@ -451,10 +438,11 @@ impl Sync {
             let this = self.clone();
             let id = id.to_string();
             Callback::from(move |_: MouseEvent| {
-                this.send(Request::SyncStatus {
-                    current: to_stored(&this.app.data),
-                    state: (*this.kept).clone(),
-                    forget: Some(id.clone()),
+                let (current, forget) = (to_stored(&this.app.data), Some(id.clone()));
+                this.run(move |state| Request::SyncStatus {
+                    current,
+                    state,
+                    forget,
                 })
             })
         };

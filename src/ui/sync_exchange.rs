@@ -1,0 +1,282 @@
+//! One exchange with her other devices, as the Devices page and the sync folder run it: this
+//! device's sync record read, the worker asked (`worker::sync`), and its answer settled — the
+//! certificate files it brought stored, the sync record kept, then the records adopted. The
+//! whole exchange holds a cross-tab lock, so that two tabs (or a tab's folder sync and its
+//! Devices page) never exchange at once: each would keep its own sync record and the last would
+//! win.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use uuid::Uuid;
+use wasm_bindgen::JsValue;
+
+use crate::storage::browser::{files, locks, sync_folder};
+use crate::storage::change::Change;
+use crate::storage::AppData;
+use crate::ui::locale;
+use crate::ui::state::{Action, AppContext};
+use crate::worker::protocol::{from_stored, to_stored, Request, Response};
+use crate::worker::sync::SyncView;
+
+/// Where this device's sync record is kept (the certificates' store).
+const STATE_KEY: &str = "sync-state";
+/// The cross-tab lock an exchange holds.
+const LOCK: &str = "cme-tracker:sync";
+
+/// What an exchange gave, for the page to show.
+#[derive(Default)]
+pub struct Settled {
+    pub view: Option<SyncView>,
+    pub message: Option<String>,
+    pub refused: Vec<String>,
+    /// This device's sync file, `(name, text)`, when one was made.
+    pub written: Option<(String, String)>,
+}
+
+/// Runs one exchange: `request` is made from this device's sync record as kept now (read under
+/// the lock, so an exchange in another tab is never undone), and its answer settled.
+pub async fn run(
+    app: AppContext,
+    request: impl FnOnce(Option<String>) -> Request + 'static,
+) -> Result<Settled, String> {
+    locks::holding(LOCK, async move {
+        let state = kept_state().await?;
+        let seen = app.data.clone();
+        let response = ask(request(state)).await;
+        settle(&app, response, seen).await
+    })
+    .await
+}
+
+async fn kept_state() -> Result<Option<String>, String> {
+    files::get_value(STATE_KEY)
+        .await
+        .map(|v| v.and_then(|v| v.as_string()))
+        .map_err(|e| format!("This device's sync record could not be read ({}).", e.0))
+}
+
+/// The worker's answer to `request` (progress passed over).
+async fn ask(request: Request) -> Response {
+    let slot: Rc<RefCell<Option<Response>>> = Rc::default();
+    let resolver: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        *resolver.borrow_mut() = Some(resolve);
+    });
+    let put = slot.clone();
+    crate::ui::worker_client::request(request, move |r| {
+        if matches!(r, Response::Progress { .. } | Response::Step { .. }) {
+            return;
+        }
+        *put.borrow_mut() = Some(r);
+        if let Some(resolve) = resolver.borrow_mut().take() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let answer = slot.borrow_mut().take();
+    answer.unwrap_or_else(|| Response::Failed {
+        message: "The sync could not be done; nothing was changed.".into(),
+    })
+}
+
+/// Keeps the sync record first, having stored the certificate files that came; only then are
+/// records adopted, so that the record always knows what this device has sent and merged, and a
+/// record never names a file that failed to be kept.
+async fn settle(
+    app: &AppContext,
+    response: Response,
+    seen: Rc<AppData>,
+) -> Result<Settled, String> {
+    let state = match &response {
+        Response::SyncStatus { state, .. } | Response::SyncWritten { state, .. } => state.clone(),
+        Response::Synced(s) => s.state.clone(),
+        Response::Failed { message } => return Err(message.clone()),
+        Response::Stopped { .. } => return Err(crate::worker::protocol::stopped_message()),
+        _ => return Err("The answer was not understood; nothing was changed.".into()),
+    };
+    if let Response::Synced(s) = &response {
+        if !s.files.is_empty() {
+            let result = from_stored(&s.stored).map_err(|e| e.to_string())?;
+            crate::ui::worker_client::store_imported_files(&result, &s.files)
+                .await
+                .map_err(|m| format!("{m} Nothing was merged."))?;
+        }
+    }
+    files::put_value(STATE_KEY, &JsValue::from_str(&state))
+        .await
+        .map_err(|e| {
+            format!(
+                "This device's sync record could not be kept ({}); nothing was changed.",
+                e.0
+            )
+        })?;
+    let (view, settled) = match response {
+        Response::SyncStatus { view, .. } => (*view, Settled::default()),
+        Response::SyncWritten {
+            file_name,
+            text,
+            view,
+            ..
+        } => (
+            *view,
+            Settled {
+                written: Some((file_name, text)),
+                ..Settled::default()
+            },
+        ),
+        Response::Synced(s) => {
+            let crate::worker::sync::Synced {
+                stored,
+                message,
+                refused,
+                view,
+                written,
+                ..
+            } = *s;
+            if !message.is_empty() {
+                let result = from_stored(&stored).map_err(|e| {
+                    format!("The merged records could not be read back ({e}); nothing was changed.")
+                })?;
+                // The page says what each file brought; the notice says it is done.
+                let done = "Records on this device updated (Your devices).".to_string();
+                app.dispatch(Action::Change(Change::Import {
+                    seen,
+                    result,
+                    message: done,
+                }));
+            }
+            (
+                view,
+                Settled {
+                    message: Some(message).filter(|m| !m.is_empty()),
+                    refused,
+                    written,
+                    ..Settled::default()
+                },
+            )
+        }
+        _ => unreachable!("answered above"),
+    };
+    crate::storage::browser::sync_note::set_reviews_waiting(view.reviews.len());
+    Ok(Settled {
+        view: Some(view),
+        ..settled
+    })
+}
+
+/// A name for this device until she gives one, from what the browser says it runs on.
+pub fn default_name() -> String {
+    let agent = web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
+    let name = if agent.contains("iPhone") {
+        "iPhone"
+    } else if agent.contains("iPad") {
+        "iPad"
+    } else if agent.contains("Android") {
+        "Android phone"
+    } else if agent.contains("Mac") {
+        "Mac"
+    } else if agent.contains("Windows") {
+        "Windows computer"
+    } else {
+        "Computer"
+    };
+    name.into()
+}
+
+/// One exchange through the folder she chose (`storage::browser::sync_folder`): the other
+/// devices' files changed since the last look merged, and this device's file written into the
+/// folder when it says something new. With `ask`, the browser's permission is asked for (only
+/// from a click); `name`, the name she gave this device, when given. Returns the folder's
+/// status, kept.
+pub async fn through_folder(
+    app: AppContext,
+    ask: bool,
+    name: Option<String>,
+) -> sync_folder::Status {
+    let mut status = sync_folder::status();
+    // A click reads every file again (a passphrase given since, a file refused before).
+    let read = if ask {
+        Default::default()
+    } else {
+        status.read.clone()
+    };
+    match locks::holding(LOCK, folder_exchange(app, ask, name, read)).await {
+        Ok(None) => return sync_folder::Status::default(),
+        Ok(Some((read, settled))) => {
+            let mut said = settled
+                .message
+                .unwrap_or_else(|| "Nothing new from your other devices.".into());
+            if settled.written.is_some() {
+                said.push_str(" This device's file was written into the folder.");
+            }
+            status.read = read;
+            status.last_synced = Some(locale::now());
+            status.said = Some(said);
+            status.refused = settled.refused;
+            status.problem = None;
+        }
+        Err(problem) => status.problem = Some(problem),
+    }
+    sync_folder::set_status(&status);
+    status
+}
+
+/// [`through_folder`]'s exchange, under the lock: `Ok(None)` when no folder is chosen, else
+/// what is now in the folder (to keep as read) and what the exchange gave.
+async fn folder_exchange(
+    app: AppContext,
+    ask_permission: bool,
+    name: Option<String>,
+    read: std::collections::BTreeMap<String, (f64, f64)>,
+) -> Result<Option<(std::collections::BTreeMap<String, (f64, f64)>, Settled)>, String> {
+    let Some(folder) = sync_folder::open(ask_permission).await? else {
+        return Ok(None);
+    };
+    let (texts, now_in_folder) = folder.changed(&read).await?;
+    let state = kept_state().await?;
+    // A device not yet in the set, and not named, is named as the Devices page would name it.
+    let name = match name {
+        Some(name) => name,
+        None if state.is_none() => default_name(),
+        None => String::new(),
+    };
+    let have: Vec<Uuid> = files::kept_ids()
+        .await
+        .map(|ids| ids.into_iter().collect())
+        .unwrap_or_default();
+    let seen = app.data.clone();
+    let request = |given: Vec<(Uuid, String)>| Request::SyncExchange {
+        current: to_stored(&seen),
+        state: state.clone(),
+        name: name.clone(),
+        files: texts.clone(),
+        now: locale::now(),
+        passphrase: folder.passphrase.clone(),
+        have: have.clone(),
+        given,
+    };
+    let mut response = ask(request(Vec::new())).await;
+    // Another device lacks certificate files held here: read them, and exchange again (what
+    // was merged is merged again, adding nothing).
+    let wanted = match &response {
+        Response::Synced(s) => s.wanted.clone(),
+        _ => Vec::new(),
+    };
+    if !wanted.is_empty() {
+        let (given, _missing) =
+            crate::ui::worker_client::certificate_files(&seen.activities, &wanted).await?;
+        response = ask(request(given)).await;
+    }
+    // The file first: if it cannot be written, nothing is kept, and the next exchange does it
+    // all again (merging is idempotent).
+    if let Response::Synced(s) = &response {
+        if let Some((name, text)) = &s.written {
+            folder.write(name, text).await?;
+        }
+    }
+    let settled = settle(&app, response, seen).await?;
+    Ok(Some((now_in_folder, settled)))
+}
