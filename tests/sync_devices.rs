@@ -247,7 +247,10 @@ fn another_persons_file_is_refused_and_changes_nothing() {
         );
         d
     });
-    let _ = mine.write(0); // joins a set of its own
+    // Her phone and laptop form their set.
+    let mut laptop = Device::new("Laptop", &AppData::default());
+    let _ = laptop.merge(mine.write(0), 0);
+    let _ = mine.merge(laptop.write(0), 0);
     let file = theirs.write(0);
     let before = mine.records.clone();
     let (_, refused, _) = mine.merge(file, 1);
@@ -455,4 +458,52 @@ fn only_sync_files_are_read_from_the_folder() {
     assert!(!is_file_name("cme-sync-0123456789abcdef.json.tmp"));
     assert!(!is_file_name("cme-sync-phone.json"));
     assert!(!is_file_name("notes.json"));
+}
+
+#[test]
+fn two_devices_that_each_wrote_first_end_in_one_set_whichever_merges_first() {
+    for phone_first in [true, false] {
+        let mut phone = Device::new("Phone", &{
+            let mut d = AppData::default();
+            d.upsert_activity(
+                activity("2026-03-01")
+                    .title("On the phone")
+                    .credit("AMA_PRA_CAT1", "1")
+                    .build(),
+            );
+            d
+        });
+        let mut laptop = Device::new("Laptop", &{
+            let mut d = AppData::default();
+            d.upsert_activity(
+                activity("2026-03-02")
+                    .title("On the laptop")
+                    .credit("AMA_PRA_CAT1", "1")
+                    .build(),
+            );
+            d
+        });
+        // Both write before either merges: two sets, each made by its device.
+        let (mut from_phone, mut from_laptop) = (phone.write(0), laptop.write(0));
+        for round in 1..=2 {
+            let (first, second) = if phone_first {
+                (&mut phone, &mut laptop)
+            } else {
+                (&mut laptop, &mut phone)
+            };
+            let (to_first, to_second) = if phone_first {
+                (from_laptop.clone(), from_phone.clone())
+            } else {
+                (from_phone.clone(), from_laptop.clone())
+            };
+            let (_, refused, _) = first.merge(to_first, round * 10);
+            assert_eq!(refused, Vec::<String>::new(), "never called someone else's");
+            let (_, refused, _) = second.merge(to_second, round * 10 + 1);
+            assert_eq!(refused, Vec::<String>::new(), "never called someone else's");
+            from_phone = phone.write(round * 10 + 2);
+            from_laptop = laptop.write(round * 10 + 3);
+        }
+        assert_eq!(phone.data(), laptop.data(), "phone first: {phone_first}");
+        assert_eq!(phone.data().activities.len(), 2);
+    }
 }

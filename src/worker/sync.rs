@@ -267,9 +267,19 @@ impl SyncState {
         let mut refused = Vec::new();
         let mut carried: Vec<(Uuid, String)> = Vec::new();
         for (name, text) in files {
-            match file::read(text, self.group, self.replica.device(), passphrase) {
+            // A device that has heard from none of her devices yet may still join another's set.
+            let set = Some(self.group)
+                .filter(|_| !self.peers.is_empty())
+                .flatten();
+            match file::read(text, set, self.replica.device(), passphrase) {
                 Ok(f) => {
-                    self.group.get_or_insert(f.group);
+                    match self.group {
+                        Some(mine) if mine != f.group && !joins(mine, &f) => {
+                            said.push(format!("“{}” has not joined this device's set yet: it will when it merges this device's file, and its records come at the exchange after that.", f.device_name));
+                            continue;
+                        }
+                        _ => self.group = Some(f.group),
+                    }
                     let brought = self.replica.merge(&f.delta);
                     for (id, data) in &f.files {
                         if !have.contains(id) && !carried.iter().any(|(c, _)| c == id) {
@@ -417,6 +427,16 @@ impl SyncState {
             .map(|p| p.name.clone())
             .unwrap_or_else(|| "another device".into())
     }
+}
+
+/// Whether a device that has heard from none of her devices, in the set `mine` it made itself,
+/// joins the set of the device that wrote `file`: yes when that device has heard from another
+/// (its set is formed), and between two devices that have each heard from none, the set with the
+/// smaller id — so that two devices that both wrote their file before merging the other's (both
+/// chose the shared folder) end in one set, whichever merges first.
+fn joins(mine: Uuid, file: &file::SyncFile) -> bool {
+    let heard = file.delta.upto.0.keys().any(|d| *d != file.device);
+    heard || file.group < mine
 }
 
 /// What the replica does not decide stays as it is here: records it could not read back (of any

@@ -105,8 +105,12 @@ test("another person's sync file is refused next to the file, and nothing change
   const mine = await (await browser.newContext({ baseURL, acceptDownloads: true })).newPage();
   const theirs = await (await browser.newContext({ baseURL, acceptDownloads: true })).newPage();
   await importActivities(theirs, 'Not mine', 3, info.outputPath('theirs.csv'));
+  // Her phone and laptop have formed their set.
+  const laptop = await (await browser.newContext({ baseURL, acceptDownloads: true })).newPage();
   await openApp(mine, '#/devices');
-  await writeSyncFile(mine); // this device starts its own set
+  await openApp(laptop, '#/devices');
+  await mergeSyncFile(laptop, await writeSyncFile(mine));
+  await mergeSyncFile(mine, await writeSyncFile(laptop));
   const foreign = await writeSyncFile(theirs);
   await mine.getByLabel("Merge your other devices' files").setInputFiles(foreign);
   await expect(mine.locator('#sync-refused')).toContainText("another person's CME Tracker");

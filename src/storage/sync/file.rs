@@ -59,7 +59,7 @@ impl std::fmt::Display for Refused {
         match self {
             Refused::NotASyncFile => f.write_str("This is not a CME Tracker sync file: nothing was merged."),
             Refused::Newer { version } => write!(f, "This sync file was written by a newer version of CME Tracker (format {version}); update this device first (reload the page when online). Nothing was merged."),
-            Refused::SomeoneElse => f.write_str("This sync file belongs to another person's CME Tracker (a different set of devices): nothing was merged. To join that set on this device, choose “Join” instead."),
+            Refused::SomeoneElse => f.write_str("This sync file belongs to another person's CME Tracker (a different set of devices): nothing was merged."),
             Refused::OwnFile => f.write_str("This is this device's own sync file: choose the files of your other devices."),
             Refused::Locked(None) => f.write_str("This sync file is encrypted: enter the passphrase your devices share."),
             Refused::Locked(Some(why)) => write!(f, "{why} Nothing was merged."),

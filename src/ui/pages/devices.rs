@@ -170,7 +170,7 @@ impl Sync {
             <section class="card" aria-labelledby="sync-folder-title">
                 <h2 id="sync-folder-title">{ "Sync through a folder" }</h2>
                 if let Some(name) = &status.folder {
-                    <p id="sync-folder-status">
+                    <p id="sync-folder-status" data-synced={status.last_synced.map(|t| t.timestamp_millis().to_string())}>
                         { format!("Syncing through the folder “{name}”: at start, after each change, and when you come back to this tab.") }
                         if let Some(at) = status.last_synced {
                             { format!(" Last synced {}.", locale::date_time(at)) }
