@@ -507,3 +507,132 @@ fn two_devices_that_each_wrote_first_end_in_one_set_whichever_merges_first() {
         assert_eq!(phone.data().activities.len(), 2);
     }
 }
+
+/// Face to face, as the Devices page drives it over the data channel: each says hello, each
+/// writes its file for the other, each merges the other's.
+fn meet(a: &mut Device, b: &mut Device, when: i64) -> Result<(usize, usize), String> {
+    use cme_tracker::storage::sync::file::Hello;
+    let hello = |d: &mut Device| -> Hello {
+        let have = d.files.iter().map(|(id, _)| *id).collect();
+        match sync::hello(&d.records, d.state.as_deref(), d.name, have) {
+            Response::SyncHello { state, hello } => {
+                d.state = Some(state);
+                *hello
+            }
+            other => panic!("{other:?}"),
+        }
+    };
+    let (ha, hb) = (hello(a), hello(b));
+    let write =
+        |d: &mut Device, mine: &Hello, theirs: &Hello| -> Result<(String, String), String> {
+            match sync::write_for(
+                &d.records,
+                d.state.as_deref(),
+                d.name,
+                mine,
+                theirs,
+                &d.files,
+                at(when),
+            ) {
+                Response::SyncWritten {
+                    state,
+                    file_name,
+                    text,
+                    ..
+                } => {
+                    d.state = Some(state);
+                    Ok((file_name, text))
+                }
+                Response::Failed { message } => Err(message),
+                other => panic!("{other:?}"),
+            }
+        };
+    let to_b = write(a, &ha, &hb)?;
+    let to_a = write(b, &hb, &ha)?;
+    let sizes = (to_b.1.len(), to_a.1.len());
+    let (_, refused, _) = b.merge(to_b, when + 1);
+    assert_eq!(refused, Vec::<String>::new());
+    let (_, refused, _) = a.merge(to_a, when + 1);
+    assert_eq!(refused, Vec::<String>::new());
+    Ok(sizes)
+}
+
+#[test]
+fn face_to_face_each_device_sends_only_what_the_other_lacks() {
+    let mut phone_data = AppData::default();
+    for i in 0..200 {
+        phone_data.upsert_activity(
+            activity("2026-03-01")
+                .title(&format!("Phone course {i}"))
+                .credit("AMA_PRA_CAT1", "1")
+                .build(),
+        );
+    }
+    let (a, file) = with_certificate("Stroke update", b"%PDF-1.4 stroke certificate");
+    let stroke = a.id;
+    phone_data.upsert_activity(a);
+    let mut phone = Device::new("Phone", &phone_data);
+    phone.files.push(file.clone());
+    let mut laptop = Device::new("Laptop", &{
+        let mut d = AppData::default();
+        d.upsert_activity(
+            activity("2026-03-02")
+                .title("On the laptop")
+                .credit("AMA_PRA_CAT1", "1")
+                .build(),
+        );
+        d
+    });
+
+    // Two new devices meet: one set, every record both ways, the certificate once.
+    let (first, _) = meet(&mut phone, &mut laptop, 0).unwrap();
+    assert_eq!(phone.data(), laptop.data());
+    assert_eq!(laptop.files, vec![file.clone()]);
+    assert_eq!(phone.data().activities.len(), 202);
+
+    // One edit later, the phone's file carries that edit alone, and no certificate.
+    phone.edit_title(stroke, "Stroke update 2026");
+    let (second, back) = meet(&mut phone, &mut laptop, 10).unwrap();
+    assert!(second * 50 < first, "{second} bytes after {first}");
+    assert_eq!(
+        laptop.data().activity(stroke).unwrap().title,
+        "Stroke update 2026"
+    );
+    assert_eq!(phone.data(), laptop.data());
+    let sent: serde_json::Value = serde_json::from_str(&{
+        let (_, t) = laptop.write(20);
+        t
+    })
+    .unwrap();
+    assert_eq!(
+        sent["group"],
+        serde_json::from_str::<serde_json::Value>(&phone.write(21).1).unwrap()["group"]
+    );
+    assert!(back < 2_000, "{back} bytes with nothing new");
+}
+
+#[test]
+fn face_to_face_with_another_persons_device_changes_nothing() {
+    let mut mine = Device::new("Phone", &AppData::default());
+    let mut laptop = Device::new("Laptop", &AppData::default());
+    meet(&mut mine, &mut laptop, 0).unwrap();
+    let mut theirs = Device::new("Someone's phone", &AppData::default());
+    let mut their_laptop = Device::new("Someone's laptop", &{
+        let mut d = AppData::default();
+        d.upsert_activity(
+            activity("2026-03-01")
+                .title("Not mine")
+                .credit("AMA_PRA_CAT1", "1")
+                .build(),
+        );
+        d
+    });
+    meet(&mut theirs, &mut their_laptop, 0).unwrap();
+    let before = mine.records.clone();
+    let refused = meet(&mut mine, &mut theirs, 5).unwrap_err();
+    assert!(
+        refused.contains("another person's CME Tracker"),
+        "{refused}"
+    );
+    assert_eq!(mine.records, before);
+}

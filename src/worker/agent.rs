@@ -211,6 +211,46 @@ impl Worker for Jobs {
                 &have,
                 &given,
             ),
+            Request::SyncHello {
+                current,
+                state,
+                name,
+                have,
+            } => crate::worker::sync::hello(&current, state.as_deref(), &name, have),
+            Request::SyncWriteFor {
+                current,
+                state,
+                name,
+                mine,
+                theirs,
+                files,
+                now,
+            } => crate::worker::sync::write_for(
+                &current,
+                state.as_deref(),
+                &name,
+                &mine,
+                &theirs,
+                &files,
+                now,
+            ),
+            Request::QrDraw { text } => match crate::worker::qr::draw(&text) {
+                Ok(drawn) => Response::QrDrawn(drawn),
+                Err(message) => Response::Failed { message },
+            },
+            Request::QrRead {
+                width,
+                height,
+                grey,
+            } => {
+                use base64::Engine;
+                let grey = base64::engine::general_purpose::STANDARD
+                    .decode(grey.as_bytes())
+                    .unwrap_or_default();
+                Response::QrRead {
+                    text: crate::worker::qr::read(width, height, &grey),
+                }
+            }
             Request::SyncResolve {
                 current,
                 state,

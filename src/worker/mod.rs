@@ -15,6 +15,7 @@ pub mod exports;
 pub mod packet;
 pub mod photos;
 pub mod protocol;
+pub mod qr;
 pub mod sync;
 
 #[cfg(target_arch = "wasm32")]

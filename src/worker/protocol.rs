@@ -140,6 +140,33 @@ pub enum Request {
         #[serde(default)]
         given: Vec<(Uuid, String)>,
     },
+    /// Meeting another device face to face: what this device says first (`storage::sync::file::Hello`).
+    SyncHello {
+        current: Stored,
+        state: Option<String>,
+        name: String,
+        /// The ids of the certificate files held here.
+        have: Vec<Uuid>,
+    },
+    /// Face to face: this device's file for the other, which said `theirs`; only the writes it
+    /// lacks, and of `files` (`(id, base64)`) those it lacks.
+    SyncWriteFor {
+        current: Stored,
+        state: Option<String>,
+        name: String,
+        mine: crate::storage::sync::file::Hello,
+        theirs: crate::storage::sync::file::Hello,
+        files: Vec<(Uuid, String)>,
+        now: DateTime<Utc>,
+    },
+    /// A QR code drawn (`worker::qr`).
+    QrDraw { text: String },
+    /// A QR code read from a picture's grey levels (one byte a pixel, base64).
+    QrRead {
+        width: usize,
+        height: usize,
+        grey: String,
+    },
     /// An edit made on two devices settled as she chose (`worker::sync::Review`).
     SyncResolve {
         current: Stored,
@@ -259,6 +286,15 @@ pub enum Response {
     /// The records after merging other devices' files (or settling an edit), to adopt, with the
     /// sync record to keep, what to tell her, and the files refused with why.
     Synced(Box<crate::worker::sync::Synced>),
+    /// What this device says first face to face, and the sync record to keep.
+    SyncHello {
+        state: String,
+        hello: Box<crate::storage::sync::file::Hello>,
+    },
+    /// A QR code drawn.
+    QrDrawn(crate::worker::qr::Drawn),
+    /// The text of the QR code in a picture, if one was found.
+    QrRead { text: Option<String> },
     /// The Devices page's view, and the sync record to keep.
     SyncStatus {
         state: String,

@@ -366,6 +366,58 @@ impl SyncState {
         Ok(merged)
     }
 
+    /// What this device says first face to face: its set (or the one it would make), whether
+    /// that set is formed, what it has, and `have`, the certificate files held here.
+    pub fn hello(&self, have: Vec<Uuid>) -> file::Hello {
+        file::Hello {
+            group: self.group.unwrap_or_else(Uuid::new_v4),
+            formed: self.group.is_some() && !self.peers.is_empty(),
+            device: self.replica.device(),
+            device_name: self.name.clone(),
+            seen: self.replica.seen.clone(),
+            have,
+        }
+    }
+
+    /// Face to face: this device's file for the device that said `theirs` (this one having said
+    /// `mine`), with what changed here stamped first: the writes it lacks, and of `files`
+    /// (`(id, base64)`) the certificate files it lacks. Both devices end in the set they agree on
+    /// (`file::agree`), or nothing is written: another person's device.
+    pub fn write_for(
+        &mut self,
+        current: &AppData,
+        now: DateTime<Utc>,
+        mine: &file::Hello,
+        theirs: &file::Hello,
+        files: &[(Uuid, String)],
+    ) -> Result<(String, String), String> {
+        let group = file::agree((mine.group, mine.formed), (theirs.group, theirs.formed))
+            .map_err(|why| format!("“{}”: {why}", theirs.device_name))?;
+        if theirs.device == self.replica.device() {
+            return Err(file::Refused::OwnFile.to_string());
+        }
+        self.catch_up(current, now)?;
+        self.group = Some(group);
+        let carried = file::Carried {
+            have: mine.have.clone(),
+            files: files
+                .iter()
+                .filter(|(id, _)| !theirs.have.contains(id))
+                .cloned()
+                .collect(),
+        };
+        let text = file::write_for(
+            &self.replica,
+            group,
+            &self.name,
+            now,
+            None,
+            carried,
+            &theirs.seen,
+        )?;
+        Ok((file::file_name(self.replica.device()), text))
+    }
+
     /// Stops listing a device (it can be heard from again).
     pub fn forget(&mut self, device: &str) {
         self.peers.remove(device);
@@ -430,13 +482,12 @@ impl SyncState {
 }
 
 /// Whether a device that has heard from none of her devices, in the set `mine` it made itself,
-/// joins the set of the device that wrote `file`: yes when that device has heard from another
-/// (its set is formed), and between two devices that have each heard from none, the set with the
-/// smaller id — so that two devices that both wrote their file before merging the other's (both
-/// chose the shared folder) end in one set, whichever merges first.
+/// joins the set of the device that wrote `file` (`file::agree`: when that device has heard from
+/// another, or when neither has and its set has the smaller id — so that two devices that both
+/// wrote their file before merging the other's end in one set, whichever merges first).
 fn joins(mine: Uuid, file: &file::SyncFile) -> bool {
     let heard = file.delta.upto.0.keys().any(|d| *d != file.device);
-    heard || file.group < mine
+    file::agree((mine, false), (file.group, heard)) == Ok(file.group)
 }
 
 /// What the replica does not decide stays as it is here: records it could not read back (of any
@@ -688,6 +739,37 @@ pub fn exchange(
             s.wanted = x.wanted;
         }
         Ok(r)
+    })
+}
+
+/// What this device says first face to face.
+pub fn hello(current: &Stored, state: Option<&str>, name: &str, have: Vec<Uuid>) -> Response {
+    with_state(current, state, name, |_, state| {
+        Ok(Response::SyncHello {
+            hello: Box::new(state.hello(have)),
+            state: kept(state),
+        })
+    })
+}
+
+/// Face to face: this device's file for the other (see [`SyncState::write_for`]).
+pub fn write_for(
+    current: &Stored,
+    state: Option<&str>,
+    name: &str,
+    mine: &file::Hello,
+    theirs: &file::Hello,
+    files: &[(Uuid, String)],
+    now: DateTime<Utc>,
+) -> Response {
+    with_state(current, state, name, |data, state| {
+        let (file_name, text) = state.write_for(data, now, mine, theirs, files)?;
+        Ok(Response::SyncWritten {
+            view: Box::new(state.view(data)),
+            state: kept(state),
+            file_name,
+            text,
+        })
     })
 }
 

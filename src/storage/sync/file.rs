@@ -84,6 +84,28 @@ pub fn write(
     passphrase: Option<&str>,
     carried: Carried,
 ) -> Result<String, String> {
+    write_for(
+        replica,
+        group,
+        device_name,
+        now,
+        passphrase,
+        carried,
+        &Seen::default(),
+    )
+}
+
+/// The device's file for one other device, which said it has `theirs`: only the writes it lacks
+/// (face to face, where each side says first what it has).
+pub fn write_for(
+    replica: &Replica,
+    group: Uuid,
+    device_name: &str,
+    now: DateTime<Utc>,
+    passphrase: Option<&str>,
+    carried: Carried,
+    theirs: &Seen,
+) -> Result<String, String> {
     let file = SyncFile {
         format: FORMAT.into(),
         version: VERSION,
@@ -91,7 +113,7 @@ pub fn write(
         device: replica.device(),
         device_name: device_name.into(),
         written_at: now,
-        delta: replica.delta_for(&Seen::default()),
+        delta: replica.delta_for(theirs),
         have: carried.have,
         files: carried.files,
     };
@@ -99,6 +121,32 @@ pub fn write(
     match passphrase {
         Some(p) => encrypt::seal(text.as_bytes(), p),
         None => Ok(text),
+    }
+}
+
+/// What a device says first when it meets another face to face: its set of devices (or, before it
+/// has one, the set it would make), whether that set is formed (it has heard from another
+/// device), and what it has of every device's writes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hello {
+    pub group: Uuid,
+    pub formed: bool,
+    pub device: DeviceId,
+    pub device_name: String,
+    pub seen: Seen,
+    /// The certificate files it holds, by certificate id.
+    pub have: Vec<Uuid>,
+}
+
+/// The set two devices end in: a formed set over one that is not (a device that has heard from
+/// none joins), the smaller id between two that are not (so both choose the same without another
+/// round), and none between two formed sets that differ — another person's devices.
+pub fn agree(mine: (Uuid, bool), theirs: (Uuid, bool)) -> Result<Uuid, Refused> {
+    match (mine, theirs) {
+        ((a, true), (b, true)) if a != b => Err(Refused::SomeoneElse),
+        ((a, true), _) => Ok(a),
+        (_, (b, true)) => Ok(b),
+        ((a, false), (b, false)) => Ok(a.min(b)),
     }
 }
 

@@ -3,9 +3,10 @@
 //! seen, so that writes made without seeing each other are known as conflicts; merging by union
 //! and a canonical form, hence commutative, associative and idempotent (`replica`); exchanges
 //! that carry only what the other side has not seen; the app's records as field writes and back
-//! (`records`); the file each device writes for the others (`file`). docs/sync.md says how and
-//! what is built.
+//! (`records`); the file each device writes for the others (`file`); the card each shows the other
+//! to meet face to face (`card`). docs/sync.md says how and what is built.
 
+pub mod card;
 pub mod clock;
 pub mod file;
 pub mod records;
