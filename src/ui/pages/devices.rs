@@ -74,6 +74,7 @@ fn use_sync(app: &AppContext) -> Sync {
         let sync = sync.clone();
         let synced = folder.as_ref().and_then(|f| f.status.last_synced);
         use_effect_with(synced, move |_| {
+            web_sys::console::log_1(&"DEBUG devices: status after folder sync".into());
             let current = to_stored(&sync.app.data);
             sync.run(move |state| Request::SyncStatus {
                 current,
@@ -106,6 +107,7 @@ impl Sync {
             refused,
             written,
         } = settled;
+        web_sys::console::log_1(&format!("DEBUG devices: show {:?}", view.as_ref().map(|v| v.peers.len())).into());
         if let Some(view) = view {
             // A device not yet named keeps the name guessed here.
             if !view.name.is_empty() {
