@@ -636,3 +636,37 @@ fn face_to_face_with_another_persons_device_changes_nothing() {
     );
     assert_eq!(mine.records, before);
 }
+
+#[test]
+fn an_edit_is_stamped_when_it_was_made_so_both_devices_read_back_the_same_time() {
+    let mut start = AppData::default();
+    let a = activity("2026-03-01")
+        .title("Sepsis")
+        .credit("AMA_PRA_CAT1", "1")
+        .build();
+    let id = a.id;
+    start.upsert_activity(a);
+    let mut phone = Device::new("Phone", &start);
+    let mut laptop = Device::new("Laptop", &AppData::default());
+    meet(&mut phone, &mut laptop, 0).unwrap();
+    // Edited on the phone at minute 5, exchanged at minute 60.
+    let mut d = phone.data();
+    let mut edited = d.activity(id).unwrap().clone();
+    edited.title = "Sepsis update".into();
+    edited.updated_at = at(5);
+    d.upsert_activity(edited);
+    phone.records = to_stored(&d);
+    meet(&mut phone, &mut laptop, 60).unwrap();
+    assert_eq!(laptop.data().activity(id).unwrap().updated_at, at(5));
+    assert_eq!(phone.data().activity(id).unwrap().updated_at, at(5));
+    // A clock that says an edit is in the future is not believed: the exchange's time is used.
+    let mut d = laptop.data();
+    let mut ahead = d.activity(id).unwrap().clone();
+    ahead.title = "Sepsis update 2".into();
+    ahead.updated_at = at(10_000);
+    d.upsert_activity(ahead);
+    laptop.records = to_stored(&d);
+    meet(&mut phone, &mut laptop, 70).unwrap();
+    assert_eq!(phone.data().activity(id).unwrap().updated_at, at(70));
+    assert_eq!(phone.data(), laptop.data());
+}

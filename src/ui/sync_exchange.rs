@@ -5,17 +5,18 @@
 //! Devices page) never exchange at once: each would keep its own sync record and the last would
 //! win.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
+use crate::storage::browser::peer::{self, Link};
 use crate::storage::browser::{files, locks, sync_folder};
 use crate::storage::change::Change;
 use crate::storage::AppData;
 use crate::ui::locale;
 use crate::ui::state::{Action, AppContext};
+use crate::ui::worker_client::ask;
 use crate::worker::protocol::{from_stored, to_stored, Request, Response};
 use crate::worker::sync::SyncView;
 
@@ -54,30 +55,6 @@ async fn kept_state() -> Result<Option<String>, String> {
         .await
         .map(|v| v.and_then(|v| v.as_string()))
         .map_err(|e| format!("This device's sync record could not be read ({}).", e.0))
-}
-
-/// The worker's answer to `request` (progress passed over).
-async fn ask(request: Request) -> Response {
-    let slot: Rc<RefCell<Option<Response>>> = Rc::default();
-    let resolver: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        *resolver.borrow_mut() = Some(resolve);
-    });
-    let put = slot.clone();
-    crate::ui::worker_client::request(request, move |r| {
-        if matches!(r, Response::Progress { .. } | Response::Step { .. }) {
-            return;
-        }
-        *put.borrow_mut() = Some(r);
-        if let Some(resolve) = resolver.borrow_mut().take() {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    let answer = slot.borrow_mut().take();
-    answer.unwrap_or_else(|| Response::Failed {
-        message: "The sync could not be done; nothing was changed.".into(),
-    })
 }
 
 /// Keeps the sync record first, having stored the certificate files that came; only then are
@@ -279,4 +256,118 @@ async fn folder_exchange(
     }
     let settled = settle(&app, response, seen).await?;
     Ok(Some((now_in_folder, settled)))
+}
+
+/// Face to face, once the channel to the other device is open: each says what it has, each sends
+/// the other only what it lacks, and each merges what came, under the cross-tab lock. What
+/// arrives is merged only whole: a connection dropped before the last byte changes nothing here.
+/// `name`, the name she gave this device, when given.
+pub async fn face_to_face(
+    app: AppContext,
+    link: Rc<Link>,
+    name: Option<String>,
+) -> Result<Settled, String> {
+    locks::holding(LOCK, async move {
+        let result = meet(&app, &link, name).await;
+        if let Err(why) = &result {
+            peer::stop(&link, why);
+        }
+        result
+    })
+    .await
+}
+
+async fn meet(app: &AppContext, link: &Link, name: Option<String>) -> Result<Settled, String> {
+    use crate::storage::sync::file::Hello;
+    let state = kept_state().await?;
+    let name = match name {
+        Some(name) => name,
+        None if state.is_none() => default_name(),
+        None => String::new(),
+    };
+    let have: Vec<Uuid> = files::kept_ids()
+        .await
+        .map(|ids| ids.into_iter().collect())
+        .unwrap_or_default();
+    let seen = app.data.clone();
+    let current = to_stored(&seen);
+    let (state, mine) = match ask(Request::SyncHello {
+        current: current.clone(),
+        state,
+        name: name.clone(),
+        have: have.clone(),
+    })
+    .await
+    {
+        Response::SyncHello { state, hello } => (state, *hello),
+        other => return Err(failure(other)),
+    };
+    keep_state(&state).await?;
+    link.send_text(&crate::json::to_text(&mine).map_err(|e| e.to_string())?)?;
+    let said = link.receive_text(30_000).await?;
+    let theirs: Hello = crate::json::from_text(&said).map_err(|_| peer::other_side(&said))?;
+    // The certificate files it lacks, read here only if there are any.
+    let lacked: Vec<Uuid> = have
+        .iter()
+        .filter(|id| !theirs.have.contains(id))
+        .copied()
+        .collect();
+    let given = if lacked.is_empty() {
+        Vec::new()
+    } else {
+        crate::ui::worker_client::certificate_files(&seen.activities, &lacked)
+            .await?
+            .0
+    };
+    let (state, text) = match ask(Request::SyncWriteFor {
+        current: current.clone(),
+        state: Some(state),
+        name,
+        mine,
+        theirs: theirs.clone(),
+        files: given,
+        now: locale::now(),
+    })
+    .await
+    {
+        Response::SyncWritten { state, text, .. } => (state, text),
+        other => return Err(failure(other)),
+    };
+    keep_state(&state).await?;
+    link.send_file(&text).await?;
+    let came = link.receive_file(120_000).await?;
+    let response = ask(Request::SyncMerge {
+        current,
+        state: Some(state),
+        name: String::new(),
+        files: vec![(theirs.device_name.clone(), came)],
+        now: locale::now(),
+        passphrase: None,
+        have,
+    })
+    .await;
+    let settled = settle(app, response, seen).await?;
+    // Each waits for the other to have merged too before the channel closes.
+    let _ = link.send_text("{\"done\":true}");
+    let _ = link.receive_text(10_000).await;
+    Ok(settled)
+}
+
+async fn keep_state(state: &str) -> Result<(), String> {
+    files::put_value(STATE_KEY, &JsValue::from_str(state))
+        .await
+        .map_err(|e| {
+            format!(
+                "This device's sync record could not be kept ({}); nothing was changed.",
+                e.0
+            )
+        })
+}
+
+fn failure(response: Response) -> String {
+    match response {
+        Response::Failed { message } => message,
+        Response::Stopped { .. } => crate::worker::protocol::stopped_message(),
+        _ => "The answer was not understood; nothing was changed.".into(),
+    }
 }

@@ -162,6 +162,30 @@ pub fn request(req: Request, on_response: impl Fn(Response) + 'static) {
     });
 }
 
+/// The worker's answer to `request` (progress passed over).
+pub async fn ask(req: Request) -> Response {
+    let slot: Rc<RefCell<Option<Response>>> = Rc::default();
+    let resolver: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        *resolver.borrow_mut() = Some(resolve);
+    });
+    let put = slot.clone();
+    request(req, move |r| {
+        if matches!(r, Response::Progress { .. } | Response::Step { .. }) {
+            return;
+        }
+        *put.borrow_mut() = Some(r);
+        if let Some(resolve) = resolver.borrow_mut().take() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let answer = slot.borrow_mut().take();
+    answer.unwrap_or_else(|| Response::Failed {
+        message: "This could not be done; nothing was changed.".into(),
+    })
+}
+
 fn not_fetched() -> String {
     format!(
         "Part of CME Tracker that this needs could not be fetched. {}",

@@ -193,7 +193,14 @@ impl SyncState {
             .flat_map(|fields| fields.values())
             .map(Vec::len)
             .sum();
-        let said = (self.group, &self.replica.seen, count, &self.name, have, files);
+        let said = (
+            self.group,
+            &self.replica.seen,
+            count,
+            &self.name,
+            have,
+            files,
+        );
         crate::json::to_text(&said).unwrap_or_default()
     }
 

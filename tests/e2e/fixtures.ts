@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { test as base, expect, Page, BrowserContext } from '@playwright/test';
 
 // Every end-to-end test uses this `test`: it fails the test when the page logs a console error
@@ -231,3 +232,37 @@ export function pdf(text: string | string[]): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
+
+const ACTIVITY_HEADER = 'title,provider,accreditor,start,end,format,status,credits,topics,tags,notes,id,learned,will_change,follow_up,changed,what_happened';
+
+/**
+ * One of her devices' records: `count` activities named `<prefix> <n>`, imported from a CSV written
+ * at `path`, and `certificates` PDFs attached to the last. Returns the PDFs.
+ */
+export async function deviceRecords(page: Page, prefix: string, count: number, certificates: number, path: string) {
+  const rows = Array.from({ length: count }, (_, i) =>
+    `${prefix} ${i + 1},Example Society,accme,2026-03-01,2026-03-01,live_in_person,completed,AMA_PRA_CAT1=1,,,,,,,,,`);
+  fs.writeFileSync(path, [ACTIVITY_HEADER, ...rows].join('\r\n'));
+  await page.goto('./#/activities/import');
+  await page.getByLabel(/Choose a file/).setInputFiles(path);
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await page.getByRole('button', { name: `Import ${count} activities` }).click();
+  await expect(page).toHaveURL(/#\/activities$/);
+  if (certificates === 0) return [];
+  await page.getByLabel(/Search/).first().fill(`${prefix} ${count}`);
+  await page.getByRole('link', { name: `${prefix} ${count}`, exact: true }).click();
+  const files = Array.from({ length: certificates }, (_, i) => ({
+    name: `${prefix.toLowerCase().replace(/\W+/g, '-')}-${i + 1}.pdf`,
+    mimeType: 'application/pdf',
+    buffer: pdf(['Certificate of Completion', `${prefix} ${count}, part ${i + 1}`, '1 AMA PRA Category 1 Credit']),
+  }));
+  await page.getByLabel('Attach a certificate').setInputFiles(files);
+  await expect(page.locator('.cert')).toHaveCount(certificates);
+  return files;
+}
+
+/** The activities as stored, in one order (to compare two devices' records). */
+export async function storedActivities(page: Page) {
+  return page.evaluate(() =>
+    JSON.parse(localStorage.getItem('cme-tracker:activities') || '[]').sort((a: any, b: any) => (a.i < b.i ? -1 : 1)));
+}

@@ -1,4 +1,4 @@
-import { test, expect, screenshots, pdf } from './fixtures';
+import { test, expect, screenshots, deviceRecords, storedActivities } from './fixtures';
 import type { Browser, Page } from '@playwright/test';
 import * as fs from 'node:fs';
 
@@ -9,8 +9,6 @@ import * as fs from 'node:fs';
 // she would choose, and the test copies the files between the two folders as the cloud service
 // would.
 
-const HEADER = 'title,provider,accreditor,start,end,format,status,credits,topics,tags,notes,id,learned,will_change,follow_up,changed,what_happened';
-
 async function device(browser: Browser, baseURL: string | undefined): Promise<Page> {
   const context = await browser.newContext({ baseURL, acceptDownloads: true });
   await context.addInitScript(() => {
@@ -18,29 +16,6 @@ async function device(browser: Browser, baseURL: string | undefined): Promise<Pa
       (await navigator.storage.getDirectory()).getDirectoryHandle('cloud', { create: true });
   });
   return context.newPage();
-}
-
-/** `count` activities named `<prefix> <n>`, imported, and `certificates` PDFs attached to the last. */
-async function records(page: Page, prefix: string, count: number, certificates: number, path: string) {
-  const rows = Array.from({ length: count }, (_, i) =>
-    `${prefix} ${i + 1},Example Society,accme,2026-03-01,2026-03-01,live_in_person,completed,AMA_PRA_CAT1=1,,,,,,,,,`);
-  fs.writeFileSync(path, [HEADER, ...rows].join('\r\n'));
-  await page.goto('./#/activities/import');
-  await page.getByLabel(/Choose a file/).setInputFiles(path);
-  await page.getByRole('button', { name: 'Check the rows' }).click();
-  await page.getByRole('button', { name: `Import ${count} activities` }).click();
-  await expect(page).toHaveURL(/#\/activities$/);
-  if (certificates === 0) return [];
-  await page.getByLabel(/Search/).first().fill(`${prefix} ${count}`);
-  await page.getByRole('link', { name: `${prefix} ${count}`, exact: true }).click();
-  const files = Array.from({ length: certificates }, (_, i) => ({
-    name: `${prefix.toLowerCase().replace(/\W+/g, '-')}-${i + 1}.pdf`,
-    mimeType: 'application/pdf',
-    buffer: pdf(['Certificate of Completion', `${prefix} ${count}, part ${i + 1}`, '1 AMA PRA Category 1 Credit']),
-  }));
-  await page.getByLabel('Attach a certificate').setInputFiles(files);
-  await expect(page.locator('.cert')).toHaveCount(certificates);
-  return files;
 }
 
 /** The files in a device's folder, `[name, text]`. */
@@ -75,12 +50,6 @@ async function chooseFolder(page: Page, name: string) {
   await expect(page.locator('#sync-folder-said')).toContainText("This device's file was written into the folder.");
 }
 
-/** The activities as stored, in one order. */
-async function stored(page: Page) {
-  return page.evaluate(() =>
-    JSON.parse(localStorage.getItem('cme-tracker:activities') || '[]').sort((a: any, b: any) => (a.id < b.id ? -1 : 1)));
-}
-
 /** When the device last exchanged through its folder (the Devices page must be open). */
 async function synced(page: Page) {
   return page.locator('#sync-folder-status').getAttribute('data-synced');
@@ -102,8 +71,8 @@ test('two devices sync through a shared folder by themselves: 500 activities and
   test.setTimeout(300_000);
   const phone = await device(browser, baseURL);
   const laptop = await device(browser, baseURL);
-  const phoneFiles = await records(phone, 'Phone course', 500, 20, info.outputPath('phone.csv'));
-  await records(laptop, 'Laptop course', 500, 20, info.outputPath('laptop.csv'));
+  const phoneFiles = await deviceRecords(phone, 'Phone course', 500, 20, info.outputPath('phone.csv'));
+  await deviceRecords(laptop, 'Laptop course', 500, 20, info.outputPath('laptop.csv'));
 
   // Each chooses the folder once: its file is written there at once.
   await chooseFolder(phone, 'Phone');
@@ -148,7 +117,7 @@ test('two devices sync through a shared folder by themselves: 500 activities and
     await p.goto('./#/activities');
     await expect(p.getByText(/1,000 activities|1000 activities/).first()).toBeVisible();
   }
-  await expect.poll(async () => JSON.stringify(await stored(phone)) === JSON.stringify(await stored(laptop))).toBe(true);
+  await expect.poll(async () => JSON.stringify(await storedActivities(phone)) === JSON.stringify(await storedActivities(laptop))).toBe(true);
   await laptop.getByLabel(/Search/).first().fill('Phone course 500');
   await laptop.getByRole('link', { name: 'Phone course 500', exact: true }).click();
   await expect(laptop.locator('.cert')).toHaveCount(20);
@@ -170,20 +139,17 @@ test('a file in the folder from another person is refused there, and nothing cha
   const mine = await device(browser, baseURL);
   const laptop = await device(browser, baseURL);
   const theirs = await device(browser, baseURL);
-  await records(theirs, 'Not mine', 3, 0, info.outputPath('theirs.csv'));
+  await deviceRecords(theirs, 'Not mine', 3, 0, info.outputPath('theirs.csv'));
   await chooseFolder(theirs, 'Theirs');
   // Her phone and laptop have formed their set through her folder.
   await chooseFolder(mine, 'Mine');
   await chooseFolder(laptop, 'Laptop');
   for (let round = 0; round < 2; round++) {
     await cloud(mine, laptop);
-    console.log("laptop:", await comeBack(laptop), JSON.stringify((await folder(laptop)).map(([n]) => n)));
+    await comeBack(laptop);
     await cloud(laptop, mine);
-    console.log("mine:", await comeBack(mine), JSON.stringify((await folder(mine)).map(([n]) => n)));
+    await comeBack(mine);
   }
-  console.log(await mine.locator('main').innerText());
-  await mine.reload();
-  console.log(await mine.locator('main').innerText());
   await expect(mine.getByRole('cell', { name: 'Laptop', exact: true })).toBeVisible();
   // Someone else's file lands in her folder.
   await cloud(theirs, mine);

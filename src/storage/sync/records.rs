@@ -33,6 +33,13 @@ fn fields<T: Serialize>(record: &T) -> Map<String, Value> {
     }
 }
 
+/// A record's `updated_at`, in milliseconds, when it has one.
+fn edited<T: Serialize>(record: &T) -> Option<i64> {
+    let value = serde_json::to_value(record).ok()?;
+    let at: DateTime<Utc> = serde_json::from_value(value.get(UPDATED_AT)?.clone()).ok()?;
+    Some(at.timestamp_millis())
+}
+
 /// Every record of `data` by key, as fields; activities are compared by pointer first (an
 /// unchanged activity is the same `Arc` before and after a change).
 fn records(data: &AppData) -> BTreeMap<Key, Record<'_>> {
@@ -41,25 +48,43 @@ fn records(data: &AppData) -> BTreeMap<Key, Record<'_>> {
         out.insert(format!("{ACTIVITY}{}", a.id), Record::Activity(a));
     }
     for c in &data.credentials {
-        out.insert(format!("{CREDENTIAL}{}", c.id), Record::Fields(fields(c)));
+        out.insert(
+            format!("{CREDENTIAL}{}", c.id),
+            Record::Fields(fields(c), edited(c)),
+        );
     }
     for g in &data.goals {
-        out.insert(format!("{GOAL}{}", g.id), Record::Fields(fields(g)));
+        out.insert(
+            format!("{GOAL}{}", g.id),
+            Record::Fields(fields(g), edited(g)),
+        );
     }
-    out.insert(SETTINGS.to_string(), Record::Fields(fields(&data.settings)));
+    out.insert(
+        SETTINGS.to_string(),
+        Record::Fields(fields(&data.settings), None),
+    );
     out
 }
 
 enum Record<'a> {
     Activity(&'a Arc<crate::domain::Activity>),
-    Fields(Map<String, Value>),
+    /// A record's fields, and when it was last edited (if it says).
+    Fields(Map<String, Value>, Option<i64>),
 }
 
 impl Record<'_> {
     fn fields(&self) -> Map<String, Value> {
         match self {
             Record::Activity(a) => fields(a.as_ref()),
-            Record::Fields(f) => f.clone(),
+            Record::Fields(f, _) => f.clone(),
+        }
+    }
+
+    /// When the record was last edited here, in milliseconds, if it says.
+    fn edited_ms(&self) -> Option<i64> {
+        match self {
+            Record::Activity(a) => Some(a.updated_at.timestamp_millis()),
+            Record::Fields(_, at) => *at,
         }
     }
 
@@ -70,7 +95,10 @@ impl Record<'_> {
 }
 
 /// Writes into the replica what changed from `before` to `after` (a save): the fields that
-/// differ, and deletions. Returns how many fields and deletions were written.
+/// differ, and deletions. Each is stamped at the time the record says it was edited (or
+/// deleted), never later than `now_ms`: the stamp tells when the edit was made, not when it was
+/// next exchanged, so the edit made last wins, and every device reads back the same `updated_at`.
+/// Returns how many fields and deletions were written.
 pub fn take_changes(
     replica: &mut Replica,
     before: &AppData,
@@ -87,6 +115,7 @@ pub fn take_changes(
         // Each record's fields made once: they are compared field by field.
         let is = record.fields();
         let was = previous.map(Record::fields).unwrap_or_default();
+        let now_ms = record.edited_ms().map_or(now_ms, |at| at.min(now_ms));
         for (field, value) in &is {
             if was.get(field) != Some(value)
                 && replica.set(key, field, value.clone(), now_ms).is_some()
@@ -102,7 +131,12 @@ pub fn take_changes(
         }
     }
     for key in old.keys().filter(|k| !new.contains_key(*k)) {
-        replica.delete(key, now_ms);
+        let deleted = after
+            .tombstones
+            .iter()
+            .find(|t| key.ends_with(&t.id.to_string()))
+            .map_or(now_ms, |t| t.deleted_at.timestamp_millis().min(now_ms));
+        replica.delete(key, deleted);
         written += 1;
     }
     written

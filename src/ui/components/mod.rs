@@ -21,6 +21,7 @@ pub mod past_cycles;
 pub mod pathways;
 pub mod print;
 pub mod provenance;
+pub mod qr_reader;
 pub mod renewal_select;
 pub mod rule_editor;
 pub mod toast;

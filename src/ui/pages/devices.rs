@@ -34,6 +34,7 @@ pub fn devices_page() -> Html {
             }
             { sync.reviews() }
             { sync.folder() }
+            { sync.face_to_face() }
             { sync.exchange() }
             { sync.devices() }
         </>
@@ -74,7 +75,6 @@ fn use_sync(app: &AppContext) -> Sync {
         let sync = sync.clone();
         let synced = folder.as_ref().and_then(|f| f.status.last_synced);
         use_effect_with(synced, move |_| {
-            web_sys::console::log_1(&"DEBUG devices: status after folder sync".into());
             let current = to_stored(&sync.app.data);
             sync.run(move |state| Request::SyncStatus {
                 current,
@@ -107,7 +107,6 @@ impl Sync {
             refused,
             written,
         } = settled;
-        web_sys::console::log_1(&format!("DEBUG devices: show {:?}", view.as_ref().map(|v| v.peers.len())).into());
         if let Some(view) = view {
             // A device not yet named keeps the name guessed here.
             if !view.name.is_empty() {
@@ -205,6 +204,30 @@ impl Sync {
                 if *folder.busy { <p class="muted" role="status">{ "Syncing…" }</p> }
             </section>
         }
+    }
+
+    /// Two devices in one room, over a direct connection.
+    fn face_to_face(&self) -> Html {
+        use crate::ui::pages::face_to_face::{supported, FaceToFace};
+        if !supported() {
+            return html! {};
+        }
+        let on_synced = {
+            let this = self.clone();
+            Callback::from(move |_| {
+                let current = to_stored(&this.app.data);
+                this.run(move |state| Request::SyncStatus {
+                    current,
+                    state,
+                    forget: None,
+                })
+            })
+        };
+        let on_files = {
+            let this = self.clone();
+            Callback::from(move |_| this.write_file())
+        };
+        html! { <FaceToFace name={(*self.name).clone()} {on_synced} {on_files} /> }
     }
 
     /// "Send" and "Merge": this device's name, its file, the others' files.

@@ -14,6 +14,7 @@ pub mod credential_detail;
 pub mod credentials;
 pub mod dashboard;
 pub mod devices;
+pub mod face_to_face;
 pub mod goals;
 pub mod import;
 pub mod learning;
