@@ -100,7 +100,11 @@ test('a code typed on a computer without a camera works, and a wrong code is ref
 
   await laptop.getByRole('button', { name: "Scan the other device's code" }).click();
   const typed = laptop.getByLabel('Or type or paste the code shown under it');
-  await typed.fill('CME1 ABCD');
+  await typed.fill('https://example.org/not-a-code');
+  await laptop.getByRole('button', { name: 'Use this code' }).click();
+  await expect(laptop.getByRole('alert')).toContainText('This is not a CME Tracker sync code.');
+  // Half of it, as a mistyped or cut-short paste.
+  await typed.fill(offer.slice(0, 40));
   await laptop.getByRole('button', { name: 'Use this code' }).click();
   await expect(laptop.getByRole('alert')).toContainText('This code is incomplete');
   await expect(typed).toHaveAttribute('aria-describedby', /face-offer-problem/);

@@ -18,15 +18,26 @@ async function device(browser: Browser, baseURL: string | undefined): Promise<Pa
   return context.newPage();
 }
 
-/** The files in a device's folder, `[name, text]`. */
+/**
+ * The files in a device's folder, `[name, text]`. A file being written at that moment cannot be
+ * read (the browser swaps it in whole when it is closed): read again a moment later, as a cloud
+ * service's client does.
+ */
 async function folder(page: Page): Promise<[string, string][]> {
   return page.evaluate(async () => {
     const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('cloud', { create: true });
-    const out: [string, string][] = [];
-    for await (const [name, handle] of (dir as any).entries()) {
-      out.push([name, await (await handle.getFile()).text()]);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const out: [string, string][] = [];
+        for await (const [name, handle] of (dir as any).entries()) {
+          out.push([name, await (await handle.getFile()).text()]);
+        }
+        return out;
+      } catch (error) {
+        if (attempt > 20) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
-    return out;
   });
 }
 

@@ -162,15 +162,25 @@ impl Folder {
             if kind.as_deref() != Some("file") || !crate::storage::sync::file::is_file_name(&name) {
                 continue;
             }
-            let file: web_sys::File = call(&entry, "getFile", &[])
+            // A file being written at this moment (by the cloud service's client) cannot be
+            // read: it is left for the next exchange, not counted as read.
+            let Some(file) = call(&entry, "getFile", &[])
                 .await
-                .map_err(gone)?
-                .dyn_into()
-                .map_err(gone)?;
+                .ok()
+                .and_then(|f| f.dyn_into::<web_sys::File>().ok())
+            else {
+                continue;
+            };
             let mark = (file.last_modified(), file.size());
             if read.get(&name) != Some(&mark) {
-                let text = JsFuture::from(file.text()).await.map_err(gone)?;
-                texts.push((name.clone(), text.as_string().unwrap_or_default()));
+                let Some(text) = JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|t| t.as_string())
+                else {
+                    continue;
+                };
+                texts.push((name.clone(), text));
             }
             now.insert(name, mark);
         }
