@@ -19,7 +19,7 @@ pub fn backup_page() -> Html {
             <div class="page-head"><h1>{ "Backup" }</h1></div>
             <section class="card" aria-labelledby="devices-link-title">
                 <h2 id="devices-link-title">{ "Your other devices" }</h2>
-                <p>{ "Keep your phone and your computer in step, with no server: each writes a sync file the other merges." }</p>
+                <p>{ "Keep your phone and your computer in step, with no server: through a folder your cloud service syncs, face to face, or by file." }</p>
                 <p><a class="btn" href={crate::route::Route::Devices.href()}>{ "Sync your devices" }</a></p>
             </section>
             { export::section(&app, &export) }

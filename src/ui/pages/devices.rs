@@ -23,7 +23,7 @@ pub fn devices_page() -> Html {
     html! {
         <>
             <div class="page-head"><h1>{ "Your devices" }</h1></div>
-            <p class="lead">{ "Keep your phone and your computer in step with no server: each device writes its own sync file, and merges the files of the others. Put the files in a folder your cloud service already syncs (iCloud Drive, Dropbox, OneDrive, Google Drive), or send them to your other device. Nothing is sent anywhere by this app." }</p>
+            <p class="lead">{ "Keep your phone and your computer in step with no server: through a folder your cloud service already syncs, face to face over the same Wi-Fi, or by sending a file. Each device writes only its own sync file and merges the others'; an edit made on two devices is kept and listed for you to settle. Your records never go to any server of this app's." }</p>
             if let Some(m) = &*sync.message {
                 <p role="status" class="notice" id="sync-message">{ m.clone() }</p>
             }
@@ -33,6 +33,7 @@ pub fn devices_page() -> Html {
                 </div>
             }
             { sync.reviews() }
+            { sync.this_device() }
             { sync.folder() }
             { sync.face_to_face() }
             { sync.exchange() }
@@ -230,7 +231,39 @@ impl Sync {
         html! { <FaceToFace name={(*self.name).clone()} {on_synced} {on_files} /> }
     }
 
-    /// "Send" and "Merge": this device's name, its file, the others' files.
+    /// This device's name, and the passphrase her devices share: for every way of syncing.
+    fn this_device(&self) -> Html {
+        let on_name = {
+            let name = self.name.clone();
+            Callback::from(move |e: InputEvent| {
+                name.set(crate::ui::components::inputs::input_value(&e))
+            })
+        };
+        let on_passphrase = {
+            let passphrase = self.passphrase.clone();
+            Callback::from(move |e: InputEvent| {
+                passphrase.set(crate::ui::components::inputs::input_value(&e))
+            })
+        };
+        let busy = *self.busy;
+        html! {
+            <section class="card" aria-labelledby="sync-device-title">
+                <h2 id="sync-device-title">{ "This device" }</h2>
+                <div class="field">
+                    <label for="sync-name">{ "Name of this device" }</label>
+                    <input id="sync-name" type="text" maxlength="60" value={(*self.name).clone()} oninput={on_name} disabled={busy} aria-describedby="sync-name-hint" />
+                    <p class="hint" id="sync-name-hint">{ "Your other devices show it beside what came from here." }</p>
+                </div>
+                <div class="field">
+                    <label for="sync-passphrase">{ "Passphrase your devices share (optional)" }</label>
+                    <input id="sync-passphrase" type="password" autocomplete="off" value={(*self.passphrase).clone()} oninput={on_passphrase} aria-describedby="sync-passphrase-hint" />
+                    <p class="hint" id="sync-passphrase-hint">{ "With one, the sync files (by hand or in the folder) are encrypted as an encrypted backup is, and a changed file is refused; use the same one on every device. Face to face needs none: the connection is encrypted." }</p>
+                </div>
+            </section>
+        }
+    }
+
+    /// "Send" and "Merge": this device's file, the others' files.
     fn exchange(&self) -> Html {
         let write = {
             let this = self.clone();
@@ -248,32 +281,11 @@ impl Sync {
                 this.merge_files(chosen);
             })
         };
-        let on_name = {
-            let name = self.name.clone();
-            Callback::from(move |e: InputEvent| {
-                name.set(crate::ui::components::inputs::input_value(&e))
-            })
-        };
-        let on_passphrase = {
-            let passphrase = self.passphrase.clone();
-            Callback::from(move |e: InputEvent| {
-                passphrase.set(crate::ui::components::inputs::input_value(&e))
-            })
-        };
         let busy = *self.busy;
         html! {
             <section class="card" aria-labelledby="sync-exchange-title">
-                <h2 id="sync-exchange-title">{ "Exchange with your other devices" }</h2>
-                <div class="field">
-                    <label for="sync-name">{ "Name of this device" }</label>
-                    <input id="sync-name" type="text" maxlength="60" value={(*self.name).clone()} oninput={on_name} disabled={busy} aria-describedby="sync-name-hint" />
-                    <p class="hint" id="sync-name-hint">{ "Your other devices show it beside what came from here." }</p>
-                </div>
-                <div class="field">
-                    <label for="sync-passphrase">{ "Passphrase your devices share (optional)" }</label>
-                    <input id="sync-passphrase" type="password" autocomplete="off" value={(*self.passphrase).clone()} oninput={on_passphrase} aria-describedby="sync-passphrase-hint" />
-                    <p class="hint" id="sync-passphrase-hint">{ "With one, the file is encrypted (as an encrypted backup is) and a changed file is refused; use the same one on every device." }</p>
-                </div>
+                <h2 id="sync-exchange-title">{ "Sync through files, by hand" }</h2>
+                <p>{ "On any browser: write this device's file and put it in the folder your cloud service syncs, or send it to your other device; there, merge it." }</p>
                 <div class="actions">
                     <button type="button" class="btn btn--primary" onclick={write} disabled={busy}>{ "Write this device's sync file" }</button>
                     // On phones: the file just written, to the share sheet (Save to Files, AirDrop,
