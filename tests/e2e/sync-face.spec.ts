@@ -123,3 +123,65 @@ test('a code typed on a computer without a camera works, and a wrong code is ref
   await expect(laptop.locator('#face-status')).toContainText('Nothing new', { timeout: 60_000 });
   await screenshots(phone, 'devices-face-typed');
 });
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/**
+ * A code with its addresses replaced by one nobody answers at (TEST-NET-2), as two devices on a
+ * guest Wi-Fi that keeps them apart would see: the layout of `storage::sync::card` (version,
+ * answer, fingerprint, user fragment, password, then the addresses).
+ */
+function unreachable(code: string): string {
+  const text = code.replace(/\s/g, '').slice(4);
+  const bytes: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const c of text) {
+    buffer = (buffer << 5) | BASE32.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >> bits) & 255);
+    }
+  }
+  let at = 2 + 32;
+  at += 1 + bytes[at];
+  at += 1 + bytes[at];
+  const kept = bytes.slice(0, at);
+  kept.push(1, 4, 198, 51, 100, 7, 0xc3, 0x50);
+  let out = 'CME1';
+  buffer = 0;
+  bits = 0;
+  for (const b of kept) {
+    buffer = (buffer << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out += BASE32[(buffer >> bits) & 31];
+    }
+  }
+  if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 31];
+  return out;
+}
+
+test('when no direct connection forms, she is told so and the files are one tap away', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const phone = await (await browser.newContext({ baseURL, acceptDownloads: true })).newPage();
+  const laptop = await (await browser.newContext({ baseURL, acceptDownloads: true })).newPage();
+  for (const p of [phone, laptop]) await p.goto('./#/devices');
+  await phone.getByRole('button', { name: "Show this device's code" }).click();
+  const offer = (await phone.locator('#face-code').textContent())!;
+  await laptop.getByRole('button', { name: "Scan the other device's code" }).click();
+  await laptop.getByLabel('Or type or paste the code shown under it').fill(unreachable(offer));
+  await laptop.getByRole('button', { name: 'Use this code' }).click();
+  const answer = (await laptop.locator('#face-code').textContent())!;
+  await phone.getByLabel('Or type or paste the code shown under it').fill(unreachable(answer));
+  await phone.getByRole('button', { name: 'Use this code' }).click();
+  await expect(phone.locator('#face-status')).toContainText('No direct connection formed', { timeout: 60_000 });
+  await screenshots(phone, 'devices-face-failed');
+  const [download] = await Promise.all([
+    phone.waitForEvent('download'),
+    phone.getByRole('button', { name: 'Use files instead' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^cme-sync-[0-9a-f]{16}\.json$/);
+});
