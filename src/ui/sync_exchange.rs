@@ -163,24 +163,30 @@ pub fn default_name() -> String {
     name.into()
 }
 
+/// What starts an exchange through the folder.
+#[derive(Debug, Clone, Default)]
+pub struct FolderLook {
+    /// From a click: the browser's permission may be asked for, and every file is read again.
+    pub ask: bool,
+    /// The name she gave this device, when given.
+    pub name: Option<String>,
+    /// Nothing changed here since the last exchange (she came back to the tab): when no file in
+    /// the folder changed either, there is nothing to merge or write, and the worker is not asked.
+    pub unchanged: bool,
+}
+
 /// One exchange through the folder she chose (`storage::browser::sync_folder`): the other
 /// devices' files changed since the last look merged, and this device's file written into the
-/// folder when it says something new. With `ask`, the browser's permission is asked for (only
-/// from a click); `name`, the name she gave this device, when given. Returns the folder's
-/// status, kept.
-pub async fn through_folder(
-    app: AppContext,
-    ask: bool,
-    name: Option<String>,
-) -> sync_folder::Status {
+/// folder when it says something new. Returns the folder's status, kept.
+pub async fn through_folder(app: AppContext, look: FolderLook) -> sync_folder::Status {
     let mut status = sync_folder::status();
     // A click reads every file again (a passphrase given since, a file refused before).
-    let read = if ask {
+    let read = if look.ask {
         Default::default()
     } else {
         status.read.clone()
     };
-    match locks::holding(LOCK, folder_exchange(app, ask, name, read)).await {
+    match locks::holding(LOCK, folder_exchange(app, look, read)).await {
         Ok(None) => return sync_folder::Status::default(),
         Ok(Some((read, settled))) => {
             let mut said = settled
@@ -205,14 +211,17 @@ pub async fn through_folder(
 /// what is now in the folder (to keep as read) and what the exchange gave.
 async fn folder_exchange(
     app: AppContext,
-    ask_permission: bool,
-    name: Option<String>,
+    look: FolderLook,
     read: std::collections::BTreeMap<String, (f64, f64)>,
 ) -> Result<Option<(std::collections::BTreeMap<String, (f64, f64)>, Settled)>, String> {
-    let Some(folder) = sync_folder::open(ask_permission).await? else {
+    let Some(folder) = sync_folder::open(look.ask).await? else {
         return Ok(None);
     };
     let (texts, now_in_folder) = folder.changed(&read).await?;
+    if look.unchanged && texts.is_empty() {
+        return Ok(Some((now_in_folder, Settled::default())));
+    }
+    let name = look.name;
     let state = kept_state().await?;
     // A device not yet in the set, and not named, is named as the Devices page would name it.
     let name = match name {

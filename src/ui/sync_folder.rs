@@ -5,7 +5,7 @@
 //! page, which offers to choose the folder, to sync now (asking the browser's permission again
 //! after a restart), and to stop.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use crate::storage::browser::sync_folder::{self, Status};
 use crate::ui::state::{use_app, AppContext};
+use crate::ui::sync_exchange::FolderLook;
 use crate::ui::worker_client;
 
 /// Milliseconds of stillness after a change before the exchange.
@@ -23,22 +24,43 @@ const QUIET_MS: u32 = 2_000;
 pub struct FolderSync {
     pub status: UseStateHandle<Status>,
     pub busy: UseStateHandle<bool>,
+    /// The records' revision at the last exchange in this page (none before the first).
+    exchanged: Rc<Cell<Option<u64>>>,
 }
 
 impl FolderSync {
-    /// Exchanges now; with `ask`, asks for the browser's permission first (only from a click);
-    /// `name`, the name she gave this device, when given.
-    pub fn sync_now(&self, app: &AppContext, ask: bool, name: Option<String>) {
-        let (status, busy) = (self.status.clone(), self.busy.clone());
+    /// Exchanges now (see `FolderLook`).
+    pub fn sync_now(&self, app: &AppContext, look: FolderLook) {
+        let (status, busy, exchanged) = (
+            self.status.clone(),
+            self.busy.clone(),
+            self.exchanged.clone(),
+        );
         busy.set(true);
+        let revision = app.revision;
         worker_client::sync_folder(
             app.clone(),
-            ask,
-            name,
+            look,
             Box::new(move |s| {
+                if s.problem.is_none() {
+                    exchanged.set(Some(revision));
+                }
                 status.set(s);
                 busy.set(false);
             }),
+        );
+    }
+
+    /// Exchanges from a click: the browser's permission asked for if needed, with the name she
+    /// gave this device.
+    pub fn sync_from_click(&self, app: &AppContext, name: String) {
+        self.sync_now(
+            app,
+            FolderLook {
+                ask: true,
+                name: Some(name),
+                unchanged: false,
+            },
         );
     }
 
@@ -56,7 +78,13 @@ impl FolderSync {
                     };
                     sync_folder::set_status(&s);
                     this.status.set(s);
-                    this.sync_now(&app, false, Some(name));
+                    this.sync_now(
+                        &app,
+                        FolderLook {
+                            name: Some(name),
+                            ..FolderLook::default()
+                        },
+                    );
                 }
                 Ok(None) => {}
                 Err(problem) => this.status.set(Status {
@@ -87,9 +115,11 @@ pub struct FolderSyncProviderProps {
 #[function_component(FolderSyncProvider)]
 pub fn folder_sync_provider(props: &FolderSyncProviderProps) -> Html {
     let app = use_app();
+    let exchanged = use_mut_ref(|| Rc::new(Cell::new(None))).borrow().clone();
     let sync = FolderSync {
         status: use_state(sync_folder::status),
         busy: use_state(|| false),
+        exchanged,
     };
     let timer = use_mut_ref(|| None::<Timeout>);
     let first = use_mut_ref(|| true);
@@ -100,8 +130,9 @@ pub fn folder_sync_provider(props: &FolderSyncProviderProps) -> Html {
             // At start at once; after a change once the records have been still a moment.
             let wait = if first.replace(false) { 0 } else { QUIET_MS };
             if sync.status.folder.is_some() {
-                *timer.borrow_mut() =
-                    Some(Timeout::new(wait, move || sync.sync_now(&app, false, None)));
+                *timer.borrow_mut() = Some(Timeout::new(wait, move || {
+                    sync.sync_now(&app, FolderLook::default())
+                }));
             }
         });
     }
@@ -119,7 +150,15 @@ pub fn folder_sync_provider(props: &FolderSyncProviderProps) -> Html {
                         if document.visibility_state() == web_sys::VisibilityState::Visible
                             && sync_folder::status().folder.is_some()
                         {
-                            sync.sync_now(&app, false, None);
+                            // Nothing changed here since the last exchange: only the folder is looked at.
+                            let unchanged = sync.exchanged.get() == Some(app.revision);
+                            sync.sync_now(
+                                &app,
+                                FolderLook {
+                                    unchanged,
+                                    ..FolderLook::default()
+                                },
+                            );
                         }
                     })
                 });

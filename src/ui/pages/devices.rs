@@ -162,7 +162,7 @@ impl Sync {
         };
         let sync_now = {
             let (folder, app, name) = (folder.clone(), self.app.clone(), self.name.clone());
-            Callback::from(move |_: MouseEvent| folder.sync_now(&app, true, Some((*name).clone())))
+            Callback::from(move |_: MouseEvent| folder.sync_from_click(&app, (*name).clone()))
         };
         let stop = {
             let folder = folder.clone();
