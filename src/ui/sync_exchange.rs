@@ -33,6 +33,8 @@ pub struct Settled {
     pub refused: Vec<String>,
     /// This device's sync file, `(name, text)`, when one was made.
     pub written: Option<(String, String)>,
+    /// The records as the exchange left them: those adopted, or those it was made from.
+    pub records: Option<Rc<AppData>>,
 }
 
 /// Runs one exchange: `request` is made from this device's sync record as kept now (read under
@@ -111,10 +113,12 @@ async fn settle(
                 written,
                 ..
             } = *s;
+            let mut records = seen.clone();
             if !message.is_empty() {
                 let result = from_stored(&stored).map_err(|e| {
                     format!("The merged records could not be read back ({e}); nothing was changed.")
                 })?;
+                records = Rc::new(result.clone());
                 // The page says what each file brought; the notice says it is done.
                 let done = "Records on this device updated (Your devices).".to_string();
                 app.dispatch(Action::Change(Change::Import {
@@ -129,6 +133,7 @@ async fn settle(
                     message: Some(message).filter(|m| !m.is_empty()),
                     refused,
                     written,
+                    records: Some(records),
                     ..Settled::default()
                 },
             )
@@ -177,8 +182,13 @@ pub struct FolderLook {
 
 /// One exchange through the folder she chose (`storage::browser::sync_folder`): the other
 /// devices' files changed since the last look merged, and this device's file written into the
-/// folder when it says something new. Returns the folder's status, kept.
-pub async fn through_folder(app: AppContext, look: FolderLook) -> sync_folder::Status {
+/// folder when it says something new. Returns the folder's status, kept, and the records as the
+/// exchange left them.
+pub async fn through_folder(
+    app: AppContext,
+    look: FolderLook,
+) -> (sync_folder::Status, Option<Rc<AppData>>) {
+    let sent = app.data.clone();
     let mut status = sync_folder::status();
     // A click reads every file again (a passphrase given since, a file refused before).
     let read = if look.ask {
@@ -186,9 +196,11 @@ pub async fn through_folder(app: AppContext, look: FolderLook) -> sync_folder::S
     } else {
         status.read.clone()
     };
+    let mut records = None;
     match locks::holding(LOCK, folder_exchange(app, look, read)).await {
-        Ok(None) => return sync_folder::Status::default(),
+        Ok(None) => return (sync_folder::Status::default(), None),
         Ok(Some((read, settled))) => {
+            records = Some(settled.records.clone().unwrap_or(sent));
             let mut said = settled
                 .message
                 .unwrap_or_else(|| "Nothing new from your other devices.".into());
@@ -204,7 +216,7 @@ pub async fn through_folder(app: AppContext, look: FolderLook) -> sync_folder::S
         Err(problem) => status.problem = Some(problem),
     }
     sync_folder::set_status(&status);
-    status
+    (status, records)
 }
 
 /// [`through_folder`]'s exchange, under the lock: `Ok(None)` when no folder is chosen, else

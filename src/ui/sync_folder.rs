@@ -5,13 +5,14 @@
 //! page, which offers to choose the folder, to sync now (asking the browser's permission again
 //! after a restart), and to stop.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::storage::browser::sync_folder::{self, Status};
+use crate::storage::AppData;
 use crate::ui::state::{use_app, AppContext};
 use crate::ui::sync_exchange::FolderLook;
 use crate::ui::worker_client;
@@ -24,8 +25,16 @@ const QUIET_MS: u32 = 2_000;
 pub struct FolderSync {
     pub status: UseStateHandle<Status>,
     pub busy: UseStateHandle<bool>,
-    /// The records' revision at the last exchange in this page (none before the first).
-    exchanged: Rc<Cell<Option<u64>>>,
+    /// The records as the last exchange in this page left them (none before the first): an
+    /// exchange is needed only when they changed since.
+    exchanged: Rc<RefCell<Option<Rc<AppData>>>>,
+}
+
+impl FolderSync {
+    /// Whether the records changed since the last exchange (its own adoption is no change).
+    fn changed(&self, app: &AppContext) -> bool {
+        self.exchanged.borrow().as_deref() != Some(&*app.data)
+    }
 }
 
 impl FolderSync {
@@ -37,13 +46,12 @@ impl FolderSync {
             self.exchanged.clone(),
         );
         busy.set(true);
-        let revision = app.revision;
         worker_client::sync_folder(
             app.clone(),
             look,
-            Box::new(move |s| {
+            Box::new(move |s, records| {
                 if s.problem.is_none() {
-                    exchanged.set(Some(revision));
+                    *exchanged.borrow_mut() = records;
                 }
                 status.set(s);
                 busy.set(false);
@@ -115,7 +123,7 @@ pub struct FolderSyncProviderProps {
 #[function_component(FolderSyncProvider)]
 pub fn folder_sync_provider(props: &FolderSyncProviderProps) -> Html {
     let app = use_app();
-    let exchanged = use_mut_ref(|| Rc::new(Cell::new(None))).borrow().clone();
+    let exchanged = use_mut_ref(|| Rc::new(RefCell::new(None))).borrow().clone();
     let sync = FolderSync {
         status: use_state(sync_folder::status),
         busy: use_state(|| false),
@@ -127,11 +135,16 @@ pub fn folder_sync_provider(props: &FolderSyncProviderProps) -> Html {
         let (sync, app) = (sync.clone(), app.clone());
         let timer: Rc<RefCell<Option<Timeout>>> = timer.clone();
         use_effect_with(app.revision, move |_| {
-            // At start at once; after a change once the records have been still a moment.
+            // At start at once; after a change once the records have been still a moment (the
+            // records this page's exchange adopted are no change).
             let wait = if first.replace(false) { 0 } else { QUIET_MS };
-            if sync.status.folder.is_some() {
+            if sync.status.folder.is_some() && sync.changed(&app) {
                 *timer.borrow_mut() = Some(Timeout::new(wait, move || {
-                    sync.sync_now(&app, FolderLook::default())
+                    // Asked again when it is time: an exchange that ended meanwhile may have
+                    // brought these very records.
+                    if sync.changed(&app) {
+                        sync.sync_now(&app, FolderLook::default())
+                    }
                 }));
             }
         });
@@ -151,7 +164,7 @@ pub fn folder_sync_provider(props: &FolderSyncProviderProps) -> Html {
                             && sync_folder::status().folder.is_some()
                         {
                             // Nothing changed here since the last exchange: only the folder is looked at.
-                            let unchanged = sync.exchanged.get() == Some(app.revision);
+                            let unchanged = !sync.changed(&app);
                             sync.sync_now(
                                 &app,
                                 FolderLook {

@@ -203,39 +203,35 @@ pub struct WorkerSide {
 }
 
 /// [`sync_folder`] once the module that holds this is loaded.
-pub type SyncFolder = fn(
-    AppContext,
-    super::sync_exchange::FolderLook,
-    Box<dyn Fn(crate::storage::browser::sync_folder::Status)>,
-);
+pub type SyncFolder = fn(AppContext, super::sync_exchange::FolderLook, FolderDone);
+
+/// Hears the folder's status after an exchange, and the records as the exchange left them.
+pub type FolderDone =
+    Box<dyn Fn(crate::storage::browser::sync_folder::Status, Option<Rc<crate::storage::AppData>>)>;
 
 /// One exchange through the sync folder (`super::sync_exchange::through_folder`); `done` hears
 /// the folder's status after it. Its work is in the worker's module, so the first download does
 /// not carry it for an exchange that runs only once a folder is chosen.
-pub fn sync_folder(
-    app: AppContext,
-    look: super::sync_exchange::FolderLook,
-    done: Box<dyn Fn(crate::storage::browser::sync_folder::Status)>,
-) {
+pub fn sync_folder(app: AppContext, look: super::sync_exchange::FolderLook, done: FolderDone) {
     wasm_bindgen_futures::spawn_local(async move {
         match super::lazy::get(&super::lazy::WORKER).await {
             Ok(side) => (side.sync_folder)(app, look, done),
-            Err(super::lazy::LoadFailed) => done(crate::storage::browser::sync_folder::Status {
-                problem: Some(not_fetched()),
-                ..crate::storage::browser::sync_folder::status()
-            }),
+            Err(super::lazy::LoadFailed) => done(
+                crate::storage::browser::sync_folder::Status {
+                    problem: Some(not_fetched()),
+                    ..crate::storage::browser::sync_folder::status()
+                },
+                None,
+            ),
         }
     });
 }
 
 /// [`sync_folder`]'s work, in the module loaded on first use.
-pub fn sync_folder_now(
-    app: AppContext,
-    look: super::sync_exchange::FolderLook,
-    done: Box<dyn Fn(crate::storage::browser::sync_folder::Status)>,
-) {
+pub fn sync_folder_now(app: AppContext, look: super::sync_exchange::FolderLook, done: FolderDone) {
     wasm_bindgen_futures::spawn_local(async move {
-        done(super::sync_exchange::through_folder(app, look).await)
+        let (status, records) = super::sync_exchange::through_folder(app, look).await;
+        done(status, records)
     });
 }
 

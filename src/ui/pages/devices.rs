@@ -107,6 +107,7 @@ impl Sync {
             message,
             refused,
             written,
+            ..
         } = settled;
         if let Some(view) = view {
             // A device not yet named keeps the name guessed here.
