@@ -197,15 +197,16 @@ pub async fn through_folder(
         status.read.clone()
     };
     let mut records = None;
-    match locks::holding(LOCK, folder_exchange(app, look, read)).await {
+    match locks::holding(LOCK, folder_exchange(app, look, read, status.own.clone())).await {
         Ok(None) => return (sync_folder::Status::default(), None),
         Ok(Some((read, settled))) => {
             records = Some(settled.records.clone().unwrap_or(sent));
             let mut said = settled
                 .message
                 .unwrap_or_else(|| "Nothing new from your other devices.".into());
-            if settled.written.is_some() {
+            if let Some((name, _)) = &settled.written {
                 said.push_str(" This device's file was written into the folder.");
+                status.own = Some(name.clone());
             }
             status.read = read;
             status.last_synced = Some(locale::now());
@@ -225,11 +226,12 @@ async fn folder_exchange(
     app: AppContext,
     look: FolderLook,
     read: std::collections::BTreeMap<String, (f64, f64)>,
+    own: Option<String>,
 ) -> Result<Option<(std::collections::BTreeMap<String, (f64, f64)>, Settled)>, String> {
     let Some(folder) = sync_folder::open(look.ask).await? else {
         return Ok(None);
     };
-    let (texts, now_in_folder) = folder.changed(&read).await?;
+    let (texts, now_in_folder) = folder.changed(&read, own.as_deref()).await?;
     if look.unchanged && texts.is_empty() {
         return Ok(Some((now_in_folder, Settled::default())));
     }

@@ -39,6 +39,9 @@ pub struct Status {
     /// The files in the folder refused at the last exchange, each with why.
     #[serde(default)]
     pub refused: Vec<String>,
+    /// This device's own file in the folder, once written (never read back).
+    #[serde(default)]
+    pub own: Option<String>,
     /// The files read at the last exchange, by name: when each was modified and its size, so
     /// that only files changed since are read again.
     #[serde(default)]
@@ -145,6 +148,7 @@ impl Folder {
     pub async fn changed(
         &self,
         read: &BTreeMap<String, (f64, f64)>,
+        own: Option<&str>,
     ) -> Result<(Vec<(String, String)>, BTreeMap<String, (f64, f64)>), String> {
         let entries = call_sync(&self.handle, "values")?;
         let mut now = BTreeMap::new();
@@ -159,7 +163,10 @@ impl Folder {
                 .ok()
                 .and_then(|k| k.as_string());
             let name = name_of(&entry);
-            if kind.as_deref() != Some("file") || !crate::storage::sync::file::is_file_name(&name) {
+            if kind.as_deref() != Some("file")
+                || !crate::storage::sync::file::is_file_name(&name)
+                || own == Some(name.as_str())
+            {
                 continue;
             }
             // A file being written at this moment (by the cloud service's client) cannot be
