@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark suite: the engine natively (cargo bench), then the app in Chromium with 10,000
 # stored activities (scripts/bench-ui.mjs, on a release build), and the text reader for photos
-# (scripts/bench-photo.mjs). Prints medians against budgets and
+# (scripts/bench-photo.mjs), and syncing two devices (scripts/bench-sync.mjs). Prints medians
+# against budgets and
 # exits non-zero when one is over. Results are recorded in docs/performance.md.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -13,4 +14,5 @@ cargo bench --bench sync || status=1
 trunk build --release --offline || exit 1
 node scripts/bench-ui.mjs || status=1
 node scripts/bench-photo.mjs || status=1
+node scripts/bench-sync.mjs || status=1
 exit $status

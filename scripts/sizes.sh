@@ -6,7 +6,7 @@ set -euo pipefail
 # The ceiling on the first load (html + js + wasm + css, gzip -9), in KB. The one place it is kept:
 # lower it whenever a change cuts the download; raising it needs a line in docs/performance.md
 # saying why. The budget is 200 KB.
-CEILING_KB=110
+CEILING_KB=114
 cd "$(dirname "$0")/.."
 total_raw=0
 total_gz=0
