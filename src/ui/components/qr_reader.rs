@@ -3,7 +3,7 @@
 //! (a computer without a camera). The camera runs only while she reads, and stops once a code is
 //! found or the reader goes away. No picture leaves the device.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::Reflect;
@@ -36,7 +36,8 @@ pub struct QrReaderProps {
 pub fn qr_reader(props: &QrReaderProps) -> Html {
     let video = use_node_ref();
     let camera = use_mut_ref(|| None::<MediaStream>);
-    let running = use_mut_ref(|| Rc::new(Cell::new(false)));
+    // Whether the camera's frames are being read (the loop stops when it turns false).
+    let running = use_mut_ref(|| false);
     let on_camera = use_state(|| false);
     let reading = use_state(|| None::<String>);
     let typed = use_state(String::new);
@@ -45,7 +46,7 @@ pub fn qr_reader(props: &QrReaderProps) -> Html {
         let (camera, running) = (camera.clone(), running.clone());
         use_effect_with((), move |_| {
             move || {
-                running.borrow().set(false);
+                *running.borrow_mut() = false;
                 stop(&camera);
             }
         });
@@ -54,7 +55,7 @@ pub fn qr_reader(props: &QrReaderProps) -> Html {
         let (video, camera, running, on_camera, reading, on_code) = (
             video.clone(),
             camera.clone(),
-            running.borrow().clone(),
+            running.clone(),
             on_camera.clone(),
             reading.clone(),
             props.on_code.clone(),
@@ -83,10 +84,10 @@ pub fn qr_reader(props: &QrReaderProps) -> Html {
                             let _ = JsFuture::from(p).await;
                         }
                         *camera.borrow_mut() = Some(stream);
-                        running.set(true);
-                        while running.get() {
+                        *running.borrow_mut() = true;
+                        while *running.borrow() {
                             if let Some(text) = read_frame(&element).await {
-                                running.set(false);
+                                *running.borrow_mut() = false;
                                 stop(&camera);
                                 on_camera.set(false);
                                 on_code.emit(text);
@@ -101,10 +102,9 @@ pub fn qr_reader(props: &QrReaderProps) -> Html {
         })
     };
     let stop_camera = {
-        let (camera, running, on_camera) =
-            (camera.clone(), running.borrow().clone(), on_camera.clone());
+        let (camera, running, on_camera) = (camera.clone(), running.clone(), on_camera.clone());
         Callback::from(move |_: MouseEvent| {
-            running.set(false);
+            *running.borrow_mut() = false;
             stop(&camera);
             on_camera.set(false);
         })
