@@ -136,10 +136,12 @@ impl Device {
         }
     }
 
-    fn edit_title(&mut self, id: uuid::Uuid, title: &str) {
+    /// Retitles an activity at minute `when`, as the app's save stamps `updated_at`.
+    fn edit_title(&mut self, id: uuid::Uuid, title: &str, when: i64) {
         let mut d = self.data();
         let mut a = d.activity(id).unwrap().clone();
         a.title = title.into();
+        a.updated_at = at(when);
         d.upsert_activity(a);
         self.records = to_stored(&d);
     }
@@ -171,8 +173,8 @@ fn two_devices_sync_by_file_review_an_edit_made_on_both_and_settle_it() {
 
     // Both edit the same title offline, then exchange both ways.
     let id = start.activities[2].id;
-    phone.edit_title(id, "Course 2: sepsis");
-    laptop.edit_title(id, "Course 2 (sepsis update)");
+    phone.edit_title(id, "Course 2: sepsis", 9);
+    laptop.edit_title(id, "Course 2 (sepsis update)", 8);
     let from_laptop = laptop.write(10);
     let from_phone = phone.write(11);
     let (message, _, on_laptop) = laptop.merge(from_phone, 12);
@@ -409,7 +411,7 @@ fn a_shared_folder_keeps_three_devices_in_step_and_files_are_written_only_when_t
     // An edit on the desk (new to the set) reaches the others through the folder.
     let (_, wrote) = desk.exchange(&mut folder, 4);
     assert!(wrote);
-    desk.edit_title(stroke, "Stroke update 2026");
+    desk.edit_title(stroke, "Stroke update 2026", 5);
     let (_, wrote) = desk.exchange(&mut folder, 5);
     assert!(wrote, "an edit made here is written out");
     for d in [&mut phone, &mut laptop] {
@@ -591,7 +593,7 @@ fn face_to_face_each_device_sends_only_what_the_other_lacks() {
     assert_eq!(phone.data().activities.len(), 202);
 
     // One edit later, the phone's file carries that edit alone, and no certificate.
-    phone.edit_title(stroke, "Stroke update 2026");
+    phone.edit_title(stroke, "Stroke update 2026", 9);
     let (second, back) = meet(&mut phone, &mut laptop, 10).unwrap();
     assert!(second * 50 < first, "{second} bytes after {first}");
     assert_eq!(
