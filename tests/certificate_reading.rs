@@ -121,7 +121,8 @@ fn ceus_with_contact_hours() {
         Some("Infection Control and Barrier Precautions")
     );
     assert_eq!(f.completed, Some(date("2026-01-15")));
-    assert!(credits(&f).contains(&("CEU".to_string(), "0.4".to_string())));
+    // "0.4 CEUs (4 contact hours)": one credit stated twice, counted once (as 4 hours, not 8).
+    assert_eq!(credits(&f), pairs(&[("ANCC_CONTACT_HOUR", "4")]));
 }
 
 #[test]
@@ -355,6 +356,18 @@ fn a_ceu_is_read_by_whose_it_is_or_asked_about() {
 
     let f = read("ACPE UAN 0000-9999-25-001-H01-P. Course: Anticoagulation. 2026-01-15. 0.2 CEU.");
     assert_eq!(credits(&f), pairs(&[("ACPE", "2")]));
+
+    // The hours and the CEUs that restate them are one credit, never counted twice (a CEU counts
+    // ten hours: both would make 1.5 hours three).
+    for text in [
+        "Course: Immunization update. 2026-03-14. 1.5 contact hours (0.15 CEU). ACPE UAN 0204-0000-26-031-L06-P.",
+        "IACET Accredited Provider. Course: Wound care. 2026-01-15. 15 contact hours (1.5 CEU).",
+    ] {
+        let f = read(text);
+        assert_eq!(f.credits.len(), 1, "{text}: {:?}", f.credits);
+        assert!(f.credits[0].0.as_str() != "CEU", "{text}");
+        assert!(f.ceu_read_as.as_deref().unwrap().contains("counted once"), "{text}");
+    }
 }
 
 #[test]

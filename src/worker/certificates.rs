@@ -14,13 +14,13 @@ pub fn read_pdf(data: &str) -> Response {
     };
     let text = crate::domain::formats::pdf_text::text_of(&bytes).unwrap_or_default();
     Response::CertificateRead {
-        fields: crate::domain::formats::certificate::read(&text),
+        fields: Box::new(crate::domain::formats::certificate::read(&text)),
     }
 }
 
 /// What a pasted certificate text or e-mail states.
 pub fn read_text(text: &str) -> Response {
     Response::CertificateRead {
-        fields: crate::domain::formats::certificate::read(text),
+        fields: Box::new(crate::domain::formats::certificate::read(text)),
     }
 }

@@ -256,7 +256,7 @@ pub enum Response {
     Explained { problems: Vec<String> },
     /// What a certificate's text states.
     CertificateRead {
-        fields: crate::domain::formats::certificate::CertificateFields,
+        fields: Box<crate::domain::formats::certificate::CertificateFields>,
     },
     /// A long job's step, in words ("Loading the text reader…"): more answers follow.
     Step { message: String },

@@ -27,6 +27,9 @@ pub struct CertificateFields {
     /// How a CEU was read when the text says whose it is ("IACET CEUs: 1 CEU = 10 contact hours").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ceu_read_as: Option<String>,
+    /// A pharmacy activity's ACPE Universal Activity Number: its format, topic and audience.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uan: Option<super::uan::Uan>,
 }
 
 /// The credit statements, most specific first: (pattern words before or after the number, type).
@@ -68,6 +71,7 @@ impl CertificateFields {
             && self.completed.is_none()
             && self.credits.is_empty()
             && self.ceu_unclear.is_none()
+            && self.uan.is_none()
     }
 
     /// The draft with the unclear CEUs read one way: `ten_hours` (IACET) or one hour each.
@@ -108,6 +112,20 @@ impl CertificateFields {
                 })
                 .collect();
         }
+        // A UAN says the accreditor, whether the activity was live, and its topic; it is kept
+        // in the notes, where an auditor or CPE Monitor's record can be matched with it.
+        if let Some(u) = &self.uan {
+            d.accreditor = crate::domain::model::activity::Accreditor::Acpe;
+            d.format = if u.live {
+                crate::domain::model::activity::Format::LiveInPerson
+            } else {
+                crate::domain::model::activity::Format::OnDemandOnline
+            };
+            if let Some(topic) = u.topic_id() {
+                d.topics = vec![topic];
+            }
+            d.notes = format!("ACPE UAN {} ({}).", u.text(), u.describe());
+        }
         d
     }
 }
@@ -126,8 +144,9 @@ pub fn read(text: &str) -> CertificateFields {
         credits: credits(&lower),
         ..Default::default()
     };
+    out.uan = super::uan::Uan::find(&joined);
     // Pharmacy: an ACPE UAN on the page makes its contact hours ACPE hours.
-    if lower.contains("acpe") || lower.contains("uan") {
+    if out.uan.is_some() || lower.contains("acpe") || lower.contains("uan") {
         for (t, _) in &mut out.credits {
             if t.as_str() == "ANCC_CONTACT_HOUR" {
                 *t = CreditTypeId::new("ACPE");
@@ -194,22 +213,29 @@ fn read_ceus(lower: &str, out: &mut CertificateFields) {
         .find(|(t, _)| t.as_str() == "ANCC_CONTACT_HOUR" || t.as_str() == "ACPE")
         .map(|(_, a)| *a);
     let ten = ceus.scale_percent(1000);
-    let (reading, replace): (Option<&str>, Option<(&str, Amount)>) =
-        if lower.contains("iacet") || hours == Some(ten) {
-            (Some("IACET CEUs: 1 CEU = 10 contact hours"), None)
-        } else if lower.contains("acpe") || lower.contains("pharmacy") {
-            (
-                Some("Pharmacy CEUs (ACPE): 0.1 CEU = 1 contact hour"),
-                Some(("ACPE", ten)),
-            )
-        } else if lower.contains("aarc") || lower.contains("crce") || hours == Some(ceus) {
-            (
-                Some("CEUs of one contact hour each (AARC and many boards)"),
-                Some(("CE_HOUR", ceus)),
-            )
-        } else {
-            (None, None)
-        };
+    // "1.5 contact hours (0.15 CEU)": the CEUs restate the hours (pharmacy and IACET alike, ten
+    // hours a CEU). One credit, stated twice: counted once, as the hours.
+    if hours == Some(ten) {
+        out.credits.remove(at);
+        out.ceu_read_as =
+            Some("CEUs stated beside the contact hours: the same credit, counted once".into());
+        return;
+    }
+    let (reading, replace): (Option<&str>, Option<(&str, Amount)>) = if lower.contains("iacet") {
+        (Some("IACET CEUs: 1 CEU = 10 contact hours"), None)
+    } else if lower.contains("acpe") || lower.contains("pharmacy") {
+        (
+            Some("Pharmacy CEUs (ACPE): 0.1 CEU = 1 contact hour"),
+            Some(("ACPE", ten)),
+        )
+    } else if lower.contains("aarc") || lower.contains("crce") || hours == Some(ceus) {
+        (
+            Some("CEUs of one contact hour each (AARC and many boards)"),
+            Some(("CE_HOUR", ceus)),
+        )
+    } else {
+        (None, None)
+    };
     match (reading, replace) {
         (Some(r), None) => out.ceu_read_as = Some(r.to_string()),
         (Some(r), Some((code, amount))) => {

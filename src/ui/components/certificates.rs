@@ -107,7 +107,10 @@ pub fn read_file(file: File, on: impl Fn(FileReading) + 'static) {
         };
         crate::ui::worker_client::request(request, move |r| match r {
             Response::Step { message } => on(FileReading::Step(message)),
-            Response::CertificateRead { fields } => on(FileReading::Read { fields, seen: None }),
+            Response::CertificateRead { fields } => on(FileReading::Read {
+                fields: *fields,
+                seen: None,
+            }),
             Response::PhotoRead { fields, text } => on(FileReading::Read {
                 fields: *fields,
                 seen: Some(text),

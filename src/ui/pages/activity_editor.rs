@@ -153,7 +153,7 @@ impl CertStart {
                     this.note.set(Some("Nothing in this text looked like a title, date or credit statement. Fill in the form by hand.".into()));
                 } else {
                     this.read(
-                        fields,
+                        *fields,
                         "Filled in from the text: check every field before saving.".into(),
                     );
                 }

@@ -237,6 +237,28 @@ pub const TOPICS: &[TopicInfo] = &[
         "Pharmacology (general)",
         &["drug therapy", "prescribing"],
     ),
+    // ACPE topic designators 06 and 07 (`domain::formats::uan`); pharmacy boards require
+    // immunization hours of pharmacists who vaccinate.
+    tp(
+        "immunizations",
+        "Immunizations & vaccine administration",
+        &[
+            "immunization",
+            "vaccines",
+            "vaccination",
+            "vaccine administration",
+        ],
+    ),
+    tp(
+        "compounding",
+        "Compounding",
+        &[
+            "sterile compounding",
+            "non-sterile compounding",
+            "USP 797",
+            "USP 800",
+        ],
+    ),
     tp(
         "forensic_evidence_collection",
         "Forensic evidence collection",
