@@ -290,12 +290,34 @@ pub fn preview_with_progress<A: Borrow<Activity>>(
                 }
             }
         }
+        // A UAN says the format, the topic and the accreditor, where the row's own columns do not.
+        let uan_text = cell(row, Target::Uan);
+        let uan = if uan_text.is_empty() {
+            None
+        } else {
+            match crate::domain::formats::uan::Uan::parse(&uan_text) {
+                Ok(u) => Some(u),
+                Err(why) => {
+                    problems.push(format!("The UAN “{uan_text}”: {why}"));
+                    None
+                }
+            }
+        };
+        if let Some(t) = uan.as_ref().and_then(|u| u.topic_id()) {
+            if !topics.contains(&t) {
+                topics.push(t);
+            }
+        }
         let accreditor_text = cell(row, Target::Accreditor);
         // A body the app has no name for (a board, a society) is kept in the notes, with the
         // activity marked "Other": the row is not refused for it.
         let mut unknown_body = None;
         let accreditor = if accreditor_text.is_empty() {
-            Accreditor::Other
+            if uan.is_some() {
+                Accreditor::Acpe
+            } else {
+                Accreditor::Other
+            }
         } else {
             accreditor_named(&accreditor_text).unwrap_or_else(|| {
                 unknown_body = Some(format!("Accredited by {accreditor_text}"));
@@ -304,7 +326,11 @@ pub fn preview_with_progress<A: Borrow<Activity>>(
         };
         let format_text = cell(row, Target::Format);
         let format = if format_text.is_empty() {
-            Format::Other
+            match &uan {
+                Some(u) if u.live => Format::LiveInPerson,
+                Some(_) => Format::OnDemandOnline,
+                None => Format::Other,
+            }
         } else {
             format_named(&format_text).unwrap_or(Format::Other)
         };
@@ -329,11 +355,17 @@ pub fn preview_with_progress<A: Borrow<Activity>>(
             topic_hours,
             tags: cell(row, Target::Tags).replace(';', ","),
             status,
-            notes: match (cell(row, Target::Notes), unknown_body) {
-                (n, None) => n,
-                (n, Some(b)) if n.is_empty() => b,
-                (n, Some(b)) => format!("{n}. {b}"),
-            },
+            notes: [
+                cell(row, Target::Notes),
+                unknown_body.unwrap_or_default(),
+                uan.as_ref()
+                    .map(|u| format!("ACPE UAN {} ({})", u.text(), u.describe()))
+                    .unwrap_or_default(),
+            ]
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join(". "),
         };
         if end.is_empty() && problems.is_empty() {
             // A transcript that gives only its reporting period says so in the row's notes: the

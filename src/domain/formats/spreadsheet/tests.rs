@@ -353,3 +353,34 @@ fn bad_rows_are_named_by_their_line_and_the_good_ones_still_read() {
     assert_eq!(p.problems[2].message, "“lots” is not an amount of credit.");
     assert!(p.problems[3].message.contains("future") || p.problems[3].message.contains("planned"));
 }
+
+#[test]
+fn a_uan_column_gives_the_format_topic_and_accreditor_and_a_wrong_one_names_its_part() {
+    let text = "Activity Date,Activity # (UAN),Title,Provider,Contact Hours,Credit Type\n\
+                    2026-02-03,0204-0000-26-031-L06-P,Immunization update,ASHP,1.5,ACPE\n\
+                    2026-02-04,0798-9999-25-012-H03-P,Pharmacy law 2026,State Pharmacy Association,1,ACPE\n\
+                    2026-02-05,0798-9999-25-012-X03-P,A bad number,State Pharmacy Association,1,ACPE\n";
+    let table = read_table(text).unwrap();
+    let (mapping, _) = guess_mapping(&table);
+    assert_eq!(mapping.targets[1], Target::Uan);
+    let p = preview(&table, &mapping, NO_ACTIVITIES, today(), Utc::now());
+    assert_eq!(p.activities.len(), 2);
+    let (live, home) = (&p.activities[0], &p.activities[1]);
+    assert_eq!(live.accreditor, Accreditor::Acpe);
+    assert_eq!(live.format, Format::LiveInPerson);
+    assert_eq!(live.topics[0].as_str(), "immunizations");
+    assert!(
+        live.notes.contains("ACPE UAN 0204-0000-26-031-L06-P"),
+        "{}",
+        live.notes
+    );
+    assert_eq!(home.format, Format::OnDemandOnline);
+    assert_eq!(home.topics[0].as_str(), "board_laws_rules");
+    assert_eq!(p.problems.len(), 1);
+    assert_eq!(p.problems[0].line, 4);
+    assert!(
+        p.problems[0].message.contains("The fifth part"),
+        "{}",
+        p.problems[0].message
+    );
+}
