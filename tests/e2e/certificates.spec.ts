@@ -228,6 +228,25 @@ test('pasting a completion e-mail fills the new activity form, which the user co
 });
 
 
+test('a pharmacist pastes a statement of credit with a UAN: ACPE hours, live, its topic, the UAN kept', async ({ page }) => {
+  await openApp(page, '#/activities/new');
+  await page.getByText('Start from a certificate or completion e-mail').click();
+  await page.getByLabel("Paste the certificate's text or the completion e-mail").fill(
+    'Statement of Continuing Pharmacy Education Credit\nActivity Title: Immunization Update for Pharmacists\nCompletion Date: 03/14/2026\nACPE UAN: 0204-0000-26-031-L06-P\n1.5 contact hours (0.15 CEU)',
+  );
+  await page.getByRole('button', { name: 'Read the text' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Immunization Update for Pharmacists');
+  await expect(page.getByLabel('Format')).toHaveValue('live_in_person');
+  await expect(page.getByLabel('Amount').first()).toHaveValue('1.5');
+  await expect(page.getByLabel('Notes')).toHaveValue(/ACPE UAN 0204-0000-26-031-L06-P \(Live · Immunizations · for pharmacists/);
+  // The CEUs restate the hours: one credit line, not two.
+  await expect(page.getByLabel('Amount')).toHaveCount(1);
+  await screenshots(page, 'activity-from-uan');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Immunization Update for Pharmacists' })).toBeVisible();
+  await expect(page.getByText('Immunizations & vaccine administration')).toBeVisible();
+});
+
 const CERTIFICATES = [
   {
     file: 'ama.pdf',
