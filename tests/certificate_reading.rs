@@ -2,6 +2,8 @@
 //! providers use, each with the fields a clinician would expect pre-filled.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use cme_tracker::domain::build::{date, hours};
 use cme_tracker::domain::formats::certificate::{read, CertificateFields};
 
@@ -211,40 +213,7 @@ fn what_was_read_fills_a_new_activity_form_that_validates() {
 
 /// A one-page PDF whose text layer holds `lines` (made here, like the Playwright test's).
 fn pdf(lines: &[&str]) -> Vec<u8> {
-    let mut stream = String::from("BT /F1 12 Tf 72 720 Td 14 TL\n");
-    for l in lines {
-        stream.push_str(&format!(
-            "({}) Tj T*\n",
-            l.replace('(', "\\(").replace(')', "\\)")
-        ));
-    }
-    stream.push_str("ET");
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
-        format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
-    ];
-    let mut body = String::from("%PDF-1.4\n");
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(body.len());
-        body.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
-    }
-    let xref = body.len();
-    body.push_str(&format!(
-        "xref\n0 {}\n0000000000 65535 f \n",
-        objects.len() + 1
-    ));
-    for off in offsets {
-        body.push_str(&format!("{off:010} 00000 n \n"));
-    }
-    body.push_str(&format!(
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        objects.len() + 1
-    ));
-    body.into_bytes()
+    common::pdf_of_lines(lines)
 }
 
 #[test]

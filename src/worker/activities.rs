@@ -115,10 +115,21 @@ pub fn read(
     let current = from_stored(current).map_err(|e| Response::Failed {
         message: format!("The records here could not be read to compare with the file ({e})."),
     })?;
-    let (text, encoding) = spreadsheet::decode(bytes);
     let failed = |message: String| Response::Failed { message };
+    // A PDF: a pharmacist's CPE Monitor transcript, read from its text layer.
+    let pdf = bytes.starts_with(b"%PDF-").then(|| {
+        let text = crate::domain::formats::pdf_text::text_of(bytes).unwrap_or_default();
+        if provider_transcript::cpe_monitor::is_transcript(&text) {
+            provider_transcript::cpe_monitor::read(&text)
+        } else {
+            Err("This PDF is not a CPE Monitor activity transcript. A certificate PDF goes on the activity form (“Start from a certificate”); a PDF of a list of activities from another source can be saved as CSV and imported here."
+                .to_string()
+                .into())
+        }
+    });
+    let (text, encoding) = spreadsheet::decode(bytes);
     // A transcript's columns are fixed by its format; a spreadsheet's are guessed below.
-    let (table, fixed, source) = match provider_transcript::read(&text, learner) {
+    let (table, fixed, source) = match pdf.or_else(|| provider_transcript::read(&text, learner)) {
         Some(Ok(t)) => {
             let source = Source::Transcript {
                 format: t.format.to_string(),

@@ -210,12 +210,21 @@ export async function readTypingProbe(page: Page, progress: RegExp) {
  */
 export function pdf(text: string | string[]): Buffer {
   const lines = typeof text === 'string' ? [text] : text;
+  return pdfOfCells(lines.map((l, i) => [72, 740 - i * 22, l, i === 0 ? 20 : 12]), false);
+}
+
+/**
+ * A one-page PDF with text items placed at (x, y) (in points, with their font size, 8 unless
+ * given), a text object each, as a table's cells are; `landscape` unless said otherwise.
+ */
+export function pdfOfCells(cells: [number, number, string, number?][], landscape = true): Buffer {
   const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\(/g, '\\(').replace(/\)/g, '\\)');
-  const stream = lines.map((l, i) => `BT /F1 ${i === 0 ? 20 : 12} Tf 72 ${740 - i * 22} Td (${esc(l)}) Tj ET`).join('\n');
+  const stream = cells.map(([x, y, t, size]) => `BT /F1 ${size ?? 8} Tf ${x} ${y} Td (${esc(t)}) Tj ET`).join('\n');
+  const media = landscape ? '0 0 792 612' : '0 0 612 792';
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [${media}] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>`,
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];

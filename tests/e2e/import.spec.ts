@@ -1,4 +1,4 @@
-import { test, expect, openApp, screenshots, installTypingProbe, readTypingProbe, typeUntil } from './fixtures';
+import { test, expect, openApp, screenshots, installTypingProbe, readTypingProbe, typeUntil, pdfOfCells } from './fixtures';
 import type { Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -244,4 +244,36 @@ test('a 50,000-row spreadsheet is checked in the worker with progress while the 
   expect(await stored(page)).toBeNull();
   await page.goto('./#/activities');
   await expect(page.locator('main')).toContainText(/of 50000 activities/);
+});
+
+test("a pharmacist's CPE Monitor transcript (PDF) imports: each UAN gives the format and topic", async ({ page }) => {
+  await openApp(page, '#/activities/import');
+  // Laid out as the reference notes the transcript (../shared/reference/professions_ce.md §B1).
+  const xs = [40, 100, 200, 240, 290, 440, 560, 680, 730];
+  const cells: [number, number, string][] = [
+    [40, 580, 'CPE Monitor Activity Transcript'],
+    [40, 566, 'Participant Name: Jordan Lee'],
+    [40, 554, 'NABP e-Profile ID: 123456'],
+    ...(['Activity Date', 'Activity # (UAN)', 'Credit Type', 'Source', 'Title', 'Topic', 'Provider', 'Live Hours', 'Home Hours']
+      .map((h, i) => [xs[i], 510, h] as [number, number, string])),
+  ];
+  const rows = [
+    ['03/14/2025', '0204-0000-25-031-L06-P', 'ACPE', 'Provider', 'Immunization Update for Pharmacists', 'Immunizations', 'ASHP', '1.50', '0.00'],
+    ['06/02/2025', '0798-9999-24-012-H03-P', 'ACPE', 'Provider', 'Pharmacy Law 2025', 'Law Related to Pharmacy Practice', 'State Pharmacy Association', '0.00', '2.00'],
+    ['09/10/2025', '0001-0000-25-100-L05-P', 'IPCE', 'Provider', 'Team-based Medication Safety', 'Patient Safety', 'Regional Health System', '1.00', '0.00'],
+  ];
+  rows.forEach((row, r) => row.forEach((c, i) => cells.push([xs[i], 490 - r * 30, c])));
+  cells.push([40, 30, 'Report Generated @ 12/01/2025 10:15 AM Page 1 Of 1']);
+  await page.getByLabel(/Choose a file/).setInputFiles({ name: 'CPE Monitor transcript.pdf', mimeType: 'application/pdf', buffer: pdfOfCells(cells) });
+  await expect(page.getByRole('heading', { name: /3 activities ready to import/ })).toBeVisible();
+  await expect(page.locator('main')).toContainText('CPE Monitor activity transcript');
+  // Interprofessional credit: she says which of her types it is.
+  await page.getByLabel('“IPCE” (1 row)').selectOption('ACPE');
+  await screenshots(page, 'import-cpe-monitor');
+  await page.getByRole('button', { name: 'Import 3 activities' }).click();
+  await expect(page.locator('tbody tr')).toHaveCount(3);
+  await page.getByRole('link', { name: 'Pharmacy Law 2025' }).click();
+  await expect(page.locator('main')).toContainText('On-demand online');
+  await expect(page.locator('main')).toContainText('0798-9999-24-012-H03-P');
+  await expect(page.locator('main')).toContainText('State laws & board rules');
 });

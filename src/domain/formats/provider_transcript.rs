@@ -1,5 +1,6 @@
 //! Provider and accreditor transcripts: a MedBiquitous Activity Report (XML, the ANSI standard CE
-//! providers and boards exchange) and an ACCME learner transcript (JSON, from PARS). Both are read
+//! providers and boards exchange), an ACCME learner transcript (JSON, from PARS), and a CPE
+//! Monitor activity transcript (a pharmacist's PDF, `cpe_monitor`). Both are read
 //! into the same [`Table`] a spreadsheet becomes, with a [`Mapping`] the format fixes, so their
 //! activities are checked, previewed, de-duplicated and their unknown credit types offered for
 //! mapping exactly like a spreadsheet's rows. docs/transcripts.md lists the elements read.
@@ -76,6 +77,7 @@ impl Node {
 }
 
 mod accme;
+pub mod cpe_monitor;
 mod medbiq;
 
 /// One activity (a module of it) read from a transcript, before it becomes a row.

@@ -1,5 +1,5 @@
 //! Import activities from a spreadsheet (CSV) or a provider's transcript (MedBiquitous Activity
-//! Report XML, ACCME learner transcript JSON). The worker reads the file; a spreadsheet's columns
+//! Report XML, ACCME learner transcript JSON, CPE Monitor transcript PDF). The worker reads the file; a spreadsheet's columns
 //! are mapped here (guessed, or as chosen last time for the same headers), every row is checked
 //! with its line number, unknown credit types are offered for mapping, and nothing is added
 //! until the person confirms the preview.
@@ -286,10 +286,10 @@ pub fn import_page() -> Html {
             <div class="page-head"><h1>{ "Import activities" }</h1></div>
             <section class="card" aria-labelledby="import-choose">
                 <h2 id="import-choose">{ "From a spreadsheet or a transcript" }</h2>
-                <p>{ "A spreadsheet saved as CSV (from Excel, Numbers, Google Sheets or another tracker), a provider's MedBiquitous Activity Report (.xml) or an ACCME learner transcript (.json). The file is read on this device; nothing is added until you confirm." }</p>
+                <p>{ "A spreadsheet saved as CSV (from Excel, Numbers, Google Sheets or another tracker), a provider's MedBiquitous Activity Report (.xml), an ACCME learner transcript (.json) or a pharmacist's CPE Monitor activity transcript (.pdf). The file is read on this device; nothing is added until you confirm." }</p>
                 if choosing {
-                    <FileDrop id="activities-file" label="Choose a file (.csv, .xml, .json), or drop it here"
-                        accept=".csv,.tsv,.txt,.xml,.json,text/csv,application/xml,application/json"
+                    <FileDrop id="activities-file" label="Choose a file (.csv, .xml, .json, .pdf), or drop it here"
+                        accept=".csv,.tsv,.txt,.xml,.json,.pdf,text/csv,application/xml,application/json,application/pdf"
                         describedby="activities-status" {onfile} />
                     <p class="small">
                         <button type="button" class="btn btn--small" onclick={template}>{ "Download the CSV template" }</button>
