@@ -266,7 +266,7 @@ test("a pharmacist's CPE Monitor transcript (PDF) imports: each UAN gives the fo
   cells.push([40, 30, 'Report Generated @ 12/01/2025 10:15 AM Page 1 Of 1']);
   await page.getByLabel(/Choose a file/).setInputFiles({ name: 'CPE Monitor transcript.pdf', mimeType: 'application/pdf', buffer: pdfOfCells(cells) });
   await expect(page.getByRole('heading', { name: /3 activities ready to import/ })).toBeVisible();
-  await expect(page.locator('main')).toContainText('CPE Monitor activity transcript');
+  await expect(page.getByTestId('import-source')).toHaveText('Read as a CPE Monitor activity transcript: the records of Jordan Lee.');
   // Interprofessional credit: she says which of her types it is.
   await page.getByLabel('“IPCE” (1 row)').selectOption('ACPE');
   await screenshots(page, 'import-cpe-monitor');

@@ -562,6 +562,15 @@ fn preview(props: &PreviewProps) -> Html {
     html! {
         <div class="import-preview">
             <h3>{ format!("{}: {} ready to import", props.name, plural(c.ready, "activity", "activities")) }</h3>
+            if let Source::Transcript { format, learner } = &props.file.source {
+                <p data-testid="import-source">{ {
+                    let article = if format.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
+                    match learner {
+                        Some(name) => format!("Read as {article} {format}: the records of {name}."),
+                        None => format!("Read as {article} {format}."),
+                    }
+                } }</p>
+            }
             if let Some(units) = c.too_large {
                 <div class="banner banner--warn" role="alert" data-testid="import-too-large">
                     <p><strong>{ format!("With these activities your records would take {}.", crate::storage::format::too_large_words(units)) }</strong></p>
