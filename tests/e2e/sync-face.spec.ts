@@ -185,3 +185,21 @@ test('when no direct connection forms, she is told so and the files are one tap 
   ]);
   expect(download.suggestedFilename()).toMatch(/^cme-sync-[0-9a-f]{16}\.json$/);
 });
+
+test('a device that answered and then cancels goes back to the start, and stays there', async ({ browser, baseURL }) => {
+  const phone = await (await browser.newContext({ baseURL })).newPage();
+  const laptop = await (await browser.newContext({ baseURL })).newPage();
+  for (const p of [phone, laptop]) await p.goto('./#/devices');
+  await phone.getByRole('button', { name: "Show this device's code" }).click();
+  const offer = (await phone.locator('#face-code').textContent())!;
+  await laptop.getByRole('button', { name: "Scan the other device's code" }).click();
+  await laptop.getByLabel('Or type or paste the code shown under it').fill(offer);
+  await laptop.getByRole('button', { name: 'Use this code' }).click();
+  await expect(laptop.locator('#face-code')).toBeVisible();
+  await laptop.getByRole('button', { name: 'Cancel' }).click();
+  await expect(laptop.getByRole('button', { name: "Show this device's code" })).toBeVisible();
+  // The connection it had offered is closed: no "no connection" message comes later.
+  await laptop.waitForTimeout(1500);
+  await expect(laptop.locator('#face-status')).toHaveCount(0);
+  await expect(laptop.getByRole('button', { name: "Scan the other device's code" })).toBeVisible();
+});

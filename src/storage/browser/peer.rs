@@ -175,7 +175,11 @@ impl Link {
                 return Ok(());
             }
             let state = self.pc.connection_state();
-            if state == RtcPeerConnectionState::Failed || now_ms() - start > f64::from(ms) {
+            let over = matches!(
+                state,
+                RtcPeerConnectionState::Failed | RtcPeerConnectionState::Closed
+            );
+            if over || now_ms() - start > f64::from(ms) {
                 return Err(no_connection());
             }
             sleep(50).await;

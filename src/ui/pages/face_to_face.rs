@@ -63,18 +63,31 @@ pub fn face_to_face(props: &FaceToFaceProps) -> Html {
 
     // Once the channel is open: the exchange, and what it gave.
     let exchange = {
-        let (app, step, name, on_synced) = (
+        let (app, step, name, on_synced, current) = (
             app.clone(),
             step.clone(),
             props.name.to_string(),
             props.on_synced.clone(),
+            link.clone(),
         );
         move |link: Rc<Link>, check: String, wait: u32| {
-            let (app, step, name, on_synced) =
-                (app.clone(), step.clone(), name.clone(), on_synced.clone());
+            let (app, step, name, on_synced, current) = (
+                app.clone(),
+                step.clone(),
+                name.clone(),
+                on_synced.clone(),
+                current.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 if let Err(m) = link.opened(wait).await {
-                    step.set(Step::Failed(m));
+                    // Cancelled meanwhile (or started again): this connection has nothing to say.
+                    let still = current
+                        .borrow()
+                        .as_ref()
+                        .is_some_and(|l| Rc::ptr_eq(l, &link));
+                    if still {
+                        step.set(Step::Failed(m));
+                    }
                     return;
                 }
                 step.set(Step::Exchanging {
