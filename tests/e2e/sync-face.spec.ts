@@ -164,7 +164,7 @@ function unreachable(code: string): string {
   return out;
 }
 
-test('when no direct connection forms, she is told so and the files are one tap away', async ({ browser, baseURL }) => {
+test('when no direct connection forms, she is told so and the file (or her folder) is one tap away', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const phone = await (await browser.newContext({ baseURL, acceptDownloads: true })).newPage();
   const laptop = await (await browser.newContext({ baseURL, acceptDownloads: true })).newPage();

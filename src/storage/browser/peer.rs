@@ -266,7 +266,7 @@ impl Drop for Link {
 
 /// Said when no connection forms.
 pub fn no_connection() -> String {
-    "No direct connection formed: the two devices could not reach each other on this network (guest and hospital Wi-Fi often keep devices apart). Nothing was changed. Sync through files instead, below.".into()
+    "No direct connection formed: the two devices could not reach each other on this network (guest and hospital Wi-Fi often keep devices apart). Nothing was changed. Sync through your folder or a file instead.".into()
 }
 
 fn dropped() -> String {

@@ -225,11 +225,24 @@ impl Sync {
                 })
             })
         };
+        // No connection: the folder in one tap where one is chosen, else the file.
+        let folder = self
+            .folder
+            .clone()
+            .filter(|f| f.status.folder.is_some() && sync_folder::supported());
+        let files_label = if folder.is_some() {
+            "Sync through the folder instead"
+        } else {
+            "Use files instead"
+        };
         let on_files = {
             let this = self.clone();
-            Callback::from(move |_| this.write_file())
+            Callback::from(move |_| match &folder {
+                Some(f) => f.sync_from_click(&this.app, (*this.name).clone()),
+                None => this.write_file(),
+            })
         };
-        html! { <FaceToFace name={(*self.name).clone()} {on_synced} {on_files} /> }
+        html! { <FaceToFace name={(*self.name).clone()} {on_synced} {on_files} {files_label} /> }
     }
 
     /// This device's name, and the passphrase her devices share: for every way of syncing.

@@ -49,8 +49,11 @@ pub struct FaceToFaceProps {
     pub name: AttrValue,
     /// After an exchange: the page shows the devices and edits to review again.
     pub on_synced: Callback<()>,
-    /// "Use files instead": this device's sync file written.
+    /// "… instead" when no connection forms: the folder's exchange where a folder is chosen,
+    /// else this device's sync file written.
     pub on_files: Callback<()>,
+    /// What that button says.
+    pub files_label: AttrValue,
 }
 
 #[function_component(FaceToFace)]
@@ -302,7 +305,7 @@ pub fn face_to_face(props: &FaceToFaceProps) -> Html {
             <>
                 <p role="alert" class="error" id="face-status">{ m.clone() }</p>
                 <div class="actions">
-                    <button type="button" class="btn btn--primary" onclick={files}>{ "Use files instead" }</button>
+                    <button type="button" class="btn btn--primary" onclick={files}>{ props.files_label.clone() }</button>
                     <button type="button" class="btn" onclick={again.clone()}>{ "Try again" }</button>
                 </div>
             </>
