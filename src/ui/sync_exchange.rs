@@ -1,4 +1,4 @@
-//! One exchange with her other devices, as the Devices page and the sync folder run it: this
+//! One exchange with her other devices — by hand, through the folder, or face to face: this
 //! device's sync record read, the worker asked (`worker::sync`), and its answer settled — the
 //! certificate files it brought stored, the sync record kept, then the records adopted. The
 //! whole exchange holds a cross-tab lock, so that two tabs (or a tab's folder sync and its
@@ -70,9 +70,7 @@ async fn settle(
     let state = match &response {
         Response::SyncStatus { state, .. } | Response::SyncWritten { state, .. } => state.clone(),
         Response::Synced(s) => s.state.clone(),
-        Response::Failed { message } => return Err(message.clone()),
-        Response::Stopped { .. } => return Err(crate::worker::protocol::stopped_message()),
-        _ => return Err("The answer was not understood; nothing was changed.".into()),
+        _ => return Err(failure(response)),
     };
     if let Response::Synced(s) = &response {
         if !s.files.is_empty() {
@@ -82,14 +80,7 @@ async fn settle(
                 .map_err(|m| format!("{m} Nothing was merged."))?;
         }
     }
-    files::put_value(STATE_KEY, &JsValue::from_str(&state))
-        .await
-        .map_err(|e| {
-            format!(
-                "This device's sync record could not be kept ({}); nothing was changed.",
-                e.0
-            )
-        })?;
+    keep_state(&state).await?;
     let (view, settled) = match response {
         Response::SyncStatus { view, .. } => (*view, Settled::default()),
         Response::SyncWritten {
@@ -376,6 +367,7 @@ async fn meet(app: &AppContext, link: &Link, name: Option<String>) -> Result<Set
     Ok(settled)
 }
 
+/// Keeps this device's sync record (IndexedDB, beside the certificates).
 async fn keep_state(state: &str) -> Result<(), String> {
     files::put_value(STATE_KEY, &JsValue::from_str(state))
         .await
@@ -387,6 +379,7 @@ async fn keep_state(state: &str) -> Result<(), String> {
         })
 }
 
+/// What she is told when the worker did not answer with an exchange.
 fn failure(response: Response) -> String {
     match response {
         Response::Failed { message } => message,
