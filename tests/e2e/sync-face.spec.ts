@@ -165,25 +165,45 @@ function unreachable(code: string): string {
 }
 
 test('when no direct connection forms, she is told so and the file (or her folder) is one tap away', async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
-  const phone = await (await browser.newContext({ baseURL, acceptDownloads: true })).newPage();
+  test.setTimeout(180_000);
+  const phoneContext = await browser.newContext({ baseURL, acceptDownloads: true });
+  // A folder in the origin-private file system stands in for the one she would choose.
+  await phoneContext.addInitScript(() => {
+    (window as any).showDirectoryPicker = async () =>
+      (await navigator.storage.getDirectory()).getDirectoryHandle('cloud', { create: true });
+  });
+  const phone = await phoneContext.newPage();
   const laptop = await (await browser.newContext({ baseURL, acceptDownloads: true })).newPage();
   for (const p of [phone, laptop]) await p.goto('./#/devices');
-  await phone.getByRole('button', { name: "Show this device's code" }).click();
-  const offer = (await phone.locator('#face-code').textContent())!;
-  await laptop.getByRole('button', { name: "Scan the other device's code" }).click();
-  await laptop.getByLabel('Or type or paste the code shown under it').fill(unreachable(offer));
-  await laptop.getByRole('button', { name: 'Use this code' }).click();
-  const answer = (await laptop.locator('#face-code').textContent())!;
-  await phone.getByLabel('Or type or paste the code shown under it').fill(unreachable(answer));
-  await phone.getByRole('button', { name: 'Use this code' }).click();
-  await expect(phone.locator('#face-status')).toContainText('No direct connection formed', { timeout: 60_000 });
+  /** One attempt, with addresses nobody answers at on both sides: the phone says so. */
+  async function attempt() {
+    await phone.getByRole('button', { name: "Show this device's code" }).click();
+    const offer = (await phone.locator('#face-code').textContent())!;
+    await laptop.getByRole('button', { name: "Scan the other device's code" }).click();
+    await laptop.getByLabel('Or type or paste the code shown under it').fill(unreachable(offer));
+    await laptop.getByRole('button', { name: 'Use this code' }).click();
+    const answer = (await laptop.locator('#face-code').textContent())!;
+    await phone.getByLabel('Or type or paste the code shown under it').fill(unreachable(answer));
+    await phone.getByRole('button', { name: 'Use this code' }).click();
+    await expect(phone.locator('#face-status')).toContainText('No direct connection formed', { timeout: 60_000 });
+    await laptop.getByRole('button', { name: 'Cancel' }).click();
+  }
+  await attempt();
   await screenshots(phone, 'devices-face-failed');
+  // No folder chosen: the sync file, in one tap.
   const [download] = await Promise.all([
     phone.waitForEvent('download'),
     phone.getByRole('button', { name: 'Use files instead' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^cme-sync-[0-9a-f]{16}\.json$/);
+  // With a folder chosen: the folder's exchange, in one tap.
+  await phone.getByRole('button', { name: 'Choose the sync folder…' }).click();
+  await expect(phone.locator('#sync-folder-said')).toBeVisible();
+  const before = await phone.locator('#sync-folder-status').getAttribute('data-synced');
+  await phone.getByRole('button', { name: 'Try again' }).click();
+  await attempt();
+  await phone.getByRole('button', { name: 'Sync through the folder instead' }).click();
+  await expect.poll(() => phone.locator('#sync-folder-status').getAttribute('data-synced')).not.toBe(before);
 });
 
 test('a device that answered and then cancels goes back to the start, and stays there', async ({ browser, baseURL }) => {
