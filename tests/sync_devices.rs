@@ -516,7 +516,7 @@ fn meet(a: &mut Device, b: &mut Device, when: i64) -> Result<(usize, usize), Str
     use cme_tracker::storage::sync::file::Hello;
     let hello = |d: &mut Device| -> Hello {
         let have = d.files.iter().map(|(id, _)| *id).collect();
-        match sync::hello(&d.records, d.state.as_deref(), d.name, have) {
+        match sync::hello(d.state.as_deref(), d.name, have) {
             Response::SyncHello { state, hello } => {
                 d.state = Some(state);
                 *hello

@@ -52,6 +52,23 @@ pub async fn run(
     .await
 }
 
+/// This device as an exchange starts: its sync record as kept, the name to give it (`name` when
+/// she gave one; a device not yet in a set and not named is named as the Devices page would name
+/// it; else none, keeping its own), and the certificate files held here.
+async fn this_device(name: Option<String>) -> Result<(Option<String>, String, Vec<Uuid>), String> {
+    let state = kept_state().await?;
+    let name = match name {
+        Some(name) => name,
+        None if state.is_none() => default_name(),
+        None => String::new(),
+    };
+    let have: Vec<Uuid> = files::kept_ids()
+        .await
+        .map(|ids| ids.into_iter().collect())
+        .unwrap_or_default();
+    Ok((state, name, have))
+}
+
 async fn kept_state() -> Result<Option<String>, String> {
     files::get_value(STATE_KEY)
         .await
@@ -226,18 +243,7 @@ async fn folder_exchange(
     if look.unchanged && texts.is_empty() {
         return Ok(Some((now_in_folder, Settled::default())));
     }
-    let name = look.name;
-    let state = kept_state().await?;
-    // A device not yet in the set, and not named, is named as the Devices page would name it.
-    let name = match name {
-        Some(name) => name,
-        None if state.is_none() => default_name(),
-        None => String::new(),
-    };
-    let have: Vec<Uuid> = files::kept_ids()
-        .await
-        .map(|ids| ids.into_iter().collect())
-        .unwrap_or_default();
+    let (state, name, have) = this_device(look.name).await?;
     let seen = app.data.clone();
     let request = |given: Vec<(Uuid, String)>| Request::SyncExchange {
         current: to_stored(&seen),
@@ -293,20 +299,10 @@ pub async fn face_to_face(
 
 async fn meet(app: &AppContext, link: &Link, name: Option<String>) -> Result<Settled, String> {
     use crate::storage::sync::file::Hello;
-    let state = kept_state().await?;
-    let name = match name {
-        Some(name) => name,
-        None if state.is_none() => default_name(),
-        None => String::new(),
-    };
-    let have: Vec<Uuid> = files::kept_ids()
-        .await
-        .map(|ids| ids.into_iter().collect())
-        .unwrap_or_default();
+    let (state, name, have) = this_device(name).await?;
     let seen = app.data.clone();
     let current = to_stored(&seen);
     let (state, mine) = match ask(Request::SyncHello {
-        current: current.clone(),
         state,
         name: name.clone(),
         have: have.clone(),

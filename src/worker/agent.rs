@@ -211,12 +211,9 @@ impl Worker for Jobs {
                 &have,
                 &given,
             ),
-            Request::SyncHello {
-                current,
-                state,
-                name,
-                have,
-            } => crate::worker::sync::hello(&current, state.as_deref(), &name, have),
+            Request::SyncHello { state, name, have } => {
+                crate::worker::sync::hello(state.as_deref(), &name, have)
+            }
             Request::SyncWriteFor {
                 current,
                 state,

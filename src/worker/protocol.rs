@@ -142,7 +142,6 @@ pub enum Request {
     },
     /// Meeting another device face to face: what this device says first (`storage::sync::file::Hello`).
     SyncHello {
-        current: Stored,
         state: Option<String>,
         name: String,
         /// The ids of the certificate files held here.

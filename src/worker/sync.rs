@@ -749,14 +749,16 @@ pub fn exchange(
     })
 }
 
-/// What this device says first face to face.
-pub fn hello(current: &Stored, state: Option<&str>, name: &str, have: Vec<Uuid>) -> Response {
-    with_state(current, state, name, |_, state| {
-        Ok(Response::SyncHello {
+/// What this device says first face to face (the records are not needed: only what it has
+/// seen of every device, its set and its certificate files).
+pub fn hello(state: Option<&str>, name: &str, have: Vec<Uuid>) -> Response {
+    match state_of(state, name) {
+        Ok(state) => Response::SyncHello {
             hello: Box::new(state.hello(have)),
-            state: kept(state),
-        })
-    })
+            state: kept(&state),
+        },
+        Err(failed) => failed,
+    }
 }
 
 /// Face to face: this device's file for the other (see [`SyncState::write_for`]).

@@ -8,16 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 /// storage event's merge-and-save-again still heals a collision, a moment later.
 pub fn with_lock(f: impl FnOnce() + 'static) {
     use wasm_bindgen::closure::Closure;
-    let locks = web_sys::window()
-        .map(|w| w.navigator())
-        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")).ok())
-        .filter(|l| !l.is_undefined() && !l.is_null());
-    let request = locks.as_ref().and_then(|l| {
-        js_sys::Reflect::get(l, &JsValue::from_str("request"))
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()
-    });
+    let (locks, request) = lock_manager().unzip();
     let f = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
     let run_now = || {
         let f = f.borrow_mut().take();
@@ -50,6 +41,19 @@ pub fn with_lock(f: impl FnOnce() + 'static) {
 
 const LOCK_NAME: &str = "cme-tracker:records";
 
+/// The browser's lock manager and its `request` method, where it has Web Locks.
+fn lock_manager() -> Option<(JsValue, js_sys::Function)> {
+    let locks = web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")).ok())
+        .filter(|l| !l.is_undefined() && !l.is_null())?;
+    let request = js_sys::Reflect::get(&locks, &JsValue::from_str("request"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    Some((locks, request))
+}
+
 /// Runs `job` holding the exclusive cross-tab lock named `name` until it is done (the lock
 /// request's callback returns a promise that settles with it). Without Web Locks it runs at once.
 pub async fn holding<T: 'static>(
@@ -62,16 +66,7 @@ pub async fn holding<T: 'static>(
     let out: Rc<RefCell<Option<T>>> = Rc::default();
     type Job<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
     let job: Rc<RefCell<Option<Job<T>>>> = Rc::new(RefCell::new(Some(Box::pin(job))));
-    let locks = web_sys::window()
-        .map(|w| w.navigator())
-        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")).ok())
-        .filter(|l| !l.is_undefined() && !l.is_null());
-    let request = locks.as_ref().and_then(|l| {
-        js_sys::Reflect::get(l, &JsValue::from_str("request"))
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()
-    });
+    let (locks, request) = lock_manager().unzip();
     if let (Some(locks), Some(request)) = (locks, request) {
         let (run, put) = (job.clone(), out.clone());
         let callback = Closure::once_into_js(move |_lock: JsValue| {

@@ -233,7 +233,7 @@ async fn read_frame(video: &HtmlVideoElement) -> Option<String> {
         f64::from(video.video_height()),
         FRAME_SIDE,
     );
-    let (canvas, context) = canvas(w, h)?;
+    let (_canvas, context) = canvas(w, h)?;
     context
         .draw_image_with_html_video_element_and_dw_and_dh(
             video,
@@ -243,7 +243,6 @@ async fn read_frame(video: &HtmlVideoElement) -> Option<String> {
             f64::from(h),
         )
         .ok()?;
-    let _ = canvas;
     read_grey(&context, w, h).await
 }
 
