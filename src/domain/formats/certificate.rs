@@ -112,19 +112,8 @@ impl CertificateFields {
                 })
                 .collect();
         }
-        // A UAN says the accreditor, whether the activity was live, and its topic; it is kept
-        // in the notes, where an auditor or CPE Monitor's record can be matched with it.
         if let Some(u) = &self.uan {
-            d.accreditor = crate::domain::model::activity::Accreditor::Acpe;
-            d.format = if u.live {
-                crate::domain::model::activity::Format::LiveInPerson
-            } else {
-                crate::domain::model::activity::Format::OnDemandOnline
-            };
-            if let Some(topic) = u.topic_id() {
-                d.topics = vec![topic];
-            }
-            d.notes = format!("ACPE UAN {} ({}).", u.text(), u.describe());
+            u.fill(&mut d);
         }
         d
     }

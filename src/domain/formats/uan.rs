@@ -186,6 +186,23 @@ impl Uan {
         Some(TopicId::new(code))
     }
 
+    /// A new activity form as the UAN fills it: ACPE as accreditor, live (in person; she may
+    /// say virtual) or home study (on demand), its topic, and the UAN with what it says in the
+    /// notes, where an auditor or CPE Monitor's record can be matched with it.
+    pub fn fill(&self, d: &mut crate::domain::draft::ActivityDraft) {
+        use crate::domain::model::activity::{Accreditor, Format};
+        d.accreditor = Accreditor::Acpe;
+        d.format = if self.live {
+            Format::LiveInPerson
+        } else {
+            Format::OnDemandOnline
+        };
+        if let Some(topic) = self.topic_id() {
+            d.topics = vec![topic];
+        }
+        d.notes = format!("ACPE UAN {} ({}).", self.text(), self.describe());
+    }
+
     /// What the UAN says of the activity, in one line ("Home study · Patient Safety · for
     /// pharmacists · jointly provided · released 2018").
     pub fn describe(&self) -> String {
