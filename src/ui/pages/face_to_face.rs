@@ -74,45 +74,16 @@ pub fn face_to_face(props: &FaceToFaceProps) -> Html {
             link.clone(),
         );
         move |link: Rc<Link>, check: String, wait: u32| {
-            let (app, step, name, on_synced, current) = (
+            wasm_bindgen_futures::spawn_local(exchange_when_open(
                 app.clone(),
                 step.clone(),
                 name.clone(),
                 on_synced.clone(),
                 current.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Err(m) = link.opened(wait).await {
-                    // Cancelled meanwhile (or started again): this connection has nothing to say.
-                    let still = current
-                        .borrow()
-                        .as_ref()
-                        .is_some_and(|l| Rc::ptr_eq(l, &link));
-                    if still {
-                        step.set(Step::Failed(m));
-                    }
-                    return;
-                }
-                step.set(Step::Exchanging {
-                    check: check.clone(),
-                });
-                let result =
-                    crate::ui::sync_exchange::face_to_face(app, link.clone(), Some(name)).await;
-                link.close();
-                match result {
-                    Ok(settled) => {
-                        let said = settled
-                            .message
-                            .unwrap_or_else(|| "Nothing new on either device.".into());
-                        let refused = settled.refused.join(" ");
-                        step.set(Step::Done(format!(
-                            "{said} {refused} (Check code {check}.)"
-                        )));
-                        on_synced.emit(());
-                    }
-                    Err(m) => step.set(Step::Failed(m)),
-                }
-            });
+                link,
+                check,
+                wait,
+            ));
         }
     };
 
@@ -203,29 +174,9 @@ pub fn face_to_face(props: &FaceToFaceProps) -> Html {
             problem.set(None);
             let (step, link, mine, exchange) =
                 (step.clone(), link.clone(), mine.clone(), exchange.clone());
-            step.set(Step::Working("Preparing this device's answer…".into()));
             wasm_bindgen_futures::spawn_local(async move {
-                match Link::answer(&theirs.to_sdp()).await.and_then(|(l, sdp)| {
-                    Card::from_sdp(&sdp, true)
-                        .map(|c| (l, c))
-                        .map_err(|e| e.to_string())
-                }) {
-                    Ok((l, c)) => {
-                        let code = c.encode();
-                        let check = card::check_code(&c, &theirs);
-                        let l = Rc::new(l);
-                        *link.borrow_mut() = Some(l.clone());
-                        *mine.borrow_mut() = Some(c);
-                        let drawn = draw(&code).await;
-                        step.set(Step::Showing {
-                            code,
-                            drawn,
-                            offer: false,
-                            check: Some(check.clone()),
-                        });
-                        exchange(l, check, ANSWERED_MS);
-                    }
-                    Err(m) => step.set(Step::Failed(m)),
+                if let Some((l, check)) = answer(&theirs, &step, &link, &mine).await {
+                    exchange(l, check, ANSWERED_MS);
                 }
             });
         })
@@ -240,18 +191,44 @@ pub fn face_to_face(props: &FaceToFaceProps) -> Html {
             step.set(Step::Idle);
         })
     };
-    let files = {
-        let on_files = props.on_files.clone();
-        Callback::from(move |_: MouseEvent| on_files.emit(()))
-    };
 
-    let body = match &*step {
+    let actions = Actions {
+        show_code,
+        scan_code,
+        on_code,
+        again,
+        files: props.on_files.reform(|_: MouseEvent| ()),
+        files_label: props.files_label.clone(),
+        problem: (*problem).clone(),
+    };
+    html! {
+        <section class="card" aria-labelledby="face-title">
+            <h2 id="face-title">{ "Sync face to face" }</h2>
+            { view(&step, &actions) }
+        </section>
+    }
+}
+
+/// What the card's buttons and reader do.
+struct Actions {
+    show_code: Callback<MouseEvent>,
+    scan_code: Callback<MouseEvent>,
+    on_code: Callback<String>,
+    again: Callback<MouseEvent>,
+    files: Callback<MouseEvent>,
+    files_label: AttrValue,
+    problem: Option<AttrValue>,
+}
+
+/// The card at each step.
+fn view(step: &Step, a: &Actions) -> Html {
+    match step {
         Step::Idle => html! {
             <>
                 <p>{ "With both devices in the same room and on the same Wi-Fi: on one, show its code; on the other, scan it. Nothing passes through any server." }</p>
                 <div class="actions">
-                    <button type="button" class="btn btn--primary" onclick={show_code}>{ "Show this device's code" }</button>
-                    <button type="button" class="btn" onclick={scan_code}>{ "Scan the other device's code" }</button>
+                    <button type="button" class="btn btn--primary" onclick={a.show_code.clone()}>{ "Show this device's code" }</button>
+                    <button type="button" class="btn" onclick={a.scan_code.clone()}>{ "Scan the other device's code" }</button>
                 </div>
             </>
         },
@@ -274,19 +251,19 @@ pub fn face_to_face(props: &FaceToFaceProps) -> Html {
                 }
                 if *offer {
                     <h3>{ "Then read the code the other device shows" }</h3>
-                    <QrReader id="face-answer" on_code={on_code.clone()} problem={(*problem).clone()} />
+                    <QrReader id="face-answer" on_code={a.on_code.clone()} problem={a.problem.clone()} />
                 }
                 <div class="actions">
-                    <button type="button" class="btn" onclick={again.clone()}>{ "Cancel" }</button>
+                    <button type="button" class="btn" onclick={a.again.clone()}>{ "Cancel" }</button>
                 </div>
             </>
         },
         Step::Scanning => html! {
             <>
                 <p>{ "Read the code the other device shows." }</p>
-                <QrReader id="face-offer" on_code={on_code.clone()} problem={(*problem).clone()} />
+                <QrReader id="face-offer" on_code={a.on_code.clone()} problem={a.problem.clone()} />
                 <div class="actions">
-                    <button type="button" class="btn" onclick={again.clone()}>{ "Cancel" }</button>
+                    <button type="button" class="btn" onclick={a.again.clone()}>{ "Cancel" }</button>
                 </div>
             </>
         },
@@ -297,7 +274,7 @@ pub fn face_to_face(props: &FaceToFaceProps) -> Html {
             <>
                 <p role="status" class="notice" id="face-status">{ m.clone() }</p>
                 <div class="actions">
-                    <button type="button" class="btn" onclick={again.clone()}>{ "Done" }</button>
+                    <button type="button" class="btn" onclick={a.again.clone()}>{ "Done" }</button>
                 </div>
             </>
         },
@@ -305,17 +282,89 @@ pub fn face_to_face(props: &FaceToFaceProps) -> Html {
             <>
                 <p role="alert" class="error" id="face-status">{ m.clone() }</p>
                 <div class="actions">
-                    <button type="button" class="btn btn--primary" onclick={files}>{ props.files_label.clone() }</button>
-                    <button type="button" class="btn" onclick={again.clone()}>{ "Try again" }</button>
+                    <button type="button" class="btn btn--primary" onclick={a.files.clone()}>{ a.files_label.clone() }</button>
+                    <button type="button" class="btn" onclick={a.again.clone()}>{ "Try again" }</button>
                 </div>
             </>
         },
+    }
+}
+/// This device's answer to the other's first code, shown: the connection and the check code,
+/// or none (the step says why).
+async fn answer(
+    theirs: &Card,
+    step: &UseStateHandle<Step>,
+    link: &Rc<std::cell::RefCell<Option<Rc<Link>>>>,
+    mine: &Rc<std::cell::RefCell<Option<Card>>>,
+) -> Option<(Rc<Link>, String)> {
+    step.set(Step::Working("Preparing this device's answer…".into()));
+    let answered = Link::answer(&theirs.to_sdp()).await.and_then(|(l, sdp)| {
+        Card::from_sdp(&sdp, true)
+            .map(|c| (l, c))
+            .map_err(|e| e.to_string())
+    });
+    let (l, c) = match answered {
+        Ok(x) => x,
+        Err(m) => {
+            step.set(Step::Failed(m));
+            return None;
+        }
     };
-    html! {
-        <section class="card" aria-labelledby="face-title">
-            <h2 id="face-title">{ "Sync face to face" }</h2>
-            { body }
-        </section>
+    let code = c.encode();
+    let check = card::check_code(&c, theirs);
+    let l = Rc::new(l);
+    *link.borrow_mut() = Some(l.clone());
+    *mine.borrow_mut() = Some(c);
+    let drawn = draw(&code).await;
+    step.set(Step::Showing {
+        code,
+        drawn,
+        offer: false,
+        check: Some(check.clone()),
+    });
+    Some((l, check))
+}
+
+/// Once the channel is open (or not, within `wait` ms): the exchange, and what it gave.
+#[allow(clippy::too_many_arguments)]
+async fn exchange_when_open(
+    app: crate::ui::state::AppContext,
+    step: UseStateHandle<Step>,
+    name: String,
+    on_synced: Callback<()>,
+    current: Rc<std::cell::RefCell<Option<Rc<Link>>>>,
+    link: Rc<Link>,
+    check: String,
+    wait: u32,
+) {
+    if let Err(m) = link.opened(wait).await {
+        // Cancelled meanwhile (or started again): this connection has nothing to say.
+        let still = current
+            .borrow()
+            .as_ref()
+            .is_some_and(|l| Rc::ptr_eq(l, &link));
+        if still {
+            step.set(Step::Failed(m));
+        }
+        return;
+    }
+    step.set(Step::Exchanging {
+        check: check.clone(),
+    });
+    let result = crate::ui::sync_exchange::face_to_face(app, link.clone(), Some(name)).await;
+    link.close();
+    match result {
+        Ok(settled) => {
+            let said = settled
+                .message
+                .unwrap_or_else(|| "Nothing new on either device.".into());
+            let refused = settled.refused.join(" ");
+            step.set(Step::Done(format!(
+                "{said} {refused} (Check code {check}.)"
+            )));
+            on_synced.emit(());
+        }
+        Err(m) => step.set(Step::Failed(m)),
     }
 }
 
