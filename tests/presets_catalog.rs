@@ -20,8 +20,26 @@ fn types_of(a: &Accepts) -> Vec<String> {
 fn every_preset_parses_with_unique_ids_and_known_vocabulary() {
     let presets = catalog().presets();
     // 77 physician (with the four osteopathic boards the cross-check found missing), DEA, board
-    // and international bodies, and the 51 RN boards (50 states + DC).
-    assert_eq!(presets.len(), 128);
+    // and international bodies, the 51 RN boards (50 states + DC), and the other professions'
+    // presets (issue 36), each for at least one profession.
+    assert_eq!(presets.len(), 161);
+    let count = |code: &str| {
+        presets
+            .iter()
+            .filter(|p| p.professions.iter().any(|c| c == code))
+            .count()
+    };
+    assert_eq!(count("pharmacist"), 5);
+    assert_eq!(
+        count("pa"),
+        4,
+        "NCCPA, Florida, Texas and the DEA registration"
+    );
+    assert_eq!(count("ems"), 4, "the four NREMT levels");
+    assert!(
+        presets.iter().all(|p| !p.professions.is_empty()),
+        "every preset has a profession"
+    );
     for id in ["us-fl-do", "us-mi-do", "us-pa-do", "us-wa-do"] {
         assert!(presets.iter().any(|p| p.id == id), "{id}");
     }
@@ -53,6 +71,18 @@ fn every_preset_parses_with_unique_ids_and_known_vocabulary() {
             "{} has neither rules nor notes",
             p.id
         );
+        for t in p
+            .weights
+            .iter()
+            .map(|w| &w.credit_type)
+            .chain(p.equivalences.iter().flat_map(|e| [&e.from, &e.counts_as]))
+        {
+            assert!(
+                type_codes.contains(t.as_str()),
+                "{}: unknown type {t}",
+                p.id
+            );
+        }
         let mut rule_ids = HashSet::new();
         for r in &p.rules {
             assert!(

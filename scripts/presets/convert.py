@@ -11,6 +11,9 @@ change so that credentials made from it offer the update.
 """
 import json, re, sys, pathlib
 
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import professions  # noqa: E402  (the other professions' presets, issue 36)
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SRC = pathlib.Path(__file__).with_name('requirements_presets.source.json')
 # All 51 RN boards (a copy of ../shared/reference/nursing_presets.json); its entries replace the
@@ -569,6 +572,14 @@ def crosscheck(src):
 LABELS_33 = set()
 BUMPED_33 = set()
 
+def professions_of(p):
+    """Who a physician-file or RN-file preset is for: the profession chooser orders by it."""
+    if p['id'] == 'us-dea-mate':
+        return ['physician', 'pa', 'np', 'dentist']
+    if p['id'].endswith('-rn') or p['id'] == 'ancc-certification':
+        return ['rn', 'np']
+    return ['physician']
+
 def main():
     src = crosscheck(json.loads(SRC.read_text()))
     nursing = json.loads(NURSING.read_text())
@@ -612,6 +623,13 @@ def main():
             'rules': rules, **({'pathways': pathways} if pathways else {}), 'conditions_asked': asked, 'sources': p['source_urls'],
             'confidence': p['confidence'], 'checked': CHECKED, 'notes': notes,
         })
+    # The other professions' presets, written in the rule language (professions.py); the NCCPA
+    # preset there replaces the draft of the physician file.
+    extra = professions.presets()
+    ids = {p['id'] for p in extra}
+    out = [p for p in out if p['id'] not in ids] + extra
+    for p in out:
+        p.setdefault('professions', professions_of(p))
     # Compact: the catalog ships inside the app download.
     OUT.write_text(json.dumps(out, ensure_ascii=False, separators=(',', ':')) + '\n')
     print(f'{len(out)} presets, {sum(len(p["rules"]) for p in out)} rules -> {OUT.relative_to(ROOT)}')

@@ -8,7 +8,9 @@ use uuid::Uuid;
 
 use super::draft::ValidNextCycle;
 use super::presets::Preset;
-use crate::domain::model::credential::{Credential, CredentialKind, Cycle, Exemption};
+use crate::domain::model::credential::{
+    Credential, CredentialKind, CreditWeight, Cycle, Equivalence, Exemption,
+};
 use crate::domain::model::rule::Rule;
 
 /// One change of a credential.
@@ -24,8 +26,13 @@ pub enum CredentialOp {
     RemoveExemption(String),
     /// The license renewed: see [`Credential::start_next_cycle`].
     StartNextCycle(ValidNextCycle),
-    /// Takes a newer catalog version's rules and remembers the version.
-    ApplyPresetUpdate { rules: Vec<Rule>, version: u32 },
+    /// Takes a newer catalog version's rules, weights and equivalences and remembers the version.
+    ApplyPresetUpdate {
+        rules: Vec<Rule>,
+        weights: Vec<CreditWeight>,
+        equivalences: Vec<Equivalence>,
+        version: u32,
+    },
     /// Records the dates of an earlier cycle (checked by `PastCycleDraft`).
     AddPastCycle(Cycle),
     /// Removes the earlier cycle at this position (most recent first).
@@ -104,12 +111,19 @@ impl Credential {
             CredentialOp::StartNextCycle(next) => {
                 self.start_next_cycle(next.end, next.ce_deadline)?;
             }
-            CredentialOp::ApplyPresetUpdate { rules, version } => {
+            CredentialOp::ApplyPresetUpdate {
+                rules,
+                weights,
+                equivalences,
+                version,
+            } => {
                 // Exemptions of rules the update removes would point at nothing.
                 self.cycle
                     .exemptions
                     .retain(|e| rules.iter().any(|r| r.id == e.rule_id));
                 self.rules = rules;
+                self.weights = weights;
+                self.equivalences = equivalences;
                 if let Some(p) = self.preset.as_mut() {
                     p.version = version;
                 }
@@ -190,6 +204,8 @@ impl Preset {
     pub fn update_op(&self) -> CredentialOp {
         CredentialOp::ApplyPresetUpdate {
             rules: self.rules.clone(),
+            weights: self.weights.clone(),
+            equivalences: self.equivalences.clone(),
             version: self.version,
         }
     }

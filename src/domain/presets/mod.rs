@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 use uuid::Uuid;
 
-use crate::domain::model::credential::{Credential, CredentialKind, Cycle, Equivalence, PresetRef};
+use crate::domain::model::credential::{
+    Credential, CredentialKind, CreditWeight, Cycle, Equivalence, PresetRef,
+};
 use crate::domain::model::rule::Rule;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +40,9 @@ pub struct Preset {
     pub version: u32,
     pub name: String,
     pub profession: String,
+    /// The professions it is for (`Profession` codes): the chooser puts these first.
+    #[serde(default)]
+    pub professions: Vec<String>,
     pub jurisdiction: String,
     pub kind: CredentialKind,
     pub cycle_months: u32,
@@ -49,6 +54,8 @@ pub struct Preset {
     /// Renewal pathways, when the board offers several ways to renew.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pathways: Option<crate::domain::model::pathway::Pathways>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weights: Vec<CreditWeight>,
     #[serde(default)]
     pub equivalences: Vec<Equivalence>,
     /// Holder conditions some rule depends on: the form asks about these.
@@ -263,7 +270,7 @@ impl Preset {
             renewal: None,
             rules: self.rules.clone(),
             pathways: self.pathways.clone(),
-            weights: Vec::new(),
+            weights: self.weights.clone(),
             equivalences: self.equivalences.clone(),
             preset: Some(PresetRef {
                 id: self.id.clone(),

@@ -245,7 +245,7 @@ fn year(
                         <caption>{ format!("{} — {}", ty.label, locale::unit_amount(ty.unit, ty.total)) }</caption>
                         <thead><tr>
                             <th scope="col">{ "Activity" }</th><th scope="col">{ "Provider" }</th><th scope="col">{ "Dates" }</th>
-                            <th scope="col" class="num">{ match ty.unit { vocab::Unit::Credit => "Credits", vocab::Unit::Point => "Points", vocab::Unit::Hour => "Hours", vocab::Unit::Ceu => "CEUs" } }</th>
+                            <th scope="col" class="num">{ match ty.unit { vocab::Unit::Credit => "Credits", vocab::Unit::Point => "Points", vocab::Unit::Hour => "Hours", vocab::Unit::Ceu => "CEUs", vocab::Unit::RenewalUnit => "Units" } }</th>
                             <th scope="col">{ "Certificate" }</th>
                         </tr></thead>
                         <tbody>

@@ -103,6 +103,14 @@ pub const CONDITIONS: &[ConditionInfo] = &[
         label: "I am an active certified registered nurse anesthetist (CRNA)",
     },
     ConditionInfo {
+        code: "administers_vaccines",
+        label: "I administer vaccines or other injectable medications",
+    },
+    ConditionInfo {
+        code: "clinical_supervisor",
+        label: "I supervise candidates for licensure (board-approved supervisor)",
+    },
+    ConditionInfo {
         code: FIRST_RENEWAL_EXEMPT,
         label: "My first renewal qualifies for the board's first-renewal exemption (see its note)",
     },

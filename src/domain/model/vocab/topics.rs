@@ -260,6 +260,51 @@ pub const TOPICS: &[TopicInfo] = &[
         ],
     ),
     tp(
+        "bls_cpr",
+        "Basic life support / CPR",
+        &[
+            "BLS",
+            "CPR",
+            "cardiopulmonary resuscitation",
+            "basic life support",
+        ],
+    ),
+    // NREMT's three components: the clinician assigns each course to one, as in the NREMT
+    // transcript (National Continued Competency Program).
+    tp(
+        "nremt_national",
+        "NREMT national component (NCCR)",
+        &[
+            "national continued competency requirements",
+            "NCCR",
+            "national component",
+        ],
+    ),
+    tp(
+        "nremt_local",
+        "NREMT local / state component (LCCR)",
+        &[
+            "local continued competency requirements",
+            "LCCR",
+            "state component",
+            "local component",
+        ],
+    ),
+    tp(
+        "nremt_individual",
+        "NREMT individual component (ICCR)",
+        &[
+            "individual continued competency requirements",
+            "ICCR",
+            "individual component",
+        ],
+    ),
+    tp(
+        "clinical_supervision",
+        "Clinical supervision",
+        &["supervision", "supervisor training"],
+    ),
+    tp(
         "forensic_evidence_collection",
         "Forensic evidence collection",
         &["forensic", "evidence collection", "SANE"],

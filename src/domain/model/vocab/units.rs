@@ -24,6 +24,9 @@ pub enum Unit {
     Point,
     /// IACET Continuing Education Unit: 1 CEU = 10 contact hours.
     Ceu,
+    /// A certifying body's own renewal unit, awarded by its chart per kind of activity (NBCOT:
+    /// one unit per hour of a course, more for presenting or publishing): not hours.
+    RenewalUnit,
 }
 
 impl Unit {
@@ -31,7 +34,7 @@ impl Unit {
     /// PRA and most accreditors designate them) and CEUs (ten hours each) can be added up and
     /// compared; points (ABIM MOC) are awarded by a board's own scale and cannot.
     pub fn is_time(self) -> bool {
-        self != Unit::Point
+        matches!(self, Unit::Credit | Unit::Hour | Unit::Ceu)
     }
 
     /// The unit of a credit type; unknown and custom types count hours.
@@ -63,6 +66,8 @@ impl Unit {
             (Unit::Credit, false) => "credits",
             (Unit::Point, true) => "point",
             (Unit::Point, false) => "points",
+            (Unit::RenewalUnit, true) => "unit",
+            (Unit::RenewalUnit, false) => "units",
             (Unit::Hour | Unit::Ceu, true) => "hour",
             (Unit::Hour | Unit::Ceu, false) => "hours",
         };
@@ -76,6 +81,7 @@ impl Unit {
             Unit::Hour => "hours",
             Unit::Point => "points",
             Unit::Ceu => "CEUs",
+            Unit::RenewalUnit => "units",
         }
     }
 
@@ -84,6 +90,7 @@ impl Unit {
         match self {
             Unit::Credit => "cr",
             Unit::Point => "pts",
+            Unit::RenewalUnit => "units",
             Unit::Hour | Unit::Ceu => "h",
         }
     }
@@ -94,6 +101,7 @@ impl Unit {
             Unit::Hour => "h",
             Unit::Point => "pts",
             Unit::Ceu => "CEU",
+            Unit::RenewalUnit => "units",
         }
     }
 }
