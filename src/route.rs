@@ -52,17 +52,20 @@ pub enum Route {
     /// Syncing with her other devices.
     Devices,
     Privacy,
+    /// Who she is and the name on her reports.
+    Settings,
     NotFound,
 }
 
 impl Route {
     /// The routes shown in the main navigation, with their labels.
-    pub const NAV: [(Route, &'static str); 6] = [
+    pub const NAV: [(Route, &'static str); 7] = [
         (Route::Dashboard, "Dashboard"),
         (Route::Activities, "Activities"),
         (Route::Credentials, "Credentials"),
         (Route::Goals, "Goals"),
         (Route::Backup, "Backup"),
+        (Route::Settings, "Settings"),
         (Route::Privacy, "About & privacy"),
     ];
 
@@ -97,6 +100,7 @@ impl Route {
             ["backup"] => Route::Backup,
             ["devices"] => Route::Devices,
             ["privacy"] => Route::Privacy,
+            ["settings"] => Route::Settings,
             _ => Route::NotFound,
         }
     }
@@ -128,6 +132,7 @@ impl Route {
             Route::Backup => "/backup".into(),
             Route::Devices => "/devices".into(),
             Route::Privacy => "/privacy".into(),
+            Route::Settings => "/settings".into(),
             Route::NotFound => "/404".into(),
         }
     }
@@ -194,6 +199,7 @@ mod tests {
             Route::Backup,
             Route::Devices,
             Route::Privacy,
+            Route::Settings,
         ]
     }
 

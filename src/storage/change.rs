@@ -56,6 +56,8 @@ pub enum Change {
     SaveReflection(Uuid, Option<Reflection>),
     /// The name printed on reports and transcripts.
     SetHolderName(String),
+    /// "I am a…": the professions that order the catalog, credit types and topics.
+    SetProfessions(Vec<crate::domain::model::profession::Profession>),
     /// A backup file was written: remember when, for the reminder.
     BackupDownloaded(DateTime<Utc>),
     /// A backup merge or replacement, or a spreadsheet or transcript import: `result` was
@@ -249,6 +251,19 @@ pub fn apply(data: &mut AppData, change: Change, now: DateTime<Utc>) -> Outcome 
                 Err(m) => Outcome::Refused(m),
             }
         }
+        Change::SetProfessions(chosen) => {
+            if !data.settings.set_professions(&chosen, now) {
+                return Outcome::Unchanged;
+            }
+            changed(if chosen.is_empty() {
+                "No profession chosen: the catalog, credit types and topics are in their usual order.".to_string()
+            } else {
+                format!(
+                    "Saved. Presets, credit types and topics for {} come first.",
+                    crate::domain::model::profession::plural_list(&data.settings.professions)
+                )
+            })
+        }
         Change::BackupDownloaded(at) => {
             data.settings.last_backup_at = Some(at);
             data.settings.updated_at = Some(at);
@@ -292,6 +307,45 @@ mod tests {
         let mut t: Vec<String> = d.activities.iter().map(|a| a.title.clone()).collect();
         t.sort();
         t
+    }
+
+    #[test]
+    fn choosing_professions_is_saved_once_in_order_and_read_back_from_the_stored_text() {
+        use crate::domain::model::profession::Profession;
+        let now = Utc::now();
+        let mut data = AppData::default();
+        let outcome = apply(
+            &mut data,
+            Change::SetProfessions(vec![Profession::Pharmacist, Profession::Pa, Profession::Pa]),
+            now,
+        );
+        let Outcome::Changed { message, .. } = outcome else {
+            panic!("{outcome:?}")
+        };
+        assert_eq!(
+            message.as_deref(),
+            Some("Saved. Presets, credit types and topics for physician assistants and pharmacists come first.")
+        );
+        assert_eq!(
+            data.settings.professions,
+            [Profession::Pa, Profession::Pharmacist]
+        );
+        assert_eq!(data.settings.updated_at, Some(now));
+        let text = serde_json::to_string(&data.settings).unwrap();
+        assert!(
+            text.contains(r#""professions":["pa","pharmacist"]"#),
+            "{text}"
+        );
+        let back: crate::storage::data::Settings = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, data.settings);
+        // The same choice again changes nothing (no save, no sync stamp).
+        let again = apply(
+            &mut data,
+            Change::SetProfessions(vec![Profession::Pharmacist, Profession::Pa]),
+            now + chrono::Duration::seconds(1),
+        );
+        assert!(matches!(again, Outcome::Unchanged));
+        assert_eq!(data.settings.updated_at, Some(now));
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub struct Settings {
     /// The clinician's name as printed on reports and transcripts ("Dr Jordan Lee, MD").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub holder_name: String,
+    /// Who she is ("I am a… pharmacist"): orders the catalog, credit types and topics.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub professions: Vec<crate::domain::model::profession::Profession>,
 }
 
 /// The longest name kept for reports.
@@ -52,6 +55,25 @@ impl Settings {
             self.updated_at = Some(now);
         }
         Ok(())
+    }
+}
+
+impl Settings {
+    /// Records who she is (in the chooser's order, each once). Whether anything changed.
+    pub fn set_professions(
+        &mut self,
+        chosen: &[crate::domain::model::profession::Profession],
+        now: DateTime<Utc>,
+    ) -> bool {
+        let mut list = chosen.to_vec();
+        list.sort();
+        list.dedup();
+        if self.professions == list {
+            return false;
+        }
+        self.professions = list;
+        self.updated_at = Some(now);
+        true
     }
 }
 

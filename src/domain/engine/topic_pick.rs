@@ -59,8 +59,12 @@ pub struct PickerEntry {
 }
 
 /// The topics matching `query` (code, label or synonym: "opioid", "pain", "SCOPE"), those the
-/// user's requirements ask for first.
-pub fn picker(query: &str, required: &[RequiredTopic]) -> Vec<PickerEntry> {
+/// user's requirements ask for first, then those her professions' boards name most.
+pub fn picker(
+    query: &str,
+    required: &[RequiredTopic],
+    professions: &[crate::domain::model::profession::Profession],
+) -> Vec<PickerEntry> {
     let hits = vocab::search_topics(query);
     let serves = |info: &TopicInfo| {
         required
@@ -70,16 +74,20 @@ pub fn picker(query: &str, required: &[RequiredTopic]) -> Vec<PickerEntry> {
             .unwrap_or_default()
     };
     let mut first: Vec<PickerEntry> = Vec::new();
+    let mut theirs: Vec<PickerEntry> = Vec::new();
     let mut rest: Vec<PickerEntry> = Vec::new();
     for info in hits {
         let s = serves(info);
         let entry = PickerEntry { info, serves: s };
-        if entry.serves.is_empty() {
-            rest.push(entry);
-        } else {
+        if !entry.serves.is_empty() {
             first.push(entry);
+        } else if crate::domain::model::profession::topic_is_theirs(professions, info) {
+            theirs.push(entry);
+        } else {
+            rest.push(entry);
         }
     }
+    first.extend(theirs);
     first.extend(rest);
     first
 }
@@ -182,7 +190,7 @@ mod tests {
     #[test]
     fn required_topics_come_first_with_what_they_serve() {
         let req = required_topics(&creds());
-        let list = picker("pain", &req);
+        let list = picker("pain", &req, &[]);
         assert_eq!(list[0].info.code, "pain_management_end_of_life_care");
         assert_eq!(
             list[0].serves,
@@ -193,7 +201,7 @@ mod tests {
             .skip(1)
             .any(|e| e.info.code == "pain_management_opioids"));
         // A group's members are required through it.
-        let risk = picker("", &req)
+        let risk = picker("", &req, &[])
             .into_iter()
             .find(|e| e.info.code == "risk_management")
             .unwrap();
@@ -202,12 +210,34 @@ mod tests {
             vec!["Pennsylvania: Patient safety".to_string()]
         );
         // Without requirements, the vocabulary order.
-        assert_eq!(picker("", &[])[0].info.code, vocab::TOPICS[0].code);
+        assert_eq!(picker("", &[], &[])[0].info.code, vocab::TOPICS[0].code);
+    }
+
+    #[test]
+    fn her_professions_topics_come_after_the_required_ones_and_before_the_rest() {
+        use crate::domain::model::profession::Profession;
+        let req = vec![RequiredTopic {
+            topic: TopicId::new("ethics_professional_responsibility"),
+            serves: vec!["Texas: Ethics".into()],
+        }];
+        let list = picker("", &req, &[Profession::Ems]);
+        let codes: Vec<&str> = list.iter().map(|e| e.info.code).collect();
+        assert_eq!(
+            codes[..4],
+            [
+                "ethics_professional_responsibility",
+                "nremt_national",
+                "nremt_local",
+                "nremt_individual"
+            ]
+        );
+        assert_eq!(codes.len(), vocab::TOPICS.len(), "nothing hidden");
     }
 
     #[test]
     fn synonyms_find_topics_in_the_picker() {
-        let codes = |q: &str| -> Vec<&str> { picker(q, &[]).iter().map(|e| e.info.code).collect() };
+        let codes =
+            |q: &str| -> Vec<&str> { picker(q, &[], &[]).iter().map(|e| e.info.code).collect() };
         assert!(codes("opioid").contains(&"pain_management_opioids"));
         assert!(codes("SCOPE").contains(&"scope_of_practice_specialty"));
         assert!(codes("palliative").contains(&"end_of_life_care"));

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod learning;
 pub mod limits;
 pub mod pathway;
+pub mod profession;
 pub mod rule;
 pub mod sort;
 pub mod topics;

@@ -14,6 +14,7 @@ use uuid::Uuid;
 use crate::domain::model::credential::{
     Credential, CredentialKind, CreditWeight, Cycle, Equivalence, PresetRef,
 };
+use crate::domain::model::profession::Profession;
 use crate::domain::model::rule::Rule;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +127,19 @@ impl Catalog {
                 })
             })
             .collect()
+    }
+
+    /// `presets` split into those for any of the chosen professions and the others, each in
+    /// the order given: the catalog page lists hers first and hides none.
+    pub fn for_professions<'a>(
+        presets: Vec<&'a Preset>,
+        chosen: &[Profession],
+    ) -> (Vec<&'a Preset>, Vec<&'a Preset>) {
+        presets.into_iter().partition(|p| {
+            chosen
+                .iter()
+                .any(|c| p.professions.iter().any(|x| x == c.code()))
+        })
     }
 
     /// Whether this catalog has a newer version of the credential's preset.

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::domain::draft::{ActivityDraft, CreditDraft, Field, ValidDraft};
 use crate::domain::engine::topic_pick::{self, RequiredTopic};
+use crate::domain::model::profession::{self, Profession};
 use crate::domain::model::vocab;
 use crate::domain::{Accreditor, ActivityStatus, Format, TopicId};
 use crate::ui::components::enum_select::{enum_options, on_enum_change};
@@ -31,6 +32,9 @@ pub struct ActivityFormProps {
     /// misses before saving.
     #[prop_or_default]
     pub required: std::rc::Rc<Vec<RequiredTopic>>,
+    /// Who she is: her credit types first in each credit row, her topics early in the picker.
+    #[prop_or_default]
+    pub professions: Vec<Profession>,
 }
 
 /// The DOM id of the input a field's message belongs to (for focus and aria-describedby).
@@ -110,8 +114,8 @@ pub fn activity_form(props: &ActivityFormProps) -> Html {
                     let form = form.clone();
                     move |f: Option<Format>| if let Some(f) = f { form.update(|d| d.format = f) }
                 }), enum_options(Some(d.format), Format::label))} />
-            { credits_fieldset(&form) }
-            { topics_fieldset(&form, &topic_query, &props.required) }
+            { credits_fieldset(&form, &props.professions) }
+            { topics_fieldset(&form, &topic_query, &props.required, &props.professions) }
             <FieldView id="act-tags" label="Tags" error={form.error(Field::Tags)}
                 hint="Your own words, separated by commas."
                 control={Control::text(d.tags.clone(), text(|d, v| d.tags = v)).placeholder("e.g. grand rounds, cardiology")} />
@@ -185,8 +189,11 @@ fn status_fieldset(form: &ActivityFormState) -> Html {
 }
 
 /// One row per credit type on the certificate, and the button that adds a row.
-fn credits_fieldset(form: &ActivityFormState) -> Html {
+fn credits_fieldset(form: &ActivityFormState, professions: &[Profession]) -> Html {
     let d = form.draft();
+    // Her professions' types in a group of their own, first; every other type after them.
+    let (theirs, others) = profession::credit_types_for(professions);
+    let theirs_label = format!("For {}", profession::plural_list(professions));
     let rows = d.credits.iter().enumerate().map(|(i, row)| {
         let on_type = form.choose(move |d, v| d.credits[i].credit_type = v);
         let on_amount = form.text(move |d, v| d.credits[i].amount = v);
@@ -203,9 +210,16 @@ fn credits_fieldset(form: &ActivityFormState) -> Html {
         let options = html! {
             <>
                 <option value="" selected={row.credit_type.is_empty()}>{ "Choose…" }</option>
-                { for vocab::CREDIT_TYPES.iter().map(|c| html! {
-                    <option value={c.code} selected={row.credit_type == c.code}>{ c.label }</option>
-                }) }
+                if theirs.is_empty() {
+                    { for others.iter().map(|c| type_option(c, &row.credit_type)) }
+                } else {
+                    <optgroup label={theirs_label.clone()}>
+                        { for theirs.iter().map(|c| type_option(c, &row.credit_type)) }
+                    </optgroup>
+                    <optgroup label="Other credit types">
+                        { for others.iter().map(|c| type_option(c, &row.credit_type)) }
+                    </optgroup>
+                }
                 if !known && !row.credit_type.is_empty() {
                     <option value={row.credit_type.clone()} selected=true>{ vocab::credit_type_label(&code) }</option>
                 }
@@ -261,6 +275,10 @@ fn credits_fieldset(form: &ActivityFormState) -> Html {
     }
 }
 
+fn type_option(c: &vocab::CreditTypeInfo, chosen: &str) -> Html {
+    html! { <option value={c.code} selected={chosen == c.code}>{ c.label }</option> }
+}
+
 /// `aria-describedby` of a control whose hint is shared with others (by its id), and its message.
 fn shared_hint(hint_id: &str, id: &str, error: bool) -> AttrValue {
     match described_by(id, false, error) {
@@ -275,6 +293,7 @@ fn topics_fieldset(
     form: &ActivityFormState,
     query: &UseStateHandle<String>,
     required: &[RequiredTopic],
+    professions: &[Profession],
 ) -> Html {
     let d = form.draft();
     let toggle = |code: String| {
@@ -289,7 +308,7 @@ fn topics_fieldset(
             })
         })
     };
-    let shown = topic_pick::picker(query, required);
+    let shown = topic_pick::picker(query, required, professions);
     let misses = topic_pick::near_misses(&d.topics, required);
     let hours_input = |i: usize, t: &TopicId| {
         let f = Field::TopicHours(i);

@@ -24,7 +24,7 @@ pub fn welcome() -> Html {
                 <p>{ "See at a glance whether every license and certification you hold is on track, \
                       and exactly what is left to earn." }</p>
                 <ol class="steps">
-                    <li>{ "Add a credential — a state license, board certification or DEA registration." }</li>
+                    <li>{ "Add a credential — a state license, board certification or DEA registration. Say what you are (physician, PA, NP, nurse, pharmacist, therapist…) and its presets come first." }</li>
                     <li>{ "Log the CME activities you have completed or plan to take." }</li>
                     <li>{ "Come back here to see what each requirement still needs." }</li>
                 </ol>

@@ -20,6 +20,7 @@ pub mod leave_guard;
 pub mod past_cycles;
 pub mod pathways;
 pub mod print;
+pub mod profession_chooser;
 pub mod provenance;
 pub mod qr_reader;
 pub mod renewal_select;

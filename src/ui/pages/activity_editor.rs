@@ -334,6 +334,7 @@ pub fn activity_editor_page(props: &ActivityEditorProps) -> Html {
                 // First in reading order: on a phone it is read before the fields it fills.
                 { start.seen_text() }
                 <ActivityForm key={*start.generation} {initial} {today} {onsave} {oncancel} required={required}
+                    professions={app.data.settings.professions.clone()}
                     submit_label={if editing.is_some() { "Save changes" } else { "Save activity" }}
                     allow_add_another={editing.is_none()} />
             </div>

@@ -17,6 +17,7 @@ use crate::domain::text::describe;
 use crate::route::Route;
 use crate::ui::catalog_source::{use_catalog, CatalogLoad};
 use crate::ui::components::field::{Control, Field};
+use crate::ui::components::profession_chooser::ProfessionChooser;
 use crate::ui::components::RenewalSelect;
 use crate::ui::form::{use_form, Form};
 use crate::ui::locale;
@@ -24,6 +25,7 @@ use crate::ui::state::{use_app, Action};
 #[function_component(CatalogPage)]
 pub fn catalog_page() -> Html {
     let catalog = use_catalog();
+    let app = use_app();
     let query = use_state(String::new);
     let chosen = use_state(|| None::<&'static Preset>);
     if let Some(p) = *chosen {
@@ -59,34 +61,58 @@ pub fn catalog_page() -> Html {
         }
     };
     let results = catalog.search(&query);
+    let count = format!("{} of {} boards and bodies", results.len(), catalog.len());
+    let professions = app.data.settings.professions.clone();
+    let (theirs, others) = crate::domain::presets::Catalog::for_professions(results, &professions);
     let on_query = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| query.set(input_value(&e)))
     };
+    let card = |p: &'static Preset| {
+        let choose = {
+            let chosen = chosen.clone();
+            Callback::from(move |_| chosen.set(Some(p)))
+        };
+        html! {
+            <li class="card">
+                <h3 class="card__title">{ p.name.clone() }</h3>
+                <p class="muted small">{ format!("{} · {} · every {} months · {} requirement{}", p.jurisdiction, p.profession, p.cycle_months, p.rules.len(), if p.rules.len() == 1 { "" } else { "s" }) }</p>
+                <p>{ confidence_badge(p.confidence) }</p>
+                <button type="button" class="btn btn--primary btn--small" onclick={choose} aria-label={format!("Choose {}", p.name)}>{ "Choose" }</button>
+            </li>
+        }
+    };
+    let mine = format!(
+        "For {}",
+        crate::domain::model::profession::plural_list(&professions)
+    );
     html! {
         <>
             { head }
+            <ProfessionChooser />
             <div class="field">
                 <label for="catalog-search">{ "Search by state, profession or body" }</label>
-                <input id="catalog-search" type="search" placeholder="e.g. Texas, nursing, ABIM, DEA" value={(*query).clone()} oninput={on_query} />
-                <p class="hint" role="status">{ format!("{} of {} boards and bodies", results.len(), catalog.len()) }</p>
+                <input id="catalog-search" type="search" placeholder="e.g. Texas, pharmacist, NCCPA, DEA" value={(*query).clone()} oninput={on_query} />
+                <p class="hint" role="status">{ count }</p>
             </div>
-            <ul class="card-list" aria-label="Presets">
-                { for results.into_iter().map(|p| {
-                    let choose = {
-                        let chosen = chosen.clone();
-                        Callback::from(move |_| chosen.set(Some(p)))
-                    };
-                    html! {
-                        <li class="card">
-                            <h2 class="card__title">{ p.name.clone() }</h2>
-                            <p class="muted small">{ format!("{} · {} · every {} months · {} requirement{}", p.jurisdiction, p.profession, p.cycle_months, p.rules.len(), if p.rules.len() == 1 { "" } else { "s" }) }</p>
-                            <p>{ confidence_badge(p.confidence) }</p>
-                            <button type="button" class="btn btn--primary btn--small" onclick={choose} aria-label={format!("Choose {}", p.name)}>{ "Choose" }</button>
-                        </li>
-                    }
-                }) }
-            </ul>
+            if professions.is_empty() {
+                <h2 class="visually-hidden" id="presets-all">{ "Presets" }</h2>
+                <ul class="card-list" aria-labelledby="presets-all" data-testid="presets-all">
+                    { for others.into_iter().map(card) }
+                </ul>
+            } else {
+                <h2 id="presets-mine">{ mine }</h2>
+                if theirs.is_empty() {
+                    <p class="muted">{ "None matches the search." }</p>
+                }
+                <ul class="card-list" aria-labelledby="presets-mine" data-testid="presets-mine">
+                    { for theirs.into_iter().map(card) }
+                </ul>
+                <h2 id="presets-others">{ "Other professions" }</h2>
+                <ul class="card-list" aria-labelledby="presets-others" data-testid="presets-others">
+                    { for others.into_iter().map(card) }
+                </ul>
+            }
         </>
     }
 }

@@ -20,6 +20,7 @@ pub mod import;
 pub mod learning;
 pub mod not_found;
 pub mod privacy;
+pub mod settings;
 pub mod transcript;
 
 /// The page for a route. Named only by the split point in `src/main.rs` (see [`super::lazy`]), so
@@ -65,6 +66,7 @@ pub fn render(route: Route) -> Html {
         Route::Backup => html! { <backup::BackupPage /> },
         Route::Devices => html! { <devices::DevicesPage /> },
         Route::Privacy => html! { <privacy::PrivacyPage /> },
+        Route::Settings => html! { <settings::SettingsPage /> },
         Route::NotFound => html! { <not_found::NotFoundPage /> },
     }
 }
