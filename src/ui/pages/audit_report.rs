@@ -57,6 +57,50 @@ fn report_of(
     )
 }
 
+/// NCCPA's CME log, ready to copy: PAs log every activity with NCCPA by hand.
+fn nccpa_section(
+    activities: &[std::sync::Arc<crate::domain::Activity>],
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Html {
+    use crate::domain::formats::nccpa;
+    let entries = nccpa::log(activities.iter().map(|a| &**a), from, to);
+    let date = |d| locale::date(d);
+    html! {
+        <section class="card no-print nccpa-log" aria-labelledby="nccpa-log-title">
+            <h2 id="nccpa-log-title">{ "For NCCPA's CME log" }</h2>
+            <p class="muted small">{ "NCCPA receives no credits from providers: log each activity in your NCCPA record. Credits are as the certificate states them; NCCPA adds its own weighting to self-assessment and PI-CME when you log them." }</p>
+            if entries.is_empty() {
+                <p>{ "No completed activity in this period yet." }</p>
+            } else {
+                <p><CopyButton text={nccpa::table(&entries, &date)} label={format!("Copy all {} activities as a table", entries.len())} /></p>
+                <div class="table-wrap" tabindex="0" role="region" aria-label="NCCPA CME log">
+                    <table class="table--stack" data-testid="nccpa-log">
+                        <thead><tr>
+                            { for nccpa::COLUMNS.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
+                            <th scope="col"><span class="visually-hidden">{ "Copy" }</span></th>
+                        </tr></thead>
+                        <tbody>
+                            { for entries.iter().map(|e| html! {
+                                <tr>
+                                    <td data-label="Type of credit">{ e.kind.label() }</td>
+                                    <td data-label="Start date">{ locale::date(e.start) }</td>
+                                    <td data-label="End date">{ locale::date(e.end) }</td>
+                                    <td data-label="Credits" class="num">{ e.credits.display_short() }</td>
+                                    <td data-label="Title">{ e.title.clone() }</td>
+                                    <td data-label="Sponsor">{ e.sponsor.clone() }</td>
+                                    <td data-label="Provider">{ e.provider.clone() }</td>
+                                    <td><CopyButton text={nccpa::line(e, &date)} label={format!("Copy “{}” for NCCPA", e.title)} /></td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </section>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct AuditReportProps {
     pub id: String,
@@ -127,6 +171,9 @@ pub fn audit_report_page(props: &AuditReportProps) -> Html {
                         }) }
                     </dl>
                 </section>
+            }
+            if found.as_ref().and_then(|c| c.preset.as_ref()).is_some_and(|p| p.id == "nccpa-pa-c") {
+                { nccpa_section(&app.data.activities, ev.cycle_start, ev.cycle_end) }
             }
             <p class="no-print">
                 <label class="check" for="report-reflections">
