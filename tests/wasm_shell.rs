@@ -81,6 +81,7 @@ async fn app_renders_navigation_with_every_screen() {
             "Credentials",
             "Goals",
             "Backup",
+            "Settings",
             "About & privacy"
         ]
     );

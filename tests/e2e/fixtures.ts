@@ -143,7 +143,7 @@ export async function addCredential(page: Page, name: string, start = '2025-02-0
 /** Every screen's route, with the given credential and activity pages. */
 export function everyScreen(credential: string, activity: string) {
   return ['/', '/activities', '/activities/new', activity, '/credentials', '/credentials/new',
-    '/credentials/catalog', credential, `${credential}/report`, '/reports', '/transcript', '/backup', '/devices', '/privacy',
+    '/credentials/catalog', credential, `${credential}/report`, '/reports', '/transcript', '/backup', '/devices', '/settings', '/privacy',
     '/activities/import', '/goals', '/goals/new', '/learning'];
 }
 

@@ -5,6 +5,7 @@ const routes = [
   { hash: '#/activities', heading: 'Activities' },
   { hash: '#/credentials', heading: 'Credentials' },
   { hash: '#/backup', heading: 'Backup' },
+  { hash: '#/settings', heading: 'Settings' },
   { hash: '#/privacy', heading: 'About & privacy' },
 ];
 
