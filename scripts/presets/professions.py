@@ -286,6 +286,112 @@ def pharmacy():
     ]
 
 
+def pharmacy_more():
+    """More pharmacist boards: the rule or statute where it was found, else a compiled table."""
+    table = 'https://www.cecentral.com/licensure/cpe/'
+    old = ('From a compiled state table (Medscape data, 2014, republished by CECentral): the board may '
+           'have added topics since. Verify with your board.')
+    every_6 = {'type': 'every_n_months', 'months': 72}
+    after_first = {'type': 'after_first_cycles', 'after': 1, 'months': 24}
+
+    def rph(code, name, months, cycle, rules, sources, confidence, notes, **kw):
+        return preset(f'us-{code}-rph', f'{name} – Board of Pharmacy (pharmacist)', 'Pharmacist', ['pharmacist'],
+                      f'US-{code.upper()}', 'state_license', months, cycle, rules, sources, confidence, notes, **kw)
+    return [
+        rph('ny', 'New York', 36, 'Triennial registration period.',
+            [total(45, '45 hours of acceptable formal CE each triennial registration period (Educ. Law §6827).'),
+             cap(22, 'Self-study: at most 22 hours', 'No more than 22 of the 45 hours of self-study courses.',
+                 'cap_home_study', formats=HOME_STUDY),
+             topic('medical_errors_patient_safety', 3, 'Reducing medication and prescription errors',
+                   'At least 3 hours on strategies and techniques to reduce medication and prescription errors.'),
+             topic('compounding', 3, 'Compounding',
+                   '3 hours on pharmaceutical compounding (the amended §6827). (Confidence: medium — secondary sources.)')],
+            ['https://www.op.nysed.gov/professions/pharmacist/laws-rules-regulations/article-137?page=1',
+             'https://regulations.justia.com/states/new-york/title-8/chapter-ii/subchapter-b/part-63/section-63-7/',
+             'https://netce.com/ce-requirements/pharmacist/ny'], 'high',
+            ['Collaborative drug therapy management: 5 more hours, live (not modelled).',
+             'New York receives nothing from CE sponsors: keep the certificates.']),
+        rph('il', 'Illinois', 24, 'Biennial; CE in the 24 months before the license expires.',
+            [total(30, '30 hours from ACPE-accredited providers in the 24 months before expiry (68 IAC 1330.100); '
+                   'not required at the first renewal.', types=['ACPE'], label='Total (ACPE h)', recurrence=after_first),
+             topic('sexual_harassment_prevention', 1, 'Sexual harassment prevention',
+                   '1 hour every renewal (68 IAC 1130.400); not at the first renewal.', recurrence=after_first),
+             topic('implicit_bias', 1, 'Implicit bias', '1 hour every renewal from 2023; not at the first renewal. '
+                   '(Confidence: medium — secondary source.)', recurrence=after_first),
+             topic('dementia', 1, "Alzheimer's disease & dementia",
+                   '1 hour for those who serve adults 26 and older; not at the first renewal. (Confidence: medium.)',
+                   recurrence=after_first, applies_if=when('provides services to adults aged 26+', any_=['treats_adults_26_plus'])),
+             topic('child_abuse', 1, 'Child abuse recognition & reporting',
+                   'Mandated-reporter training once every 6 years for those who see children. (Confidence: medium.)',
+                   recurrence=every_6, applies_if=when('has contact with children', any_=['treats_children']))],
+            ['https://ilga.gov/commission/jcar/admincode/068/068013300A01000R.html',
+             'https://legalclarity.org/illinois-pharmacist-ce-requirements-and-compliance-guide',
+             'https://cme.wustl.edu/index.cfm?do=cnt.page&pg=2185'], 'high',
+            ['The same hours cannot count for more than one renewal.'],
+            first_renewal_note='No CE for the first renewal after original licensure (68 IAC 1330.100(a)(2)).'),
+        rph('ga', 'Georgia', 24, 'Biennial renewal.',
+            [total(30, 'At least 30 hours of approved continuing pharmacy education in the biennium before renewal '
+                   '(O.C.G.A. §26-4-45); correspondence courses count.')],
+            ['https://www.legalfix.com/statutes/state-codes/georgia/title-26/chapter-4/article-3/section-26-4-45'],
+            'medium', ['Board rules may name topics the statute does not: verify with your board.']),
+        rph('mi', 'Michigan', 24, 'Biennial renewal.',
+            [total(30, '30 hours every 2 years.'),
+             live_at_least(10, 30, 'At least 10 of the 30 hours live.'),
+             topic('pain_management_opioids', 1, 'Pain and symptom management', 'At least 1 hour on pain and symptom management.'),
+             completion('human_trafficking', 'Human trafficking (once)', 'Training on identifying victims of human '
+                        'trafficking, once (MCL 333.16148).', rid='human_trafficking_once', recurrence={'type': 'once_ever'}),
+             _rule('implicit_bias_per_year', 'Implicit bias every license year',
+                   {'type': 'per_year', 'accepts': {}, 'topics': ['implicit_bias'], 'min_per_year': 100},
+                   'Implicit bias training, 1 hour for each year of the license cycle (the rule for every licensed '
+                   'health professional). (Confidence: medium.)')],
+            ['https://www.continuingeducation.com/pharmacy/state-ce-requirements/michigan'], 'medium',
+            [SECONDARY, 'At most 12 hours a day count (not modelled).'],
+            first_renewal_note='Licensed more than 1 but less than 2 years: 15 hours, 1 on pain and symptom management.'),
+        rph('nj', 'New Jersey', 24, 'Biennial; licenses renew April 30 of odd years.',
+            [total(30, '30 credits per biennium (N.J.S.A. 45:14-11.11; N.J.A.C. 13:39-3A); not required at the first '
+                   'renewal.', recurrence=after_first),
+             live_at_least(10, 30, 'At least 10 credits live.'),
+             topic('board_laws_rules', 3, 'Pharmacy law', '3 credits on pharmacy law.', recurrence=after_first),
+             topic('pain_management_opioids', 1, 'Prescription opioid drugs', '1 credit on prescription opioid drugs.',
+                   recurrence=after_first),
+             topic('immunizations', 2, 'Immunizations', '2 of the 30 credits on immunization for pharmacists approved to '
+                   'immunize.', recurrence=after_first,
+                   applies_if=when('approved to administer immunizations', any_=['administers_vaccines']))],
+            ['http://www.njconsumeraffairs.gov/proposal/pharmpro.htm',
+             'https://casetext.com/regulation/new-jersey-administrative-code/title-13-law-and-public-safety/chapter-39-state-board-of-pharmacy/subchapter-3a-continuing-education/section-1339-3a4-continuing-education-credit-hour-reporting-procedure',
+             'https://staging.freece.com/pharmacy-ce-requirements/new-jersey'], 'medium',
+            ['Topic credits from a secondary source (freece.com); keep documentation 5 years (13:39-3A.4).',
+             'Collaborative drug therapy management: 10 credits per condition (not modelled).'],
+            first_renewal_note='No CE for the first renewal.'),
+        rph('az', 'Arizona', 24, 'Biennial renewal.',
+            [total(30, '30 contact hours from approved providers.'),
+             topic('board_laws_rules', 3, 'Pharmacy law', 'At least 3 contact hours of approved pharmacy law courses.')],
+            [table], 'low', [old]),
+        rph('ct', 'Connecticut', 12, 'Annual renewal.',
+            [total(15, '15 contact hours each year.'),
+             live_at_least(5, 15, 'At least 5 of the 15 hours live.'),
+             topic('board_laws_rules', 1, 'Pharmacy or drug law', 'At least 1 hour on pharmacy law or drug law.')],
+            [table], 'low', [old]),
+        rph('al', 'Alabama', 12, 'Annual renewal.',
+            [total(15, 'At least 15 hours of ACPE-approved CE each year.', types=['ACPE'], label='Total (ACPE h)'),
+             live_at_least(3, 15, 'At least 3 of the 15 hours live.')],
+            [table], 'low', [old]),
+        rph('ar', 'Arkansas', 24, 'Biennial renewal.',
+            [total(30, '30 hours every biennium.'),
+             category_min(12, ['ACPE'], 'ACPE-accredited hours', 'At least 12 of the 30 hours ACPE-accredited.')],
+            [table, 'https://universitylearning.com/blog/medical-news/2016/12/18/ce-pharmacists-find-states-requirements/'],
+            'low', [old]),
+        rph('co', 'Colorado', 24, 'Biennial renewal.',
+            [total(24, '24 hours of ACPE-approved (or equivalent) continuing pharmaceutical education.')],
+            [table], 'low', [old]),
+        rph('de', 'Delaware', 24, 'Biennial renewal.',
+            [total(30, '30 hours every 2 years.'),
+             topic('medical_errors_patient_safety', 2, 'Medication safety / errors', 'At least 2 hours on medication safety or errors.')],
+            [table, 'https://universitylearning.com/blog/medical-news/2016/12/18/ce-pharmacists-find-states-requirements/'],
+            'low', [old]),
+    ]
+
+
 def ems():
     levels = [('paramedic', 'Paramedic (NRP)', 60, 30, 15, 15, 35),
               ('aemt', 'Advanced EMT (NRAEMT)', 50, 25, 12.5, 12.5, 28.5),
@@ -504,5 +610,5 @@ def social_work():
 
 
 def presets():
-    return (physician_assistants() + nurse_practitioners() + pharmacy() + ems() + respiratory()
+    return (physician_assistants() + nurse_practitioners() + pharmacy() + pharmacy_more() + ems() + respiratory()
             + occupational_therapy() + physical_therapy() + dentistry() + psychology() + social_work())

@@ -21,7 +21,7 @@ async function addPreset(page: Page, search: string, name: RegExp, expiry: strin
 
 test('the profession chooser puts her presets and credit types first, hiding none', async ({ page }) => {
   await openApp(page, '#/credentials/catalog');
-  await expect(page.getByTestId('presets-all').getByRole('listitem')).toHaveCount(161);
+  await expect(page.getByTestId('presets-all').getByRole('listitem')).toHaveCount(172);
   await page.getByLabel('Physician assistant (PA)').check();
   await expect(page.getByRole('status').filter({ hasText: 'come first' })).toContainText(
     'Presets, credit types and topics for physician assistants come first.',
@@ -35,7 +35,7 @@ test('the profession chooser puts her presets and credit types first, hiding non
     'Texas – Physician Assistant Board',
   ]);
   // Nothing hidden: every other preset under "Other professions".
-  await expect(page.getByTestId('presets-others').getByRole('listitem')).toHaveCount(157);
+  await expect(page.getByTestId('presets-others').getByRole('listitem')).toHaveCount(168);
   // A search narrows both lists.
   await page.getByLabel('Search by state, profession or body').fill('texas');
   await expect(mine.getByRole('heading', { level: 3 })).toHaveText(['Texas – Physician Assistant Board']);
