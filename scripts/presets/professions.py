@@ -170,6 +170,88 @@ def physician_assistants():
     ]
 
 
+def physician_assistants_more():
+    """More PA boards, each from its rule (or the board's page quoting it)."""
+    nccpa_instead = lambda label: {'options': [
+        {'id': 'ce', 'label': label, 'rules': ['total', 'min_category_1']},
+        {'id': 'nccpa', 'label': 'Current NCCPA certification (accepted instead of the hours)',
+         'evidence': {'kind': 'national_certification'}}], 'needed': 1}
+    after_first = {'type': 'after_first_cycles', 'after': 1, 'months': 24}
+
+    def pa(code, name, months, cycle, rules, sources, confidence, notes, **kw):
+        return preset(f'us-{code}-pa', f'{name} (physician assistant)', 'Physician assistant', ['pa'],
+                      f'US-{code.upper()}', 'state_license', months, cycle, rules, sources, confidence, notes, **kw)
+    return [
+        pa('ca', 'California – Physician Assistant Board', 24, 'Biennial; CME in the two years before the license expires.',
+           [total(50, '50 hours of approved CME every two years (16 CCR 1399.615) — or NCCPA certification at renewal.'),
+            category_min(50, PA_CAT1 + ['AOA_1A', 'AAFP_PRESCRIBED'], 'Category 1 CME',
+                         'The 50 hours are Category I (preapproved) by AAPA, AMA, AOA, AAFP, ACCME or a state medical society.',
+                         rid='min_category_1'),
+            topic('geriatrics', 10, 'Geriatric medicine',
+                  'From 2025-01-01: 20 % of the mandatory hours on geriatric medicine, dementia care or the care of older '
+                  'patients, for PAs in primary care whose patients are over 25 % aged 65+ (B&P 3524.6).',
+                  applies_if=when('primary care with over 25 % of patients aged 65+', all_=['primary_care', 'treats_older_adults']),
+                  effective_from='2025-01-01')],
+           ['https://pab.ca.gov/licensees/cmeregs.shtml', 'https://www.pac.ca.gov/licensees/cmeregs'], 'high',
+           ['Keep certificates 4 years.', 'Courses with a direct patient-care part must include implicit bias content '
+            '(a course-content rule, not an hours rule).'],
+           pathways=nccpa_instead('Continuing education: 50 hours of Category 1')),
+        pa('nc', 'North Carolina – Medical Board', 24,
+           'Two-year CME period from the birthday after licensure (the NCCPA period for NCCPA-certified PAs).',
+           [total(50, '50 hours of Category 1 CME (as NCCPA recognizes it) every two years (21 NCAC 32S .0216) — or '
+                  'current NCCPA certification.'),
+            category_min(50, PA_CAT1 + ['AOA_1A', 'AAFP_PRESCRIBED'], 'Category 1 CME', 'All 50 hours Category 1.',
+                         rid='min_category_1'),
+            topic('controlled_substance_prescribing', 2, 'Controlled substance prescribing',
+                  '2 of the hours on controlled-substance prescribing practices and prescribing for chronic pain, also '
+                  'for NCCPA-certified PAs; the DEA MATE training counts (NCMB FAQ).',
+                  applies_if=when('prescribes controlled substances', any_=['prescribes_controlled_substances']))],
+           ['http://reports.oah.state.nc.us/ncac/title%2021%20-%20occupational%20licensing%20boards%20and%20commissions/chapter%2032%20-%20north%20carolina%20medical%20board/subchapter%20s/21%20ncac%2032s%20.0216.html',
+            'http://www.ncmedboard.org/resources-information/faqs/controlled-substances-cme-requirement'], 'high',
+           ['Licenses renew every year; the CME period is two years.'],
+           pathways=nccpa_instead('Continuing education: 50 hours of Category 1')),
+        pa('il', 'Illinois – Department of Financial and Professional Regulation', 24,
+           'Biennial; licenses expire March 1 of even years; CE in the 24 months before.',
+           [total(50, '50 hours per 2-year cycle (68 IAC 1350.116); not required at the first renewal.', recurrence=after_first),
+            category_min(25, PA_CAT1 + ['AOA_1A', 'AAFP_PRESCRIBED'], 'Category 1 CME',
+                         'At least 25 of the 50 hours Category 1 as NCCPA determines it.', rid='min_category_1',
+                         recurrence=after_first),
+            topic('sexual_harassment_prevention', 1, 'Sexual harassment prevention', '1 hour every renewal.',
+                  recurrence=after_first),
+            topic('implicit_bias', 1, 'Implicit bias', '1 hour every renewal (from 2023).', recurrence=after_first),
+            topic('dementia', 1, "Alzheimer's disease & dementia", '1 hour every renewal for those serving patients 26 and older.',
+                  recurrence=after_first, applies_if=when('serves patients aged 26+', any_=['treats_adults_26_plus'])),
+            topic('pain_management_opioids', 3, 'Safe opioid prescribing',
+                  '3 hours on safe opioid prescribing every two years for controlled-substance prescribers (Illinois PA society).',
+                  applies_if=when('holds an Illinois controlled substance license', any_=['state_controlled_substance_registration'])),
+            topic('cultural_competency', 1, 'Cultural competency', '1 hour within three renewal periods (from 2025).',
+                  recurrence={'type': 'every_n_cycles', 'n': 3}, effective_from='2025-01-01'),
+            topic('child_abuse', 1, 'Child abuse recognition & reporting', 'Mandated-reporter training at least every 6 years.',
+                  recurrence={'type': 'every_n_months', 'months': 72},
+                  applies_if=when('has contact with children', any_=['treats_children']))],
+           ['https://www.ilga.gov/commission/jcar/admincode/068/068013500001160R.html',
+            'http://ilga.gov/legislation/ilcs/documents/022500950K11.5.htm',
+            'https://www.illinoispa.org/license-renewal-cme-requirements-1'], 'high',
+           ['The state mandates (harassment, bias, dementia, opioids, cultural competency, child abuse) are from the '
+            'Illinois PA society\'s summary; the 50/25 hours from the rule. Schedule II prescribers: 10 hours of '
+            'pharmacology every two years (not modelled).'],
+           first_renewal_note='No CE for the first renewal of an Illinois license (68 IAC 1350.116(a)(3)).'),
+        pa('ny', 'New York – State Education Department', 36, 'Triennial registration.',
+           [completion('infection_control', 'Infection control', 'Infection control and barrier precautions training at '
+                       'initial registration and every four years (Public Health Law §239).',
+                       recurrence={'type': 'every_n_months', 'months': 48}),
+            topic('pain_management_opioids', 3, 'Pain management, palliative care and addiction',
+                  '3 hours every three years for prescribers with a DEA registration (Public Health Law §3309-a(3)).',
+                  applies_if=when('holds a DEA registration', any_=['dea_registrant'])),
+            completion('child_abuse', 'Child abuse identification and reporting (once)',
+                       'Two hours on identifying and reporting child abuse, once, for the first registration.',
+                       rid='child_abuse_once', recurrence={'type': 'once_ever'})],
+           ['https://www.a1ceus.com/descriptions/', 'https://www.continuingeducation.com/medicine/state-ce-requirements/new-york'],
+           'medium', ['New York asks no CME hours of PAs beyond these courses (NCCPA certification is asked at first '
+                      'registration). ' + SECONDARY]),
+    ]
+
+
 def nurse_practitioners():
     return [
         preset('aanpcb-np', 'AANPCB nurse practitioner recertification (FNP, AGNP, ENP…)', 'Nurse practitioner',
@@ -610,5 +692,5 @@ def social_work():
 
 
 def presets():
-    return (physician_assistants() + nurse_practitioners() + pharmacy() + pharmacy_more() + ems() + respiratory()
+    return (physician_assistants() + physician_assistants_more() + nurse_practitioners() + pharmacy() + pharmacy_more() + ems() + respiratory()
             + occupational_therapy() + physical_therapy() + dentistry() + psychology() + social_work())
