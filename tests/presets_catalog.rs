@@ -22,7 +22,7 @@ fn every_preset_parses_with_unique_ids_and_known_vocabulary() {
     // 77 physician (with the four osteopathic boards the cross-check found missing), DEA, board
     // and international bodies, the 51 RN boards (50 states + DC), and the other professions'
     // presets (issue 36), each for at least one profession.
-    assert_eq!(presets.len(), 176);
+    assert_eq!(presets.len(), 181);
     let count = |code: &str| {
         presets
             .iter()

@@ -691,6 +691,88 @@ def social_work():
     ]
 
 
+def more_states():
+    """Dentists, physical therapists, psychologists and social workers in more populous states."""
+    every_3rd = {'type': 'every_n_cycles', 'n': 3}
+    return [
+        preset('us-tx-dds', 'Texas – State Board of Dental Examiners (dentist)', 'Dentist', ['dentist'], 'US-TX',
+               'state_license', 24, 'Biennial registration.',
+               [total(24, '24 hours of acceptable CE per biennial renewal (22 TAC §104.1).'),
+                cap(8, 'Risk management: at most 8 hours', 'At most 8 hours of risk-management, record-keeping and ethics '
+                    'courses; at least 16 technical or scientific hours.', 'cap_risk_management',
+                    topics=['risk_management', 'ethics_professional_responsibility']),
+                _rule('pain_management_opioids_per_year', 'Opioid prescribing every year',
+                      {'type': 'per_year', 'accepts': {}, 'topics': ['pain_management_opioids'], 'min_per_year': 200},
+                      'At least 2 hours a year on safe and effective pain management and opioid prescribing, for dentists '
+                      'whose practice includes direct patient care (Occ. Code §257.005).',
+                      applies_if=when('practice includes direct patient care', any_=['direct_patient_care']))],
+               ['https://texreg.sos.state.tx.us/public/readtac$ext.TacPage?sl=R&app=9&p_dir=&p_rloc=&p_tloc=&p_ploc=&pg=1&p_tac=&ti=22&pt=5&ch=104&rl=1',
+                'https://texas.public.law/statutes/tex._occ._code_section_257.005'], 'high',
+               ['Courses from the providers of 22 TAC §104.2.']),
+        preset('us-ca-pt', 'California – Physical Therapy Board', 'Physical therapist', ['physical_therapist'], 'US-CA',
+               'state_license', 24, 'Biennial; the license expires the last day of the birth month.',
+               [total(30, '30 hours of continuing competency every two years (16 CCR 1399.93).'),
+                topic(['ethics_professional_responsibility', 'board_laws_rules'], 2, 'Ethics, laws and regulations',
+                      '2 of the 30 hours on ethics, laws and regulations.', rid='ethics_laws'),
+                topic('bls_cpr', 4, 'Life support for health care professionals',
+                      '4 hours of basic life support for health care professionals (with a hands-on skills test).')],
+               ['http://www.ptbc.ca.gov/licensees/ccreqprop_faq.shtml', 'https://www.ccapta.org/page/ContinuingCompetencyRequirementsRegulations'],
+               'high', ['Keep documents 5 years.'],
+               first_renewal_note='First renewal, submitted before the license expires: 15 hours (4 life support, 2 ethics and '
+                                  'laws, 9 other).'),
+        preset('us-fl-psy', 'Florida – Board of Psychology', 'Psychologist', ['psychologist'], 'US-FL', 'state_license', 24,
+               'Biennial; licenses expire May 31 of even years.',
+               [total(40, '40 hours of continuing psychological education per biennium (64B19-13.003).'),
+                topic(['ethics_professional_responsibility', 'board_laws_rules'], 3, 'Ethics and Florida laws and rules',
+                      '3 hours: 2 on professional ethics and 1 on the Florida statutes and rules of psychology.', rid='ethics_laws'),
+                topic('medical_errors_patient_safety', 2, 'Prevention of medical errors', '2 hours on preventing medical errors.'),
+                topic('domestic_violence', 2, 'Domestic violence', '2 hours on domestic violence every third renewal.',
+                      recurrence=every_3rd)],
+               ['https://www.law.cornell.edu/regulations/florida/Fla-Admin-Code-Ann-R-64B19-13-003',
+                'https://programservices.org/news-highlights/recent-changes-in-the-florida-mental-health-continuing-education-requirements'],
+               'high', ['At most 5 credits a biennium for attending conventions (not modelled).', 'Reported in CE Broker.']),
+        preset('us-fl-lcsw', 'Florida – Board of Clinical Social Work, Marriage & Family Therapy and Mental Health Counseling (LCSW)',
+               'Social worker', ['social_worker'], 'US-FL', 'state_license', 24, 'Biennial renewal.',
+               [total(30, '30 hours per biennium (64B4-6.001); not required at the first renewal.',
+                      recurrence={'type': 'after_first_cycles', 'after': 1, 'months': 24}),
+                topic('medical_errors_patient_safety', 2, 'Prevention of medical errors', '2 hours on preventing medical errors.',
+                      recurrence={'type': 'after_first_cycles', 'after': 1, 'months': 24}),
+                topic(['ethics_professional_responsibility', 'professional_boundaries'], 3, 'Ethics and boundaries (or teletherapy)',
+                      '3 hours on professional ethics and boundary issues, or on teletherapy, in alternating biennia.',
+                      rid='ethics_boundaries', recurrence={'type': 'after_first_cycles', 'after': 1, 'months': 24}),
+                topic('domestic_violence', 2, 'Domestic violence', '2 hours on domestic violence within 6 months of licensure and '
+                      'every third renewal.', recurrence=every_3rd),
+                topic('board_laws_rules', 3, 'Florida laws and rules', '3 hours on laws and rules every third biennium.',
+                      recurrence=every_3rd),
+                topic('clinical_supervision', 4, 'Supervision', '4 hours of supervisory training every third biennium for qualified supervisors.',
+                      recurrence=every_3rd, applies_if=when('qualified supervisor', any_=['clinical_supervisor'])),
+                cap(6, 'Non-clinical: at most 6 hours', 'At most 6 hours for administrative, office-management or other non-clinical skills.',
+                    'cap_practice_management', topics=['practice_management'])],
+               ['http://flrules.elaws.us/fac/64b4-6.001/'], 'high', ['Reported in CE Broker.'],
+               first_renewal_note='No CE for the first renewal, except domestic violence within 6 months of licensure.'),
+        preset('us-ny-lcsw', 'New York – State Board for Social Work (LMSW, LCSW)', 'Social worker', ['social_worker'], 'US-NY',
+               'state_license', 36, 'Triennial registration.',
+               [total(36, '36 hours from Department-approved providers each triennial registration period (Educ. Law §7710; '
+                      '8 NYCRR 74.10); not required in the period of first licensure.',
+                      recurrence={'type': 'after_first_cycles', 'after': 1, 'months': 36}),
+                cap(12, 'Self-study: at most 12 hours', 'At most 12 of the 36 hours by self-study.', 'cap_home_study',
+                    formats=HOME_STUDY),
+                topic('professional_boundaries', 3, 'Professional boundaries',
+                      '3 hours on appropriate professional boundaries each registration period starting from 2023-04-01. '
+                      '(Confidence: medium — secondary source.)', effective_from='2026-04-01'),
+                completion('child_abuse', 'Child abuse identification and reporting (once)',
+                           'Two hours on identifying and reporting child abuse, once; these hours do not count as CE.',
+                           rid='child_abuse_once', recurrence={'type': 'once_ever'}, counts_toward_total=False)],
+               ['https://d1tvxue8o4w0fl.cloudfront.net/statute/consolidated-laws-of-new-york/chapter-education/title-8-the-professions/article-154-social-work/section-7710-mandatory-continuing-education',
+                'https://regulations.justia.com/states/new-york/title-8/chapter-ii/subchapter-b/part-74/section-74-10',
+                'https://www.op.nysed.gov/professions/licensed-master-social-worker/continuing-education/continuing-education-faqs?page=1'],
+               'high', ['The boundaries hours apply from the first registration period beginning on or after 2023-04-01 '
+                        '(encoded from renewals due after 2026-04-01).'],
+               first_renewal_note='No CE in the registration period of first licensure (Educ. Law §7710(1)(b)).'),
+    ]
+
+
 def presets():
     return (physician_assistants() + physician_assistants_more() + nurse_practitioners() + pharmacy() + pharmacy_more() + ems() + respiratory()
-            + occupational_therapy() + physical_therapy() + dentistry() + psychology() + social_work())
+            + occupational_therapy() + physical_therapy() + dentistry() + psychology() + social_work()
+            + more_states())

@@ -21,7 +21,7 @@ async function addPreset(page: Page, search: string, name: RegExp, expiry: strin
 
 test('the profession chooser puts her presets and credit types first, hiding none', async ({ page }) => {
   await openApp(page, '#/credentials/catalog');
-  await expect(page.getByTestId('presets-all').getByRole('listitem')).toHaveCount(176);
+  await expect(page.getByTestId('presets-all').getByRole('listitem')).toHaveCount(181);
   await page.getByLabel('Physician assistant (PA)').check();
   await expect(page.getByRole('status').filter({ hasText: 'come first' })).toContainText(
     'Presets, credit types and topics for physician assistants come first.',
@@ -39,7 +39,7 @@ test('the profession chooser puts her presets and credit types first, hiding non
     'New York – State Education Department (physician assistant)',
   ]);
   // Nothing hidden: every other preset under "Other professions".
-  await expect(page.getByTestId('presets-others').getByRole('listitem')).toHaveCount(168);
+  await expect(page.getByTestId('presets-others').getByRole('listitem')).toHaveCount(173);
   // A search narrows both lists.
   await page.getByLabel('Search by state, profession or body').fill('texas');
   await expect(mine.getByRole('heading', { level: 3 })).toHaveText(['Texas – Physician Assistant Board']);
