@@ -168,7 +168,7 @@ const SEARCH_WORDS: &[(&str, &str)] = &[
 ];
 
 /// The catalog built into the crate, parsed once: for native tests and tools. The app does not
-/// call it, so the linker leaves the catalog (some 400 KB) out of the wasm; the app fetches the same file
+/// call it, so the linker leaves the catalog out of the wasm; the app fetches the same file
 /// (`presets.json`, precached for offline use) when a page needs it.
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
