@@ -144,6 +144,7 @@ fn arb_credential() -> impl Strategy<Value = Credential> {
             c.weights.push(CreditWeight {
                 credit_type: cme_tracker::domain::CreditTypeId::new("AMA_PRA_CAT1"),
                 percent: weight,
+                up_to: None,
             });
             c
         })

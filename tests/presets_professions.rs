@@ -51,9 +51,33 @@ fn nccpa_counts_self_assessment_category_1_one_and_a_half_times() {
     let total = rule(&c, &acts, "total");
     assert_eq!(total.counted, hours("75"));
     assert_eq!(total.remaining, hours("25"));
-    // PI-CME is Category 1, counted once (never more than NCCPA will count).
-    let pi = vec![activity("2026-03-01").credit("AAPA_CAT1_PI", "20").build()];
-    assert_eq!(rule(&c, &pi, "min_category_1").counted, hours("20"));
+    // PI-CME: the first 20 credits of the period count twice, the rest once.
+    let pi = |credits: &[(&str, &str)]| -> Vec<Activity> {
+        credits
+            .iter()
+            .map(|(end, amount)| activity(end).credit("AAPA_CAT1_PI", amount).build())
+            .collect()
+    };
+    let twelve_then_twelve = pi(&[("2025-03-01", "12"), ("2026-02-01", "12")]);
+    assert_eq!(
+        rule(&c, &twelve_then_twelve, "min_category_1").counted,
+        hours("44"),
+        "12 doubled, then 8 doubled and 4 once"
+    );
+    assert_eq!(
+        rule(&c, &pi(&[("2026-03-01", "20")]), "total").counted,
+        hours("40")
+    );
+    // A planned PI activity gains only what the completed ones left.
+    let mut with_planned = twelve_then_twelve.clone();
+    with_planned.push(
+        activity("2026-11-01")
+            .credit("AAPA_CAT1_PI", "5")
+            .planned()
+            .build(),
+    );
+    let ev = rule(&c, &with_planned, "total");
+    assert_eq!((ev.counted, ev.planned), (hours("44"), hours("5")));
 }
 
 #[test]

@@ -92,7 +92,9 @@ def preset(pid, name, profession, professions, jurisdiction, kind, months, cycle
     if pathways:
         p['pathways'] = pathways
     if weights:
-        p['weights'] = [{'credit_type': t, 'percent': pc} for t, pc in weights]
+        # (type, percent) or (type, percent, hours weighted per window).
+        p['weights'] = [{'credit_type': w[0], 'percent': w[1], **({'up_to': h(w[2])} if len(w) > 2 else {})}
+                        for w in weights]
     if equivalences:
         p['equivalences'] = [{'from': f, 'counts_as': t} for f, t in equivalences]
     p.update({'conditions_asked': asked, 'sources': sources, 'confidence': confidence,
@@ -118,12 +120,12 @@ def physician_assistants():
                [nccpa, 'https://www.nccpa.net/?p=4170'], 'high',
                ['Self-assessment Category 1 counts 1.5 times (NCCPA: “a self-assessment activity worth '
                 '10 credits will be converted to 15 credits”): log it as AAPA Category 1 Self-Assessment CME.',
-                'NCCPA also doubles the first 20 PI-CME credits of each period; the tracker counts PI-CME '
-                'once, so its total is never above NCCPA’s.',
+                'The first 20 PI-CME credits of each period count twice (NCCPA: “the first 20 PI-CME credits '
+                'logged during every two-year cycle will be doubled”): log them as AAPA Category 1 PI-CME.',
                 'Earning window: May 1 of the year the certification was issued to December 31 of the '
                 'expiration year. The recertification exam (PANRE or PANRE-LA) falls in years 9–10.',
                 'CME hours a state requires are not weighted by the state (Kentucky PA society).'],
-               weights=[('AAPA_CAT1_SA', 150)], version=2),
+               weights=[('AAPA_CAT1_SA', 150), ('AAPA_CAT1_PI', 200, 20)], version=2),
         preset('us-fl-pa', 'Florida – Board of Medicine (physician assistant)', 'Physician assistant', ['pa'],
                'US-FL', 'state_license', 24,
                'Biennial; PA licenses expire January 31 of even years (biennium February 1 to January 31).',

@@ -171,6 +171,16 @@ impl CredentialBuilder {
         self.0.weights.push(CreditWeight {
             credit_type: CreditTypeId::new(code),
             percent,
+            up_to: None,
+        });
+        self
+    }
+    /// A weight on only the first `up_to` of the type's credit in each window.
+    pub fn weight_up_to(mut self, code: &str, percent: u32, up_to: &str) -> Self {
+        self.0.weights.push(CreditWeight {
+            credit_type: CreditTypeId::new(code),
+            percent,
+            up_to: Some(hours(up_to)),
         });
         self
     }

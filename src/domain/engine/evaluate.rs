@@ -333,7 +333,8 @@ impl<'c> Ctx<'c> {
                         unit: rule.unit(),
                     });
                 }
-                let table = self.accept_table(accepts, index);
+                let mut table = self.accept_table(accepts, index);
+                table.limit_weights(index, acts.clone());
                 let exclude = exclude_filter(&rule.excludes_topics, index);
                 let mut t = self.tally_capped(
                     &table,

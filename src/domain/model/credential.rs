@@ -108,6 +108,10 @@ pub struct CreditWeight {
     pub credit_type: CreditTypeId,
     /// 150 = ×1.5.
     pub percent: u32,
+    /// Only the first this much of the type's credit in a rule's window is weighted, the rest
+    /// counts once (NCCPA doubles the first 20 PI-CME credits of a period); `None`: all of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub up_to: Option<crate::domain::model::credits::Amount>,
 }
 
 /// A credential accepting one credit type as another (AOA 1-A accepted as AMA PRA Category 1).

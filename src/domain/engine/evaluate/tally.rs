@@ -56,14 +56,58 @@ pub(super) struct Accepted<'c> {
     pub(super) mapped: Option<&'c CreditTypeId>,
     /// The credential's weighting of the type (100 = none).
     pub(super) percent: u32,
+    /// The weighting covers only the first this much of the type's credit in the window: what
+    /// each activity gains is in [`AcceptTable::gains`].
+    pub(super) up_to: Option<Amount>,
 }
 
 /// How a rule takes each credit type of the activity index.
+#[derive(Clone)]
 pub(super) struct AcceptTable<'c> {
     /// `Accepted` per type index; `None` where the rule does not take the type.
     pub(super) types: Vec<Option<Accepted<'c>>>,
     /// Whether the rule takes any type (in its unit).
     pub(super) any: bool,
+    /// For a weighting limited to the first credits of a window: what each (type, activity) of
+    /// the window gains over its own amount. Empty for every other credential.
+    gains: std::collections::HashMap<(TypeIdx, usize), Amount>,
+}
+
+impl AcceptTable<'_> {
+    /// Shares out the limited weightings over the activities of a window, oldest first:
+    /// completed activities first, then the planned ones (which only a what-if counts).
+    pub(super) fn limit_weights(
+        &mut self,
+        index: &ActivityIndex,
+        acts: impl Iterator<Item = usize> + Clone,
+    ) {
+        self.gains.clear();
+        for (t, acc) in self.types.iter().enumerate() {
+            let Some(Accepted {
+                percent,
+                up_to: Some(up_to),
+                ..
+            }) = *acc
+            else {
+                continue;
+            };
+            let mut left = up_to;
+            for completed in [true, false] {
+                for i in acts.clone().filter(|&i| index.is_completed(i) == completed) {
+                    for d in index
+                        .designations(i)
+                        .iter()
+                        .filter(|d| d.credit_type as usize == t)
+                    {
+                        let weighted = d.hours.min(left);
+                        left = left.saturating_sub(weighted);
+                        let gain = weighted.scale_percent(percent) - weighted;
+                        self.gains.insert((t as TypeIdx, i), gain);
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl<'c> Ctx<'c> {
@@ -103,18 +147,22 @@ impl<'c> Ctx<'c> {
                     )
                 };
                 let counted_as = mapped.unwrap_or(original);
-                let percent = self
+                let weight = self
                     .cred
                     .weights
                     .iter()
-                    .find(|w| &w.credit_type == original || &w.credit_type == counted_as)
-                    .map_or(100, |w| w.percent);
-                Some(Accepted { mapped, percent })
+                    .find(|w| &w.credit_type == original || &w.credit_type == counted_as);
+                Some(Accepted {
+                    mapped,
+                    percent: weight.map_or(100, |w| w.percent),
+                    up_to: weight.and_then(|w| w.up_to),
+                })
             })
             .collect();
         AcceptTable {
             types,
             any: accepts.is_any(),
+            gains: Default::default(),
         }
     }
 
@@ -135,7 +183,17 @@ impl<'c> Ctx<'c> {
             };
             let mut amount = share.of(d.hours);
             if acc.percent != 100 {
-                amount = amount.scale_percent(acc.percent);
+                amount = match acc.up_to {
+                    None => amount.scale_percent(acc.percent),
+                    Some(_) => {
+                        let gain = table
+                            .gains
+                            .get(&(d.credit_type, i))
+                            .copied()
+                            .unwrap_or_default();
+                        amount + share.of(gain)
+                    }
+                };
             }
             if quarter {
                 amount = amount.floor_quarter();
@@ -174,7 +232,8 @@ impl<'c> Ctx<'c> {
         acts: Range<usize>,
         quarter: bool,
     ) -> Tally {
-        let table = self.accept_table(accepts, index);
+        let mut table = self.accept_table(accepts, index);
+        table.limit_weights(index, acts.clone());
         let filter = index.topic_filter(topics);
         let exclude = exclude_filter(excludes, index);
         let mut t = Tally::default();
@@ -400,6 +459,16 @@ impl<'c> Ctx<'c> {
             return Amount::ZERO;
         };
         let acts = index.window(prev.start, prev.deadline());
+        // A limited weighting starts again in the previous cycle's own window.
+        let own;
+        let table = if !table.types.iter().flatten().any(|a| a.up_to.is_some()) {
+            table
+        } else {
+            let mut t = table.clone();
+            t.limit_weights(index, acts.clone());
+            own = t;
+            &own
+        };
         // Counting stops where more would not change the result: past `required + max`, the
         // excess is capped by `max` anyway.
         let all = self
