@@ -48,12 +48,23 @@ if ! command -v wasm-split-cli >/dev/null \
   cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing Debian chromium and chromium-driver (for browser tests)"
+# Debian packages: brotli to precompress a release; for trying and testing (not needed to only
+# build a release: CME_SETUP=build) the browser, and nginx and Caddy to serve a build as a host
+# would (deploy/).
+debs=()
+command -v brotli >/dev/null || debs+=(brotli)
+if [ "${CME_SETUP:-all}" != build ]; then
+  { command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null || debs+=(nginx-light)
+  command -v caddy >/dev/null || debs+=(caddy)
+  command -v chromium >/dev/null || debs+=(chromium)
+  command -v chromedriver >/dev/null || debs+=(chromium-driver)
+fi
+if [ ${#debs[@]} -gt 0 ]; then
+  say "installing Debian packages: ${debs[*]}"
   SUDO=""
   if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
   $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y "${debs[@]}"
 fi
 
 # npm ci only when node_modules does not match the committed lockfile.

@@ -3,7 +3,9 @@
 //    build installs as a new version and the old cache is deleted (the text reader's files are
 //    listed apart: fetched on first use, not precached);
 // 2. puts the SHA-256 hash of Trunk's inline loader script into the Content-Security-Policy of
-//    index.html, so no other inline script can ever run.
+//    index.html, so no other inline script can ever run;
+// 3. gives sw.js its release's version and changes (the newest release of CHANGELOG.md), which the
+//    update banner asks the waiting worker for.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -48,6 +50,27 @@ const precache = ['./', ...all.map((f) => `./${f}`)];
 const sw = readFileSync(join(dir, 'sw.js'), 'utf8')
   .replace('__CACHE_NAME__', name)
   .replace('__PRECACHE__', JSON.stringify(precache))
-  .replace('__TEXT_READER_CACHE__', readerCache);
+  .replace('__TEXT_READER_CACHE__', readerCache)
+  .replace('__WHATS_NEW__', JSON.stringify(newestRelease(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8'))));
 writeFileSync(join(dir, 'sw.js'), sw);
+
 console.log(`sw-precache: ${precache.length} files in ${name}, ${ocr.length} kept on first use; ${hashes.length} inline script hash(es) in the CSP`);
+
+// The first "## <version> — <date>" section and its "- " items (wrapped lines joined), as
+// src/domain/formats/changelog.rs reads the whole file for the app.
+function newestRelease(text) {
+  const release = { version: '', changes: [] };
+  let started = false;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('## ')) {
+      if (started) break;
+      started = true;
+      release.version = line.slice(3).split(/\s[—–-]\s/)[0].trim().replace(/^v/, '');
+    } else if (started && /^[-*] /.test(line)) {
+      release.changes.push(line.slice(2).trim());
+    } else if (started && /^\s{2,}\S/.test(line) && release.changes.length) {
+      release.changes[release.changes.length - 1] += ` ${line.trim()}`;
+    }
+  }
+  return release;
+}

@@ -3,7 +3,7 @@
 # layer. Ends with the bundle sizes and the test totals.
 #
 #   scripts/test.sh            everything (what CI runs)
-#   scripts/test.sh native     one layer: fmt | clippy | native | wasm | build | e2e
+#   scripts/test.sh native     one layer: fmt | clippy | native | wasm | build | e2e | hosting
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -59,9 +59,9 @@ if want wasm; then
   count_cargo "$logs/wasm.log"
 fi
 
-if want build || want e2e; then
-  layer "trunk build --release --offline"
-  trunk build --release --offline
+if want build || want e2e || want hosting; then
+  layer "scripts/release.sh (trunk build --release --offline, precompressed, packed)"
+  scripts/release.sh
 fi
 
 if want e2e; then
@@ -78,7 +78,21 @@ if want e2e; then
   [ "$e2e_status" = 0 ] || { echo "Playwright failed"; exit "$e2e_status"; }
 fi
 
-if [ -d dist ] && { want build || want e2e; }; then
+if want hosting; then
+  layer "Playwright against the release served by deploy/nginx-site.conf and deploy/Caddyfile"
+  set +e
+  npx --no-install playwright test -c playwright.hosting.config.ts
+  hosting_status=$?
+  set -e
+  read -r p f < <(node -e '
+    const r = require("./test-results/hosting.json").stats;
+    console.log(r.expected + r.flaky, r.unexpected);')
+  passed=$((passed + p))
+  failed=$((failed + f))
+  [ "$hosting_status" = 0 ] || { echo "Hosting tests failed"; exit "$hosting_status"; }
+fi
+
+if [ -d dist ] && { want build || want e2e || want hosting; }; then
   layer "bundle sizes (first load)"
   "$ROOT/scripts/sizes.sh"
 fi

@@ -66,7 +66,7 @@ impl Route {
         (Route::Goals, "Goals"),
         (Route::Backup, "Backup"),
         (Route::Settings, "Settings"),
-        (Route::Privacy, "About & privacy"),
+        (Route::Privacy, "About"),
     ];
 
     /// The page an address shows: `/activities/3f2…/edit`. An address the app does not have

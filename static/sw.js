@@ -36,9 +36,14 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// The page asks the waiting worker to take over only when the user chose "Reload to update".
+// This build's version and what changed in it (CHANGELOG.md, written by scripts/sw-precache.mjs).
+const WHATS_NEW = __WHATS_NEW__;
+
+// The page asks the waiting worker to take over only when the user chose "Reload to update"; the
+// update banner first asks it what it brings.
 self.addEventListener('message', (event) => {
   if (event.data === 'SKIP_WAITING') self.skipWaiting();
+  if (event.data === 'WHATS_NEW' && event.ports[0]) event.ports[0].postMessage(WHATS_NEW);
 });
 
 self.addEventListener('fetch', (event) => {

@@ -82,7 +82,7 @@ async fn app_renders_navigation_with_every_screen() {
             "Goals",
             "Backup",
             "Settings",
-            "About & privacy"
+            "About"
         ]
     );
     let h1 = root

@@ -5,8 +5,6 @@
 
 use std::cell::Cell;
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::domain::presets::Catalog;
@@ -80,24 +78,14 @@ async fn fetch_catalog() -> Result<&'static Catalog, String> {
     const UNREACHABLE: &str =
         "The preset catalog could not be loaded. It is saved for offline use \
         on the first visit with a connection; until then, add the credential by hand.";
-    let window = web_sys::window().ok_or(UNREACHABLE)?;
-    // Relative to the page, so the app works from any sub-path.
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str("catalog.json"))
+    let text = crate::ui::fetch::text("catalog.json")
         .await
-        .map_err(|_| UNREACHABLE)?
-        .dyn_into()
-        .map_err(|_| UNREACHABLE)?;
-    if !response.ok() {
-        return Err(format!(
-            "{UNREACHABLE} (The server answered {}.)",
-            response.status()
-        ));
-    }
-    let text = JsFuture::from(response.text().map_err(|_| UNREACHABLE)?)
-        .await
-        .map_err(|_| UNREACHABLE)?
-        .as_string()
-        .ok_or(UNREACHABLE)?;
+        .map_err(|e| match e {
+            crate::ui::fetch::NotFetched::Status(s) => {
+                format!("{UNREACHABLE} (The server answered {s}.)")
+            }
+            crate::ui::fetch::NotFetched::Unreachable => UNREACHABLE.to_string(),
+        })?;
     let catalog = Catalog::parse(&text)?;
     // Leaked on purpose: one catalog per page lifetime, referenced by the pages that show it.
     Ok(Box::leak(Box::new(catalog)))

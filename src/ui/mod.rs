@@ -5,6 +5,7 @@ pub mod app;
 pub mod auto_backup;
 pub mod catalog_source;
 pub mod components;
+pub mod fetch;
 pub mod form;
 pub mod frame;
 pub mod hooks;

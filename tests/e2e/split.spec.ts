@@ -33,7 +33,7 @@ test('a first visit needs only the first download; the other pages load when fir
   const afterFirstPage = wasm.length;
 
   // Loaded once: later pages, and the way back to the dashboard, fetch nothing more.
-  for (const name of ['Credentials', 'Goals', 'About & privacy', 'Dashboard']) {
+  for (const name of ['Credentials', 'Goals', 'Settings', 'Dashboard']) {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   }

@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod certificate;
+pub mod changelog;
 pub mod nccpa;
 pub mod pdf_text;
 pub mod photo;

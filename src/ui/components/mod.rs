@@ -26,6 +26,7 @@ pub mod qr_reader;
 pub mod renewal_select;
 pub mod rule_editor;
 pub mod toast;
+pub mod whats_new;
 
 pub use edit_conflict::{use_edit_guard, EditConflict};
 pub use empty_state::empty_state;

@@ -1,5 +1,5 @@
-//! About & privacy: what is stored and where, that nothing is sent, backups, eviction, and
-//! deleting everything (behind a typed confirmation).
+//! About & privacy: what is stored and where, that nothing is sent, backups, eviction, the
+//! version and what is new in it, and deleting everything (behind a typed confirmation).
 
 use yew::prelude::*;
 
@@ -75,6 +75,7 @@ pub fn privacy_page() -> Html {
                       the facts were checked. They are aids, not legal advice: verify with your board." }</p>
                 <p>{ "The catalog is a file of the app itself, fetched from the same address the first time you open it and                       kept for offline use; the request carries nothing about you." }</p>
             </section>
+            <crate::ui::components::whats_new::WhatsNew />
             <section class="card card--danger" aria-labelledby="privacy-delete">
                 <h2 id="privacy-delete">{ "Delete all my data" }</h2>
                 <p>{ "Removes every record CME Tracker keeps in this browser. This cannot be undone: download a backup first if you may need your records." }</p>
