@@ -51,10 +51,17 @@ const sw = readFileSync(join(dir, 'sw.js'), 'utf8')
   .replace('__CACHE_NAME__', name)
   .replace('__PRECACHE__', JSON.stringify(precache))
   .replace('__TEXT_READER_CACHE__', readerCache)
-  .replace('__WHATS_NEW__', JSON.stringify(newestRelease(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8'))));
+  .replace('__WHATS_NEW__', JSON.stringify(bannerNews(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8'))));
 writeFileSync(join(dir, 'sw.js'), sw);
 
 console.log(`sw-precache: ${precache.length} files in ${name}, ${ocr.length} kept on first use; ${hashes.length} inline script hash(es) in the CSP`);
+
+// What the update banner says: the version and the first two changes of the newest release (every
+// visitor downloads sw.js; the rest is on the About page).
+function bannerNews(text) {
+  const { version, changes } = newestRelease(text);
+  return { version, changes: changes.slice(0, 2), more: Math.max(0, changes.length - 2) };
+}
 
 // The first "## <version> — <date>" section and its "- " items (wrapped lines joined), as
 // src/domain/formats/changelog.rs reads the whole file for the app.

@@ -143,13 +143,14 @@
     bar.appendChild(text);
     bar.appendChild(button);
     document.body.appendChild(bar);
-    // The new version says what it brings (its CHANGELOG.md section, carried by its worker).
+    // What the new version brings (CHANGELOG.md, in its sw.js).
     var channel = new MessageChannel();
-    channel.port1.onmessage = function (event) {
-      var news = event.data;
-      if (!news || !news.version || text.textContent.indexOf("Save or cancel") === 0) return;
-      text.textContent = "Version " + news.version + " is ready. " + news.changes.slice(0, 2).join(" ") +
-        (news.changes.length > 2 ? " (" + (news.changes.length - 2) + " more on the About page.)" : "");
+    channel.port1.onmessage = function (e) {
+      var n = e.data;
+      if (n && n.version && text.textContent.indexOf("Save") !== 0) {
+        text.textContent = "Version " + n.version + " is ready. " + n.changes.join(" ") +
+          (n.more ? " (" + n.more + " more on the About page.)" : "");
+      }
     };
     worker.postMessage("WHATS_NEW", [channel.port2]);
   }

@@ -121,7 +121,7 @@ test('a rebuild is offered as an update that says what changed, and the new vers
     await waitForServiceWorker(page);
     // The release the server now has: a new cache name and its own notes, as the post-build hook
     // writes them (scripts/sw-precache.mjs).
-    const next = { version: '9.9.9', changes: ['Faster dashboard.', 'Clearer audit report.', 'Two fixes.'] };
+    const next = { version: '9.9.9', changes: ['Faster dashboard.', 'Clearer audit report.'], more: 1 };
     const rebuilt = original
       .replace(oldName, `${oldName.slice(0, -4)}beef`)
       .replace(/const WHATS_NEW = .*;/, `const WHATS_NEW = ${JSON.stringify(next)};`);
