@@ -56,11 +56,12 @@ writeFileSync(join(dir, 'sw.js'), sw);
 
 console.log(`sw-precache: ${precache.length} files in ${name}, ${ocr.length} kept on first use; ${hashes.length} inline script hash(es) in the CSP`);
 
-// What the update banner says: the version and the first two changes of the newest release (every
-// visitor downloads sw.js; the rest is on the About page).
+// What the update banner says: the version and the headlines ("- **Headline.** text") of its first
+// three changes (every visitor downloads sw.js; the rest is on the About page).
 function bannerNews(text) {
   const { version, changes } = newestRelease(text);
-  return { version, changes: changes.slice(0, 2), more: Math.max(0, changes.length - 2) };
+  const headline = (c) => (c.match(/^\*\*(.+?)\*\*/) || [null, c.split(/(?<=\.)\s/)[0]])[1].trim();
+  return { version, changes: changes.slice(0, 3).map(headline), more: Math.max(0, changes.length - 3) };
 }
 
 // The first "## <version> — <date>" section and its "- " items (wrapped lines joined), as

@@ -148,7 +148,7 @@
     channel.port1.onmessage = function (e) {
       var n = e.data;
       if (n && n.version && text.textContent.indexOf("Save") !== 0) {
-        text.textContent = "Version " + n.version + " is ready. " + n.changes.join(" ") +
+        text.textContent = "Version " + n.version + " is ready: " + n.changes.join(" ") +
           (n.more ? " (" + n.more + " more on the About page.)" : "");
       }
     };

@@ -12,6 +12,10 @@ fn the_newest_release_notes_are_this_version_s() {
     assert_eq!(newest.version, env!("CARGO_PKG_VERSION"));
     assert!(newest.date.is_some(), "the newest release is dated");
     assert!(!newest.changes.is_empty(), "and says what changed");
+    // The update banner shows the headlines: every change of the newest release has one.
+    for c in &newest.changes {
+        assert!(c.headline.is_some(), "no bold headline: {}", c.text);
+    }
     // Newest first, each version once.
     for pair in releases.windows(2) {
         assert!(

@@ -126,7 +126,7 @@ test('a new build is offered as an update and then runs with a fresh cache', asy
     fs.writeFileSync(swPath, original.replace(oldName, newName));
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
     const banner = page.locator('#update-banner');
-    await expect(banner).toContainText(/Version \d+\.\d+\.\d+ is ready\./);
+    await expect(banner).toContainText(/Version \d+\.\d+\.\d+ is ready: /);
     await screenshots(page, 'update-banner');
     // The click activates the new worker, which reloads the page.
     await Promise.all([
@@ -177,7 +177,7 @@ test('a tab still running the previous build after another tab updated still bac
     // Another tab takes the update.
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
     const banner = page.locator('#update-banner');
-    await expect(banner).toContainText(/Version \d+\.\d+\.\d+ is ready\./);
+    await expect(banner).toContainText(/Version \d+\.\d+\.\d+ is ready: /);
     await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload to update' }).click()]);
     await expect.poll(() => page.evaluate(() => caches.keys()).catch(() => [] as string[]), { timeout: 15_000 }).toContain(newName);
     // The old tab, now under the new service worker, backs up with its own build's worker.

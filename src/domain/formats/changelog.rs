@@ -9,14 +9,41 @@ use chrono::NaiveDate;
 pub struct Release {
     pub version: String,
     pub date: Option<NaiveDate>,
-    /// Each change as one sentence or two (a list item; its wrapped lines joined).
-    pub changes: Vec<String>,
+    pub changes: Vec<Change>,
+}
+
+/// One change: "- **Headline.** What changed" (a list item; its wrapped lines joined).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The bold words it starts with, when it has them.
+    pub headline: Option<String>,
+    pub text: String,
+}
+
+impl Change {
+    fn read(item: &str) -> Change {
+        let bold = item
+            .strip_prefix("**")
+            .and_then(|rest| rest.split_once("**"))
+            .filter(|(h, _)| !h.trim().is_empty());
+        match bold {
+            Some((headline, text)) => Change {
+                headline: Some(headline.trim().to_string()),
+                text: text.trim().to_string(),
+            },
+            None => Change {
+                headline: None,
+                text: item.to_string(),
+            },
+        }
+    }
 }
 
 /// Reads "## <version> — <date>" headings and their "- " items; anything else (the title, the
 /// introduction) is not a release. A heading without a readable date keeps its version.
 pub fn parse(text: &str) -> Vec<Release> {
-    let mut out: Vec<Release> = Vec::new();
+    // Each release with its items as written (wrapped lines joined), read as changes at the end.
+    let mut read: Vec<(Release, Vec<String>)> = Vec::new();
     for line in text.lines() {
         if let Some(heading) = line.strip_prefix("## ") {
             let (version, date) = match heading
@@ -29,27 +56,32 @@ pub fn parse(text: &str) -> Vec<Release> {
                 ),
                 None => (heading.trim(), None),
             };
-            out.push(Release {
+            let release = Release {
                 version: version.trim_start_matches('v').to_string(),
                 date,
                 changes: Vec::new(),
-            });
+            };
+            read.push((release, Vec::new()));
             continue;
         }
-        let Some(release) = out.last_mut() else {
+        let Some((_, items)) = read.last_mut() else {
             continue;
         };
         if let Some(item) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
-            release.changes.push(item.trim().to_string());
+            items.push(item.trim().to_string());
         } else if line.starts_with("  ") && !line.trim().is_empty() {
-            // A wrapped list item goes on.
-            if let Some(last) = release.changes.last_mut() {
+            if let Some(last) = items.last_mut() {
                 last.push(' ');
                 last.push_str(line.trim());
             }
         }
     }
-    out
+    read.into_iter()
+        .map(|(mut release, items)| {
+            release.changes = items.iter().map(|i| Change::read(i)).collect();
+            release
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -58,12 +90,17 @@ mod tests {
 
     #[test]
     fn releases_newest_first_with_their_wrapped_changes() {
-        let text = "# What's new\n\nIntro line.\n\n## 1.1.0 — 2027-01-15\n\n- One\n  goes on.\n- Two\n\n## 1.0.0 - 2026-12-07\n* First\n## 0.9.0\n";
+        let text = "# What's new\n\nIntro line.\n\n## 1.1.0 — 2027-01-15\n\n- **Faster.** One\n  goes on.\n- Two\n\n## 1.0.0 - 2026-12-07\n* First\n## 0.9.0\n";
         let r = parse(text);
         assert_eq!(r.len(), 3);
         assert_eq!(r[0].version, "1.1.0");
         assert_eq!(r[0].date, NaiveDate::from_ymd_opt(2027, 1, 15));
-        assert_eq!(r[0].changes, ["One goes on.", "Two"]);
+        let read: Vec<(Option<&str>, &str)> = r[0]
+            .changes
+            .iter()
+            .map(|c| (c.headline.as_deref(), c.text.as_str()))
+            .collect();
+        assert_eq!(read, [(Some("Faster."), "One goes on."), (None, "Two")]);
         assert_eq!((r[1].version.as_str(), r[1].changes.len()), ("1.0.0", 1));
         assert_eq!((r[2].version.as_str(), r[2].date), ("0.9.0", None));
     }

@@ -36,7 +36,12 @@ pub fn whats_new() -> Html {
                                 Some(d) => format!("Version {} — {}", r.version, locale::date(d)),
                                 None => format!("Version {}", r.version),
                             } }</h3>
-                            <ul>{ for r.changes.iter().map(|c| html! { <li>{ c.clone() }</li> }) }</ul>
+                            <ul>{ for r.changes.iter().map(|c| html! {
+                                <li>
+                                    if let Some(h) = &c.headline { <strong>{ h.clone() }</strong>{ " " } }
+                                    { c.text.clone() }
+                                </li>
+                            }) }</ul>
                         </>
                     }) }
                 },
