@@ -183,15 +183,22 @@
     whenAppShown(register);
   });
 
+  // A new version of this page's own worker: not a worker of a copy of the app under another path
+  // of the same origin that happens to control this page.
+  function isUpdate(worker) {
+    var current = navigator.serviceWorker.controller;
+    return !!current && current.scriptURL === worker.scriptURL;
+  }
+
   function register() {
     navigator.serviceWorker.register("./sw.js", { scope: "./" }).then(function (reg) {
-      if (reg.waiting && navigator.serviceWorker.controller) showUpdate(reg.waiting);
+      if (reg.waiting && isUpdate(reg.waiting)) showUpdate(reg.waiting);
       reg.addEventListener("updatefound", function () {
         var worker = reg.installing;
         if (!worker) return;
         worker.addEventListener("statechange", function () {
           // Only an update (a page already controlled) is announced; the first install is silent.
-          if (worker.state === "installed" && navigator.serviceWorker.controller) showUpdate(worker);
+          if (worker.state === "installed" && isUpdate(worker)) showUpdate(worker);
         });
       });
     }).catch(function () { /* offline support is a bonus: the app works without it */ });
