@@ -321,7 +321,7 @@ fn a_ceu_is_read_by_whose_it_is_or_asked_about() {
     assert!(f.ceu_read_as.as_deref().unwrap().contains("IACET"));
 
     let f = read("AARC approved. Course: Ventilator weaning. 2026-01-15. 2 CEU (CRCE).");
-    assert_eq!(credits(&f), pairs(&[("CE_HOUR", "2")]));
+    assert_eq!(credits(&f), pairs(&[("AARC_CRCE", "2")]));
 
     let f = read("ACPE UAN 0000-9999-25-001-H01-P. Course: Anticoagulation. 2026-01-15. 0.2 CEU.");
     assert_eq!(credits(&f), pairs(&[("ACPE", "2")]));
@@ -388,4 +388,28 @@ fn photographed_credit_statements_wrapped_across_lines() {
     let moc = read("Certificate of Participation ]\nCourse title: Heart Failure Guidelines Review\nDate of completion: January 9, 2026\nsuccessful completion of this CME activity enables the participant to eam up to 10 Medical\nKnowledge MOC points in the American Board of Internal Medicine's (ABIM) Maintenance of\nCertification (MOC) program.\nprovider: Midwest Cardiology Society");
     assert_eq!(credits(&moc), pairs(&[("ABIM_MOC_POINT", "10")]));
     assert_eq!(moc.completed, Some(date("2026-01-09")));
+}
+
+#[test]
+fn other_professions_statements_name_their_credit() {
+    // The wordings of AAPA's self-assessment and PI-CME designations, CAPCE and AARC CRCE.
+    let sa = read(
+        "Board Review Questions 2026\nThis activity has been reviewed by the AAPA Review Panel and is \
+         compliant with AAPA CME Criteria. This activity is designated for 10.00 AAPA Category 1 \
+         Self-Assessment CME credits.\nDate: 03/01/2026",
+    );
+    assert_eq!(credits(&sa), pairs(&[("AAPA_CAT1_SA", "10")]));
+    let pi = read("This activity is designated for 20.00 AAPA Category 1 PI-CME credits.");
+    assert_eq!(credits(&pi), pairs(&[("AAPA_CAT1_PI", "20")]));
+    let ems = read(
+        "Pediatric Airway Management\nThis continuing education activity is approved by CAPCE for \
+         1.5 CEHs.\nCompleted 02/14/2026",
+    );
+    assert_eq!(credits(&ems), pairs(&[("CAPCE", "1.5")]));
+    // The contact hour a CRCE statement names is the same credit, counted once, as CRCE.
+    let rt = read(
+        "Ventilator Graphics\nThis program has been approved for 1.0 contact hour of Continuing \
+         Respiratory Care Education (CRCE) credit by the American Association for Respiratory Care.",
+    );
+    assert_eq!(credits(&rt), pairs(&[("AARC_CRCE", "1")]));
 }

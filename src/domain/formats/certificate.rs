@@ -32,36 +32,8 @@ pub struct CertificateFields {
     pub uan: Option<super::uan::Uan>,
 }
 
-/// The credit statements, most specific first: (pattern words before or after the number, type).
-/// Each entry: the words that name the type, and whether the number comes before them.
-const TYPES: &[(&str, &str)] = &[
-    ("ama pra category 1 credit", "AMA_PRA_CAT1"),
-    ("ama pra category 1", "AMA_PRA_CAT1"),
-    ("category 1 credit", "AMA_PRA_CAT1"),
-    ("ama pra category 2", "AMA_PRA_CAT2"),
-    ("aoa category 1-a", "AOA_1A"),
-    ("aoa category 1a", "AOA_1A"),
-    ("category 1-a", "AOA_1A"),
-    ("aoa category 1-b", "AOA_1B"),
-    ("aoa category 2-a", "AOA_2A"),
-    ("prescribed credit", "AAFP_PRESCRIBED"),
-    ("elective credit", "AAFP_ELECTIVE"),
-    ("moc point", "ABIM_MOC_POINT"),
-    ("medical knowledge mo", "ABIM_MOC_POINT"),
-    // Before "contact hour": a statement is counted under its most specific words only.
-    ("pharmacy contact hour", "ACPE"),
-    ("nursing contact hour", "ANCC_CONTACT_HOUR"),
-    ("contact hour", "ANCC_CONTACT_HOUR"),
-    ("european cme credit", "EACCME_ECMEC"),
-    ("ecmec", "EACCME_ECMEC"),
-    ("section 1", "RCPSC_SECTION_1"),
-    ("section 3", "RCPSC_SECTION_3"),
-    ("mainpro+ certified", "MAINPRO_CERTIFIED"),
-    ("certified credit", "MAINPRO_CERTIFIED"),
-    ("ceu", "CEU"),
-    ("continuing education unit", "CEU"),
-    ("aapa category 1", "AAPA_CAT1"),
-];
+mod credit_words;
+use credit_words::TYPES;
 
 impl CertificateFields {
     /// Whether the text stated anything worth pre-filling.
@@ -142,6 +114,12 @@ pub fn read(text: &str) -> CertificateFields {
             }
         }
     }
+    // Respiratory care: a CRCE statement names its contact hours ("1.0 contact hour of Continuing
+    // Respiratory Care Education (CRCE)"): the same credit, counted once, as CRCE hours.
+    if out.credits.iter().any(|(t, _)| t.as_str() == "AARC_CRCE") && !lower.contains("nursing") {
+        out.credits
+            .retain(|(t, _)| t.as_str() != "ANCC_CONTACT_HOUR");
+    }
     // Royal College hours: "for a maximum of 6 hours" beside "Section 1".
     if out
         .credits
@@ -217,9 +195,14 @@ fn read_ceus(lower: &str, out: &mut CertificateFields) {
             Some("Pharmacy CEUs (ACPE): 0.1 CEU = 1 contact hour"),
             Some(("ACPE", ten)),
         )
-    } else if lower.contains("aarc") || lower.contains("crce") || hours == Some(ceus) {
+    } else if lower.contains("aarc") || lower.contains("crce") {
         (
-            Some("CEUs of one contact hour each (AARC and many boards)"),
+            Some("AARC CEUs: one contact hour each (CRCE)"),
+            Some(("AARC_CRCE", ceus)),
+        )
+    } else if hours == Some(ceus) {
+        (
+            Some("CEUs of one contact hour each (as many boards count them)"),
             Some(("CE_HOUR", ceus)),
         )
     } else {
