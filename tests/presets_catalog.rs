@@ -22,7 +22,7 @@ fn every_preset_parses_with_unique_ids_and_known_vocabulary() {
     // 77 physician (with the four osteopathic boards the cross-check found missing), DEA, board
     // and international bodies, the 51 RN boards (50 states + DC), and the other professions'
     // presets (issue 36), each for at least one profession.
-    assert_eq!(presets.len(), 181);
+    assert_eq!(presets.len(), 183);
     let count = |code: &str| {
         presets
             .iter()
@@ -30,7 +30,11 @@ fn every_preset_parses_with_unique_ids_and_known_vocabulary() {
             .count()
     };
     assert_eq!(count("pharmacist"), 16);
-    assert_eq!(count("pa"), 8, "NCCPA, six states and the DEA registration");
+    assert_eq!(
+        count("pa"),
+        10,
+        "NCCPA, eight states and the DEA registration"
+    );
     assert_eq!(count("ems"), 4, "the four NREMT levels");
     assert!(
         presets.iter().all(|p| !p.professions.is_empty()),

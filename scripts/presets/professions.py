@@ -238,6 +238,32 @@ def physician_assistants_more():
             'Illinois PA society\'s summary; the 50/25 hours from the rule. Schedule II prescribers: 10 hours of '
             'pharmacology every two years (not modelled).'],
            first_renewal_note='No CE for the first renewal of an Illinois license (68 IAC 1350.116(a)(3)).'),
+        pa('oh', 'Ohio – State Medical Board', 24, 'Biennial license, valid two years from issue.',
+           [topic('pharmacology', 12, 'Pharmacology (prescribers)',
+                  'At least 12 hours of pharmacology every two years from an accredited institution for PAs who '
+                  'prescribe (R.C. 4730.49). (Confidence: medium — the statute text read is an older version.)',
+                  applies_if=when('prescribes', any_=['prescriptive_authority']))],
+           ['https://legalfix.com/statutes/state-codes/ohio/title-47/chapter-4730/section-4730-14',
+            'http://codes.ohio.gov/orc/4730.49'], 'medium',
+           ['Renewal asks current NCCPA certification and its CME (R.C. 4730.14(B)); there is no separate hour '
+            'count. Add the NCCPA preset beside this one.'],
+           pathways={'options': [
+               {'id': 'nccpa', 'label': 'Current NCCPA certification, with the CME it requires (R.C. 4730.14)',
+                'evidence': {'kind': 'national_certification'}}], 'needed': 1}),
+        pa('wa', 'Washington – Medical Commission', 24, 'Two-year CME cycle with the license renewal.',
+           [total(100, '100 hours of CME every two years (WAC 246-918-180) — or current NCCPA certification or '
+                  'an AAPA/NCCPA maintenance program.'),
+            category_min(40, PA_CAT1 + ['AOA_1A', 'AAFP_PRESCRIBED'], 'Category I CME',
+                         'At least 40 of the 100 hours in Category I (accredited sponsorship).', rid='min_category_1'),
+            topic('suicide_prevention', 6, 'Suicide assessment, treatment and management (once)',
+                  'A one-time 6-hour training from the Department of Health model list, by the end of the first full '
+                  'CME period (WAC 246-918-185).', rid='suicide_prevention_once',
+                  recurrence={'type': 'once_within_first_cycles', 'n': 1})],
+           ['https://app.leg.wa.gov/wac/default.aspx?cite=246-918-180',
+            'https://app.leg.wa.gov/WAC/default.aspx?cite=246-918&dispo=true&full=true'], 'high',
+           ['Health equity CE (WAC 246-918-195) and the one-time opioid prescribing course (WAC 246-918-825) are in '
+            'the chapter but their hours were not read: not encoded.'],
+           pathways=nccpa_instead('Continuing education: 100 hours, at least 40 Category I')),
         pa('ny', 'New York – State Education Department', 36, 'Triennial registration.',
            [completion('infection_control', 'Infection control', 'Infection control and barrier precautions training at '
                        'initial registration and every four years (Public Health Law §239).',

@@ -21,7 +21,7 @@ async function addPreset(page: Page, search: string, name: RegExp, expiry: strin
 
 test('the profession chooser puts her presets and credit types first, hiding none', async ({ page }) => {
   await openApp(page, '#/credentials/catalog');
-  await expect(page.getByTestId('presets-all').getByRole('listitem')).toHaveCount(181);
+  await expect(page.getByTestId('presets-all').getByRole('listitem')).toHaveCount(183);
   await page.getByLabel('Physician assistant (PA)').check();
   await expect(page.getByRole('status').filter({ hasText: 'come first' })).toContainText(
     'Presets, credit types and topics for physician assistants come first.',
@@ -36,6 +36,8 @@ test('the profession chooser puts her presets and credit types first, hiding non
     'California – Physician Assistant Board (physician assistant)',
     'North Carolina – Medical Board (physician assistant)',
     'Illinois – Department of Financial and Professional Regulation (physician assistant)',
+    'Ohio – State Medical Board (physician assistant)',
+    'Washington – Medical Commission (physician assistant)',
     'New York – State Education Department (physician assistant)',
   ]);
   // Nothing hidden: every other preset under "Other professions".
