@@ -64,32 +64,29 @@ if want build || want e2e || want hosting; then
   scripts/release.sh
 fi
 
-if want e2e; then
-  layer "Playwright end-to-end tests (Debian chromium, dist/ served on 127.0.0.1)"
+# Runs Playwright with a config, adds its JSON report's counts to the totals, stops when it failed.
+playwright_layer() {
+  local config=$1 report=$2 status p f
   set +e
-  npx --no-install playwright test
-  e2e_status=$?
+  npx --no-install playwright test -c "$config"
+  status=$?
   set -e
-  read -r p f < <(node -e '
-    const r = require("./test-results/e2e.json").stats;
+  read -r p f < <(REPORT="$report" node -e '
+    const r = require(process.env.REPORT).stats;
     console.log(r.expected + r.flaky, r.unexpected);')
   passed=$((passed + p))
   failed=$((failed + f))
-  [ "$e2e_status" = 0 ] || { echo "Playwright failed"; exit "$e2e_status"; }
+  [ "$status" = 0 ] || { echo "Playwright failed ($config)"; exit "$status"; }
+}
+
+if want e2e; then
+  layer "Playwright end-to-end tests (Debian chromium, dist/ served on 127.0.0.1)"
+  playwright_layer playwright.config.ts ./test-results/e2e.json
 fi
 
 if want hosting; then
   layer "Playwright against the release served by deploy/nginx-site.conf and deploy/Caddyfile"
-  set +e
-  npx --no-install playwright test -c playwright.hosting.config.ts
-  hosting_status=$?
-  set -e
-  read -r p f < <(node -e '
-    const r = require("./test-results/hosting.json").stats;
-    console.log(r.expected + r.flaky, r.unexpected);')
-  passed=$((passed + p))
-  failed=$((failed + f))
-  [ "$hosting_status" = 0 ] || { echo "Hosting tests failed"; exit "$hosting_status"; }
+  playwright_layer playwright.hosting.config.ts ./test-results/hosting.json
 fi
 
 if [ -d dist ] && { want build || want e2e || want hosting; }; then

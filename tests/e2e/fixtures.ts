@@ -50,6 +50,18 @@ export async function openApp(page: Page, hash = '#/') {
   await expect(page.locator('header .brand')).toBeVisible();
 }
 
+/** Waits until the app's service worker is active and controls the page. */
+export async function waitForServiceWorker(page: Page) {
+  // The app registers its service worker a moment after it is on screen (boot.js).
+  const active = () => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.active);
+  await expect.poll(active, { timeout: 20_000 }).toBe(true);
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 }).catch(async () => {
+    // The first load is not controlled until the worker claims it; a reload makes sure.
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 });
+  });
+}
+
 /** Two tabs of one browser profile, each with the app open. */
 export async function twoTabs(context: BrowserContext) {
   const a = await context.newPage();

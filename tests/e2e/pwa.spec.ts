@@ -1,20 +1,8 @@
-import { test, expect, openApp, screenshots, addActivity } from './fixtures';
-import type { Page } from '@playwright/test';
+import { test, expect, openApp, screenshots, addActivity, waitForServiceWorker } from './fixtures';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const dist = path.resolve(process.env.E2E_DIST || 'dist');
-
-async function waitForServiceWorker(page: Page) {
-  // The app registers its service worker a moment after it is on screen (boot.js).
-  const active = () => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.active);
-  await expect.poll(active, { timeout: 20_000 }).toBe(true);
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 }).catch(async () => {
-    // The first load is not controlled until the worker claims it; a reload makes sure.
-    await page.reload();
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 });
-  });
-}
 
 for (const base of ['./', './cme/'] as const) {
   test(`works offline after one visit (served at ${base === './' ? '/' : '/cme/'})`, async ({ page, context }) => {

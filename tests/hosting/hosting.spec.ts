@@ -1,5 +1,5 @@
-import { test, expect, addActivity } from '../e2e/fixtures';
-import type { APIResponse, Page } from '@playwright/test';
+import { test, expect, addActivity, waitForServiceWorker } from '../e2e/fixtures';
+import type { APIResponse } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
@@ -39,15 +39,6 @@ function expectSecurityHeaders(r: APIResponse, what: string) {
   expect(h['referrer-policy'], what).toBe('no-referrer');
   expect(h['permissions-policy'], what).toBe('camera=(self), microphone=(), geolocation=(), payment=(), usb=()');
   expect(h['cross-origin-opener-policy'], what).toBe('same-origin');
-}
-
-async function waitForServiceWorker(page: Page) {
-  const active = () => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.active);
-  await expect.poll(active, { timeout: 20_000 }).toBe(true);
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 }).catch(async () => {
-    await page.reload();
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 });
-  });
 }
 
 for (const base of ['', 'cme/'] as const) {
